@@ -1,0 +1,5 @@
+import sys
+
+from vigipub.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,37 @@
+"""Frozen value types every stage shares; no I/O beyond writing a model as JSON."""
+
+from .capture import Artefact, CapturedPage, CaptureManifest, ServerInfo, Skipped
+from .case import Case, Company, DecisionInfo, Event, Signatory
+from .core import (
+    SCHEMA_VERSION,
+    Frozen,
+    Producer,
+    RecordRef,
+    params_digest,
+    sha256_bytes,
+    sha256_file,
+    utc_now,
+    write_json,
+)
+from .document import Block, Document, Link
+from .errors import CitationError, InputError, IntegrityError, SchemaVersionError, VigipubError
+from .findings import Finding, FindingsFile, PageAnalysis
+from .qualification import (
+    ArticleRef,
+    Considerant,
+    Escalation,
+    LegalTest,
+    Measure,
+    Qualification,
+    Vu,
+)
+from .registers import AuthorisationAnswer, RegisterMatch, RegisterSource
+
+__all__ = [
+    "SCHEMA_VERSION", "Artefact", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
+    "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
+    "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "InputError", "IntegrityError",
+    "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
+    "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",
+    "VigipubError", "Vu", "params_digest", "sha256_bytes", "sha256_file", "utc_now", "write_json",
+]

@@ -1,0 +1,87 @@
+"""What a capture produces: the manifest of a sealed evidence folder.
+
+The WARC file is the source of truth; the manifest lists every artefact with its digest
+so that ``vigipub verify`` can recompute them, and records the circumstances of the capture
+(tool, operator, proxy, servers, what was skipped and why).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from .core import SCHEMA_VERSION, Frozen, Producer, RecordRef
+
+ArtefactKind = Literal[
+    "warc", "screenshot", "rendered_dom", "document", "log", "timestamp", "certificate", "other"
+]
+
+
+class Artefact(Frozen):
+    """One file of the evidence folder, with its digest (``sha256:<hex>``)."""
+
+    path: str  # relative to the evidence folder
+    kind: ArtefactKind
+    sha256: str
+    size: int
+    url: str | None = None
+    captured_at: datetime
+    media_type: str | None = None
+
+
+class ServerInfo(Frozen):
+    """What we know of the server that answered for one host."""
+
+    host: str
+    ip: str | None = None
+    tls_fingerprint_sha256: str | None = None
+    tls_issuer: str | None = None
+    tls_subject: str | None = None
+    tls_not_after: str | None = None
+
+
+class CapturedPage(Frozen):
+    """One URL fetched during the capture and where its bytes are."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str | None = None
+    depth: int = 0
+    via: str = "seed"  # seed | link | hreflang | redirect | sitemap | document
+    language_hint: str | None = None
+    record: RecordRef
+    rendered: RecordRef | None = None  # rendered DOM (resource record) when a browser ran
+    screenshot: str | None = None  # path of the PNG, relative to the evidence folder
+    truncated: bool = False
+    headers: dict[str, str] = Field(default_factory=dict)
+
+
+class Skipped(Frozen):
+    """A URL the crawler did not fetch (or could not), with a typed reason."""
+
+    url: str
+    reason: str  # e.g. robots, ssrf, off_site, max_pages, http_error, timeout, too_large, scheme
+    detail: str = ""
+
+
+class CaptureManifest(Frozen):
+    """``evidence/manifest.json``."""
+
+    schema_version: str = SCHEMA_VERSION
+    case_ref: str | None = None
+    seed_url: str
+    started_at: datetime
+    finished_at: datetime | None = None
+    tool: Producer
+    operator: str | None = None
+    user_agent: str
+    proxy: str | None = None
+    exit_ip: str | None = None
+    allow_private: bool = False
+    pages: list[CapturedPage] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+    servers: list[ServerInfo] = Field(default_factory=list)
+    artefacts: list[Artefact] = Field(default_factory=list)

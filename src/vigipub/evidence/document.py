@@ -1,0 +1,46 @@
+"""An extracted document: the text of one captured page, and where it came from."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .core import Frozen, RecordRef
+
+DocumentSource = Literal["http", "rendered", "pdf", "file", "text"]
+
+
+class Block(Frozen):
+    """A block of the extracted text (``text[start:end]``): a paragraph, heading, list item."""
+
+    start: int
+    end: int
+    tag: str
+    language: str | None = None
+
+
+class Link(Frozen):
+    """An outgoing link of the page (used to find language variants and documents)."""
+
+    url: str
+    text: str = ""
+    hreflang: str | None = None
+    rel: str | None = None
+
+
+class Document(Frozen):
+    """Text of one page with its block map; offsets of findings index into ``text``."""
+
+    url: str
+    source: DocumentSource = "http"
+    record: RecordRef | None = None
+    media_type: str | None = None
+    charset: str | None = None
+    title: str = ""
+    text: str
+    blocks: list[Block] = Field(default_factory=list)
+    language: str | None = None  # ISO 639-1, or "other"
+    html_lang: str | None = None
+    links: list[Link] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

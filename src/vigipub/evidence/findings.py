@@ -1,0 +1,69 @@
+"""Findings: exact quotes with offsets, and the verdict on each page."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .core import SCHEMA_VERSION, Frozen, Producer, RecordRef
+
+FindingKind = Literal[
+    "therapy",  # a product or technique (stem cells, dendritic cells, exosomes…)
+    "manipulation",  # how it is prepared (cultured, expanded… or only centrifuged)
+    "disease",  # the condition targeted, with a canonical code
+    "claim",  # therapeutic, efficacy, safety, superiority, universality, guarantee…
+    "testimonial",
+    "call_to_action",  # price, booking, consultation, contact
+    "travel",  # medical tourism logistics
+    "france_targeting",  # signs that French patients are targeted
+    "reporting_context",  # the page reports, warns, refutes (lowers a promotion verdict)
+    "genre",  # page genre cues (news, regulator, trial registry, encyclopaedia…)
+]
+
+Verdict = Literal["promotion", "not_promotion", "uncertain"]
+
+
+class Finding(Frozen):
+    """One detected fact: ``quote == document.text[start:end]`` (the whole sentence)."""
+
+    id: str
+    kind: FindingKind
+    subkind: str
+    quote: str
+    start: int
+    end: int
+    match: str = ""  # the matched term inside the quote
+    language: str | None = None
+    confidence: float = 1.0
+    url: str
+    record_id: str | None = None
+    payload_digest: str | None = None
+    entry_ids: list[str] = Field(default_factory=list)  # lexicon entries that fired
+    attributes: dict[str, str] = Field(default_factory=dict)  # e.g. icd10, mesh, label
+
+
+class PageAnalysis(Frozen):
+    """The verdict on one page and the findings that support it."""
+
+    url: str
+    title: str = ""
+    language: str | None = None
+    source: str = "http"
+    verdict: Verdict
+    score: float
+    genre: str = "unknown"
+    reasons: list[str] = Field(default_factory=list)  # why: human-readable, cite finding ids
+    drivers: list[str] = Field(default_factory=list)  # ids of the findings that drove the verdict
+    findings: list[Finding] = Field(default_factory=list)
+    record: RecordRef | None = None
+    text_sha256: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class FindingsFile(Frozen):
+    """``findings.json``."""
+
+    schema_version: str = SCHEMA_VERSION
+    producer: Producer
+    pages: list[PageAnalysis] = Field(default_factory=list)

@@ -1,0 +1,74 @@
+"""Controlled vocabulary shared by detection, registers and qualification.
+
+Detection emits these ids in ``Finding.subkind`` / ``Finding.attributes``; the registers
+stage looks therapy families up; the qualification engine reasons on them. Extend here,
+never with free strings elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: therapy family id -> (French label used in documents, English label, ATMP candidate?)
+THERAPY_FAMILIES: Final[dict[str, tuple[str, str, bool]]] = {
+    "dendritic_cells": ("thérapie cellulaire dendritique", "dendritic cell therapy", True),
+    "stem_cells": ("thérapie par cellules souches", "stem cell therapy", True),
+    "mesenchymal_stem_cells": ("cellules souches mésenchymateuses", "mesenchymal stem cells", True),
+    "umbilical_cord_cells": ("cellules de cordon ombilical", "umbilical cord cells", True),
+    "bone_marrow_cells": ("cellules de moelle osseuse", "bone marrow cells", True),
+    "adipose_cells": ("cellules dérivées du tissu adipeux (SVF)", "adipose-derived cells (SVF)", True),
+    "placental_cells": ("cellules placentaires", "placental cells", True),
+    "embryonic_stem_cells": ("cellules souches embryonnaires", "embryonic stem cells", True),
+    "exosomes": ("exosomes", "exosomes", False),
+    "secretome": ("sécrétome", "secretome", False),
+    "nk_cells": ("cellules NK", "NK cells", True),
+    "cik_cells": ("cellules CIK", "CIK cells", True),
+    "til": ("lymphocytes infiltrant la tumeur (TIL)", "tumour-infiltrating lymphocytes", True),
+    "car_t": ("cellules CAR-T", "CAR-T cells", True),
+    "gene_therapy": ("thérapie génique", "gene therapy", True),
+    "prp": ("plasma riche en plaquettes (PRP)", "platelet-rich plasma", False),
+    "cell_therapy_other": ("thérapie cellulaire", "cell therapy", True),
+}
+
+#: claim subkinds (Finding.kind == "claim")
+CLAIM_SUBKINDS: Final[frozenset[str]] = frozenset({
+    "cure",  # cure, remission, healing
+    "treat",  # treats / improves a disease
+    "prevent",
+    "efficacy_figure",  # "65 %", "9 out of 10"
+    "safety",  # "no side effects", "natural", "safe"
+    "superiority",  # better than / avoid chemotherapy / replaces standard care
+    "universality",  # all types of cancer
+    "guarantee",
+    "innovation",  # innovative / revolutionary / breakthrough
+    "non_invasive",
+})
+
+#: manipulation subkinds (Finding.kind == "manipulation"); attribute "substantial" = yes|no
+SUBSTANTIAL_MANIPULATIONS: Final[frozenset[str]] = frozenset({
+    "culture_expansion", "differentiation", "activation", "antigen_loading",
+    "genetic_modification", "immortalisation",
+})
+NON_SUBSTANTIAL_MANIPULATIONS: Final[frozenset[str]] = frozenset({
+    "cutting", "grinding", "shaping", "centrifugation", "antibiotic_soak", "sterilisation",
+    "irradiation", "cell_separation", "concentration", "purification", "filtering",
+    "lyophilisation", "freezing", "cryopreservation", "vitrification", "collection", "washing",
+})
+
+#: france_targeting subkinds
+FRANCE_SIGNALS: Final[frozenset[str]] = frozenset({
+    "french_language", "fr_variant", "french_phone", "euro_price", "french_city",
+    "french_patient", "from_france_logistics", "fr_domain", "french_speaking_staff",
+    "reimbursement_fr",
+})
+
+#: page genres (Finding.kind == "genre", PageAnalysis.genre)
+GENRES: Final[frozenset[str]] = frozenset({
+    "clinic", "broker", "news", "regulator", "science", "clinical_trial", "encyclopedia",
+    "authorised_medicine_info", "patient_association", "unknown",
+})
+
+#: call_to_action subkinds
+CALL_TO_ACTION_SUBKINDS: Final[frozenset[str]] = frozenset({
+    "price", "package", "booking", "consultation", "contact", "quote_request", "financing",
+})
