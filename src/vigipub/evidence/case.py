@@ -45,6 +45,25 @@ class DecisionInfo(Frozen):
     )
     signatory: Signatory | None = None
     place: str = "Saint-Denis"
+    # Article 2 of the decision: who executes it (« La directrice médicale … », « le directeur
+    # de l'inspection »). Empty: the authority's default executors are used.
+    executors: list[str] = Field(default_factory=list)
+
+
+class LetterOfIntent(Frozen):
+    """The letter that opens the adversarial procedure (CRPA L. 121-1 and L. 122-1).
+
+    ``observation_deadline`` is computed by the case loader from the configurable delays
+    (``vigipub/cases/data/delays.yaml``) unless the case file sets it.
+    """
+
+    date: date | None = None
+    scope: Literal["advertising", "all_activities"] = "advertising"
+    addresses: list[str] = Field(default_factory=list)  # empty: the company's addresses
+    observation_days: int | None = None
+    observation_deadline: date | None = None
+    delay_reference: str = ""  # legal reference of the delay used, for the letter
+    signatory: Signatory | None = None
 
 
 class Case(Frozen):
@@ -60,3 +79,11 @@ class Case(Frozen):
     defences: list[str] = Field(default_factory=list)
     decision: DecisionInfo | None = None
     dossier: str | None = None
+    # Optional additions (documents stage): the first line of the decision
+    # (« La directrice générale de l'Agence … (ANSM) ; ») when it differs from the
+    # authority's default, the letter of intent's details and an urgency reason
+    # (CRPA L. 121-2 1°) when the adversarial procedure was skipped.
+    authority_head: str | None = None
+    letter_of_intent: LetterOfIntent | None = None
+    urgency: str | None = None
+    source_path: str | None = None  # the case file it was loaded from

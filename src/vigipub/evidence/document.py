@@ -44,3 +44,6 @@ class Document(Frozen):
     html_lang: str | None = None
     links: list[Link] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    #: page metadata useful to tell genres apart (og:type, author, published time, JSON-LD
+    #: @type values, generator…); keys are lower-case names, values are the raw strings.
+    meta: dict[str, str] = Field(default_factory=dict)

@@ -1,0 +1,55 @@
+"""Errors of the capture stage.
+
+Hierarchy::
+
+    VigipubError
+     ├── InputError                       (exit code 2)
+     │    └── CaptureInputError           a capture cannot start or produced nothing usable
+     │         ├── InvalidUrlError        not an absolute http(s) URL, credentials, bad host/port
+     │         ├── RefusedAddressError    the seed leads to a private/loopback/metadata address
+     │         ├── SeedUnreachableError   DNS failure, connection refused, timeout, TLS error
+     │         ├── SeedNotHtmlError       the start URL answers with something that is not HTML
+     │         ├── EmptySiteError         the seed produced no HTML page (error status, empty body)
+     │         └── OutputNotEmptyError    the output folder exists and is not empty
+     └── IntegrityError                   (exit code 1)
+          └── EvidenceIntegrityError      ``vigipub verify`` found an artefact that does not match
+
+Failures of individual pages during a crawl are *not* exceptions: they become
+:class:`vigipub.evidence.Skipped` entries with a typed reason, and the crawl goes on.
+"""
+
+from __future__ import annotations
+
+from vigipub.evidence.errors import InputError, IntegrityError
+
+
+class CaptureInputError(InputError):
+    """A capture cannot start, or its seed produced nothing usable."""
+
+
+class InvalidUrlError(CaptureInputError):
+    """The URL is not an absolute http(s) URL without credentials."""
+
+
+class RefusedAddressError(CaptureInputError):
+    """The seed URL (or its redirect/DNS answer) leads to a non-public address."""
+
+
+class SeedUnreachableError(CaptureInputError):
+    """The seed URL could not be fetched (DNS, connection, timeout, TLS)."""
+
+
+class SeedNotHtmlError(CaptureInputError):
+    """The seed URL answered with a non-HTML document."""
+
+
+class EmptySiteError(CaptureInputError):
+    """The seed URL answered but yielded no HTML page to capture."""
+
+
+class OutputNotEmptyError(CaptureInputError):
+    """The output folder exists and is not empty; an earlier dossier is never overwritten."""
+
+
+class EvidenceIntegrityError(IntegrityError):
+    """An evidence folder failed verification; the message names the artefacts."""

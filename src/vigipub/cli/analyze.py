@@ -1,0 +1,47 @@
+"""``vigipub analyze INPUT...``: detection alone, on captures, WARC, HTML, PDF or text files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from vigipub.cli.summary import VERDICT_STYLE
+from vigipub.evidence import FindingsFile
+from vigipub.pipeline import analyze_paths, detection_producer
+
+
+@click.command("analyze")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@click.option("--out", "out_file", type=click.Path(path_type=Path), default=None,
+              help="Also write the JSON (same schema as findings.json) to this file.")
+def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None) -> None:
+    """Detect promotion, therapies, diseases and claims in INPUT (one or many).
+
+    INPUT is a dossier or evidence folder, a WARC file, an HTML, PDF or plain-text file.
+    All inputs are analysed in one process. The JSON output has the schema of
+    findings.json; a local file's url is its file:// URL.
+    """
+    findings = FindingsFile(producer=detection_producer(), pages=list(analyze_paths(inputs)))
+    data = findings.model_dump_json(indent=2)
+    if out_file is not None:
+        out_file.write_text(data + "\n", encoding="utf-8")
+    if fmt == "json":
+        sys.stdout.write(data + "\n")
+        return
+    table = Table(show_lines=False)
+    for col in ("url", "source", "lang", "verdict", "score", "claims", "therapies", "genre"):
+        table.add_column(col, overflow="fold")
+    for page in findings.pages:
+        claims = sum(1 for f in page.findings if f.kind == "claim")
+        therapies = sorted({f.attributes.get("family", f.subkind) for f in page.findings if f.kind == "therapy"})
+        table.add_row(
+            page.url, page.source, page.language or "?",
+            f"[{VERDICT_STYLE.get(page.verdict, '')}]{page.verdict}[/]", f"{page.score:.2f}",
+            str(claims), ", ".join(therapies), page.genre,
+        )
+    Console(width=200).print(table)

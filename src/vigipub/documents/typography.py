@@ -1,0 +1,127 @@
+"""French typography for legal documents: spaces, quotes, dates and article numbers.
+
+Rules applied (Lexique des règles typographiques en usage à l'Imprimerie nationale, as
+simplified by the agency's published decisions):
+
+- a narrow no-break space (U+202F) before ``; : ! ?`` and inside guillemets « … »;
+- typographic apostrophe ``’``;
+- « L. 5122-1 » with a no-break space (U+00A0) between the code letter and the number, and
+  « n° 1394/2007 » likewise;
+- dates « 28 novembre 2024 », with « 1er » for the first day of a month.
+
+Every function is idempotent (``f(f(x)) == f(x)``), so text that already follows the
+rules (or was typeset twice) is left unchanged. URLs are never touched: ``https://x.fr/?a=1``
+keeps its colon, slashes and question mark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+NNBSP = "\u202f"  # narrow no-break space (espace fine insécable)
+NBSP = "\u00a0"  # no-break space (espace insécable)
+
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+# URLs and e-mail addresses are protected from every rewrite below.
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s«»<>\"]+[^\s«»<>\".,;:!?)]|[\w.+-]+@[\w-]+\.[\w.-]+")
+_SPACES = f" \t{NBSP}{NNBSP}"
+# high punctuation preceded by optional spaces, followed by a space, a closing mark or the end
+_HIGH_PUNCT_RE = re.compile(rf"[{_SPACES}]*([;:!?])(?=[\s»)\]]|$)")
+_OPEN_GUILLEMET_RE = re.compile(rf"«[{_SPACES}]*")
+_CLOSE_GUILLEMET_RE = re.compile(rf"[{_SPACES}]*»")
+# « L.5122-1 », « L 5122-1 », « L. 5122-1 », « R.5122-4 », also inside lists « L.5121-8, L.5122-1 »
+# (a hyphenated number is required, so that « vitamine D 1000 » is left alone)
+_ARTICLE_RE = re.compile(rf"\b([LRD])\.?[{_SPACES}]*(\d{{1,4}}(?:-\d+)+)\b")
+_NUMERO_RE = re.compile(rf"\bn°[{_SPACES}]*(?=\d)")
+_APOSTROPHE_RE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _outside_urls(text: str, fix) -> str:  # type: ignore[no-untyped-def]
+    """Apply ``fix`` to the parts of ``text`` that are not URLs or e-mail addresses."""
+    out: list[str] = []
+    pos = 0
+    for m in _URL_RE.finditer(text):
+        out.append(fix(text[pos : m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(fix(text[pos:]))
+    return "".join(out)
+
+
+def _fix_plain(part: str) -> str:
+    part = _APOSTROPHE_RE.sub("’", part)
+    part = _OPEN_GUILLEMET_RE.sub("«" + NNBSP, part)
+    part = _CLOSE_GUILLEMET_RE.sub(NNBSP + "»", part)
+    part = _HIGH_PUNCT_RE.sub(lambda m: NNBSP + m.group(1), part)
+    part = _ARTICLE_RE.sub(lambda m: f"{m.group(1)}.{NBSP}{m.group(2)}", part)
+    part = _NUMERO_RE.sub("n°" + NBSP, part)
+    return part
+
+
+def fr_text(text: str) -> str:
+    """Apply the French typography rules to a piece of running text (not HTML)."""
+    if not text:
+        return text
+    return _outside_urls(text, _fix_plain)
+
+
+def fr_quote(text: str) -> str:
+    """``text`` between French guillemets with narrow no-break spaces: « text »."""
+    inner = fr_text(text.strip())
+    return f"«{NNBSP}{inner}{NNBSP}»"
+
+
+def fr_article(ref: str) -> str:
+    """« L.5122-1 » → « L. 5122-1 » (no-break space); other references pass unchanged."""
+    return _ARTICLE_RE.sub(lambda m: f"{m.group(1)}.{NBSP}{m.group(2)}", ref.strip())
+
+
+def fr_day_month(d: date) -> str:
+    """« 1er novembre », « 28 novembre »."""
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{day}{NBSP}{MONTHS_FR[d.month - 1]}"
+
+
+def fr_date(d: date) -> str:
+    """« 28 novembre 2024 », « 1er mars 2025 » (no-break spaces, so a date never breaks)."""
+    return f"{fr_day_month(d)}{NBSP}{d.year}"
+
+
+def fr_join(items: Sequence[str], last: str = "et") -> str:
+    """« a », « a et b », « a, b et c »."""
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def fr_date_list(dates: Iterable[date]) -> str:
+    """Dates grouped as the agency writes them: « 7 novembre, 19 novembre et 27 novembre 2024 ».
+
+    The year is written once per run of dates of the same year, after the last one:
+    « 28 décembre 2024 et 3 janvier 2025 ». Duplicates are dropped, order is chronological.
+    """
+    ordered = sorted(set(dates))
+    parts: list[str] = []
+    for i, d in enumerate(ordered):
+        last_of_year = i == len(ordered) - 1 or ordered[i + 1].year != d.year
+        parts.append(fr_date(d) if last_of_year else fr_day_month(d))
+    return fr_join(parts)
+
+
+def fr_plural(n: int, singular: str, plural: str) -> str:
+    return singular if n == 1 else plural
+
+
+__all__ = [
+    "MONTHS_FR", "NBSP", "NNBSP", "fr_article", "fr_date", "fr_date_list", "fr_day_month",
+    "fr_join", "fr_plural", "fr_quote", "fr_text",
+]

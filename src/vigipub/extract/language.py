@@ -1,0 +1,106 @@
+"""Language of a page and of its blocks, restricted to the languages vigipub supports.
+
+The page language comes from py3langid (with ``<html lang>`` as a tie-breaker); block
+languages come from a stop-word vote, which is ~100x cheaper than a classifier call and
+reliable on the sentences that matter, with py3langid for long blocks the vote leaves open.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+SUPPORTED: tuple[str, ...] = ("fr", "en", "de", "es", "it", "tr", "pt", "nl")
+OTHER = "other"
+
+#: Function words: frequent, short, and rarely shared between the supported languages.
+_STOPWORDS: dict[str, str] = {
+    "fr": "le la les des du une est sont avec pour dans sur par nous vous votre vos qui que "
+    "mais aussi cette ces très plus être été leur leurs ou où",
+    "en": "the and is are with for this that from your our you we have has been which "
+    "their will can not was were they these those into",
+    "de": "der die das und ist sind mit für ein eine einen nicht auch sich wir sie ihre "
+    "ihr dem den des zu bei von werden wird oder",
+    "es": "el los las una es son con para por del como pero más este esta sus nuestro "
+    "nuestra usted y muy también hay",
+    "it": "il gli della delle dei una sono con per che non anche questo questa nostro "
+    "nostra più è ed alla nel",
+    "tr": "ve bir bu için ile olan olarak çok daha gibi ama veya sizin bizim "
+    "tedavi hastalar",
+    "pt": "os uma são com para por não mais como também nosso nossa você seu sua ao "
+    "dos das pelo pela é",
+    "nl": "het een van en zijn met voor niet ook wij jullie uw onze deze dit worden "
+    "wordt bij naar heeft hebben",
+}
+_WORD_LANG: dict[str, list[str]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _w in _words.split():
+        _WORD_LANG.setdefault(_w, []).append(_lang)
+
+_PUNCT = str.maketrans({c: " " for c in ".,;:!?()[]{}«»\"“”'’/|-–—…"})
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def normalise_tag(tag: str | None) -> str | None:
+    """``fr-FR`` -> ``fr``; None for empty tags."""
+    if not tag:
+        return None
+    primary = tag.strip().replace("_", "-").split("-")[0].lower()
+    return primary or None
+
+
+def classify(text: str, hint: str | None = None, *, min_chars: int = 40) -> str:
+    """Language of ``text``: a supported ISO 639-1 code or ``other``."""
+    hint = normalise_tag(hint)
+    sample = text[:2500]
+    letters = sum(1 for c in sample[:400] if c.isalpha())
+    if letters < min_chars // 2 and len(sample) < min_chars:
+        return hint if hint in SUPPORTED else OTHER
+    lang, prob = _identifier().classify(sample)
+    if lang in SUPPORTED and prob >= 0.6:
+        return str(lang)
+    vote = vote_stopwords(sample)
+    if vote is not None:
+        return vote
+    if hint in SUPPORTED and (lang == hint or prob < 0.9):
+        return str(hint)
+    return str(lang) if lang in SUPPORTED and prob >= 0.4 else OTHER
+
+
+def vote_stopwords(text: str, min_hits: int = 3) -> str | None:
+    """Supported language whose function words dominate ``text``, or None if unclear."""
+    counts: dict[str, int] = {}
+    for word in text.lower().translate(_PUNCT).split():
+        langs = _WORD_LANG.get(word)
+        if langs:
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    best, hits = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0
+    if hits >= min_hits and hits >= 2 * runner:
+        return best
+    return None
+
+
+def block_language(text: str, page_language: str | None, *, allow_model: bool) -> str | None:
+    """Language of one block; None when the block is too short to tell."""
+    if len(text) < 25:
+        return None
+    vote = vote_stopwords(text, min_hits=2 if len(text) < 120 else 3)
+    if vote is not None:
+        return vote
+    if allow_model and len(text) >= 120:
+        lang, prob = _identifier().classify(text[:1500])
+        if lang in SUPPORTED and prob >= 0.7:
+            return str(lang)
+        return OTHER if prob >= 0.9 else page_language
+    return page_language

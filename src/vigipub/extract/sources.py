@@ -1,0 +1,189 @@
+"""Iterate the documents of a dossier, an evidence folder, a WARC or a local file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from vigipub.evidence.core import RecordRef
+from vigipub.evidence.document import Document
+
+from .build import MAX_HTML_BYTES, document_from_html, document_from_pdf, document_from_text
+from .errors import ExtractError, ExtractIntegrityError
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+PDF_TYPES = ("application/pdf",)
+
+
+class ExtractStats:
+    """Counts of what was extracted and of what was skipped, by typed reason."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.bytes = 0
+        self.skipped: Counter[str] = Counter()
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] += 1
+
+    def as_dict(self) -> dict[str, object]:
+        return {"documents": self.documents, "bytes": self.bytes, "skipped": dict(self.skipped)}
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def _sniff_kind(data: bytes) -> str:
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        return "pdf"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in head:
+        return "html"
+    return "unknown"
+
+
+def _read_payload(stream: object, cap: int) -> tuple[bytes, str, bool]:
+    """Read up to ``cap`` bytes, hash the whole payload; (bytes, digest, truncated)."""
+    h = hashlib.sha256()
+    data = stream.read(cap)  # type: ignore[attr-defined]
+    h.update(data)
+    truncated = False
+    while chunk := stream.read(1 << 20):  # type: ignore[attr-defined]
+        truncated = True
+        h.update(chunk)
+    return data, "sha256:" + h.hexdigest(), truncated
+
+
+def iter_warc(path: Path, *, warc_name: str | None = None, stats: ExtractStats | None = None) -> Iterator[Document]:
+    """Documents of a WARC file: HTML/PDF ``response`` records and rendered DOMs."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    stats = stats if stats is not None else ExtractStats()
+    name = warc_name or str(path.resolve())
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed in finally, generator lifetime
+    except OSError as exc:
+        raise ExtractError(f"cannot open WARC: {exc.strerror}", where=str(path)) from exc
+    try:
+        iterator = ArchiveIterator(fh)
+        try:
+            for record in iterator:
+                doc = _record_document(record, iterator, name, stats)
+                if doc is not None:
+                    stats.documents += 1
+                    yield doc
+        except ArchiveLoadFailed as exc:
+            raise ExtractIntegrityError(f"corrupt WARC: {exc}", where=str(path)) from exc
+        except (OSError, EOFError, ValueError) as exc:
+            if "gzip" in str(exc).lower() or isinstance(exc, EOFError):
+                raise ExtractIntegrityError(f"truncated or corrupt WARC: {exc}", where=str(path)) from exc
+            raise
+    finally:
+        fh.close()
+
+
+def _record_document(record: object, iterator: object, warc_name: str, stats: ExtractStats) -> Document | None:
+    rec_type = record.rec_type  # type: ignore[attr-defined]
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    uri = headers.get_header("WARC-Target-URI") or ""
+    if rec_type == "response":
+        http = record.http_headers  # type: ignore[attr-defined]
+        if http is None:
+            stats.skip("no_http_headers")
+            return None
+        status = http.get_statuscode()
+        if status != "200":
+            stats.skip(f"status_{status}")
+            return None
+        content_type = http.get_header("Content-Type")
+        source = "http"
+    elif rec_type == "resource":
+        kind = (headers.get_header("WARC-Resource-Type") or "").lower()
+        if kind != "rendered-dom":
+            stats.skip(f"resource_{kind or 'untyped'}")
+            return None
+        content_type = headers.get_header("Content-Type") or "text/html"
+        source = "rendered"
+    else:
+        stats.skip(f"record_{rec_type}")
+        return None
+    media = _media_type(content_type)
+    data, digest, truncated = _read_payload(record.content_stream(), MAX_HTML_BYTES)  # type: ignore[attr-defined]
+    kind = "html" if media in HTML_TYPES else "pdf" if media in PDF_TYPES else ""
+    if not kind and media in ("", "application/octet-stream", "text/plain"):
+        kind = _sniff_kind(data)
+    if kind not in ("html", "pdf"):
+        stats.skip(f"media_{media or 'unknown'}")
+        return None
+    captured: datetime | None = None
+    date = headers.get_header("WARC-Date")
+    if date:
+        try:
+            captured = datetime.fromisoformat(date.replace("Z", "+00:00"))
+        except ValueError:
+            captured = None
+    ref = RecordRef.model_construct(
+        warc_file=warc_name,
+        offset=iterator.get_record_offset(),  # type: ignore[attr-defined]
+        length=iterator.get_record_length(),  # type: ignore[attr-defined]
+        record_id=headers.get_header("WARC-Record-ID") or "",
+        record_type=rec_type,
+        target_uri=uri,
+        payload_digest=digest,
+        captured_at=captured,
+    )
+    stats.bytes += len(data)
+    if kind == "pdf":
+        doc = document_from_pdf(data, uri, content_type=content_type, record=ref)
+        if source == "rendered":
+            doc = doc.model_copy(update={"source": "rendered"})
+    else:
+        doc = document_from_html(data, uri, content_type=content_type, record=ref, source=source)  # type: ignore[arg-type]
+    if truncated:
+        doc = doc.model_copy(update={"warnings": [*doc.warnings, "payload larger than the extraction cap"]})
+    return doc
+
+
+def _warcs_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name.endswith((".warc", ".warc.gz")) and p.is_file())
+
+
+def iter_documents(path: Path, *, stats: ExtractStats | None = None) -> Iterator[Document]:
+    """Documents found at ``path``: dossier, evidence folder, WARC, HTML, PDF or text file.
+
+    In a dossier or evidence folder, ``RecordRef.warc_file`` is relative to ``evidence/``.
+    """
+    path = Path(path)
+    stats = stats if stats is not None else ExtractStats()
+    if not path.exists():
+        raise ExtractError("no such file or folder", where=str(path))
+    if path.is_dir():
+        evidence = path / "evidence" if (path / "evidence").is_dir() else path
+        warcs = _warcs_in(evidence)
+        if not warcs:
+            raise ExtractError("folder holds no WARC file (expected a dossier or evidence folder)", where=str(path))
+        for warc in warcs:
+            yield from iter_warc(warc, warc_name=warc.name, stats=stats)
+        return
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        yield from iter_warc(path, stats=stats)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExtractError(f"cannot read file: {exc.strerror}", where=str(path)) from exc
+    url = path.resolve().as_uri()
+    stats.bytes += len(data)
+    stats.documents += 1
+    if name.endswith(".pdf") or data[:5] == b"%PDF-":
+        yield document_from_pdf(data, url, source="file")
+    elif name.endswith((".html", ".htm", ".xhtml")) or _sniff_kind(data) == "html":
+        yield document_from_html(data, url, content_type=None, source="file")
+    else:
+        yield document_from_text(data, url, source="text")

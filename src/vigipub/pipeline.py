@@ -1,0 +1,287 @@
+"""The one place that chains the stages.
+
+``capture`` → ``extract`` → ``detect`` → ``registers`` → ``qualify`` → ``documents``.
+Entry points (CLI, demo, batch) call these functions; stages never call each other. Each
+stage writes its output into the dossier so that any step can be re-run by hand:
+
+    DIR/evidence/            sealed capture (WARC, manifest, screenshots, chain, timestamps)
+    DIR/findings.json        detection, one record per analysed document
+    DIR/authorisations.json  register answers for each therapy family found
+    DIR/qualification.json   legal tests, Vu, Considérants, measure
+    DIR/report.html          the inspector's report
+    DIR/decision.html        first draft of the decision
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from vigipub import __version__
+from vigipub.evidence import (
+    AuthorisationAnswer,
+    CaptureManifest,
+    FindingsFile,
+    InputError,
+    PageAnalysis,
+    Producer,
+    Qualification,
+    params_digest,
+    sha256_bytes,
+    write_json,
+)
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+
+Progress = Callable[[str], None]
+
+FINDINGS = "findings.json"
+AUTHORISATIONS = "authorisations.json"
+QUALIFICATION = "qualification.json"
+REPORT = "report.html"
+DECISION = "decision.html"
+EVIDENCE = "evidence"
+
+_answers_adapter = TypeAdapter(list[AuthorisationAnswer])
+
+
+@dataclass
+class InvestigateOptions:
+    """Options of ``vigipub investigate`` (capture options are passed through)."""
+
+    max_pages: int = 30
+    max_depth: int = 3
+    browser: bool | None = None  # None: use Chromium when it is installed
+    allow_private: bool = False
+    ignore_robots: bool = False
+    proxy: str | None = None
+    user_agent: str | None = None
+    contact: str | None = None
+    case_ref: str | None = None
+    operator: str | None = None
+    tsa_url: str | None = None
+    insecure: bool = False
+    date_of_facts: date | None = None
+    registers_db: Path | None = None
+
+
+@dataclass
+class SiteSummary:
+    """What the demo and ``investigate`` print: one line per site."""
+
+    url: str
+    verdict: str
+    pages: int
+    promotion_pages: int
+    claims: int
+    france_targeted: str  # yes | no | undetermined
+    measure: str
+    dossier: Path
+    therapies: list[str] = field(default_factory=list)
+
+
+def _say(progress: Progress | None, message: str) -> None:
+    if progress is not None:
+        progress(message)
+
+
+def prepare_output_dir(out_dir: Path) -> None:
+    """Create ``out_dir``; refuse an existing non-empty folder (never overwrite a dossier)."""
+    if out_dir.exists():
+        if not out_dir.is_dir():
+            raise InputError("exists and is not a folder", where=str(out_dir))
+        if any(out_dir.iterdir()):
+            raise InputError(
+                "output folder exists and is not empty; choose a new folder (an earlier dossier is never overwritten)",
+                where=str(out_dir),
+            )
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def detection_producer() -> Producer:
+    from vigipub.detect import Detector
+
+    detector = Detector.default()
+    version = getattr(detector, "version", __version__)
+    digest = getattr(detector, "params_digest", None) or params_digest({"detector": "default"})
+    return Producer(name="vigipub.detect", version=str(version), params_digest=digest)
+
+
+def analyze_paths(paths: Iterable[Path]) -> Iterator[PageAnalysis]:
+    """Analyse every document found in ``paths`` (dossier, evidence folder, WARC, HTML, PDF, text)."""
+    from vigipub.detect import Detector
+    from vigipub.extract import iter_documents
+
+    detector = Detector.default()
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder", where=str(path))
+        for document in iter_documents(path):
+            yield detector.analyze(document)
+
+
+def analyze_to_file(paths: Iterable[Path], out_file: Path) -> FindingsFile:
+    findings = FindingsFile(producer=detection_producer(), pages=list(analyze_paths(paths)))
+    write_json(out_file, findings)
+    return findings
+
+
+def load_findings(path: Path) -> FindingsFile:
+    from vigipub.evidence import SCHEMA_VERSION, SchemaVersionError
+
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read findings: {exc}", where=str(path)) from exc
+    version = str(raw.get("schema_version", ""))
+    if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise SchemaVersionError(
+            f"schema version {version or 'missing'} is not readable by this vigipub (expects {SCHEMA_VERSION})",
+            where=str(path),
+        )
+    return FindingsFile.model_validate(raw)
+
+
+# --------------------------------------------------------------------------- registers
+
+
+def therapy_families(pages: Iterable[PageAnalysis]) -> dict[str, dict[str, set[str]]]:
+    """Therapy families found on promotion or uncertain pages, with product names and diseases."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for page in pages:
+        if page.verdict == "not_promotion":
+            continue
+        diseases = {f.attributes.get("icd10", "") for f in page.findings if f.kind == "disease"} - {""}
+        for finding in page.findings:
+            if finding.kind != "therapy":
+                continue
+            family = finding.attributes.get("family") or finding.subkind
+            if family not in THERAPY_FAMILIES:
+                family = "cell_therapy_other"
+            entry = found.setdefault(family, {"products": set(), "diseases": set()})
+            if product := finding.attributes.get("product"):
+                entry["products"].add(product)
+            entry["diseases"] |= diseases
+    return found
+
+
+def check_registers(pages: list[PageAnalysis], db_path: Path | None = None, on: date | None = None) -> list[AuthorisationAnswer]:
+    from vigipub.registers import Registers
+
+    families = therapy_families(pages)
+    if not families:
+        return []
+    answers: list[AuthorisationAnswer] = []
+    with Registers.open(db_path=db_path) as registers:
+        for family, info in sorted(families.items()):
+            answers.append(
+                registers.check_therapy(
+                    family,
+                    product_names=sorted(info["products"]),
+                    diseases_icd10=sorted(info["diseases"]),
+                    as_of=on,
+                )
+            )
+    return answers
+
+
+def write_answers(path: Path, answers: list[AuthorisationAnswer]) -> None:
+    data = _answers_adapter.dump_json(answers, indent=2) + b"\n"
+    path.write_bytes(data)
+
+
+def load_answers(path: Path) -> list[AuthorisationAnswer]:
+    try:
+        return _answers_adapter.validate_json(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read register answers: {exc}", where=str(path)) from exc
+
+
+# --------------------------------------------------------------------------- the whole chain
+
+
+def qualify_dossier(dossier: Path, site_url: str | None, on: date | None, case=None) -> Qualification:
+    from vigipub.qualify import qualify
+
+    findings = load_findings(dossier / FINDINGS)
+    answers_path = dossier / AUTHORISATIONS
+    answers = load_answers(answers_path) if answers_path.exists() else []
+    qualification = qualify(findings.pages, answers, case=case, site_url=site_url, date_of_facts=on)
+    write_json(dossier / QUALIFICATION, qualification)
+    return qualification
+
+
+def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qualification) -> SiteSummary:
+    pages = findings.pages
+    promotion = [p for p in pages if p.verdict == "promotion"]
+    uncertain = [p for p in pages if p.verdict == "uncertain"]
+    verdict = "promotion" if promotion else ("uncertain" if uncertain else "not_promotion")
+    claims = {
+        " ".join(f.quote.split())
+        for p in promotion
+        for f in p.findings
+        if f.kind in ("claim", "testimonial")
+    }
+    t0 = next((t for t in qualification.tests if t.id == "T0"), None)
+    france = t0.outcome if t0 is not None else "undetermined"
+    france = {"yes": "yes", "no": "no"}.get(france, "undetermined")
+    measure = qualification.measure.kind if qualification.measure else "none"
+    therapies = sorted(therapy_families(promotion))
+    return SiteSummary(url, verdict, len(pages), len(promotion), len(claims), france, measure, dossier, therapies)
+
+
+def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: Progress | None = None) -> SiteSummary:
+    """Capture ``url`` into ``out_dir`` and run every stage; return the site summary."""
+    from vigipub.capture import CaptureOptions, capture_site
+    from vigipub.documents import render_decision_draft
+    from vigipub.documents.report import render_report
+
+    prepare_output_dir(out_dir)
+    evidence_dir = out_dir / EVIDENCE
+    _say(progress, f"capturing {url}")
+    manifest: CaptureManifest = capture_site(
+        url,
+        evidence_dir,
+        CaptureOptions(
+            max_pages=options.max_pages,
+            max_depth=options.max_depth,
+            browser=options.browser,
+            allow_private=options.allow_private,
+            ignore_robots=options.ignore_robots,
+            proxy=options.proxy,
+            user_agent=options.user_agent,
+            contact=options.contact,
+            case_ref=options.case_ref,
+            operator=options.operator,
+            tsa_url=options.tsa_url,
+            insecure=options.insecure,
+        ),
+        progress=progress is not None,
+    )
+    _say(progress, f"analysing {len(manifest.pages)} captured documents")
+    findings = analyze_to_file([evidence_dir], out_dir / FINDINGS)
+    _say(progress, "checking the authorisation registers")
+    on = options.date_of_facts or manifest.started_at.date()
+    answers = check_registers(findings.pages, options.registers_db, on)
+    write_answers(out_dir / AUTHORISATIONS, answers)
+    _say(progress, "qualifying the facts")
+    qualification = qualify_dossier(out_dir, manifest.seed_url, on)
+    _say(progress, "drafting the report and the decision")
+    decision_html = render_decision_draft(qualification, site_url=manifest.seed_url)
+    (out_dir / DECISION).write_text(decision_html, encoding="utf-8")
+    report_html = render_report(
+        manifest=manifest,
+        findings=findings,
+        authorisations=answers,
+        qualification=qualification,
+        decision_sha256=sha256_bytes(decision_html.encode("utf-8")),
+    )
+    (out_dir / REPORT).write_text(report_html, encoding="utf-8")
+    return summarise(manifest.seed_url, out_dir, findings, qualification)

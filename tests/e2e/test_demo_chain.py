@@ -1,0 +1,196 @@
+"""The whole chain on the demo sites: `vigipub demo`, then every file of each dossier.
+
+These tests check what issue #2 promises a user: a dossier with sealed evidence, findings
+traceable to their bytes, a qualification, a report and a decision draft whose quotes are
+really on the site.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from vigipub.evidence import CaptureManifest, FindingsFile, Qualification, sha256_file
+
+SITES = ["dendritic-clinic", "stemcell-clinic", "carth-hospital", "news-report"]
+
+
+@pytest.fixture(scope="module")
+def dossiers(demo_run):
+    out, result = demo_run
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out
+
+
+def _visible_text_of_site(site_id: str) -> str:
+    from vigipub.demo import DEMO_SITES
+
+    texts = []
+    for path in Path(DEMO_SITES[site_id].path).rglob("*.html"):
+        raw = path.read_text(encoding="utf-8")
+        raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S | re.I)
+        texts.append(html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+    return " ".join(" ".join(texts).split())
+
+
+def test_demo_prints_summary_table_and_paths(demo_run):
+    out, result = demo_run
+    for site in SITES:
+        assert site in result.stdout
+    assert "France targeted" in result.stdout
+    assert str(out) in result.stdout.replace("\n", "")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_dossier_has_every_file(dossiers, site):
+    d = dossiers / site
+    for name in ("evidence/manifest.json", "findings.json", "qualification.json", "report.html", "decision.html"):
+        assert (d / name).is_file(), name
+    warcs = list((d / "evidence").glob("*.warc.gz"))
+    assert warcs
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_manifest_digests_match_files(dossiers, site):
+    evidence = dossiers / site / "evidence"
+    manifest = CaptureManifest.model_validate_json((evidence / "manifest.json").read_text())
+    assert manifest.artefacts
+    for artefact in manifest.artefacts:
+        path = evidence / artefact.path
+        assert path.stat().st_size == artefact.size
+        assert sha256_file(path) == artefact.sha256
+        assert artefact.captured_at.tzinfo is not None
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_warc_is_1_1_with_sha256_digests(dossiers, site):
+    warc = next((dossiers / site / "evidence").glob("*.warc.gz"))
+    types = []
+    with open(warc, "rb") as fh:
+        for record in ArchiveIterator(fh):
+            types.append(record.rec_type)
+            assert record.rec_headers.protocol == "WARC/1.1"
+            if record.rec_type in ("request", "response"):
+                assert record.rec_headers.get_header("WARC-Block-Digest").startswith("sha256:")
+            if record.rec_type == "response":
+                assert record.rec_headers.get_header("WARC-Payload-Digest").startswith("sha256:")
+    assert types[0] == "warcinfo"
+    assert "request" in types and "response" in types
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_findings_trace_to_record_bytes(dossiers, site):
+    findings = FindingsFile.model_validate_json((dossiers / site / "findings.json").read_text())
+    assert findings.pages
+    for page in findings.pages:
+        assert page.verdict in ("promotion", "not_promotion", "uncertain")
+        for f in page.findings:
+            assert f.url and f.record_id and f.payload_digest.startswith("sha256:")
+            assert 0 <= f.start < f.end
+            assert f.quote.strip()
+
+
+def test_verdicts_per_site(dossiers):
+    def verdicts(site):
+        return {p.verdict for p in FindingsFile.model_validate_json((dossiers / site / "findings.json").read_text()).pages}
+
+    assert "promotion" in verdicts("dendritic-clinic")
+    assert "promotion" in verdicts("stemcell-clinic")
+    assert "promotion" not in verdicts("carth-hospital")
+    assert "promotion" not in verdicts("news-report")
+
+
+def test_dendritic_clinic_is_qualified_as_a_violation_targeting_france(dossiers):
+    q = Qualification.model_validate_json((dossiers / "dendritic-clinic" / "qualification.json").read_text())
+    assert q.conclusion == "violation"
+    outcomes = {t.id: t.outcome for t in q.tests}
+    assert outcomes.get("T0") == "yes"
+    assert q.measure is not None and q.measure.kind.startswith("suspension")
+    cited = {a.article for v in q.vu for a in v.basis}
+    assert {"L. 5111-1", "L. 5122-1", "L. 5122-3"} <= {c.replace("\u00a0", " ") for c in cited}
+    for test in q.tests:
+        if test.outcome == "yes":
+            assert test.basis, f"{test.id} concludes yes without citing an article"
+
+
+def test_legitimate_sites_are_not_violations(dossiers):
+    for site in ("carth-hospital", "news-report"):
+        q = Qualification.model_validate_json((dossiers / site / "qualification.json").read_text())
+        assert q.conclusion != "violation", site
+
+
+@pytest.mark.parametrize("site", ["dendritic-clinic", "stemcell-clinic"])
+def test_decision_quotes_claims_that_are_really_on_the_site(dossiers, site):
+    d = dossiers / site
+    decision = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", (d / "decision.html").read_text())).split())
+    findings = FindingsFile.model_validate_json((d / "findings.json").read_text())
+    by_id = {f.id: f for p in findings.pages for f in p.findings}
+    q = Qualification.model_validate_json((d / "qualification.json").read_text())
+    cited = [by_id[i] for c in q.considerants for i in c.evidence if i in by_id and by_id[i].kind in ("claim", "testimonial")]
+    assert len(cited) >= 3, "the decision should quote several claims"
+    site_text = _visible_text_of_site(site)
+    norm = lambda s: " ".join(s.replace("\u202f", " ").replace("\u00a0", " ").split())  # noqa: E731
+    quoted_in_decision = 0
+    for finding in cited:
+        quote = norm(finding.quote)
+        assert quote in norm(site_text) or finding.url.startswith("urn:"), f"not on the site: {quote!r}"
+        if quote[:60] in norm(decision):
+            quoted_in_decision += 1
+    assert quoted_in_decision >= 3
+
+
+def test_report_puts_the_verdict_first(dossiers):
+    report = (dossiers / "dendritic-clinic" / "report.html").read_text()
+    assert report.index("Verdict") < report.index("Evidence by kind")
+    assert "promotion" in report
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_verify_passes_on_fresh_dossier(dossiers, site):
+    result = subprocess.run([sys.executable, "-m", "vigipub", "verify", str(dossiers / site)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_analyze_json_matches_findings_schema_for_local_html(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html lang='fr'><body><h1>Clinique</h1><p>Nos cellules souches guérissent l'autisme sans aucun effet "
+        "secondaire.</p><p>Réservez votre traitement au +33 1 23 45 67 89, forfait 12 000 €.</p></body></html>",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, "-m", "vigipub", "analyze", str(page), "--format", "json"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data = FindingsFile.model_validate_json(result.stdout)
+    assert data.pages[0].url == page.as_uri()
+    assert any(f.kind == "therapy" for f in data.pages[0].findings)
+    json.loads(result.stdout)
+
+
+def test_investigate_one_line_error_for_unreachable_host(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "vigipub", "investigate", "http://127.0.0.1:9/", "--out", str(tmp_path / "x"),
+         "--allow-private", "--no-browser"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("error:")
+
+
+def test_investigate_refuses_private_address_without_flag(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "vigipub", "investigate", "http://127.0.0.1:9/", "--out", str(tmp_path / "y"),
+         "--no-browser"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,54 @@
+"""The command line: help, version, exit codes, one-line errors."""
+
+import subprocess
+import sys
+
+import pytest
+
+from vigipub import __version__
+from vigipub.cli.main import SUBCOMMANDS, main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "vigipub", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_help_documents_every_subcommand():
+    result = run("--help")
+    assert result.returncode == 0
+    for name in SUBCOMMANDS:
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(SUBCOMMANDS))
+def test_each_subcommand_has_help(name):
+    result = run(name, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "not available in this build" not in result.stdout
+    assert "Usage:" in result.stdout
+
+
+def test_unknown_command_is_a_usage_error():
+    assert main(["no-such-command"]) == 2
+
+
+def test_investigate_refuses_non_empty_output(tmp_path, capsys):
+    (tmp_path / "earlier.txt").write_text("an earlier dossier")
+    code = main(["investigate", "http://127.0.0.1:9/", "--out", str(tmp_path), "--allow-private"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "not empty" in err and "Traceback" not in err
+    assert (tmp_path / "earlier.txt").read_text() == "an earlier dossier"
+
+
+def test_analyze_missing_file_is_one_line_error(tmp_path, capsys):
+    code = main(["analyze", str(tmp_path / "missing.html"), "--format", "json"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "missing.html" in err and "Traceback" not in err
