@@ -26,6 +26,7 @@ import contextlib
 import json
 import logging
 import posixpath
+import socket
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -58,6 +59,13 @@ class DemoSite:
     expected_verdict: ExpectedVerdict
     languages: tuple[str, ...] = ()
     notes: str = ""
+    #: French claim sentences exactly as they appear in the page text (NBSP before "%"),
+    #: so that tests can check that findings and the drafted decision quote them
+    claims: tuple[str, ...] = ()
+    #: French sentences describing a substantial manipulation of the cells
+    manipulation: tuple[str, ...] = ()
+    #: text that only exists once JavaScript has run (absent from the static HTML text)
+    js_only_text: str = ""
 
 
 DEMO_SITES: dict[str, DemoSite] = {
@@ -77,6 +85,26 @@ DEMO_SITES: dict[str, DemoSite] = {
             expected_verdict="promotion",
             languages=("fr", "en", "de"),
             notes="'/' answers 302 to /en/; the French version is where French patients land.",
+            claims=(
+                "La thérapie cellulaire dendritique réduit la charge tumorale jusqu'à 60\u00a0% dès les premiers mois de traitement.",
+                "En traitement adjuvant, c'est-à-dire après l'ablation chirurgicale de la tumeur, notre taux de réussite est supérieur à 85\u00a0% : une guérison durable devient alors possible.",
+                "La thérapie cellulaire dendritique est un traitement totalement naturel, sans aucun effet secondaire : pas de nausées, pas de chute de cheveux, pas de fatigue.",
+                "La thérapie cellulaire dendritique est efficace contre tous les types de cancers solides, quel que soit l'organe touché.",
+                "Grâce à la TCD, beaucoup de nos patients peuvent éviter la chimiothérapie et ses effets dévastateurs.",
+                "La thérapie cellulaire dendritique détruit les cellules cancéreuses sans abîmer les cellules saines.",
+                "Après une opération, le vaccin Vitadendra empêche le retour des métastases en maintenant votre système immunitaire en alerte.",
+                "La TCD peut être associée sans danger à tous les autres traitements, y compris chez les personnes âgées ou affaiblies.",
+                "Oui : chez de nombreux patients, le vaccin a permis une rémission complète, même après l'échec des traitements classiques.",
+                "Beaucoup de nos patients choisissent d'ailleurs de renoncer à la chimiothérapie après leur premier cycle de vaccins.",
+            ),
+            manipulation=(
+                "Les monocytes sont mis en culture pendant sept jours dans un milieu enrichi en facteurs de croissance (GM-CSF et interleukine-4).",
+                "Ils se transforment alors en cellules dendritiques immatures.",
+                "Les cellules dendritiques sont ensuite chargées avec les antigènes de votre cancer, obtenus à partir d'un échantillon de votre tumeur (biopsie ou pièce opératoire) ou de peptides tumoraux de synthèse.",
+            ),
+            js_only_text=(
+                "Nouveau : neuf patients sur dix traités dans notre centre en 2025 déclarent se sentir mieux dès le deuxième vaccin."
+            ),
         ),
         DemoSite(
             id="stemcell-clinic",
@@ -92,6 +120,19 @@ DEMO_SITES: dict[str, DemoSite] = {
             expected_verdict="promotion",
             languages=("en", "fr"),
             notes="'/' is a language-choice page.",
+            claims=(
+                "87\u00a0% des enfants autistes font des progrès visibles de langage et de contact visuel après un seul traitement.",
+                "Les cellules souches se dirigent vers les zones lésées de l'organisme, où elles réparent les tissus nerveux endommagés et restaurent les fonctions perdues.",
+                "La thérapie par cellules souches traite la cause de l'autisme en réduisant l'inflammation du cerveau.",
+                "Notre protocole stoppe l'évolution de la sclérose latérale amyotrophique et de la sclérose en plaques chez la majorité des patients.",
+                "De nombreux patients diabétiques diminuent, voire arrêtent leur insuline après le traitement.",
+                "La thérapie par cellules souches est totalement sûre et naturelle : les cellules ne sont pas rejetées et ne provoquent aucun effet secondaire.",
+                "Les exosomes transportent des signaux de croissance qui régénèrent les cellules du cerveau et apaisent l'inflammation.",
+            ),
+            manipulation=(
+                "Les cellules sont mises en culture et multipliées sur trois à quatre passages, jusqu'à obtenir 100 à 150 millions de cellules par dose.",
+                "Notre laboratoire aux normes BPF multiplie des cellules souches fraîches de cordon ombilical pour chaque patient.",
+            ),
         ),
         DemoSite(
             id="carth-hospital",
@@ -199,12 +240,35 @@ class DemoSiteServer(ThreadingHTTPServer):
         self.site_id = site_id
         self.root = root.resolve()
         self.config = SiteConfig.load(self.root)
+        self._active: set[socket.socket] = set()
+        self._active_lock = threading.Lock()
         super().__init__((host, port), DemoRequestHandler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._active_lock:
+            self._active.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._active_lock:
+            self._active.discard(request)
+        super().shutdown_request(request)
+
+    def server_close(self) -> None:
+        # Joining request threads would wait for a silent client's read timeout; closing
+        # their sockets first makes the shutdown immediate.
+        with self._active_lock:
+            active = list(self._active)
+        for sock in active:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+        super().server_close()
 
     @property
     def origin(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        name = host.decode() if isinstance(host, bytes) else host
+        return f"http://{name}:{port}"
 
     def page_paths(self) -> list[str]:
         """URL paths of every HTML page (for the sitemap), ``index.html`` shown as its folder."""
@@ -371,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(KeyboardInterrupt):
             while True:
                 time.sleep(3600)
+    print("stopped", flush=True)
     return 0
 
 

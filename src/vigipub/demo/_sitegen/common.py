@@ -34,7 +34,9 @@ def write(site: str, rel: str, content: str | bytes) -> Path:
     return path
 
 
-def write_config(site: str, redirects: dict[str, str] | None = None, disallow: list[str] | None = None) -> None:
+def write_config(
+    site: str, redirects: dict[str, str] | None = None, disallow: list[str] | None = None
+) -> None:
     data = {"redirects": redirects or {}, "disallow": disallow or []}
     write(site, "_site.json", json.dumps(data, indent=2) + "\n")
 
@@ -48,10 +50,17 @@ def png(width: int, height: int, pixel: object) -> bytes:
             rows.extend(pixel(x, y))  # type: ignore[operator]
 
     def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def disc_logo(fg: tuple[int, int, int], bg: tuple[int, int, int], size: int = 48) -> bytes:
@@ -68,3 +77,8 @@ def hreflang_links(page: Page, default_lang: str) -> str:
     lines = [f'<link rel="alternate" hreflang="{lang}" href="{page.url(lang)}">' for lang in page.slugs]
     lines.append(f'<link rel="alternate" hreflang="x-default" href="{page.url(default_lang)}">')
     return "\n".join(lines)
+
+
+def escape(text: str) -> str:
+    """HTML-escape for text and double-quoted attributes, leaving apostrophes readable."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
