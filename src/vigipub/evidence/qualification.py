@@ -37,6 +37,10 @@ class LegalTest(Frozen):
     text_fr: str = ""
     reason: str = ""  # why this outcome, in English, for the reviewer
     overrides: list[str] = Field(default_factory=list)  # rule ids this exception overrides
+    questions: list[str] = Field(default_factory=list)  # for the reviewer, when undetermined
+    overridden_by: list[str] = Field(default_factory=list)  # exceptions that decided this outcome
+    details: dict[str, str] = Field(default_factory=dict)  # e.g. category, route, audience, measure
+    weak: bool = False  # relies only on pages whose verdict is "uncertain"
 
 
 class Vu(Frozen):

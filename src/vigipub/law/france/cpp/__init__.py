@@ -1,0 +1,1 @@
+"""Code de procédure pénale: one module per article."""

@@ -1,0 +1,1 @@
+"""Code des relations entre le public et l'administration: one module per article."""

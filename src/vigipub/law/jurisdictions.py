@@ -1,0 +1,199 @@
+"""Registry of jurisdictions: which articles, parameters and defences a case is judged under.
+
+Interface (what a second jurisdiction must provide — nothing in ``law/france`` changes):
+
+1. a package ``vigipub/law/<country>/`` with one module per article defining ``ARTICLE``
+   (:class:`~vigipub.law.core.Article`), a ``parameters/`` folder of dated YAML parameters and,
+   optionally, a ``defences.yaml``;
+2. a factory returning :class:`Jurisdiction` with ``shared=("EU",)`` to reuse the EU-level
+   articles and parameters of :mod:`vigipub.law.eu`;
+3. ``register_jurisdiction("XX", factory)``; the qualification engine then runs the EU-level
+   rules shared by every Member State plus the national rule set registered for ``XX`` in
+   :mod:`vigipub.qualify.rulesets` (national rules missing → those tests are undetermined).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .core import Article
+from .errors import LawDataError, UnknownArticleError, UnknownJurisdictionError
+from .parameters import Parameter, load_parameters
+
+LAW_DIR = Path(__file__).resolve().parent
+
+
+def discover_articles(package: str) -> dict[str, Article]:
+    """Every ``ARTICLE`` defined by the modules under ``package`` (e.g. ``vigipub.law.eu``)."""
+    root = importlib.import_module(package)
+    found: dict[str, Article] = {}
+    for info in pkgutil.walk_packages(root.__path__, prefix=package + "."):
+        module = importlib.import_module(info.name)
+        article = getattr(module, "ARTICLE", None)
+        if isinstance(article, Article):
+            if article.key in found:
+                raise LawDataError(f"article {article.key!r} defined twice", where=info.name)
+            found[article.key] = article
+    return found
+
+
+def article_modules(package: str) -> dict[str, str]:
+    """Article key -> dotted module name (for the consistency tests)."""
+    root = importlib.import_module(package)
+    out: dict[str, str] = {}
+    for info in pkgutil.walk_packages(root.__path__, prefix=package + "."):
+        article = getattr(importlib.import_module(info.name), "ARTICLE", None)
+        if isinstance(article, Article):
+            out[article.key] = info.name
+    return out
+
+
+@dataclass(frozen=True)
+class Defence:
+    """A usual defence and its rebuttal (data from ``defences.yaml``)."""
+
+    id: str
+    label: str
+    claim_fr: str
+    rebuttal_fr: str
+    basis: tuple[str, ...]
+    status: str
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    default_params: dict[str, str] = field(default_factory=dict)
+
+    def params_for(self, raised_as: str) -> dict[str, str]:
+        return {**self.default_params, **self.aliases.get(raised_as, {})}
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name_fr: str
+    authority: str
+    packages: tuple[str, ...]  # article packages, national first then shared levels
+    parameter_dirs: tuple[Path, ...]
+    defences_file: Path | None = None
+    shared: tuple[str, ...] = ()
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        return _articles(self.packages)
+
+    def article(self, key: str) -> Article:
+        try:
+            return self.articles[key]
+        except KeyError:
+            raise UnknownArticleError(f"no article module defines {key!r}", where=self.code) from None
+
+    @property
+    def parameters(self) -> dict[str, Parameter]:
+        return _parameters(self.parameter_dirs)
+
+    def parameter(self, name: str) -> Parameter:
+        try:
+            return self.parameters[name]
+        except KeyError:
+            raise LawDataError(f"no parameter {name!r}", where=self.code) from None
+
+    @property
+    def defences(self) -> dict[str, Defence]:
+        return _defences(self.defences_file) if self.defences_file else {}
+
+    def defence(self, raised: str) -> tuple[Defence, dict[str, str]] | None:
+        """The defence a raised argument id (or alias) designates, with its parameters."""
+        for defence in self.defences.values():
+            if raised == defence.id or raised in defence.aliases:
+                return defence, defence.params_for(raised)
+        return None
+
+
+@cache
+def _articles(packages: tuple[str, ...]) -> dict[str, Article]:
+    merged: dict[str, Article] = {}
+    for package in packages:
+        for key, article in discover_articles(package).items():
+            if key in merged:
+                raise LawDataError(f"article {key!r} defined by two levels", where=package)
+            merged[key] = article
+    return merged
+
+
+@cache
+def _parameters(dirs: tuple[Path, ...]) -> dict[str, Parameter]:
+    return load_parameters(*dirs)
+
+
+@cache
+def _defences(path: Path) -> dict[str, Defence]:
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LawDataError(f"unreadable defences file: {exc}", where=str(path)) from exc
+    out: dict[str, Defence] = {}
+    for id_, entry in (data or {}).items():
+        try:
+            out[id_] = Defence(
+                id=id_,
+                label=str(entry["label"]),
+                claim_fr=str(entry["claim_fr"]),
+                rebuttal_fr=" ".join(str(entry["rebuttal_fr"]).split()),
+                basis=tuple(entry["basis"]),
+                status=str(entry["status"]),
+                aliases={k: dict(v or {}) for k, v in (entry.get("aliases") or {}).items()},
+                default_params=dict(entry.get("default_params") or {}),
+            )
+        except (KeyError, TypeError) as exc:
+            raise LawDataError(f"defence {id_!r} is malformed: {exc}", where=str(path)) from exc
+    return out
+
+
+def eu_level() -> Jurisdiction:
+    """EU-level law alone (no national authority): shared by Member State jurisdictions."""
+    return Jurisdiction(
+        code="EU",
+        name_fr="Union européenne",
+        authority="",
+        packages=("vigipub.law.eu",),
+        parameter_dirs=(LAW_DIR / "eu" / "parameters",),
+    )
+
+
+def france() -> Jurisdiction:
+    return Jurisdiction(
+        code="FR",
+        name_fr="France",
+        authority="ANSM",
+        packages=("vigipub.law.france", "vigipub.law.eu"),
+        parameter_dirs=(LAW_DIR / "france" / "parameters", LAW_DIR / "eu" / "parameters"),
+        defences_file=LAW_DIR / "france" / "defences.yaml",
+        shared=("EU",),
+    )
+
+
+_REGISTRY: dict[str, Callable[[], Jurisdiction]] = {"FR": france, "EU": eu_level}
+
+
+def register_jurisdiction(code: str, factory: Callable[[], Jurisdiction]) -> None:
+    """Add (or replace) a jurisdiction; ``code`` is an ISO 3166-1 alpha-2 code."""
+    _REGISTRY[code.upper()] = factory
+
+
+def get_jurisdiction(code: str) -> Jurisdiction:
+    try:
+        return _REGISTRY[code.upper()]()
+    except KeyError:
+        raise UnknownJurisdictionError(
+            f"unknown jurisdiction {code!r} (available: {', '.join(sorted(_REGISTRY))})"
+        ) from None
+
+
+def available_jurisdictions() -> list[str]:
+    return sorted(_REGISTRY)

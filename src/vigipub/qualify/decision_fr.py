@@ -1,0 +1,881 @@
+"""Vu, Considérants, measure and escalations of an ANSM decision (QUALIFICATION.md T12, T13).
+
+The sequence follows the structure of the ANSM decision of 28/11/2024 (Iaso Health GmbH),
+paragraph for paragraph; every paragraph is emitted only when the tests that justify it hold,
+and cites exactly the articles its text names (``basis``). Legal quotations come from the
+article texts of :mod:`vigipub.law` in the version in force on the date of the facts; the
+site's own words are quoted verbatim in « ».
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from vigipub.evidence.qualification import ArticleRef, Considerant, Escalation, Measure, Vu
+from vigipub.law import Jurisdiction
+
+from .engine import Evaluation
+from .facts import Fact, SiteFacts
+from .rules.eu import MANIPULATION_FR, THERAPEUTIC_CLAIMS
+from .typography import NBSP, NNBSP, date_fr, fr_typo, join_fr, quote, render
+
+REG_1394_TITLE = (
+    "règlement (CE) n° 1394/2007 du Parlement européen et du Conseil du 13 novembre 2007 concernant "
+    "les médicaments de thérapie innovante et modifiant la directive 2001/83/CE ainsi que le "
+    "règlement (CE) n° 726/2004"
+)
+
+#: the order in which the Vu cites CSP articles (numeric order, as ANSM does)
+_CSP_KEY = re.compile(r"L\. (\d+)-(\d+)(?:-(\d+))?")
+
+
+def _csp_order(key: str) -> tuple[int, ...]:
+    m = _CSP_KEY.search(key)
+    return tuple(int(g) for g in m.groups() if g) if m else (99999,)
+
+
+class _Builder:
+    def __init__(self, ev: Evaluation, facts: SiteFacts, jurisdiction: Jurisdiction) -> None:
+        self.ev, self.facts, self.j = ev, facts, jurisdiction
+        self.on: date = facts.date_of_facts
+        self.eff = ev.effective
+        self.name = facts.company.name if facts.company else "éditrice du site"
+        self.product = _with_article(facts.product_label)  # « la thérapie cellulaire dendritique »
+        self.of_product = _de(self.product)  # « de la thérapie … », « du … », « des … »
+        self.url = facts.site_url or "(adresse du site non renseignée)"
+        self.considerants: list[Considerant] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def ok(self, rule_id: str) -> bool:
+        r = self.eff.get(rule_id)
+        return r is not None and r.outcome == "yes"
+
+    def refs(self, *keys: str) -> list[ArticleRef]:
+        """Citations of the versions in force (a text not yet in force is not cited)."""
+        return [a.ref(self.on) for k in keys if (a := self.j.article(k)).in_force(self.on) is not None]
+
+    def short(self, key: str) -> str:
+        return self.j.article(key).short_fr
+
+    def quote_article(self, key: str, lower_first: bool = True) -> str:
+        """First paragraph of the article in force, verbatim (roman numeral prefix removed)."""
+        text = self.j.article(key).text_fr(self.on)
+        if not text:
+            return "(texte non disponible)"
+        first = text.strip().split("\n\n")[0].strip()
+        first = re.sub(r"^[IVX]+\.\s*-\s*", "", first)
+        # spacing is presentation, not wording: the law quote gets French typography too
+        first = fr_typo(first)
+        return first[0].lower() + first[1:] if lower_first else first
+
+    def add(
+        self,
+        id_: str,
+        text: str,
+        basis: list[ArticleRef],
+        tests: list[str],
+        evidence: list[str] | None = None,
+    ) -> None:
+        ev: list[str] = list(evidence or [])
+        if not ev:
+            for t in tests:
+                r = self.eff.get(t)
+                if r:
+                    ev.extend(r.evidence)
+        self.considerants.append(
+            Considerant(id=id_, text_fr=text, basis=basis, tests=tests, evidence=list(dict.fromkeys(ev)))
+        )
+
+    def claims(
+        self, subkinds: set[str] | frozenset[str], limit: int, order: list[str] | None = None
+    ) -> list[Fact]:
+        order = order or [
+            "cure",
+            "treat",
+            "universality",
+            "superiority",
+            "efficacy_figure",
+            "safety",
+            "innovation",
+            "prevent",
+            "guarantee",
+            "non_invasive",
+            "unclassified",
+        ]
+        found = [f for f in self.facts.of("claim") if f.subkind in subkinds]
+        french = [f for f in found if f.language in ("fr", None)]
+        found = french or found  # a French decision quotes the French version when there is one
+        found.sort(key=lambda f: (f.strength == "weak", order.index(f.subkind) if f.subkind in order else 99))
+        seen: list[Fact] = []
+        for f in found:
+            if all(f.quote != s.quote for s in seen):
+                seen.append(f)
+        return seen[:limit]
+
+    def disease_label(self) -> str:
+        labels = [f.attributes.get("label_fr") or f.quote for f in self.facts.of("disease")]
+        labels = [lab for lab in dict.fromkeys(labels) if lab]
+        return join_fr(labels[:2]) if labels else "des maladies humaines"
+
+    # -- Considérants ----------------------------------------------------------------------
+    def build_considerants(self) -> list[Considerant]:
+        medicinal = self.ok("T1.presentation") or self.ok("T2.function")
+        if not medicinal and not self.ok("T6.advertising"):
+            return []
+        self.c_definition()
+        if self.ok("T0.link"):
+            self.c_site()
+        if self.ok("T1.presentation"):
+            self.c_presentation()
+        if self.ok("T3.atmp"):
+            self.c_atmp()
+        if self.ok("T4.centralised"):
+            self.add(
+                "C10_autorisation_centralisee",
+                render(
+                    "Considérant que la mise sur le marché de ce médicament impose la délivrance au préalable "
+                    "d'une autorisation de mise sur le marché (AMM) délivrée par la Commission européenne au "
+                    "titre du règlement (CE) n° 1394/2007 précité ;"
+                ),
+                self.refs("REG 1394/2007 art. 2", "REG 726/2004 art. 3", "REG 726/2004 annexe I"),
+                ["T4.centralised", "T4.amm_required"],
+            )
+        elif self.ok("T4.amm_required"):
+            self.add(
+                "C10_bis_amm",
+                render(
+                    "Considérant qu'aux termes de l'article L. 5121-8 du CSP, la mise sur le marché de ce médicament "
+                    "impose la délivrance au préalable d'une autorisation de mise sur le marché délivrée par l'ANSM "
+                    "ou par l'Union européenne ;"
+                ),
+                self.refs("CSP L. 5121-8"),
+                ["T4.amm_required"],
+            )
+        if self.ok("T5.unauthorised"):
+            self.add(
+                "C11_absence_autorisation",
+                render(
+                    "Considérant que ce produit n'a fait l'objet d'aucune autorisation pour pouvoir être utilisé en "
+                    "France, notamment celles mentionnées aux articles L. 5121-8, L. 5121-12, L. 5121-12-1 ou "
+                    "L. 5124-13 du CSP justifiant de l'évaluation de sa qualité et d'un rapport bénéfices/risques "
+                    "favorable ;"
+                ),
+                self.refs("CSP L. 5121-8", "CSP L. 5121-12", "CSP L. 5121-12-1", "CSP L. 5124-13"),
+                ["T5.unauthorised"],
+            )
+        self.c_observations()
+        if self.ok("T6.advertising"):
+            self.c_advertising()
+        if self.ok("T8.unauthorised_ad"):
+            self.add(
+                "C19_article_L5122_3",
+                render(
+                    "Considérant qu'aux termes de l'article L. 5122-3 du CSP, {q} ;",
+                    q=quote(self.quote_article("CSP L. 5122-3", lower_first=False).rstrip(". ")),
+                ),
+                self.refs(
+                    "CSP L. 5122-3",
+                    "CSP L. 5121-8",
+                    "CSP L. 5121-9-1",
+                    "CSP L. 5121-13",
+                    "CSP L. 5121-14-1",
+                    "CSP L. 5124-13",
+                ),
+                ["T8.unauthorised_ad"],
+            )
+        self.c_visa()
+        if self.ok("T10.measure"):
+            self.c_urgency()
+            self.c_measure()
+        return self.considerants
+
+    def c_definition(self) -> None:
+        self.add(
+            "C1_definition_medicament",
+            render(
+                "Considérant qu'aux termes de l'article L. 5111-1 du CSP, {q} ;",
+                q=quote(self.quote_article("CSP L. 5111-1").rstrip(".")),
+            ),
+            self.refs("CSP L. 5111-1"),
+            ["T1.presentation", "T2.function"],
+        )
+
+    def c_site(self) -> None:
+        t0 = self.eff["T0.link"]
+        if t0.data.get("french_version"):
+            how = (
+                "qui dispose d'une version en français et est donc à destination du public et des "
+                "professionnels de santé français"
+            )
+        else:
+            how = "qui s'adresse notamment à des patients résidant en France"
+        self.add(
+            "C2_site",
+            render(
+                "Considérant qu'il a été porté à la connaissance de l'ANSM que la société {name} présente sur son "
+                "site internet {url}, {how}, l'utilisation {product} ;",
+                name=self.name,
+                url=self.url,
+                how=how,
+                product=self.of_product,
+            ),
+            [],
+            ["T0.link"],
+        )
+
+    def c_presentation(self) -> None:
+        innovative = self.facts.of("claim", ["innovation", "superiority"])
+        if innovative:
+            text = render(
+                "Considérant que ce produit est présenté avec des allégations thérapeutiques comme étant un "
+                "traitement innovant au regard des autres thérapies actuellement indiquées pour traiter {d} ;",
+                d=self.disease_label(),
+            )
+        else:
+            text = render(
+                "Considérant que ce produit est présenté avec des allégations thérapeutiques à l'égard "
+                "de {d} ;",
+                d=self.disease_label(),
+            )
+        self.add(
+            "C3_allegations",
+            text,
+            [],
+            ["T1.presentation"],
+            [f.id for f in innovative] or list(self.eff["T1.presentation"].evidence),
+        )
+        telling = self.claims(
+            {"safety", "efficacy_figure", "superiority", "innovation", "cure"},
+            3,
+            ["safety", "efficacy_figure", "superiority", "cure", "innovation"],
+        )
+        if telling:
+            self.add(
+                "C4_allegations_en_effet",
+                render(
+                    "Considérant en effet, que la société {name} présente ce produit, sur son site internet, dans "
+                    "les termes suivants : {q} ;",
+                    name=self.name,
+                    q=join_fr([quote(f.quote) for f in telling]),
+                ),
+                [],
+                ["T1.presentation"],
+                [f.id for f in telling],
+            )
+        self.add(
+            "C5_medicament_par_presentation",
+            render(
+                "Considérant que {product} de la société {name} répond dès lors à la définition du médicament par "
+                "présentation au sens de l'article L. 5111-1 du CSP ;",
+                product=self.product,
+                name=self.name,
+            ),
+            self.refs("CSP L. 5111-1"),
+            ["T1.presentation"],
+        )
+
+    def c_atmp(self) -> None:
+        atmp = self.eff["T3.atmp"]
+        category = atmp.data.get("category", "somatic_cell_therapy")
+        if category == "tissue_engineered":
+            definition = self.j.article("REG 1394/2007 art. 2").text_fr(self.on) or ""
+            m = re.search(r"b\) «produit issu de l'ingénierie tissulaire»: (.*?);\n", definition, re.S)
+            body = (
+                ("un produit issu de l'ingénierie tissulaire est " + " ".join(m.group(1).split()))
+                if m
+                else "un produit issu de l'ingénierie tissulaire est défini à l'article 2, paragraphe 1, point b), de ce règlement"
+            )
+            keys = ["REG 1394/2007 art. 2", "REG 1394/2007 annexe I"]
+        elif category == "gene_therapy":
+            body = (
+                "un médicament de thérapie génique est défini au point 2.1 de la partie IV de l'annexe I de la "
+                "directive 2001/83/CE"
+            )
+            keys = ["REG 1394/2007 art. 2", "DIR 2001/83 annexe I partie IV"]
+        else:
+            raw = self.j.article("DIR 2001/83 annexe I partie IV").text_fr(self.on) or ""
+            raw = raw.strip().rstrip(".")
+            raw = raw.replace("règlement (CE) n° 1394/2007", f"règlement (CE) n°{NBSP}1394/2007")
+            raw = raw.replace(" :\n", f"{NNBSP}:\n").replace(" ;\n", f"{NNBSP};\n")
+            body = raw[0].lower() + raw[1:]
+            keys = ["REG 1394/2007 art. 2", "DIR 2001/83 annexe I partie IV", "REG 1394/2007 annexe I"]
+        self.add(
+            "C6_definition_mti",
+            fr_typo(
+                f"Considérant par ailleurs qu'aux termes du {REG_1394_TITLE}, qui renvoie à la directive "
+                "2001/83/CE, "
+            )
+            + body
+            + f"{NNBSP};",
+            self.refs(*keys),
+            ["T3.atmp"],
+        )
+        subst = self.eff.get("T3.substantial")
+        if subst and subst.outcome == "yes":
+            facts = self.facts.by_id()
+            relied = [facts[i] for i in subst.evidence if i in facts]
+            order = list(MANIPULATION_FR)
+            kinds = sorted({f.subkind for f in relied if f.subkind in MANIPULATION_FR}, key=order.index)
+            participles = join_fr([MANIPULATION_FR[k] for k in kinds]) or "manipulées"
+            self.add(
+                "C7_manipulation_substantielle",
+                render(
+                    "Considérant que, selon les informations publiées sur le site internet de la société {name}, ce "
+                    "produit est constitué de cellules {p} ; qu'elles subissent ainsi au moins une manipulation "
+                    "substantielle au sens du règlement précité ;",
+                    name=self.name,
+                    p=participles,
+                ),
+                self.refs("REG 1394/2007 art. 2", "DIR 2001/83 annexe I partie IV"),
+                ["T3.substantial", "T3.annex1_exception"],
+            )
+            described = [f for f in self.facts.of("manipulation") if f.strength != "weak"] or self.facts.of(
+                "manipulation"
+            )
+            self.add(
+                "C8_procede",
+                render(
+                    "Considérant que le site internet explicite la préparation de ce produit dans les termes "
+                    "suivants : {q} ;",
+                    q=join_fr([quote(f.quote) for f in described[:4]]),
+                ),
+                [],
+                ["T3.substantial"],
+                [f.id for f in described[:4]],
+            )
+        if self.ok("T2.function"):
+            self.add(
+                "C9_medicament_par_fonction",
+                render(
+                    "Considérant, au vu de ce qui précède, que {product}, médicament de thérapie innovante au sens "
+                    "du règlement (CE) n° 1394/2007 précité, mis en avant sur le site internet de la société "
+                    "{name}, répond à la définition du médicament par fonction au sens de l'article L. 5111-1 du "
+                    "CSP ;",
+                    product=self.product,
+                    name=self.name,
+                ),
+                self.refs("REG 1394/2007 art. 2", "CSP L. 5111-1"),
+                ["T2.function", "T3.atmp"],
+            )
+
+    def c_urgency(self) -> None:
+        t11 = self.eff.get("T11.procedure")
+        if not self.facts.urgency or not t11 or t11.outcome != "yes":
+            return
+        self.add(
+            "C15_urgence",
+            render(
+                "Considérant qu'en raison de l'urgence, {reason}, la présente décision est prise sans procédure "
+                "contradictoire préalable, en application du 1° de l'article L. 121-2 du code des relations entre le "
+                "public et l'administration ;",
+                reason=self.facts.urgency.rstrip(" .;"),
+            ),
+            self.refs("CRPA L. 121-2"),
+            ["T11.procedure"],
+        )
+
+    def c_observations(self) -> None:
+        letters = self.facts.events_of("letter_of_intent")
+        observations = self.facts.events_of("written_observations", "oral_observations")
+        decisions = self.facts.events_of("decision")
+        t11 = self.eff.get("T11.procedure")
+        deadline = t11.data.get("deadline") if t11 else None
+        if (
+            letters
+            and not observations
+            and decisions
+            and deadline
+            and decisions[0].date.isoformat() > deadline
+        ):
+            # [INTERP] wording ours (QUALIFICATION.md T12, Vu builder item 7)
+            self.add(
+                "C12_absence_observations",
+                render(
+                    "Considérant que la société {name} n'a pas présenté d'observations dans le délai imparti ;",
+                    name=self.name,
+                ),
+                self.refs("CRPA L. 122-1"),
+                ["T11.procedure"],
+            )
+        if not self.facts.defences:
+            return
+        t9 = self.eff.get("T9.defences")
+        rebuttals = {r["raised_as"]: r for r in (t9.data.get("rebuttals", []) if t9 else [])}
+        groups: dict[tuple[date | None, str | None], list[Any]] = {}
+        for r in self.facts.defences:
+            groups.setdefault((r.on, r.event_kind), []).append(r)
+        first = True
+        for (on, kind), raised in sorted(
+            groups.items(), key=lambda kv: (kv[0][0] or date.min, kv[0][1] or "")
+        ):
+            claims = []
+            for r in raised:
+                reb = rebuttals.get(r.raised_as)
+                claim = reb["claim_fr"] if reb else f"« {r.raised_as} »"
+                claims.append(claim)
+            said = _que(claims[0]) + "".join(" et " + _que(c) for c in claims[1:])
+            quoted = [r.quote for r in raised if r.quote]
+            tail = ("{nbsp}; qu'elle indique notamment proposer " + quote(quoted[0])) if quoted else ""
+            if kind == "oral_observations":
+                lead = "Considérant que, lors de ses observations orales du {on}, la société {name} a fait valoir "
+            elif first:
+                lead = (
+                    "Considérant que dans son courrier en date du {on}, la société {name} fait valoir "
+                    if on
+                    else "Considérant que la société {name} fait valoir "
+                )
+            else:
+                lead = (
+                    "Considérant que le courrier en date du {on} adressé par la société {name} reprend ces éléments "
+                    "et précise en outre "
+                )
+            text = (
+                fr_typo(lead).format(on=date_fr(on), name=self.name)
+                + said
+                + tail.format(nbsp=NNBSP)
+                + f"{NNBSP};"
+            )
+            self.add(
+                f"C12_observations_{len(self.considerants)}",
+                text,
+                [],
+                ["T9.defences"],
+                [r.fact_id for r in raised],
+            )
+            first = False
+
+    def c_advertising(self) -> None:
+        adv_text = self.quote_article("CSP L. 5122-1", lower_first=False)
+        adv_text = adv_text.split(", à l'exception")[0]
+        lead = "Considérant néanmoins qu'aux termes" if self.facts.defences else "Considérant qu'aux termes"
+        self.add(
+            "C14_definition_publicite",
+            render(lead + " de l'article L. 5122-1 du CSP, {q} ;", q=quote(adv_text + " (…)")),
+            self.refs("CSP L. 5122-1"),
+            ["T6.advertising", "T9.defences"],
+        )
+        claims = self.claims(
+            set(THERAPEUTIC_CLAIMS) | {"safety", "superiority", "innovation", "non_invasive"}, 5
+        )
+        if claims:
+            self.add(
+                "C15_allegations_benefices_risques",
+                render(
+                    "Considérant que le site internet {url} contient des allégations relatives aux bénéfices/risques "
+                    "en faveur {product} telles que {q} ;",
+                    url=self.url,
+                    product=self.of_product,
+                    q=join_fr([quote(f.quote) for f in claims]),
+                ),
+                [],
+                ["T6.advertising"],
+                [f.id for f in claims],
+            )
+        testimonials = self.facts.of("testimonial")
+        if testimonials:
+            french = [f for f in self.facts.of("france_targeting", ["french_patient"])] + [
+                f for f in testimonials if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
+            ]
+            many = "de nombreux témoignages" if len(testimonials) >= 3 else "des témoignages"
+            tail = ", parmi lesquels des patients français qui recommandent ce traitement" if french else ""
+            self.add(
+                "C16_temoignages",
+                render(
+                    "Considérant en outre, que ce site internet relaye {many} de personnes ayant reçu ce traitement"
+                    "{tail} ;",
+                    many=many,
+                    tail=tail,
+                ),
+                [],
+                ["T6.advertising", "T0.link"],
+                [f.id for f in testimonials + french],
+            )
+        innovative = self.facts.of("claim", ["innovation", "superiority"])
+        safe = self.facts.of("claim", ["safety"])
+        abroad = self.facts.of("travel") or (
+            self.facts.company is not None
+            and (self.facts.company.country or "FR").upper() not in ("FR", "FRANCE")
+        )
+        if innovative or safe:
+            parts = []
+            if innovative:
+                parts.append(
+                    "présenté comme un traitement innovant au regard des autres thérapies actuellement indiquées"
+                )
+            if safe:
+                parts.append(
+                    ("qui de surcroît présenterait" if innovative else "présenté comme présentant")
+                    + " un profil de sécurité très favorable"
+                )
+            where = (
+                "à se rendre dans un autre pays afin de bénéficier de ce traitement"
+                if abroad
+                else "à recourir à ce traitement"
+            )
+            self.add(
+                "C17_incitation",
+                render(
+                    "Considérant donc que ce médicament est {what} ; qu'ainsi, ce site internet est susceptible "
+                    "d'inciter les patients {where} ;",
+                    what=", ".join(parts),
+                    where=where,
+                ),
+                [],
+                ["T6.advertising"],
+                [f.id for f in innovative + safe + (self.facts.of("travel") or [])],
+            )
+        if self.ok("T7.audience"):
+            self.add(
+                "C18_publicite",
+                render(
+                    "Considérant qu'il ressort des informations figurant sur ce site internet que ce dernier promeut "
+                    "donc auprès du grand public et des professionnels de santé l'utilisation {product}, et répond "
+                    "donc à la définition de la publicité en faveur d'un médicament au sens de l'article L. 5122-1 du "
+                    "CSP ;",
+                    product=self.of_product,
+                ),
+                self.refs("CSP L. 5122-1"),
+                ["T6.advertising", "T7.audience"],
+            )
+
+    def c_visa(self) -> None:
+        public, hcp = self.ok("T8.public_no_visa"), self.ok("T8.hcp_no_visa")
+        if not (public or hcp):
+            return
+        keys = [k for k, ok in (("CSP L. 5122-8", public), ("CSP L. 5122-9", hcp)) if ok]
+        if public and hcp:
+            arts, whom = (
+                "les articles L. 5122-8 et L. 5122-9 du même code imposent",
+                "auprès du public ou auprès des professionnels de santé",
+            )
+        elif public:
+            arts, whom = "l'article L. 5122-8 du même code impose", "auprès du public"
+        else:
+            arts, whom = "l'article L. 5122-9 du même code impose", "auprès des professionnels de santé"
+        tests = [t for t, ok in (("T8.public_no_visa", public), ("T8.hcp_no_visa", hcp)) if ok]
+        self.add(
+            "C20_visa",
+            render(
+                "Considérant de plus, que {arts} que la publicité {whom} pour un médicament est soumise à une "
+                "autorisation préalable de l'ANSM dénommée visa de publicité ;",
+                arts=fr_typo(arts),
+                whom=whom,
+            ),
+            self.refs(*keys),
+            tests,
+        )
+        cited = " et ".join(fr_typo(f"L. {k.split('L. ')[1]}") for k in keys)
+        plural = "aux articles" if len(keys) > 1 else "à l'article"
+        self.add(
+            "C21_absence_visa",
+            render(
+                "Considérant que la société {name} promeut l'utilisation sur son site internet {product} qui ne "
+                "dispose pas d'autorisation de mise sur le marché en France et ne peut dès lors pas avoir obtenu du "
+                "directeur général de l'ANSM les autorisations préalables de diffuser une publicité pour un "
+                "médicament prévues {plural} {cited} du CSP ;",
+                name=self.name,
+                product=self.of_product,
+                plural=plural,
+                cited=cited,
+            ),
+            self.refs(*keys),
+            tests + ["T8.unauthorised_ad"],
+        )
+
+    def c_measure(self) -> None:
+        self.add(
+            "C22_violation",
+            render(
+                "Considérant qu'il résulte donc de l'ensemble de ce qui précède que le site internet de la société "
+                "{name} fait la promotion {product} en violation des règles qui lui sont applicables ;",
+                name=self.name,
+                product=self.of_product,
+            ),
+            [],
+            ["T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad"],
+        )
+        kind = self.eff["T10.measure"].data.get("kind")
+        if kind == "suspension_of_all_activities":
+            text = render(
+                "Considérant qu'il convient donc de suspendre l'ensemble des activités opérées en France et "
+                "portant sur {product} par la société {name}, y compris la publicité réalisée sur son site "
+                "internet {url} ;",
+                product=self.product,
+                name=self.name,
+                url=self.url,
+            )
+        else:
+            text = render(
+                "Considérant qu'il convient donc de suspendre toute publicité portant sur {product} réalisée "
+                "par la société {name} sur son site internet {url} ;",
+                product=self.product,
+                name=self.name,
+                url=self.url,
+            )
+        self.add("C23_mesure", text, [], ["T10.measure"])
+
+    # -- Vu --------------------------------------------------------------------------------
+    def build_vu(self) -> list[Vu]:
+        vu: list[Vu] = []
+        if self.ok("T3.atmp"):
+            vu.append(
+                Vu(
+                    id="VU_REG_ATMP",
+                    text_fr=fr_typo(f"Vu le {REG_1394_TITLE} ;"),
+                    basis=self.refs("REG 1394/2007 art. 2"),
+                )
+            )
+        csp: list[str] = ["CSP L. 5311-1"]
+        for rule_id, keys in (
+            ("T1.presentation", ["CSP L. 5111-1"]),
+            ("T2.function", ["CSP L. 5111-1"]),
+            ("T4.amm_required", ["CSP L. 5121-8"]),
+            ("T6.advertising", ["CSP L. 5122-1"]),
+            ("T8.unauthorised_ad", ["CSP L. 5122-3"]),
+            ("T8.public_no_visa", ["CSP L. 5122-8"]),
+            ("T8.hcp_no_visa", ["CSP L. 5122-9"]),
+            ("T8.early_access_ad", ["CSP L. 5422-3"]),
+            ("T10.measure", ["CSP L. 5312-2", "CSP L. 5312-4"]),
+        ):
+            if self.ok(rule_id):
+                csp.extend(keys)
+        csp = sorted(dict.fromkeys(csp), key=_csp_order)
+        listed = join_fr([self.short(k) for k in csp])
+        vu.append(
+            Vu(
+                id="VU_CSP",
+                text_fr=fr_typo("Vu le code de la santé publique (CSP), et notamment ses articles ")
+                + listed
+                + f"{NNBSP};",
+                basis=self.refs(*csp),
+            )
+        )
+        for site in self.facts.websites or ((self.facts.site_url,) if self.facts.site_url else ()):
+            vu.append(Vu(id=f"VU_SITE_{len(vu)}", text_fr=f"Vu le site internet {site}{NNBSP};"))
+        scope_all = self.facts.measure_requested == "suspension_of_all_activities"
+        letter_scope = self.facts.letter_scope
+        for ev in self.facts.events_of("letter_of_intent"):
+            all_acts = scope_all or "all_activities" in ev.note or letter_scope == "all_activities"
+            scope = (
+                f"l'ensemble des activités opérées en France et portant sur {self.product}"
+                if all_acts
+                else f"la publicité en France portant sur {self.product}"
+            )
+            where = ""
+            if self.facts.company and self.facts.company.addresses:
+                where = f" (située {self.facts.company.addresses[0]})"
+            vu.append(
+                Vu(
+                    id=f"VU_COURRIER_{len(vu)}",
+                    text_fr=render(
+                        "Vu le courrier en date du {d} adressé à la société {name}{where} par lequel l'ANSM l'a "
+                        "informée de son intention de suspendre, jusqu'à mise en conformité du produit à la "
+                        "réglementation qui lui est applicable, {scope} ;",
+                        d=date_fr(ev.date),
+                        name=self.name,
+                        where=where,
+                        scope=scope,
+                    ),
+                    basis=self.refs("CRPA L. 121-1", "CRPA L. 122-1"),
+                )
+            )
+        written = self.facts.events_of("written_observations")
+        if written:
+            dates = _dates_fr([e.date for e in written])
+            plural = "par transmissions en dates des" if len(written) > 1 else "par transmission en date du"
+            vu.append(
+                Vu(
+                    id="VU_OBSERVATIONS_ECRITES",
+                    text_fr=render(
+                        "Vu les observations écrites formulées par la société {name} {p} {d} ;",
+                        name=self.name,
+                        p=plural,
+                        d=dates,
+                    ),
+                    basis=self.refs("CRPA L. 122-1"),
+                )
+            )
+        for ev in self.facts.events_of("oral_observations"):
+            vu.append(
+                Vu(
+                    id=f"VU_OBSERVATIONS_ORALES_{len(vu)}",
+                    text_fr=render(
+                        "Vu les observations orales présentées le {d} par la société {name} ;",
+                        d=date_fr(ev.date),
+                        name=self.name,
+                    ),
+                    basis=self.refs("CRPA L. 122-1"),
+                )
+            )
+        return vu
+
+    # -- measure and escalations ----------------------------------------------------------
+    def build_measure(self) -> Measure | None:
+        t10 = self.eff.get("T10.measure")
+        if not t10 or t10.outcome != "yes":
+            return None
+        kind = t10.data.get("kind", "suspension_of_advertising")
+        if kind == "suspension_of_all_activities":
+            text = render(
+                "L'ensemble des activités opérées en France et portant sur {product} par la société {name}, y "
+                "compris la publicité, est suspendu jusqu'à mise en conformité à la réglementation qui lui est "
+                "applicable.",
+                product=self.product,
+                name=self.name,
+            )
+        else:
+            text = render(
+                "La publicité pour {product} par la société {name} est suspendue, jusqu'à mise en conformité à "
+                "la réglementation qui lui est applicable.",
+                product=self.product,
+                name=self.name,
+            )
+        return Measure(
+            kind=kind, text_fr=text, basis=self.refs("CSP L. 5312-2", "CSP L. 5311-1", "CSP L. 5312-4")
+        )
+
+    def build_escalations(self) -> list[Escalation]:
+        out: list[Escalation] = []
+        if self.ok("T13.prosecutor_no_visa"):
+            pen = self.j.parameter("penalty_advertising_without_visa").value_at(self.on)
+            out.append(
+                Escalation(
+                    kind="referral_prosecutor",
+                    text_fr=render(
+                        "Aviser le procureur de la République, en application de l'article 40 du code de "
+                        "procédure pénale, de la diffusion d'une publicité sans visa, délit puni {p} par "
+                        "l'article L. 5422-6 du CSP.",
+                        p=_penalty_fr(pen),
+                    ),
+                    trigger="T13.prosecutor_no_visa",
+                    basis=self.refs("CPP 40", "CSP L. 5422-6"),
+                )
+            )
+        if self.ok("T13.continued_after_suspension"):
+            pen = self.j.parameter("penalty_continuing_suspended_activity").value_at(self.on)
+            out.append(
+                Escalation(
+                    kind="referral_prosecutor",
+                    text_fr=render(
+                        "Aviser le procureur de la République, en application de l'article 40 du code de "
+                        "procédure pénale, de la poursuite de la publicité malgré la suspension notifiée, délit "
+                        "puni {p} par l'article L. 5451-1 du CSP.",
+                        p=_penalty_fr(pen),
+                    ),
+                    trigger="T13.continued_after_suspension",
+                    basis=self.refs("CPP 40", "CSP L. 5451-1"),
+                )
+            )
+        if self.ok("T13.administrative_fine"):
+            p = self.j.parameter
+            out.append(
+                Escalation(
+                    kind="administrative_fine",
+                    text_fr=render(
+                        "Envisager une sanction financière au titre des articles L. 5471-1 et L. 5422-18 du CSP, "
+                        "dans la limite de {nat} pour une personne physique et de {pct} % du chiffre d'affaires "
+                        "réalisé pour le produit, plafonnée à {cap}, pour une personne morale, assortie le cas "
+                        "échéant d'une astreinte journalière de {ast} au plus (montants à vérifier : texte "
+                        "français de l'article L. 5422-18 non retrouvé).",
+                        nat=_eur(p("fine_advertising_natural_person_max_eur").value_at(self.on)),
+                        pct=p("fine_advertising_legal_person_max_turnover_percent").value_at(self.on),
+                        cap=_eur(p("fine_legal_person_cap_eur").value_at(self.on)),
+                        ast=_eur(p("daily_penalty_max_eur").value_at(self.on)),
+                    ),
+                    trigger="T13.administrative_fine",
+                    basis=self.refs("CSP L. 5471-1", "CSP L. 5422-18"),
+                )
+            )
+        if any(self.ok(r) for r in ("T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa")):
+            out.append(
+                Escalation(
+                    kind="pharos_report",
+                    text_fr=fr_typo(
+                        "Signaler le contenu illicite sur la plateforme PHAROS (internet-signalement.gouv.fr)."
+                    ),
+                    trigger="[PRACTICE] ANSM press release of 28/11/2024; legal basis of PHAROS not retrieved (GAP)",
+                    basis=[],
+                )
+            )
+            company = self.facts.company
+            if company and company.country and company.country.upper() not in ("FR", "FRANCE"):
+                out.append(
+                    Escalation(
+                        kind="foreign_authority",
+                        text_fr=render(
+                            "Informer l'autorité compétente de l'État d'établissement de la société {name} "
+                            "({country}) et les homologues européens de l'ANSM.",
+                            name=company.name,
+                            country=company.country,
+                        ),
+                        trigger="[PRACTICE] « en lien avec nos homologues européens » (ANSM, 28/11/2024)",
+                        basis=[],
+                    )
+                )
+        return out
+
+
+def _que(clause: str) -> str:
+    """« que » + clause, elided before a vowel (« qu'elle »)."""
+    return ("qu'" + clause) if clause[:1] and clause[:1].lower() in "aeiouyéèêî" else "que " + clause
+
+
+_FEMININE_ENDINGS = ("ie", "ion", "ure", "ence", "ance", "ité", "ose", "use", "ine", "ule")
+
+
+def _with_article(label: str) -> str:
+    """The product with a definite article (« la thérapie… », « les exosomes », « le PRP »)."""
+    low = label.strip()
+    if low.lower().startswith(("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "ce ", "cette ")):
+        return low
+    first = low.split(" ")[0].lower()
+    if first.endswith(("s", "x")):
+        return "les " + low
+    if first[:1] in "aeiouyéèêîh":
+        return "l'" + low
+    if first.endswith(_FEMININE_ENDINGS):
+        return "la " + low
+    return "le " + low
+
+
+def _de(with_article: str) -> str:
+    """« de » + the product: « de la … », « de l'… », « du … », « des … »."""
+    if with_article.startswith("le "):
+        return "du " + with_article[3:]
+    if with_article.startswith("les "):
+        return "des " + with_article[4:]
+    return "de " + with_article
+
+
+def _eur(value: int) -> str:
+    return f"{value:,}".replace(",", NNBSP) + f"{NBSP}€"
+
+
+def _penalty_fr(p: dict[str, int]) -> str:
+    years = p.get("imprisonment_years", 0)
+    fine = _eur(p.get("fine_eur", 0))
+    if years:
+        y = "d'un an" if years == 1 else f"de {years} ans"
+        return f"{y} d'emprisonnement et de {fine} d'amende"
+    return f"de {fine} d'amende"
+
+
+def _dates_fr(dates: list[date]) -> str:
+    """« 7 novembre, 19 novembre et 27 novembre 2024 » (the year once when shared)."""
+    if len({d.year for d in dates}) == 1:
+        parts = [date_fr(d).rsplit(" ", 1)[0] for d in dates]
+        return join_fr(parts) + f" {dates[0].year}"
+    return join_fr([date_fr(d) for d in dates])
+
+
+def assemble(ev: Evaluation, facts: SiteFacts, jurisdiction: Jurisdiction) -> dict[str, Any]:
+    b = _Builder(ev, facts, jurisdiction)
+    considerants = b.build_considerants()
+    return {
+        "vu": b.build_vu() if considerants else [],
+        "considerants": considerants,
+        "measure": b.build_measure(),
+        "escalations": b.build_escalations(),
+    }

@@ -1,0 +1,1 @@
+"""Legal rules as code: :mod:`.eu` (shared EU level) and :mod:`.fr` (France)."""

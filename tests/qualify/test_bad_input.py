@@ -1,0 +1,200 @@
+"""Bad or thin input: the engine says what it could not decide and why; it never invents."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from vigipub.evidence import Case, SchemaVersionError
+from vigipub.qualify import load_authorisations, load_findings, qualify
+from vigipub.qualify.errors import QualifyInputError
+from vigipub.qualify.lawcases import authorisations_from_spec, pages_from_spec
+
+from .conftest import CaseFixture, findings_dict
+
+ON = date(2024, 11, 5)
+
+
+def outcomes(q) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {t.id: t.outcome for t in q.tests}
+
+
+def test_incompatible_schema_version(tmp_path: Path, iaso: CaseFixture) -> None:
+    data = findings_dict(iaso.raw)
+    data["schema_version"] = "2.0"
+    path = tmp_path / "findings.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SchemaVersionError) as err:
+        load_findings(path)
+    assert err.value.exit_code == 2 and "findings.json" in str(err.value)
+
+
+def test_invalid_findings_and_authorisations_name_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "findings.json"
+    bad.write_text('{"schema_version": "1.0", "pages": [{"url": 3}]}', encoding="utf-8")
+    with pytest.raises(QualifyInputError) as err:
+        load_findings(bad)
+    assert "findings.json" in str(err.value)
+    auth = tmp_path / "authorisations.json"
+    auth.write_text('[{"therapy": "x"}]', encoding="utf-8")
+    with pytest.raises(QualifyInputError):
+        load_authorisations(auth)
+    auth.write_text("not json", encoding="utf-8")
+    with pytest.raises(QualifyInputError):
+        load_authorisations(auth)
+
+
+def test_no_french_page(iaso: CaseFixture) -> None:
+    pages = [
+        p.model_copy(
+            update={"language": "de", "findings": [f for f in p.findings if f.kind != "france_targeting"]}
+        )
+        for p in iaso.findings.pages
+    ]
+    q = qualify(pages, iaso.authorisations, case=iaso.case, date_of_facts=ON)
+    o = outcomes(q)
+    assert o["T0.link"] == "undetermined" and o["T7.audience"] == "undetermined"
+    assert o["T8.unauthorised_ad"] == "undetermined" and q.conclusion == "undetermined"
+    assert q.tests[0].outcome == "undetermined"
+    assert any("France" in question for question in q.questions)
+    assert q.measure is None
+
+
+def test_no_therapy_found() -> None:
+    pages = pages_from_spec(
+        [
+            {
+                "language": "fr",
+                "findings": [
+                    {"kind": "claim", "subkind": "cure", "quote": "guérit le cancer"},
+                    {"kind": "testimonial", "subkind": "story", "quote": "j'ai guéri"},
+                ],
+            }
+        ]
+    )
+    q = qualify(
+        pages,
+        authorisations_from_spec([{"therapy": "dendritic_cells", "status": "not_authorised"}]),
+        date_of_facts=ON,
+    )
+    o = outcomes(q)
+    assert o["T3.cells"] == "undetermined" and o["T1.presentation"] == "undetermined"
+    assert o["T6.advertising"] == "undetermined"  # the disease-information exception cannot be excluded
+    assert "yes" not in {o[r] for r in ("T8.unauthorised_ad", "T8.public_no_visa", "T10.measure")}
+    assert any("produit" in question for question in q.questions)
+
+
+def test_contradictory_manipulations(iaso: CaseFixture) -> None:
+    page = iaso.findings.pages[0]
+    extra = page.findings[0].model_copy(
+        update={
+            "id": "f-only",
+            "kind": "manipulation",
+            "subkind": "centrifugation",
+            "quote": "les cellules sont seulement centrifugées, jamais cultivées",
+            "attributes": {"substantial": "no", "only": "yes"},
+        }
+    )
+    pages = [page.model_copy(update={"findings": [*page.findings, extra]})]
+    q = qualify(pages, iaso.authorisations, case=iaso.case, date_of_facts=ON)
+    t3 = next(t for t in q.tests if t.id == "T3.substantial")
+    assert t3.outcome == "undetermined" and "f-only" in t3.evidence and t3.questions
+    assert outcomes(q)["T3.atmp"] == "undetermined"
+    # the advertising violation does not rest on the ATMP question
+    assert outcomes(q)["T8.unauthorised_ad"] == "yes"
+
+
+def test_contradictory_authorisations(iaso: CaseFixture) -> None:
+    answers = [*iaso.authorisations, iaso.authorisations[0].model_copy(update={"status": "authorised"})]
+    q = qualify(list(iaso.findings.pages), answers, case=iaso.case, date_of_facts=ON)
+    o = outcomes(q)
+    assert o["T5.unauthorised"] == "undetermined" and o["T8.unauthorised_ad"] == "undetermined"
+    assert q.conclusion == "undetermined" and any("contradictoires" in question for question in q.questions)
+
+
+def test_registers_absent(iaso: CaseFixture) -> None:
+    q = qualify(list(iaso.findings.pages), [], case=iaso.case, date_of_facts=ON)
+    assert outcomes(q)["T5.unauthorised"] == "undetermined"
+    assert not any(c.id == "C11_absence_autorisation" for c in q.considerants)
+
+
+def test_not_promotion_pages_never_support_anything(iaso: CaseFixture) -> None:
+    pages = [p.model_copy(update={"verdict": "not_promotion"}) for p in iaso.findings.pages]
+    q = qualify(pages, iaso.authorisations, case=iaso.case, date_of_facts=ON)
+    page_ids = {f.id for p in pages for f in p.findings}
+    for t in q.tests:
+        assert not (set(t.evidence) & page_ids), t.id
+    assert outcomes(q)["T6.advertising"] == "no" and q.conclusion == "no_violation"
+
+
+def test_uncertain_pages_are_weaker(iaso: CaseFixture) -> None:
+    pages = [p.model_copy(update={"verdict": "uncertain"}) for p in iaso.findings.pages]
+    q = qualify(pages, iaso.authorisations, case=iaso.case, date_of_facts=ON)
+    t6 = next(t for t in q.tests if t.id == "T6.advertising")
+    assert t6.outcome == "yes" and t6.weak and t6.questions
+
+
+def test_case_file_alone() -> None:
+    case = Case.model_validate(
+        {
+            "company": {"name": "Clinique Exemple", "country": "TR"},
+            "websites": ["https://clinique.example/fr/"],
+            "product": "thérapie par cellules souches",
+            "claims": ["Une guérison est possible dans 90 % des cas", "Sans aucun effet secondaire"],
+        }
+    )
+    q = qualify(
+        [],
+        authorisations_from_spec([{"therapy": "stem_cells", "status": "not_authorised"}]),
+        case=case,
+        date_of_facts=ON,
+    )
+    t1 = next(t for t in q.tests if t.id == "T1.presentation")
+    assert t1.outcome == "yes" and "case:claim0" in t1.evidence
+    # the only link to France is the French path of the address given in the case file
+    t0 = next(t for t in q.tests if t.id == "T0.link")
+    assert t0.outcome == "yes" and t0.evidence == ["case:website0"]
+    case_en = case.model_copy(update={"websites": ["https://clinic.example/en/"]})
+    q = qualify([], [], case=case_en, date_of_facts=ON)
+    assert outcomes(q)["T0.link"] == "undetermined"
+
+
+def test_urgency_and_silence() -> None:
+    pages = pages_from_spec(
+        [
+            {
+                "language": "fr",
+                "findings": [
+                    {"kind": "therapy", "subkind": "stem_cells", "attributes": {"family": "stem_cells"}},
+                    {"kind": "claim", "subkind": "cure", "quote": "guérit la maladie de Charcot"},
+                ],
+            }
+        ]
+    )
+    auth = authorisations_from_spec([{"therapy": "stem_cells", "status": "not_authorised"}])
+    base = {"company": {"name": "Clinique Exemple"}, "product": "thérapie par cellules souches"}
+    silent = Case.model_validate(
+        {
+            **base,
+            "events": [
+                {"date": "2024-11-05", "kind": "letter_of_intent"},
+                {"date": "2024-12-10", "kind": "decision"},
+            ],
+        }
+    )
+    q = qualify(pages, auth, case=silent, date_of_facts=ON)
+    assert any(c.id == "C12_absence_observations" for c in q.considerants)
+    urgent = Case.model_validate(
+        {
+            **base,
+            "urgency": "des patients atteints de maladies graves renoncent à leurs traitements",
+            "events": [{"date": "2024-11-05", "kind": "decision"}],
+        }
+    )
+    q = qualify(pages, auth, case=urgent, date_of_facts=ON)
+    c = next(c for c in q.considerants if c.id == "C15_urgence")
+    assert "L.\u00a0121-2" in c.text_fr and c.basis[0].code == "CRPA"
+    assert q.considerants[-1].id == "C23_mesure"
