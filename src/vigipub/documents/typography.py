@@ -24,8 +24,18 @@ NNBSP = "\u202f"  # narrow no-break space (espace fine insécable)
 NBSP = "\u00a0"  # no-break space (espace insécable)
 
 MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 
 # URLs and e-mail addresses are protected from every rewrite below.
@@ -56,25 +66,55 @@ def _outside_urls(text: str, fix) -> str:  # type: ignore[no-untyped-def]
 
 def _fix_plain(part: str) -> str:
     part = _APOSTROPHE_RE.sub("’", part)
-    part = _OPEN_GUILLEMET_RE.sub("«" + NNBSP, part)
-    part = _CLOSE_GUILLEMET_RE.sub(NNBSP + "»", part)
     part = _HIGH_PUNCT_RE.sub(lambda m: NNBSP + m.group(1), part)
     part = _ARTICLE_RE.sub(lambda m: f"{m.group(1)}.{NBSP}{m.group(2)}", part)
     part = _NUMERO_RE.sub("n°" + NBSP, part)
     return part
 
 
+def _split_quotes(text: str) -> list[tuple[str, bool]]:
+    """``(segment, is_quotation)`` pieces; a quotation runs from « to its matching »."""
+    pieces: list[tuple[str, bool]] = []
+    buf: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch == "«":
+            if depth == 0 and buf:
+                pieces.append(("".join(buf), False))
+                buf = []
+            depth += 1
+            buf.append(ch)
+        elif ch == "»" and depth > 0:
+            depth -= 1
+            buf.append(ch)
+            if depth == 0:
+                pieces.append(("".join(buf), True))
+                buf = []
+        else:
+            buf.append(ch)
+    if buf:
+        pieces.append(("".join(buf), depth > 0))
+    return pieces
+
+
 def fr_text(text: str) -> str:
-    """Apply the French typography rules to a piece of running text (not HTML)."""
+    """Apply the French typography rules to a piece of running text (not HTML).
+
+    What is quoted between « » is evidence or law text: it is kept verbatim (straight
+    apostrophes, its own spacing), only the spaces inside the guillemets are set.
+    """
     if not text:
         return text
-    return _outside_urls(text, _fix_plain)
+    out = "".join(
+        piece if quoted else _outside_urls(piece, _fix_plain) for piece, quoted in _split_quotes(text)
+    )
+    out = _OPEN_GUILLEMET_RE.sub("«" + NNBSP, out)
+    return _CLOSE_GUILLEMET_RE.sub(NNBSP + "»", out)
 
 
 def fr_quote(text: str) -> str:
-    """``text`` between French guillemets with narrow no-break spaces: « text »."""
-    inner = fr_text(text.strip())
-    return f"«{NNBSP}{inner}{NNBSP}»"
+    """``text`` between French guillemets with narrow no-break spaces: « text » (verbatim inside)."""
+    return f"«{NNBSP}{' '.join(text.split())}{NNBSP}»"
 
 
 def fr_article(ref: str) -> str:
@@ -122,6 +162,15 @@ def fr_plural(n: int, singular: str, plural: str) -> str:
 
 
 __all__ = [
-    "MONTHS_FR", "NBSP", "NNBSP", "fr_article", "fr_date", "fr_date_list", "fr_day_month",
-    "fr_join", "fr_plural", "fr_quote", "fr_text",
+    "MONTHS_FR",
+    "NBSP",
+    "NNBSP",
+    "fr_article",
+    "fr_date",
+    "fr_date_list",
+    "fr_day_month",
+    "fr_join",
+    "fr_plural",
+    "fr_quote",
+    "fr_text",
 ]

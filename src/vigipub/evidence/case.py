@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as Date  # a field below is named ``date``
 from typing import Literal
 
 from pydantic import Field
@@ -54,14 +55,14 @@ class LetterOfIntent(Frozen):
     """The letter that opens the adversarial procedure (CRPA L. 121-1 and L. 122-1).
 
     ``observation_deadline`` is computed by the case loader from the configurable delays
-    (``vigipub/cases/data/delays.yaml``) unless the case file sets it.
+    (dated parameter ``observation_period_days``) unless the case file sets it.
     """
 
-    date: date | None = None
+    date: Date | None = None
     scope: Literal["advertising", "all_activities"] = "advertising"
     addresses: list[str] = Field(default_factory=list)  # empty: the company's addresses
     observation_days: int | None = None
-    observation_deadline: date | None = None
+    observation_deadline: Date | None = None
     delay_reference: str = ""  # legal reference of the delay used, for the letter
     signatory: Signatory | None = None
 

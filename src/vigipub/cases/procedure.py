@@ -1,0 +1,310 @@
+"""The adversarial procedure (procédure contradictoire): delays, date order, readiness checks.
+
+CRPA L. 121-1 and L. 122-1: a police measure such as a suspension is taken only after the
+company could present written observations and, on request, be heard. The observation
+period is a *configurable* dated parameter (``data/delays.yaml``) because the CRPA sets no
+figure; the checks below report a decision that would cut it short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from vigipub.evidence.case import Case, LetterOfIntent
+
+from .casefile import LoadedCase
+from .errors import CaseFileError
+
+#: dated parameters are read from the law package first (one source of truth with the
+#: qualification engine), then from this package's fallbacks
+PARAMETER_DIRS = (
+    Path(__file__).resolve().parents[1] / "law" / "france" / "parameters",
+    Path(__file__).parent / "data",
+)
+
+Level = Literal["error", "warning"]
+
+#: what the letter cites for the observation period (the delay itself is an INTERP default)
+LETTER_REFERENCE = "CRPA, art. L. 121-1 et L. 122-1"
+
+
+@dataclass(frozen=True)
+class Delay:
+    """One dated delay, as applied on a given date."""
+
+    name: str
+    days: int
+    since: date
+    reference: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ProcedureIssue:
+    """A problem of the procedure. ``error`` blocks the step unless forced."""
+
+    level: Level
+    message: str
+    where: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.level}: {self.message}"
+
+
+def parameter_path(name: str) -> Path:
+    """The file of dated parameter ``name`` (``<name>.yaml``), law package first."""
+    for folder in PARAMETER_DIRS:
+        path = folder / f"{name}.yaml"
+        if path.exists():
+            return path
+    raise CaseFileError(f"no parameter file named '{name}.yaml'", where=", ".join(map(str, PARAMETER_DIRS)))
+
+
+@cache
+def _values(path: Path) -> tuple[str, list[tuple[date, int, str]]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CaseFileError(f"cannot read the parameter: {exc}", where=str(path)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
+        raise CaseFileError("a parameter needs a 'values' mapping keyed by date", where=str(path))
+    values = []
+    for start, entry in data["values"].items():
+        if not isinstance(start, date) or not isinstance(entry, dict) or "value" not in entry:
+            raise CaseFileError(f"bad value entry {start!r}", where=str(path))
+        values.append((start, int(entry["value"]), " ".join(str(entry.get("reference", "")).split())))
+    return str(data.get("description", "")), sorted(values)
+
+
+def delay(name: str, on: date) -> Delay:
+    """The value of the delay ``<name>_days`` in force on ``on`` (last start date ≤ ``on``)."""
+    path = parameter_path(f"{name}_days")
+    _description, values = _values(path)
+    applicable = [v for v in values if v[0] <= on]
+    if not applicable:
+        raise CaseFileError(f"delay '{name}' has no value in force on {on.isoformat()}", where=str(path))
+    start, days, reference = applicable[-1]
+    return Delay(name=name, days=days, since=start, reference=reference, note=str(path))
+
+
+def letter_date(case: Case) -> date | None:
+    """Date of the letter of intent: the ``letter_of_intent`` key or the first such event."""
+    if case.letter_of_intent and case.letter_of_intent.date:
+        return case.letter_of_intent.date
+    dates = [e.date for e in case.events if e.kind == "letter_of_intent"]
+    return min(dates) if dates else None
+
+
+def complete_letter(loaded: LoadedCase) -> Case:
+    """Fill the letter of intent's date, addresses and observation deadline from the delays."""
+    return _complete(loaded.case, loaded.where)
+
+
+def plan_letter(case: Case, on: date) -> Case:
+    """The case with a letter of intent dated ``on`` when none is recorded, deadline computed."""
+    if letter_date(case) is None:
+        letter = (case.letter_of_intent or LetterOfIntent()).model_copy(update={"date": on})
+        case = case.model_copy(update={"letter_of_intent": letter})
+    return _complete(case, lambda *path: case.source_path or "case")
+
+
+def _complete(case: Case, where: Callable[..., str]) -> Case:
+    sent = letter_date(case)
+    if sent is None:
+        return case
+    letter = case.letter_of_intent or LetterOfIntent()
+    events = [e.date for e in case.events if e.kind == "letter_of_intent"]
+    if letter.date and events and min(events) != letter.date:
+        raise CaseFileError(
+            f"letter_of_intent.date {letter.date} differs from the letter_of_intent event of {min(events)}",
+            where=where("letter_of_intent", "date"),
+        )
+    standard = delay("observation_period", sent)
+    minimum = delay("minimum_observation_period", sent)
+    days = letter.observation_days if letter.observation_days is not None else standard.days
+    if days < minimum.days:
+        raise CaseFileError(
+            f"observation period of {days} days is shorter than the minimum of {minimum.days} ({minimum.reference})",
+            where=where("letter_of_intent", "observation_days"),
+        )
+    deadline = letter.observation_deadline or sent + timedelta(days=days)
+    if deadline < sent:
+        raise CaseFileError(
+            "observation_deadline is before the letter of intent",
+            where=where("letter_of_intent", "observation_deadline"),
+        )
+    letter = letter.model_copy(
+        update={
+            "date": sent,
+            "observation_days": (deadline - sent).days,
+            "observation_deadline": deadline,
+            "addresses": letter.addresses or case.company.addresses,
+            "delay_reference": letter.delay_reference or LETTER_REFERENCE,
+        }
+    )
+    return case.model_copy(update={"letter_of_intent": letter})
+
+
+def order_errors(loaded: LoadedCase, raw_events: list[tuple[int, dict[str, Any]]]) -> list[CaseFileError]:
+    """Dates in the wrong order: observations or decision before the letter, etc."""
+    case = loaded.case
+    errors: list[CaseFileError] = []
+    sent = letter_date(case)
+
+    def event_where(kind: str, when: date) -> str:
+        for i, raw in raw_events:
+            if raw.get("kind") == kind and raw.get("date") == when:
+                return loaded.where("events", i)
+        return loaded.where("events")
+
+    if sent is not None:
+        for e in case.events:
+            if e.kind in ("written_observations", "oral_observations", "hearing_request") and e.date < sent:
+                errors.append(
+                    CaseFileError(
+                        f"{e.kind} dated {e.date} comes before the letter of intent of {sent}",
+                        where=event_where(e.kind, e.date),
+                    )
+                )
+        if case.decision and case.decision.date < sent:
+            errors.append(
+                CaseFileError(
+                    f"the decision ({case.decision.date}) is dated before the letter of intent ({sent})",
+                    where=loaded.where("decision", "date"),
+                )
+            )
+    decision_events = [e for e in case.events if e.kind == "decision"]
+    if case.decision:
+        for e in decision_events:
+            if e.date != case.decision.date:
+                errors.append(
+                    CaseFileError(
+                        f"decision event of {e.date} contradicts decision.date {case.decision.date}",
+                        where=event_where("decision", e.date),
+                    )
+                )
+        for e in case.events:
+            if e.kind in ("written_observations", "oral_observations") and e.date > case.decision.date:
+                errors.append(
+                    CaseFileError(
+                        f"{e.kind} dated {e.date} comes after the decision of {case.decision.date}",
+                        where=event_where(e.kind, e.date),
+                    )
+                )
+    decided = (
+        case.decision.date
+        if case.decision
+        else (min(e.date for e in decision_events) if decision_events else None)
+    )
+    for e in case.events:
+        if e.kind == "publication" and decided and e.date < decided:
+            errors.append(
+                CaseFileError(
+                    f"publication ({e.date}) before the decision ({decided})",
+                    where=event_where("publication", e.date),
+                )
+            )
+    return errors
+
+
+def check_procedure(loaded: LoadedCase, step: str, *, on: date | None = None) -> list[ProcedureIssue]:
+    """Whether the procedure allows drafting ``step`` (decision, letter, news, alert) on ``on``.
+
+    Errors block the step unless the user forces it; warnings are printed.
+    """
+    case = loaded.case
+    issues: list[ProcedureIssue] = []
+    sent = letter_date(case)
+    if step in ("decision", "news", "alert"):
+        decided = case.decision.date if case.decision else on or date.today()
+        where = loaded.where("decision", "date") if case.decision else loaded.where()
+        if sent is None and not case.urgency:
+            issues.append(
+                ProcedureIssue(
+                    "error",
+                    "no letter of intent: the company must be able to present observations before the decision "
+                    "(CRPA L. 121-1, L. 122-1); add a letter_of_intent event, or 'urgency: <reason>' (CRPA L. 121-2 1°)",
+                    where,
+                )
+            )
+        letter = case.letter_of_intent
+        if (
+            sent is not None
+            and letter
+            and letter.observation_deadline
+            and decided < letter.observation_deadline
+        ):
+            issues.append(
+                ProcedureIssue(
+                    "error",
+                    f"the observation period opened by the letter of {sent.isoformat()} runs until "
+                    f"{letter.observation_deadline.isoformat()} ({letter.observation_days} days, {letter.delay_reference}); "
+                    f"a decision dated {decided.isoformat()} would cut it short",
+                    where,
+                )
+            )
+        hearing = [e.date for e in case.events if e.kind == "hearing_request"]
+        heard = [e.date for e in case.events if e.kind == "oral_observations"]
+        if hearing and not heard:
+            issues.append(
+                ProcedureIssue(
+                    "error",
+                    f"the company asked to be heard on {hearing[0].isoformat()} but no oral_observations event "
+                    "is recorded (CRPA L. 122-1)",
+                    loaded.where("events"),
+                )
+            )
+        if case.defences and not any(
+            e.kind in ("written_observations", "oral_observations") for e in case.events
+        ):
+            issues.append(
+                ProcedureIssue(
+                    "warning",
+                    "defences are listed but no written or oral observations are recorded",
+                    loaded.where("defences"),
+                )
+            )
+        if case.decision is None and step == "decision":
+            issues.append(
+                ProcedureIssue(
+                    "warning",
+                    f"no decision key: the decision is dated {decided.isoformat()} and has no signatory",
+                    loaded.where(),
+                )
+            )
+    if step == "letter" and sent is None:
+        issues.append(
+            ProcedureIssue(
+                "warning",
+                "no letter_of_intent event: the letter is dated on the drafting date",
+                loaded.where("events"),
+            )
+        )
+    return issues
+
+
+def blocking(issues: list[ProcedureIssue]) -> list[ProcedureIssue]:
+    return [i for i in issues if i.level == "error"]
+
+
+__all__ = [
+    "LETTER_REFERENCE",
+    "PARAMETER_DIRS",
+    "Delay",
+    "ProcedureIssue",
+    "blocking",
+    "check_procedure",
+    "complete_letter",
+    "delay",
+    "letter_date",
+    "order_errors",
+    "parameter_path",
+    "plan_letter",
+]

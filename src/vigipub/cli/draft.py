@@ -1,0 +1,174 @@
+"""``vigipub draft decision|letter|news|alert CASE.yaml --out FILE``: draft a case document.
+
+The case file is validated (errors name the line), the adversarial procedure is checked
+(a decision while the observation period runs is refused without ``--force``), the facts
+are qualified by ``vigipub.qualify`` (pages and register answers from the case's dossier
+when there is one, else the claims quoted in the case file), and the document is rendered.
+The SHA-256 of the written file and its producer are printed on stdout, and the digest is
+kept next to the file (``FILE.sha256``, checkable with ``sha256sum -c``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from vigipub.cases import (
+    ProcedureError,
+    blocking,
+    case_as_of,
+    check_procedure,
+    letter_date,
+    load_case_file,
+    plan_letter,
+)
+from vigipub.documents import FORMATS, render_alert, render_decision, render_letter, render_news
+from vigipub.evidence import AuthorisationAnswer, Case, FindingsFile, InputError, PageAnalysis, Qualification
+
+RENDERERS = {"decision": render_decision, "letter": render_letter, "news": render_news, "alert": render_alert}
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read JSON ({exc})", where=str(path)) from exc
+
+
+def _dossier_inputs(case: Case) -> tuple[list[PageAnalysis], list[AuthorisationAnswer], Qualification | None]:
+    """Pages, register answers and any stored qualification of the case's dossier."""
+    if not case.dossier:
+        return [], [], None
+    folder = Path(case.dossier)
+    pages: list[PageAnalysis] = []
+    answers: list[AuthorisationAnswer] = []
+    stored: Qualification | None = None
+    if (folder / "findings.json").exists():
+        try:
+            pages = FindingsFile.model_validate(_read_json(folder / "findings.json")).pages
+        except ValueError as exc:
+            raise InputError(
+                f"invalid findings file: {str(exc).splitlines()[0]}", where=str(folder / "findings.json")
+            ) from exc
+    if (folder / "authorisations.json").exists():
+        raw = _read_json(folder / "authorisations.json")
+        if isinstance(raw, dict):
+            raw = raw.get("answers", raw.get("authorisations", []))
+        try:
+            answers = [AuthorisationAnswer.model_validate(a) for a in raw]
+        except ValueError as exc:
+            raise InputError(
+                f"invalid register answers: {str(exc).splitlines()[0]}",
+                where=str(folder / "authorisations.json"),
+            ) from exc
+    if (folder / "qualification.json").exists():
+        try:
+            stored = Qualification.model_validate(_read_json(folder / "qualification.json"))
+        except ValueError as exc:
+            raise InputError(
+                f"invalid qualification: {str(exc).splitlines()[0]}", where=str(folder / "qualification.json")
+            ) from exc
+    return pages, answers, stored
+
+
+def obtain_qualification(case: Case, *, date_of_facts: date | None = None) -> tuple[Qualification, str]:
+    """Qualify the case with ``vigipub.qualify``; fall back on the dossier's qualification.json.
+
+    Returns the qualification and where it came from (for the user).
+    """
+    pages, answers, stored = _dossier_inputs(case)
+    try:
+        qualify_module = importlib.import_module("vigipub.qualify")
+        qualify = qualify_module.qualify
+    except (ImportError, AttributeError):
+        qualify = None
+    if qualify is not None:
+        qualification = qualify(
+            pages,
+            answers,
+            case=case,
+            site_url=case.websites[0] if case.websites else None,
+            date_of_facts=date_of_facts,
+        )
+        return qualification, "vigipub.qualify"
+    if stored is not None:
+        return stored, f"{case.dossier}/qualification.json"
+    raise InputError(
+        "no qualification available: vigipub.qualify is not installed and the case has no "
+        "dossier with a qualification.json",
+        where=case.source_path,
+    )
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+@click.command("draft")
+@click.argument("kind", type=click.Choice(list(RENDERERS)))
+@click.argument("case_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default=None,
+    help="Output format (default: from the --out suffix, else html).",
+)
+@click.option(
+    "--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="File to write."
+)
+@click.option(
+    "--force", is_flag=True, help="Draft even if the procedure forbids it (e.g. observation period running)."
+)
+@click.option(
+    "--date",
+    "on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Date of the document (default: the case's own date for it, else today).",
+)
+def command(kind: str, case_file: Path, fmt: str | None, out: Path, force: bool, on: datetime | None) -> None:
+    """Draft KIND (decision, letter, news, alert) for CASE_FILE, in French, as the agency publishes it."""
+    err = Console(stderr=True)
+    fmt = fmt or (out.suffix.lstrip(".").lower() if out.suffix.lstrip(".").lower() in FORMATS else "html")
+    day = on.date() if on else None
+    loaded = load_case_file(case_file)
+    case = loaded.case
+    if kind == "letter":
+        # the letter is drafted as of its own date: nothing that came after it may appear
+        sent = letter_date(case) or day or date.today()
+        case = case_as_of(plan_letter(case, sent), sent)
+    issues = check_procedure(loaded, kind, on=day)
+    for issue in issues:
+        err.print(
+            f"[{'red' if issue.level == 'error' else 'yellow'}]{issue.level}[/]: {issue.where}: {issue.message}"
+        )
+    stop = blocking(issues)
+    if stop and not force:
+        first = stop[0]
+        raise ProcedureError(f"{first.message} (use --force to draft anyway)", where=first.where)
+    qualification, source = obtain_qualification(case)
+    err.print(f"[dim]· qualification from {source}: {qualification.conclusion}[/dim]")
+    if qualification.conclusion != "violation":
+        # say what is missing before refusing: the inspector completes the case file or dossier
+        for question in qualification.questions:
+            err.print(f"[yellow]open question[/]: {question}")
+    rendered = RENDERERS[kind](qualification, case, fmt=fmt, on=day)
+    _write(out, bytes(rendered))
+    # a sidecar in `sha256sum -c` format, so the digest outlives the terminal
+    _write(out.with_name(out.name + ".sha256"), f"{rendered.sha256.split(':', 1)[1]}  {out.name}\n".encode())
+    for warning in rendered.warnings:
+        err.print(f"[yellow]warning[/]: {warning}")
+    click.echo(f"{rendered.sha256}  {out}")
+    click.echo(
+        f"producer: {rendered.producer.name} {rendered.producer.version} ({rendered.producer.params_digest})"
+    )

@@ -1,0 +1,232 @@
+"""The variables a template sees: built from a Qualification and a Case, never from the law.
+
+The Vu and Considérants come from the qualification as they are. The only Vu built here are
+the *procedural* ones (the website, the letter of intent, the observations), and only when
+the qualification does not carry them: they state facts of the case file, with a wording
+that lives in ``templates/procedure.txt.j2`` so that a lawyer can change it.
+
+Placeholders for facts not known yet (a draft from ``vigipub investigate``) are written
+``⟦date du courrier⟧``; the HTML post-processor turns them into ``<mark class="placeholder">``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vigipub.evidence import Case, Qualification, Vu
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+
+from .errors import DocumentInputError
+from .typography import fr_date, fr_date_list, fr_join, fr_text
+
+DATA = Path(__file__).parent / "data"
+
+PH_OPEN, PH_CLOSE = "⟦", "⟧"
+
+#: canonical order of the Vu in ANSM decisions (T12 Vu builder)
+VU_KINDS = ("regulation", "code", "other", "website", "letter", "written_observations", "oral_observations")
+
+
+def placeholder(label: str) -> str:
+    """A fact the inspector must fill in, clearly marked in every output format."""
+    return f"{PH_OPEN}{label}{PH_CLOSE}"
+
+
+def is_placeholder(text: str) -> bool:
+    return PH_OPEN in text
+
+
+def vu_kind(vu: Vu | str, vu_id: str = "") -> str:
+    """Kind of a Vu: regulation, code, website, letter, written/oral observations, other.
+
+    Decided on the id when it names the kind (VU_LETTER, VU_OBS_ORAL…), else on the wording.
+    """
+    text = vu if isinstance(vu, str) else vu.text_fr
+    ident = (vu_id or ("" if isinstance(vu, str) else vu.id)).upper()
+    for key, kind in (
+        ("OBS_ORAL", "oral_observations"),
+        ("ORAL", "oral_observations"),
+        ("OBS_WRITTEN", "written_observations"),
+        ("WRITTEN", "written_observations"),
+        ("LETTER", "letter"),
+        ("COURRIER", "letter"),
+        ("SITE", "website"),
+        ("REG", "regulation"),
+        ("DIR", "regulation"),
+        ("CSP", "code"),
+        ("CODE", "code"),
+    ):
+        if key in ident:
+            return kind
+    low = " ".join(text.lower().split())
+    if "observations orales" in low:
+        return "oral_observations"
+    if "observations" in low:
+        return "written_observations"
+    if re.match(r"vu (le|les) courriers?", low):
+        return "letter"
+    if re.match(r"vu (le|les) sites?", low):
+        return "website"
+    if re.match(r"vu (le|la|les) (règlement|directive)", low):
+        return "regulation"
+    if re.match(r"vu (le|les) codes?", low):
+        return "code"
+    return "other"
+
+
+@cache
+def authorities() -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load((DATA / "authorities.yaml").read_text(encoding="utf-8"))
+    return {str(k): v for k, v in data.items()}
+
+
+def authority_for(case: Case) -> dict[str, Any]:
+    table = authorities()
+    if case.authority not in table:
+        raise DocumentInputError(
+            f"unknown authority '{case.authority}' (known: {', '.join(sorted(table))}); "
+            f"add it to {DATA / 'authorities.yaml'}",
+            where=case.source_path,
+        )
+    auth = dict(table[case.authority])
+    auth["id"] = case.authority
+    if case.authority_head:
+        auth["head"] = case.authority_head
+    return auth
+
+
+_FEMININE_ENDINGS = ("ie", "ion", "ure", "ine", "ée", "ose", "ité", "ique", "ance", "ence", "ade", "ette")
+
+
+def with_article(noun: str) -> str:
+    """« la thérapie … », « les cellules … », « l'immunothérapie … », « le sécrétome »: a guess.
+
+    Gender cannot be known for sure; case files may give ``product`` with its article
+    already (« la thérapie … »), which is then kept as is.
+    """
+    noun = noun.strip()
+    low = noun.lower()
+    if re.match(r"^(le|la|les|l'|l’|un|une|des)\b", low) or low.startswith(("l'", "l’")):
+        return noun
+    first = re.split(r"[\s(]", low, maxsplit=1)[0]
+    if first.endswith(("s", "x")):
+        return "les " + noun
+    if first[:1] in "aeiouyéèêh":
+        return "l’" + noun
+    return ("la " if first.endswith(_FEMININE_ENDINGS) else "le ") + noun
+
+
+def de(noun_with_article: str) -> str:
+    """« de » + article: du, de la, des, de l’."""
+    s = noun_with_article
+    if s.startswith("le "):
+        return "du " + s[3:]
+    if s.startswith("les "):
+        return "des " + s[4:]
+    return "de " + s
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.encode("utf-8"))
+        h.update(b"\0")
+    return "sha256:" + h.hexdigest()
+
+
+def inputs_digest(qualification: Qualification, case: Case | None) -> str:
+    """Digest of what the document was drawn from (qualification JSON + case JSON)."""
+    # file locations are not content: the same case elsewhere on disk has the same digest
+    case_json = case.model_dump_json(exclude={"source_path", "dossier"}) if case else ""
+    return _digest(qualification.model_dump_json(), case_json)
+
+
+@dataclass
+class ProcedureFacts:
+    letter_dates: list[date]
+    written: list[date]
+    oral: list[date]
+
+
+def procedure_facts(case: Case) -> ProcedureFacts:
+    letters = [e.date for e in case.events if e.kind == "letter_of_intent"]
+    if case.letter_of_intent and case.letter_of_intent.date and case.letter_of_intent.date not in letters:
+        letters.append(case.letter_of_intent.date)
+    return ProcedureFacts(
+        letter_dates=sorted(letters),
+        written=sorted(e.date for e in case.events if e.kind == "written_observations"),
+        oral=sorted(e.date for e in case.events if e.kind == "oral_observations"),
+    )
+
+
+def claims_for(qualification: Qualification, case: Case) -> list[str]:
+    """Claims to quote in letters and public notices: the case file's, then the qualification's."""
+    seen: set[str] = set()
+    out: list[str] = []
+    # only the presentation test (T1) quotes claims; other tests quote therapies, registers…
+    quotes = [q for t in qualification.tests if re.match(r"^T1(?:$|[._])", t.id) for q in t.quotes]
+    for c in [*case.claims, *quotes]:
+        key = " ".join(c.split()).strip("«» ").lower()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(" ".join(c.split()).strip("«» "))
+    return out
+
+
+def measure_kind(qualification: Qualification, case: Case) -> str:
+    """``advertising`` or ``all_activities``, from the qualification's measure, else the case."""
+    raw = (qualification.measure.kind if qualification.measure else "") or (
+        case.decision.measure if case.decision else "suspension_of_advertising"
+    )
+    raw = raw.lower()
+    if "all" in raw or "activit" in raw:
+        return "all_activities"
+    if "none" in raw:
+        return "none"
+    return "advertising"
+
+
+def therapy_labels(qualification: Qualification) -> list[str]:
+    """French labels of the therapy families the qualification's tests mention (for notices)."""
+    found = []
+    blob = " ".join([t.rule + " " + " ".join(t.evidence) for t in qualification.tests])
+    for fam, (label, _en, _atmp) in THERAPY_FAMILIES.items():
+        if fam in blob:
+            found.append(label)
+    return found
+
+
+def typeset(text: str) -> str:
+    return fr_text(" ".join(text.split()))
+
+
+__all__ = [
+    "PH_CLOSE",
+    "PH_OPEN",
+    "VU_KINDS",
+    "ProcedureFacts",
+    "authorities",
+    "authority_for",
+    "claims_for",
+    "de",
+    "fr_date",
+    "fr_date_list",
+    "fr_join",
+    "inputs_digest",
+    "is_placeholder",
+    "measure_kind",
+    "placeholder",
+    "procedure_facts",
+    "therapy_labels",
+    "typeset",
+    "vu_kind",
+    "with_article",
+]

@@ -1,0 +1,500 @@
+"""Render the case documents: decision, letter of intent, news item, patient alert.
+
+Each document is one Jinja2 HTML master (``templates/<kind>.html.j2``, StrictUndefined) fed
+with the context of :mod:`vigipub.documents.context`; the HTML is typeset (French rules on
+every text node) and then converted to the requested format. The result is a
+:class:`RenderedDocument`: the bytes, plus their SHA-256 and the producer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from vigipub import __version__
+from vigipub.evidence import Case, Company, Producer, Qualification, params_digest, sha256_bytes
+
+from . import context as cx
+from .convert import html_to_docx, html_to_markdown, html_to_pdf, typeset_html
+from .errors import DocumentInputError, TemplateError, UnknownFormatError, UnsupportedConclusionError
+from .typography import fr_date, fr_date_list, fr_join, fr_quote, fr_text
+
+TEMPLATES = Path(__file__).parent / "templates"
+FORMATS: dict[str, str] = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown; charset=utf-8",
+}
+KINDS = ("decision", "letter", "news", "alert")
+TITLES = {
+    "decision": "Décision",
+    "letter": "Courrier d’intention",
+    "news": "Actualité",
+    "alert": "Recommandations aux patients",
+    "decision_draft": "Projet de décision",
+}
+
+
+class RenderedDocument(bytes):
+    """The bytes of a rendered document, with their digest and who produced them.
+
+    A ``bytes`` subclass, so that callers that only want the bytes can ignore the rest.
+    """
+
+    kind: str
+    fmt: str
+    media_type: str
+    sha256: str
+    producer: Producer
+    inputs_sha256: str
+    warnings: list[str]
+
+    def __new__(cls, data: bytes, **meta: Any) -> RenderedDocument:
+        obj = super().__new__(cls, data)
+        for k, v in meta.items():
+            setattr(obj, k, v)
+        return obj
+
+    def summary(self) -> str:
+        return f"{self.sha256}  {self.kind}.{self.fmt}  producer={self.producer.name} {self.producer.version}"
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        {
+            "fr_date": fr_date,
+            "fr_dates": fr_date_list,
+            "fr_join": fr_join,
+            "fr_quote": fr_quote,
+            "fr_text": fr_text,
+            "with_article": cx.with_article,
+            "de": cx.de,
+            "ph": cx.placeholder,
+            "ucfirst": lambda s: s[:1].upper() + s[1:],
+        }
+    )
+    return env
+
+
+_ENV = _env()
+
+
+def _template_error(exc: Exception, name: str) -> TemplateError:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(
+            f"template syntax error: {exc.message}", where=f"{exc.filename or name}:{exc.lineno}"
+        )
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(f"template not found: {exc.name}", where=str(TEMPLATES))
+    # Jinja rewrites tracebacks so that template frames carry the template's file and line
+    where = str(TEMPLATES / name)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return TemplateError(f"template uses an undefined variable or fails: {exc}", where=where)
+
+
+def render_template(name: str, ctx: dict[str, Any]) -> str:
+    """Render ``templates/<name>`` with ``ctx``; any template problem raises :class:`TemplateError`."""
+    try:
+        return _ENV.get_template(name).render(**ctx)
+    except (jinja2.TemplateError, TypeError) as exc:
+        raise _template_error(exc, name) from exc
+
+
+def _procedure() -> Any:
+    """The macros of ``templates/procedure.txt.j2`` (wording of the procedural Vu)."""
+    try:
+        return _ENV.get_template("procedure.txt.j2").make_module({})
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, "procedure.txt.j2") from exc
+
+
+def _call(macro_name: str, **kwargs: Any) -> str:
+    try:
+        return str(getattr(_procedure(), macro_name)(**kwargs)).strip()
+    except (jinja2.TemplateError, AttributeError) as exc:
+        raise _template_error(exc, "procedure.txt.j2") from exc
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _template_digest() -> str:
+    files = sorted(p for p in TEMPLATES.rglob("*") if p.is_file() and p.name != "report.html.j2")
+    return params_digest({str(p.relative_to(TEMPLATES)): sha256_bytes(p.read_bytes()) for p in files})
+
+
+def _vu_list(
+    qualification: Qualification, case: Case, auth: dict[str, Any], *, draft: bool
+) -> list[dict[str, str]]:
+    items = [{"kind": cx.vu_kind(v), "id": v.id, "text": v.text_fr} for v in qualification.vu]
+    present = {i["kind"] for i in items}
+    facts = cx.procedure_facts(case)
+    name = case.company.name
+    added: list[dict[str, str]] = []
+    if "website" not in present and case.websites:
+        added.append({"kind": "website", "id": "VU_SITE", "text": _call("vu_site", urls=case.websites)})
+    letter = case.letter_of_intent
+    scope = (
+        letter.scope
+        if letter
+        else ("all_activities" if cx.measure_kind(qualification, case) == "all_activities" else "advertising")
+    )
+    if "letter" not in present and (facts.letter_dates or draft):
+        addresses = (letter.addresses if letter and letter.addresses else case.company.addresses) or (
+            [cx.placeholder("adresse de la société")] if draft else []
+        )
+        added.append(
+            {
+                "kind": "letter",
+                "id": "VU_LETTER",
+                "text": _call(
+                    "vu_letter",
+                    date=fr_date(facts.letter_dates[0])
+                    if facts.letter_dates
+                    else cx.placeholder("date du courrier"),
+                    company=name,
+                    addresses=addresses,
+                    authority=auth,
+                    scope=scope,
+                    product=cx.with_article(case.product),
+                ),
+            }
+        )
+    if "written_observations" not in present and (facts.written or draft):
+        added.append(
+            {
+                "kind": "written_observations",
+                "id": "VU_OBS_WRITTEN",
+                "text": _call(
+                    "vu_written",
+                    company=name,
+                    count=len(facts.written) if facts.written else 2,
+                    dates=fr_date_list(facts.written)
+                    if facts.written
+                    else cx.placeholder("dates des observations écrites"),
+                ),
+            }
+        )
+    if "oral_observations" not in present and (facts.oral or draft):
+        added.append(
+            {
+                "kind": "oral_observations",
+                "id": "VU_OBS_ORAL",
+                "text": _call(
+                    "vu_oral",
+                    company=name,
+                    dates=fr_date_list(facts.oral)
+                    if facts.oral
+                    else cx.placeholder("date des observations orales, le cas échéant"),
+                ),
+            }
+        )
+    rank = {k: i for i, k in enumerate(cx.VU_KINDS)}
+    return sorted(items + added, key=lambda i: rank[i["kind"]])
+
+
+def _defence_warnings(qualification: Qualification, case: Case) -> list[str]:
+    """Defences raised in the case that the qualification does not visibly answer.
+
+    A defence counts as answered when a Considérant names it (id, tests or evidence), or when
+    the qualification's defence test (T9…) answered ``yes`` and some Considérant relies on it.
+    """
+    if not case.defences:
+        return []
+    t9 = [t for t in qualification.tests if t.id.upper().startswith("T9")]
+    t9_ids = {t.id for t in t9}
+    rebutting = [
+        c
+        for c in qualification.considerants
+        if t9_ids & set(c.tests) or any(t.startswith("T9") for t in c.tests)
+    ]
+    if t9 and all(t.outcome == "yes" for t in t9) and rebutting:
+        return []
+    hay = " ".join(f"{c.id} {' '.join(c.tests)} {' '.join(c.evidence)}" for c in qualification.considerants)
+    return [
+        f"defence '{d}' raised in the case is not answered by any Considérant of the qualification"
+        for d in case.defences
+        if d not in hay
+    ]
+
+
+def _doc_date(kind: str, case: Case, on: date | None, draft: bool) -> date | str:
+    if on is not None:
+        return on
+    if kind == "decision" and case.decision:
+        return case.decision.date
+    if kind == "letter" and case.letter_of_intent and case.letter_of_intent.date:
+        return case.letter_of_intent.date
+    if kind in ("news", "alert"):
+        pub = [e.date for e in case.events if e.kind == "publication"]
+        if pub:
+            return pub[0]
+        if case.decision:
+            return case.decision.date
+    return cx.placeholder("date de la décision" if kind == "decision" else "date") if draft else date.today()
+
+
+def build_context(
+    kind: str, qualification: Qualification, case: Case, *, on: date | None = None, draft: bool = False
+) -> dict[str, Any]:
+    """Every variable the templates may use (documented in ``docs/templates.md``)."""
+    auth = cx.authority_for(case)
+    when = _doc_date(kind, case, on, draft)
+    when_fr = fr_date(when) if isinstance(when, date) else when
+    if kind == "letter":  # the letter is signed by whoever signs it, not by the decision's signatory
+        signatory = case.letter_of_intent.signatory if case.letter_of_intent else None
+    else:
+        signatory = case.decision.signatory if case.decision and case.decision.signatory else None
+    if signatory is None and auth.get("signatory"):
+        signatory = auth["signatory"]
+    if isinstance(signatory, dict):
+        signatory = type("S", (), signatory)
+    letter = case.letter_of_intent
+    facts = cx.procedure_facts(case)
+    executors = case.decision.executors if case.decision and case.decision.executors else auth["executors"]
+    mkind = cx.measure_kind(qualification, case)
+    claims = cx.claims_for(qualification, case)
+    return {
+        "doc": {
+            "kind": kind,
+            "title": TITLES[kind if not draft or kind != "decision" else "decision_draft"],
+            "date": when_fr,
+            "date_iso": when.isoformat() if isinstance(when, date) else "",
+            "draft": draft,
+            "generator": f"vigipub {__version__}",
+            "producer": f"vigipub.documents.{kind}",
+            "inputs_sha256": cx.inputs_digest(qualification, case),
+            "reference": case.reference or "",
+        },
+        "authority": auth,
+        "head": auth["head"],
+        "company": {
+            "name": case.company.name,
+            "trading_names": case.company.trading_names,
+            "addresses": case.company.addresses
+            or ([cx.placeholder("adresse de la société")] if draft else []),
+            "country": case.company.country or "",
+        },
+        "product": case.product,
+        "the_product": cx.with_article(case.product),
+        "websites": case.websites,
+        "claims": claims,
+        "therapies": cx.therapy_labels(qualification),
+        "vu": _vu_list(qualification, case, auth, draft=draft),
+        "considerants": [{"id": c.id, "text": c.text_fr} for c in qualification.considerants],
+        "measure": {
+            "kind": mkind,
+            "text": qualification.measure.text_fr if qualification.measure else "",
+            "basis": [b.label_fr for b in qualification.measure.basis] if qualification.measure else [],
+        },
+        "executors": executors,
+        "signatory": {
+            "name": signatory.name if signatory else cx.placeholder("nom du signataire"),
+            "title": signatory.title if signatory else cx.placeholder("qualité du signataire"),
+        },
+        "place": (case.decision.place if case.decision else auth["place"]) or auth["place"],
+        "letter": {
+            "sent": bool(facts.letter_dates),
+            "date": fr_date(facts.letter_dates[0]) if facts.letter_dates else when_fr,
+            "scope": letter.scope
+            if letter
+            else ("all_activities" if mkind == "all_activities" else "advertising"),
+            "addresses": (letter.addresses if letter and letter.addresses else case.company.addresses)
+            or [cx.placeholder("adresse de la société")],
+            "days": letter.observation_days if letter and letter.observation_days else None,
+            "deadline": fr_date(letter.observation_deadline)
+            if letter and letter.observation_deadline
+            else cx.placeholder("date limite des observations"),
+            "reference": letter.delay_reference if letter and letter.delay_reference else "",
+            "contact": auth.get("observations_contact")
+            or cx.placeholder("service et adresse électronique de l’ANSM"),
+        },
+        "observations": {
+            "written": fr_date_list(facts.written) if facts.written else "",
+            "oral": fr_date_list(facts.oral) if facts.oral else "",
+        },
+        "defences": case.defences,
+        "legal_basis": _basis_labels(qualification),
+        "questions": qualification.questions,
+        "conclusion": qualification.conclusion,
+        "escalations": [{"kind": e.kind, "text": e.text_fr} for e in qualification.escalations],
+        "date_of_facts": fr_date(qualification.date_of_facts),
+        "urgency": case.urgency or "",
+    }
+
+
+def _basis_labels(qualification: Qualification) -> list[str]:
+    """The provisions the qualification relies on, once each, in order of first citation."""
+    seen: set[str] = set()
+    out = []
+    refs = [r for v in qualification.vu for r in v.basis] + [
+        r for c in qualification.considerants for r in c.basis
+    ]
+    for ref in refs:
+        # "L. 5122-1" and "L.5122-1" are the same article
+        key = f"{ref.code}|{''.join(ref.article.split())}"
+        if key not in seen:
+            seen.add(key)
+            out.append(ref.label_fr)
+    return out
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _produce(
+    kind: str,
+    html: str,
+    fmt: str,
+    qualification: Qualification,
+    case: Case,
+    ctx: dict[str, Any],
+    warnings: list[str],
+    when: date | None,
+) -> RenderedDocument:
+    if fmt not in FORMATS:
+        raise UnknownFormatError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    html = typeset_html(html)
+    if fmt == "html":
+        data = html.encode("utf-8")
+    elif fmt == "md":
+        data = html_to_markdown(html).encode("utf-8")
+    elif fmt == "pdf":
+        data = html_to_pdf(html, base_url=str(TEMPLATES))
+    else:
+        data = html_to_docx(
+            html,
+            title=f"{ctx['doc']['title']} – {case.company.name}",
+            author=ctx["authority"]["short"],
+            comments=f"{ctx['doc']['generator']}; inputs {ctx['doc']['inputs_sha256']}",
+            created=when,
+        )
+    producer = Producer(
+        name=f"vigipub.documents.{kind}",
+        version=__version__,
+        params_digest=params_digest(
+            {"format": fmt, "templates": _template_digest(), "inputs": ctx["doc"]["inputs_sha256"]}
+        ),
+    )
+    return RenderedDocument(
+        data,
+        kind=kind,
+        fmt=fmt,
+        media_type=FORMATS[fmt],
+        sha256=sha256_bytes(data),
+        producer=producer,
+        inputs_sha256=ctx["doc"]["inputs_sha256"],
+        warnings=warnings,
+    )
+
+
+def _require_violation(kind: str, qualification: Qualification) -> None:
+    if qualification.conclusion != "violation":
+        raise UnsupportedConclusionError(
+            f"the qualification concludes '{qualification.conclusion}': no {kind} can be drafted "
+            "(use render_decision_draft for a working draft)"
+        )
+
+
+def _render(
+    kind: str, qualification: Qualification, case: Case, fmt: str, on: date | None
+) -> RenderedDocument:
+    if fmt not in FORMATS:
+        raise UnknownFormatError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    _require_violation(kind, qualification)
+    if kind in ("decision", "news", "alert") and not qualification.considerants and kind == "decision":
+        raise DocumentInputError("the qualification has no Considérant: nothing to motivate a decision")
+    ctx = build_context(kind, qualification, case, on=on)
+    html = render_template(f"{kind}.html.j2", ctx)
+    warnings = _defence_warnings(qualification, case) if kind == "decision" else []
+    when = on or (date.fromisoformat(ctx["doc"]["date_iso"]) if ctx["doc"]["date_iso"] else None)
+    return _produce(kind, html, fmt, qualification, case, ctx, warnings, when)
+
+
+def render_decision(
+    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+) -> RenderedDocument:
+    """The decision: authority line, Vu, Considérants, « Décide : », Articles 1–2, place, date, signatory."""
+    return _render("decision", qualification, case, fmt, on)
+
+
+def render_letter(
+    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+) -> RenderedDocument:
+    """The letter of intent: facts, legal grounds, measure envisaged, deadline and means to answer."""
+    return _render("letter", qualification, case, fmt, on)
+
+
+def render_news(
+    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+) -> RenderedDocument:
+    """The news item announcing the decision, in the agency's public tone."""
+    return _render("news", qualification, case, fmt, on)
+
+
+def render_alert(
+    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+) -> RenderedDocument:
+    """Recommendations to patients who used or consider the therapy."""
+    return _render("alert", qualification, case, fmt, on)
+
+
+def render_decision_draft(
+    qualification: Qualification,
+    *,
+    site_url: str,
+    company_name: str | None = None,
+    product: str | None = None,
+    authority: str = "ANSM",
+) -> str:
+    """A decision draft (HTML) from the qualification alone, for ``vigipub investigate``.
+
+    Facts of the procedure not known yet are marked placeholders (« [date du courrier] »);
+    a banner lists the qualification's open questions. Works whatever the conclusion: an
+    undetermined qualification gives a draft that says so.
+    """
+    case = Case(
+        authority=authority,
+        company=Company(name=company_name or cx.placeholder("nom de la société")),
+        websites=[site_url] if site_url else [],
+        product=product or _guess_product(qualification) or cx.placeholder("produit"),
+    )
+    ctx = build_context("decision", qualification, case, draft=True)
+    html = render_template("decision.html.j2", ctx)
+    return typeset_html(html)
+
+
+def _guess_product(qualification: Qualification) -> str | None:
+    labels = cx.therapy_labels(qualification)
+    return labels[0] if labels else None
+
+
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "RenderedDocument",
+    "build_context",
+    "render_alert",
+    "render_decision",
+    "render_decision_draft",
+    "render_letter",
+    "render_news",
+    "render_template",
+]

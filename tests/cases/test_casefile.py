@@ -1,0 +1,162 @@
+"""Case files: valid ones load; each kind of bad input is reported with its line."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from vigipub.cases import CaseFileError, load_case, load_case_file
+
+IASO = Path(__file__).resolve().parents[1] / "documents" / "cases" / "iaso_health.yaml"
+
+GOOD = """\
+authority: ANSM
+company:
+  name: "Clinique Exemple SA"
+  addresses: ["1 rue de l'Exemple, 1000 Bruxelles, Belgique"]
+websites: ["https://clinique.example"]
+product: "thérapie par cellules souches"
+events:
+  - {date: 2025-03-20, kind: written_observations}
+  - {date: 2025-03-03, kind: letter_of_intent}
+claims: ["Guérit l'arthrose en une séance"]
+defences: [medical_tourism_only]
+decision:
+  date: 2025-04-02
+  signatory: {name: "Jeanne Martin", title: "Directrice générale adjointe"}
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_line(exc: pytest.ExceptionInfo[CaseFileError]) -> int:
+    m = re.search(r":(\d+)$", exc.value.where or "")
+    assert m, f"no line in {exc.value.where!r}"
+    return int(m.group(1))
+
+
+def test_good_case_loads_sorted_with_deadline(tmp_path: Path) -> None:
+    case = load_case(write(tmp_path, GOOD))
+    assert [e.kind for e in case.events] == ["letter_of_intent", "written_observations"]
+    assert case.letter_of_intent is not None
+    assert case.letter_of_intent.date == date(2025, 3, 3)
+    assert case.letter_of_intent.observation_deadline == date(2025, 3, 18)  # 15 days, law parameter
+    assert case.letter_of_intent.addresses == case.company.addresses
+    assert case.source_path and case.source_path.endswith("case.yaml")
+
+
+def test_iaso_case_loads() -> None:
+    case = load_case(IASO)
+    assert case.company.name == "Iaso Health GmbH"
+    assert [e.date.day for e in case.events if e.kind == "written_observations"] == [7, 19, 27]
+    assert case.decision and case.decision.date == date(2024, 11, 28)
+    assert len(case.claims) == 5
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message", "line"),
+    [
+        (lambda t: t.replace("product:", "prodcut:"), "unknown key 'prodcut'", 6),
+        (
+            lambda t: t.replace('  name: "Clinique Exemple SA"\n', '  nom: "x"\n'),
+            "unknown key 'company.nom'",
+            3,
+        ),
+        (
+            lambda t: t.replace(
+                "defences: [medical_tourism_only]", "defences: [medical_tourism_only, we_are_nice]"
+            ),
+            "unknown defence id 'we_are_nice'",
+            11,
+        ),
+        (lambda t: t.replace("Guérit l'arthrose en une séance", "Guérit <b>l'arthrose</b>"), "markup", 10),
+        (lambda t: t.replace("Guérit l'arthrose en une séance", "« Guérit l'arthrose"), "guillemets", 10),
+        (
+            lambda t: t.replace('["Guérit l\'arthrose en une séance"]', "['Il dit \"guérit']"),
+            "double quote",
+            10,
+        ),
+        (lambda t: t.replace("Guérit l'arthrose en une séance", "Guérit &amp; soigne"), "entity", 10),
+        (lambda t: t.replace("kind: written_observations", "kind: written_observation"), "events.0.kind", 8),
+        (lambda t: t.replace("date: 2025-04-02", "date: 2025-02-02"), "before the letter of intent", 13),
+        (lambda t: t.replace("2025-03-20", "2025-03-01"), "comes before the letter of intent", 8),
+        (lambda t: t.replace("date: 2025-04-02", "date: 2 avril 2025"), "not a date", 13),
+        (lambda t: t.replace("https://clinique.example", "clinique.example"), "not an http(s) URL", 5),
+        (
+            lambda t: t.replace('    name: "Jeanne Martin", ', "").replace(
+                'signatory: {name: "Jeanne Martin", title:', "signatory: {title:"
+            ),
+            "missing key 'name'",
+            14,
+        ),
+    ],
+)
+def test_bad_input_names_problem_and_line(tmp_path: Path, mutate, message: str, line: int) -> None:  # type: ignore[no-untyped-def]
+    text = mutate(GOOD)
+    assert text != GOOD, "the mutation did not apply"
+    with pytest.raises(CaseFileError) as exc:
+        load_case(write(tmp_path, text))
+    assert message in exc.value.message
+    assert error_line(exc) == line
+
+
+def test_missing_company(tmp_path: Path) -> None:
+    text = "\n".join(
+        line for line in GOOD.splitlines() if not line.startswith(("company:", "  name:", "  addresses:"))
+    )
+    with pytest.raises(CaseFileError, match="missing company"):
+        load_case(write(tmp_path, text))
+
+
+def test_invalid_yaml_reports_its_line(tmp_path: Path) -> None:
+    text = GOOD.replace('product: "thérapie par cellules souches"', 'product: "thérapie par cellules souches')
+    with pytest.raises(CaseFileError, match="invalid YAML") as exc:
+        load_case(write(tmp_path, text))
+    assert error_line(exc) >= 6
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError, match="duplicate key 'product'") as exc:
+        load_case(write(tmp_path, GOOD + 'product: "autre"\n'))
+    assert error_line(exc) == 15
+
+
+def test_not_a_mapping_and_empty(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError, match="mapping"):
+        load_case(write(tmp_path, "- a\n- b\n"))
+    with pytest.raises(CaseFileError, match="empty"):
+        load_case(write(tmp_path, "# nothing\n"))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError, match="not found"):
+        load_case(tmp_path / "nope.yaml")
+
+
+def test_dossier_resolved_relative_to_case(tmp_path: Path) -> None:
+    (tmp_path / "dossier").mkdir()
+    case = load_case(write(tmp_path, GOOD + "dossier: dossier\n"))
+    assert case.dossier == str((tmp_path / "dossier").resolve())
+    with pytest.raises(CaseFileError, match="dossier not found") as exc:
+        load_case(write(tmp_path, GOOD + "dossier: elsewhere\n"))
+    assert error_line(exc) == 15
+
+
+def test_short_observation_period_refused(tmp_path: Path) -> None:
+    text = GOOD + "letter_of_intent: {observation_days: 3}\n"
+    with pytest.raises(CaseFileError, match="shorter than the minimum of 8") as exc:
+        load_case(write(tmp_path, text))
+    assert error_line(exc) == 15
+
+
+def test_several_errors_are_counted(tmp_path: Path) -> None:
+    text = GOOD.replace("product:", "prodcut:").replace("medical_tourism_only", "nope")
+    with pytest.raises(CaseFileError, match=r"and \d+ more"):
+        load_case_file(write(tmp_path, text))

@@ -1,0 +1,98 @@
+"""The adversarial procedure: configurable delays, blocking checks, the letter's own date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from vigipub.cases import blocking, case_as_of, check_procedure, delay, load_case, load_case_file, plan_letter
+from vigipub.cases.procedure import PARAMETER_DIRS, parameter_path
+from vigipub.evidence import Case, Company
+
+IASO = Path(__file__).resolve().parents[1] / "documents" / "cases" / "iaso_health.yaml"
+
+BASE = """\
+company: {name: "Clinique Exemple SA", addresses: ["1 rue de l'Exemple, Bruxelles"]}
+websites: ["https://clinique.example"]
+product: "thérapie par cellules souches"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_delay_comes_from_the_dated_parameter_file() -> None:
+    path = parameter_path("observation_period_days")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    expected = sorted(data["values"].items())[-1][1]["value"]
+    d = delay("observation_period", date(2024, 11, 5))
+    assert d.days == expected
+    assert "L. 121-1" in d.reference and "L. 122-1" in d.reference
+    assert path.parent in PARAMETER_DIRS
+
+
+def test_delay_before_any_value_is_an_error() -> None:
+    with pytest.raises(Exception, match="no value in force"):
+        delay("observation_period", date(1990, 1, 1))
+
+
+def test_iaso_decision_is_allowed() -> None:
+    loaded = load_case_file(IASO)
+    assert blocking(check_procedure(loaded, "decision")) == []
+
+
+def test_decision_within_observation_period_is_blocked(tmp_path: Path) -> None:
+    text = BASE + "events: [{date: 2025-03-03, kind: letter_of_intent}]\ndecision: {date: 2025-03-10}\n"
+    loaded = load_case_file(write(tmp_path, text))
+    issues = blocking(check_procedure(loaded, "decision"))
+    assert len(issues) == 1
+    assert "runs until 2025-03-18" in issues[0].message
+    assert issues[0].where.endswith(":5")  # the line of decision.date
+
+
+def test_deadline_moves_with_the_configured_days(tmp_path: Path) -> None:
+    text = BASE + (
+        "events: [{date: 2025-03-03, kind: letter_of_intent}]\n"
+        "letter_of_intent: {observation_days: 10}\ndecision: {date: 2025-03-14}\n"
+    )
+    loaded = load_case_file(write(tmp_path, text))
+    assert loaded.case.letter_of_intent and loaded.case.letter_of_intent.observation_deadline == date(
+        2025, 3, 13
+    )
+    assert blocking(check_procedure(loaded, "decision")) == []
+
+
+def test_no_letter_blocks_unless_urgency(tmp_path: Path) -> None:
+    loaded = load_case_file(write(tmp_path, BASE + "decision: {date: 2025-03-10}\n"))
+    assert any("no letter of intent" in i.message for i in blocking(check_procedure(loaded, "decision")))
+    loaded = load_case_file(
+        write(tmp_path, BASE + "decision: {date: 2025-03-10}\nurgency: danger imminent\n")
+    )
+    assert blocking(check_procedure(loaded, "decision")) == []
+
+
+def test_hearing_requested_but_not_held_blocks(tmp_path: Path) -> None:
+    text = BASE + (
+        "events:\n  - {date: 2025-03-03, kind: letter_of_intent}\n"
+        "  - {date: 2025-03-05, kind: hearing_request}\ndecision: {date: 2025-04-01}\n"
+    )
+    loaded = load_case_file(write(tmp_path, text))
+    assert any("asked to be heard" in i.message for i in blocking(check_procedure(loaded, "decision")))
+
+
+def test_plan_letter_and_case_as_of() -> None:
+    case = Case(company=Company(name="X"), product="p")
+    planned = plan_letter(case, date(2025, 1, 31))
+    assert planned.letter_of_intent is not None
+    d = delay("observation_period", date(2025, 1, 31)).days
+    assert planned.letter_of_intent.observation_deadline == date(2025, 1, 31) + timedelta(days=d)
+    iaso = load_case(IASO)
+    before = case_as_of(iaso, date(2024, 11, 5))
+    assert [e.kind for e in before.events] == ["letter_of_intent"]
+    assert before.decision is None and before.defences == []

@@ -1,0 +1,178 @@
+"""Fixtures: the Iaso Health case file and a qualification shaped like the engine's output.
+
+The qualification below is hand-written test data (our own wording, following the Vu
+builder and Considérant templates of QUALIFICATION.md §T12); it stands in for the engine so
+that the documents stage can be tested on its own. The fidelity test uses the real engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from vigipub.evidence import (
+    ArticleRef,
+    Considerant,
+    Escalation,
+    LegalTest,
+    Measure,
+    Producer,
+    Qualification,
+    Vu,
+)
+
+HERE = Path(__file__).resolve().parent
+IASO_CASE = HERE / "cases" / "iaso_health.yaml"
+REFERENCE_DIR = HERE.parents[1] / ".." / "shared" / "reference"
+REFERENCE_DECISION = REFERENCE_DIR / "ansm-decision-2024-11-28-iaso-health.txt"
+
+
+def csp(article: str) -> ArticleRef:
+    return ArticleRef(
+        code="CSP", article=article, label_fr=f"l'article {article} du code de la santé publique"
+    )
+
+
+REG_1394 = ArticleRef(
+    code="Règlement (CE) n° 1394/2007", article="2", label_fr="l'article 2 du règlement (CE) n° 1394/2007"
+)
+CSP_VU = [
+    "L. 5111-1",
+    "L. 5121-8",
+    "L. 5122-1",
+    "L. 5122-3",
+    "L. 5122-8",
+    "L. 5122-9",
+    "L. 5311-1",
+    "L. 5312-2",
+    "L. 5312-4",
+]
+
+CLAIMS = [
+    "Vaincre le cancer sans effets secondaires",
+    "La thérapie par cellules dendritiques est efficace pour tous les types de cancer, à l'exception du cancer du sang",
+]
+
+
+def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "violation") -> Qualification:
+    """A qualification as the engine would produce it for Iaso (legal Vu only by default)."""
+    vu = [
+        Vu(
+            id="VU_REG_ATMP",
+            basis=[REG_1394],
+            text_fr=(
+                "Vu le règlement (CE) n° 1394/2007 du Parlement européen et du Conseil du 13 novembre 2007 "
+                "concernant les médicaments de thérapie innovante et modifiant la directive 2001/83/CE ainsi que "
+                "le règlement (CE) n° 726/2004 ;"
+            ),
+        ),
+        Vu(
+            id="VU_CSP",
+            basis=[csp(a) for a in CSP_VU],
+            text_fr=(
+                "Vu le code de la santé publique (CSP), et notamment ses articles "
+                + ", ".join(CSP_VU[:-1])
+                + " et "
+                + CSP_VU[-1]
+                + " ;"
+            ),
+        ),
+    ]
+    if with_procedure_vu:
+        vu.append(Vu(id="VU_SITE", text_fr="Vu le site internet https://iaso-cancer.com ;"))
+    quoted = ", ".join(f"« {c} »" for c in CLAIMS)
+    considerants = [
+        Considerant(
+            id="C1",
+            basis=[csp("L. 5111-1")],
+            tests=["T1"],
+            text_fr=(
+                "Considérant qu'aux termes de l'article L.5111-1 du CSP, on entend par médicament toute substance "
+                "ou composition présentée comme possédant des propriétés curatives ou préventives à l'égard des "
+                "maladies humaines ;"
+            ),
+        ),
+        Considerant(
+            id="C2",
+            tests=["T0"],
+            evidence=["f1"],
+            text_fr=(
+                "Considérant que la société Iaso Health GmbH présente sur son site internet https://iaso-cancer.com, "
+                "qui dispose d'une version en français, la thérapie cellulaire dendritique (TCD) ;"
+            ),
+        ),
+        Considerant(
+            id="C3",
+            tests=["T1"],
+            evidence=["f2", "f3"],
+            text_fr=(
+                f"Considérant que ce produit est présenté avec des allégations thérapeutiques : {quoted} ; "
+                "qu'il répond ainsi à la définition du médicament par présentation ;"
+            ),
+        ),
+        Considerant(
+            id="C8_medical_tourism_only",
+            tests=["T9"],
+            basis=[csp("L. 5122-1")],
+            text_fr=(
+                "Considérant que la société soutient n'exercer qu'une activité de tourisme médical ; que toutefois "
+                "l'article L. 5122-1 du CSP vise toute forme d'information qui tend à promouvoir la consommation "
+                "d'un médicament, quel qu'en soit l'auteur ;"
+            ),
+        ),
+        Considerant(
+            id="C11",
+            tests=["T8"],
+            basis=[csp("L. 5122-3")],
+            text_fr=(
+                "Considérant que ce médicament ne dispose d'aucune des autorisations mentionnées à l'article "
+                "L. 5122-3 du CSP et ne peut dès lors faire l'objet d'une publicité ;"
+            ),
+        ),
+        Considerant(
+            id="C16",
+            tests=["T10"],
+            basis=[csp("L. 5312-2")],
+            text_fr=(
+                "Considérant qu'il y a lieu de suspendre la publicité en faveur de ce produit jusqu'à sa mise en "
+                "conformité ;"
+            ),
+        ),
+    ]
+    return Qualification(
+        date_of_facts=date(2024, 10, 15),
+        producer=Producer(name="tests.fixture", version="0"),
+        conclusion=conclusion,  # type: ignore[arg-type]
+        summary="fixture",
+        tests=[
+            LegalTest(
+                id="T1",
+                rule="law.france.csp.l5111_1.dendritic_cells",
+                question="presentation?",
+                outcome="yes",
+                quotes=CLAIMS,
+                evidence=["f2", "f3"],
+            )
+        ],
+        questions=["Is the French version aimed at French patients?"] if conclusion != "violation" else [],
+        vu=vu,
+        considerants=considerants,
+        measure=Measure(
+            kind="suspension_of_advertising", text_fr="suspension de la publicité", basis=[csp("L. 5312-2")]
+        ),
+        escalations=[Escalation(kind="pharos_report", text_fr="signalement Pharos", trigger="continued")],
+    )
+
+
+@pytest.fixture
+def qualification() -> Qualification:
+    return iaso_qualification()
+
+
+@pytest.fixture
+def iaso_case():
+    from vigipub.cases import load_case
+
+    return load_case(IASO_CASE)

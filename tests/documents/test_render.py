@@ -1,0 +1,249 @@
+"""Rendering: Vu assembly, placeholders, refusals, digests, strict templates."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from jinja2 import ChoiceLoader, FileSystemLoader
+
+from vigipub.documents import (
+    UnknownFormatError,
+    UnsupportedConclusionError,
+    render_alert,
+    render_decision,
+    render_decision_draft,
+    render_letter,
+    render_news,
+)
+from vigipub.documents import render as render_module
+from vigipub.documents.errors import TemplateError
+from vigipub.documents.typography import NNBSP
+from vigipub.evidence import Case, Company, Event, Vu, sha256_bytes
+
+from .conftest import iaso_qualification
+from .fidelity import norm, parse_html
+
+RENDERERS = [render_decision, render_letter, render_news, render_alert]
+
+
+def test_digest_and_producer_are_those_of_the_bytes(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    for render in RENDERERS:
+        out = render(qualification, iaso_case)
+        assert out.sha256 == sha256_bytes(bytes(out))
+        assert out.producer.name == f"vigipub.documents.{out.kind}"
+        assert out.producer.params_digest and out.producer.params_digest.startswith("sha256:")
+        assert out.inputs_sha256 in out.decode()  # recorded in the document's metadata
+        assert render(qualification, iaso_case).sha256 == out.sha256  # reproducible
+
+
+def test_inputs_digest_changes_with_the_case(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    a = render_decision(qualification, iaso_case)
+    other = iaso_case.model_copy(update={"product": "thérapie par cellules NK"})
+    b = render_decision(qualification, other)
+    assert a.inputs_sha256 != b.inputs_sha256 and a.sha256 != b.sha256
+
+
+def test_decision_renders_qualification_vu_and_considerants_verbatim(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    d = parse_html(render_decision(qualification, iaso_case))
+    assert [norm(v) for v in d.vu[:2]] == [norm(v.text_fr) for v in qualification.vu]
+    assert [norm(c) for c in d.considerants] == [norm(c.text_fr) for c in qualification.considerants]
+    html = render_decision(qualification, iaso_case).decode()
+    assert f"«{NNBSP}Vaincre le cancer sans effets secondaires{NNBSP}»" in html
+    assert f"Décide{NNBSP}:" in html
+
+
+def test_procedural_vu_from_the_engine_are_not_duplicated(iaso_case) -> None:  # type: ignore[no-untyped-def]
+    q = iaso_qualification(with_procedure_vu=True)
+    q = q.model_copy(
+        update={
+            "vu": [*q.vu, Vu(id="VU_OBS_ORAL", text_fr="Vu les observations orales du 26 novembre 2024 ;")]
+        }
+    )
+    d = parse_html(render_decision(q, iaso_case))
+    assert d.vu_kinds == [
+        "regulation",
+        "code",
+        "website",
+        "letter",
+        "written_observations",
+        "oral_observations",
+    ]
+    assert norm(d.vu[-1]) == norm("Vu les observations orales du 26 novembre 2024 ;")
+
+
+def test_single_written_observation_and_several_addresses(qualification) -> None:  # type: ignore[no-untyped-def]
+    case = Case(
+        company=Company(name="Immu SA", addresses=["Dublin, Irlande", "Berlin, Allemagne"]),
+        websites=["https://a.example", "https://b.example"],
+        product="thérapie cellulaire dendritique",
+        events=[
+            Event(date=date(2024, 11, 4), kind="letter_of_intent"),
+            Event(date=date(2024, 11, 19), kind="written_observations"),
+        ],
+    )
+    d = parse_html(render_decision(qualification, case, on=date(2024, 11, 27)))
+    texts = [norm(v) for v in d.vu]
+    assert "vu les sites internet https://a.example et https://b.example ;" in texts
+    assert any(
+        t.startswith("vu les courriers en date du 4 novembre 2024 adressés") and "berlin" in t for t in texts
+    )
+    assert any("par transmission en date du 19 novembre 2024" in t for t in texts)
+    assert "oral_observations" not in d.vu_kinds
+    assert "27 novembre 2024" in norm(render_decision(qualification, case, on=date(2024, 11, 27)).decode())
+
+
+def test_all_activities_measure_changes_article_1(iaso_case) -> None:  # type: ignore[no-untyped-def]
+    q = iaso_qualification()
+    q = q.model_copy(
+        update={"measure": q.measure.model_copy(update={"kind": "suspension_of_all_activities"})}
+    )
+    a1 = norm(parse_html(render_decision(q, iaso_case)).articles[0])
+    assert "l'ensemble des activités" in a1 and "administration" in a1
+
+
+def test_no_violation_refuses_final_documents(iaso_case) -> None:  # type: ignore[no-untyped-def]
+    q = iaso_qualification(conclusion="undetermined")
+    for render in RENDERERS:
+        with pytest.raises(UnsupportedConclusionError):
+            render(q, iaso_case)
+
+
+def test_unknown_format(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UnknownFormatError):
+        render_decision(qualification, iaso_case, fmt="odt")
+
+
+def test_decision_draft_marks_placeholders() -> None:
+    q = iaso_qualification(conclusion="undetermined")
+    html = render_decision_draft(q, site_url="https://clinic.example", company_name="Clinic Ltd")
+    d = parse_html(html)
+    assert d.vu_kinds == [
+        "regulation",
+        "code",
+        "website",
+        "letter",
+        "written_observations",
+        "oral_observations",
+    ]
+    assert '<mark class="placeholder"' in html
+    for label in (
+        "[date du courrier]",
+        "[adresse de la société]",
+        "[dates des observations écrites]",
+        "[nom du signataire]",
+    ):
+        assert label in html.replace(NNBSP, " ")
+    assert "Projet de décision" in html and "indéterminée" in html
+    assert norm(q.questions[0]).rstrip(" ?") in norm(html)
+    # without a company name the draft says it must be filled in
+    assert "[nom de la société]" in render_decision_draft(q, site_url="https://clinic.example")
+
+
+def test_letter_states_deadline_means_and_excludes_later_facts(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    text = norm(render_letter(qualification, iaso_case).decode())
+    assert "au plus tard le 20 novembre 2024" in text
+    assert "15 jours" in text
+    assert "l.121-1" in text and "l.122-1" in text
+    assert "demander à être entendu" in text and "conseil" in text
+    assert "saint-denis, le 5 novembre 2024" in text
+    assert "observations écrites formulées" not in text  # no Vu of later observations in the annex
+
+
+def test_news_and_alert_public_tone(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    for render in (render_news, render_alert):
+        text = norm(render(qualification, iaso_case, fmt="md").decode())
+        assert "https://signalement-sante.gouv.fr" in text
+        assert "médecin" in text
+        assert "perte de chance" in text or "perdre une chance" in text
+        assert "iaso health gmbh" in text
+        assert "28 novembre 2024" in text
+
+
+def test_undefined_template_variable_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qualification, iaso_case
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "decision.html.j2").write_text("<p>{{ doc.kind }}</p>\n<p>{{ no_such_variable }}</p>\n")
+    env = render_module._env()
+    env.loader = ChoiceLoader([FileSystemLoader(tmp_path), FileSystemLoader(render_module.TEMPLATES)])
+    monkeypatch.setattr(render_module, "_ENV", env)
+    with pytest.raises(TemplateError) as exc:
+        render_decision(qualification, iaso_case)
+    assert "no_such_variable" in str(exc.value)
+    assert exc.value.where and exc.value.where.endswith("decision.html.j2:2")
+
+
+def test_template_syntax_error_names_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qualification, iaso_case
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "decision.html.j2").write_text("<p>ok</p>\n{% if %}\n")
+    env = render_module._env()
+    env.loader = ChoiceLoader([FileSystemLoader(tmp_path), FileSystemLoader(render_module.TEMPLATES)])
+    monkeypatch.setattr(render_module, "_ENV", env)
+    with pytest.raises(TemplateError) as exc:
+        render_decision(qualification, iaso_case)
+    assert exc.value.where and exc.value.where.endswith(":2")
+
+
+def test_unknown_authority_is_an_input_error(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    from vigipub.documents import DocumentInputError
+
+    with pytest.raises(DocumentInputError, match="unknown authority 'XYZ'"):
+        render_decision(qualification, iaso_case.model_copy(update={"authority": "XYZ"}))
+
+
+def test_authority_head_override(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    head = "Le directeur général de l'Agence nationale de sécurité du médicament et des produits de santé (ANSM) ;"
+    d = parse_html(render_decision(qualification, iaso_case.model_copy(update={"authority_head": head})))
+    assert norm(d.head) == norm(head)
+
+
+def test_defence_not_answered_is_warned(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    out = render_decision(qualification, iaso_case)
+    assert any("no_activity_in_france" in w for w in out.warnings)
+    assert not any("medical_tourism_only" in w for w in out.warnings)  # C8_medical_tourism_only answers it
+
+
+def test_docs_list_every_template_variable(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    from vigipub.documents import build_context
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "templates.md"
+    if not docs.exists():
+        pytest.skip("docs/templates.md not found")
+    text = docs.read_text(encoding="utf-8")
+    missing = [k for k in build_context("decision", qualification, iaso_case) if f"| `{k}` |" not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("product", "expected", "with_de"),
+    [
+        (
+            "thérapie cellulaire dendritique (TCD)",
+            "la thérapie cellulaire dendritique (TCD)",
+            "de la thérapie",
+        ),
+        ("cellules souches mésenchymateuses", "les cellules souches mésenchymateuses", "des cellules"),
+        ("exosomes", "les exosomes", "des exosomes"),
+        ("immunothérapie NK", "l’immunothérapie NK", "de l’immunothérapie"),
+        ("sécrétome", "le sécrétome", "du sécrétome"),
+        ("la thérapie génique X", "la thérapie génique X", "de la thérapie"),
+    ],
+)
+def test_product_articles(product: str, expected: str, with_de: str) -> None:
+    from vigipub.documents.context import de, with_article
+
+    assert with_article(product) == expected
+    assert de(with_article(product)).startswith(with_de)
+
+
+def test_urgency_without_letter_has_no_procedural_vu(qualification) -> None:  # type: ignore[no-untyped-def]
+    case = Case(
+        company=Company(name="X SA"),
+        websites=["https://x.example"],
+        product="exosomes",
+        urgency="danger imminent pour les patients",
+    )
+    d = parse_html(render_decision(qualification, case, on=date(2025, 1, 10)))
+    assert d.vu_kinds == ["regulation", "code", "website"]

@@ -1,0 +1,120 @@
+"""French typography helper: spaces, guillemets, dates, article numbers; idempotent, URL-safe."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from vigipub.documents.typography import (
+    NBSP,
+    NNBSP,
+    fr_article,
+    fr_date,
+    fr_date_list,
+    fr_join,
+    fr_quote,
+    fr_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Décide :", f"Décide{NNBSP}:"),
+        ("Décide:", f"Décide{NNBSP}:"),
+        ("le CSP ; que", f"le CSP{NNBSP}; que"),
+        ("Vraiment ?", f"Vraiment{NNBSP}?"),
+        ("Attention!", f"Attention{NNBSP}!"),
+        ("« Vaincre le cancer »", f"«{NNBSP}Vaincre le cancer{NNBSP}»"),
+        ("«Vaincre»", f"«{NNBSP}Vaincre{NNBSP}»"),
+        ("l'article", "l’article"),
+        ("L.5122-1", f"L.{NBSP}5122-1"),
+        ("L. 5122-1", f"L.{NBSP}5122-1"),
+        ("L 5122-1", f"L.{NBSP}5122-1"),
+        ("R.5122-4", f"R.{NBSP}5122-4"),
+        ("n°1394/2007", f"n°{NBSP}1394/2007"),
+        ("vitamine D 1000", "vitamine D 1000"),  # not an article reference
+        ("10:30", "10:30"),  # a colon inside a token is not punctuation
+    ],
+)
+def test_fr_text_rules(raw: str, expected: str) -> None:
+    assert fr_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://iaso-cancer.com",
+        "https://x.example/fr/page?id=3&a=b",
+        "www.example.fr/l'offre",
+        "contact@iaso.ch",
+    ],
+)
+def test_urls_are_never_touched(url: str) -> None:
+    assert fr_text(f"Vu le site internet {url} ;") == f"Vu le site internet {url}{NNBSP};"
+
+
+def test_url_followed_by_punctuation_keeps_its_colon() -> None:
+    assert fr_text("voir https://a.fr: ici") == f"voir https://a.fr{NNBSP}: ici"
+
+
+def test_idempotent_on_a_whole_considerant() -> None:
+    text = (
+        "Considérant qu'aux termes de l'article L.5111-1 du CSP, « on entend par médicament … » ; "
+        "que le site https://iaso-cancer.com/fr/?p=1 ; Décide : n° 1394/2007 !"
+    )
+    once = fr_text(text)
+    assert fr_text(once) == once
+    assert " ;" not in once and " :" not in once and "« " not in once
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        (date(2024, 11, 28), f"28{NBSP}novembre{NBSP}2024"),
+        (date(2024, 11, 1), f"1er{NBSP}novembre{NBSP}2024"),
+        (date(2025, 2, 11), f"11{NBSP}février{NBSP}2025"),
+        (date(2025, 8, 2), f"2{NBSP}août{NBSP}2025"),
+    ],
+)
+def test_fr_date(d: date, expected: str) -> None:
+    assert fr_date(d) == expected
+
+
+def test_date_list_groups_the_year_as_the_agency_does() -> None:
+    dates = [date(2024, 11, 27), date(2024, 11, 7), date(2024, 11, 19), date(2024, 11, 7)]
+    assert fr_date_list(dates).replace(NBSP, " ") == "7 novembre, 19 novembre et 27 novembre 2024"
+
+
+def test_date_list_across_years() -> None:
+    got = fr_date_list([date(2025, 1, 3), date(2024, 12, 28)]).replace(NBSP, " ")
+    assert got == "28 décembre 2024 et 3 janvier 2025"
+
+
+def test_date_list_single() -> None:
+    assert fr_date_list([date(2024, 11, 1)]).replace(NBSP, " ") == "1er novembre 2024"
+
+
+def test_join_and_quote_and_article() -> None:
+    assert fr_join(["a"]) == "a"
+    assert fr_join(["a", "b"]) == "a et b"
+    assert fr_join(["a", "b", "c"]) == "a, b et c"
+    assert fr_quote(" Vaincre le cancer ") == f"«{NNBSP}Vaincre le cancer{NNBSP}»"
+    assert fr_article("L.5312-4") == f"L.{NBSP}5312-4"
+    assert fr_article("Annexe I") == "Annexe I"
+
+
+def test_quotations_stay_verbatim() -> None:
+    """A quote is evidence (or law text): apostrophes and spacing inside « » are not touched."""
+    claim = "« La TCD offre parfois la possibilité d'éviter la chimiothérapie: vraiment? (L.5111-1) »"
+    got = fr_text(f"telles que {claim} ; l'article")
+    assert (
+        f"«{NNBSP}La TCD offre parfois la possibilité d'éviter la chimiothérapie: vraiment? (L.5111-1){NNBSP}»"
+        in got
+    )
+    assert got.endswith(f"»{NNBSP}; l’article")
+    nested = fr_text("« il écrit « l'offre » puis s'arrête » ;")
+    assert "l'offre" in nested and "s'arrête" in nested and nested.endswith(f"»{NNBSP};")
+    unbalanced = fr_text("« ouvert sans fin l'article")
+    assert "l'article" in unbalanced
