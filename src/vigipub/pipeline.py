@@ -229,7 +229,7 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
         for f in p.findings
         if f.kind in ("claim", "testimonial")
     }
-    t0 = next((t for t in qualification.tests if t.id == "T0"), None)
+    t0 = next((t for t in qualification.tests if t.id.split(".")[0] == "T0"), None)
     france = t0.outcome if t0 is not None else "undetermined"
     france = {"yes": "yes", "no": "no"}.get(france, "undetermined")
     measure = qualification.measure.kind if qualification.measure else "none"

@@ -110,8 +110,8 @@ def test_verdicts_per_site(dossiers):
 def test_dendritic_clinic_is_qualified_as_a_violation_targeting_france(dossiers):
     q = Qualification.model_validate_json((dossiers / "dendritic-clinic" / "qualification.json").read_text())
     assert q.conclusion == "violation"
-    outcomes = {t.id: t.outcome for t in q.tests}
-    assert outcomes.get("T0") == "yes"
+    t0 = [t for t in q.tests if t.id.split(".")[0] == "T0"]
+    assert t0 and all(t.outcome == "yes" for t in t0)
     assert q.measure is not None and q.measure.kind.startswith("suspension")
     cited = {a.article for v in q.vu for a in v.basis}
     assert {"L. 5111-1", "L. 5122-1", "L. 5122-3"} <= {c.replace("\u00a0", " ") for c in cited}

@@ -18,6 +18,7 @@ import ipaddress
 import socket
 import ssl
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -99,6 +100,7 @@ def parse_ip(host: str) -> IPAddress | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def check_url(url: str) -> str:
     """Validate an URL the crawler is about to fetch; return it normalised.
 
@@ -142,14 +144,10 @@ class AddressPolicy:
     """Resolves names and refuses addresses the capture must not reach."""
 
     allow_private: bool
-    #: host -> addresses seen (recorded in the manifest's ServerInfo)
+    #: host -> addresses seen
     resolved: dict[str, list[str]]
-    #: (host, port) endpoints always allowed (the configured proxy)
-    trusted: frozenset[tuple[str, int]] = frozenset()
 
     async def resolve(self, host: str, port: int) -> list[str]:
-        if (host, port) in self.trusted:
-            return [host]
         ip = parse_ip(host)
         if ip is not None:
             why = address_allowed(ip, self.allow_private)
@@ -208,7 +206,9 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         assert last is not None
         raise last
 
-    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> httpcore.AsyncNetworkStream:
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.AsyncNetworkStream:
         raise httpcore.ConnectError("unix sockets are never used by a capture")
 
     async def sleep(self, seconds: float) -> None:
@@ -249,7 +249,9 @@ def make_client(
             http2=False,
             network_backend=GuardedBackend(policy),
         )
-    timeout = httpx.Timeout(connect=min(10.0, read_timeout), read=read_timeout, write=read_timeout, pool=read_timeout * 4)
+    timeout = httpx.Timeout(
+        connect=min(10.0, read_timeout), read=read_timeout, write=read_timeout, pool=read_timeout * 4
+    )
     return httpx.AsyncClient(
         transport=transport,
         follow_redirects=False,

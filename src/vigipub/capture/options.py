@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from vigipub import __version__
@@ -53,7 +53,6 @@ class CaptureOptions:
     french_reserve: int = 10
     #: an evidence folder whose chain this capture continues (default: a sibling folder).
     chain_from: Path | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     def effective_browser(self) -> bool:
         return chromium_available() if self.browser is None else self.browser

@@ -122,6 +122,8 @@ class WarcWriter:
     def sync(self) -> None:
         import os
 
+        if self._fh.closed:
+            return
         self._fh.flush()
         os.fsync(self._fh.fileno())
 

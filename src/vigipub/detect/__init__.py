@@ -1,0 +1,24 @@
+"""Detect stage: Document -> findings (exact sentence quotes) and a verdict.
+
+Public API::
+
+    Detector.default() -> Detector               # packaged lexicons, compiled once per process
+    Detector.from_folder(folder) -> Detector     # an agency's own lexicon folder
+    Detector.analyze(doc: Document) -> PageAnalysis
+    analyze_document(doc: Document) -> PageAnalysis
+    load_lexicon(folder=None, languages=LANGUAGES) -> Lexicon
+    fold(text) -> str                            # length-preserving accent/case fold
+"""
+
+from __future__ import annotations
+
+from .detector import Detector, analyze_document
+from .errors import LexiconError
+from .fold import fold
+from .lexicon import LANGUAGES, Entry, Lexicon, lexicon_dir, load_lexicon
+from .verdict import VerdictModel, load_verdict_model
+
+__all__ = [
+    "LANGUAGES", "Detector", "Entry", "Lexicon", "LexiconError", "VerdictModel", "analyze_document",
+    "fold", "lexicon_dir", "load_lexicon", "load_verdict_model",
+]

@@ -14,6 +14,8 @@ from pydantic import Field
 
 from .core import SCHEMA_VERSION, Frozen, Producer, RecordRef
 
+JsonScalar = str | int | float | bool | None
+
 ArtefactKind = Literal[
     "warc", "screenshot", "rendered_dom", "document", "log", "timestamp", "certificate", "other"
 ]
@@ -40,6 +42,9 @@ class ServerInfo(Frozen):
     tls_issuer: str | None = None
     tls_subject: str | None = None
     tls_not_after: str | None = None
+    tls_verified: bool | None = None  # False: captured anyway with --insecure
+    tls_error: str | None = None
+    certificate: str | None = None  # PEM file of the server certificate, relative path
 
 
 class CapturedPage(Frozen):
@@ -57,6 +62,11 @@ class CapturedPage(Frozen):
     screenshot: str | None = None  # path of the PNG, relative to the evidence folder
     truncated: bool = False
     headers: dict[str, str] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)  # cuts, TLS failure, rendering notes
+    redirects: list[RecordRef] = Field(default_factory=list)  # responses of the redirect hops
+    outlinks: RecordRef | None = None  # metadata record listing the page's links
+    screenshot_record: RecordRef | None = None  # the PNG as a resource record
+    server_ip: str | None = None
 
 
 class Skipped(Frozen):
@@ -85,3 +95,13 @@ class CaptureManifest(Frozen):
     skipped: list[Skipped] = Field(default_factory=list)
     servers: list[ServerInfo] = Field(default_factory=list)
     artefacts: list[Artefact] = Field(default_factory=list)
+    complete: bool = False  # False while capturing (checkpoints) or when interrupted
+    warc_file: str = "capture.warc.gz"
+    warcinfo: RecordRef | None = None
+    scope: str | None = None  # registrable domain, or scheme://host:port for IP hosts
+    ignore_robots: bool = False
+    insecure: bool = False
+    browser: str | None = None  # e.g. "chromium 120.0…" when pages were rendered
+    ip_echo_url: str | None = None
+    options: dict[str, JsonScalar] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)

@@ -26,6 +26,9 @@ class RegisterSource(Frozen):
     snapshot_date: date | None
     source_url: str | None = None
     files_sha256: dict[str, str] = Field(default_factory=dict)
+    files_snapshot_dates: dict[str, date | None] = Field(default_factory=dict)  # per file
+    licence: str | None = None
+    attribution: str | None = None  # credit line the licence requires ("Source : ANSM, …")
 
 
 class RegisterMatch(Frozen):
@@ -46,6 +49,11 @@ class RegisterMatch(Frozen):
     match_field: str = ""  # which field matched (brand, substance, family…)
     score: float = 1.0
     raw: dict[str, str] = Field(default_factory=dict)
+    category: str | None = None  # EMA "Human" / "Veterinary"
+    atmp_category: str | None = None  # gene_therapy_medicinal_product, somatic_cell…, tissue_engineered…
+    therapeutic_area: str | None = None  # EMA MeSH therapeutic areas, ";"-separated
+    eu_number: str | None = None  # BDPM column 10, EU/1/…
+    linked_identifier: str | None = None  # BDPM entry -> EMA product number of the same brand
 
 
 class AuthorisationAnswer(Frozen):
@@ -58,3 +66,5 @@ class AuthorisationAnswer(Frozen):
     sources: list[RegisterSource] = Field(default_factory=list)
     text_fr: str  # « … aucune autorisation … dans la BDPM (état au …) ni … (liste de l'EMA au …) »
     explanation: str = ""
+    as_of: date | None = None  # date of the facts the answer is given for (None: today)
+    diseases_icd10: list[str] = Field(default_factory=list)

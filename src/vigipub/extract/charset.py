@@ -42,6 +42,10 @@ def charset_from_content_type(content_type: str | None) -> str | None:
     return None
 
 
+#: every byte except the C0 controls that never appear in text (NUL…BS, SO…US)
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
 def looks_binary(data: bytes) -> bool:
     """True if the first bytes look like a binary file (NULs, control bytes, known magic)."""
     head = data[:4096]
@@ -51,7 +55,7 @@ def looks_binary(data: bytes) -> bool:
         return True
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _NOT_CONTROL))
     return controls > len(head) * 0.05
 
 
