@@ -10,6 +10,7 @@ Exit status 0 when every line is valid, 1 otherwise (one line per problem on std
 
 from __future__ import annotations
 
+import ast
 import html
 import json
 import re
@@ -18,30 +19,119 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent
-THERAPIES = {
-    "dendritic_cells", "stem_cells", "mesenchymal_stem_cells", "umbilical_cord_cells",
-    "bone_marrow_cells", "adipose_cells", "placental_cells", "embryonic_stem_cells",
-    "exosomes", "secretome", "nk_cells", "cik_cells", "til", "car_t", "gene_therapy", "prp",
+VOCABULARY = CORPUS.parent / "src" / "vigipub" / "evidence" / "vocabulary.py"
+# Fallback mirror of THERAPY_FAMILIES, used only when the source tree is absent.
+_THERAPIES_FALLBACK = {
+    "dendritic_cells",
+    "stem_cells",
+    "mesenchymal_stem_cells",
+    "umbilical_cord_cells",
+    "bone_marrow_cells",
+    "adipose_cells",
+    "placental_cells",
+    "embryonic_stem_cells",
+    "exosomes",
+    "secretome",
+    "nk_cells",
+    "cik_cells",
+    "til",
+    "car_t",
+    "gene_therapy",
+    "prp",
     "cell_therapy_other",
-}  # mirror of src/vigipub/evidence/vocabulary.py THERAPY_FAMILIES (kept stdlib-only)
+}
+
+
+def therapy_ids() -> set[str]:
+    """Read THERAPY_FAMILIES keys from vocabulary.py with ast (no import, stays stdlib-only)."""
+    try:
+        tree = ast.parse(VOCABULARY.read_text(encoding="utf-8"))
+    except OSError:
+        return set(_THERAPIES_FALLBACK)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign | ast.Assign):
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+            names = {t.id for t in targets if isinstance(t, ast.Name)}
+            if "THERAPY_FAMILIES" in names and isinstance(node.value, ast.Dict):
+                return {k.value for k in node.value.keys if isinstance(k, ast.Constant)}
+    return set(_THERAPIES_FALLBACK)
+
+
+THERAPIES = therapy_ids()
 CATEGORIES = {
-    "clinic", "broker", "news_report", "regulator_warning", "authorised_atmp",
-    "clinical_trial", "encyclopedia", "patient_association", "science", "other",
+    "clinic",
+    "broker",
+    "news_report",
+    "regulator_warning",
+    "authorised_atmp",
+    "clinical_trial",
+    "encyclopedia",
+    "patient_association",
+    "science",
+    "other",
 }
 VERDICTS = {"promotion", "not_promotion"}
 SPLITS = {"dev", "test"}
 REQUIRED = {
-    "id": str, "file": str, "lang": str, "category": str, "verdict": str, "split": str,
-    "therapies": list, "france_targeted": bool, "quotes": list,
+    "id": str,
+    "file": str,
+    "lang": str,
+    "category": str,
+    "verdict": str,
+    "split": str,
+    "therapies": list,
+    "france_targeted": bool,
+    "quotes": list,
 }
 OPTIONAL = {"reported": bool, "notes": str}
 # Elements whose boundaries separate words; inline tags (b, a, span...) do not.
 BLOCK = {
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "section", "table", "tbody", "td", "th", "thead",
-    "tr", "ul", "button", "option", "select", "label", "input", "textarea", "details",
-    "summary", "caption", "body", "html",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "button",
+    "option",
+    "select",
+    "label",
+    "input",
+    "textarea",
+    "details",
+    "summary",
+    "caption",
+    "body",
+    "html",
 }
 HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
 
@@ -136,7 +226,7 @@ def check_line(line_no: int, raw: str, label_file: Path, seen: set[str]) -> list
         if obj.get("reported"):
             errs.append(f"{where}: 'reported' only applies to not_promotion pages")
     elif obj["quotes"] and not obj.get("reported"):
-        errs.append(f"{where}: not_promotion quotes require \"reported\": true")
+        errs.append(f'{where}: not_promotion quotes require "reported": true')
     page = CORPUS / obj["file"]
     if not page.is_file():
         errs.append(f"{where}: file {obj['file']} does not exist")
@@ -145,7 +235,7 @@ def check_line(line_no: int, raw: str, label_file: Path, seen: set[str]) -> list
     if not re.match(r"\s*<!doctype html>", markup, re.I):
         errs.append(f"{where}: {obj['file']} lacks <!DOCTYPE html>")
     if not re.search(rf'<html[^>]*\blang="{lang}', markup):
-        errs.append(f"{where}: {obj['file']} lacks <html lang=\"{lang}\">")
+        errs.append(f'{where}: {obj["file"]} lacks <html lang="{lang}">')
     for tag in ("<title>", 'name="description"', "<nav", "<main", "<footer"):
         if tag not in markup:
             errs.append(f"{where}: {obj['file']} lacks {tag}")
