@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 import httpx
-from asn1crypto import x509
+from asn1crypto import x509  # type: ignore[import-untyped]
 
 from vigipub.evidence import sha256_bytes
 

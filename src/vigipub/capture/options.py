@@ -42,7 +42,7 @@ class CaptureOptions:
     tsa_ca_file: Path | None = None
     #: parallel requests in total, and per host (politeness).
     concurrency: int = 8
-    per_host_concurrency: int = 4
+    per_host_concurrency: int = 2
     #: pages rendered in Chromium at the same time.
     render_concurrency: int = 2
     #: upper bound honoured for a robots.txt Crawl-delay, in seconds.

@@ -1,0 +1,44 @@
+"""Capture stage: URL → sealed evidence folder (WARC, screenshots, manifest, chain).
+
+Public API::
+
+    from vigipub.capture import CaptureOptions, capture_site, verify_evidence, VerifyReport
+
+    manifest = capture_site("http://127.0.0.1:8001/", Path("case/evidence"), CaptureOptions(allow_private=True))
+    report = verify_evidence(Path("case"))  # .ok, .problems, .states, .record_state(record_id)
+
+The folder layout and the WARC conventions are the contract with the extract stage;
+they are documented in ``docs/evidence-format.md``.
+"""
+
+from __future__ import annotations
+
+from .crawler import capture_site
+from .errors import (
+    CaptureInputError,
+    EmptySiteError,
+    EvidenceIntegrityError,
+    InvalidUrlError,
+    OutputNotEmptyError,
+    RefusedAddressError,
+    SeedNotHtmlError,
+    SeedUnreachableError,
+)
+from .options import CaptureOptions
+from .verify import IntegrityState, VerifyReport, verify_evidence
+
+__all__ = [
+    "CaptureInputError",
+    "CaptureOptions",
+    "EmptySiteError",
+    "EvidenceIntegrityError",
+    "IntegrityState",
+    "InvalidUrlError",
+    "OutputNotEmptyError",
+    "RefusedAddressError",
+    "SeedNotHtmlError",
+    "SeedUnreachableError",
+    "VerifyReport",
+    "capture_site",
+    "verify_evidence",
+]

@@ -1,0 +1,332 @@
+"""``vigipub verify``: recompute every digest of an evidence folder (or of a dossier).
+
+Each artefact ends in one of three states — ``verified``, ``failed``, ``not_checked`` —
+and a failed artefact (or WARC record) can never support a legal conclusion. What is
+checked, in order:
+
+* ``chain.log``: every line canonical, its own digest, the link to the previous line, and
+  the last line's manifest digest against ``manifest.json`` (this is what seals the
+  manifest); earlier lines against sibling evidence folders when present;
+* the RFC 3161 token (``timestamps/*.tsr``): digest recorded in the chain, message imprint
+  = manifest digest, signature and chain with ``openssl ts -verify``;
+* every artefact listed in the manifest (size and SHA-256); for an interrupted capture
+  (checkpoint manifest, never sealed) the WARC prefix the checkpoint covered;
+* every WARC record: block and payload digests recomputed, and every RecordRef of the
+  manifest (offset, length, record id, payload digest) found at its address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from vigipub.evidence import CaptureManifest, RecordRef, sha256_bytes, sha256_file
+from vigipub.evidence.errors import InputError
+
+from . import chain, tsa
+from .warc import WarcReadError, iter_records
+
+IntegrityState = Literal["verified", "failed", "not_checked"]
+MANIFEST_NAME = "manifest.json"
+
+
+@dataclass
+class VerifyReport:
+    """Outcome of :func:`verify_evidence`; ``states`` maps artefact names to a state."""
+
+    root: Path
+    states: dict[str, IntegrityState] = field(default_factory=dict)
+    details: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    #: WARC record id -> state, so later stages can refuse a failed record
+    record_states: dict[str, IntegrityState] = field(default_factory=dict)
+    evidence_folders: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def record_state(self, record_id: str) -> IntegrityState:
+        return self.record_states.get(record_id, "not_checked")
+
+    def set(self, name: str, state: IntegrityState, detail: str = "") -> None:
+        # a failure is never overwritten by a later success on the same name
+        if self.states.get(name) == "failed" and state != "failed":
+            return
+        self.states[name] = state
+        if detail:
+            self.details[name] = detail
+        if state == "failed":
+            self.problems.append(f"{name}: {detail}" if detail else name)
+
+    def counts(self) -> dict[str, int]:
+        out = {"verified": 0, "failed": 0, "not_checked": 0}
+        for state in self.states.values():
+            out[state] += 1
+        return out
+
+
+def find_evidence_folders(path: Path) -> list[Path]:
+    if (path / MANIFEST_NAME).is_file():
+        return [path]
+    found: list[Path] = []
+    if path.is_dir():
+        for child in sorted(path.iterdir()):
+            if child.is_dir() and (child / MANIFEST_NAME).is_file():
+                found.append(child)
+    return found
+
+
+def verify_evidence(path: Path) -> VerifyReport:
+    """Verify an evidence folder, or every evidence folder of a dossier (``DIR/evidence``…)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such folder", where=str(path))
+    folders = find_evidence_folders(path)
+    if not folders:
+        raise InputError(
+            "no evidence folder found (no manifest.json here or in a subfolder)", where=str(path)
+        )
+    report = VerifyReport(root=path)
+    for folder in folders:
+        prefix = "" if folder == path else folder.relative_to(path).as_posix() + "/"
+        report.evidence_folders.append(prefix.rstrip("/") or ".")
+        _verify_folder(folder, prefix, report)
+    if folders != [path]:
+        # derived files of a dossier (findings, drafts…) are recomputable, not evidence
+        for file in sorted(path.rglob("*")):
+            if file.is_file() and not any(folder in file.parents for folder in folders):
+                report.set(file.relative_to(path).as_posix(), "not_checked", "derived file, not evidence")
+    return report
+
+
+def _verify_folder(folder: Path, prefix: str, report: VerifyReport) -> None:
+    manifest_path = folder / MANIFEST_NAME
+    manifest_name = prefix + MANIFEST_NAME
+    manifest_bytes = manifest_path.read_bytes()
+    manifest_sha = sha256_bytes(manifest_bytes)
+    manifest: CaptureManifest | None
+    try:
+        manifest = CaptureManifest.model_validate_json(manifest_bytes)
+    except ValidationError as exc:
+        manifest = None
+        report.set(manifest_name, "failed", f"not a valid manifest ({exc.error_count()} error(s))")
+    complete = manifest is not None and manifest.complete
+    known: set[str] = {MANIFEST_NAME, chain.CHAIN_FILE}
+
+    # -- chain and time-stamp: what seals the manifest
+    chain_path = folder / chain.CHAIN_FILE
+    chain_name = prefix + chain.CHAIN_FILE
+    last: dict[str, object] | None = None
+    if chain_path.is_file():
+        entries, problems = chain.check(chain.read_lines(chain_path))
+        if problems:
+            report.set(chain_name, "failed", "; ".join(problems))
+        elif not entries:
+            report.set(chain_name, "failed", "empty chain")
+        else:
+            report.set(chain_name, "verified", f"{len(entries)} capture(s) chained")
+        if entries:
+            last = entries[-1]
+            for entry in entries[:-1]:
+                _check_earlier_entry(folder, entry, chain_name, report)
+        if last is not None and last.get("manifest_sha256") == manifest_sha:
+            if manifest is not None:
+                report.set(manifest_name, "verified", "digest matches the last chain entry")
+        elif last is not None:
+            report.set(
+                manifest_name, "failed", "digest does not match the chain entry (manifest or chain altered)"
+            )
+        if last is not None and last.get("evidence") not in (None, folder.name):
+            report.set(
+                chain_name,
+                "failed",
+                f"last entry names evidence folder {last.get('evidence')!r}, not {folder.name!r}",
+            )
+    elif complete:
+        report.set(chain_name, "failed", "missing: a complete capture is always chained")
+        report.set(manifest_name, "failed", "not sealed (chain.log missing)")
+    else:
+        report.set(manifest_name, "not_checked", "capture interrupted: checkpoint manifest, never sealed")
+
+    if last is not None and last.get("tsr"):
+        tsr_rel = str(last["tsr"])
+        known.add(tsr_rel)
+        tsr_name = prefix + tsr_rel
+        tsr_path = _inside(folder, tsr_rel)
+        if tsr_path is None or not tsr_path.is_file():
+            report.set(tsr_name, "failed", "time-stamp token missing")
+        elif sha256_file(tsr_path) != last.get("tsr_sha256"):
+            report.set(tsr_name, "failed", "digest does not match the chain entry")
+        else:
+            ca = folder / "timestamps" / "tsa-ca.pem"
+            result = tsa.verify_token(tsr_path, manifest_sha.split(":", 1)[1], ca if ca.is_file() else None)
+            report.set(tsr_name, result.state, result.detail)  # type: ignore[arg-type]
+
+    if manifest is None:
+        _unlisted(folder, prefix, known, report)
+        return
+
+    # -- artefacts listed by the manifest
+    warc_limit: int | None = None
+    for artefact in manifest.artefacts:
+        known.add(artefact.path)
+        name = prefix + artefact.path
+        file = _inside(folder, artefact.path)
+        if file is None:
+            report.set(name, "failed", "path escapes the evidence folder")
+            continue
+        if not file.is_file():
+            report.set(name, "failed", "missing")
+            continue
+        size = file.stat().st_size
+        if artefact.kind == "warc" and not complete and size >= artefact.size:
+            digest = _prefix_digest(file, artefact.size)
+            if digest != artefact.sha256:
+                report.set(
+                    name, "failed", "the part covered by the checkpoint manifest does not match its digest"
+                )
+            else:
+                extra = size - artefact.size
+                report.set(
+                    name,
+                    "verified",
+                    f"first {artefact.size} bytes match the checkpoint"
+                    + (f"; {extra} later bytes checked per record" if extra else ""),
+                )
+            warc_limit = artefact.size
+            continue
+        if size != artefact.size:
+            report.set(name, "failed", f"size {size} != recorded {artefact.size}")
+            continue
+        if sha256_file(file) != artefact.sha256:
+            report.set(name, "failed", "SHA-256 does not match the manifest")
+            continue
+        report.set(name, "verified")
+
+    # -- WARC records and the manifest's references into them
+    warc_rel = manifest.warc_file
+    known.add(warc_rel)
+    warc_path = _inside(folder, warc_rel)
+    if warc_path is not None and warc_path.is_file():
+        _verify_records(warc_path, prefix + warc_rel, manifest, complete, warc_limit, report)
+    elif prefix + warc_rel not in report.states:
+        report.set(prefix + warc_rel, "failed", "missing")
+    _unlisted(folder, prefix, known, report)
+
+
+def _check_earlier_entry(
+    folder: Path, entry: dict[str, object], chain_name: str, report: VerifyReport
+) -> None:
+    evidence = entry.get("evidence")
+    if not isinstance(evidence, str) or "/" in evidence or evidence in ("", ".", ".."):
+        return
+    sibling = folder.parent / evidence / MANIFEST_NAME
+    if sibling.is_file() and sha256_file(sibling) != entry.get("manifest_sha256"):
+        report.set(chain_name, "failed", f"entry {entry.get('seq')}: manifest of {evidence!r} does not match")
+
+
+def _inside(folder: Path, rel: str) -> Path | None:
+    candidate = (folder / rel).resolve()
+    try:
+        candidate.relative_to(folder.resolve())
+    except ValueError:
+        return None
+    return candidate
+
+
+def _prefix_digest(path: Path, size: int) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    remaining = size
+    with open(path, "rb") as fh:
+        while remaining > 0:
+            block = fh.read(min(1 << 20, remaining))
+            if not block:
+                break
+            h.update(block)
+            remaining -= len(block)
+    return "sha256:" + h.hexdigest()
+
+
+def _manifest_refs(manifest: CaptureManifest) -> Iterable[tuple[str, RecordRef]]:
+    if manifest.warcinfo is not None:
+        yield "warcinfo", manifest.warcinfo
+    for number, page in enumerate(manifest.pages, start=1):
+        label = f"page {number} ({page.url[:80]})"
+        yield label, page.record
+        for ref in page.redirects:
+            yield label + " redirect", ref
+        for kind, ref_or_none in (
+            ("rendered DOM", page.rendered),
+            ("screenshot", page.screenshot_record),
+            ("outlinks", page.outlinks),
+        ):
+            if ref_or_none is not None:
+                yield f"{label} {kind}", ref_or_none
+
+
+def _verify_records(
+    warc_path: Path,
+    warc_name: str,
+    manifest: CaptureManifest,
+    complete: bool,
+    checkpoint_size: int | None,
+    report: VerifyReport,
+) -> None:
+    by_offset: dict[int, tuple[int, str, str]] = {}  # offset -> (length, record id, payload digest)
+    count = 0
+    try:
+        for record in iter_records(warc_path):
+            count += 1
+            key = f"{warc_name}#{record.record_id or record.offset}"
+            if record.problems:
+                report.set(key, "failed", f"record at offset {record.offset}: " + "; ".join(record.problems))
+                report.record_states[record.record_id] = "failed"
+            else:
+                report.states[key] = "verified"
+                report.record_states[record.record_id] = "verified"
+            payload = record.headers.get("WARC-Payload-Digest") or sha256_bytes(record.payload())
+            by_offset[record.offset] = (record.length, record.record_id, payload)
+    except WarcReadError as exc:
+        if not complete and checkpoint_size is not None and exc.offset >= checkpoint_size:
+            report.set(
+                f"{warc_name}@{exc.offset}", "not_checked", f"unreadable tail after the interruption: {exc}"
+            )
+        else:
+            report.set(warc_name, "failed", f"unreadable WARC: {exc}")
+    for label, ref in _manifest_refs(manifest):
+        found = by_offset.get(ref.offset)
+        if found is None:
+            report.set(f"{warc_name}#{ref.record_id}", "failed", f"{label}: no record at offset {ref.offset}")
+            report.record_states[ref.record_id] = "failed"
+        elif (
+            found[0] != ref.length
+            or found[1] != ref.record_id
+            or (ref.record_type in ("response", "resource") and found[2] != ref.payload_digest)
+        ):
+            report.set(
+                f"{warc_name}#{ref.record_id}",
+                "failed",
+                f"{label}: record at offset {ref.offset} differs from the manifest's reference",
+            )
+            report.record_states[ref.record_id] = "failed"
+    if warc_name not in report.states:
+        report.set(warc_name, "verified", f"{count} records")
+    elif report.states[warc_name] == "verified":
+        report.details[warc_name] = (report.details.get(warc_name, "") + f"; {count} records").lstrip("; ")
+
+
+def _unlisted(folder: Path, prefix: str, known: set[str], report: VerifyReport) -> None:
+    for file in sorted(folder.rglob("*")):
+        if not file.is_file():
+            continue
+        rel = file.relative_to(folder).as_posix()
+        if rel in known:
+            continue
+        report.set(prefix + rel, "not_checked", "not listed in the manifest")
