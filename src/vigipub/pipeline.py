@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -51,20 +52,13 @@ _answers_adapter = TypeAdapter(list[AuthorisationAnswer])
 
 @dataclass
 class InvestigateOptions:
-    """Options of ``vigipub investigate`` (capture options are passed through)."""
+    """Options of ``vigipub investigate``.
 
-    max_pages: int = 30
-    max_depth: int = 3
-    browser: bool | None = None  # None: use Chromium when it is installed
-    allow_private: bool = False
-    ignore_robots: bool = False
-    proxy: str | None = None
-    user_agent: str | None = None
-    contact: str | None = None
-    case_ref: str | None = None
-    operator: str | None = None
-    tsa_url: str | None = None
-    insecure: bool = False
+    ``capture`` holds the fields of :class:`vigipub.capture.CaptureOptions` (max_pages,
+    browser, allow_private, proxy, tsa_url…), passed through unchanged.
+    """
+
+    capture: dict[str, Any] = field(default_factory=dict)
     date_of_facts: date | None = None
     registers_db: Path | None = None
 
@@ -249,20 +243,7 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
     manifest: CaptureManifest = capture_site(
         url,
         evidence_dir,
-        CaptureOptions(
-            max_pages=options.max_pages,
-            max_depth=options.max_depth,
-            browser=options.browser,
-            allow_private=options.allow_private,
-            ignore_robots=options.ignore_robots,
-            proxy=options.proxy,
-            user_agent=options.user_agent,
-            contact=options.contact,
-            case_ref=options.case_ref,
-            operator=options.operator,
-            tsa_url=options.tsa_url,
-            insecure=options.insecure,
-        ),
+        CaptureOptions(**options.capture),
         progress=progress is not None,
     )
     _say(progress, f"analysing {len(manifest.pages)} captured documents")

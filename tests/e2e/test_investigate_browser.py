@@ -21,7 +21,7 @@ def browser_dossier(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser") / "dendritic"
     with serve_demo_sites(host="127.0.0.1", sites=["dendritic-clinic"]) as urls:
         summary = investigate(urls["dendritic-clinic"] + "fr/", out,
-                              InvestigateOptions(max_pages=14, browser=True, allow_private=True))
+                              InvestigateOptions(capture=dict(max_pages=14, browser=True, allow_private=True)))
     return out, summary
 
 

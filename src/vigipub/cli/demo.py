@@ -39,8 +39,8 @@ def command(out_dir: Path | None, browser: bool | None, max_pages: int) -> None:
     with serve_demo_sites(host="127.0.0.1") as urls:
         for site_id, url in urls.items():
             err.rule(f"{site_id}: {DEMO_SITES[site_id].title}")
-            options = InvestigateOptions(max_pages=max_pages, browser=browser, allow_private=True,
-                                         case_ref=f"DEMO-{site_id}", operator="vigipub demo")
+            options = InvestigateOptions(capture=dict(max_pages=max_pages, browser=browser, allow_private=True,
+                                                      case_ref=f"DEMO-{site_id}", operator="vigipub demo"))
             summaries.append(investigate(url, out_dir / site_id, options,
                                          progress=lambda m: err.print(f"[dim]·[/dim] {m}")))
             names.append(site_id)

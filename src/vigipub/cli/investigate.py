@@ -28,9 +28,9 @@ def command(url: str, out_dir: Path, date_of_facts, registers_db: Path | None, *
     authorisations.json, qualification.json, report.html and decision.html.
     """
     options = InvestigateOptions(
+        capture=crawl,
         date_of_facts=date_of_facts.date() if date_of_facts else None,
         registers_db=registers_db,
-        **crawl,
     )
     err = Console(stderr=True)
     if not url.strip():

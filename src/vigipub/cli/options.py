@@ -1,35 +1,53 @@
-"""Options shared by several subcommands (capture options, output format)."""
+"""Options shared by several subcommands.
+
+``capture`` and ``investigate`` take the same crawl options; they are declared once here
+and their names are the fields of :class:`vigipub.capture.CaptureOptions`, so the values
+pass through unchanged (``CaptureOptions(**crawl)``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
 F = Callable[..., Any]
 
+CRAWL_OPTIONS = [
+    click.option("--max-pages", type=click.IntRange(1, 100_000), default=30, show_default=True,
+                 help="Page budget (French variants use a small reserve on top)."),
+    click.option("--max-depth", type=click.IntRange(0, 100), default=3, show_default=True,
+                 help="Link depth from the start URL."),
+    click.option("--browser/--no-browser", default=None,
+                 help="Render pages in headless Chromium (default: when /usr/bin/chromium exists)."),
+    click.option("--allow-private", is_flag=True,
+                 help="Allow private, loopback and link-local addresses (refused by default: SSRF)."),
+    click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (the skip is still recorded)."),
+    click.option("--insecure", is_flag=True,
+                 help="Capture HTTPS sites whose certificate does not verify (the failure is recorded)."),
+    click.option("--proxy", default=None, metavar="URL",
+                 help="HTTP or SOCKS5 proxy for the crawl and the browser (e.g. to capture as seen from France)."),
+    click.option("--ip-echo-url", default=None, metavar="URL",
+                 help="'What is my IP' URL asked once to record the exit address (never called by default)."),
+    click.option("--user-agent", default=None, help="User-Agent header (default: a browser-like string naming vigipub)."),
+    click.option("--contact", default=None, help="Contact added to the User-Agent (e-mail or URL)."),
+    click.option("--case-ref", default=None, help="Case reference recorded in the WARC and the manifest."),
+    click.option("--operator", default=None, help="Name of the agent performing the capture."),
+    click.option("--tsa-url", default=None, metavar="URL",
+                 help="RFC 3161 time-stamping authority URL (the manifest digest is time-stamped)."),
+    click.option("--tsa-ca", "tsa_ca_file", default=None, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                 help="CA certificate (PEM) of the TSA, stored for verification."),
+    click.option("--max-page-bytes", default=10_000_000, show_default=True, type=click.IntRange(1024, 2_000_000_000),
+                 help="Per-response size limit (decompressed)."),
+    click.option("--page-timeout", default=30.0, show_default=True, type=click.FloatRange(0.5, 3600),
+                 help="Total time allowed per page, in seconds."),
+]
+
 
 def crawl_options(func: F) -> F:
-    """The capture options, shared by ``capture`` and ``investigate``."""
-    decorators = [
-        click.option("--max-pages", type=click.IntRange(1, 100_000), default=30, show_default=True,
-                     help="Maximum number of documents to capture."),
-        click.option("--max-depth", type=click.IntRange(0, 50), default=3, show_default=True,
-                     help="Maximum link depth from the start URL."),
-        click.option("--browser/--no-browser", default=None,
-                     help="Render pages in headless Chromium (screenshots, JavaScript). Default: when installed."),
-        click.option("--allow-private", is_flag=True,
-                     help="Allow private, loopback and link-local addresses (refused by default: SSRF)."),
-        click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (the skip is still recorded)."),
-        click.option("--proxy", metavar="URL", help="HTTP or SOCKS5 proxy, e.g. to capture as seen from France."),
-        click.option("--user-agent", metavar="STRING", help="User agent to announce."),
-        click.option("--contact", metavar="STRING", help="Contact (e-mail or URL) added to the user agent."),
-        click.option("--case-ref", metavar="REF", help="Case reference written into the WARC and manifest."),
-        click.option("--operator", metavar="NAME", help="Name of the person running the capture."),
-        click.option("--tsa-url", metavar="URL", help="RFC 3161 time-stamping authority to seal the manifest."),
-        click.option("--insecure", is_flag=True, help="Capture HTTPS sites whose certificate fails (recorded)."),
-    ]
-    for decorator in reversed(decorators):
+    """Add the crawl options; the command receives them as keyword arguments."""
+    for decorator in reversed(CRAWL_OPTIONS):
         func = decorator(func)
     return func

@@ -1,0 +1,232 @@
+"""``vigipub bench [WARC]``: extraction + detection speed next to a naive pipeline.
+
+Both pipelines read the same WARC records in the same run. The naive reference is what one
+would write first: trafilatura for the text, then Python ``re`` over the same lexicons
+(variant "per entry": one compiled regex per lexicon entry; variant "per language": one
+alternation per language). Speeds are pages (and payload MB) per CPU-second of this
+process, i.e. per core, so that other load on the machine does not distort the ratio.
+Peak RSS is sampled along the run to show that memory stays flat in the number of pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vigipub.evidence.errors import InputError
+
+DEFAULT_WARC = Path("/work/shared/bench/data/real-pages.warc.gz")
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _payloads(path: Path, limit: int | None) -> list[tuple[str, bytes, str | None]]:
+    """(uri, payload, content type) of the HTML response records, for the naive pipeline."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    out: list[tuple[str, bytes, str | None]] = []
+    with open(path, "rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = record.http_headers.get_header("Content-Type")
+            if "html" not in (ctype or "html"):
+                continue
+            out.append(
+                (
+                    record.rec_headers.get_header("WARC-Target-URI") or "",
+                    record.content_stream().read(),
+                    ctype,
+                )
+            )
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+def run_vigipub(path: Path, limit: int | None) -> dict[str, Any]:
+    """Stream the WARC through extract + detect; CPU time, verdicts, RSS checkpoints."""
+    from vigipub.detect import Detector
+    from vigipub.extract import ExtractStats, iter_warc
+
+    detector = Detector.default()
+    # Warm-up outside the timed region: compile lexicons, load the language model.
+    from vigipub.extract import document_from_html
+
+    detector.analyze(
+        document_from_html(b"<p>Les cellules souches gu\xc3\xa9rissent l'autisme.</p>", "warmup:")
+    )
+    stats = ExtractStats()
+    verdicts: dict[str, int] = {}
+    findings = 0
+    rss: list[tuple[int, float]] = [(0, _rss_mb())]
+    pages = 0
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    for doc in iter_warc(path, stats=stats):
+        analysis = detector.analyze(doc)
+        verdicts[analysis.verdict] = verdicts.get(analysis.verdict, 0) + 1
+        findings += len(analysis.findings)
+        pages += 1
+        if pages % 100 == 0:
+            rss.append((pages, _rss_mb()))
+        if limit is not None and pages >= limit:
+            break
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    rss.append((pages, _rss_mb()))
+    return {
+        "pages": pages,
+        "bytes": stats.bytes,
+        "cpu_s": cpu,
+        "wall_s": wall,
+        "verdicts": verdicts,
+        "findings": findings,
+        "rss_mb": rss,
+        "skipped": dict(stats.skipped),
+    }
+
+
+def _naive_patterns(per: str) -> list[re.Pattern[str]]:
+    from vigipub.detect import load_lexicon
+
+    lexicon = load_lexicon()
+    if per == "entry":
+        groups: dict[str, list[str]] = {e.id: list(e.terms) for e in lexicon.entries}
+    else:
+        groups = {}
+        for e in lexicon.entries:
+            groups.setdefault(e.language, []).extend(e.terms)
+    return [
+        re.compile(
+            r"\b(?:" + "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        )
+        for terms in groups.values()
+    ]
+
+
+def run_naive(pages: list[tuple[str, bytes, str | None]], per: str) -> dict[str, Any]:
+    """trafilatura text + one ``re`` pass per pattern, sentence of each match."""
+    import trafilatura
+
+    patterns = _naive_patterns(per)
+    trafilatura.extract("<html><body><p>warm up</p></body></html>")
+    matches = 0
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    for _uri, payload, _ctype in pages:
+        text = trafilatura.extract(payload, include_comments=False) or ""
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                # the quote: the sentence around the match, as the real pipeline returns
+                start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+                end = text.find(".", m.end())
+                _ = text[start : end if end >= 0 else len(text)]
+                matches += 1
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    return {
+        "pages": len(pages),
+        "bytes": sum(len(p) for _u, p, _c in pages),
+        "cpu_s": cpu,
+        "wall_s": wall,
+        "patterns": len(patterns),
+        "matches": matches,
+    }
+
+
+def _rates(r: dict[str, Any]) -> dict[str, float]:
+    cpu = max(r["cpu_s"], 1e-9)
+    return {
+        "pages_per_cpu_s": r["pages"] / cpu,
+        "mb_per_cpu_s": r["bytes"] / 1e6 / cpu,
+        "pages_per_wall_s": r["pages"] / max(r["wall_s"], 1e-9),
+    }
+
+
+def run_bench(path: Path, limit: int | None = None, naive_limit: int = 200) -> dict[str, Any]:
+    """The whole benchmark: vigipub, then both naive variants on a prefix of the same WARC."""
+    if not path.is_file():
+        raise InputError("benchmark WARC not found", where=str(path))
+    ours = run_vigipub(path, limit)
+    sample = _payloads(path, min(naive_limit, ours["pages"]) if naive_limit else 0)
+    result: dict[str, Any] = {"warc": str(path), "vigipub": {**ours, **_rates(ours)}}
+    for per in ("entry", "language"):
+        naive = run_naive(sample, per)
+        result[f"naive_per_{per}"] = {**naive, **_rates(naive)}
+        result[f"speedup_vs_naive_per_{per}"] = result["vigipub"]["pages_per_cpu_s"] / max(
+            result[f"naive_per_{per}"]["pages_per_cpu_s"], 1e-9
+        )
+    rss = ours["rss_mb"]
+    mid = rss[len(rss) // 2][1] if rss else 0.0
+    result["rss_growth_mb_second_half"] = rss[-1][1] - mid if rss else 0.0
+    return result
+
+
+@click.command("bench")
+@click.argument("warc", required=False, type=click.Path(path_type=Path), default=DEFAULT_WARC)
+@click.option("--limit", type=int, default=None, help="Stop after N pages (vigipub pipeline).")
+@click.option(
+    "--naive-limit",
+    type=int,
+    default=200,
+    show_default=True,
+    help="Pages run through the (slow) naive pipelines, from the start of the same WARC.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def command(warc: Path, limit: int | None, naive_limit: int, fmt: str) -> None:
+    """Measure extraction + detection speed (pages/s and MB/s per core) against a naive pipeline."""
+    result = run_bench(warc, limit, naive_limit)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"vigipub bench — {warc}")
+    for col in (
+        "pipeline",
+        "pages",
+        "CPU s",
+        "pages/s per core",
+        "MB/s per core",
+        "pages/s wall",
+        "speed-up",
+    ):
+        table.add_column(col, justify="right" if col != "pipeline" else "left")
+    v = result["vigipub"]
+    table.add_row(
+        "vigipub (selectolax + one Aho-Corasick pass)",
+        str(v["pages"]),
+        f"{v['cpu_s']:.2f}",
+        f"{v['pages_per_cpu_s']:.0f}",
+        f"{v['mb_per_cpu_s']:.1f}",
+        f"{v['pages_per_wall_s']:.0f}",
+        "1.0×",
+    )
+    for per in ("entry", "language"):
+        n = result[f"naive_per_{per}"]
+        table.add_row(
+            f"naive: trafilatura + re, one regex per {per} ({n['patterns']})",
+            str(n["pages"]),
+            f"{n['cpu_s']:.2f}",
+            f"{n['pages_per_cpu_s']:.1f}",
+            f"{n['mb_per_cpu_s']:.2f}",
+            f"{n['pages_per_wall_s']:.1f}",
+            f"vigipub is {result[f'speedup_vs_naive_per_{per}']:.1f}× faster",
+        )
+    # Piped output (files, CI logs) gets a wide table instead of rich's 80-column default.
+    console = Console(width=None if sys.stdout.isatty() else 180)
+    console.print(table)
+    console.print(f"verdicts: {v['verdicts']}; findings: {v['findings']}; skipped records: {v['skipped']}")
+    console.print(
+        "peak RSS (MB) by pages processed: "
+        + ", ".join(f"{p}:{m:.0f}" for p, m in v["rss_mb"][:: max(1, len(v["rss_mb"]) // 8)])
+        + f"; growth over the second half: {result['rss_growth_mb_second_half']:.1f} MB"
+    )
