@@ -10,6 +10,7 @@ Public API::
     load_authorisations(path) -> list[AuthorisationAnswer]
     rules_for(code) -> (Jurisdiction, list[Rule], assembler)
     register_ruleset(code, rules, assembler=None)
+    quotes.select_quotes(facts, *, limit, ...) -> Selection   # which site words a Considérant quotes
 
 Imports only :mod:`vigipub.evidence` and :mod:`vigipub.law`.
 """

@@ -19,7 +19,8 @@ from vigipub.law import Jurisdiction
 
 from .engine import evaluate
 from .errors import QualifyInputError
-from .facts import SiteFacts, build_facts
+from .facts import Fact, SiteFacts, build_facts
+from .quotes import select_quotes
 from .rules.base import Result, Rule
 from .rulesets import rules_for
 from .typography import fr_typo
@@ -113,7 +114,7 @@ def _legal_test(
             if (a := jurisdiction.article(k)).in_force(facts.date_of_facts) is not None
         ],
         evidence=list(result.evidence),
-        quotes=[f.quote for f in used if f.quote],
+        quotes=_ordered_quotes(used),
         record_digests=list(dict.fromkeys(f.record_digest for f in used if f.record_digest)),
         text_fr=text_fr,
         reason=result.reason,
@@ -124,6 +125,15 @@ def _legal_test(
         weak=bool(used)
         and all(f.strength == "weak" for f in used if f.kind not in ("register", "event", "defence")),
     )
+
+
+def _ordered_quotes(used: list[Fact]) -> list[str]:
+    """The quotes of a test's evidence, each once, the ones a Considérant would choose first
+    (French, declarative, strongest: :mod:`vigipub.qualify.quotes`): letters and notices quote
+    the first claims of the presentation test."""
+    claims = [f for f in used if f.kind == "claim" and f.quote]
+    first = [p.fact.quote for p in select_quotes(claims, limit=len(claims)).picks] if claims else []
+    return list(dict.fromkeys([*first, *(f.quote for f in used if f.quote)]))
 
 
 def qualify_facts(

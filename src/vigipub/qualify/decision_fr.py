@@ -17,7 +17,16 @@ from vigipub.evidence.qualification import ArticleRef, Considerant, Escalation, 
 from vigipub.law import Jurisdiction
 
 from .engine import Evaluation
-from .facts import Fact, SiteFacts
+from .facts import SiteFacts
+from .quotes import (
+    CLAIM_ORDER,
+    MANIPULATION_RANK,
+    MANIPULATION_SIGNALS,
+    MANIPULATION_STEPS,
+    Selection,
+    select_quotes,
+    substantive,
+)
 from .rules.eu import MANIPULATION_FR, THERAPEUTIC_CLAIMS
 from .typography import NBSP, NNBSP, date_fr, fr_typo, join_fr, quote, render
 
@@ -46,6 +55,7 @@ class _Builder:
         self.of_product = _de(self.product)  # « de la thérapie … », « du … », « des … »
         self.url = facts.site_url or "(adresse du site non renseignée)"
         self.considerants: list[Considerant] = []
+        self._benefit_risk: Selection | None = None
 
     # -- helpers ---------------------------------------------------------------------------
     def ok(self, rule_id: str) -> bool:
@@ -89,30 +99,44 @@ class _Builder:
         )
 
     def claims(
-        self, subkinds: set[str] | frozenset[str], limit: int, order: list[str] | None = None
-    ) -> list[Fact]:
-        order = order or [
-            "cure",
-            "treat",
-            "universality",
-            "superiority",
-            "efficacy_figure",
-            "safety",
-            "innovation",
-            "prevent",
-            "guarantee",
-            "non_invasive",
-            "unclassified",
+        self,
+        subkinds: set[str] | frozenset[str],
+        limit: int,
+        order: list[str] | None = None,
+        *,
+        keep_case_file: bool = True,
+        avoid: set[str] | frozenset[str] = frozenset(),
+    ) -> Selection:
+        """The claims a Considérant quotes (rules in :mod:`vigipub.qualify.quotes`).
+
+        Case-file claims are the inspector's choice: all of them are quoted when
+        ``keep_case_file`` (whatever their classification), before any page claim.
+        """
+        facts = [
+            f
+            for f in self.facts.of("claim")
+            if f.subkind in subkinds or (keep_case_file and f.source == "case file")
         ]
-        found = [f for f in self.facts.of("claim") if f.subkind in subkinds]
-        french = [f for f in found if f.language in ("fr", None)]
-        found = french or found  # a French decision quotes the French version when there is one
-        found.sort(key=lambda f: (f.strength == "weak", order.index(f.subkind) if f.subkind in order else 99))
-        seen: list[Fact] = []
-        for f in found:
-            if all(f.quote != s.quote for s in seen):
-                seen.append(f)
-        return seen[:limit]
+        return select_quotes(
+            facts,
+            limit=limit,
+            order=order or CLAIM_ORDER,
+            keep_case_file=keep_case_file,
+            avoid=avoid,
+        )
+
+    def benefit_risk_claims(self) -> Selection:
+        """The claims of the benefit/risk Considérant (C15), the decision's main list."""
+        if self._benefit_risk is None:
+            self._benefit_risk = self.claims(
+                set(THERAPEUTIC_CLAIMS) | {"safety", "superiority", "innovation", "non_invasive"}, 5
+            )
+        return self._benefit_risk
+
+    def supporting(self, kind: str, subkinds: list[str] | None = None, limit: int = 5) -> Selection:
+        """Facts a Considérant relies on without quoting them: the same choice as quotes
+        (no banner, French first, strongest first), so that its evidence is what it says."""
+        return select_quotes(self.facts.of(kind, subkinds), limit=limit, order=subkinds or CLAIM_ORDER)
 
     def disease_label(self) -> str:
         labels = [f.attributes.get("label_fr") or f.quote for f in self.facts.of("disease")]
@@ -226,7 +250,7 @@ class _Builder:
         )
 
     def c_presentation(self) -> None:
-        innovative = self.facts.of("claim", ["innovation", "superiority"])
+        innovative = self.supporting("claim", ["innovation", "superiority"])
         if innovative:
             text = render(
                 "Considérant que ce produit est présenté avec des allégations thérapeutiques comme étant un "
@@ -244,12 +268,16 @@ class _Builder:
             text,
             [],
             ["T1.presentation"],
-            [f.id for f in innovative] or list(self.eff["T1.presentation"].evidence),
+            innovative.ids or list(self.eff["T1.presentation"].evidence),
         )
+        # « en effet » illustrates with other words than the benefit/risk list quotes later
+        # (as the Iaso decision does); the same sentences only if there are no others
         telling = self.claims(
             {"safety", "efficacy_figure", "superiority", "innovation", "cure"},
             3,
             ["safety", "efficacy_figure", "superiority", "cure", "innovation"],
+            keep_case_file=False,
+            avoid=set(self.benefit_risk_claims().ids),
         )
         if telling:
             self.add(
@@ -258,11 +286,11 @@ class _Builder:
                     "Considérant en effet, que la société {name} présente ce produit, sur son site internet, dans "
                     "les termes suivants : {q} ;",
                     name=self.name,
-                    q=join_fr([quote(f.quote) for f in telling]),
+                    q=telling.render(),
                 ),
                 [],
                 ["T1.presentation"],
-                [f.id for f in telling],
+                telling.ids,
             )
         self.add(
             "C5_medicament_par_presentation",
@@ -331,20 +359,27 @@ class _Builder:
                 self.refs("REG 1394/2007 art. 2", "DIR 2001/83 annexe I partie IV"),
                 ["T3.substantial", "T3.annex1_exception"],
             )
-            described = [f for f in self.facts.of("manipulation") if f.strength != "weak"] or self.facts.of(
-                "manipulation"
+            described = select_quotes(
+                self.facts.of("manipulation"),
+                limit=4,
+                order=MANIPULATION_RANK,
+                table=MANIPULATION_SIGNALS,
+                present=MANIPULATION_STEPS,
+                cover_all=True,
+                fill_with_fragments=False,
             )
-            self.add(
-                "C8_procede",
-                render(
-                    "Considérant que le site internet explicite la préparation de ce produit dans les termes "
-                    "suivants : {q} ;",
-                    q=join_fr([quote(f.quote) for f in described[:4]]),
-                ),
-                [],
-                ["T3.substantial"],
-                [f.id for f in described[:4]],
-            )
+            if described:
+                self.add(
+                    "C8_procede",
+                    render(
+                        "Considérant que le site internet explicite la préparation de ce produit dans les termes "
+                        "suivants : {q} ;",
+                        q=described.render(),
+                    ),
+                    [],
+                    ["T3.substantial"],
+                    described.ids,
+                )
         if self.ok("T2.function"):
             self.add(
                 "C9_medicament_par_fonction",
@@ -456,9 +491,7 @@ class _Builder:
             self.refs("CSP L. 5122-1"),
             ["T6.advertising", "T9.defences"],
         )
-        claims = self.claims(
-            set(THERAPEUTIC_CLAIMS) | {"safety", "superiority", "innovation", "non_invasive"}, 5
-        )
+        claims = self.benefit_risk_claims()
         if claims:
             self.add(
                 "C15_allegations_benefices_risques",
@@ -467,15 +500,16 @@ class _Builder:
                     "en faveur {product} telles que {q} ;",
                     url=self.url,
                     product=self.of_product,
-                    q=join_fr([quote(f.quote) for f in claims]),
+                    q=claims.render(),
                 ),
                 [],
                 ["T6.advertising"],
-                [f.id for f in claims],
+                claims.ids,
             )
-        testimonials = self.facts.of("testimonial")
+        # a menu entry « Témoignages » on every page is not a testimonial: only the stories count
+        testimonials = substantive(self.facts.of("testimonial"))
         if testimonials:
-            french = [f for f in self.facts.of("france_targeting", ["french_patient"])] + [
+            french = substantive(self.facts.of("france_targeting", ["french_patient"])) + [
                 f for f in testimonials if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
             ]
             many = "de nombreux témoignages" if len(testimonials) >= 3 else "des témoignages"
@@ -492,9 +526,10 @@ class _Builder:
                 ["T6.advertising", "T0.link"],
                 [f.id for f in testimonials + french],
             )
-        innovative = self.facts.of("claim", ["innovation", "superiority"])
-        safe = self.facts.of("claim", ["safety"])
-        abroad = self.facts.of("travel") or (
+        innovative = self.supporting("claim", ["innovation", "superiority"])
+        safe = self.supporting("claim", ["safety"])
+        travel = self.supporting("travel", limit=3)
+        abroad = bool(travel) or (
             self.facts.company is not None
             and (self.facts.company.country or "FR").upper() not in ("FR", "FRANCE")
         )
@@ -524,7 +559,7 @@ class _Builder:
                 ),
                 [],
                 ["T6.advertising"],
-                [f.id for f in innovative + safe + (self.facts.of("travel") or [])],
+                list(dict.fromkeys(innovative.ids + safe.ids + travel.ids)),
             )
         if self.ok("T7.audience"):
             self.add(

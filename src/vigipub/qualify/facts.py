@@ -31,7 +31,12 @@ from vigipub.evidence.findings import PageAnalysis
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
+from .quotes import is_boilerplate
+
 Strength = Literal["strong", "weak", "case_file"]
+
+#: findings whose quote is the site's wording (a banner in them is noise, not a fact)
+_WORDING_KINDS = frozenset({"claim", "testimonial", "manipulation", "call_to_action", "travel"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ class Fact:
     attributes: Mapping[str, str] = field(default_factory=dict)
     record_digest: str | None = None
     on: date | None = None  # events and observations
+    confidence: float = 1.0  # the detector's confidence in the finding (case file: 1)
+    page_score: float | None = None  # the promotion score of the page it was found on
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,7 @@ class SiteFacts:
     measure_requested: str | None = None  # Case.decision.measure, if the case fixes it
     letter_scope: str | None = None  # Case.letter_of_intent.scope (advertising | all_activities)
     urgency: str | None = None  # Case.urgency: why the contradictory procedure was skipped
+    boilerplate: tuple[Fact, ...] = ()  # cookie/consent/privacy banners, disclaimers: never evidence
 
     # -- queries ---------------------------------------------------------------------------
     def of(self, kind: str, subkinds: Iterable[str] | None = None) -> list[Fact]:
@@ -196,6 +204,7 @@ def build_facts(
     """Turn the evidence models into :class:`SiteFacts` (pure; no I/O)."""
     facts: list[Fact] = []
     excluded: list[Fact] = []
+    boilerplate: list[Fact] = []
     infos: list[PageInfo] = []
     for n, page in enumerate(pages):
         digest = _page_digest(page)
@@ -217,7 +226,10 @@ def build_facts(
                 )
             )
         for finding in page.findings:
-            target.append(
+            # a cookie banner (« Nous utilisons des cookies pour améliorer votre expérience… »)
+            # or a disclaimer trips the claim lexicon; it is not the site's word on the product
+            noise = finding.kind in _WORDING_KINDS and is_boilerplate(finding.quote)
+            (boilerplate if noise else target).append(
                 Fact(
                     id=finding.id,
                     kind=finding.kind,
@@ -229,6 +241,8 @@ def build_facts(
                     language=finding.language or page.language,
                     attributes=dict(finding.attributes),
                     record_digest=finding.payload_digest or digest,
+                    confidence=finding.confidence,
+                    page_score=page.score,
                 )
             )
     for n, answer in enumerate(authorisations or []):
@@ -357,6 +371,7 @@ def build_facts(
         measure_requested=measure,
         letter_scope=letter_scope,
         urgency=urgency,
+        boilerplate=tuple(boilerplate),
     )
 
 

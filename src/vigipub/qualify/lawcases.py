@@ -70,6 +70,7 @@ def pages_from_spec(pages: list[dict[str, Any]]) -> list[PageAnalysis]:
                     "language": f.get("language", spec.get("language")),
                     "attributes": {str(a): str(v) for a, v in (f.get("attributes") or {}).items()},
                     "payload_digest": f.get("payload_digest"),
+                    "confidence": float(f.get("confidence", 1.0)),
                 }
             )
         out.append(
@@ -81,6 +82,7 @@ def pages_from_spec(pages: list[dict[str, Any]]) -> list[PageAnalysis]:
                     "verdict": spec.get("verdict", "promotion"),
                     "score": spec.get("score", 1.0),
                     "genre": spec.get("genre", "unknown"),
+                    "source": spec.get("source", "http"),
                     "findings": findings,
                     "text_sha256": spec.get("text_sha256", f"sha256:{n:064d}"),
                 }

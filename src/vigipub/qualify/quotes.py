@@ -1,0 +1,580 @@
+"""Which of the site's sentences a Considérant quotes, and in which order.
+
+A decision quotes a handful of sentences (the Iaso decision quotes five claims); the detector
+finds dozens, many of them noise for a lawyer: the cookie banner, menu entries, FAQ questions,
+headings, the same sentence twice (rendered DOM and raw HTML) and its English and German
+versions. The rules here choose, deterministically:
+
+1. the inspector's own quotes first: claims typed in the case file (source ``case file``) are
+   always kept, in their order; page quotes only fill the remaining places;
+2. French first: page quotes in another language are used only when the facts have no French
+   quote at all, and the text then says which version of the site it quotes;
+3. never boilerplate (cookie, consent, privacy banners, disclaimers) nor navigation text;
+   questions, headings and short fragments only after the declarative sentences (questions
+   only when there is nothing else);
+4. among declarative sentences, the legally strongest first: cure or remission, efficacy
+   figures, safety, superiority over (or avoidance of) chemotherapy, universality – the kinds
+   the Iaso decision quotes – then pages judged ``promotion`` before ``uncertain`` ones, higher
+   detector confidence, higher page score;
+5. diversity: one sentence per kind of claim before any kind is repeated, and near-identical
+   sentences are quoted once (the duplicates' ids join the evidence when the words are the same).
+
+Everything is a pure function of the facts, so the same dossier always yields the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Literal
+
+from .typography import join_fr, quote
+
+if TYPE_CHECKING:  # facts.py imports this module (boilerplate never becomes a fact)
+    from .facts import Fact
+
+Quality = Literal["sentence", "heading", "fragment", "question", "navigation", "boilerplate"]
+
+#: never quoted (and, for boilerplate, never a fact: see :func:`vigipub.qualify.facts.build_facts`)
+UNQUOTABLE: frozenset[str] = frozenset({"navigation", "boilerplate"})
+#: a sentence shorter than this (in words) is a fragment: « Aucun effet secondaire »
+MIN_WORDS = 6
+
+_I = re.IGNORECASE
+
+# cookie / consent / privacy banners and legal disclaimers, in the languages of the lexicons
+_BOILERPLATE = re.compile(
+    r"\bcookies?\b|\btraceurs\b|\bconsentement\b|\bconsent(ement)?\b|\bRGPD\b|\bGDPR\b|\bDSGVO\b"
+    r"|politique de confidentialit|données personnelles|vie privée|privacy|personal data"
+    r"|datenschutz|personenbezogene"
+    r"|mesurer l.audience|measure (our|the) audience|nutzung zu messen"
+    r"|tout accepter|accept all|alle akzeptieren|aceptar todas|accetta tutt"
+    # a disclaimer, not « ne remplace pas la chimiothérapie, il la complète » (a claim)
+    r"|ne (se )?(substitue|remplace)n?t? (pas|en aucun cas) (à )?(une |un |l.|la |le |les |votre )?"
+    r"(avis|consultation|conseil|diagnostic|médecin|professionnel|traitement médical|suivi)"
+    r"|(does|do) not replace (a |the |your )?(medical|professional|doctor|physician|consultation|advice)"
+    r"|not (a|intended as a) substitute for (professional|medical)"
+    r"|ersetz(t|en) (keine|nicht) (die |eine |den )?(ärztlich|arzt|beratung)"
+    r"|no sustituye (la|el) (consejo|consulta)|non sostituisc\w* (il|la) (parere|consulto)"
+    r"|tous droits réservés|all rights reserved|alle rechte vorbehalten|©",
+    _I,
+)
+
+# menu entries, buttons, links and breadcrumbs (the whole quote is the label)
+_NAVIGATION = re.compile(
+    r"^(?:(?:en )?savoir plus|lire (?:la suite|plus|les?|nos)\b.*|voir (?:plus|tou[st]|les|nos)\b.*"
+    r"|découvr(?:ez|ir)\b.*|cliquez ici.*|retour\b.*|accueil|menu|plan du site|contact(?:ez[- ]nous)?"
+    r"|prendre rendez-vous|(?:prenez|demande[rz]?) (?:un )?rendez-vous.*|réserve[rz]\b.*"
+    r"|aller au contenu.*|mentions légales|(?:read|learn|see|find out) more\b.*|read (?:our|the|all)\b.*"
+    r"|see (?:all|our)\b.*|click here.*|back to\b.*|home(?: ?page)?|contact us|book (?:now|an? .*)"
+    r"|skip to\b.*|legal notice|imprint|impressum|startseite|mehr erfahren|weiterlesen|zurück\b.*"
+    r"|.*\blesen|kontakt(?:ieren sie uns)?|termin (?:vereinbaren|buchen)"
+    r"|(?:nos |les |vos |our |your )?(?:témoignages?|testimonials?|patient stories|erfahrungsberichte"
+    r"|avis(?: de nos)? patients|reviews|faq|questions fréquentes|tarifs|prices|preise|blog))[\s.!:→›»>|]*$",
+    _I,
+)
+_BREADCRUMB = re.compile(r"(?:\s[›>»/|]\s.*){2,}")
+_ARROW_END = re.compile(r"[→›]\s*$|>>\s*$")
+
+# a heading without punctuation run into the next sentence (PDF text, stripped markup)
+_MERGED_HEADING = re.compile(
+    r"\b[a-zà-ÿ]{3,} (?:La|Le|Les|Notre|Nos|Votre|Vos|Une|Un|Elle|Il|Ils|Ce|Cette|The|Our|Your|This|It"
+    r"|Die|Der|Das|Unsere|Ihre) [a-zà-ÿ]"
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_FIRST_PERSON = re.compile(
+    r"(?:^|[\s«“\"„])(?:je|j['’]|mon|ma|mes|moi|nous avons été|i|i['’]m|i['’]ve|my|me|ich|mein|meine|mir|mich)\b",
+    _I,
+)
+_WRAPPING = '"«»“”„ \u00a0\u202f|'
+
+#: strong claim signals (what the Iaso decision quotes), by category, several languages
+CLAIM_SIGNALS: Mapping[str, tuple[re.Pattern[str], ...]] = {
+    "cure": (
+        re.compile(
+            r"guéri|guérison|rémission|vaincre|éradiqu|\bcur(e|es|ed|ing)\b|remission|\bheal"
+            r"|heil(en|ung|bar)|curaci[oó]n|\bcura(re)?\b|genez",
+            _I,
+        ),
+        # a disease stopped, reversed or its cause removed: a cure in all but name
+        re.compile(
+            r"stopp?e|enray|(arrête|arrêtent|inverse) (l.évolution|la progression|leur)|traite la cause"
+            r"|répar(e|ent) (les|le|la) |régénèr|restaur(e|ent) (les|la) fonction"
+            r"|halts?|reverses?|treats? the (root )?cause|repairs?|regenerat|restores?"
+            r"|repariert|regeneriert|stoppt",
+            _I,
+        ),
+    ),
+    "efficacy_figure": (
+        re.compile(r"\d+(?:[,.]\d+)?\s?%|\b\d+\s*(?:patients?\s*)?(sur|out of|von|de cada)\s*\d+", _I),
+        re.compile(
+            r"taux de (réussite|succès|guérison|survie)|success rate|erfolgsquote|tasa de éxito"
+            r"|(huit|neuf|sept|eight|nine|seven|acht|neun|sieben) (patients? )?(sur|out of|von) (dix|ten|zehn)",
+            _I,
+        ),
+    ),
+    "safety": (
+        re.compile(
+            r"sans (aucun |le moindre )?(effets?|risques?|danger|douleur)|aucun (effet|risque)"
+            r"|pas d.effets? (secondaires?|indésirables?)|bien tolér|(le plus |totalement |100 ?% )naturel"
+            r"|no (side[- ]effects?|risk)|without (any )?side[- ]effects?|(most|completely|totally) natural"
+            r"|\bsafe\b|ohne (jegliche )?nebenwirkung|keine nebenwirkung|völlig natürlich"
+            r"|sin efectos secundarios|senza effetti collaterali",
+            _I,
+        ),
+    ),
+    "superiority": (
+        re.compile(
+            r"éviter la chimio|contrairement (à|aux) (la )?(chimio|traitements)|au lieu de la chimio"
+            r"|meilleur|plus efficace|alternative|(même )?après l.échec|là où la chimio"
+            r"|avoid(ing)? chemo|unlike chemo|instead of chemo|better than|more effective|superior"
+            r"|chemotherapie vermeiden|statt (einer )?(weiteren )?chemo|anders als die chemo|besser als"
+            r"|evitar la quimio|evitare la chemio",
+            _I,
+        ),
+    ),
+    "universality": (
+        re.compile(
+            r"tous les (types de |autres )?cancers|tout type de cancer|toutes les (formes|tumeurs)"
+            r"|quel que soit (l.organe|le (type|stade))|all (types of |kinds of )?(solid )?(cancers?|tumou?rs)"
+            r"|any (type of )?cancer|alle (arten )?(soliden )?(tumoren|krebsarten)|jede(r|n)? krebs"
+            r"|todos los (tipos de )?c[aá]nceres|tutti i (tipi di )?tumori",
+            _I,
+        ),
+    ),
+}
+
+#: what a description of the manufacturing process says (the Iaso decision: sample, culture,
+#: differentiation, priming with the cancer's signals)
+MANIPULATION_SIGNALS: Mapping[str, tuple[re.Pattern[str], ...]] = {
+    "collection": (
+        re.compile(r"prélève|prise de sang|échantillon de sang|blood (sample|draw)|blutprobe", _I),
+    ),
+    "culture_expansion": (
+        re.compile(r"mis(es)? en culture|cultiv|\bcultured?\b|expand|multipli|vermehr|kultivier", _I),
+    ),
+    "differentiation": (re.compile(r"différenci|differentiat|differenzier", _I),),
+    "antigen_loading": (
+        re.compile(r"antigène|antigen|chargées? (avec|de|en)|amorçage|priming|beladen|signaux du cancer", _I),
+    ),
+    "activation": (re.compile(r"activ[ée]|activat|activates|aktivier|maturation|reifung", _I),),
+    "genetic_modification": (re.compile(r"génétiquement|genetically|gentechnisch|vecteur viral", _I),),
+}
+
+#: kinds too general to make two quotes different (« traite », an unclassified claim)
+GENERIC: frozenset[str] = frozenset({"treat", "unclassified"})
+
+#: the kinds of claim in the order the benefit/risk Considérant prefers them
+CLAIM_ORDER: tuple[str, ...] = (
+    "cure",
+    "efficacy_figure",
+    "safety",
+    "superiority",
+    "universality",
+    "innovation",
+    "treat",
+    "prevent",
+    "guarantee",
+    "non_invasive",
+    "unclassified",
+)
+#: manipulations: substantial ones first, then the sample they start from
+MANIPULATION_RANK: tuple[str, ...] = (
+    "culture_expansion",
+    "differentiation",
+    "antigen_loading",
+    "activation",
+    "genetic_modification",
+    "immortalisation",
+    "collection",
+)
+#: the order a process is told in
+MANIPULATION_STEPS: tuple[str, ...] = (
+    "collection",
+    "culture_expansion",
+    "differentiation",
+    "genetic_modification",
+    "immortalisation",
+    "antigen_loading",
+    "activation",
+)
+
+LANGUAGE_FR: Mapping[str, str] = {
+    "en": "anglaise",
+    "de": "allemande",
+    "es": "espagnole",
+    "it": "italienne",
+    "nl": "néerlandaise",
+    "pt": "portugaise",
+    "tr": "turque",
+    "pl": "polonaise",
+    "ro": "roumaine",
+    "ru": "russe",
+    "ar": "arabe",
+    "zh": "chinoise",
+}
+
+
+# -- one sentence ---------------------------------------------------------------------------
+
+
+def words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_boilerplate(text: str) -> bool:
+    """Cookie, consent or privacy banner, legal disclaimer: never a claim, never quoted."""
+    return bool(_BOILERPLATE.search(text))
+
+
+def quality(text: str) -> Quality:
+    """What kind of text a quote is (see module doc)."""
+    raw = " ".join(text.split())
+    core = raw.strip(_WRAPPING)
+    if not core or is_boilerplate(core):
+        return "boilerplate" if core else "navigation"
+    n = words(core)
+    if n <= MIN_WORDS and (_NAVIGATION.match(core) or _ARROW_END.search(raw)):
+        return "navigation"
+    if _BREADCRUMB.search(core):
+        return "navigation"
+    if core.rstrip(" .…").endswith("?"):
+        return "question"
+    letters = [c for c in core if c.isalpha()]
+    if raw.rstrip().endswith("|") or " | " in core or (len(letters) > 3 and core.upper() == core):
+        return "heading"  # « Un traitement naturel et bien toléré | » (the page title)
+    if _MERGED_HEADING.search(core):
+        return "heading"  # « Des résultats prouvés La thérapie… »: a PDF heading run into its text
+    if n < MIN_WORDS:
+        return "fragment"
+    return "sentence"
+
+
+def display(fact: Fact) -> str:
+    """The words quoted: verbatim, less what is not part of the sentence (the quotation marks
+    around a testimonial, a title separator « | »). Case-file quotes are never touched."""
+    text = " ".join(fact.quote.split())
+    if fact.source == "case file":
+        return text
+    return _unwrap(text) or text
+
+
+_OPENERS, _CLOSERS = '«“„"', '»”“"'
+
+
+def _unwrap(text: str) -> str:
+    """Remove the quotation marks around a sentence, and a title separator, not the ones inside."""
+    core = text.strip(" \u00a0\u202f|")
+    while core and core[0] in _OPENERS:
+        rest = core[1:]
+        if core[0] != '"' and sum(rest.count(c) for c in "»”") > sum(rest.count(c) for c in "«“„"):
+            break  # it opens a quotation the sentence closes: part of the words
+        core = rest.lstrip(" \u00a0\u202f")
+    while core and core[-1] in _CLOSERS:
+        inner = core[:-1]
+        if sum(inner.count(c) for c in "«“„") > sum(inner.count(c) for c in "»”"):
+            break  # it closes a quotation the sentence opened: part of the words
+        core = inner.rstrip(" \u00a0\u202f")
+    return core
+
+
+def normalise(text: str) -> str:
+    """Text for comparing sentences: case, accents of quotes, punctuation and spaces ignored."""
+    t = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return " ".join(re.findall(r"[^\W_]+", t))
+
+
+def near_identical(a: str, b: str) -> bool:
+    """Same sentence, give or take whitespace, punctuation, quotes or a few characters."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) / len(long_) < 0.85:
+        return False
+    if short in long_:
+        return True
+    m = SequenceMatcher(None, a, b, autojunk=False)
+    return m.quick_ratio() >= 0.92 and m.ratio() >= 0.92
+
+
+def signals(text: str, table: Mapping[str, Sequence[re.Pattern[str]]]) -> frozenset[str]:
+    return frozenset(cat for cat, patterns in table.items() if any(p.search(text) for p in patterns))
+
+
+def is_french(fact: Fact) -> bool:
+    # an unknown language (a case file, a page the detector could not identify) is taken as
+    # French, as before: the case file is written by the Agency
+    return fact.language in ("fr", None) or fact.source == "case file"
+
+
+# -- a group of facts quoting one sentence ------------------------------------------------------
+
+
+@dataclass
+class _Sentence:
+    best: Fact
+    members: list[Fact]
+    norm: str
+    quality: Quality
+    categories: frozenset[str]
+    weight: int
+    first_person: bool
+    same_words: list[str] = field(default_factory=list)  # ids of exact duplicates (evidence)
+
+
+@dataclass(frozen=True)
+class Pick:
+    fact: Fact
+    also: tuple[str, ...] = ()  # other findings of the very same words (another capture, page)
+
+    @property
+    def text(self) -> str:
+        return display(self.fact)
+
+    @property
+    def foreign(self) -> str | None:
+        """The language of the site version quoted, when it is not French."""
+        return None if is_french(self.fact) else self.fact.language
+
+
+@dataclass(frozen=True)
+class Selection:
+    picks: tuple[Pick, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.picks)
+
+    def __len__(self) -> int:
+        return len(self.picks)
+
+    @property
+    def facts(self) -> list[Fact]:
+        return [p.fact for p in self.picks]
+
+    @property
+    def ids(self) -> list[str]:
+        """Evidence ids: the quoted facts and the exact duplicates of their words."""
+        return list(dict.fromkeys(i for p in self.picks for i in (p.fact.id, *p.also)))
+
+    @property
+    def texts(self) -> list[str]:
+        return [p.text for p in self.picks]
+
+    @property
+    def languages(self) -> list[str]:
+        return list(dict.fromkeys(p.foreign for p in self.picks if p.foreign))
+
+    def render(self) -> str:
+        """« a », « b » et « c », saying which version of the site a foreign quote comes from."""
+        langs = [p.foreign for p in self.picks]
+        if len(self.picks) > 1 and langs[0] and all(lg == langs[0] for lg in langs):
+            return join_fr([quote(p.text) for p in self.picks]) + f" ({_citations_from(langs[0])})"
+        return join_fr(
+            [quote(p.text) + (f" ({_version(p.foreign)})" if p.foreign else "") for p in self.picks]
+        )
+
+
+def _version(language: str) -> str:
+    adj = LANGUAGE_FR.get(language.lower().split("-")[0])
+    return f"version {adj} du site" if adj else f"version du site en langue « {language} »"
+
+
+def _citations_from(language: str) -> str:
+    return "citations extraites de la " + _version(language)
+
+
+_STRENGTH = {"case_file": 0, "strong": 0, "weak": 1}
+
+
+def _group(
+    facts: Iterable[Fact],
+    order: Sequence[str],
+    table: Mapping[str, Sequence[re.Pattern[str]]],
+    *,
+    fuzzy: bool = True,
+) -> list[_Sentence]:
+    """Facts quoting the same (or, if ``fuzzy``, nearly the same) sentence become one
+    :class:`_Sentence`. The inspector's own list is only merged on the very same words: two
+    claims of a case file that differ by a figure are two claims."""
+    rank = {s: n for n, s in enumerate(order)}
+
+    def fact_key(f: Fact) -> tuple[float, ...]:
+        return (
+            _STRENGTH.get(f.strength, 1),
+            rank.get(f.subkind, len(rank)),
+            -f.confidence,
+            -(f.page_score or 0.0),
+        )
+
+    groups: list[_Sentence] = []
+    for f in facts:
+        text = display(f)
+        norm = normalise(text)
+        if not norm:
+            continue
+        same = near_identical if fuzzy else str.__eq__
+        home = next((g for g in groups if same(norm, g.norm)), None)
+        if home is None:
+            groups.append(
+                _Sentence(
+                    best=f,
+                    members=[f],
+                    norm=norm,
+                    quality=quality(f.quote),
+                    categories=frozenset(),
+                    weight=0,
+                    first_person=False,
+                )
+            )
+            continue
+        home.members.append(f)
+        if fact_key(f) < fact_key(home.best):
+            home.best, home.norm = f, norm
+    wanted = set(order) - GENERIC
+    for g in groups:
+        text = display(g.best)
+        found = signals(text, table)
+        g.categories = frozenset(({m.subkind for m in g.members} | found) & wanted) or found
+        g.weight = len(found)
+        g.first_person = bool(_FIRST_PERSON.search(text))
+        g.quality = quality(g.best.quote)
+        g.same_words = [m.id for m in g.members if m is not g.best and normalise(display(m)) == g.norm]
+    return groups
+
+
+_TIER = {"sentence": 0, "heading": 1, "fragment": 1, "question": 2}
+
+
+def _sentence_key(g: _Sentence, rank: Mapping[str, int]) -> tuple[float, ...]:
+    best = g.best
+    return (
+        _TIER.get(g.quality, 3),
+        _STRENGTH.get(best.strength, 1),
+        g.first_person,  # the company's words before a patient's (testimonials have their own)
+        -g.weight,
+        min((rank.get(c, len(rank)) for c in g.categories), default=len(rank)),
+        not re.search(r"[.!…)]$", display(best)),  # a whole sentence before a caption
+        -best.confidence,
+        -(best.page_score or 0.0),
+    )
+
+
+def _cover(g: _Sentence, covered: set[str], rank: Mapping[str, int], cover_all: bool) -> None:
+    """Mark the kinds a chosen sentence stands for. A claim stands for one kind only (its
+    strongest new one), so that a sentence touching on three kinds does not crowd out the best
+    sentence of the other two; a step of a process (``cover_all``) covers all it describes."""
+    new = g.categories - covered
+    if cover_all:
+        covered |= g.categories
+    elif new:
+        covered.add(min(new, key=lambda c: (rank.get(c, len(rank)), c)))
+
+
+def select_quotes(
+    facts: Sequence[Fact],
+    *,
+    limit: int,
+    order: Sequence[str] = CLAIM_ORDER,
+    table: Mapping[str, Sequence[re.Pattern[str]]] = CLAIM_SIGNALS,
+    keep_case_file: bool = True,
+    avoid: Collection[str] = (),
+    present: Sequence[str] | None = None,
+    cover_all: bool = False,
+    fill_with_fragments: bool = True,
+) -> Selection:
+    """Choose at most ``limit`` sentences to quote among ``facts`` (see module doc).
+
+    ``keep_case_file``: every claim of the case file is quoted, even beyond ``limit``.
+    ``avoid``: ids already quoted elsewhere; they are used only if nothing else is left.
+    ``present``: present the page quotes in this order of categories (a process is told step
+    by step) instead of strongest first.
+    ``cover_all``: a chosen sentence covers every kind it mentions (see :func:`_cover`).
+    ``fill_with_fragments``: headings and fragments fill the places sentences leave; if false,
+    they are quoted only for a kind no sentence covers (a process told in headings reads badly,
+    but « culture de cellules dendritiques » may be all the site says of that step).
+    """
+    rank = {s: n for n, s in enumerate(order)}
+    usable = [f for f in facts if f.source == "case file" or quality(f.quote) not in UNQUOTABLE]
+    from_case = [f for f in usable if f.source == "case file"]
+    pages = [f for f in usable if f.source != "case file"]
+    french = [f for f in pages if is_french(f)]
+    foreign = [f for f in pages if not is_french(f)]
+
+    def declarative(pool: list[Fact]) -> bool:
+        return any(quality(f.quote) != "question" for f in pool)
+
+    if from_case or declarative(french) or not declarative(foreign):
+        pool = french if (french or from_case) else foreign
+    else:
+        pool = foreign  # no French quote: the text will say which version it quotes
+
+    case_groups = _group(from_case, order, table, fuzzy=False)
+    page_groups = [
+        g for g in _group(pool, order, table) if not any(near_identical(g.norm, c.norm) for c in case_groups)
+    ]
+    # the page findings of a sentence the inspector typed are evidence of that quote too
+    for c in case_groups:
+        for f in pool:
+            if normalise(display(f)) == c.norm:
+                c.same_words.append(f.id)
+    avoided = [g for g in page_groups if {m.id for m in g.members} & set(avoid)]
+    fresh = [g for g in page_groups if g not in avoided]
+    if any(g.quality == "sentence" for g in fresh):
+        page_groups = fresh
+    # otherwise a sentence quoted elsewhere is better than a heading or a question
+    page_groups.sort(key=lambda g: _sentence_key(g, rank))
+
+    chosen: list[_Sentence] = list(case_groups if keep_case_file else case_groups[:limit])
+    covered: set[str] = set()
+    for g in chosen:
+        _cover(g, covered, rank, cover_all)
+    room = max(0, limit - len(chosen))
+    picked: list[_Sentence] = []
+    tiers = sorted({_TIER.get(g.quality, 3) for g in page_groups})
+    for tier in tiers:
+        if tier == _TIER["question"] and (chosen or picked):
+            break  # a question is quoted only when the site says nothing else
+        level = [g for g in page_groups if _TIER.get(g.quality, 3) == tier]
+        for g in level:  # one sentence per kind of claim first…
+            if len(picked) < room and g.categories - covered:
+                picked.append(g)
+                _cover(g, covered, rank, cover_all)
+        if tier > 0 and picked and not fill_with_fragments:
+            continue  # a heading only for what no sentence says
+        for g in level:  # …then the strongest of the rest
+            if len(picked) < room and g not in picked:
+                picked.append(g)
+    picked.sort(key=lambda g: _sentence_key(g, rank))
+    if present is not None:
+        step = {s: n for n, s in enumerate(present)}
+        picked.sort(key=lambda g: min((step.get(c, len(step)) for c in g.categories), default=len(step)))
+    return Selection(tuple(Pick(g.best, tuple(g.same_words)) for g in chosen + picked))
+
+
+def substantive(facts: Sequence[Fact]) -> list[Fact]:
+    """Testimonials that are testimonials: not a menu entry, a heading, a banner or a question;
+    one fact per sentence, French first."""
+    out: list[Fact] = []
+    norms: list[str] = []
+    ordered = sorted(facts, key=lambda f: (not is_french(f), _STRENGTH.get(f.strength, 1), -f.confidence))
+    for f in ordered:
+        if f.source != "case file" and words(f.quote) <= 2:
+            continue  # a label (« Témoignages ») or a name, not what a patient says
+        if f.source != "case file" and quality(f.quote) in (
+            "navigation",
+            "boilerplate",
+            "heading",
+            "question",
+        ):
+            continue
+        n = normalise(display(f))
+        if any(near_identical(n, m) for m in norms):
+            continue
+        norms.append(n)
+        out.append(f)
+    return out
