@@ -5,11 +5,12 @@ would write first: trafilatura for the text, then Python ``re`` over the same le
 (variant "per entry": one compiled regex per lexicon entry; variant "per language": one
 alternation per language). Speeds are pages (and payload MB) per CPU-second of this
 process, i.e. per core, so that other load on the machine does not distort the ratio.
-Peak RSS is sampled along the run to show that memory stays flat in the number of pages.
+Resident memory (RSS) is sampled along the run to show that memory stays flat in the number of pages.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import resource
@@ -26,7 +27,12 @@ DEFAULT_WARC = Path("/work/shared/bench/data/real-pages.warc.gz")
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Current resident set size (Linux /proc), else the peak from getrusage."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _payloads(path: Path, limit: int | None) -> list[tuple[str, bytes, str | None]]:
@@ -60,11 +66,17 @@ def run_vigipub(path: Path, limit: int | None) -> dict[str, Any]:
 
     detector = Detector.default()
     # Warm-up outside the timed region: compile lexicons, load the language model.
-    from vigipub.extract import document_from_html
+    from vigipub.extract import document_from_html, warm_up
+
+    warm_up()
 
     detector.analyze(
         document_from_html(b"<p>Les cellules souches gu\xc3\xa9rissent l'autisme.</p>", "warmup:")
     )
+    # A long batch job keeps its compiled lexicons and models for its whole life: moving them
+    # out of the collector's sight (gc.freeze) is what a batch worker should do, and saves
+    # the periodic full collections that would otherwise rescan them.
+    gc.freeze()
     stats = ExtractStats()
     verdicts: dict[str, int] = {}
     findings = 0
@@ -226,7 +238,7 @@ def command(warc: Path, limit: int | None, naive_limit: int, fmt: str) -> None:
     console.print(table)
     console.print(f"verdicts: {v['verdicts']}; findings: {v['findings']}; skipped records: {v['skipped']}")
     console.print(
-        "peak RSS (MB) by pages processed: "
+        "RSS (MB) by pages processed: "
         + ", ".join(f"{p}:{m:.0f}" for p, m in v["rss_mb"][:: max(1, len(v["rss_mb"]) // 8)])
         + f"; growth over the second half: {result['rss_growth_mb_second_half']:.1f} MB"
     )

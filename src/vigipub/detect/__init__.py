@@ -5,6 +5,8 @@ Public API::
     Detector.default() -> Detector               # packaged lexicons, compiled once per process
     Detector.from_folder(folder) -> Detector     # an agency's own lexicon folder
     Detector.analyze(doc: Document) -> PageAnalysis
+    Detector.analyze_site(analyses, url=None) -> PageAnalysis   # one verdict for a dossier/site
+    Detector.producer -> Producer                # name, version, lexicon+weights digest
     analyze_document(doc: Document) -> PageAnalysis
     load_lexicon(folder=None, languages=LANGUAGES) -> Lexicon
     fold(text) -> str                            # length-preserving accent/case fold
@@ -19,6 +21,15 @@ from .lexicon import LANGUAGES, Entry, Lexicon, lexicon_dir, load_lexicon
 from .verdict import VerdictModel, load_verdict_model
 
 __all__ = [
-    "LANGUAGES", "Detector", "Entry", "Lexicon", "LexiconError", "VerdictModel", "analyze_document",
-    "fold", "lexicon_dir", "load_lexicon", "load_verdict_model",
+    "LANGUAGES",
+    "Detector",
+    "Entry",
+    "Lexicon",
+    "LexiconError",
+    "VerdictModel",
+    "analyze_document",
+    "fold",
+    "lexicon_dir",
+    "load_lexicon",
+    "load_verdict_model",
 ]

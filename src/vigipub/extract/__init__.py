@@ -7,6 +7,7 @@ Public API::
     document_from_html(data, url, *, content_type=None, record=None, source="http") -> Document
     document_from_pdf(data, url, *, content_type="application/pdf", record=None, source="pdf") -> Document
     document_from_text(data, url, *, content_type="text/plain", record=None, source="text") -> Document
+    warm_up() -> None                       # load the language model before a timed batch
 """
 
 from __future__ import annotations
@@ -14,10 +15,20 @@ from __future__ import annotations
 from .build import MAX_HTML_BYTES, MAX_TEXT_CHARS, document_from_html, document_from_pdf, document_from_text
 from .errors import ExtractError, ExtractIntegrityError
 from .language import SUPPORTED as SUPPORTED_LANGUAGES
+from .language import warm_up
 from .sources import ExtractStats, iter_documents, iter_warc
 
 __all__ = [
-    "MAX_HTML_BYTES", "MAX_TEXT_CHARS", "SUPPORTED_LANGUAGES", "ExtractError", "ExtractIntegrityError",
-    "ExtractStats", "document_from_html", "document_from_pdf", "document_from_text", "iter_documents",
+    "MAX_HTML_BYTES",
+    "MAX_TEXT_CHARS",
+    "SUPPORTED_LANGUAGES",
+    "ExtractError",
+    "ExtractIntegrityError",
+    "ExtractStats",
+    "document_from_html",
+    "document_from_pdf",
+    "document_from_text",
+    "iter_documents",
     "iter_warc",
+    "warm_up",
 ]

@@ -46,6 +46,20 @@ def charset_from_content_type(content_type: str | None) -> str | None:
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when NUL bytes sit on every other position (ASCII-heavy
+    UTF-16 saved without a byte order mark), else None."""
+    head = data[:2048]
+    if len(head) < 64:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
     """True if the first bytes look like a binary file (NULs, control bytes, known magic)."""
     head = data[:4096]
@@ -53,7 +67,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
         return True
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
         return False
     controls = len(head.translate(None, _NOT_CONTROL))
     return controls > len(head) * 0.05
@@ -64,6 +78,17 @@ def _strict(data: bytes, codec: str) -> str | None:
         return data.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def declares_utf8(data: bytes, content_type: str | None) -> bool:
+    """True when the header (or, without one, the meta tag) declares UTF-8 and no BOM says otherwise."""
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or data.startswith(codecs.BOM_UTF8):
+        return False
+    declared = normalise_charset(charset_from_content_type(content_type))
+    if declared is None:
+        match = _META_CHARSET.search(data, 0, 4096)
+        declared = normalise_charset(match.group(1).decode("ascii", "replace")) if match else None
+    return declared == "utf-8"
 
 
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str, list[str]]:
@@ -79,6 +104,12 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str, list
             text = _strict(data, codec)
             if text is not None:
                 return text.lstrip("\ufeff"), codec.replace("-sig", ""), warnings
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        text = _strict(data, utf16)
+        if text is not None:
+            warnings.append(f"no byte order mark; decoded as {utf16}")
+            return text, utf16, warnings
     for candidate in (declared, meta):
         if candidate is None:
             continue
@@ -100,7 +131,10 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str, list
         # Latin-1 word): keep UTF-8 rather than let a detector re-interpret the whole page.
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
-        if bad <= max(10, len(text) // 1000):
+        valid = sum(1 for c in text if c > "\x7f") - bad
+        # Mostly valid multi-byte characters: UTF-8 with a few broken bytes. Mostly broken:
+        # another charset mislabelled as UTF-8 (the classic Latin-1 page).
+        if valid >= 2 * bad:
             warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced")
             return text, "utf-8", warnings
     try:

@@ -16,19 +16,82 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 #: elements whose content is never visible text
-SKIP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "select", "textarea", "head", "_comment", "-comment",
-})
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "select",
+        "textarea",
+        "head",
+        "_comment",
+        "-comment",
+    }
+)
 SKIP_TAG_LIST = sorted(t for t in SKIP_TAGS if t.isalpha() and t != "head")
 #: elements that start and end a block of text (documentation: every non-inline element does)
-BLOCK_TAGS = frozenset({
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "blockquote",
-    "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol", "dl", "dt",
-    "dd", "table", "thead", "tbody", "tfoot", "form", "figure", "figcaption", "pre",
-    "address", "hr", "br", "option", "button", "caption", "details", "summary", "body",
-    "center", "fieldset", "legend", "label", "title", "q", "cite",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "tr",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "form",
+        "figure",
+        "figcaption",
+        "pre",
+        "address",
+        "hr",
+        "br",
+        "option",
+        "button",
+        "caption",
+        "details",
+        "summary",
+        "body",
+        "center",
+        "fieldset",
+        "legend",
+        "label",
+        "title",
+        "q",
+        "cite",
+    }
+)
 _LINK_CAP = 3000
 
 
@@ -51,9 +114,41 @@ def _collapse(text: str) -> str:
 #: inline elements: unwrapped before text extraction so that their text joins the
 #: surrounding block (``<p>Les <b>cellules</b> souches</p>`` is one sentence)
 INLINE_TAGS = [
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
-    "i", "img", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike",
-    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "label", "acronym",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "big",
+    "cite",
+    "code",
+    "data",
+    "del",
+    "dfn",
+    "em",
+    "font",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "mark",
+    "nobr",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "tt",
+    "u",
+    "var",
+    "wbr",
+    "label",
+    "acronym",
 ]
 
 
@@ -81,7 +176,7 @@ def _blocks(body: LexborNode, budget: int) -> tuple[list[tuple[str, str]], bool]
             continue
         text = " ".join(value.split())
         parent = node.parent
-        blocks.append((text, parent.tag if parent is not None else "body"))
+        blocks.append((text, (parent.tag if parent is not None else None) or "body"))
         budget -= len(text)
         if budget <= 0:
             truncated = True
@@ -116,30 +211,39 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
     root = tree.root
     if root is None:
         return parts
-    html_node = tree.css_first("html")
+    html_node = tree.root
     if html_node is not None:
         lang = html_node.attributes.get("lang") or html_node.attributes.get("xml:lang")
         parts.html_lang = lang.strip() if lang else None
-    title_node = tree.css_first("title")
+    head = tree.head or root
+    title_node = head.css_first("title")
     if title_node is not None:
         parts.title = _collapse(title_node.text(deep=True))
-    _read_meta(tree, parts)
-    base_node = tree.css_first("base[href]")
+    # A substring test on the raw input spares a whole-tree query on pages without JSON-LD.
+    _read_meta(
+        tree, parts, has_jsonld=(b"ld+json" in html) if isinstance(html, bytes) else ("ld+json" in html)
+    )
+    base_node = tree.head.css_first("base[href]") if tree.head is not None else None
     if base_node is not None:
         base_url = urljoin(base_url, base_node.attributes.get("href") or "")
     origin = _origin(base_url)
+    # Navigation repeats the same links in header, menu and footer: resolve each href once.
+    resolved: dict[str, str | None] = {}
     for count, a in enumerate(tree.css("a[href], link[rel=alternate][hreflang]")):
         if count >= _LINK_CAP:
             break
+        # one C call for all attributes, then plain dict lookups
         attrs = a.attributes
         href = (attrs.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "#", "data:")):
+        if not href or href.startswith(("javascript:", "#", "data:", "mailto:")):
             continue
-        url = _absolute(base_url, origin, href)
+        url = resolved.get(href, "")
+        if url == "":
+            url = resolved[href] = _absolute(base_url, origin, href)
         if url is None:
             continue
-        label = _collapse(a.text(deep=True)) if a.tag == "a" else ""
-        parts.links.append((url, label[:300], attrs.get("hreflang"), attrs.get("rel")))
+        label = _collapse(a.text())[:300] if a.tag == "a" else ""
+        parts.links.append((url, label, attrs.get("hreflang"), attrs.get("rel")))
     blocks: list[tuple[str, str]] = []
     if parts.title:
         blocks.append((parts.title, "title"))
@@ -158,24 +262,41 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
     return parts
 
 
-def _read_meta(tree: LexborHTMLParser, parts: HtmlParts) -> None:
+def _read_meta(tree: LexborHTMLParser, parts: HtmlParts, has_jsonld: bool = True) -> None:
     meta: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
+    # <meta> belongs in <head>: scoping the query there is ~6x cheaper than the whole tree.
+    scope = tree.head or tree.root
+    for node in scope.css("meta[content]") if scope is not None else []:
         attrs = node.attributes
         key = attrs.get("name") or attrs.get("property") or attrs.get("itemprop")
         if not key:
             continue
         key = key.strip().lower()
-        if key in {
-            "description", "og:description", "og:type", "og:site_name", "og:locale",
-            "author", "article:published_time", "article:author", "generator", "dc.type",
-            "citation_doi", "citation_journal_title", "citation_title", "keywords",
-        } and key not in meta:
+        if (
+            key
+            in {
+                "description",
+                "og:description",
+                "og:type",
+                "og:site_name",
+                "og:locale",
+                "author",
+                "article:published_time",
+                "article:author",
+                "generator",
+                "dc.type",
+                "citation_doi",
+                "citation_journal_title",
+                "citation_title",
+                "keywords",
+            }
+            and key not in meta
+        ):
             meta[key] = (attrs.get("content") or "").strip()[:1000]
     if "description" not in meta and meta.get("og:description"):
         meta["description"] = meta["og:description"]
     types: list[str] = []
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in tree.css('script[type="application/ld+json"]') if has_jsonld else []:
         raw = node.text(deep=True)[:50_000]
         for match in _JSONLD_TYPE.finditer(raw):
             try:

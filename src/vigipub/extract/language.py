@@ -26,10 +26,8 @@ _STOPWORDS: dict[str, str] = {
     "nuestra usted y muy también hay",
     "it": "il gli della delle dei una sono con per che non anche questo questa nostro "
     "nostra più è ed alla nel",
-    "tr": "ve bir bu için ile olan olarak çok daha gibi ama veya sizin bizim "
-    "tedavi hastalar",
-    "pt": "os uma são com para por não mais como também nosso nossa você seu sua ao "
-    "dos das pelo pela é",
+    "tr": "ve bir bu için ile olan olarak çok daha gibi ama veya sizin bizim tedavi hastalar",
+    "pt": "os uma são com para por não mais como também nosso nossa você seu sua ao dos das pelo pela é",
     "nl": "het een van en zijn met voor niet ook wij jullie uw onze deze dit worden "
     "wordt bij naar heeft hebben",
 }
@@ -46,9 +44,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import (  # type: ignore[import-untyped]
+        MODEL_DIR,
+        MODEL_FILE,
+        LanguageIdentifier,
+    )
 
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def warm_up() -> None:
+    """Load the language model now (a one-off ~0.4 s) rather than on the first long page."""
+    _identifier()
 
 
 def normalise_tag(tag: str | None) -> str | None:
@@ -100,9 +107,27 @@ def vote_stopwords(text: str, min_hits: int = 3, dominance: float = 2.0) -> str 
     return None
 
 
+def monolingual(text: str) -> str | None:
+    """The language of ``text`` if its function words belong to one language only.
+
+    Strict on purpose (the winner has 6+ distinct function words and no other language more
+    than 1, or 12+ and no other more than 3: a stray "con" or "es" in a German page): a page
+    with a paragraph in another supported language shows more of its function words.
+    """
+    words = set(_WORD.findall(text.lower()))
+    best, hits, runner = None, 0, 0
+    for lang, stop in _STOPSETS:
+        n = len(words & stop)
+        if n > hits:
+            best, hits, runner = lang, n, hits
+        elif n > runner:
+            runner = n
+    return best if (hits >= 6 and runner <= 1) or (hits >= 12 and runner <= 3) else None
+
+
 def block_language(text: str, page_language: str | None, *, allow_model: bool) -> str | None:
     """Language of one block; None when the block is too short to tell."""
-    if len(text) < 60:
+    if len(text) < 80:
         return None
     vote = vote_stopwords(text, min_hits=2 if len(text) < 120 else 3)
     if vote is not None:

@@ -58,10 +58,12 @@ def _read_payload(stream: object, cap: int) -> tuple[bytes, str, bool]:
     return data, "sha256:" + h.hexdigest(), truncated
 
 
-def iter_warc(path: Path, *, warc_name: str | None = None, stats: ExtractStats | None = None) -> Iterator[Document]:
+def iter_warc(
+    path: Path, *, warc_name: str | None = None, stats: ExtractStats | None = None
+) -> Iterator[Document]:
     """Documents of a WARC file: HTML/PDF ``response`` records and rendered DOMs."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+    from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
     stats = stats if stats is not None else ExtractStats()
     name = warc_name or str(path.resolve())
@@ -71,9 +73,11 @@ def iter_warc(path: Path, *, warc_name: str | None = None, stats: ExtractStats |
         raise ExtractError(f"cannot open WARC: {exc.strerror}", where=str(path)) from exc
     try:
         iterator = ArchiveIterator(fh)
+        last_end = 0
         try:
             for record in iterator:
                 doc = _record_document(record, iterator, name, stats)
+                last_end = iterator.get_record_offset() + iterator.get_record_length()
                 if doc is not None:
                     stats.documents += 1
                     yield doc
@@ -83,11 +87,21 @@ def iter_warc(path: Path, *, warc_name: str | None = None, stats: ExtractStats |
             if "gzip" in str(exc).lower() or isinstance(exc, EOFError):
                 raise ExtractIntegrityError(f"truncated or corrupt WARC: {exc}", where=str(path)) from exc
             raise
+        # warcio stops silently at a truncated gzip member: bytes left after the last record
+        # mean records were lost, which must never pass unnoticed.
+        size = path.stat().st_size
+        if last_end < size:
+            raise ExtractIntegrityError(
+                f"truncated or corrupt WARC: {size - last_end} bytes after offset {last_end} could not be read",
+                where=str(path),
+            )
     finally:
         fh.close()
 
 
-def _record_document(record: object, iterator: object, warc_name: str, stats: ExtractStats) -> Document | None:
+def _record_document(
+    record: object, iterator: object, warc_name: str, stats: ExtractStats
+) -> Document | None:
     rec_type = record.rec_type  # type: ignore[attr-defined]
     headers = record.rec_headers  # type: ignore[attr-defined]
     uri = headers.get_header("WARC-Target-URI") or ""
@@ -166,7 +180,9 @@ def iter_documents(path: Path, *, stats: ExtractStats | None = None) -> Iterator
         evidence = path / "evidence" if (path / "evidence").is_dir() else path
         warcs = _warcs_in(evidence)
         if not warcs:
-            raise ExtractError("folder holds no WARC file (expected a dossier or evidence folder)", where=str(path))
+            raise ExtractError(
+                "folder holds no WARC file (expected a dossier or evidence folder)", where=str(path)
+            )
         for warc in warcs:
             yield from iter_warc(warc, warc_name=warc.name, stats=stats)
         return

@@ -1,0 +1,534 @@
+"""Document -> PageAnalysis: one automaton pass, sentence quotes, a few regexes, a verdict."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from vigipub.evidence.core import Producer, params_digest
+from vigipub.evidence.document import Document
+from vigipub.evidence.findings import Finding, PageAnalysis
+
+from . import patterns
+from .fold import fold
+from .lexicon import LANGUAGES, Lexicon, load_lexicon
+from .sentences import SentenceIndex
+from .verdict import VerdictModel, load_verdict_model
+
+#: Kinds that make a sentence a candidate for the figure/price regexes.
+#: findings kept per (kind, subkind) and page: a degenerate page repeating one sentence
+#: 40,000 times must not produce 40,000 identical quotes.
+MAX_FINDINGS_PER_SUBKIND = 50
+_FIGURE_KINDS = frozenset({"claim", "therapy", "disease", "testimonial"})
+_DIGIT = re.compile(r"\d")
+_CANDIDATE_KINDS = frozenset({"therapy", "disease", "claim", "testimonial"})
+_NEWS_TYPES = ("newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting")
+_CLINIC_TYPES = ("medicalclinic", "hospital", "physician", "medicalbusiness", "medicalorganization")
+_SCIENCE_TYPES = ("scholarlyarticle", "medicalscholarlyarticle")
+
+
+@dataclass
+class _Group:
+    kind: str
+    subkind: str
+    start: int
+    end: int
+    match: str
+    match_start: int
+    entry_ids: list[str] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+    weight: float = 1.0
+    language: str | None = None
+    confidence: float = 0.9
+
+
+def _url_key(doc: Document) -> str:
+    return hashlib.sha256(f"{doc.url}\x00{doc.source}".encode()).hexdigest()[:10]
+
+
+class Detector:
+    """Compiled lexicons and verdict model; thread-safe, reuse one instance."""
+
+    def __init__(self, lexicon: Lexicon, model: VerdictModel) -> None:
+        self.lexicon = lexicon
+        self.model = model
+        self.entries = lexicon.entries
+
+    @classmethod
+    def default(cls) -> Detector:
+        """The detector built from the packaged lexicons (compiled once per process)."""
+        return _default_detector()
+
+    @classmethod
+    def from_folder(cls, folder: Path, languages: tuple[str, ...] = LANGUAGES) -> Detector:
+        """A detector over lexicon files in ``folder`` (an agency's extended copy)."""
+        return cls(load_lexicon(folder, languages), load_verdict_model(folder / "verdict.yaml"))
+
+    # -- matching ----------------------------------------------------------------------
+    def _matches(self, doc: Document, folded: str, sidx: SentenceIndex) -> list[tuple[int, int, int]]:
+        """Accepted (start, end, entry index) matches after boundary and language checks."""
+        text = doc.text
+        n = len(folded)
+        entries = self.entries
+        page_lang = doc.language if doc.language in LANGUAGES else None
+        blocks = doc.blocks
+        out: list[tuple[int, int, int]] = []
+        for end_i, (klen, idxs) in self.lexicon.automaton.iter(folded):
+            start = end_i - klen + 1
+            end = end_i + 1
+            if start > 0 and folded[start].isalnum() and folded[start - 1].isalnum():
+                continue
+            right_word = end >= n or not folded[end_i].isalnum() or not folded[end].isalnum()
+            block_lang = None
+            if blocks:
+                block_lang = blocks[sidx.block_of(start)].language
+            lang = block_lang if block_lang in LANGUAGES else page_lang
+            for idx in idxs:
+                entry = entries[idx]
+                if not right_word and not entry.prefix:
+                    continue
+                if entry.case_sensitive and text[start:end] not in entry.terms:
+                    continue
+                if (
+                    not entry.any_language
+                    and lang is not None
+                    and entry.language != lang
+                    and entry.language != page_lang
+                ):
+                    continue
+                out.append((start, end, idx))
+        return self._drop_nested(out)
+
+    def _drop_nested(self, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Drop a match inside a longer match of the same kind (keep the specific one)."""
+        if len(matches) < 2:
+            return matches
+        entries = self.entries
+        matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        kept: list[tuple[int, int, int]] = []
+        reach: dict[str, tuple[int, int]] = {}
+        for start, end, idx in matches:
+            kind = entries[idx].kind
+            claim = reach.get("claim")
+            if kind == "reporting_context" and claim is not None and claim[0] <= start and end <= claim[1]:
+                continue  # "never had a serious adverse event" is a safety claim, not a warning
+            prev = reach.get(kind)
+            if (
+                prev is not None
+                and prev[0] <= start
+                and end <= prev[1]
+                and (prev[0], prev[1]) != (start, end)
+            ):
+                continue
+            if prev is None or end > prev[1]:
+                reach[kind] = (start, end)
+            kept.append((start, end, idx))
+        return kept
+
+    # -- analysis ----------------------------------------------------------------------
+    @property
+    def producer(self) -> Producer:
+        """Who derives the findings: name, version and the digest of lexicons + weights."""
+        from vigipub import __version__
+
+        return Producer(
+            name="vigipub.detect",
+            version=__version__,
+            params_digest=params_digest(
+                {"lexicon": self.lexicon.source_digest, "verdict": self.model.digest}
+            ),
+        )
+
+    def analyze_site(self, analyses: list[PageAnalysis], url: str | None = None) -> PageAnalysis:
+        """One verdict over the analyses of a site's pages (``source="site"``)."""
+        site_url = url or (analyses[0].url if analyses else "")
+        return self.model.decide_site(site_url, analyses)
+
+    def analyze(self, doc: Document) -> PageAnalysis:
+        """Findings and verdict for one document. Never raises on page content."""
+        text = doc.text
+        warnings = list(doc.warnings)
+        if not text.strip():
+            return self.model.empty(doc, warnings)
+        folded = fold(text)
+        sidx = SentenceIndex(doc)
+        entries = self.entries
+        groups: dict[tuple[str, str, int, int], _Group] = {}
+        cues: dict[tuple[int, int], set[str]] = {}
+        for start, end, idx in self._matches(doc, folded, sidx):
+            entry = entries[idx]
+            s, e = sidx.sentence(start, end)
+            if entry.kind == "cue":
+                cues.setdefault((s, e), set()).add(entry.subkind)
+                continue
+            key = (entry.kind, entry.subkind, s, e)
+            group = groups.get(key)
+            if group is None:
+                group = _Group(
+                    entry.kind,
+                    entry.subkind,
+                    s,
+                    e,
+                    text[start:end],
+                    start,
+                    attributes=dict(entry.attributes),
+                    weight=entry.weight,
+                    language=entry.language,
+                )
+                groups[key] = group
+            if entry.id not in group.entry_ids:
+                group.entry_ids.append(entry.id)
+                group.weight = max(group.weight, entry.weight)
+        by_sentence: dict[tuple[int, int], set[str]] = {}
+        for kind, _sub, s, e in groups:
+            by_sentence.setdefault((s, e), set()).add(kind)
+        self._regex_findings(doc, text, folded, sidx, groups, cues, by_sentence)
+        self._page_signals(doc, text, sidx, groups, by_sentence)
+        findings = self._findings(doc, groups, by_sentence, cues, warnings)
+        return self.model.decide(doc, findings, warnings)
+
+    def _add(
+        self,
+        groups: dict[tuple[str, str, int, int], _Group],
+        kind: str,
+        sub: str,
+        span: tuple[int, int],
+        match: str,
+        match_start: int,
+        entry_id: str,
+        weight: float = 1.0,
+        attributes: dict[str, str] | None = None,
+    ) -> None:
+        key = (kind, sub, span[0], span[1])
+        if key in groups:
+            if entry_id not in groups[key].entry_ids:
+                groups[key].entry_ids.append(entry_id)
+            return
+        groups[key] = _Group(
+            kind, sub, span[0], span[1], match, match_start, [entry_id], dict(attributes or {}), weight
+        )
+
+    def _regex_findings(
+        self,
+        doc: Document,
+        text: str,
+        folded: str,
+        sidx: SentenceIndex,
+        groups: dict[tuple[str, str, int, int], _Group],
+        cues: dict[tuple[int, int], set[str]],
+        by_sentence: dict[tuple[int, int], set[str]],
+    ) -> None:
+        has_therapy = any(k[0] == "therapy" for k in groups)
+        spans = set(cues) | {span for span, kinds in by_sentence.items() if kinds & _CANDIDATE_KINDS}
+        for s, e in sorted(spans):
+            sentence = text[s:e]
+            kinds = by_sentence.get((s, e), set())
+            cue = cues.get((s, e), set())
+            price = None
+            if "price" in cue:
+                price = patterns.PRICE.search(sentence)
+                if price is not None and (has_therapy or "call_to_action" in kinds):
+                    self._add(
+                        groups,
+                        "call_to_action",
+                        "price",
+                        (s, e),
+                        price.group(),
+                        s + price.start(),
+                        "pattern.price",
+                        1.0,
+                    )
+                    if patterns.EURO.search(price.group()):
+                        self._add(
+                            groups,
+                            "france_targeting",
+                            "euro_price",
+                            (s, e),
+                            price.group(),
+                            s + price.start(),
+                            "pattern.euro_price",
+                            0.5,
+                        )
+            # The figure regexes are the costliest: run them only where a figure can matter
+            # (an efficacy cue or a claim/therapy/disease sentence) and can exist (a digit or a
+            # figure word such as "percent", "sur dix", "fois").
+            if (
+                price is None
+                and ("efficacy" in cue or kinds & _FIGURE_KINDS)
+                and ("figure" in cue or _DIGIT.search(sentence) is not None)
+            ):
+                fig = patterns.find_figure(sentence)
+                if fig is not None:
+                    self._add(
+                        groups,
+                        "claim",
+                        "efficacy_figure",
+                        (s, e),
+                        fig.group(),
+                        s + fig.start(),
+                        "pattern.efficacy_figure",
+                        1.0,
+                    )
+                    by_sentence.setdefault((s, e), set()).add("claim")
+                    kinds = by_sentence[(s, e)]
+            if "claim" not in kinds and (
+                ("therapy" in kinds and ("disease" in kinds or "efficacy" in cue))
+                or ("disease" in kinds and "efficacy" in cue and has_therapy)
+            ):
+                # A sentence tying the product to a disease or to patients' outcomes is a
+                # therapeutic claim even when its verb is not in the lexicon. Listed for the
+                # investigator (inferred=yes) but not counted by the verdict, which relies on
+                # lexicon claims only.
+                self._add(
+                    groups,
+                    "claim",
+                    "treat",
+                    (s, e),
+                    "",
+                    s,
+                    "pattern.therapy_outcome",
+                    0.5,
+                    {"inferred": "yes"},
+                )
+            lang = doc.blocks[sidx.block_of(s)].language if doc.blocks else None
+            first_person = self.lexicon.sentence_cues.get(("first_person", lang or doc.language or ""))
+            if (
+                has_therapy
+                and first_person is not None
+                and kinds & {"claim", "disease", "therapy"}
+                and first_person.search(folded, s, e)
+            ):
+                # A first-person sentence about the disease or its outcome on a page that names a
+                # therapy reads as a patient's story (testimonial), quoted or not.
+                self._add(
+                    groups,
+                    "testimonial",
+                    "first_person_outcome",
+                    (s, e),
+                    "",
+                    s,
+                    "pattern.first_person_outcome",
+                    1.0,
+                )
+                by_sentence.setdefault((s, e), set()).add("testimonial")
+        if has_therapy:
+            for count, m in enumerate(patterns.FRENCH_PHONE.finditer(text)):
+                if count >= 5:
+                    break
+                span = sidx.sentence(m.start(), m.end())
+                self._add(
+                    groups,
+                    "france_targeting",
+                    "french_phone",
+                    span,
+                    m.group(),
+                    m.start(),
+                    "pattern.french_phone",
+                    1.0,
+                )
+            # First-person sentences anywhere on a page that sells a therapy are patients'
+            # stories ("Eighteen months later I'm still hiking"): listed as inferred
+            # testimonials for the investigator; the verdict does not count them.
+            first_person = self.lexicon.sentence_cues.get(("first_person", doc.language or ""))
+            if first_person is not None:
+                taken = {(k[2], k[3]) for k in groups if k[0] == "testimonial"}
+                for count, m in enumerate(first_person.finditer(folded)):
+                    if count >= 200:
+                        break
+                    span = sidx.sentence(m.start(), m.end())
+                    if span in taken or len(taken) >= 60:
+                        continue
+                    taken.add(span)
+                    self._add(
+                        groups,
+                        "testimonial",
+                        "first_person",
+                        span,
+                        "",
+                        span[0],
+                        "pattern.first_person_story",
+                        0.5,
+                        {"inferred": "yes"},
+                    )
+
+    def _page_signals(
+        self,
+        doc: Document,
+        text: str,
+        sidx: SentenceIndex,
+        groups: dict[tuple[str, str, int, int], _Group],
+        by_sentence: dict[tuple[int, int], set[str]],
+    ) -> None:
+        """Page-level signals (language, locale, metadata), quoted on a relevant sentence."""
+        anchor: tuple[int, int] | None = None
+        for kind, _sub, s, e in sorted(groups, key=lambda k: k[2]):
+            if kind in ("therapy", "claim"):
+                anchor = (s, e)
+                break
+        first = sidx.sentence_at_block(0)
+        french_block = None
+        for bi, block in enumerate(doc.blocks):
+            if block.language == "fr" and block.end - block.start >= 40:
+                french_block = bi
+                break
+        if doc.language == "fr" or french_block is not None:
+            span = (
+                anchor
+                if anchor and doc.language == "fr"
+                else (sidx.sentence_at_block(french_block) if french_block is not None else first)
+            )
+            self._add(
+                groups,
+                "france_targeting",
+                "french_language",
+                span,
+                "",
+                span[0],
+                "page.language_fr",
+                1.0,
+                {"page_language": str(doc.language)},
+            )
+        locales = []
+        if doc.html_lang and doc.html_lang.lower().replace("_", "-") in ("fr-fr", "fr-fx"):
+            locales.append(f"html lang={doc.html_lang}")
+        if doc.meta.get("og:locale", "").lower() in ("fr_fr", "fr-fr"):
+            locales.append(f"og:locale={doc.meta['og:locale']}")
+        for link in doc.links:
+            if link.hreflang and link.hreflang.lower() in ("fr", "fr-fr"):
+                locales.append(f"hreflang={link.hreflang} {link.url}")
+                break
+        if locales:
+            self._add(
+                groups,
+                "france_targeting",
+                "fr_variant",
+                first,
+                "",
+                first[0],
+                "page.fr_variant",
+                1.0,
+                {"evidence": "; ".join(locales)[:300]},
+            )
+        host = (urlsplit(doc.url).hostname or "").lower()
+        if host.endswith(".fr"):
+            self._add(
+                groups,
+                "france_targeting",
+                "fr_domain",
+                first,
+                "",
+                first[0],
+                "page.fr_domain",
+                1.0,
+                {"host": host},
+            )
+        genre = None
+        for suffix, g in self.lexicon.genre_hosts.items():
+            if host == suffix or host.endswith("." + suffix):
+                genre = g
+                break
+        if genre:
+            self._add(groups, "genre", genre, first, "", first[0], f"host.{genre}", 3.0, {"host": host})
+        types = (doc.meta.get("jsonld_types", "") + " " + doc.meta.get("og:type", "")).lower().split()
+        for names, g, w in (
+            (_NEWS_TYPES, "news", 1.5),
+            (_CLINIC_TYPES, "clinic", 1.0),
+            (_SCIENCE_TYPES, "science", 1.5),
+        ):
+            hit = next((t for t in types if t in names), None)
+            if hit:
+                self._add(groups, "genre", g, first, "", first[0], f"meta.{g}", w, {"meta": hit})
+        if doc.meta.get("citation_doi") or doc.meta.get("citation_journal_title"):
+            self._add(groups, "genre", "science", first, "", first[0], "meta.citation", 2.0, {})
+
+    def _findings(
+        self,
+        doc: Document,
+        groups: dict[tuple[str, str, int, int], _Group],
+        by_sentence: dict[tuple[int, int], set[str]],
+        cues: dict[tuple[int, int], set[str]],
+        warnings: list[str],
+    ) -> list[Finding]:
+        key = _url_key(doc)
+        record = doc.record
+        record_id = record.record_id if record else None
+        digest = record.payload_digest if record else None
+        text = doc.text
+        out: list[Finding] = []
+        per_subkind: dict[tuple[str, str], int] = {}
+        for (kind, sub, s, e), g in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
+            count = per_subkind.get((kind, sub), 0) + 1
+            per_subkind[(kind, sub)] = count
+            if count > MAX_FINDINGS_PER_SUBKIND:
+                continue
+            kinds = by_sentence.get((s, e), set())
+            confidence = 0.9
+            attrs = g.attributes
+            if kind in ("claim", "testimonial"):
+                if _inside_quotes(text, s, g.match_start):
+                    attrs = {**attrs, "quoted": "yes"}
+                if "reporting_context" in kinds or "negation" in cues.get((s, e), set()):
+                    confidence = 0.4
+                    attrs = {**attrs, "reported": "yes"}
+                elif not kinds & {"therapy", "disease"}:
+                    confidence = 0.6
+            out.append(
+                Finding.model_construct(
+                    id=f"{key}:{kind}:{s}-{e}:{g.entry_ids[0]}",
+                    kind=kind,  # type: ignore[arg-type]  # lexicon kinds are checked at load
+                    subkind=sub,
+                    quote=text[s:e],
+                    start=s,
+                    end=e,
+                    match=g.match,
+                    language=g.language or doc.language,
+                    confidence=confidence,
+                    url=doc.url,
+                    record_id=record_id,
+                    payload_digest=digest,
+                    entry_ids=list(g.entry_ids),
+                    attributes={**attrs, "weight": f"{g.weight:g}"},
+                )
+            )
+        for (kind, sub), count in per_subkind.items():
+            if count > MAX_FINDINGS_PER_SUBKIND:
+                warnings.append(
+                    f"{count - MAX_FINDINGS_PER_SUBKIND} more {kind}/{sub} findings not listed "
+                    f"(first {MAX_FINDINGS_PER_SUBKIND} kept)"
+                )
+        return out
+
+
+_OPEN_QUOTES = "«“„"
+_CLOSE_QUOTES = "»”"
+
+
+def _inside_quotes(text: str, sentence_start: int, pos: int) -> bool:
+    """True if ``pos`` lies inside quotation marks opened earlier in its sentence (or block)."""
+    head = text[max(0, sentence_start - 300) : pos]
+    cut = head.rfind("\n")
+    if cut >= 0:
+        head = head[cut + 1 :]
+    # German quotes open with „ and close with “, which opens a quote in English and French.
+    if "„" in head:
+        opened = head.count("„") + head.count("«") - head.count("“") - head.count("»") - head.count("”")
+    else:
+        opened = sum(head.count(c) for c in _OPEN_QUOTES) - sum(head.count(c) for c in _CLOSE_QUOTES)
+    straight = head.count('"')
+    return opened > 0 or straight % 2 == 1
+
+
+@lru_cache(maxsize=1)
+def _default_detector() -> Detector:
+    from .lexicon import default_lexicon
+
+    return Detector(default_lexicon(), load_verdict_model())
+
+
+def analyze_document(doc: Document) -> PageAnalysis:
+    """Analyse one document with the default detector."""
+    return Detector.default().analyze(doc)

@@ -1,0 +1,233 @@
+"""Lexicon data files -> one Aho-Corasick automaton over folded text, for all languages.
+
+A lexicon file (``lexicons/<lang>.yaml``) lists entries::
+
+    - id: fr.claim.cure.guerison        # stable, cited by findings (entry_ids)
+      kind: claim                       # a FindingKind, or "cue" (internal helper)
+      subkind: cure                     # from evidence.vocabulary where one exists
+      terms: ["guérison", "guérir"]     # matched accent- and case-insensitively, whole words
+      family: dendritic_cells           # therapy family (THERAPY_FAMILIES), optional
+      disease: autism                   # key of common.yaml diseases -> ICD-10 and labels
+      substantial: "yes"                # manipulations only
+      prefix: true                      # also match as the start of a compound (German)
+      case_sensitive: true              # acronyms: the original text must match exactly
+      any_language: true                # fires on pages of every language (brand names…)
+      weight: 1.0                       # strength of the cue for the verdict
+      attributes: {key: value}          # copied to the finding
+      scope: sentence                   # cues only: not in the automaton; matched by one
+                                        # regex per subkind on candidate sentences (for very
+                                        # frequent words such as first-person pronouns)
+
+``common.yaml`` holds the language-independent catalogue (diseases with ICD-10 codes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick  # type: ignore[import-not-found]
+import yaml  # type: ignore[import-untyped]
+
+from vigipub.evidence.vocabulary import (
+    CALL_TO_ACTION_SUBKINDS,
+    CLAIM_SUBKINDS,
+    FRANCE_SIGNALS,
+    GENRES,
+    NON_SUBSTANTIAL_MANIPULATIONS,
+    SUBSTANTIAL_MANIPULATIONS,
+    THERAPY_FAMILIES,
+)
+
+from .errors import LexiconError
+from .fold import term_variants
+
+#: libyaml's safe loader when available (10x faster than the pure-Python one)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+KINDS = frozenset(
+    {
+        "therapy",
+        "manipulation",
+        "disease",
+        "claim",
+        "testimonial",
+        "call_to_action",
+        "travel",
+        "france_targeting",
+        "reporting_context",
+        "genre",
+        "cue",
+    }
+)
+LANGUAGES: tuple[str, ...] = ("fr", "en", "de", "es", "it", "tr", "pt", "nl")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry, compiled."""
+
+    index: int
+    id: str
+    language: str
+    kind: str
+    subkind: str
+    terms: tuple[str, ...]
+    weight: float = 1.0
+    prefix: bool = False
+    case_sensitive: bool = False
+    any_language: bool = False
+    attributes: dict[str, str] = field(default_factory=dict)
+    scope: str = "page"
+
+
+@dataclass
+class Lexicon:
+    """All entries and the automaton: folded term -> (term length, entry indices)."""
+
+    entries: list[Entry]
+    automaton: Any
+    languages: tuple[str, ...]
+    diseases: dict[str, dict[str, str]]
+    genre_hosts: dict[str, str]
+    source_digest: str
+    #: (cue subkind, language) -> regex over folded sentences (entries with ``scope: sentence``)
+    sentence_cues: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+
+def lexicon_dir() -> Path:
+    return Path(str(resources.files("vigipub.detect") / "lexicons"))
+
+
+def _check_entry(raw: dict[str, Any], where: str, diseases: dict[str, dict[str, str]]) -> None:
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise LexiconError(f"entry {raw.get('id')!r}: unknown kind {kind!r}", where=where)
+    sub = raw.get("subkind")
+    if not isinstance(sub, str) or not sub:
+        raise LexiconError(f"entry {raw.get('id')!r}: missing subkind", where=where)
+    allowed = {
+        "claim": CLAIM_SUBKINDS,
+        "call_to_action": CALL_TO_ACTION_SUBKINDS,
+        "france_targeting": FRANCE_SIGNALS,
+        "manipulation": SUBSTANTIAL_MANIPULATIONS | NON_SUBSTANTIAL_MANIPULATIONS,
+        "therapy": frozenset(THERAPY_FAMILIES),
+    }.get(kind)
+    if allowed is not None and sub not in allowed:
+        raise LexiconError(f"entry {raw['id']!r}: subkind {sub!r} not in the vocabulary", where=where)
+    if kind == "genre" and sub not in GENRES:
+        raise LexiconError(f"entry {raw['id']!r}: genre {sub!r} not in the vocabulary", where=where)
+    if kind == "disease" and sub not in diseases:
+        raise LexiconError(f"entry {raw['id']!r}: disease {sub!r} not in common.yaml", where=where)
+    terms = raw.get("terms")
+    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise LexiconError(f"entry {raw['id']!r}: terms must be a non-empty list of strings", where=where)
+
+
+def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
+    """Load and compile the lexicons of ``languages`` from ``folder``."""
+    import hashlib
+
+    folder = folder or lexicon_dir()
+    digest = hashlib.sha256()
+    common_path = folder / "common.yaml"
+    try:
+        common = yaml.load(common_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot load: {exc}", where=str(common_path)) from exc
+    digest.update(common_path.read_bytes())
+    diseases: dict[str, dict[str, str]] = {
+        key: {k: str(v) for k, v in value.items()} for key, value in (common.get("diseases") or {}).items()
+    }
+    genre_hosts: dict[str, str] = {
+        str(k).lower(): str(v) for k, v in (common.get("genre_hosts") or {}).items()
+    }
+    too_common = {str(w) for w in (common.get("too_common") or [])}
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for lang in languages:
+        path = folder / f"{lang}.yaml"
+        try:
+            raw_bytes = path.read_bytes()
+            data = yaml.load(raw_bytes.decode("utf-8"), Loader=_Loader) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise LexiconError(f"cannot load: {exc}", where=str(path)) from exc
+        digest.update(raw_bytes)
+        for raw in data.get("entries") or []:
+            if not isinstance(raw, dict) or "id" not in raw:
+                raise LexiconError("entry without id", where=str(path))
+            _check_entry(raw, str(path), diseases)
+            if raw["kind"] != "cue" and not raw.get("case_sensitive"):
+                clash = sorted(t for t in raw["terms"] if term_variants(t) & too_common)
+                if clash:
+                    raise LexiconError(
+                        f"entry {raw['id']!r}: term(s) {clash} fold to a very common word (see too_common)",
+                        where=str(path),
+                    )
+            if raw["id"] in seen:
+                raise LexiconError(f"duplicate entry id {raw['id']!r}", where=str(path))
+            seen.add(raw["id"])
+            attrs = {str(k): str(v) for k, v in (raw.get("attributes") or {}).items()}
+            kind, sub = raw["kind"], raw["subkind"]
+            if kind == "therapy":
+                attrs.setdefault("family", sub)
+                attrs.setdefault("atmp_candidate", "yes" if THERAPY_FAMILIES[sub][2] else "no")
+            if kind == "disease":
+                for k, v in diseases[sub].items():
+                    attrs.setdefault(k, v)
+            if kind == "manipulation":
+                attrs.setdefault("substantial", "yes" if sub in SUBSTANTIAL_MANIPULATIONS else "no")
+            entries.append(
+                Entry(
+                    index=len(entries),
+                    id=raw["id"],
+                    language=lang,
+                    kind=kind,
+                    subkind=sub,
+                    terms=tuple(raw["terms"]),
+                    weight=float(raw.get("weight", 1.0)),
+                    prefix=bool(raw.get("prefix", False)),
+                    case_sensitive=bool(raw.get("case_sensitive", False)),
+                    any_language=bool(raw.get("any_language", False)),
+                    attributes=attrs,
+                    scope=str(raw.get("scope", "page")),
+                )
+            )
+    table: dict[str, list[int]] = {}
+    sentence_terms: dict[tuple[str, str], set[str]] = {}
+    for entry in entries:
+        if entry.scope == "sentence":
+            if entry.kind != "cue":
+                raise LexiconError(
+                    f"entry {entry.id!r}: only cues can have scope: sentence", where=str(folder)
+                )
+            for term in entry.terms:
+                sentence_terms.setdefault((entry.subkind, entry.language), set()).update(term_variants(term))
+            continue
+        for term in entry.terms:
+            for variant in term_variants(term):
+                indices = table.setdefault(variant, [])
+                if entry.index not in indices:
+                    indices.append(entry.index)
+    automaton = ahocorasick.Automaton()
+    for key, indices in table.items():
+        automaton.add_word(key, (len(key), tuple(indices)))
+    automaton.make_automaton()
+    sentence_cues = {
+        key: re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?!\w)"
+        )
+        for key, terms in sentence_terms.items()
+    }
+    return Lexicon(
+        entries, automaton, languages, diseases, genre_hosts, "sha256:" + digest.hexdigest(), sentence_cues
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

@@ -1,0 +1,146 @@
+"""Sentence spans inside the blocks of a document, computed lazily per block.
+
+A quote is the whole sentence containing a match: blocks never span sentences (the
+extractor joins them with newlines), sentence ends are ``. ! ? …`` followed by a space and
+not preceded by a known abbreviation; very long run-on "sentences" are cut at the nearest
+clause boundary so a quote stays readable.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from vigipub.evidence.document import Document
+
+_END = re.compile(r"[.!?…。]+[\"'»”’)\]]*\s+|\n+|\s+[•·|]\s+")
+_ABBREV = frozenset(
+    {
+        "dr",
+        "pr",
+        "prof",
+        "m",
+        "mme",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "no",
+        "n°",
+        "vs",
+        "etc",
+        "ca",
+        "z.b",
+        "bzw",
+        "ggf",
+        "u.a",
+        "d.h",
+        "e.g",
+        "i.e",
+        "approx",
+        "env",
+        "p",
+        "fig",
+        "sr",
+        "sra",
+        "dott",
+        "ing",
+        "av",
+        "inc",
+        "ltd",
+        "co",
+        "art",
+        "al",
+        "ph.d",
+        "med",
+        "nr",
+        "ss",
+    }
+)
+MAX_SENTENCE = 600
+_CLAUSE = re.compile(r"[;:,—–]\s")
+
+
+class SentenceIndex:
+    """Maps an offset of ``doc.text`` to the span of its sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        spans = [(b.start, b.end) for b in doc.blocks] or [(0, len(doc.text))]
+        self.block_starts = [s for s, _ in spans]
+        self.blocks = spans
+        self._cache: dict[int, list[tuple[int, int]]] = {}
+        self._starts: dict[int, list[int]] = {}
+
+    def block_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self.block_starts, offset) - 1
+        return max(i, 0)
+
+    def _sentences(self, bi: int) -> list[tuple[int, int]]:
+        cached = self._cache.get(bi)
+        if cached is not None:
+            return cached
+        start, end = self.blocks[bi]
+        chunk = self.text[start:end]
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for m in _END.finditer(chunk):
+            cut = m.end()
+            head = chunk[pos : m.start()].rsplit(None, 1)
+            last = head[-1].lower().rstrip(".") if head else ""
+            if chunk[m.start()] == "." and (last in _ABBREV or (len(last) == 1 and last.isalpha())):
+                continue
+            if chunk[m.start()] == "." and last.isdigit() and cut < len(chunk) and chunk[cut].isdigit():
+                continue
+            out.append((pos, m.start() + len(m.group().rstrip())))
+            pos = cut
+        if pos < len(chunk):
+            out.append((pos, len(chunk)))
+        result = []
+        for s, e in out:
+            while s < e and chunk[s].isspace():
+                s += 1
+            while e > s and chunk[e - 1].isspace():
+                e -= 1
+            if e > s:
+                result.append((start + s, start + e))
+        self._cache[bi] = result
+        self._starts[bi] = [s for s, _e in result]
+        return result
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Span of the sentence containing ``text[start:end]``."""
+        bi = self.block_of(start)
+        sents = self._sentences(bi)
+        span = (self.blocks[bi][0], self.blocks[bi][1])
+        # bisect, not a scan: a 2 MB block can hold tens of thousands of sentences
+        i = bisect.bisect_right(self._starts[bi], start) - 1
+        if i >= 0:
+            s, e = sents[i]
+            if start < e or end <= e:
+                span = (s, e)
+        s, e = span
+        if e < end:  # a match across a sentence boundary: widen
+            e = min(max(end, e), self.blocks[bi][1]) if end <= self.blocks[bi][1] else end
+        if e - s > MAX_SENTENCE:
+            s, e = self._clause(s, e, start, end)
+        return s, e
+
+    def _clause(self, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+        lo = max(s, start - MAX_SENTENCE // 2)
+        hi = min(e, end + MAX_SENTENCE // 2)
+        left = self.text[lo:start]
+        cuts = [m.end() for m in _CLAUSE.finditer(left)]
+        ns = lo + cuts[0] if cuts and lo > s else (s if lo == s else lo)
+        right = self.text[end:hi]
+        last = None
+        for last in _CLAUSE.finditer(right):  # noqa: B007 - we want the last clause boundary
+            pass
+        ne = end + last.start() + 1 if last and hi < e else hi
+        while ns < start and self.text[ns].isspace():
+            ns += 1
+        return ns, max(ne, end)
+
+    def sentence_at_block(self, bi: int) -> tuple[int, int]:
+        sents = self._sentences(bi)
+        return sents[0] if sents else self.blocks[bi]

@@ -1,0 +1,110 @@
+"""``vigipub eval`` and ``vigipub bench`` on small artefacts built here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from vigipub.cli.bench import command as bench_command
+from vigipub.cli.eval import command as eval_command
+from vigipub.cli.eval import evaluate
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _mini_corpus(root: Path) -> Path:
+    """A three-page labelled corpus in the layout the corpus helpers use."""
+    (root / "pages" / "fr").mkdir(parents=True)
+    (root / "labels").mkdir()
+    rows = [
+        (
+            "fr-0001",
+            "promo_fr_dendritic.html",
+            "clinic",
+            "promotion",
+            ["La charge tumorale diminue jusqu'à 65 % chez nos patients.", "Phrase absente de la page."],
+        ),
+        ("fr-0002", "news_fr_reporting.html", "news_report", "not_promotion", []),
+        ("fr-0003", "unrelated_fr_recipe.html", "other", "not_promotion", []),
+    ]
+    with open(root / "labels" / "fr.jsonl", "w", encoding="utf-8") as fh:
+        for pid, name, cat, verdict, quotes in rows:
+            shutil.copy(FIXTURES / name, root / "pages" / "fr" / f"{pid}.html")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": pid,
+                        "file": f"pages/fr/{pid}.html",
+                        "lang": "fr",
+                        "category": cat,
+                        "verdict": verdict,
+                        "split": "dev",
+                        "therapies": [],
+                        "france_targeted": True,
+                        "quotes": quotes,
+                    }
+                )
+                + "\n"
+            )
+    return root
+
+
+def test_evaluate_counts_and_claim_recall(tmp_path: Path) -> None:
+    result = evaluate(_mini_corpus(tmp_path / "corpus"), "dev")
+    overall = result["overall"]
+    assert (overall["tp"], overall["fp"], overall["fn"], overall["tn"]) == (1, 0, 0, 2)
+    assert overall["precision"] == 1.0 and overall["recall"] == 1.0
+    assert overall["quotes"] == 2 and overall["claim_recall"] == 0.5  # the absent quote is missed
+    assert set(result["by_category"]) == {"clinic", "news_report", "other"}
+    assert evaluate(tmp_path / "corpus", "test")["overall"]["n"] == 0
+
+
+def test_eval_command_table_and_json(tmp_path: Path) -> None:
+    corpus = _mini_corpus(tmp_path / "corpus")
+    runner = CliRunner()
+    table = runner.invoke(eval_command, [str(corpus), "--split", "dev"])
+    assert table.exit_code == 0, table.output
+    assert "precision" in table.output and "lang=fr" in table.output
+    as_json = runner.invoke(eval_command, [str(corpus), "--format", "json"])
+    assert json.loads(as_json.output)["overall"]["n"] == 3
+
+
+def test_eval_rejects_a_folder_without_labels(tmp_path: Path) -> None:
+    from vigipub.cli.main import main
+
+    assert main(["eval", str(tmp_path)]) == 2
+
+
+def _write_warc(path: Path) -> Path:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for name in ("promo_fr_dendritic.html", "news_fr_reporting.html", "unrelated_fr_recipe.html"):
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            payload = io.BytesIO((FIXTURES / name).read_bytes())
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://fixtures.example/{name}", "response", payload=payload, http_headers=http
+                )
+            )
+    return path
+
+
+def test_bench_command_runs_on_a_small_warc(tmp_path: Path) -> None:
+    warc = _write_warc(tmp_path / "mini.warc.gz")
+    result = CliRunner().invoke(bench_command, [str(warc), "--naive-limit", "2", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["vigipub"]["pages"] == 3
+    assert data["naive_per_entry"]["pages"] == 2
+    assert data["vigipub"]["verdicts"].get("promotion") == 1
+    assert data["speedup_vs_naive_per_language"] > 0

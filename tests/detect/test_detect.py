@@ -1,0 +1,247 @@
+"""Detection on hand-written fixture pages: findings, quotes, verdicts, bad input."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from vigipub.detect import Detector, LexiconError, analyze_document, fold, lexicon_dir, load_lexicon
+from vigipub.evidence.document import Document
+from vigipub.evidence.findings import PageAnalysis
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.extract import document_from_html, document_from_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROMOTION = [
+    "promo_fr_dendritic.html",
+    "promo_en_stemcells_autism.html",
+    "promo_de_stammzellen.html",
+    "promo_es_exosomas.html",
+    "promo_it_staminali.html",
+    "promo_tr_kokhucre.html",
+    "promo_pt_celulas.html",
+    "promo_nl_stamcellen.html",
+]
+NOT_PROMOTION = [
+    "news_fr_reporting.html",
+    "regulator_en_warning.html",
+    "encyclopedia_en.html",
+    "trial_en.html",
+    "authorised_fr_cart.html",
+    "association_fr.html",
+    "unrelated_fr_recipe.html",
+]
+
+
+def analyse(name: str) -> tuple[Document, PageAnalysis]:
+    doc = document_from_html((FIXTURES / name).read_bytes(), f"https://fixtures.example/{name}")
+    return doc, analyze_document(doc)
+
+
+def check_findings(doc: Document, analysis: PageAnalysis) -> None:
+    ids = [f.id for f in analysis.findings]
+    assert len(ids) == len(set(ids)), "finding ids must be unique"
+    for f in analysis.findings:
+        assert doc.text[f.start : f.end] == f.quote
+        if f.match:
+            assert fold(f.match) in fold(f.quote) or f.match in f.quote
+        assert f.url == doc.url
+    assert set(analysis.drivers) <= set(ids)
+    assert 0.0 <= analysis.score <= 1.0 and analysis.reasons
+
+
+@pytest.mark.parametrize("name", PROMOTION)
+def test_promotion_pages(name: str) -> None:
+    doc, analysis = analyse(name)
+    check_findings(doc, analysis)
+    kinds = {f.kind for f in analysis.findings}
+    assert {"therapy", "claim", "disease"} <= kinds
+    assert analysis.verdict == "promotion", analysis.reasons
+    assert analysis.drivers
+    for f in analysis.findings:
+        if f.kind == "therapy":
+            assert f.attributes["family"] in THERAPY_FAMILIES
+
+
+@pytest.mark.parametrize("name", NOT_PROMOTION)
+def test_non_promotion_pages(name: str) -> None:
+    doc, analysis = analyse(name)
+    check_findings(doc, analysis)
+    assert analysis.verdict != "promotion", analysis.reasons
+
+
+def test_news_and_regulator_pages_are_cleared_with_reporting_context() -> None:
+    _doc, news = analyse("news_fr_reporting.html")
+    assert news.verdict == "not_promotion"
+    assert any(f.kind == "reporting_context" for f in news.findings)
+    assert any(
+        f.attributes.get("reported") == "yes" or f.attributes.get("quoted") == "yes"
+        for f in news.findings
+        if f.kind == "claim"
+    )
+    _doc, regulator = analyse("regulator_en_warning.html")
+    assert regulator.verdict == "not_promotion"
+
+
+def test_recipe_without_therapy_is_not_promotion() -> None:
+    _doc, analysis = analyse("unrelated_fr_recipe.html")
+    assert analysis.verdict == "not_promotion"
+    assert not [f for f in analysis.findings if f.kind == "therapy"]
+
+
+def test_claims_quote_whole_sentences_with_figures() -> None:
+    doc, analysis = analyse("promo_fr_dendritic.html")
+    claims = {f.subkind: f for f in analysis.findings if f.kind == "claim"}
+    assert claims["efficacy_figure"].quote == "La charge tumorale diminue jusqu'à 65 % chez nos patients."
+    assert claims["efficacy_figure"].match == "65 %"
+    assert claims["safety"].quote.startswith("C'est le traitement le plus naturel contre le cancer")
+    assert claims["universality"].match.lower() == "tous les types de cancer"
+    assert "superiority" in claims
+
+
+def test_manipulations_and_diseases_carry_attributes() -> None:
+    _doc, fr = analyse("promo_fr_dendritic.html")
+    manip = {f.subkind: f.attributes["substantial"] for f in fr.findings if f.kind == "manipulation"}
+    assert manip.get("culture_expansion") == "yes" and manip.get("antigen_loading") == "yes"
+    _doc, en = analyse("promo_en_stemcells_autism.html")
+    codes = {f.attributes["icd10"] for f in en.findings if f.kind == "disease"}
+    assert {"F84.0", "G80"} <= codes
+    labels = {f.attributes["label_fr"] for f in en.findings if f.kind == "disease"}
+    assert "autisme" in labels
+
+
+def test_france_targeting_signals() -> None:
+    _doc, fr = analyse("promo_fr_dendritic.html")
+    signals = {f.subkind for f in fr.findings if f.kind == "france_targeting"}
+    assert {"french_language", "fr_variant", "french_phone", "euro_price", "french_city"} <= signals
+    _doc, en = analyse("promo_en_stemcells_autism.html")
+    signals = {f.subkind for f in en.findings if f.kind == "france_targeting"}
+    assert "fr_variant" in signals and signals & {"french_patient", "from_france_logistics"}
+    assert "french_language" not in signals
+
+
+def test_testimonials_calls_to_action_and_travel() -> None:
+    _doc, en = analyse("promo_en_stemcells_autism.html")
+    kinds = {(f.kind, f.subkind) for f in en.findings}
+    assert ("testimonial", "testimonial") in kinds
+    assert {s for k, s in kinds if k == "call_to_action"} >= {"package", "consultation"}
+    assert any(k == "travel" for k, _s in kinds)
+
+
+def test_mixed_language_page_finds_the_french_section() -> None:
+    doc, analysis = analyse("mixed_de_fr.html")
+    check_findings(doc, analysis)
+    fr_claims = [f for f in analysis.findings if f.kind == "claim" and f.entry_ids[0].startswith("fr.")]
+    assert fr_claims, "French claims in a German page must be found"
+    assert any(f.kind == "france_targeting" and f.subkind == "french_language" for f in analysis.findings)
+
+
+def test_finding_ids_are_stable_and_depend_on_the_url() -> None:
+    doc, first = analyse("promo_de_stammzellen.html")
+    second = analyze_document(doc)
+    assert [f.id for f in first.findings] == [f.id for f in second.findings]
+    other = analyze_document(doc.model_copy(update={"url": "https://elsewhere.example/"}))
+    assert {f.id for f in other.findings}.isdisjoint({f.id for f in first.findings})
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["empty.html", "binary.html", "scripts_only.html", "latin1_lying_charset.html", "invalid_utf8.html"],
+)
+def test_bad_input_gets_a_verdict(name: str) -> None:
+    doc, analysis = analyse(name)
+    check_findings(doc, analysis)
+    if not doc.text.strip():
+        assert analysis.verdict == "uncertain"
+        assert analysis.findings == []
+
+
+def test_big_page_and_degenerate_text() -> None:
+    sentence = "Les cellules souches guérissent l'autisme sans effets secondaires. "
+    big = document_from_text(sentence * 15_000, "https://big.example/")  # ~1 MB of text
+    analysis = analyze_document(big)
+    # claims and a therapy, but no seller's voice (no price, booking, testimonial…): uncertain
+    assert analysis.verdict == "uncertain"
+    assert len(analysis.findings) < 500 and any("not listed" in w for w in analysis.warnings)
+    assert all(f.end - f.start <= 700 for f in analysis.findings)
+    run_on = document_from_text("cellules souches " * 5000, "https://runon.example/")
+    assert all(f.end - f.start <= 700 for f in analyze_document(run_on).findings)
+    weird = document_from_text("İstanbul'da kök hücre tedavisi 🧬 ﬁn ß " * 50, "https://tr.example/")
+    check_findings(weird, analyze_document(weird))
+
+
+def test_fold_preserves_length() -> None:
+    rng = random.Random(7)
+    alphabet = "aàâäæçéèêëïîôœùûüÿßİıŞşĞğÇ’«» \u00a0\u202f中文🧬ﬁABCÉ-–—\n"
+    for _ in range(300):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert len(fold(s)) == len(s)
+    assert fold("Thérapie GÉNIQUE n’a") == "therapie genique n'a"
+
+
+def test_every_language_has_a_lexicon() -> None:
+    lexicon = load_lexicon()
+    langs = {e.language for e in lexicon.entries}
+    assert langs == {"fr", "en", "de", "es", "it", "tr", "pt", "nl"}
+    for e in lexicon.entries:
+        assert e.id.startswith(e.language + ".")
+    for lang in langs:
+        kinds = {e.kind for e in lexicon.entries if e.language == lang}
+        assert {"therapy", "disease", "claim", "reporting_context", "call_to_action"} <= kinds, lang
+
+
+def _copy_lexicons(tmp_path: Path) -> Path:
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    for path in lexicon_dir().glob("*.yaml"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def test_an_agency_can_extend_the_lexicon(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path)
+    with open(folder / "fr.yaml", "a", encoding="utf-8") as fh:
+        fh.write(
+            "- {id: fr.therapy.agency_test, kind: therapy, subkind: cell_therapy_other, "
+            'terms: ["cure de jouvence cellulaire"]}\n'
+        )
+    detector = Detector.from_folder(folder)
+    doc = document_from_text("Notre cure de jouvence cellulaire guérit tout.", "u:", language_hint="fr")
+    analysis = detector.analyze(doc)
+    assert any("fr.therapy.agency_test" in f.entry_ids for f in analysis.findings)
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('- {id: fr.x, kind: nonsense, subkind: a, terms: ["x"]}\n', "unknown kind"),
+        ('- {id: fr.x, kind: therapy, subkind: not_a_family, terms: ["x"]}\n', "not in the vocabulary"),
+        ('- {id: fr.x, kind: disease, subkind: unknown_disease, terms: ["x"]}\n', "common.yaml"),
+        ("- {id: fr.x, kind: claim, subkind: cure, terms: []}\n", "terms"),
+        ('- {id: fr.claim.cure.guerison, kind: claim, subkind: cure, terms: ["x"]}\n', "duplicate"),
+        ('- {id: fr.claim.safety.sur, kind: claim, subkind: safety, terms: ["sûr"]}\n', "very common word"),
+    ],
+)
+def test_malformed_lexicon_entries_are_rejected(tmp_path: Path, line: str, message: str) -> None:
+    folder = _copy_lexicons(tmp_path)
+    with open(folder / "fr.yaml", "a", encoding="utf-8") as fh:
+        fh.write(line)
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(folder)
+
+
+def test_site_verdict_sees_promotion_spread_over_pages() -> None:
+    detector = Detector.default()
+    site = FIXTURES / "site"
+    analyses = [
+        detector.analyze(document_from_html(path.read_bytes(), f"https://helios.example/{path.name}"))
+        for path in sorted(site.glob("*.html"))
+    ]
+    assert all(a.verdict != "promotion" for a in analyses)  # no single page says it all
+    verdict = detector.analyze_site(analyses, "https://helios.example/")
+    assert verdict.source == "site" and verdict.verdict == "promotion", verdict.reasons
+    pages = {f.url for f in verdict.findings if f.id in verdict.drivers}
+    assert len(pages) >= 2  # drivers point back to the pages they come from
+    assert detector.analyze_site([]).verdict == "uncertain"
