@@ -23,7 +23,6 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from vigipub import __version__
 from vigipub.evidence import (
     AuthorisationAnswer,
     CaptureManifest,
@@ -32,7 +31,6 @@ from vigipub.evidence import (
     PageAnalysis,
     Producer,
     Qualification,
-    params_digest,
     sha256_bytes,
     write_json,
 )
@@ -102,10 +100,7 @@ def prepare_output_dir(out_dir: Path) -> None:
 def detection_producer() -> Producer:
     from vigipub.detect import Detector
 
-    detector = Detector.default()
-    version = getattr(detector, "version", __version__)
-    digest = getattr(detector, "params_digest", None) or params_digest({"detector": "default"})
-    return Producer(name="vigipub.detect", version=str(version), params_digest=digest)
+    return Detector.default().producer
 
 
 def analyze_paths(paths: Iterable[Path]) -> Iterator[PageAnalysis]:
@@ -121,8 +116,13 @@ def analyze_paths(paths: Iterable[Path]) -> Iterator[PageAnalysis]:
             yield detector.analyze(document)
 
 
-def analyze_to_file(paths: Iterable[Path], out_file: Path) -> FindingsFile:
-    findings = FindingsFile(producer=detection_producer(), pages=list(analyze_paths(paths)))
+def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None = None) -> FindingsFile:
+    """Analyse ``paths`` and write ``findings.json``, with a site-level verdict when ``site_url`` is given."""
+    from vigipub.detect import Detector
+
+    pages = list(analyze_paths(paths))
+    site = Detector.default().analyze_site(pages, url=site_url) if site_url and pages else None
+    findings = FindingsFile(producer=detection_producer(), pages=pages, site=site)
     write_json(out_file, findings)
     return findings
 
@@ -216,7 +216,10 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
     pages = findings.pages
     promotion = [p for p in pages if p.verdict == "promotion"]
     uncertain = [p for p in pages if p.verdict == "uncertain"]
-    verdict = "promotion" if promotion else ("uncertain" if uncertain else "not_promotion")
+    if findings.site is not None:
+        verdict = findings.site.verdict
+    else:
+        verdict = "promotion" if promotion else ("uncertain" if uncertain else "not_promotion")
     claims = {
         " ".join(f.quote.split())
         for p in promotion
@@ -226,6 +229,8 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
     t0 = next((t for t in qualification.tests if t.id.split(".")[0] == "T0"), None)
     france = t0.outcome if t0 is not None else "undetermined"
     france = {"yes": "yes", "no": "no"}.get(france, "undetermined")
+    if verdict == "not_promotion" and france == "undetermined":
+        france = "n/a"  # no promotion: the link to France is not examined
     measure = qualification.measure.kind if qualification.measure else "none"
     therapies = sorted(therapy_families(promotion))
     return SiteSummary(url, verdict, len(pages), len(promotion), len(claims), france, measure, dossier, therapies)
@@ -235,7 +240,7 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
     """Capture ``url`` into ``out_dir`` and run every stage; return the site summary."""
     from vigipub.capture import CaptureOptions, capture_site
     from vigipub.documents import render_decision_draft
-    from vigipub.documents.report import render_report
+    from vigipub.documents.report import render_no_decision, render_report
 
     prepare_output_dir(out_dir)
     evidence_dir = out_dir / EVIDENCE
@@ -247,7 +252,7 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
         progress=progress is not None,
     )
     _say(progress, f"analysing {len(manifest.pages)} captured documents")
-    findings = analyze_to_file([evidence_dir], out_dir / FINDINGS)
+    findings = analyze_to_file([evidence_dir], out_dir / FINDINGS, site_url=manifest.seed_url)
     _say(progress, "checking the authorisation registers")
     on = options.date_of_facts or manifest.started_at.date()
     answers = check_registers(findings.pages, options.registers_db, on)
@@ -255,7 +260,10 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
     _say(progress, "qualifying the facts")
     qualification = qualify_dossier(out_dir, manifest.seed_url, on)
     _say(progress, "drafting the report and the decision")
-    decision_html = render_decision_draft(qualification, site_url=manifest.seed_url)
+    if qualification.conclusion == "no_violation":
+        decision_html = render_no_decision(qualification, site_url=manifest.seed_url)
+    else:
+        decision_html = render_decision_draft(qualification, site_url=manifest.seed_url)
     (out_dir / DECISION).write_text(decision_html, encoding="utf-8")
     report_html = render_report(
         manifest=manifest,

@@ -204,3 +204,9 @@ def test_investigate_refuses_private_address_without_flag(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_no_decision_is_drafted_for_a_site_without_violation(dossiers):
+    decision = (dossiers / "news-report" / "decision.html").read_text()
+    assert "Aucun projet de décision" in decision
+    assert "Décide" not in decision

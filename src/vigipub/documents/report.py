@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from vigipub import __version__
+from vigipub.documents.typography import fr_date
 from vigipub.evidence import (
     AuthorisationAnswer,
     CaptureManifest,
@@ -97,3 +98,14 @@ def render_report(
             "claims": len(_distinct(by_kind.get("claim", []) + by_kind.get("testimonial", []))),
         },
     )
+
+
+def render_no_decision(qualification: Qualification, *, site_url: str) -> str:
+    """``decision.html`` when the qualification finds no violation: say so, and why, in French.
+
+    A suspension draft with empty Considérants would invite a signature on nothing; the
+    inspector gets instead the tests that failed or stayed open.
+    """
+    template = _env.get_template("no_decision.html.j2")
+    return template.render(qualification=qualification, site_url=site_url, version=__version__,
+                           date_fr=fr_date(qualification.date_of_facts))

@@ -67,3 +67,6 @@ class FindingsFile(Frozen):
     schema_version: str = SCHEMA_VERSION
     producer: Producer
     pages: list[PageAnalysis] = Field(default_factory=list)
+    #: one verdict over all pages of a site (``source="site"``): clinics spread promotion
+    #: over several pages (claims on one, prices on another, testimonials on a third)
+    site: PageAnalysis | None = None
