@@ -148,9 +148,29 @@ def evaluate(corpus: Path, split: str = "dev") -> dict[str, Any]:
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--pages/--no-pages", "show_pages", default=False, help="List every page (errors first).")
-def command(corpus: Path, split: str, fmt: str, show_pages: bool) -> None:
+@click.option("--plot", "plot_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also draw precision and recall per language as an SVG chart in this file.")
+def command(corpus: Path, split: str, fmt: str, show_pages: bool, plot_file: Path | None) -> None:
     """Measure detection quality (precision, recall, F1, claim recall) on CORPUS."""
     result = evaluate(corpus, split)
+    if plot_file is not None:
+        from vigipub.cli.plot import grouped_bars
+
+        langs = ["all", *result["by_language"]]
+        metrics = [result["overall"], *result["by_language"].values()]
+        plot_file.write_text(
+            grouped_bars(
+                f"Promotion verdict on {corpus.name} (split={split})",
+                langs,
+                {
+                    "precision": [m["precision"] for m in metrics],
+                    "recall": [m["recall"] for m in metrics],
+                    "claim recall": [m["claim_recall"] or 0.0 for m in metrics],
+                },
+                floor=0.95,
+            ),
+            encoding="utf-8",
+        )
     if fmt == "json":
         if not show_pages:
             result = {k: v for k, v in result.items() if k != "pages"}
