@@ -206,6 +206,28 @@ def test_output_folder_not_empty_is_refused(
     )
 
 
+def test_uncreatable_output_folder_is_a_one_line_error(
+    clinic_server: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: --out under a file (or a read-only place) raised a FileNotFoundError traceback."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("precious")
+    out = blocker / "evidence"
+    args = [
+        "capture",
+        clinic_server.base + "/",
+        "--out",
+        str(out),
+        "--no-browser",
+        "--allow-private",
+        "--quiet",
+    ]
+    assert cli_main(args) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"{out}: cannot create the output folder" in err
+    assert blocker.read_text() == "precious"
+
+
 def test_page_budget_and_priorities(clinic_server: LocalServer, tmp_path: Path) -> None:
     manifest = capture_site(
         clinic_server.base + "/",

@@ -3,6 +3,7 @@ what it captured before the fault, and records why each URL was cut or skipped."
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -161,6 +162,11 @@ def test_trickle_is_cut_at_the_deadline(hostile_capture: tuple[Path, CaptureMani
     page = _page(manifest, "/trickle")
     assert page is not None and page.truncated and any("deadline" in n for n in page.notes)
     assert "timeout" in _skips(manifest, "/trickle")
+    # QA: the note said "body cut at 0 bytes" although bytes had arrived (counted before the
+    # body was frozen); the count must be what was received and kept
+    note = next(n for n in page.notes if "deadline" in n)
+    kept = re.search(r"body cut at (\d+) bytes", note)
+    assert kept is not None and int(kept.group(1)) >= 1, note
 
 
 def test_silent_server_times_out(hostile_capture: tuple[Path, CaptureManifest, float]) -> None:
@@ -233,6 +239,27 @@ def test_seed_failures_raise_input_errors(hostile_server: LocalServer, tmp_path:
             capture_site(url, out, OPTS)
         assert "\n" not in str(info.value)
         assert not out.exists(), f"{url}: a failed seed leaves no folder behind"
+
+
+def test_unusable_redirect_targets(make_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: « Location: javascript:alert(1) » raised an httpx.InvalidURL traceback out of the
+    capture (seed or linked page), and a seed redirected to ftp:// failed with « no response »."""
+    server = make_server(
+        routes={
+            "/": route_html(b'<html lang="fr"><body><p>Accueil</p><a href="/js">x</a></body></html>'),
+            "/js": route_redirect("javascript:alert(1)"),
+            "/ftp": route_redirect("ftp://127.0.0.1/file", 301),
+        }
+    )
+    with pytest.raises(InvalidUrlError, match="unusable redirect Location"):
+        capture_site(server.base + "/js", tmp_path / "a", OPTS)
+    with pytest.raises(SeedUnreachableError, match=r"scheme 'ftp' is not http\(s\)"):
+        capture_site(server.base + "/ftp", tmp_path / "b", OPTS)
+    manifest = capture_site(server.base + "/", tmp_path / "c", OPTS)
+    assert any(s.reason == "invalid_url" and s.url.endswith("/js") for s in manifest.skipped), (
+        manifest.skipped
+    )
+    assert verify_evidence(tmp_path / "c").ok
 
 
 def test_seed_private_refused_without_allow_private(hostile_server: LocalServer, tmp_path: Path) -> None:

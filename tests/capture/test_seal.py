@@ -142,6 +142,20 @@ def test_cli_verify_fails_naming_the_artefact(
     assert "evidence/capture.warc.gz" in captured.err and "FAILED" in captured.err
 
 
+def test_deleted_manifest_is_an_integrity_failure(
+    sealed: tuple[Path, CaptureManifest], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: deleting evidence/manifest.json made verify answer "no evidence folder found"
+    (exit 2, an input error) instead of naming the removed manifest (exit 1)."""
+    out, _ = sealed
+    copy = tmp_path / "case" / "evidence"
+    shutil.copytree(out, copy)
+    (copy / "manifest.json").unlink()
+    assert cli_main(["verify", str(copy.parent)]) == 1
+    assert "evidence/manifest.json" in capsys.readouterr().err
+    assert cli_main(["verify", str(copy)]) == 1
+
+
 def test_chain_entries_are_canonical_and_linked() -> None:
     first = make_entry(None, 1, manifest_sha256="sha256:aa", time="t1")
     second = make_entry(first, 2, manifest_sha256="sha256:bb", time="t2")
@@ -168,3 +182,67 @@ def test_tsa_refusal_is_an_input_error(clinic_server: LocalServer, tmp_path: Pat
     entry = json.loads((tmp_path / "ev" / "chain.log").read_text().splitlines()[-1])
     assert entry["tsr"] is None and "answered HTTP 501" in entry["tsa_error"]
     assert verify_evidence(tmp_path / "ev").ok
+
+
+def _fake_evidence(folder: Path, seed_url: str, case_ref: str | None, previous: list[bytes]) -> list[bytes]:
+    """An evidence folder reduced to what chaining reads: manifest.json and chain.log."""
+    folder.mkdir(parents=True)
+    manifest = json.dumps({"case_ref": case_ref, "seed_url": seed_url}).encode()
+    (folder / "manifest.json").write_bytes(manifest)
+    line = make_entry(
+        previous[-1] if previous else None,
+        len(previous) + 1,
+        evidence=folder.name,
+        manifest_sha256=sha256_file(folder / "manifest.json"),
+        seed_url=seed_url,
+        time="2026-01-01T00:00:00Z",
+        tsr=None,
+        tsr_sha256=None,
+    )
+    lines = [*previous, line]
+    (folder / "chain.log").write_bytes(b"".join(x + b"\n" for x in lines))
+    return lines
+
+
+def test_unrelated_captures_side_by_side_are_not_chained(tmp_path: Path) -> None:
+    """QA: captures of different sites saved in one working folder were chained together, so
+    a case's chain.log listed other investigations' URLs and redoing one of them made the
+    others fail verify. Only captures of the same case (case_ref, else same site) chain."""
+    from vigipub.capture.chain import find_previous_chain
+
+    clinic = _fake_evidence(tmp_path / "clinic-a", "https://www.clinic-a.com/", None, [])
+    other = tmp_path / "clinic-b"
+    assert find_previous_chain(other, None, seed_url="https://clinic-b.com/") == []
+    # the same site (another host of the same registrable domain) continues the chain
+    assert find_previous_chain(other, None, seed_url="https://fr.clinic-a.com/") == clinic
+    # a case reference decides when one is given, on either side
+    assert find_previous_chain(other, None, seed_url="https://www.clinic-a.com/", case_ref="X") == []
+    ref = _fake_evidence(tmp_path / "case-x", "https://clinic-c.ch/", "X", [])
+    assert find_previous_chain(other, None, seed_url="https://clinic-d.de/", case_ref="X") == ref
+    # an explicit chain_from is always honoured
+    assert find_previous_chain(other, tmp_path / "clinic-a", seed_url="https://clinic-b.com/") == clinic
+
+
+def test_a_redone_sibling_capture_recorded_in_the_chain_is_not_a_failure(
+    sealed: tuple[Path, CaptureManifest], tmp_path: Path
+) -> None:
+    """QA: a failed capture deleted and redone under the same folder name left its first
+    entry in the case chain, and every later capture of the case then failed verify forever.
+    A later entry for the same folder records the redo openly; an unrecorded change still fails."""
+    out, _ = sealed
+    case = tmp_path / "case"
+    first = _fake_evidence(case / "early", "https://clinic.com/", None, [])
+    shutil.rmtree(case / "early")
+    redone = _fake_evidence(case / "early", "https://clinic.com/fr/", None, first)
+    evidence = case / "evidence"
+    shutil.copytree(out, evidence)
+    own = json.loads((out / "chain.log").read_bytes().splitlines()[-1])
+    fields = {k: v for k, v in own.items() if k not in ("entry_sha256", "prev", "seq")}
+    line = make_entry(redone[-1], len(redone) + 1, **fields)
+    (evidence / "chain.log").write_bytes(b"".join(x + b"\n" for x in [*redone, line]))
+    report = verify_evidence(evidence)
+    assert report.ok, report.problems
+    # the redone folder altered afterwards, without a chain entry: caught
+    (case / "early" / "manifest.json").write_bytes(b'{"case_ref": null, "seed_url": "forged"}')
+    report = verify_evidence(evidence)
+    assert not report.ok and any("early" in p for p in report.problems), report.problems

@@ -66,6 +66,12 @@ def test_public_addresses_allowed(address: str) -> None:
         ("http://user@example.org/", "credentials"),
         ("http://example.org:99999/", "invalid_url"),
         ("http:///nohost", "invalid_url"),
+        # QA: these reached the resolver as "exa%20mple.com" etc. instead of being refused
+        ("http://exa mple.com/", "invalid_url"),
+        ("http://exa<mple.com/", "invalid_url"),
+        ("http://a..b.example/", "invalid_url"),
+        ("http://-dash.example/", "invalid_url"),
+        ("http://" + "a" * 64 + ".example/", "invalid_url"),
     ],
 )
 def test_url_refusals(url: str, reason: str) -> None:
@@ -76,6 +82,13 @@ def test_url_refusals(url: str, reason: str) -> None:
 
 def test_url_normalised() -> None:
     assert check_url("HTTP://Example.ORG/a b#frag") == "http://example.org/a%20b"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://bücher.example/", "http://a_b.example/", "http://[::1]:8080/", "http://example.org./"]
+)
+def test_unusual_but_valid_hosts_accepted(url: str) -> None:
+    assert check_url(url).startswith("http://")
 
 
 def _policy(allow_private: bool) -> AddressPolicy:
@@ -168,3 +181,18 @@ def test_redirect_hop_to_private_address_refused(
     assert ssrf and ssrf[0].url == "http://127.0.0.2/fr/" and "loopback" in ssrf[0].detail
     with pytest.raises(RefusedAddressError):
         capture_site(server.base + "/to-v6", tmp_path / "ev2", CaptureOptions(browser=False))
+
+
+def test_seed_refusal_hint_names_the_cli_option_only_when_it_helps(tmp_path: Path) -> None:
+    """QA: the hint read « use allow_private / --allow-private » (a Python name shown to CLI
+    users) and was also given for cloud metadata, which --allow-private never lifts."""
+    with pytest.raises(RefusedAddressError) as info:
+        capture_site("http://127.0.0.1:9/", tmp_path / "a", CaptureOptions(browser=False))
+    assert "(use --allow-private for test servers)" in str(info.value) and "allow_private /" not in str(
+        info.value
+    )
+    with pytest.raises(RefusedAddressError) as info:
+        capture_site(
+            "http://169.254.169.254/", tmp_path / "b", CaptureOptions(browser=False, allow_private=True)
+        )
+    assert "cloud metadata" in str(info.value) and "--allow-private" not in str(info.value)

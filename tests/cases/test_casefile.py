@@ -160,3 +160,53 @@ def test_several_errors_are_counted(tmp_path: Path) -> None:
     text = GOOD.replace("product:", "prodcut:").replace("medical_tourism_only", "nope")
     with pytest.raises(CaseFileError, match=r"and \d+ more"):
         load_case_file(write(tmp_path, text))
+
+
+@pytest.mark.parametrize("bad", ["2024-13-07", "2024-02-30", "2024-00-10"])
+def test_impossible_date_names_its_line(tmp_path: Path, bad: str) -> None:
+    """QA: a date-shaped but impossible date raised a bare ValueError traceback from PyYAML."""
+    path = write(tmp_path, GOOD.replace("2025-03-20", bad))
+    with pytest.raises(CaseFileError, match=rf"invalid date '{bad}'") as exc:
+        load_case(path)
+    assert error_line(exc) == 8
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message", "line"),
+    [
+        ('  name: "Clinique Exemple SA"', '  name: "  "', "company.name is empty", 3),
+        ('product: "thérapie par cellules souches"', 'product: " "', "product is empty", 6),
+        (
+            "Guérit l'arthrose en une séance",
+            "Guérit\\u0007 l'arthrose",
+            r"claims\[0\]: control .* U\+0007",
+            10,
+        ),
+        ("Guérit l'arthrose en une séance", "Guérit \\u202e l'arthrose", r"U\+202E is not allowed", 10),
+        ('"Clinique Exemple SA"', '"Clinique\\u0000 SA"', r"company\.name: control .* U\+0000", 3),
+    ],
+)
+def test_blank_names_and_control_characters_are_refused(
+    tmp_path: Path, old: str, new: str, message: str, line: int
+) -> None:
+    """QA: a blank company name or product drafted « la société  (située …) » / « pour l’ par la
+    société »; a control character in a claim crashed the DOCX writer with a traceback, and a
+    bidirectional override could make a quotation display other than it reads."""
+    text = GOOD.replace(old, new)
+    assert text != GOOD
+    with pytest.raises(CaseFileError, match=message) as exc:
+        load_case(write(tmp_path, text))
+    assert error_line(exc) == line
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    """QA: nine nested aliases of nine items (« billion laughs ») hung `vigipub draft`."""
+    import time
+
+    bomb = 'x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for i in range(1, 9):
+        bomb += f"x{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]\n"
+    started = time.monotonic()
+    with pytest.raises(CaseFileError, match="aliases"):
+        load_case(write(tmp_path, bomb + GOOD))
+    assert time.monotonic() - started < 5

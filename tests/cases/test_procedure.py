@@ -96,3 +96,17 @@ def test_plan_letter_and_case_as_of() -> None:
     before = case_as_of(iaso, date(2024, 11, 5))
     assert [e.kind for e in before.events] == ["letter_of_intent"]
     assert before.decision is None and before.defences == []
+
+
+def test_decision_drafted_with_an_earlier_date_is_checked_on_that_date() -> None:
+    """QA: ``draft decision --date`` used to be checked on decision.date only, so a decision
+    dated 20 November cited observations received on 26 and 27 November."""
+    loaded = load_case_file(IASO)
+    on_the_day = blocking(check_procedure(loaded, "decision", on=date(2024, 11, 28)))
+    assert on_the_day == []
+    early = blocking(check_procedure(loaded, "decision", on=date(2024, 11, 20)))
+    assert any("oral_observations of 2024-11-26" in i.message for i in early), early
+    before_letter = blocking(check_procedure(loaded, "decision", on=date(2024, 11, 1)))
+    assert any("precede the letter of intent of 2024-11-05" in i.message for i in before_letter)
+    # a news item published later than the decision is not a decision date
+    assert blocking(check_procedure(loaded, "news", on=date(2024, 12, 20))) == []

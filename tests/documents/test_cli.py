@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import subprocess
 import zipfile
 from pathlib import Path
@@ -154,3 +155,84 @@ def test_undetermined_qualification_is_refused_with_its_questions(
     assert main(["draft", "decision", str(IASO_CASE), "--out", str(tmp_path / "d.html")]) == 1
     err = capsys.readouterr().err
     assert "open question" in err and "French patients" in err and "undetermined" in err
+    # QA: the refusal pointed CLI users to a Python function (render_decision_draft)
+    assert "render_decision_draft" not in err and f"{IASO_CASE}: the qualification concludes" in err
+
+
+def test_blocking_issue_printed_once_on_one_line_and_forced_is_not_an_error(
+    tmp_path: Path, capsys, fixture_qualification
+) -> None:  # type: ignore[no-untyped-def]
+    """QA: the blocking issue was printed twice, wrapped over three lines, and still labelled
+    « error » when --force drafted over it."""
+    case = tmp_path / "case.yaml"
+    case.write_text(EARLY, encoding="utf-8")
+    out = tmp_path / "d.html"
+    assert main(["draft", "decision", str(case), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("runs until 2025-03-18") == 1
+    assert len([line for line in err.splitlines() if line.strip()]) == 1, err
+    assert main(["draft", "decision", str(case), "--out", str(out), "--force"]) == 0
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if "runs until" in line)
+    assert line.startswith("forced: ") and line.endswith("would cut it short"), err
+
+
+def test_unwritable_output_is_a_one_line_input_error(tmp_path: Path, capsys, fixture_qualification) -> None:  # type: ignore[no-untyped-def]
+    """QA: an --out under a missing, uncreatable folder raised a FileNotFoundError traceback."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = blocker / "sub" / "decision.html"
+    assert main(["draft", "decision", str(IASO_CASE), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"{out}: cannot write the document" in err
+
+
+def test_format_contradicting_the_suffix_is_refused(tmp_path: Path, capsys, fixture_qualification) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``--out decision.pdf --format md`` silently wrote Markdown into a .pdf file."""
+    out = tmp_path / "decision.pdf"
+    assert main(["draft", "decision", str(IASO_CASE), "--format", "md", "--out", str(out)]) == 2
+    assert "--format md does not match the file suffix .pdf" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["findings.json", "qualification.json"])
+def test_dossier_file_of_another_major_schema_version_is_refused(tmp_path: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
+    """QA: a dossier whose findings.json said schema_version 9.0 was drafted from without a word,
+    whereas `vigipub qualify` refuses it."""
+    dossier = tmp_path / "dossier"
+    dossier.mkdir()
+    data = (
+        json.loads(iaso_qualification().model_dump_json())
+        if name == "qualification.json"
+        else {
+            "producer": {"name": "x", "version": "0"},
+            "pages": [],
+        }
+    )
+    data["schema_version"] = "9.0"
+    (dossier / name).write_text(json.dumps(data), encoding="utf-8")
+    case = tmp_path / "case.yaml"
+    case.write_text(EARLY + "dossier: dossier\n", encoding="utf-8")
+    assert main(["draft", "decision", str(case), "--out", str(tmp_path / "d.html"), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert f"{dossier / name}: schema_version 9.0 is not compatible" in err
+
+
+def test_out_never_overwrites_the_case_file_or_the_dossier(
+    tmp_path: Path, capsys, fixture_qualification
+) -> None:  # type: ignore[no-untyped-def]
+    """QA: `--out case.yaml` replaced the case file with HTML, and `--out dossier/findings.json`
+    the dossier's findings; nothing may be written into the sealed evidence folder either."""
+    dossier = tmp_path / "dossier"
+    (dossier / "evidence").mkdir(parents=True)
+    (dossier / "findings.json").write_text('{"pages": []}', encoding="utf-8")
+    case = tmp_path / "case.yaml"
+    case.write_text(EARLY + "dossier: dossier\n", encoding="utf-8")
+    before = case.read_bytes()
+    for out in (case, dossier / "findings.json", dossier / "evidence" / "decision.html"):
+        assert main(["draft", "decision", str(case), "--out", str(out), "--format", "html", "--force"]) == 2
+        assert "refusing to" in capsys.readouterr().err
+    assert case.read_bytes() == before
+    assert (dossier / "findings.json").read_text(encoding="utf-8") == '{"pages": []}'
+    assert list((dossier / "evidence").iterdir()) == []
+    assert main(["draft", "decision", str(case), "--out", str(dossier / "decision.html"), "--force"]) == 0

@@ -110,3 +110,19 @@ def test_markdown_structure(iaso_case_module) -> None:  # type: ignore[no-untype
     assert "<" not in re.sub(r"<https?://[^>]+>", "", md)  # no HTML left
     assert "vigipub" not in md.split("\n")[-2]  # the screen-only footer is not exported
     assert "**Alexandre DE LA VOLPILIERE**  \nDirecteur" in md
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "docx", "pdf"])
+def test_control_and_bidi_characters_in_site_quotes_are_neutralised(fmt: str, iaso_case_module) -> None:  # type: ignore[no-untyped-def]
+    """QA: a quote taken from a site with a control character (here BEL) crashed the DOCX
+    writer with a lxml traceback; a right-to-left override (U+202E) could make it display
+    other than it reads. Both are shown as U+FFFD."""
+    q = iaso_qualification()
+    first = q.considerants[0]
+    tainted = first.model_copy(update={"text_fr": first.text_fr + " « Guérit\u0007 le \u202ecancer »"})
+    q = q.model_copy(update={"considerants": [tainted, *q.considerants[1:]]})
+    data = bytes(render_decision(q, iaso_case_module, fmt=fmt))
+    if fmt in ("html", "md"):
+        text = data.decode("utf-8")
+        assert "\u0007" not in text and "\u202e" not in text
+        assert "Guérit\ufffd le \ufffdcancer" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -247,3 +248,78 @@ def test_urgency_without_letter_has_no_procedural_vu(qualification) -> None:  # 
     )
     d = parse_html(render_decision(qualification, case, on=date(2025, 1, 10)))
     assert d.vu_kinds == ["regulation", "code", "website"]
+
+
+def test_provenance_line_is_not_justified() -> None:
+    """QA: the footer « … données d’entrée sha256:… » was justified, and the unbreakable digest
+    spread its words across the whole line in the rendered decision."""
+    import re as _re
+
+    css = (
+        Path(__file__).resolve().parents[2] / "src" / "vigipub" / "documents" / "templates" / "documents.css"
+    )
+    text = _re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8"), flags=_re.S)
+    rules = _re.findall(r"([^{}]+)\{([^}]*)\}", text)
+    meta = [body for sel, body in rules if ".meta" in [s.strip() for s in sel.split(",")]]
+    assert any("text-align: left" in body for body in meta), meta
+
+
+def test_letter_does_not_quote_the_product_name_as_a_claim_and_ends_its_list(
+    qualification, iaso_case
+) -> None:  # type: ignore[no-untyped-def]
+    """QA: the engine's T1 quotes include the bare therapy mention; the letter listed
+    « thérapie cellulaire dendritique (TCD) » under « On peut notamment y lire », and its list of
+    provisions ended with « ; » instead of a full stop."""
+    t1 = qualification.tests[0]
+    with_name = qualification.model_copy(
+        update={"tests": [t1.model_copy(update={"quotes": [*t1.quotes, iaso_case.product]})]}
+    )
+    html = render_letter(with_name, iaso_case).decode()
+    quoted = [q.strip("\u202f ") for q in re.findall(r'<li class="quote">«(.*?)»</li>', html, flags=re.S)]
+    assert quoted and iaso_case.product not in quoted, quoted
+    provisions = re.findall(r"<li>(l[’'].*?)</li>", html)
+    assert provisions and provisions[-1].endswith(".") and all(p.endswith(";") for p in provisions[:-1])
+
+
+def test_cleared_site_gets_no_suspension_draft() -> None:
+    """QA: for the demo news site (qualification « no_violation », no Vu of law, no Considérant)
+    decision.html still read « Décide : Article 1 – La publicité … est suspendue »."""
+    q = iaso_qualification(conclusion="no_violation").model_copy(update={"vu": [], "considerants": []})
+    html = render_decision_draft(q, site_url="https://news.example/article")
+    text = norm(html)
+    assert "aucun projet de décision" in text and "aucune mesure de police sanitaire" in text
+    assert "https://news.example/article" in html
+    assert "décide" not in text and "est suspendue" not in text and "article 1" not in text
+    # an undetermined qualification still gives the skeleton to complete
+    assert "Décide" in render_decision_draft(
+        iaso_qualification(conclusion="undetermined"), site_url="https://x.fr"
+    )
+
+
+def test_letter_lists_provisions_by_hierarchy_and_number() -> None:
+    """QA: the letter's « dispositions suivantes » followed the order of first citation, so CSP
+    articles were split in two runs around the CRPA and the EU annexes (L. 5312-4, L. 121-1
+    CRPA, annexe I…, then L. 5121-12). EU law first, then the CSP in numeric order, then the CRPA."""
+    from vigipub.documents.render import _basis_order
+
+    refs = [
+        ("CSP", "L.\u00a05312-4"),
+        ("CRPA", "L.\u00a0121-1"),
+        ("Directive 2001/83/CE", "Annexe I, partie IV"),
+        ("CSP", "L.\u00a05121-12-1"),
+        ("Règlement (CE) n°\u00a01394/2007", "Annexe I"),
+        ("CSP", "L.\u00a05121-9-1"),
+        ("Règlement (CE) n°\u00a01394/2007", "2"),
+        ("CSP", "L.\u00a05121-12"),
+    ]
+    ordered = sorted(refs, key=lambda r: _basis_order(*r))
+    assert ordered == [
+        ("Règlement (CE) n°\u00a01394/2007", "2"),
+        ("Règlement (CE) n°\u00a01394/2007", "Annexe I"),
+        ("Directive 2001/83/CE", "Annexe I, partie IV"),
+        ("CSP", "L.\u00a05121-9-1"),
+        ("CSP", "L.\u00a05121-12"),
+        ("CSP", "L.\u00a05121-12-1"),
+        ("CSP", "L.\u00a05312-4"),
+        ("CRPA", "L.\u00a0121-1"),
+    ]

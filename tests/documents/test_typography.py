@@ -118,3 +118,16 @@ def test_quotations_stay_verbatim() -> None:
     assert "l'offre" in nested and "s'arrête" in nested and nested.endswith(f"»{NNBSP};")
     unbalanced = fr_text("« ouvert sans fin l'article")
     assert "l'article" in unbalanced
+
+
+def test_dates_in_running_text_do_not_break() -> None:
+    """QA: the Vu « en dates des 7 novembre, 19 novembre et 27 novembre 2024 » came from the
+    qualification with ordinary spaces and the PDF broke the line between « 7 » and « novembre »."""
+    raw = "par transmissions en dates des 7 novembre, 19 novembre et 27 novembre 2024 ; le 1er mars 2025"
+    out = fr_text(raw)
+    assert f"7{NBSP}novembre," in out and f"27{NBSP}novembre{NBSP}2024" in out
+    assert f"1er{NBSP}mars{NBSP}2025" in out
+    assert fr_text(out) == out
+    # quotations stay verbatim, numbers that are not dates are left alone
+    assert fr_text("« le 7 novembre »") == f"«{NNBSP}le 7 novembre{NNBSP}»"
+    assert fr_text("7 patients en 2024") == "7 patients en 2024"

@@ -94,6 +94,18 @@ def test_cli_status_and_check(db_path: Path, capsys: pytest.CaptureFixture[str])
     assert answer["status"] == "withdrawn" and "6 mai 2015" in answer["text_fr"]
 
 
+@pytest.mark.parametrize("code", ["XX", "autisme", "C6", "F84.0.1"])
+def test_cli_check_refuses_what_is_not_an_icd10_code(
+    db_path: Path, capsys: pytest.CaptureFixture[str], code: str
+) -> None:
+    """QA: « --disease XX » was accepted and silently made the answer « uncertain »."""
+    args = ["registry", "check", "stem_cells", "--disease", code, "--db", str(db_path)]
+    assert main(args) == 2
+    assert "is not an ICD-10 code" in capsys.readouterr().err
+    assert main(["registry", "check", "stem_cells", "--disease", "f84.0", "--db", str(db_path)]) == 0
+    assert "authorised_other_indication" in capsys.readouterr().out
+
+
 def test_database_path_that_cannot_be_created(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

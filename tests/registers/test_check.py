@@ -64,6 +64,8 @@ def test_dendritic_cells_withdrawn_provenge_with_dates(reg: Registers) -> None:
     assert "autorisé le 6 septembre 2013" in text and "retirée le 6 mai 2015" in text
     assert "14 mars 2026" in text and "7 juillet 2026" in text
     assert text != _plain(reg.check_therapy("exosomes").text_fr)
+    # QA: one withdrawn product was followed by « aucun ne dispose d'une autorisation »
+    assert "aucun ne dispose" not in text and "il ne dispose d'aucune autorisation en vigueur" in text
 
 
 def test_as_of_date_of_facts(reg: Registers) -> None:

@@ -83,6 +83,11 @@ def test_trailing_tab_and_lf_layouts_are_accepted(shipped: dict[str, SourceFile]
                                           for i, ln in enumerate(d.split(b"\n"))),
                      RegisterLayoutError, r"CIS_bdpm\.txt: line 50: 11 columns, expected 12", id="missing-column"),
         pytest.param(lambda d: b"", RegisterLayoutError, r"CIS_bdpm\.txt: file is empty", id="empty"),
+        # QA: a maintenance page served with status 200 was reported as a truncated download
+        pytest.param(lambda d: b"<!DOCTYPE html><html><body>Maintenance</body></html>", RegisterLayoutError,
+                     r"CIS_bdpm\.txt: file is an HTML page", id="html-error-page"),
+        pytest.param(lambda d: b"\n  <html lang=fr><p>Service indisponible</p></html>\n", RegisterLayoutError,
+                     r"CIS_bdpm\.txt: file is an HTML page", id="html-with-newline"),
     ],
 )  # fmt: skip
 def test_damaged_cis_file_is_rejected(

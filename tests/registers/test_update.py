@@ -206,3 +206,13 @@ def test_from_dir_with_a_corrupted_gzip_copy(
     (folder / "CIS_bdpm.txt.gz").write_bytes(b"\x1f\x8b\x08\x00broken")
     with pytest.raises(RegistersError, match=r"CIS_bdpm\.txt\.gz: unreadable"):
         update(current_db, from_dir=folder)
+
+
+def test_update_never_replaces_an_unrelated_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `registry update --db notes.txt` replaced the file with a SQLite database."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("precious", encoding="utf-8")
+    code = main(["registry", "update", "--from-dir", str(tmp_path), "--db", str(notes)])
+    assert code == 2
+    assert "is not a SQLite database: refusing to replace it" in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "precious"

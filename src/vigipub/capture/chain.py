@@ -74,8 +74,56 @@ def check(lines: list[bytes]) -> tuple[list[dict[str, Any]], list[str]]:
     return entries, problems
 
 
-def find_previous_chain(out_dir: Path, chain_from: Path | None) -> list[bytes]:
-    """Lines of the chain this capture continues: ``chain_from``, else the longest sibling's."""
+def _site_key(url: object) -> str | None:
+    """Registrable domain (or IP literal and port) of a seed URL, to tell cases apart."""
+    from urllib.parse import urlsplit
+
+    from .scope import registrable_domain
+
+    try:
+        parts = urlsplit(str(url))
+        host = parts.hostname
+        port = parts.port
+    except ValueError:
+        return None
+    if not host:
+        return None
+    if host.replace(".", "").isdigit() or ":" in host:
+        return f"{host}:{port}"  # IP literal: the port tells test servers apart
+    return registrable_domain(host)
+
+
+def _same_case(sibling: Path, lines: list[bytes], seed_url: str | None, case_ref: str | None) -> bool:
+    """Whether a sibling evidence folder belongs to the case of the capture being sealed.
+
+    Captures saved side by side in one working folder (``capture A --out a``, ``capture B
+    --out b``) used to be chained together whatever their site or case: the chain.log of a
+    case then listed the URLs of unrelated investigations (to be disclosed with that case's
+    evidence), and redoing one of them made the others fail ``verify``. A sibling is part of
+    the case when its manifest has the same case reference or, lacking references on either
+    side, when it captured the same site.
+    """
+    try:
+        theirs = json.loads((sibling / "manifest.json").read_bytes()).get("case_ref")
+    except (OSError, ValueError, AttributeError):
+        return False
+    if case_ref or theirs:
+        return bool(case_ref) and case_ref == theirs
+    if seed_url is None:
+        return True
+    try:
+        last = json.loads(lines[-1])
+    except (IndexError, ValueError):
+        return False
+    ours = _site_key(seed_url)
+    return ours is not None and _site_key(last.get("seed_url")) == ours
+
+
+def find_previous_chain(
+    out_dir: Path, chain_from: Path | None, *, seed_url: str | None = None, case_ref: str | None = None
+) -> list[bytes]:
+    """Lines of the chain this capture continues: ``chain_from``, else the longest chain of a
+    sibling evidence folder of the same case (same ``case_ref``, or same site without one)."""
     candidates: list[Path] = []
     if chain_from is not None:
         candidates = [chain_from / CHAIN_FILE]
@@ -100,6 +148,8 @@ def find_previous_chain(out_dir: Path, chain_from: Path | None) -> list[bytes]:
         entries, problems = check(lines)
         if problems:
             continue  # never continue a broken chain silently; verify will flag the sibling
+        if chain_from is None and not _same_case(path.parent, lines, seed_url, case_ref):
+            continue
         if len(lines) > len(best):
             best = lines
     return best

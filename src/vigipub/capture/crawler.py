@@ -47,6 +47,7 @@ from vigipub.evidence import (
 
 from . import chain, tsa
 from .errors import (
+    CaptureInputError,
     EmptySiteError,
     InvalidUrlError,
     OutputNotEmptyError,
@@ -163,9 +164,9 @@ class Capture:
         try:
             check_literal_host(host, options.allow_private)
         except AddressRefused as exc:
-            raise RefusedAddressError(
-                f"{exc} (use allow_private / --allow-private for test servers)", where=seed_url
-            ) from None
+            # --allow-private never lifts the cloud-metadata refusal: do not suggest it there
+            hint = "" if exc.why == "cloud metadata" else " (use --allow-private for test servers)"
+            raise RefusedAddressError(f"{exc}{hint}", where=seed_url) from None
         if options.proxy:
             try:
                 proxy_url = httpx.URL(options.proxy)
@@ -216,7 +217,13 @@ class Capture:
                     where=str(self.out),
                 )
         else:
-            self.out.mkdir(parents=True)
+            try:
+                self.out.mkdir(parents=True)
+            except OSError as exc:
+                # e.g. under a file or a read-only folder: one line, not a traceback
+                raise CaptureInputError(
+                    f"cannot create the output folder ({exc.strerror or exc})", where=str(self.out)
+                ) from exc
             self._created_dir = True
         (self.out / SCREENSHOT_DIR).mkdir()
 
@@ -802,7 +809,9 @@ class Capture:
 
     # ------------------------------------------------------------------ sealing
     def seal(self, manifest_sha: str) -> None:
-        previous = chain.find_previous_chain(self.out, self.opts.chain_from)
+        previous = chain.find_previous_chain(
+            self.out, self.opts.chain_from, seed_url=self.seed, case_ref=self.opts.case_ref
+        )
         tsr_rel: str | None = None
         tsr_sha: str | None = None
         tsa_error: tsa.TimestampError | None = None
@@ -867,7 +876,8 @@ class Capture:
 
     def _raise_seed_error(self) -> None:
         reason, detail, url = getattr(self, "_seed_error", (None, "", self.seed))
-        skipped = [s for s in self.skipped if s.url in (self.seed, url)]
+        # a refused redirect hop is recorded under the hop's URL, its detail naming the seed
+        skipped = [s for s in self.skipped if s.url in (self.seed, url) or self.seed in (s.detail or "")]
         if reason == "ssrf":
             raise RefusedAddressError(detail, where=url)
         if reason in ("dns", "connect_error", "timeout", "tls_error", "error"):

@@ -93,6 +93,13 @@ class FetchResult:
     _buffer: bytearray = field(default_factory=bytearray, repr=False)
     _decoder: BoundedDecoder | None = field(default=None, repr=False)
 
+    @property
+    def received(self) -> int:
+        """Body bytes received so far (decoded), also before :meth:`finish_body` froze them."""
+        if self.body:
+            return len(self.body)
+        return len(self._decoder.out) if self._decoder is not None else len(self._buffer)
+
     def finish_body(self) -> None:
         """Freeze what was received (also after a cut) into ``body``."""
         self.body = bytes(self._decoder.out) if self._decoder is not None else bytes(self._buffer)
@@ -168,9 +175,13 @@ async def fetch(
             result.error_reason, result.error_detail = "timeout", f"no response within {timeout:g} s"
         else:
             result.truncated = "time"
-            result.notes.append(f"body cut at {len(result.body)} bytes: page deadline of {timeout:g} s")
+            result.notes.append(f"body cut at {result.received} bytes: page deadline of {timeout:g} s")
     except AddressRefused as exc:
         result.error_reason, result.error_detail = "ssrf", str(exc)
+    except httpx.InvalidURL as exc:
+        # httpx builds the redirect request even when not following it, so a response whose
+        # Location is unusable ("javascript:…") raised out of the capture as a traceback
+        result.error_reason, result.error_detail = "invalid_url", f"unusable redirect Location: {exc}"
     except DnsFailure as exc:
         result.error_reason, result.error_detail = "dns", f"DNS resolution failed: {exc}"
     except httpx.TimeoutException as exc:
@@ -178,11 +189,11 @@ async def fetch(
             result.error_reason, result.error_detail = "timeout", f"{type(exc).__name__}: {exc}"
         else:
             result.truncated = "time"
-            result.notes.append(f"body cut at {len(result.body)} bytes: read timeout")
+            result.notes.append(f"body cut at {result.received} bytes: read timeout")
     except httpx.HTTPError as exc:
         if result.status is not None:
             result.truncated = "disconnect"
-            result.notes.append(f"body cut at {len(result.body)} bytes: {type(exc).__name__}: {exc}")
+            result.notes.append(f"body cut at {result.received} bytes: {type(exc).__name__}: {exc}")
         elif is_tls_error(exc):
             result.error_reason, result.error_detail = "tls_error", f"TLS failure: {exc}"
         else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 import ssl
 from dataclasses import dataclass
@@ -100,6 +101,27 @@ def parse_ip(host: str) -> IPAddress | None:
         return None
 
 
+# One DNS label (RFC 1123; "_" is tolerated, some real hosts use it). Hosts are checked in
+# their IDNA (ASCII) form, so "bücher.de" passes as "xn--bcher-kva.de".
+_LABEL_RE = re.compile(r"(?!-)[A-Za-z0-9_-]{1,63}(?<!-)")
+
+
+def host_problem(raw_host: str) -> str | None:
+    """Why ``raw_host`` (ASCII, as httpx gives it) is not a host name or IP literal, or None.
+
+    Without this check "http://exa mple.com/" went to the resolver as "exa%20mple.com".
+    """
+    if parse_ip(raw_host) is not None:
+        return None
+    name = raw_host[:-1] if raw_host.endswith(".") else raw_host
+    if len(name) > 253:
+        return "host name longer than 253 characters"
+    for label in name.split("."):
+        if not _LABEL_RE.fullmatch(label):
+            return f"invalid host name {raw_host!r}"
+    return None
+
+
 @lru_cache(maxsize=65536)
 def check_url(url: str) -> str:
     """Validate an URL the crawler is about to fetch; return it normalised.
@@ -122,6 +144,8 @@ def check_url(url: str) -> str:
         normalised = httpx.URL(url.strip())
     except (httpx.InvalidURL, ValueError) as exc:
         raise UrlRefused("invalid_url", f"invalid URL: {exc}") from None
+    if problem := host_problem(normalised.raw_host.decode("ascii", "replace")):
+        raise UrlRefused("invalid_url", problem)
     del port
     return str(normalised.copy_with(fragment=None))
 

@@ -70,13 +70,19 @@ class VerifyReport:
         return out
 
 
+def _is_evidence_folder(path: Path) -> bool:
+    # a chain.log without its manifest is still an evidence folder: the manifest was removed,
+    # which is an integrity failure (exit 1), not a "wrong folder" input error (exit 2)
+    return (path / MANIFEST_NAME).is_file() or (path / chain.CHAIN_FILE).is_file()
+
+
 def find_evidence_folders(path: Path) -> list[Path]:
-    if (path / MANIFEST_NAME).is_file():
+    if _is_evidence_folder(path):
         return [path]
     found: list[Path] = []
     if path.is_dir():
         for child in sorted(path.iterdir()):
-            if child.is_dir() and (child / MANIFEST_NAME).is_file():
+            if child.is_dir() and _is_evidence_folder(child):
                 found.append(child)
     return found
 
@@ -107,6 +113,10 @@ def verify_evidence(path: Path) -> VerifyReport:
 def _verify_folder(folder: Path, prefix: str, report: VerifyReport) -> None:
     manifest_path = folder / MANIFEST_NAME
     manifest_name = prefix + MANIFEST_NAME
+    if not manifest_path.is_file():
+        report.set(manifest_name, "failed", "missing: the folder is chained (chain.log) but has no manifest")
+        _unlisted(folder, prefix, {MANIFEST_NAME, chain.CHAIN_FILE}, report)
+        return
     manifest_bytes = manifest_path.read_bytes()
     manifest_sha = sha256_bytes(manifest_bytes)
     manifest: CaptureManifest | None
@@ -132,7 +142,12 @@ def _verify_folder(folder: Path, prefix: str, report: VerifyReport) -> None:
             report.set(chain_name, "verified", f"{len(entries)} capture(s) chained")
         if entries:
             last = entries[-1]
-            for entry in entries[:-1]:
+            for i, entry in enumerate(entries[:-1]):
+                # a later entry of this same chain for the same folder records, in the open,
+                # that the folder was captured again (a failed capture redone): only the
+                # latest capture of a folder can still be compared with what is on disk
+                if any(later.get("evidence") == entry.get("evidence") for later in entries[i + 1 :]):
+                    continue
                 _check_earlier_entry(folder, entry, chain_name, report)
         if last is not None and last.get("manifest_sha256") == manifest_sha:
             if manifest is not None:

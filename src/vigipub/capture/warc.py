@@ -78,8 +78,10 @@ class WarcWriter:
     ) -> RecordRef:
         record_id = record_id or new_record_id()
         block_digest = sha256_bytes(block)
-        payload = block[http_payload_offset(block) :] if http_block else block
-        pdigest = sha256_bytes(payload)
+        # a memoryview, not a slice: slicing would copy the whole body once more, and a
+        # capture must stay under its memory bound with large pages
+        payload = memoryview(block)[http_payload_offset(block) :] if http_block else memoryview(block)
+        pdigest = "sha256:" + hashlib.sha256(payload).hexdigest()
         lines: list[tuple[str, str]] = [
             ("WARC-Type", record_type),
             ("WARC-Record-ID", record_id),

@@ -85,8 +85,21 @@ class LoadedCase:
         return f"{self.path}:{self.index.line_of(path)}"
 
 
-def _index(node: yaml.Node, path: Path_, index: LineIndex, source: Path) -> None:
+def _index(
+    node: yaml.Node, path: Path_, index: LineIndex, source: Path, seen_nodes: set[int] | None = None
+) -> None:
     index.lines.setdefault(path, node.start_mark.line + 1)
+    if seen_nodes is None:
+        seen_nodes = set()
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        # an alias (*name) makes the composer reuse a node: nine nested aliases of nine items
+        # ("billion laughs") hung `vigipub draft` for minutes. A case file never needs them.
+        if id(node) in seen_nodes:
+            raise CaseFileError(
+                "YAML aliases (*name) are not allowed in a case file; write the value out",
+                where=f"{source}:{node.start_mark.line + 1}",
+            )
+        seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -97,11 +110,29 @@ def _index(node: yaml.Node, path: Path_, index: LineIndex, source: Path) -> None
                 )
             seen.add(key)
             index.lines[(*path, key)] = key_node.start_mark.line + 1
-            _index(value_node, (*path, key), index, source)
+            _index(value_node, (*path, key), index, source, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             index.lines[(*path, i)] = item.start_mark.line + 1
-            _index(item, (*path, i), index, source)
+            _index(item, (*path, i), index, source, seen_nodes)
+
+
+class _CaseLoader(yaml.SafeLoader):  # type: ignore[misc]
+    """SafeLoader whose scalar constructors fail with the node's line, never a bare ValueError."""
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    # PyYAML's resolver turns anything shaped like a date (``2024-13-07``) into a timestamp and
+    # then lets ``datetime.date`` raise a bare ValueError without the line: report it here.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"invalid date {node.value!r} ({exc}; write YYYY-MM-DD)", node.start_mark
+        ) from exc
+
+
+_CaseLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_yaml_with_lines(path: Path) -> tuple[Any, LineIndex]:
@@ -114,7 +145,7 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, LineIndex]:
         raise CaseFileError(
             f"cannot read the case file ({exc.__class__.__name__}: {exc})", where=str(path)
         ) from exc
-    loader = yaml.SafeLoader(text)
+    loader = _CaseLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -175,9 +206,34 @@ def _check_strings(data: dict[str, Any], key: str, path: Path, index: LineIndex)
             yield CaseFileError(f"{key}[{i}] must be a string", where=f"{path}:{index.line_of((key, i))}")
 
 
+# C0/C1 controls (tab and newline excepted) break the DOCX/PDF writers, and bidirectional
+# overrides (U+202A–U+202E, U+2066–U+2069) can make a quotation display other than it reads
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+
+
 def _precheck(data: dict[str, Any], path: Path, index: LineIndex) -> list[CaseFileError]:
     """Checks pydantic cannot phrase well: unknown keys, claims, defences, URLs."""
     errors: list[CaseFileError] = []
+    for where, text in _strings(data, ()):
+        if m := _CONTROL_RE.search(text):
+            name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where).lstrip(".")
+            errors.append(
+                CaseFileError(
+                    f"{name}: control or bidirectional character U+{ord(m.group()):04X} is not allowed",
+                    where=f"{path}:{index.line_of(where)}",
+                )
+            )
     for key in data:
         if key not in TOP_LEVEL_KEYS:
             errors.append(
@@ -197,8 +253,21 @@ def _precheck(data: dict[str, Any], path: Path, index: LineIndex) -> list[CaseFi
                 where=f"{path}:{index.line_of(('company',))}",
             )
         )
-    if not data.get("product"):
+    elif isinstance(data["company"].get("name"), str) and not data["company"]["name"].strip():
+        # an empty name drafted « la société  (située …) » in the decision
+        errors.append(
+            CaseFileError("company.name is empty", where=f"{path}:{index.line_of(('company', 'name'))}")
+        )
+    product = data.get("product")
+    if not product:
         errors.append(CaseFileError("missing product (the therapy as the site names it)", where=f"{path}:1"))
+    elif isinstance(product, str) and not product.strip():
+        errors.append(
+            CaseFileError(
+                "product is empty (the therapy as the site names it)",
+                where=f"{path}:{index.line_of(('product',))}",
+            )
+        )
     for key in ("claims", "defences", "websites"):
         errors.extend(_check_strings(data, key, path, index))
     for i, claim in enumerate(data.get("claims") or []):

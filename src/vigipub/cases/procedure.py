@@ -223,8 +223,37 @@ def check_procedure(loaded: LoadedCase, step: str, *, on: date | None = None) ->
     issues: list[ProcedureIssue] = []
     sent = letter_date(case)
     if step in ("decision", "news", "alert"):
-        decided = case.decision.date if case.decision else on or date.today()
+        # a decision is drafted as of the date asked for (``--date``), which may differ from the
+        # case's decision.date: the procedure must be checked on the date the document will bear
+        if step == "decision" and on is not None:
+            decided = on
+        else:
+            decided = case.decision.date if case.decision else on or date.today()
         where = loaded.where("decision", "date") if case.decision else loaded.where()
+        if step == "decision" and on is not None:
+            if sent is not None and decided < sent:
+                issues.append(
+                    ProcedureIssue(
+                        "error",
+                        f"a decision dated {decided.isoformat()} would precede the letter of intent of "
+                        f"{sent.isoformat()}",
+                        where,
+                    )
+                )
+            later = [
+                e
+                for e in case.events
+                if e.kind in ("written_observations", "oral_observations") and e.date > decided
+            ]
+            if later:
+                issues.append(
+                    ProcedureIssue(
+                        "error",
+                        f"a decision dated {decided.isoformat()} would cite {later[0].kind} of "
+                        f"{later[0].date.isoformat()}, received after it",
+                        where,
+                    )
+                )
         if sent is None and not case.urgency:
             issues.append(
                 ProcedureIssue(

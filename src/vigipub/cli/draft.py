@@ -18,6 +18,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from vigipub.cases import (
     ProcedureError,
@@ -29,16 +30,34 @@ from vigipub.cases import (
     plan_letter,
 )
 from vigipub.documents import FORMATS, render_alert, render_decision, render_letter, render_news
-from vigipub.evidence import AuthorisationAnswer, Case, FindingsFile, InputError, PageAnalysis, Qualification
+from vigipub.documents.errors import UnsupportedConclusionError
+from vigipub.evidence import (
+    SCHEMA_VERSION,
+    AuthorisationAnswer,
+    Case,
+    FindingsFile,
+    InputError,
+    PageAnalysis,
+    Qualification,
+)
 
 RENDERERS = {"decision": render_decision, "letter": render_letter, "news": render_news, "alert": render_alert}
 
 
 def _read_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read JSON ({exc})", where=str(path)) from exc
+    # as `vigipub qualify` does: a file of another major schema version is refused, not read
+    # field by field into a decision (a findings.json marked 9.0 used to be drafted from)
+    version = raw.get("schema_version") if isinstance(raw, dict) else None
+    if version is not None and str(version).split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise InputError(
+            f"schema_version {version} is not compatible with {SCHEMA_VERSION} (major version differs)",
+            where=str(path),
+        )
+    return raw
 
 
 def _dossier_inputs(case: Case) -> tuple[list[PageAnalysis], list[AuthorisationAnswer], Qualification | None]:
@@ -106,11 +125,34 @@ def obtain_qualification(case: Case, *, date_of_facts: date | None = None) -> tu
     )
 
 
+DOSSIER_INPUTS = ("findings.json", "authorisations.json", "qualification.json")
+
+
+def _refuse_overwriting_inputs(out: Path, case_file: Path, case: Case) -> None:
+    """``--out`` must not replace what the document is drafted from: `--out case.yaml` or
+    `--out dossier/findings.json` used to overwrite the case file or the dossier with HTML."""
+    target = out.resolve()
+    protected = [case_file.resolve()]
+    if case.dossier:
+        dossier = Path(case.dossier).resolve()
+        protected += [dossier / name for name in DOSSIER_INPUTS]
+        if target.is_relative_to(dossier / "evidence"):
+            raise InputError("refusing to write into the dossier's sealed evidence folder", where=str(out))
+    for path in protected:
+        if target == path or target == path.with_name(path.name + ".sha256"):
+            raise InputError(f"refusing to overwrite an input of the draft ({path.name})", where=str(out))
+
+
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        if tmp.parent.is_dir():
+            tmp.unlink(missing_ok=True)
+        raise InputError(f"cannot write the document ({exc.strerror or exc})", where=str(path)) from exc
 
 
 @click.command("draft")
@@ -138,36 +180,56 @@ def _write(path: Path, data: bytes) -> None:
 )
 def command(kind: str, case_file: Path, fmt: str | None, out: Path, force: bool, on: datetime | None) -> None:
     """Draft KIND (decision, letter, news, alert) for CASE_FILE, in French, as the agency publishes it."""
-    err = Console(stderr=True)
-    fmt = fmt or (out.suffix.lstrip(".").lower() if out.suffix.lstrip(".").lower() in FORMATS else "html")
+    # soft_wrap: every message stays on one line, as the house style promises (grep-able logs)
+    err = Console(stderr=True, soft_wrap=True)
+    suffix = out.suffix.lstrip(".").lower()
+    if fmt and suffix in FORMATS and suffix != fmt:
+        # a PDF viewer or Word would fail on e.g. Markdown saved as decision.pdf
+        raise InputError(f"--format {fmt} does not match the file suffix .{suffix}", where=str(out))
+    fmt = fmt or (suffix if suffix in FORMATS else "html")
     day = on.date() if on else None
     loaded = load_case_file(case_file)
     case = loaded.case
+    _refuse_overwriting_inputs(out, case_file, case)
     if kind == "letter":
         # the letter is drafted as of its own date: nothing that came after it may appear
         sent = letter_date(case) or day or date.today()
         case = case_as_of(plan_letter(case, sent), sent)
     issues = check_procedure(loaded, kind, on=day)
-    for issue in issues:
-        err.print(
-            f"[{'red' if issue.level == 'error' else 'yellow'}]{issue.level}[/]: {issue.where}: {issue.message}"
-        )
     stop = blocking(issues)
     if stop and not force:
+        # the first blocking issue is the error main prints; the others are listed before it
+        for issue in issues:
+            if issue is not stop[0]:
+                err.print(
+                    f"[yellow]{issue.level}[/]: {escape(f'{issue.where}: {issue.message}')}", highlight=False
+                )
         first = stop[0]
         raise ProcedureError(f"{first.message} (use --force to draft anyway)", where=first.where)
+    for issue in issues:
+        # with --force a blocking issue is drafted over: say so, it is not an error any more
+        label = "forced" if issue.level == "error" else issue.level
+        err.print(f"[yellow]{label}[/]: {escape(f'{issue.where}: {issue.message}')}", highlight=False)
     qualification, source = obtain_qualification(case)
     err.print(f"[dim]· qualification from {source}: {qualification.conclusion}[/dim]")
     if qualification.conclusion != "violation":
         # say what is missing before refusing: the inspector completes the case file or dossier
         for question in qualification.questions:
-            err.print(f"[yellow]open question[/]: {question}")
-    rendered = RENDERERS[kind](qualification, case, fmt=fmt, on=day)
+            err.print(f"[yellow]open question[/]: {escape(question)}", highlight=False)
+    try:
+        rendered = RENDERERS[kind](qualification, case, fmt=fmt, on=day)
+    except UnsupportedConclusionError as exc:
+        # the library message points to a Python function; say what the inspector can do
+        raise UnsupportedConclusionError(
+            f"the qualification concludes '{qualification.conclusion}': no {kind} is drafted; complete "
+            "the case file (claims quoted from the site, or a dossier) and answer the open questions above",
+            where=str(case_file),
+        ) from exc
     _write(out, bytes(rendered))
     # a sidecar in `sha256sum -c` format, so the digest outlives the terminal
     _write(out.with_name(out.name + ".sha256"), f"{rendered.sha256.split(':', 1)[1]}  {out.name}\n".encode())
     for warning in rendered.warnings:
-        err.print(f"[yellow]warning[/]: {warning}")
+        err.print(f"[yellow]warning[/]: {escape(warning)}", highlight=False)
     click.echo(f"{rendered.sha256}  {out}")
     click.echo(
         f"producer: {rendered.producer.name} {rendered.producer.version} ({rendered.producer.params_digest})"

@@ -9,6 +9,7 @@ vigipub registry check FAMILY [--product NAME]… [--disease ICD10]… [--as-of 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -184,6 +185,18 @@ def lookup_cmd(query: str, limit: int, fmt: str, db_path: Path | None) -> None:
     click.echo("; ".join(f"{s.registry} snapshot {s.snapshot_date}" for s in sources))
 
 
+_ICD10_RE = re.compile(r"[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?")
+
+
+def _icd10_codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    # "XX" or "autisme" used to be accepted and silently turned the answer into "uncertain"
+    codes = tuple(v.strip().upper() for v in value)
+    for code in codes:
+        if not _ICD10_RE.fullmatch(code):
+            raise click.BadParameter(f"{code!r} is not an ICD-10 code (e.g. C61, F84.0)")
+    return codes
+
+
 @command.command("check")
 @click.argument("family", type=click.Choice(sorted(THERAPY_FAMILIES)))
 @click.option(
@@ -194,6 +207,7 @@ def lookup_cmd(query: str, limit: int, fmt: str, db_path: Path | None) -> None:
     "diseases",
     multiple=True,
     metavar="ICD10",
+    callback=_icd10_codes,
     help="ICD-10 code of a promoted indication (repeatable).",
 )
 @click.option(

@@ -173,6 +173,11 @@ def claims_for(qualification: Qualification, case: Case) -> list[str]:
     out: list[str] = []
     # only the presentation test (T1) quotes claims; other tests quote therapies, registers…
     quotes = [q for t in qualification.tests if re.match(r"^T1(?:$|[._])", t.id) for q in t.quotes]
+    # T1 may also quote the bare therapy mention (« thérapie cellulaire dendritique (TCD) »):
+    # the product's own name is not a claim, and the letter listed it under « On peut y lire »
+    product = " ".join((case.product or "").split()).strip("«» ").lower()
+    if product:
+        seen.add(product)
     for c in [*case.claims, *quotes]:
         key = " ".join(c.split()).strip("«» ").lower()
         if key and key not in seen:

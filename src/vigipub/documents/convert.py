@@ -106,9 +106,15 @@ def _expand_tail(el: etree._Element) -> None:
             anchor.tail = (anchor.tail or "") + fr_text(text)
 
 
+# Controls (tab and newlines excepted) and bidirectional overrides in text quoted from a site:
+# lxml refuses the former (traceback while drafting), the latter can make a quotation display
+# other than it reads. They are shown as U+FFFD so the reader sees that something was there.
+_UNSAFE_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def typeset_html(html: str) -> str:
     """French typography on every text node (never on CSS or attributes) + placeholder marks."""
-    root = lxml.html.document_fromstring(html)
+    root = lxml.html.document_fromstring(_UNSAFE_CHARS_RE.sub("\ufffd", html))
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue

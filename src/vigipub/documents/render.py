@@ -8,6 +8,7 @@ every text node) and then converted to the requested format. The result is a
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -340,10 +341,29 @@ def build_context(
     }
 
 
+def _basis_order(code: str, article: str) -> tuple[int, str, int, tuple[int, ...]]:
+    """Hierarchy of norms, then instrument, then article number in numeric order: EU regulations,
+    directives, the public health code, the CRPA, then anything else; annexes after articles."""
+    folded = code.casefold()
+    rank = (
+        0
+        if folded.startswith("règlement")
+        else 1
+        if folded.startswith("directive")
+        else 2
+        if folded == "csp"
+        else 3
+        if folded == "crpa"
+        else 4
+    )
+    numbers = tuple(int(n) for n in re.findall(r"\d+", article))
+    return rank, " ".join(code.split()), 1 if article.casefold().startswith("annexe") else 0, numbers
+
+
 def _basis_labels(qualification: Qualification) -> list[str]:
-    """The provisions the qualification relies on, once each, in order of first citation."""
-    seen: set[str] = set()
-    out = []
+    """The provisions the qualification relies on, once each, in the order a lawyer lists them
+    (the order of first citation mixed CSP articles with EU annexes and the CRPA)."""
+    seen: dict[str, tuple[tuple[int, str, int, tuple[int, ...]], str]] = {}
     refs = [r for v in qualification.vu for r in v.basis] + [
         r for c in qualification.considerants for r in c.basis
     ]
@@ -351,9 +371,8 @@ def _basis_labels(qualification: Qualification) -> list[str]:
         # "L. 5122-1" and "L.5122-1" are the same article
         key = f"{ref.code}|{''.join(ref.article.split())}"
         if key not in seen:
-            seen.add(key)
-            out.append(ref.label_fr)
-    return out
+            seen[key] = (_basis_order(ref.code, ref.article), ref.label_fr)
+    return [label for _, label in sorted(seen.values(), key=lambda item: item[0])]
 
 
 # --------------------------------------------------------------------------- output
@@ -467,8 +486,9 @@ def render_decision_draft(
     """A decision draft (HTML) from the qualification alone, for ``vigipub investigate``.
 
     Facts of the procedure not known yet are marked placeholders (« [date du courrier] »);
-    a banner lists the qualification's open questions. Works whatever the conclusion: an
-    undetermined qualification gives a draft that says so.
+    a banner lists the qualification's open questions. An undetermined qualification gives a
+    draft that says so; a ``no_violation`` one gives no suspension, only a note saying that no
+    measure is proposed (``vigipub investigate`` uses ``report.render_no_decision`` there).
     """
     case = Case(
         authority=authority,

@@ -7,7 +7,8 @@ simplified by the agency's published decisions):
 - typographic apostrophe ``’``;
 - « L. 5122-1 » with a no-break space (U+00A0) between the code letter and the number, and
   « n° 1394/2007 » likewise;
-- dates « 28 novembre 2024 », with « 1er » for the first day of a month.
+- dates « 28 novembre 2024 », with « 1er » for the first day of a month, joined by no-break
+  spaces (also in running text received from other stages).
 
 Every function is idempotent (``f(f(x)) == f(x)``), so text that already follows the
 rules (or was typeset twice) is left unchanged. URLs are never touched: ``https://x.fr/?a=1``
@@ -50,6 +51,11 @@ _CLOSE_GUILLEMET_RE = re.compile(rf"[{_SPACES}]*»")
 _ARTICLE_RE = re.compile(rf"\b([LRD])\.?[{_SPACES}]*(\d{{1,4}}(?:-\d+)+)\b")
 _NUMERO_RE = re.compile(rf"\bn°[{_SPACES}]*(?=\d)")
 _APOSTROPHE_RE = re.compile(r"(?<=\w)'(?=\w)")
+# « 7 novembre », « 1er mars », « novembre 2024 »: a date never breaks across lines, even when
+# the text comes from another stage (the qualification's Vu) typed with ordinary spaces
+_MONTHS_ALT = "|".join(MONTHS_FR)
+_DAY_MONTH_RE = re.compile(rf"\b(1er|\d{{1,2}})[{_SPACES}]+({_MONTHS_ALT})\b")
+_MONTH_YEAR_RE = re.compile(rf"\b({_MONTHS_ALT})[{_SPACES}]+(\d{{4}})\b")
 
 
 def _outside_urls(text: str, fix) -> str:  # type: ignore[no-untyped-def]
@@ -69,7 +75,8 @@ def _fix_plain(part: str) -> str:
     part = _HIGH_PUNCT_RE.sub(lambda m: NNBSP + m.group(1), part)
     part = _ARTICLE_RE.sub(lambda m: f"{m.group(1)}.{NBSP}{m.group(2)}", part)
     part = _NUMERO_RE.sub("n°" + NBSP, part)
-    return part
+    part = _DAY_MONTH_RE.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", part)
+    return _MONTH_YEAR_RE.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", part)
 
 
 def _split_quotes(text: str) -> list[tuple[str, bool]]:

@@ -322,7 +322,12 @@ def check_therapy(
         text = (
             intro
             + " ; ".join(parts)
-            + f" ({ema_src}) ; aucun ne dispose d'une autorisation en vigueur dans {bdpm_src}"
+            # « aucun ne dispose » after a single product read as a grammatical slip in a Considérant
+            + (
+                f" ({ema_src}) ; il ne dispose d'aucune autorisation en vigueur dans {bdpm_src}"
+                if len(past) == 1
+                else f" ({ema_src}) ; aucun ne dispose d'une autorisation en vigueur dans {bdpm_src}"
+            )
         )
     else:
         status = "not_authorised"

@@ -26,6 +26,7 @@ _DATE_RE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
 #: C1 control characters never occur in real register text; they betray bytes decoded with
 #: the wrong code page (cp1252 read as ISO-8859-1) and then re-encoded.
 _C1_RE = re.compile("[\x80-\x9f]")
+_HTML_RE = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.IGNORECASE)
 #: UTF-8 read as cp1252/latin-1 and re-encoded ("é" → "Ã©"): a double-encoding signature.
 _MOJIBAKE_RE = re.compile(
     "[ÃÂ][\u00a0-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
@@ -186,6 +187,12 @@ def read_bdpm(data: bytes, name: str) -> BdpmFile:
     if spec is None:
         raise RegisterFileError(f"unknown BDPM file (known: {', '.join(BDPM_SPECS)})", where=name)
     text, encoding = decode_register_text(data, name)
+    if _HTML_RE.match(text):
+        # a maintenance or error page served with status 200 instead of the file: say so, rather
+        # than "truncated download" or "1 columns, expected 12"
+        raise RegisterLayoutError(
+            "file is an HTML page, not a tab-separated BDPM file (error or maintenance page?)", where=name
+        )
     if not text.endswith("\n"):
         last = text.count("\n") + 1
         raise RegisterLayoutError(

@@ -334,6 +334,28 @@ def _attribution(registry: str, snapshot: date | None) -> str:
     return f"Source: European Medicines Agency, medicines report, generated {when}"
 
 
+def check_replaceable(path: Path) -> None:
+    """``--db`` names the register database: never replace a folder or an unrelated file
+    (`registry update --db notes.txt` used to turn the notes into a SQLite database)."""
+    if path.is_dir():
+        raise RegisterDatabaseError("is a folder, not a register database file", where=str(path))
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing to protect; creating it reports its own error
+    except OSError as exc:
+        raise RegisterDatabaseError(
+            f"cannot read the database ({exc.strerror or exc})", where=str(path)
+        ) from None
+    if head and head != b"SQLite format 3\x00":
+        raise RegisterDatabaseError(
+            "exists and is not a SQLite database: refusing to replace it (delete it first if it is a "
+            "damaged register database)",
+            where=str(path),
+        )
+
+
 def build_database(
     path: Path,
     snapshot: ParsedSnapshot,
@@ -343,6 +365,7 @@ def build_database(
     config: Config | None = None,
 ) -> BuildReport:
     """Write the database for ``snapshot`` to ``path`` (temp file + atomic rename)."""
+    check_replaceable(path)
     config = config or load_config()
     t0 = time.perf_counter()
     ema_entries = _ema_entries(snapshot.ema, config)

@@ -129,6 +129,7 @@ def update(
     ``bdpm_date`` overrides the BDPM snapshot date (default: download date, or the date in
     the folder's snapshot.json, or the files' modification date).
     """
+    store.check_replaceable(db_path)  # before any download: never replace an unrelated file
     t0 = time.perf_counter()
     if from_dir is not None:
         files = snapshot.files_from_dir(from_dir)
