@@ -52,3 +52,20 @@ def test_analyze_missing_file_is_one_line_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2
     assert "missing.html" in err and "Traceback" not in err
+
+
+def test_failed_investigation_leaves_no_empty_dossier(tmp_path, capsys):
+    out = tmp_path / "new-dossier"
+    code = main(["investigate", "http://127.0.0.1:9/", "--out", str(out), "--allow-private", "--no-browser"])
+    assert code == 2
+    assert not out.exists()
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_uncreatable_output_folder_is_one_line_error(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code = main(["investigate", "http://127.0.0.1:9/", "--out", str(blocker / "sub"), "--allow-private"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "cannot create the output folder" in err and "Traceback" not in err

@@ -81,8 +81,11 @@ def _say(progress: Progress | None, message: str) -> None:
         progress(message)
 
 
-def prepare_output_dir(out_dir: Path) -> None:
-    """Create ``out_dir``; refuse an existing non-empty folder (never overwrite a dossier)."""
+def prepare_output_dir(out_dir: Path) -> bool:
+    """Create ``out_dir``; refuse an existing non-empty folder (never overwrite a dossier).
+
+    Returns True when the folder was created here (so that a failed run can remove it).
+    """
     if out_dir.exists():
         if not out_dir.is_dir():
             raise InputError("exists and is not a folder", where=str(out_dir))
@@ -91,7 +94,12 @@ def prepare_output_dir(out_dir: Path) -> None:
                 "output folder exists and is not empty; choose a new folder (an earlier dossier is never overwritten)",
                 where=str(out_dir),
             )
-    out_dir.mkdir(parents=True, exist_ok=True)
+        return False
+    try:
+        out_dir.mkdir(parents=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output folder: {exc.strerror or exc}", where=str(out_dir)) from exc
+    return True
 
 
 # --------------------------------------------------------------------------- detection
@@ -239,18 +247,20 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
 def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: Progress | None = None) -> SiteSummary:
     """Capture ``url`` into ``out_dir`` and run every stage; return the site summary."""
     from vigipub.capture import CaptureOptions, capture_site
-    from vigipub.documents import render_decision_draft
-    from vigipub.documents.report import render_no_decision, render_report
 
-    prepare_output_dir(out_dir)
+    created = prepare_output_dir(out_dir)
     evidence_dir = out_dir / EVIDENCE
     _say(progress, f"capturing {url}")
-    manifest: CaptureManifest = capture_site(
-        url,
-        evidence_dir,
-        CaptureOptions(**options.capture),
-        progress=progress is not None,
-    )
+    try:
+        manifest: CaptureManifest = capture_site(
+            url, evidence_dir, CaptureOptions(**options.capture), progress=progress is not None
+        )
+    except BaseException:
+        # Nothing was captured (the capture stage removes its own folder on a seed failure):
+        # leave no empty dossier behind. A folder with evidence in it is never removed.
+        if created and out_dir.exists() and not any(out_dir.iterdir()):
+            out_dir.rmdir()
+        raise
     _say(progress, f"analysing {len(manifest.pages)} captured documents")
     findings = analyze_to_file([evidence_dir], out_dir / FINDINGS, site_url=manifest.seed_url)
     _say(progress, "checking the authorisation registers")
@@ -260,11 +270,27 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
     _say(progress, "qualifying the facts")
     qualification = qualify_dossier(out_dir, manifest.seed_url, on)
     _say(progress, "drafting the report and the decision")
+    write_dossier_documents(out_dir, manifest, findings, answers, qualification)
+    return summarise(manifest.seed_url, out_dir, findings, qualification)
+
+
+def write_dossier_documents(
+    dossier: Path,
+    manifest: CaptureManifest | None,
+    findings: FindingsFile,
+    answers: list[AuthorisationAnswer],
+    qualification: Qualification,
+) -> None:
+    """Write ``decision.html`` (or the no-decision note) and ``report.html`` from the stage outputs."""
+    from vigipub.documents import render_decision_draft
+    from vigipub.documents.report import render_no_decision, render_report
+
+    site_url = manifest.seed_url if manifest else (findings.site.url if findings.site else "")
     if qualification.conclusion == "no_violation":
-        decision_html = render_no_decision(qualification, site_url=manifest.seed_url)
+        decision_html = render_no_decision(qualification, site_url=site_url)
     else:
-        decision_html = render_decision_draft(qualification, site_url=manifest.seed_url)
-    (out_dir / DECISION).write_text(decision_html, encoding="utf-8")
+        decision_html = render_decision_draft(qualification, site_url=site_url)
+    (dossier / DECISION).write_text(decision_html, encoding="utf-8")
     report_html = render_report(
         manifest=manifest,
         findings=findings,
@@ -272,5 +298,20 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
         qualification=qualification,
         decision_sha256=sha256_bytes(decision_html.encode("utf-8")),
     )
-    (out_dir / REPORT).write_text(report_html, encoding="utf-8")
-    return summarise(manifest.seed_url, out_dir, findings, qualification)
+    (dossier / REPORT).write_text(report_html, encoding="utf-8")
+
+
+def refresh_dossier_documents(dossier: Path, qualification: Qualification) -> list[Path]:
+    """After a new qualification of an investigated dossier, redraw its report and decision.
+
+    Only dossiers written by ``investigate`` (with findings.json and a report) are refreshed,
+    so that the dossier never holds a decision drawn from an older qualification.
+    """
+    if not (dossier / FINDINGS).exists() or not (dossier / REPORT).exists():
+        return []
+    manifest_path = dossier / EVIDENCE / "manifest.json"
+    manifest = CaptureManifest.model_validate_json(manifest_path.read_bytes()) if manifest_path.exists() else None
+    answers_path = dossier / AUTHORISATIONS
+    answers = load_answers(answers_path) if answers_path.exists() else []
+    write_dossier_documents(dossier, manifest, load_findings(dossier / FINDINGS), answers, qualification)
+    return [dossier / DECISION, dossier / REPORT]

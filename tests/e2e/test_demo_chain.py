@@ -210,3 +210,17 @@ def test_no_decision_is_drafted_for_a_site_without_violation(dossiers):
     decision = (dossiers / "news-report" / "decision.html").read_text()
     assert "Aucun projet de décision" in decision
     assert "Décide" not in decision
+
+
+def test_requalifying_a_dossier_redraws_its_decision_and_report(dossiers, tmp_path):
+    import shutil
+
+    copy = tmp_path / "dossier"
+    shutil.copytree(dossiers / "dendritic-clinic", copy)
+    (copy / "decision.html").write_text("stale")
+    (copy / "report.html").write_text("stale")
+    result = subprocess.run([sys.executable, "-m", "vigipub", "qualify", str(copy)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Considérant" in (copy / "decision.html").read_text()
+    assert "Verdict" in (copy / "report.html").read_text()

@@ -39,8 +39,8 @@ CRAWL_OPTIONS = [
                  help="RFC 3161 time-stamping authority URL (the manifest digest is time-stamped)."),
     click.option("--tsa-ca", "tsa_ca_file", default=None, type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  help="CA certificate (PEM) of the TSA, stored for verification."),
-    click.option("--max-page-bytes", default=10_000_000, show_default=True, type=click.IntRange(1024, 2_000_000_000),
-                 help="Per-response size limit (decompressed)."),
+    click.option("--max-page-bytes", default=10_000_000, show_default=True, type=click.IntRange(1024, 200_000_000),
+                 help="Per-response size limit (decompressed); memory stays bounded by a few times this."),
     click.option("--page-timeout", default=30.0, show_default=True, type=click.FloatRange(0.5, 3600),
                  help="Total time allowed per page, in seconds."),
 ]

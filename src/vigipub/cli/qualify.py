@@ -123,15 +123,34 @@ def command(dossier: Path, case_path: Path | None, fmt: str, on: datetime | None
     auth_path = dossier / "authorisations.json"
     authorisations = load_authorisations(auth_path) if auth_path.exists() else []
     date_of_facts = on.date() if on is not None else None
-    q = qualify(pages, authorisations, case=case, date_of_facts=date_of_facts, jurisdiction=jurisdiction)
+    site_url = _seed_url(dossier)
+    q = qualify(pages, authorisations, case=case, site_url=site_url, date_of_facts=date_of_facts,
+                jurisdiction=jurisdiction)
     out = dossier / "qualification.json"
     digest = write_json(out, q)
+    # A dossier written by `investigate` must not keep a decision drawn from the old qualification.
+    from vigipub.pipeline import refresh_dossier_documents
+
+    refreshed = refresh_dossier_documents(dossier, q)
     if fmt == "json":
         click.echo(q.model_dump_json(indent=2))
     else:
         console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160)
         render_text(q, console)
         console.print(f"written {out} ({digest})")
+        for path in refreshed:
+            console.print(f"redrawn {path}")
+
+
+def _seed_url(dossier: Path) -> str | None:
+    """The captured site's start URL, from the dossier's evidence manifest when there is one."""
+    import json
+
+    manifest = dossier / "evidence" / "manifest.json"
+    try:
+        return str(json.loads(manifest.read_text(encoding="utf-8"))["seed_url"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 __all__ = ["command", "render_text"]
