@@ -158,7 +158,7 @@ def test_decision_quotes_claims_that_are_really_on_the_site(dossiers, site):
 
 def test_report_puts_the_verdict_first(dossiers):
     report = (dossiers / "dendritic-clinic" / "report.html").read_text()
-    assert report.index("Verdict") < report.index("Evidence by kind")
+    assert report.index("Verdict") < report.index("Éléments de preuve par nature")
     assert "promotion" in report
 
 

@@ -37,6 +37,24 @@ KIND_ORDER = ["claim", "testimonial", "therapy", "manipulation", "disease", "cal
               "france_targeting", "reporting_context", "genre"]
 
 
+#: French labels of the report (the inspector's working language); the values are the model's ids.
+LABELS_FR = {
+    "verdict_fr": {"promotion": "promotion", "uncertain": "incertain", "not_promotion": "pas de promotion"},
+    "conclusion_fr": {"violation": "manquement", "no_violation": "pas de manquement",
+                      "undetermined": "indéterminée"},
+    "outcome_fr": {"yes": "oui", "no": "non", "not_applicable": "sans objet", "undetermined": "indéterminé"},
+    "status_fr": {"authorised": "autorisé", "authorised_other_indication": "autorisé pour une autre indication",
+                  "withdrawn": "autorisation retirée", "not_authorised": "non autorisé", "uncertain": "à vérifier"},
+    "measure_fr": {"suspension_of_advertising": "suspension de la publicité",
+                   "suspension_of_all_activities": "suspension de toutes les activités", "none": "aucune"},
+    "kind_fr": {"claim": "allégations", "testimonial": "témoignages", "therapy": "thérapies",
+                "manipulation": "préparation (manipulations)", "disease": "maladies visées",
+                "call_to_action": "incitations (prix, réservation)", "travel": "tourisme médical",
+                "france_targeting": "ciblage de la France", "reporting_context": "contexte journalistique ou d’alerte",
+                "genre": "genre de la page"},
+}
+
+
 def _site_verdict(pages: list[PageAnalysis]) -> str:
     verdicts = {p.verdict for p in pages}
     if "promotion" in verdicts:
@@ -81,6 +99,7 @@ def render_report(
                 screenshots[captured.final_url] = "evidence/" + captured.screenshot
     template = _env.get_template("report.html.j2")
     return template.render(
+        **LABELS_FR,
         version=__version__,
         generated_at=utc_now().isoformat(),
         manifest=manifest,
