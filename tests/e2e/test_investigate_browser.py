@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import shutil
 from pathlib import Path
+
+import pytest
+
 from vigipub.evidence import CaptureManifest, FindingsFile
 from vigipub.pipeline import InvestigateOptions, investigate
 
