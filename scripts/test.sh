@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+.venv/bin/ruff check --quiet src tests
 .venv/bin/lint-imports --no-cache
 exec .venv/bin/python -m pytest "$@"

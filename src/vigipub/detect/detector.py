@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +58,10 @@ class Detector:
         self.lexicon = lexicon
         self.model = model
         self.entries = lexicon.entries
+        #: per entry, what the match loop checks: (prefix, case_sensitive, any_language, language, terms)
+        self._checks = [
+            (e.prefix, e.case_sensitive, e.any_language, e.language, e.terms) for e in lexicon.entries
+        ]
 
     @classmethod
     def default(cls) -> Detector:
@@ -73,34 +78,32 @@ class Detector:
         """Accepted (start, end, entry index) matches after boundary and language checks."""
         text = doc.text
         n = len(folded)
-        entries = self.entries
+        checks = self._checks
         page_lang = doc.language if doc.language in LANGUAGES else None
         blocks = doc.blocks
+        block_starts = sidx.block_starts
         out: list[tuple[int, int, int]] = []
+        append = out.append
         for end_i, (klen, idxs) in self.lexicon.automaton.iter(folded):
             start = end_i - klen + 1
-            end = end_i + 1
             if start > 0 and folded[start].isalnum() and folded[start - 1].isalnum():
                 continue
+            end = end_i + 1
             right_word = end >= n or not folded[end_i].isalnum() or not folded[end].isalnum()
             block_lang = None
             if blocks:
-                block_lang = blocks[sidx.block_of(start)].language
+                bi = bisect_right(block_starts, start) - 1
+                block_lang = blocks[bi if bi > 0 else 0].language
             lang = block_lang if block_lang in LANGUAGES else page_lang
             for idx in idxs:
-                entry = entries[idx]
-                if not right_word and not entry.prefix:
+                prefix, case_sensitive, any_language, language, terms = checks[idx]
+                if not right_word and not prefix:
                     continue
-                if entry.case_sensitive and text[start:end] not in entry.terms:
+                if case_sensitive and text[start:end] not in terms:
                     continue
-                if (
-                    not entry.any_language
-                    and lang is not None
-                    and entry.language != lang
-                    and entry.language != page_lang
-                ):
+                if not any_language and lang is not None and language != lang and language != page_lang:
                     continue
-                out.append((start, end, idx))
+                append((start, end, idx))
         return self._drop_nested(out)
 
     def _drop_nested(self, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

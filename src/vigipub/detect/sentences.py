@@ -74,7 +74,7 @@ class SentenceIndex:
 
     def block_of(self, offset: int) -> int:
         i = bisect.bisect_right(self.block_starts, offset) - 1
-        return max(i, 0)
+        return i if i > 0 else 0
 
     def _sentences(self, bi: int) -> list[tuple[int, int]]:
         cached = self._cache.get(bi)
@@ -84,15 +84,19 @@ class SentenceIndex:
         chunk = self.text[start:end]
         out: list[tuple[int, int]] = []
         pos = 0
+        size = len(chunk)
         for m in _END.finditer(chunk):
             cut = m.end()
-            head = chunk[pos : m.start()].rsplit(None, 1)
-            last = head[-1].lower().rstrip(".") if head else ""
-            if chunk[m.start()] == "." and (last in _ABBREV or (len(last) == 1 and last.isalpha())):
-                continue
-            if chunk[m.start()] == "." and last.isdigit() and cut < len(chunk) and chunk[cut].isdigit():
-                continue
-            out.append((pos, m.start() + len(m.group().rstrip())))
+            at = m.start()
+            if chunk[at] == ".":
+                # Only a full stop can follow an abbreviation or sit inside a number.
+                head = chunk[pos:at].rsplit(None, 1)
+                last = head[-1].lower().rstrip(".") if head else ""
+                if last in _ABBREV or (len(last) == 1 and last.isalpha()):
+                    continue
+                if last.isdigit() and cut < size and chunk[cut].isdigit():
+                    continue
+            out.append((pos, at + len(m.group().rstrip())))
             pos = cut
         if pos < len(chunk):
             out.append((pos, len(chunk)))

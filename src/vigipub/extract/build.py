@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any
 
 from vigipub.evidence.core import RecordRef
 from vigipub.evidence.document import Block, Document, DocumentSource
 
 from . import language as lang_mod
-from ._fast import make_block, make_link
+from ._fast import make_blocks, make_links
 from .charset import declares_utf8, decode, looks_binary
 from .html import parse_html
 
@@ -24,16 +27,21 @@ MAX_TEXT_CHARS = 2_000_000
 MAX_BLOCK_MODEL_CALLS = 0
 
 
-def _assemble(
-    blocks: list[tuple[str, str]],
-    *,
-    page_hint: str | None,
-    max_chars: int = MAX_TEXT_CHARS,
-) -> tuple[str, list[Block], str, list[str]]:
-    """Join blocks with newlines, compute offsets and languages."""
+def _spans(
+    blocks: list[tuple[str, str]], max_chars: int
+) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
+    """(pieces, starts, ends, tags, warnings) of the blocks joined with newlines."""
+    pieces = [text for text, _tag in blocks]
+    tags = [tag for _text, tag in blocks]
+    lens = list(map(len, pieces))
+    # Block ends only grow, so the text is cut somewhere iff the last block ends past the cap.
+    if sum(lens) + len(lens) - 1 <= max_chars:
+        starts = list(accumulate([n + 1 for n in lens], initial=0))
+        starts.pop()
+        return pieces, starts, [s + n for s, n in zip(starts, lens, strict=True)], tags, []
     warnings: list[str] = []
-    pieces: list[str] = []
-    spans: list[tuple[int, int, str]] = []
+    pieces, tags = [], []
+    starts, ends = [], []
     pos = 0
     for text, tag in blocks:
         if pos + len(text) > max_chars:
@@ -41,36 +49,52 @@ def _assemble(
             warnings.append(f"text truncated to {max_chars} characters")
             if text:
                 pieces.append(text)
-                spans.append((pos, pos + len(text), tag))
+                starts.append(pos)
+                ends.append(pos + len(text))
+                tags.append(tag)
             break
         pieces.append(text)
-        spans.append((pos, pos + len(text), tag))
+        starts.append(pos)
+        ends.append(pos + len(text))
+        tags.append(tag)
         pos += len(text) + 1
+    return pieces, starts, ends, tags, warnings
+
+
+def _assemble(
+    blocks: list[tuple[str, str]],
+    *,
+    page_hint: str | None,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> tuple[str, list[Block], str, list[str]]:
+    """Join blocks with newlines, compute offsets and languages."""
+    pieces, starts, ends, tags, warnings = _spans(blocks, max_chars)
     full = "\n".join(pieces)
     # Vote each long block on its function words (cheap), then let the votes decide the page
     # language when they agree; the classifier only runs on pages the votes leave open, on
     # the longest blocks (navigation and menus are short and often in another language).
-    votes: list[str | None] = []
+    votes: list[str | None] = [None] * len(pieces)
     weight: dict[str, int] = {}
     voted = 0
     vote = lang_mod.vote_stopwords
-    long_pieces = [(i, p) for i, p in enumerate(pieces) if len(p) >= 100]
+    long_pieces = [i for i, p in enumerate(pieces) if len(p) >= 100]
     # One vote over all long blocks first: when a single language's function words are the
     # only ones present, every long block is in that language and per-block votes (the
     # costliest part of extraction after parsing) are skipped.
-    mono = lang_mod.monolingual(" ".join(p for _i, p in long_pieces)) if long_pieces else None
+    mono = lang_mod.monolingual(" ".join([pieces[i] for i in long_pieces])) if long_pieces else None
     if mono is not None:
-        votes = [None] * len(pieces)
-        for i, p in long_pieces:
+        for i in long_pieces:
             votes[i] = mono
-            if spans[i][2] != "meta":
-                weight[mono] = weight.get(mono, 0) + len(p)
-                voted += len(p)
+            if tags[i] != "meta":
+                voted += len(pieces[i])
+        if voted:
+            weight[mono] = voted
     else:
-        for piece, (_s, _e, tag) in zip(pieces, spans, strict=False):
-            lang = vote(piece, min_hits=2 if len(piece) < 150 else 3) if len(piece) >= 100 else None
-            votes.append(lang)
-            if lang is not None and tag != "meta":
+        for i in long_pieces:
+            piece = pieces[i]
+            lang = vote(piece, min_hits=2 if len(piece) < 150 else 3)
+            votes[i] = lang
+            if lang is not None and tags[i] != "meta":
                 weight[lang] = weight.get(lang, 0) + len(piece)
                 voted += len(piece)
     page_lang = None
@@ -86,7 +110,7 @@ def _assemble(
     if page_lang is None:
         if full.strip():
             longest = sorted(
-                (p for p, sp in zip(pieces, spans, strict=False) if sp[2] != "meta"), key=len, reverse=True
+                (p for p, tag in zip(pieces, tags, strict=True) if tag != "meta"), key=len, reverse=True
             )
             page_lang = lang_mod.classify(" ".join(longest[:12])[:2000], page_hint)
         else:
@@ -94,10 +118,11 @@ def _assemble(
     if page_lang not in lang_mod.SUPPORTED and page_lang != lang_mod.OTHER:
         page_lang = lang_mod.OTHER
     default = page_lang if page_lang in lang_mod.SUPPORTED else None
-    out = [
-        make_block(start, end, tag, blang if blang is not None else (default if end - start >= 80 else None))
-        for (start, end, tag), blang in zip(spans, votes, strict=False)
-    ]
+    if default is not None:
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if votes[i] is None and end - start >= 80:
+                votes[i] = default
+    out = make_blocks(zip(starts, ends, tags, votes, strict=True))
     return full, out, page_lang, warnings
 
 
@@ -106,6 +131,23 @@ def _assemble(
 #: pages of the benchmark the estimate stays under 1,500 (sloppy unclosed tags included).
 MAX_NESTING = 10_000
 _CONTAINERS = (b"div", b"span", b"font", b"table", b"section", b"a", b"blockquote", b"ul", b"ol")
+
+
+@lru_cache(maxsize=1)
+def _numpy() -> Any:
+    try:
+        import numpy  # a dependency of py3langid, so present wherever extraction runs
+    except ImportError:  # pragma: no cover - only without py3langid's numpy
+        return None
+    return numpy
+
+
+def _count_lt(data: bytes) -> int:
+    """``data.count(b"<")``, with numpy's vectorised compare on large pages (~10x faster)."""
+    np = _numpy()
+    if np is None or len(data) < 65_536:
+        return data.count(b"<")
+    return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == 0x3C))
 
 
 def nesting_estimate(data: bytes, chunks: int = 256) -> int:
@@ -152,7 +194,7 @@ def document_from_html(
             warnings=warnings,
             meta={},
         )
-    if data.count(b"<") > 20_000 and nesting_estimate(data) > MAX_NESTING:
+    if len(data) > 20_000 and _count_lt(data) > 20_000 and nesting_estimate(data) > MAX_NESTING:
         warnings.append(
             f"HTML nested deeper than {MAX_NESTING} levels: not parsed (parser cost is quadratic)"
         )
@@ -217,7 +259,7 @@ def document_from_html(
     warnings.extend(w for w in aw if w not in warnings)
     if not full.strip():
         warnings.append("no visible text")
-    links = [make_link(u, t, h, r) for u, t, h, r in parts.links]
+    links = make_links(parts.links)
     return Document.model_construct(
         url=url,
         source=source,

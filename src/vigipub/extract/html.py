@@ -108,6 +108,13 @@ class HtmlParts:
 
 
 def _collapse(text: str) -> str:
+    """``" ".join(text.split())``, skipping the split when there is nothing to collapse.
+
+    ``isprintable()`` is False for every whitespace character but the ASCII space, so a
+    printable text without a double, leading or trailing space is already collapsed.
+    """
+    if text and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -152,36 +159,74 @@ INLINE_TAGS = [
 ]
 
 
-_INLINE_SELECTOR = ",".join(INLINE_TAGS)
-_SKIP_SELECTOR = ",".join(SKIP_TAG_LIST)
+_ALTERNATE_SELECTOR = "link[rel=alternate][hreflang]"
+_JSONLD_SELECTOR = 'script[type="application/ld+json"]'
 
 
-def _blocks(body: LexborNode, budget: int) -> tuple[list[tuple[str, str]], bool]:
+def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[list[tuple[str, str]], bool]:
     """Visible text blocks of ``body``: one per text node once inline tags are unwrapped.
 
     Unwrapping and merging run in lexbor (C); Python then only sees the block elements and
     their text, which is what keeps extraction under a millisecond on a typical page.
+    ``inline`` holds the page's inline elements in document order, found before the invisible
+    elements were removed: the ones inside a removed element are unwrapped in the detached
+    subtree, which no longer belongs to ``body`` (the parser never leaves one in ``<head>``).
     """
-    # One selector query instead of one per tag (selectolax's unwrap_tags loops over tags).
-    for node in body.css(_INLINE_SELECTOR):
+    for node in inline:
         node.unwrap()
     body.merge_text_nodes()
     blocks: list[tuple[str, str]] = []
     truncated = False
-    for node in body.traverse(include_text=True):
-        if node.tag != "-text":
+    append = blocks.append
+    # skip_empty drops the ASCII-whitespace text nodes (two thirds of them) in C; the
+    # isspace() test below still drops the ones made of other spaces (U+00A0…).
+    for node in body.traverse(include_text=True, skip_empty=True):
+        if not node.is_text_node:
             continue
         value = node.text_content
         if not value or value.isspace():
             continue
-        text = " ".join(value.split())
+        text = _collapse(value)
         parent = node.parent
-        blocks.append((text, (parent.tag if parent is not None else None) or "body"))
+        append((text, (parent.tag if parent is not None else None) or "body"))
         budget -= len(text)
         if budget <= 0:
             truncated = True
             break
     return blocks, truncated
+
+
+_NOT_LINKS = ("javascript:", "#", "data:", "mailto:")
+
+
+def _tag_id(name: str) -> int:
+    """lexbor's id of a standard element (fixed, e.g. LXB_TAG_A), read from a parsed one."""
+    node = LexborHTMLParser(f"<body><{name}></{name}>").css_first(name)
+    assert node is not None
+    return int(node.tag_id)
+
+
+_TAG_A = _tag_id("a")
+_TAG_LINK = _tag_id("link")
+_TAG_SCRIPT = _tag_id("script")
+_SKIP_IDS = frozenset(_tag_id(t) for t in SKIP_TAG_LIST)
+_INLINE_IDS = frozenset(_tag_id(t) for t in INLINE_TAGS)
+#: elements the page walk acts on: links, invisible elements, inline elements
+_PAGE_IDS = _SKIP_IDS | _INLINE_IDS | {_TAG_A, _TAG_LINK}
+
+
+def _is_alternate_link(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    """What ``link[rel=alternate][hreflang]`` matches (the selector confirms the rare candidates)."""
+    if not any(k == "hreflang" or k.endswith(":hreflang") for k in attrs):
+        return False
+    return node.css_matches(_ALTERNATE_SELECTOR)
+
+
+def _has_href(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    """What ``a[href]`` matches: an attribute whose local name is ``href`` (``xlink:href`` too)."""
+    if "href" in attrs:
+        return True
+    return any(k.endswith(":href") for k in attrs) and node.css_matches("a[href]")
 
 
 _JSONLD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
@@ -219,50 +264,87 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
     title_node = head.css_first("title")
     if title_node is not None:
         parts.title = _collapse(title_node.text(deep=True))
-    # A substring test on the raw input spares a whole-tree query on pages without JSON-LD.
-    _read_meta(
-        tree, parts, has_jsonld=(b"ld+json" in html) if isinstance(html, bytes) else ("ld+json" in html)
-    )
+    _read_meta(tree, parts)
+    # JSON-LD is read only when the raw input holds "ld+json" (checked lazily, on the first
+    # candidate script: the substring search costs a pass over the whole page).
+    has_jsonld: bool | None = None
     base_node = tree.head.css_first("base[href]") if tree.head is not None else None
     if base_node is not None:
         base_url = urljoin(base_url, base_node.attributes.get("href") or "")
     origin = _origin(base_url)
     # Navigation repeats the same links in header, menu and footer: resolve each href once.
     resolved: dict[str, str | None] = {}
-    for count, a in enumerate(tree.css("a[href], link[rel=alternate][hreflang]")):
-        if count >= _LINK_CAP:
-            break
-        # one C call for all attributes, then plain dict lookups
-        attrs = a.attributes
-        href = (attrs.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "#", "data:", "mailto:")):
+    append = parts.links.append
+    links_left = _LINK_CAP
+    types: list[str] = []
+    invisible: list[LexborNode] = []
+    inline: list[LexborNode] = []
+    # One walk over the elements for the links, the JSON-LD scripts, the invisible elements
+    # and the inline ones, dispatched on lexbor's tag ids: half the cost of one selector query
+    # (which also walks the whole tree), and the same elements in the same (document) order.
+    # Links and scripts are read on the intact tree; then the invisible elements are removed,
+    # and only then are the inline ones unwrapped (an inline element left empty by a removal
+    # stays and keeps the text around it apart).
+    for node in root.traverse():
+        tag_id = node.tag_id
+        if tag_id not in _PAGE_IDS:
             continue
-        url = resolved.get(href, "")
-        if url == "":
-            url = resolved[href] = _absolute(base_url, origin, href)
-        if url is None:
-            continue
-        label = _collapse(a.text())[:300] if a.tag == "a" else ""
-        parts.links.append((url, label, attrs.get("hreflang"), attrs.get("rel")))
+        if tag_id in (_TAG_A, _TAG_LINK):
+            # one C call for all attributes, then plain dict lookups
+            attrs = node.attributes
+            if tag_id == _TAG_A:
+                inline.append(node)
+                if not _has_href(node, attrs):
+                    continue
+            elif not _is_alternate_link(node, attrs):
+                continue
+            if links_left <= 0:
+                continue
+            links_left -= 1
+            href = (attrs.get("href") or "").strip()
+            if not href or href.startswith(_NOT_LINKS):
+                continue
+            url = resolved.get(href, "")
+            if url == "":
+                url = resolved[href] = _absolute(base_url, origin, href)
+            if url is None:
+                continue
+            label = _collapse(node.text())[:300] if tag_id == _TAG_A else ""
+            append((url, label, attrs.get("hreflang"), attrs.get("rel")))
+        elif tag_id in _INLINE_IDS:
+            inline.append(node)
+        else:
+            if (
+                tag_id == _TAG_SCRIPT
+                # lexbor matches the type ASCII case-insensitively; the selector itself confirms
+                and (node.attributes.get("type") or "").lower() == "application/ld+json"
+            ):
+                if has_jsonld is None:
+                    has_jsonld = (b"ld+json" in html) if isinstance(html, bytes) else ("ld+json" in html)
+                if has_jsonld and node.css_matches(_JSONLD_SELECTOR):
+                    _jsonld_types(node.text(deep=True)[:50_000], types)
+            invisible.append(node)
+    if types:
+        parts.meta["jsonld_types"] = " ".join(types[:20])
+    # remove(), not decompose(): a skipped element nested in another (<svg><style>) must stay
+    # a valid node when its turn comes; the detached subtrees are freed with the tree.
+    for node in invisible:
+        node.remove()
     blocks: list[tuple[str, str]] = []
     if parts.title:
         blocks.append((parts.title, "title"))
     description = parts.meta.get("description")
     if description:
         blocks.append((_collapse(description), "meta"))
-    # remove(), not decompose(): a skipped element nested in another (<svg><style>) must stay
-    # a valid node when its turn comes; the detached subtrees are freed with the tree.
-    for node in tree.css(_SKIP_SELECTOR):
-        node.remove()
     body = tree.body
     if body is not None:
-        body_blocks, parts.truncated = _blocks(body, max_chars)
+        body_blocks, parts.truncated = _blocks(body, max_chars, inline)
         blocks.extend(body_blocks)
     parts.blocks = blocks
     return parts
 
 
-def _read_meta(tree: LexborHTMLParser, parts: HtmlParts, has_jsonld: bool = True) -> None:
+def _read_meta(tree: LexborHTMLParser, parts: HtmlParts) -> None:
     meta: dict[str, str] = {}
     # <meta> belongs in <head>: scoping the query there is ~6x cheaper than the whole tree.
     scope = tree.head or tree.root
@@ -295,17 +377,16 @@ def _read_meta(tree: LexborHTMLParser, parts: HtmlParts, has_jsonld: bool = True
             meta[key] = (attrs.get("content") or "").strip()[:1000]
     if "description" not in meta and meta.get("og:description"):
         meta["description"] = meta["og:description"]
-    types: list[str] = []
-    for node in tree.css('script[type="application/ld+json"]') if has_jsonld else []:
-        raw = node.text(deep=True)[:50_000]
-        for match in _JSONLD_TYPE.finditer(raw):
-            try:
-                value: Any = json.loads(match.group(1))
-            except ValueError:
-                continue
-            for t in value if isinstance(value, list) else [value]:
-                if isinstance(t, str) and t not in types:
-                    types.append(t)
-    if types:
-        meta["jsonld_types"] = " ".join(types[:20])
     parts.meta = meta
+
+
+def _jsonld_types(raw: str, types: list[str]) -> None:
+    """Add the ``@type`` values of one JSON-LD script to ``types`` (first seen first)."""
+    for match in _JSONLD_TYPE.finditer(raw):
+        try:
+            value: Any = json.loads(match.group(1))
+        except ValueError:
+            continue
+        for t in value if isinstance(value, list) else [value]:
+            if isinstance(t, str) and t not in types:
+                types.append(t)

@@ -40,6 +40,36 @@ _STOPSETS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (lang, frozenset(words.split())) for lang, words in _STOPWORDS.items()
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_ALL_STOPWORDS: frozenset[str] = frozenset().union(*(stop for _lang, stop in _STOPSETS))
+
+
+#: ASCII bytes that end a word ([^\W\d_] is a-z and A-Z in ASCII) -> space; other bytes kept
+_ASCII_SEPARATORS = bytes(b if b >= 0x80 or chr(b).isalpha() else 0x20 for b in range(256))
+_ASCII_BYTES = bytes(range(128))
+
+
+def _word_set(low: str) -> frozenset[str]:
+    """The function words of ``low``: ``set(_WORD.findall(low)) & _ALL_STOPWORDS``, ~4x faster.
+
+    Only intersections with the function-word sets are ever used, so the other words are
+    never collected into a set (``intersection`` of an iterable only keeps the hits).
+
+    Every character that cannot be part of a word becomes a space, then ``str.split`` cuts
+    the words: ASCII separators in one ``bytes.translate`` pass over the UTF-8 encoding, the
+    few distinct non-ASCII separators (’ « » …) with one ``str.replace`` each. A non-ASCII
+    character that the regex counts as a letter though ``isalpha`` does not (² ½) sends the
+    text to the regex itself.
+    """
+    raw = low.encode("utf-8", "surrogatepass")
+    cleaned = raw.translate(_ASCII_SEPARATORS).decode("utf-8", "surrogatepass")
+    if not raw.isascii():
+        for ch in set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+            if ch.isalpha():
+                continue
+            if _WORD.fullmatch(ch) is not None:
+                return _ALL_STOPWORDS.intersection(_WORD.findall(low))
+            cleaned = cleaned.replace(ch, " ")
+    return _ALL_STOPWORDS.intersection(cleaned.split())
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +124,7 @@ def vote_stopwords(text: str, min_hits: int = 3, dominance: float = 2.0) -> str 
     Counts distinct function words per language with set intersections (C speed): a block
     costs a few microseconds, so every block of every page can be voted on.
     """
-    words = set(_WORD.findall(text.lower()))
+    words = _word_set(text.lower())
     best, hits, runner = None, 0, 0
     for lang, stop in _STOPSETS:
         n = len(words & stop)
@@ -114,7 +144,7 @@ def monolingual(text: str) -> str | None:
     than 1, or 12+ and no other more than 3: a stray "con" or "es" in a German page): a page
     with a paragraph in another supported language shows more of its function words.
     """
-    words = set(_WORD.findall(text.lower()))
+    words = _word_set(text.lower())
     best, hits, runner = None, 0, 0
     for lang, stop in _STOPSETS:
         n = len(words & stop)
