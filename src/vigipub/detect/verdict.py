@@ -24,6 +24,9 @@ from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from .errors import LexiconError
 
+#: claim subkinds that, with a seller's voice, keep a page from being cleared automatically
+STRONG_CLAIMS = frozenset({"cure", "efficacy_figure", "safety", "superiority", "universality", "guarantee"})
+
 NON_PROMOTIONAL_GENRES = frozenset(
     {
         "news",
@@ -271,6 +274,13 @@ class VerdictModel:
                 )
             elif score >= self.promote_at:
                 verdict = "promotion"
+            elif score <= self.clear_below and voice and not reporting and any(
+                f.subkind in STRONG_CLAIMS for f in claims
+            ):
+                # A therapy offered in a seller's voice with a strong therapeutic claim is never
+                # cleared on a low score alone (short pages have few features): a human looks.
+                verdict = "uncertain"
+                reasons.append("strong claim about a therapy, in a seller's voice: not cleared automatically")
             elif score <= self.clear_below:
                 verdict = "not_promotion"
             else:
