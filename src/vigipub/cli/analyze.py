@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from vigipub.cli.summary import VERDICT_STYLE
-from vigipub.evidence import FindingsFile
+from vigipub.evidence import FindingsFile, VigipubError
 from vigipub.pipeline import analyze_paths, detection_producer
 
 
@@ -26,12 +26,23 @@ def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None) -> None:
     All inputs are analysed in one process. The JSON output has the schema of
     findings.json; a local file's url is its file:// URL.
     """
-    findings = FindingsFile(producer=detection_producer(), pages=list(analyze_paths(inputs)))
+    pages: list = []
+    failure: VigipubError | None = None
+    try:
+        for page in analyze_paths(inputs):
+            pages.append(page)
+    except VigipubError as exc:
+        # Keep what was read before the fault (e.g. a WARC cut in its last record): print it,
+        # then report the error and exit non-zero.
+        failure = exc
+    findings = FindingsFile(producer=detection_producer(), pages=pages)
     data = findings.model_dump_json(indent=2)
     if out_file is not None:
         out_file.write_text(data + "\n", encoding="utf-8")
     if fmt == "json":
         sys.stdout.write(data + "\n")
+        if failure is not None:
+            raise failure
         return
     table = Table(show_lines=False)
     for col in ("url", "source", "lang", "verdict", "score", "claims", "therapies", "genre"):
@@ -45,3 +56,5 @@ def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None) -> None:
             str(claims), ", ".join(therapies), page.genre,
         )
     Console(width=200).print(table)
+    if failure is not None:
+        raise failure

@@ -74,10 +74,12 @@ def iter_warc(
     try:
         iterator = ArchiveIterator(fh)
         last_end = 0
+        last_offset = 0
         try:
             for record in iterator:
                 doc = _record_document(record, iterator, name, stats)
-                last_end = iterator.get_record_offset() + iterator.get_record_length()
+                last_offset = iterator.get_record_offset()
+                last_end = last_offset + iterator.get_record_length()
                 if doc is not None:
                     stats.documents += 1
                     yield doc
@@ -90,6 +92,12 @@ def iter_warc(
         # warcio stops silently at a truncated gzip member: bytes left after the last record
         # mean records were lost, which must never pass unnoticed.
         size = path.stat().st_size
+        if last_end == size and last_end > 0 and not _last_gzip_member_complete(path, last_offset):
+            raise ExtractIntegrityError(
+                f"truncated WARC: the record at offset {last_offset} ends before its gzip member does "
+                "(earlier records were read)",
+                where=str(path),
+            )
         if last_end < size:
             raise ExtractIntegrityError(
                 f"truncated or corrupt WARC: {size - last_end} bytes after offset {last_end} could not be read",
@@ -97,6 +105,32 @@ def iter_warc(
             )
     finally:
         fh.close()
+
+
+def _last_gzip_member_complete(path: Path, offset: int) -> bool:
+    """True unless the file is gzip and its last member (from ``offset``) is cut short.
+
+    warcio reads a cut gzip member as a shorter record without complaint; the missing gzip
+    trailer is the only sign that bytes were lost.
+    """
+    import zlib
+
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        if fh.read(2) != b"\x1f\x8b":
+            return True  # not compressed: nothing to check here
+        fh.seek(offset)
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            while chunk := fh.read(1 << 20):
+                inflater.decompress(chunk, 1 << 16)
+                while inflater.unconsumed_tail and not inflater.eof:
+                    inflater.decompress(inflater.unconsumed_tail, 1 << 16)
+                if inflater.eof:
+                    return True
+        except zlib.error:
+            return False
+    return inflater.eof
 
 
 def _record_document(
