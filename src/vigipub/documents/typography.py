@@ -21,23 +21,11 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from vigipub.evidence.french import MONTHS_FR, french_date, french_day_month
+
 NNBSP = "\u202f"  # narrow no-break space (espace fine insécable)
 NBSP = "\u00a0"  # no-break space (espace insécable)
 
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 # URLs and e-mail addresses are protected from every rewrite below.
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s«»<>\"]+[^\s«»<>\".,;:!?)]|[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -131,13 +119,12 @@ def fr_article(ref: str) -> str:
 
 def fr_day_month(d: date) -> str:
     """« 1er novembre », « 28 novembre »."""
-    day = "1er" if d.day == 1 else str(d.day)
-    return f"{day}{NBSP}{MONTHS_FR[d.month - 1]}"
+    return french_day_month(d, NBSP)
 
 
 def fr_date(d: date) -> str:
     """« 28 novembre 2024 », « 1er mars 2025 » (no-break spaces, so a date never breaks)."""
-    return f"{fr_day_month(d)}{NBSP}{d.year}"
+    return french_date(d, NBSP)
 
 
 def fr_join(items: Sequence[str], last: str = "et") -> str:

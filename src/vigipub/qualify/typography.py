@@ -58,21 +58,6 @@ def date_fr(value: object) -> str:
     """« 5 novembre 2024 » (« 1er » for the first day of the month)."""
     from datetime import date
 
-    if not isinstance(value, date):
-        return str(value)
-    months = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ]
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {months[value.month - 1]} {value.year}"
+    from vigipub.evidence.french import french_date
+
+    return french_date(value) if isinstance(value, date) else str(value)

@@ -1,0 +1,31 @@
+"""French calendar words shared by the stages that write French (qualify, documents)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def french_day_month(d: date, space: str = " ") -> str:
+    """« 1er novembre », « 28 novembre » (the first day of a month is « 1er »)."""
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{day}{space}{MONTHS_FR[d.month - 1]}"
+
+
+def french_date(d: date, space: str = " ") -> str:
+    """« 28 novembre 2024 »; pass a no-break space as ``space`` so that a date never breaks."""
+    return f"{french_day_month(d, space)}{space}{d.year}"
