@@ -167,6 +167,32 @@ def nesting_estimate(data: bytes, chunks: int = 256) -> int:
     return best
 
 
+def _no_text(
+    url: str,
+    source: DocumentSource,
+    record: RecordRef | None,
+    content_type: str | None,
+    charset: str | None,
+    warnings: list[str],
+) -> Document:
+    """A document from which no text could be extracted; ``warnings`` says why."""
+    return Document.model_construct(
+        url=url,
+        source=source,
+        record=record,
+        media_type=content_type,
+        charset=charset,
+        title="",
+        text="",
+        blocks=[],
+        language=lang_mod.OTHER,
+        html_lang=None,
+        links=[],
+        warnings=warnings,
+        meta={},
+    )
+
+
 def document_from_html(
     data: bytes,
     url: str,
@@ -179,40 +205,12 @@ def document_from_html(
     warnings: list[str] = []
     if looks_binary(data):
         warnings.append("binary content, not HTML: no text extracted")
-        return Document.model_construct(
-            url=url,
-            source=source,
-            record=record,
-            media_type=content_type,
-            charset=None,
-            title="",
-            text="",
-            blocks=[],
-            language=lang_mod.OTHER,
-            html_lang=None,
-            links=[],
-            warnings=warnings,
-            meta={},
-        )
+        return _no_text(url, source, record, content_type, None, warnings)
     if len(data) > 20_000 and _count_lt(data) > 20_000 and nesting_estimate(data) > MAX_NESTING:
         warnings.append(
             f"HTML nested deeper than {MAX_NESTING} levels: not parsed (parser cost is quadratic)"
         )
-        return Document.model_construct(
-            url=url,
-            source=source,
-            record=record,
-            media_type=content_type,
-            charset=None,
-            title="",
-            text="",
-            blocks=[],
-            language=lang_mod.OTHER,
-            html_lang=None,
-            links=[],
-            warnings=warnings,
-            meta={},
-        )
+        return _no_text(url, source, record, content_type, None, warnings)
     if len(data) > MAX_HTML_BYTES:
         warnings.append(f"page of {len(data)} bytes cut to the first {MAX_HTML_BYTES} bytes")
         data = data[:MAX_HTML_BYTES]
@@ -238,21 +236,7 @@ def document_from_html(
             parts = parse_html(source_bytes, url, max_chars=MAX_TEXT_CHARS)
     except Exception as exc:  # lexbor is robust; this guards against selectolax bugs only
         warnings.append(f"HTML parser failed ({type(exc).__name__}); no text extracted")
-        return Document.model_construct(
-            url=url,
-            source=source,
-            record=record,
-            media_type=content_type,
-            charset=charset,
-            title="",
-            text="",
-            blocks=[],
-            language=lang_mod.OTHER,
-            html_lang=None,
-            links=[],
-            warnings=warnings,
-            meta={},
-        )
+        return _no_text(url, source, record, content_type, charset, warnings)
     if parts.truncated:
         warnings.append(f"visible text cut at about {MAX_TEXT_CHARS} characters")
     full, blocks, page_lang, aw = _assemble(parts.blocks, page_hint=parts.html_lang)
