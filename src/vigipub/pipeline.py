@@ -14,7 +14,6 @@ stage writes its output into the dossier so that any step can be re-run by hand:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,22 +134,6 @@ def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None 
     return findings
 
 
-def load_findings(path: Path) -> FindingsFile:
-    from vigipub.evidence import SCHEMA_VERSION, SchemaVersionError
-
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read findings: {exc}", where=str(path)) from exc
-    version = str(raw.get("schema_version", ""))
-    if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
-        raise SchemaVersionError(
-            f"schema version {version or 'missing'} is not readable by this vigipub (expects {SCHEMA_VERSION})",
-            where=str(path),
-        )
-    return FindingsFile.model_validate(raw)
-
-
 # --------------------------------------------------------------------------- registers
 
 
@@ -199,25 +182,7 @@ def write_answers(path: Path, answers: list[AuthorisationAnswer]) -> None:
     path.write_bytes(data)
 
 
-def load_answers(path: Path) -> list[AuthorisationAnswer]:
-    try:
-        return _answers_adapter.validate_json(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read register answers: {exc}", where=str(path)) from exc
-
-
 # --------------------------------------------------------------------------- the whole chain
-
-
-def qualify_dossier(dossier: Path, site_url: str | None, on: date | None, case=None) -> Qualification:
-    from vigipub.qualify import qualify
-
-    findings = load_findings(dossier / FINDINGS)
-    answers_path = dossier / AUTHORISATIONS
-    answers = load_answers(answers_path) if answers_path.exists() else []
-    qualification = qualify(findings.pages, answers, case=case, site_url=site_url, date_of_facts=on)
-    write_json(dossier / QUALIFICATION, qualification)
-    return qualification
 
 
 def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qualification) -> SiteSummary:
@@ -247,6 +212,7 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
 def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: Progress | None = None) -> SiteSummary:
     """Capture ``url`` into ``out_dir`` and run every stage; return the site summary."""
     from vigipub.capture import CaptureOptions, capture_site
+    from vigipub.qualify import qualify
 
     created = prepare_output_dir(out_dir)
     evidence_dir = out_dir / EVIDENCE
@@ -268,7 +234,8 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
     answers = check_registers(findings.pages, options.registers_db, on)
     write_answers(out_dir / AUTHORISATIONS, answers)
     _say(progress, "qualifying the facts")
-    qualification = qualify_dossier(out_dir, manifest.seed_url, on)
+    qualification = qualify(findings.pages, answers, site_url=manifest.seed_url, date_of_facts=on)
+    write_json(out_dir / QUALIFICATION, qualification)
     _say(progress, "drafting the report and the decision")
     write_dossier_documents(out_dir, manifest, findings, answers, qualification)
     return summarise(manifest.seed_url, out_dir, findings, qualification)
@@ -307,6 +274,9 @@ def refresh_dossier_documents(dossier: Path, qualification: Qualification) -> li
     Only dossiers written by ``investigate`` (with findings.json and a report) are refreshed,
     so that the dossier never holds a decision drawn from an older qualification.
     """
+    from vigipub.qualify import load_authorisations as load_answers
+    from vigipub.qualify import load_findings
+
     if not (dossier / FINDINGS).exists() or not (dossier / REPORT).exists():
         return []
     manifest_path = dossier / EVIDENCE / "manifest.json"
