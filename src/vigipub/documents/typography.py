@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from vigipub.evidence.french import MONTHS_FR, french_date, french_day_month
+from vigipub.evidence.french import MONTHS_FR, french_date, french_day_month, french_join
 
 NNBSP = "\u202f"  # narrow no-break space (espace fine insécable)
 NBSP = "\u00a0"  # no-break space (espace insécable)
@@ -129,12 +129,7 @@ def fr_date(d: date) -> str:
 
 def fr_join(items: Sequence[str], last: str = "et") -> str:
     """« a », « a et b », « a, b et c »."""
-    items = [i for i in items if i]
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+    return french_join(items, last)
 
 
 def fr_date_list(dates: Iterable[date]) -> str:

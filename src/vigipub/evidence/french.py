@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 MONTHS_FR = (
@@ -29,3 +30,11 @@ def french_day_month(d: date, space: str = " ") -> str:
 def french_date(d: date, space: str = " ") -> str:
     """« 28 novembre 2024 »; pass a no-break space as ``space`` so that a date never breaks."""
     return f"{french_day_month(d, space)}{space}{d.year}"
+
+
+def french_join(items: Sequence[str], last: str = "et") -> str:
+    """« a », « a et b », « a, b et c » (empty items are left out)."""
+    kept = [i for i in items if i]
+    if len(kept) <= 1:
+        return "".join(kept)
+    return ", ".join(kept[:-1]) + f" {last} " + kept[-1]

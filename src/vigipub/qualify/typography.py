@@ -48,10 +48,9 @@ def quotes(texts: list[str], sep: str = ", ") -> str:
 
 def join_fr(items: list[str], last: str = "et") -> str:
     """« a, b et c »."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+    from vigipub.evidence.french import french_join
+
+    return french_join(items, last)
 
 
 def date_fr(value: object) -> str:
