@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
@@ -34,6 +34,9 @@ from vigipub.evidence import (
     write_json,
 )
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+
+if TYPE_CHECKING:
+    from vigipub.detect.operator import OperatorExtractor
 
 Progress = Callable[[str], None]
 
@@ -110,8 +113,11 @@ def detection_producer() -> Producer:
     return Detector.default().producer
 
 
-def analyze_paths(paths: Iterable[Path]) -> Iterator[PageAnalysis]:
-    """Analyse every document found in ``paths`` (dossier, evidence folder, WARC, HTML, PDF, text)."""
+def analyze_paths(paths: Iterable[Path], operator: OperatorExtractor | None = None) -> Iterator[PageAnalysis]:
+    """Analyse every document found in ``paths`` (dossier, evidence folder, WARC, HTML, PDF, text).
+
+    With ``operator``, every document is also read for the site operator's identity.
+    """
     from vigipub.detect import Detector
     from vigipub.extract import iter_documents
 
@@ -120,16 +126,22 @@ def analyze_paths(paths: Iterable[Path]) -> Iterator[PageAnalysis]:
         if not path.exists():
             raise InputError("no such file or folder", where=str(path))
         for document in iter_documents(path):
+            if operator is not None:
+                operator.add(document)
             yield detector.analyze(document)
 
 
 def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None = None) -> FindingsFile:
-    """Analyse ``paths`` and write ``findings.json``, with a site-level verdict when ``site_url`` is given."""
+    """Analyse ``paths`` and write ``findings.json``; for a site (``site_url`` given), add the
+    site-level verdict and the operator identity read from its legal notice."""
     from vigipub.detect import Detector
+    from vigipub.detect.operator import OperatorExtractor
 
-    pages = list(analyze_paths(paths))
+    extractor = OperatorExtractor() if site_url else None
+    pages = list(analyze_paths(paths, extractor))
     site = Detector.default().analyze_site(pages, url=site_url) if site_url and pages else None
-    findings = FindingsFile(producer=detection_producer(), pages=pages, site=site)
+    operator = extractor.result() if extractor is not None else None
+    findings = FindingsFile(producer=detection_producer(), pages=pages, site=site, operator=operator)
     write_json(out_file, findings)
     return findings
 
@@ -234,7 +246,9 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
     answers = check_registers(findings.pages, options.registers_db, on)
     write_answers(out_dir / AUTHORISATIONS, answers)
     _say(progress, "qualifying the facts")
-    qualification = qualify(findings.pages, answers, site_url=manifest.seed_url, date_of_facts=on)
+    qualification = qualify(
+        findings.pages, answers, site_url=manifest.seed_url, date_of_facts=on, operator=findings.operator
+    )
     write_json(out_dir / QUALIFICATION, qualification)
     _say(progress, "drafting the report and the decision")
     write_dossier_documents(out_dir, manifest, findings, answers, qualification)
@@ -256,7 +270,15 @@ def write_dossier_documents(
     if qualification.conclusion == "no_violation":
         decision_html = render_no_decision(qualification, site_url=site_url)
     else:
-        decision_html = render_decision_draft(qualification, site_url=site_url)
+        operator = findings.operator
+        # the operator named by the site's own legal notice (the report marks it « à vérifier »)
+        decision_html = render_decision_draft(
+            qualification,
+            site_url=site_url,
+            company_name=operator.name if operator else None,
+            company_address=operator.address if operator and operator.name else None,
+            company_country=operator.country if operator and operator.name else None,
+        )
     (dossier / DECISION).write_text(decision_html, encoding="utf-8")
     report_html = render_report(
         manifest=manifest,

@@ -122,6 +122,22 @@ def test_dendritic_clinic_is_qualified_as_a_violation_targeting_france(dossiers)
             assert test.basis, f"{test.id} concludes yes without citing an article"
 
 
+def test_operator_named_by_the_legal_notice_reaches_the_decision_draft(dossiers):
+    findings = FindingsFile.model_validate_json((dossiers / "dendritic-clinic" / "findings.json").read_text())
+    op = findings.operator
+    assert op is not None and op.name == "Vitadendra Health AG" and op.country == "CH"
+    assert op.registrations == ["CHE-000.111.222"]
+    assert any(c.field == "address" and "CH-7399 Tannenbad" in c.quote for c in op.clues)
+    decision = (dossiers / "dendritic-clinic" / "decision.html").read_text(encoding="utf-8")
+    assert "par la société Vitadendra Health AG" in decision
+    assert "nom de la société" not in decision  # no placeholder left for the name
+    report = (dossiers / "dendritic-clinic" / "report.html").read_text(encoding="utf-8")
+    assert "Éditeur du site" in report and "à vérifier" in report
+    # the news report names no operator that could be mistaken for a target
+    news = FindingsFile.model_validate_json((dossiers / "news-report" / "findings.json").read_text())
+    assert news.operator is None or news.operator.confidence != "high"
+
+
 def test_legitimate_sites_are_not_violations(dossiers):
     for site in ("carth-hospital", "news-report"):
         q = Qualification.model_validate_json((dossiers / site / "qualification.json").read_text())

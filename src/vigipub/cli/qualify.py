@@ -114,8 +114,10 @@ def command(dossier: Path, case_path: Path | None, fmt: str, on: datetime | None
     case = _load_case(case_path) if case_path else None
     findings_path = dossier / "findings.json"
     pages = []
+    operator = None
     if findings_path.exists():
-        pages = list(load_findings(findings_path).pages)
+        findings = load_findings(findings_path)
+        pages, operator = list(findings.pages), findings.operator
     elif case is None:
         raise InputError(
             "findings.json not found (give --case to qualify a case file alone)", where=str(dossier)
@@ -125,7 +127,7 @@ def command(dossier: Path, case_path: Path | None, fmt: str, on: datetime | None
     date_of_facts = on.date() if on is not None else None
     site_url = _seed_url(dossier)
     q = qualify(pages, authorisations, case=case, site_url=site_url, date_of_facts=date_of_facts,
-                jurisdiction=jurisdiction)
+                jurisdiction=jurisdiction, operator=operator)
     out = dossier / "qualification.json"
     digest = write_json(out, q)
     # A dossier written by `investigate` must not keep a decision drawn from the old qualification.

@@ -482,6 +482,8 @@ def render_decision_draft(
     company_name: str | None = None,
     product: str | None = None,
     authority: str = "ANSM",
+    company_address: str | None = None,
+    company_country: str | None = None,
 ) -> str:
     """A decision draft (HTML) from the qualification alone, for ``vigipub investigate``.
 
@@ -492,7 +494,11 @@ def render_decision_draft(
     """
     case = Case(
         authority=authority,
-        company=Company(name=company_name or cx.placeholder("nom de la société")),
+        company=Company(
+            name=company_name or cx.placeholder("nom de la société"),
+            addresses=[company_address] if company_address else [],
+            country=company_country,
+        ),
         websites=[site_url] if site_url else [],
         product=product or _guess_product(qualification) or cx.placeholder("produit"),
     )

@@ -103,6 +103,7 @@ def render_report(
         version=__version__,
         generated_at=utc_now().isoformat(),
         manifest=manifest,
+        findings=findings,
         pages=pages,
         site_verdict=_site_verdict(pages),
         sections=[(kind, _distinct(by_kind[kind])) for kind in KIND_ORDER if by_kind.get(kind)],

@@ -15,7 +15,7 @@ from .core import (
 )
 from .document import Block, Document, Link
 from .errors import CitationError, InputError, IntegrityError, SchemaVersionError, VigipubError
-from .findings import Finding, FindingsFile, PageAnalysis
+from .findings import Finding, FindingsFile, IdentityClue, OperatorIdentity, PageAnalysis
 from .qualification import (
     ArticleRef,
     Considerant,
@@ -30,7 +30,8 @@ from .registers import AuthorisationAnswer, RegisterMatch, RegisterSource
 __all__ = [
     "SCHEMA_VERSION", "Artefact", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
     "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
-    "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "InputError", "IntegrityError",
+    "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
+    "OperatorIdentity",
     "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
     "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",
     "VigipubError", "Vu", "params_digest", "sha256_bytes", "sha256_file", "utc_now", "write_json",

@@ -61,6 +61,37 @@ class PageAnalysis(Frozen):
     warnings: list[str] = Field(default_factory=list)
 
 
+IdentityField = Literal["name", "address", "registration"]
+
+
+class IdentityClue(Frozen):
+    """One clue of the operator's identity: ``quote == document.text[start:end]`` (the line)."""
+
+    field: IdentityField
+    value: str
+    quote: str
+    start: int
+    end: int
+    url: str
+    record_id: str | None = None
+    payload_digest: str | None = None
+
+
+class OperatorIdentity(Frozen):
+    """Who runs the site, as the site itself says (legal notice, footer): a proposal to verify.
+
+    A case file's ``company`` always takes precedence; documents mark this identity as read
+    from the site and to be verified before a letter is sent.
+    """
+
+    name: str | None = None
+    address: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2, from the address or a registration number
+    registrations: list[str] = Field(default_factory=list)  # « RCS Paris 123 456 789 », « CHE-123.456.789 »
+    confidence: Literal["high", "medium", "low"] = "low"
+    clues: list[IdentityClue] = Field(default_factory=list)
+
+
 class FindingsFile(Frozen):
     """``findings.json``."""
 
@@ -70,3 +101,5 @@ class FindingsFile(Frozen):
     #: one verdict over all pages of a site (``source="site"``): clinics spread promotion
     #: over several pages (claims on one, prices on another, testimonials on a third)
     site: PageAnalysis | None = None
+    #: the operator's identity read from the site's legal notice, when one was found
+    operator: OperatorIdentity | None = None

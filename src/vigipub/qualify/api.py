@@ -12,7 +12,7 @@ from vigipub import __version__
 from vigipub.evidence.case import Case
 from vigipub.evidence.core import SCHEMA_VERSION, Producer, params_digest
 from vigipub.evidence.errors import SchemaVersionError
-from vigipub.evidence.findings import FindingsFile, PageAnalysis
+from vigipub.evidence.findings import FindingsFile, OperatorIdentity, PageAnalysis
 from vigipub.evidence.qualification import LegalTest, Qualification
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.law import Jurisdiction
@@ -222,8 +222,12 @@ def qualify(
     site_url: str | None = None,
     date_of_facts: date | None = None,
     jurisdiction: str = "FR",
+    operator: OperatorIdentity | None = None,
 ) -> Qualification:
     """Qualify the facts found on a site under the law in force on ``date_of_facts``.
+
+    ``operator`` (the identity the site gives in its legal notice) names the company when
+    the case file does not.
 
     ``date_of_facts`` defaults to the date of the letter of intent in ``case``, else the
     latest capture date of the pages, else today.
@@ -237,5 +241,6 @@ def qualify(
         site_url=site_url,
         date_of_facts=on,
         known_defences=[*j.defences, *(a for d in j.defences.values() for a in d.aliases)],
+        operator=operator,
     )
     return qualify_facts(facts, jurisdiction)

@@ -27,7 +27,7 @@ from datetime import date
 from typing import Literal
 
 from vigipub.evidence.case import Case, Company, Event
-from vigipub.evidence.findings import PageAnalysis
+from vigipub.evidence.findings import OperatorIdentity, PageAnalysis
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
@@ -200,8 +200,13 @@ def build_facts(
     site_url: str | None = None,
     date_of_facts: date,
     known_defences: Iterable[str] = (),
+    operator: OperatorIdentity | None = None,
 ) -> SiteFacts:
-    """Turn the evidence models into :class:`SiteFacts` (pure; no I/O)."""
+    """Turn the evidence models into :class:`SiteFacts` (pure; no I/O).
+
+    The company is the case file's; without one, the operator named by the site itself
+    (``operator``, read from its legal notice) stands in, so that the draft names it.
+    """
     facts: list[Fact] = []
     excluded: list[Fact] = []
     boilerplate: list[Fact] = []
@@ -357,6 +362,12 @@ def build_facts(
                 )
             )
     url = site_url or (websites[0] if websites else None) or (pages[0].url if pages else None)
+    if company is None and operator is not None and operator.name:
+        company = Company(
+            name=operator.name,
+            addresses=[operator.address] if operator.address else [],
+            country=operator.country,
+        )
     return SiteFacts(
         date_of_facts=date_of_facts,
         site_url=url,

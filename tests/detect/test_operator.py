@@ -1,0 +1,146 @@
+"""Operator identity from a site's legal notice (pages written for these tests, fictitious)."""
+
+from __future__ import annotations
+
+from vigipub.detect.operator import OperatorExtractor, find_operator
+from vigipub.evidence.core import RecordRef
+from vigipub.evidence.findings import FindingsFile, OperatorIdentity
+from vigipub.extract import document_from_html
+
+
+def _doc(url: str, body: str, title: str = "", record: RecordRef | None = None):  # type: ignore[no-untyped-def]
+    html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    return document_from_html(html.encode("utf-8"), url, record=record)
+
+
+IMPRESSUM_CH = """
+<nav><a href="/">Start</a> <a href="/therapie">Therapie</a></nav>
+<h1>Impressum</h1>
+<p>Verantwortlich für den Inhalt dieser Website:</p>
+<p>Alpenzell Therapie GmbH<br>Talstrasse 12<br>CH-7310 Bad Ragaz<br>Schweiz</p>
+<p>Handelsregister: CHE-123.456.789</p>
+<p>Geschäftsführer: Dr. Hans Muster</p>
+<p>Hosting: Bergnetz Hosting AG<br>Serverweg 4<br>CH-8000 Zürich</p>
+"""
+
+MENTIONS_FR = """
+<h1>Mentions légales</h1>
+<p>Le site est édité par :</p>
+<p>Raison sociale : Bio Régénération Conseil SAS</p>
+<p>Siège social : 14 rue des Lilas, 75011 Paris</p>
+<p>Immatriculée au RCS Paris 812 345 678</p>
+<p>Directeur de la publication : Jean Dupont</p>
+<p>Hébergeur : Nuage Hébergement SAS, 2 rue du Serveur, 59100 Roubaix, France</p>
+"""
+
+
+def test_swiss_impressum_gives_name_address_country_and_register_number() -> None:
+    home = _doc(
+        "https://alpenzell.example/", "<h1>Zelltherapie</h1><footer>© 2026 Alpenzell Therapie GmbH</footer>"
+    )
+    legal = _doc("https://alpenzell.example/impressum", IMPRESSUM_CH, title="Impressum")
+    op = find_operator([home, legal])
+    assert op is not None
+    assert op.name == "Alpenzell Therapie GmbH"
+    assert op.address == "Talstrasse 12, CH-7310 Bad Ragaz, Schweiz"
+    assert op.country == "CH"
+    assert op.registrations == ["CHE-123.456.789"]
+    assert op.confidence == "high"
+    # the web host named in the same notice is not taken for the operator
+    assert "Bergnetz" not in (op.name or "") and "Zürich" not in (op.address or "")
+
+
+def test_french_mentions_legales_labels_win_over_the_web_host() -> None:
+    op = find_operator([_doc("https://bio-regen.example/mentions-legales", MENTIONS_FR)])
+    assert op is not None
+    assert op.name == "Bio Régénération Conseil SAS"
+    assert op.address == "14 rue des Lilas, 75011 Paris"
+    assert op.country == "FR"
+    assert op.registrations == ["RCS Paris 812 345 678"]
+
+
+def test_every_clue_is_an_exact_quote_of_its_document_with_the_record_digest() -> None:
+    record = RecordRef(
+        warc_file="site.warc.gz",
+        offset=0,
+        length=10,
+        record_id="<urn:uuid:1>",
+        record_type="response",
+        target_uri="https://alpenzell.example/impressum",
+        payload_digest="sha256:" + "ab" * 32,
+    )
+    legal = _doc("https://alpenzell.example/impressum", IMPRESSUM_CH, record=record)
+    op = find_operator([legal])
+    assert op is not None and op.clues
+    for clue in op.clues:
+        assert legal.text[clue.start : clue.end] == clue.quote
+        assert clue.value.split(",")[0].split()[0] in clue.quote
+        assert clue.payload_digest == record.payload_digest
+        assert clue.url == legal.url
+
+
+def test_one_line_english_notice_with_company_number() -> None:
+    page = _doc(
+        "https://regenera.example/about-us",
+        "<p>We are a leading clinic.</p><p>Company: Regenera Health Ltd</p>"
+        "<p>Registered office: 1 Harbour Road, Limassol 3036, Cyprus</p><p>Company number: HE123456</p>",
+    )
+    op = find_operator([page])
+    assert op is not None
+    assert op.name == "Regenera Health Ltd"
+    assert op.country == "CY"
+    assert op.registrations == ["Company number: HE123456"]
+
+
+def test_footer_only_gives_a_low_confidence_name() -> None:
+    pages = [
+        _doc(
+            f"https://cordavita.example/{p}",
+            f"<p>Text {p}.</p><footer>© 2019–2026 Cordavita Medical Ltd. – All rights reserved</footer>",
+        )
+        for p in ("index", "packages", "testimonials")
+    ]
+    op = find_operator(pages)
+    assert op is not None
+    assert op.name == "Cordavita Medical Ltd"
+    assert op.address is None and op.confidence == "low"
+
+
+def test_a_site_that_names_nobody_gives_none() -> None:
+    pages = [
+        _doc(
+            "https://anon.example/",
+            "<h1>Stem cells</h1><p>Call 1200 Patients today. Over 5000 Happy families.</p>",
+        )
+    ]
+    assert find_operator(pages) is None
+
+
+def test_numbers_before_capitalised_words_are_not_addresses() -> None:
+    page = _doc(
+        "https://news.example/impressum",
+        "<p>Top 250 Industriebetriebe</p><p>Top 1000 Industriemanager</p><p>© 2019 Beispiel Verlag GmbH</p>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "Beispiel Verlag GmbH"
+    assert op.address is None
+
+
+def test_hostile_input_is_linear_and_bounded() -> None:
+    # a long run of capitalised words before a legal form: no catastrophic backtracking
+    body = "<p>" + " ".join(["Alpha"] * 20_000) + " GmbH</p>"
+    extractor = OperatorExtractor(max_pages=2)
+    for _ in range(5):
+        extractor.add(_doc("https://x.example/impressum", body))
+    assert extractor.pages == 2
+    extractor.result()  # must simply return
+
+
+def test_findings_file_round_trips_the_operator() -> None:
+    op = find_operator([_doc("https://bio-regen.example/mentions-legales", MENTIONS_FR)])
+    assert isinstance(op, OperatorIdentity)
+    from vigipub.evidence.core import Producer
+
+    ff = FindingsFile(producer=Producer(name="t", version="0"), operator=op)
+    again = FindingsFile.model_validate_json(ff.model_dump_json())
+    assert again.operator == op
