@@ -23,7 +23,20 @@ import click
 
 from vigipub.evidence.errors import InputError
 
-DEFAULT_WARC = Path("/work/shared/bench/data/real-pages.warc.gz")
+_BENCH_WARC = Path("shared/bench/data/real-pages.warc.gz")
+
+
+def default_warc() -> Path:
+    """The benchmark WARC: ``$VIGIPUB_BENCH_WARC``, else ``../shared`` beside the checkout or
+    the working folder (where the project's shared data lives), else the first candidate."""
+    import os
+
+    env = os.environ.get("VIGIPUB_BENCH_WARC")
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parents[3]  # src/vigipub/cli/bench.py -> checkout root
+    candidates = [repo.parent / _BENCH_WARC, Path.cwd().parent / _BENCH_WARC, Path.cwd() / _BENCH_WARC]
+    return next((c for c in candidates if c.is_file()), candidates[0])
 
 
 def _rss_mb() -> float:
@@ -182,7 +195,7 @@ def run_bench(path: Path, limit: int | None = None, naive_limit: int = 200) -> d
 
 
 @click.command("bench")
-@click.argument("warc", required=False, type=click.Path(path_type=Path), default=DEFAULT_WARC)
+@click.argument("warc", required=False, type=click.Path(path_type=Path), default=None)
 @click.option("--limit", type=int, default=None, help="Stop after N pages (vigipub pipeline).")
 @click.option(
     "--naive-limit",
@@ -192,9 +205,13 @@ def run_bench(path: Path, limit: int | None = None, naive_limit: int = 200) -> d
     help="Pages run through the (slow) naive pipelines, from the start of the same WARC.",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def command(warc: Path, limit: int | None, naive_limit: int, fmt: str) -> None:
-    """Measure extraction + detection speed (pages/s and MB/s per core) against a naive pipeline."""
-    result = run_bench(warc, limit, naive_limit)
+def command(warc: Path | None, limit: int | None, naive_limit: int, fmt: str) -> None:
+    """Measure extraction + detection speed (pages/s and MB/s per core) against a naive pipeline.
+
+    WARC defaults to the shared benchmark file (../shared/bench/data/real-pages.warc.gz, or
+    $VIGIPUB_BENCH_WARC).
+    """
+    result = run_bench(warc or default_warc(), limit, naive_limit)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2))
         return
