@@ -110,10 +110,12 @@ class HtmlParts:
 def _collapse(text: str) -> str:
     """``" ".join(text.split())``, skipping the split when there is nothing to collapse.
 
-    ``isprintable()`` is False for every whitespace character but the ASCII space, so a
-    printable text without a double, leading or trailing space is already collapsed.
+    ``isprintable()`` is False for every whitespace character but the ASCII space, so once
+    stripped (same whitespace set as ``split()``), a printable text without a double space
+    is already collapsed. Stripping first lets the common "\n   Some text\n" skip the split.
     """
-    if text and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+    text = text.strip()
+    if text.isprintable() and "  " not in text:
         return text
     return " ".join(text.split())
 
@@ -178,15 +180,18 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
     blocks: list[tuple[str, str]] = []
     truncated = False
     append = blocks.append
-    # skip_empty drops the ASCII-whitespace text nodes (two thirds of them) in C; the
-    # isspace() test below still drops the ones made of other spaces (U+00A0…).
+    # skip_empty drops the ASCII-whitespace text nodes (two thirds of them) in C.
     for node in body.traverse(include_text=True, skip_empty=True):
-        if not node.is_text_node:
+        value = node.text_content  # None for an element: one property read instead of two
+        if not value:
             continue
-        value = node.text_content
-        if not value or value.isspace():
+        # _collapse() inlined (a call per text node is measurable); an empty result is a
+        # node made of other spaces (U+00A0…), dropped like the ASCII-whitespace ones.
+        text = value.strip()
+        if not text:
             continue
-        text = _collapse(value)
+        if not text.isprintable() or "  " in text:
+            text = " ".join(text.split())
         parent = node.parent
         append((text, (parent.tag if parent is not None else None) or "body"))
         budget -= len(text)
@@ -217,6 +222,10 @@ _PAGE_IDS = _SKIP_IDS | _INLINE_IDS | {_TAG_A, _TAG_LINK}
 
 def _is_alternate_link(node: LexborNode, attrs: dict[str, str | None]) -> bool:
     """What ``link[rel=alternate][hreflang]`` matches (the selector confirms the rare candidates)."""
+    # The substring test on the joined names (which hold no space) is a C-speed filter: most
+    # <link> elements (stylesheets, icons…) have no hreflang, and the generator costs 4x more.
+    if "hreflang" not in " ".join(attrs):
+        return False
     if not any(k == "hreflang" or k.endswith(":hreflang") for k in attrs):
         return False
     return node.css_matches(_ALTERNATE_SELECTOR)
@@ -226,6 +235,8 @@ def _has_href(node: LexborNode, attrs: dict[str, str | None]) -> bool:
     """What ``a[href]`` matches: an attribute whose local name is ``href`` (``xlink:href`` too)."""
     if "href" in attrs:
         return True
+    if ":href" not in " ".join(attrs):  # same cheap filter as in _is_alternate_link()
+        return False
     return any(k.endswith(":href") for k in attrs) and node.css_matches("a[href]")
 
 
@@ -285,34 +296,25 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
     # Links and scripts are read on the intact tree; then the invisible elements are removed,
     # and only then are the inline ones unwrapped (an inline element left empty by a removal
     # stays and keeps the text around it apart).
+    inline_append = inline.append
     for node in root.traverse():
         tag_id = node.tag_id
         if tag_id not in _PAGE_IDS:
             continue
-        if tag_id in (_TAG_A, _TAG_LINK):
+        # most frequent first: <a>, other inline elements, <link>, then the invisible ones
+        if tag_id == _TAG_A:
+            inline_append(node)
             # one C call for all attributes, then plain dict lookups
             attrs = node.attributes
-            if tag_id == _TAG_A:
-                inline.append(node)
-                if not _has_href(node, attrs):
-                    continue
-            elif not _is_alternate_link(node, attrs):
+            if "href" not in attrs and not _has_href(node, attrs):
                 continue
-            if links_left <= 0:
-                continue
-            links_left -= 1
-            href = (attrs.get("href") or "").strip()
-            if not href or href.startswith(_NOT_LINKS):
-                continue
-            url = resolved.get(href, "")
-            if url == "":
-                url = resolved[href] = _absolute(base_url, origin, href)
-            if url is None:
-                continue
-            label = _collapse(node.text())[:300] if tag_id == _TAG_A else ""
-            append((url, label, attrs.get("hreflang"), attrs.get("rel")))
         elif tag_id in _INLINE_IDS:
-            inline.append(node)
+            inline_append(node)
+            continue
+        elif tag_id == _TAG_LINK:
+            attrs = node.attributes
+            if not _is_alternate_link(node, attrs):
+                continue
         else:
             if (
                 tag_id == _TAG_SCRIPT
@@ -324,6 +326,29 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
                 if has_jsonld and node.css_matches(_JSONLD_SELECTOR):
                     _jsonld_types(node.text(deep=True)[:50_000], types)
             invisible.append(node)
+            continue
+        # a link: <a href> or <link rel=alternate hreflang>
+        if links_left <= 0:
+            continue
+        links_left -= 1
+        href = (attrs.get("href") or "").strip()
+        if not href:
+            continue
+        # None (cached too) for a non-link ("#top", "javascript:…") or an unresolvable href
+        url = resolved.get(href, "")
+        if url == "":
+            url = resolved[href] = None if href.startswith(_NOT_LINKS) else _absolute(base_url, origin, href)
+        if url is None:
+            continue
+        if tag_id == _TAG_A:
+            # _collapse() inlined, as in _blocks()
+            label = node.text().strip()
+            if not label.isprintable() or "  " in label:
+                label = " ".join(label.split())
+            label = label[:300]
+        else:
+            label = ""
+        append((url, label, attrs.get("hreflang"), attrs.get("rel")))
     if types:
         parts.meta["jsonld_types"] = " ".join(types[:20])
     # remove(), not decompose(): a skipped element nested in another (<svg><style>) must stay
