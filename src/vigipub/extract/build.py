@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any
 
 from vigipub.evidence.core import RecordRef
@@ -29,36 +31,32 @@ MAX_BLOCK_MODEL_CALLS = 0
 
 def _spans(
     blocks: list[tuple[str, str]], max_chars: int
-) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
-    """(pieces, starts, ends, tags, warnings) of the blocks joined with newlines."""
-    pieces = [text for text, _tag in blocks]
-    tags = [tag for _text, tag in blocks]
+) -> tuple[Sequence[str], list[int], Sequence[str], list[str]]:
+    """(pieces, lengths, tags, warnings) of the blocks, cut so that joined with newlines
+    they hold at most ``max_chars`` characters."""
+    if not blocks:
+        return (), [], (), []
+    pieces, tags = zip(*blocks, strict=True)  # one C-level pass for both columns
     lens = list(map(len, pieces))
     # Block ends only grow, so the text is cut somewhere iff the last block ends past the cap.
     if sum(lens) + len(lens) - 1 <= max_chars:
-        starts = list(accumulate([n + 1 for n in lens], initial=0))
-        starts.pop()
-        return pieces, starts, [s + n for s, n in zip(starts, lens, strict=True)], tags, []
+        return pieces, lens, tags, []
     warnings: list[str] = []
-    pieces, tags = [], []
-    starts, ends = [], []
+    kept: list[str] = []
+    kept_tags: list[str] = []
     pos = 0
     for text, tag in blocks:
         if pos + len(text) > max_chars:
             text = text[: max(0, max_chars - pos)]
             warnings.append(f"text truncated to {max_chars} characters")
             if text:
-                pieces.append(text)
-                starts.append(pos)
-                ends.append(pos + len(text))
-                tags.append(tag)
+                kept.append(text)
+                kept_tags.append(tag)
             break
-        pieces.append(text)
-        starts.append(pos)
-        ends.append(pos + len(text))
-        tags.append(tag)
+        kept.append(text)
+        kept_tags.append(tag)
         pos += len(text) + 1
-    return pieces, starts, ends, tags, warnings
+    return kept, list(map(len, kept)), kept_tags, warnings
 
 
 def _assemble(
@@ -68,35 +66,22 @@ def _assemble(
     max_chars: int = MAX_TEXT_CHARS,
 ) -> tuple[str, list[Block], str, list[str]]:
     """Join blocks with newlines, compute offsets and languages."""
-    pieces, starts, ends, tags, warnings = _spans(blocks, max_chars)
+    pieces, lens, tags, warnings = _spans(blocks, max_chars)
     full = "\n".join(pieces)
     # Vote each long block on its function words (cheap), then let the votes decide the page
     # language when they agree; the classifier only runs on pages the votes leave open, on
     # the longest blocks (navigation and menus are short and often in another language).
-    votes: list[str | None] = [None] * len(pieces)
+    # One vote over all long blocks comes first: when a single language's function words
+    # are the only ones present, every long block is in that language and per-block votes
+    # (the costliest part of extraction after parsing) are skipped.
+    long_pieces = [i for i, n in enumerate(lens) if n >= 100]
+    mono, long_votes = lang_mod.vote_blocks([pieces[i] for i in long_pieces])
     weight: dict[str, int] = {}
     voted = 0
-    vote = lang_mod.vote_stopwords
-    long_pieces = [i for i, p in enumerate(pieces) if len(p) >= 100]
-    # One vote over all long blocks first: when a single language's function words are the
-    # only ones present, every long block is in that language and per-block votes (the
-    # costliest part of extraction after parsing) are skipped.
-    mono = lang_mod.monolingual(" ".join([pieces[i] for i in long_pieces])) if long_pieces else None
-    if mono is not None:
-        for i in long_pieces:
-            votes[i] = mono
-            if tags[i] != "meta":
-                voted += len(pieces[i])
-        if voted:
-            weight[mono] = voted
-    else:
-        for i in long_pieces:
-            piece = pieces[i]
-            lang = vote(piece, min_hits=2 if len(piece) < 150 else 3)
-            votes[i] = lang
-            if lang is not None and tags[i] != "meta":
-                weight[lang] = weight.get(lang, 0) + len(piece)
-                voted += len(piece)
+    for i, lang in zip(long_pieces, long_votes, strict=True):
+        if lang is not None and tags[i] != "meta":
+            weight[lang] = weight.get(lang, 0) + lens[i]
+            voted += lens[i]
     page_lang = None
     if weight:
         top, top_chars = max(weight.items(), key=lambda kv: kv[1])
@@ -118,11 +103,16 @@ def _assemble(
     if page_lang not in lang_mod.SUPPORTED and page_lang != lang_mod.OTHER:
         page_lang = lang_mod.OTHER
     default = page_lang if page_lang in lang_mod.SUPPORTED else None
-    if default is not None:
-        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-            if votes[i] is None and end - start >= 80:
-                votes[i] = default
-    out = make_blocks(zip(starts, ends, tags, votes, strict=True))
+    # Blocks of 80+ characters without a vote of their own take the page language.
+    votes: list[str | None]
+    votes = [None] * len(pieces) if default is None else [default if n >= 80 else None for n in lens]
+    if mono is None or mono != default:  # else every long block already holds its vote
+        for i, lang in zip(long_pieces, long_votes, strict=True):
+            if lang is not None:
+                votes[i] = lang
+    starts = list(accumulate(map(add, lens, repeat(1)), initial=0))
+    starts.pop()
+    out = make_blocks(zip(starts, map(add, starts, lens), tags, votes, strict=True))
     return full, out, page_lang, warnings
 
 
