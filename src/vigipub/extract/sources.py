@@ -6,7 +6,9 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from vigipub.evidence.core import RecordRef
 from vigipub.evidence.document import Document
@@ -58,11 +60,46 @@ def _read_payload(stream: object, cap: int) -> tuple[bytes, str, bool]:
     return data, "sha256:" + h.hexdigest(), truncated
 
 
+def _archive_iterator(fh: object) -> object:
+    """warcio's record iterator, inflating gzip members with ISA-L when it is installed.
+
+    Inflating is the largest single cost of reading a WARC (about 0.3 ms of a 140 KB page
+    with zlib); ISA-L's inflate (``isal``) gives the same bytes in less than half the time.
+    warcio picks its decompressor from the reader's ``DECOMPRESSORS`` table; the reader is
+    swapped before the first read, with the same block size. If ``isal`` or warcio's reader
+    is not as expected, plain warcio (zlib) is used: the records are the same either way.
+    """
+    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+
+    iterator = ArchiveIterator(fh)
+    reader_class = _isal_reader_class()
+    reader = getattr(iterator, "reader", None)
+    if reader_class is not None and reader is not None and reader.num_read == 0:
+        iterator.reader = reader_class(iterator.fh, block_size=reader.block_size)
+    return iterator
+
+
+@lru_cache(maxsize=1)
+def _isal_reader_class() -> type | None:
+    try:
+        from isal import isal_zlib  # type: ignore[import-not-found]
+        from warcio.bufferedreaders import DecompressingBufferedReader  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+
+    def gzip_decompressor() -> object:
+        return isal_zlib.decompressobj(16 + isal_zlib.MAX_WBITS)
+
+    class IsalDecompressingBufferedReader(DecompressingBufferedReader):  # type: ignore[misc]
+        DECOMPRESSORS = {**DecompressingBufferedReader.DECOMPRESSORS, "gzip": gzip_decompressor}
+
+    return IsalDecompressingBufferedReader
+
+
 def iter_warc(
     path: Path, *, warc_name: str | None = None, stats: ExtractStats | None = None
 ) -> Iterator[Document]:
     """Documents of a WARC file: HTML/PDF ``response`` records and rendered DOMs."""
-    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
     from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
     stats = stats if stats is not None else ExtractStats()
@@ -72,7 +109,7 @@ def iter_warc(
     except OSError as exc:
         raise ExtractError(f"cannot open WARC: {exc.strerror}", where=str(path)) from exc
     try:
-        iterator = ArchiveIterator(fh)
+        iterator: Any = _archive_iterator(fh)
         last_end = 0
         last_offset = 0
         try:
@@ -94,17 +131,50 @@ def iter_warc(
         size = path.stat().st_size
         if last_end == size and last_end > 0 and not _last_gzip_member_complete(path, last_offset):
             raise ExtractIntegrityError(
-                f"truncated WARC: the record at offset {last_offset} ends before its gzip member does "
+                f"truncated WARC: the file ends inside the record at offset {last_offset} "
                 "(earlier records were read)",
                 where=str(path),
             )
-        if last_end < size:
+        if last_end < size and not _only_record_separator(path, last_end, size):
             raise ExtractIntegrityError(
                 f"truncated or corrupt WARC: {size - last_end} bytes after offset {last_end} could not be read",
                 where=str(path),
             )
     finally:
         fh.close()
+
+
+def _plain_record_complete(fh: BinaryIO, offset: int, size: int) -> bool:
+    """In an uncompressed WARC, does the record at ``offset`` hold all its Content-Length bytes?
+
+    warcio reads a record cut short by the end of the file without complaint.
+    """
+    fh.seek(offset)
+    head = fh.read(64 * 1024)
+    end = head.find(b"\r\n\r\n")
+    if end < 0:
+        return False
+    for line in head[:end].split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            try:
+                return offset + end + 4 + int(value.strip()) <= size
+            except ValueError:
+                return False
+    return False
+
+
+def _only_record_separator(path: Path, start: int, size: int) -> bool:
+    """True if the bytes after the last record are only its CRLF CRLF separator.
+
+    In an uncompressed WARC warcio leaves the last record's closing separator out of the
+    record's length; those four bytes are not lost data.
+    """
+    if size - start > 4:
+        return False
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        return fh.read().strip(b"\r\n") == b""
 
 
 def _last_gzip_member_complete(path: Path, offset: int) -> bool:
@@ -118,7 +188,7 @@ def _last_gzip_member_complete(path: Path, offset: int) -> bool:
     with open(path, "rb") as fh:
         fh.seek(offset)
         if fh.read(2) != b"\x1f\x8b":
-            return True  # not compressed: nothing to check here
+            return _plain_record_complete(fh, offset, path.stat().st_size)
         fh.seek(offset)
         inflater = zlib.decompressobj(wbits=31)
         try:
