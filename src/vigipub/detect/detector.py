@@ -15,6 +15,7 @@ from vigipub.evidence.document import Document
 from vigipub.evidence.findings import Finding, PageAnalysis
 
 from . import patterns
+from ._fast import make_finding
 from .fold import fold
 from .lexicon import LANGUAGES, Lexicon, load_lexicon
 from .sentences import SentenceIndex
@@ -58,10 +59,9 @@ class Detector:
         self.lexicon = lexicon
         self.model = model
         self.entries = lexicon.entries
-        #: per entry, what the match loop checks: (prefix, case_sensitive, any_language, language, terms)
-        self._checks = [
-            (e.prefix, e.case_sensitive, e.any_language, e.language, e.terms) for e in lexicon.entries
-        ]
+        #: host suffix -> (its rank in the lexicon's list, genre): the first listed suffix wins
+        #: (taken from the lexicon when the detector is built, like the automata)
+        self._genre_rank = {suffix: (i, g) for i, (suffix, g) in enumerate(lexicon.genre_hosts.items())}
 
     @classmethod
     def default(cls) -> Detector:
@@ -74,34 +74,59 @@ class Detector:
         return cls(load_lexicon(folder, languages), load_verdict_model(folder / "verdict.yaml"))
 
     # -- matching ----------------------------------------------------------------------
-    def _matches(self, doc: Document, folded: str, sidx: SentenceIndex) -> list[tuple[int, int, int]]:
-        """Accepted (start, end, entry index) matches after boundary and language checks."""
+    def _matches(
+        self, doc: Document, folded: str, sidx: SentenceIndex, block_langs: set[str | None]
+    ) -> list[tuple[int, int, int]]:
+        """Accepted (start, end, entry index) matches after boundary and language checks.
+
+        An entry is accepted in a block of its own language or of the page's language (in
+        a block of no known language on a page of no known language: any entry). So the scan
+        runs over an automaton of the page's languages only, and when every block checks
+        against the same languages, every entry of that automaton passes: no per-match
+        language lookup.
+        """
         text = doc.text
         n = len(folded)
-        checks = self._checks
         page_lang = doc.language if doc.language in LANGUAGES else None
+        # the language each block checks entries against, over all blocks
+        langs = {lang if lang in LANGUAGES else page_lang for lang in block_langs} or {page_lang}
+        allowed = {lang for lang in langs if lang is not None}
+        if page_lang is not None:
+            allowed.add(page_lang)
+        scanner, exact = self.lexicon.scanner(None if None in langs else frozenset(allowed))
+        if scanner is None:
+            return []
+        # blocks checking against different languages, or an automaton with other languages
+        mixed = len(langs) > 1 or not exact
         blocks = doc.blocks
         block_starts = sidx.block_starts
+        lang = None
         out: list[tuple[int, int, int]] = []
         append = out.append
-        for end_i, (klen, idxs) in self.lexicon.automaton.iter(folded):
+        for end_i, (klen, head_alnum, tail_alnum, checks) in scanner.iter(folded):
             start = end_i - klen + 1
-            if start > 0 and folded[start].isalnum() and folded[start - 1].isalnum():
-                continue
+            if head_alnum and start and folded[start - 1].isalnum():
+                continue  # starts inside a word ("ate" in "private")
             end = end_i + 1
-            right_word = end >= n or not folded[end_i].isalnum() or not folded[end].isalnum()
-            block_lang = None
-            if blocks:
-                bi = bisect_right(block_starts, start) - 1
-                block_lang = blocks[bi if bi > 0 else 0].language
-            lang = block_lang if block_lang in LANGUAGES else page_lang
-            for idx in idxs:
-                prefix, case_sensitive, any_language, language, terms = checks[idx]
+            right_word = not tail_alnum or end >= n or not folded[end].isalnum()
+            if mixed:
+                block_lang = None
+                if blocks:
+                    bi = bisect_right(block_starts, start) - 1
+                    block_lang = blocks[bi if bi > 0 else 0].language
+                lang = block_lang if block_lang in LANGUAGES else page_lang
+            for idx, prefix, case_sensitive, any_language, language, terms in checks:
                 if not right_word and not prefix:
                     continue
                 if case_sensitive and text[start:end] not in terms:
                     continue
-                if not any_language and lang is not None and language != lang and language != page_lang:
+                if (
+                    mixed
+                    and not any_language
+                    and lang is not None
+                    and language != lang
+                    and language != page_lang
+                ):
                     continue
                 append((start, end, idx))
         return self._drop_nested(out)
@@ -155,14 +180,15 @@ class Detector:
         """Findings and verdict for one document. Never raises on page content."""
         text = doc.text
         warnings = list(doc.warnings)
-        if not text.strip():
+        if not text or text.isspace():  # (not text.strip(), without copying the text)
             return self.model.empty(doc, warnings)
         folded = fold(text)
         sidx = SentenceIndex(doc)
+        block_langs = {b.language for b in doc.blocks}
         entries = self.entries
         groups: dict[tuple[str, str, int, int], _Group] = {}
         cues: dict[tuple[int, int], set[str]] = {}
-        for start, end, idx in self._matches(doc, folded, sidx):
+        for start, end, idx in self._matches(doc, folded, sidx, block_langs):
             entry = entries[idx]
             s, e = sidx.sentence(start, end)
             if entry.kind == "cue":
@@ -190,7 +216,7 @@ class Detector:
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
         self._regex_findings(doc, text, folded, sidx, groups, cues, by_sentence)
-        self._page_signals(doc, text, sidx, groups, by_sentence)
+        self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
         findings = self._findings(doc, groups, by_sentence, cues, warnings)
         return self.model.decide(doc, findings, warnings)
 
@@ -365,19 +391,21 @@ class Detector:
         sidx: SentenceIndex,
         groups: dict[tuple[str, str, int, int], _Group],
         by_sentence: dict[tuple[int, int], set[str]],
+        block_langs: set[str | None],
     ) -> None:
         """Page-level signals (language, locale, metadata), quoted on a relevant sentence."""
+        # the earliest therapy or claim sentence (the first one added, on a tie)
         anchor: tuple[int, int] | None = None
-        for kind, _sub, s, e in sorted(groups, key=lambda k: k[2]):
-            if kind in ("therapy", "claim"):
+        for kind, _sub, s, e in groups:
+            if (kind == "therapy" or kind == "claim") and (anchor is None or s < anchor[0]):
                 anchor = (s, e)
-                break
         first = sidx.sentence_at_block(0)
         french_block = None
-        for bi, block in enumerate(doc.blocks):
-            if block.language == "fr" and block.end - block.start >= 40:
-                french_block = bi
-                break
+        if "fr" in block_langs:  # most pages have no French block: no walk over all blocks
+            for bi, block in enumerate(doc.blocks):
+                if block.language == "fr" and block.end - block.start >= 40:
+                    french_block = bi
+                    break
         if doc.language == "fr" or french_block is not None:
             span = (
                 anchor
@@ -429,10 +457,17 @@ class Detector:
                 1.0,
                 {"host": host},
             )
+        # The first listed suffix the host ends with: look up each of the host's suffixes
+        # (a few) rather than test every listed one.
         genre = None
-        for suffix, g in self.lexicon.genre_hosts.items():
-            if host == suffix or host.endswith("." + suffix):
-                genre = g
+        rank = len(self._genre_rank)
+        at = -1
+        while True:
+            found = self._genre_rank.get(host[at + 1 :])
+            if found is not None and found[0] < rank:
+                rank, genre = found
+            at = host.find(".", at + 1)
+            if at < 0:
                 break
         if genre:
             self._add(groups, "genre", genre, first, "", first[0], f"host.{genre}", 3.0, {"host": host})
@@ -461,6 +496,8 @@ class Detector:
         record_id = record.record_id if record else None
         digest = record.payload_digest if record else None
         text = doc.text
+        url = doc.url
+        language = doc.language
         out: list[Finding] = []
         per_subkind: dict[tuple[str, str], int] = {}
         for (kind, sub, s, e), g in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
@@ -479,22 +516,25 @@ class Detector:
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
+            # Finding's fields, in declaration order (model_dump and the JSON follow it)
             out.append(
-                Finding.model_construct(
-                    id=f"{key}:{kind}:{s}-{e}:{g.entry_ids[0]}",
-                    kind=kind,  # type: ignore[arg-type]  # lexicon kinds are checked at load
-                    subkind=sub,
-                    quote=text[s:e],
-                    start=s,
-                    end=e,
-                    match=g.match,
-                    language=g.language or doc.language,
-                    confidence=confidence,
-                    url=doc.url,
-                    record_id=record_id,
-                    payload_digest=digest,
-                    entry_ids=list(g.entry_ids),
-                    attributes={**attrs, "weight": f"{g.weight:g}"},
+                make_finding(
+                    {
+                        "id": f"{key}:{kind}:{s}-{e}:{g.entry_ids[0]}",
+                        "kind": kind,  # lexicon kinds are checked at load
+                        "subkind": sub,
+                        "quote": text[s:e],
+                        "start": s,
+                        "end": e,
+                        "match": g.match,
+                        "language": g.language or language,
+                        "confidence": confidence,
+                        "url": url,
+                        "record_id": record_id,
+                        "payload_digest": digest,
+                        "entry_ids": list(g.entry_ids),
+                        "attributes": {**attrs, "weight": f"{g.weight:g}"},
+                    }
                 )
             )
         for (kind, sub), count in per_subkind.items():
