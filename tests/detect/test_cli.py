@@ -108,3 +108,17 @@ def test_bench_command_runs_on_a_small_warc(tmp_path: Path) -> None:
     assert data["naive_per_entry"]["pages"] == 2
     assert data["vigipub"]["verdicts"].get("promotion") == 1
     assert data["speedup_vs_naive_per_language"] > 0
+    # the fastest of the timed passes is the one reported, and every pass is listed
+    assert data["vigipub"]["passes"] == 3
+    rates = data["vigipub"]["pages_per_cpu_s_all_passes"]
+    assert len(rates) == 3 and rates == sorted(rates)
+    assert abs(data["vigipub"]["pages_per_cpu_s"] - rates[-1]) <= 0.1 * rates[-1] + 0.1
+
+
+def test_bench_repeat_option_sets_the_number_of_passes(tmp_path: Path) -> None:
+    warc = _write_warc(tmp_path / "mini.warc.gz")
+    result = CliRunner().invoke(
+        bench_command, [str(warc), "--naive-limit", "1", "--repeat", "1", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["vigipub"]["passes"] == 1
