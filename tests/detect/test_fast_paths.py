@@ -49,6 +49,9 @@ def reference_matches(det: Detector, doc: Document, folded: str) -> list[tuple[i
     automaton = _reference_automaton(lexicon)
     text, n = doc.text, len(folded)
     page_lang = doc.language if doc.language in LANGUAGES else None
+    # a long page in a language without a lexicon: its blocks of no supported language
+    # accept only language-independent entries (Detector._matches)
+    foreign = doc.language == "other" and len(text) >= 400
     starts = [b.start for b in doc.blocks]
     out: list[tuple[int, int, int]] = []
     for end_i, (klen, idxs) in automaton.iter(folded):
@@ -69,6 +72,8 @@ def reference_matches(det: Detector, doc: Document, folded: str) -> list[tuple[i
             if e.case_sensitive and text[start:end] not in e.terms:
                 continue
             if not e.any_language and lang is not None and e.language != lang and e.language != page_lang:
+                continue
+            if foreign and lang is None and not e.any_language:
                 continue
             out.append((start, end, idx))
     return det._drop_nested(out)

@@ -25,6 +25,11 @@ from .verdict import VerdictModel, load_verdict_model
 #: findings kept per (kind, subkind) and page: a degenerate page repeating one sentence
 #: 40,000 times must not produce 40,000 identical quotes.
 MAX_FINDINGS_PER_SUBKIND = 50
+#: the page language given to pages in a language we have no lexicon for
+OTHER_LANGUAGE = "other"
+#: text length from which a page classified in another language is taken to be in one (a
+#: shorter text may just be too short for the classifier: it keeps every lexicon)
+FOREIGN_PAGE_MIN_CHARS = 400
 _FIGURE_KINDS = frozenset({"claim", "therapy", "disease", "testimonial"})
 _DIGIT = re.compile(r"\d")
 _CANDIDATE_KINDS = frozenset({"therapy", "disease", "claim", "testimonial"})
@@ -88,12 +93,19 @@ class Detector:
         text = doc.text
         n = len(folded)
         page_lang = doc.language if doc.language in LANGUAGES else None
+        # A page long enough to be told apart and written in a language we have no lexicon
+        # for (Polish, Russian…): its blocks of no supported language accept only the
+        # language-independent entries (product names, codes). Otherwise Polish « MSZ »
+        # (the foreign ministry) would be German « MSZ » (mesenchymal stem cells).
+        foreign = doc.language == OTHER_LANGUAGE and len(text) >= FOREIGN_PAGE_MIN_CHARS
         # the language each block checks entries against, over all blocks
         langs = {lang if lang in LANGUAGES else page_lang for lang in block_langs} or {page_lang}
         allowed = {lang for lang in langs if lang is not None}
         if page_lang is not None:
             allowed.add(page_lang)
-        scanner, exact = self.lexicon.scanner(None if None in langs else frozenset(allowed))
+        scanner, exact = self.lexicon.scanner(
+            frozenset(allowed) if foreign or None not in langs else None
+        )
         if scanner is None:
             return []
         # blocks checking against different languages, or an automaton with other languages
@@ -120,6 +132,8 @@ class Detector:
                     continue
                 if case_sensitive and text[start:end] not in terms:
                     continue
+                if foreign and mixed and lang is None and not any_language:
+                    continue  # a block in the foreign language: language-independent entries only
                 if (
                     mixed
                     and not any_language
@@ -260,7 +274,12 @@ class Detector:
             price = None
             if "price" in cue:
                 price = patterns.PRICE.search(sentence)
-                if price is not None and (has_therapy or "call_to_action" in kinds):
+                # a price the page reports (« patients paid up to €30,000 ») is not an offer
+                if (
+                    price is not None
+                    and (has_therapy or "call_to_action" in kinds)
+                    and "reporting_context" not in kinds
+                ):
                     self._add(
                         groups,
                         "call_to_action",
