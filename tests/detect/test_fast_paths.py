@@ -195,7 +195,7 @@ def _random_page(rng: random.Random, lexicon: Lexicon, terms: list[str]) -> Docu
     ]
     if rng.random() < 0.3:  # one language for the whole page: the exact, unchecked path
         one = rng.choice(block_langs)
-        blocks = [b.model_copy(update={"language": one}) for b in blocks]
+        blocks = [b._replace(language=one) for b in blocks]
     if rng.random() < 0.15:
         blocks = []
     return Document(
@@ -255,7 +255,7 @@ def test_scanner_cache_is_bounded_and_falls_back_to_all_entries(
     rng = random.Random(7)
     for _ in range(200):  # the fallback (full automaton) accepts the same matches
         doc = _random_page(rng, lexicon, terms)
-        doc = doc.model_copy(update={"blocks": [b.model_copy(update={"language": "de"}) for b in doc.blocks]})
+        doc = doc.model_copy(update={"blocks": [b._replace(language="de") for b in doc.blocks]})
         folded = fold(doc.text)
         got = det._matches(doc, folded, SentenceIndex(doc), {b.language for b in doc.blocks})
         assert got == reference_matches(det, doc, folded)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
@@ -11,8 +11,14 @@ from .core import Frozen, RecordRef
 DocumentSource = Literal["http", "rendered", "pdf", "file", "text"]
 
 
-class Block(Frozen):
-    """A block of the extracted text (``text[start:end]``): a paragraph, heading, list item."""
+class Block(NamedTuple):
+    """A block of the extracted text (``text[start:end]``): a paragraph, heading, list item.
+
+    A named tuple rather than a model: a page has hundreds of blocks and links, built by
+    our own extraction code from values it computed, so per-object validation would only
+    cost time (a tenth of the per-page budget). ``Document`` still validates them when it
+    is built from outside data (a dict or a list per block).
+    """
 
     start: int
     end: int
@@ -20,7 +26,7 @@ class Block(Frozen):
     language: str | None = None
 
 
-class Link(Frozen):
+class Link(NamedTuple):
     """An outgoing link of the page (used to find language variants and documents)."""
 
     url: str
