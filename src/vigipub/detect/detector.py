@@ -205,6 +205,8 @@ class Detector:
         for start, end, idx in self._matches(doc, folded, sidx, block_langs):
             entry = entries[idx]
             s, e = sidx.sentence(start, end)
+            if entry.together and not entry.accepts_sentence(folded[s:e]):
+                continue  # a `with` entry whose other words are not in this sentence
             if entry.kind == "cue":
                 cues.setdefault((s, e), set()).add(entry.subkind)
                 continue

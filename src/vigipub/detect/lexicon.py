@@ -20,6 +20,14 @@ A lexicon file (``lexicons/<lang>.yaml``) lists entries::
       scope: sentence                   # cues only: not in the automaton; matched by one
                                         # regex per subkind on candidate sentences (for very
                                         # frequent words such as first-person pronouns)
+      with: [["nach"], ["*schmerzen", "Beschwerden"]]
+                                        # the same sentence must also hold one word of each
+                                        # group (German and Dutch separable verbs: « die
+                                        # Schmerzen ließen deutlich nach »); "word*" also
+                                        # matches the words it starts, "*word" the words it
+                                        # ends (compounds: « Rückenschmerzen »)
+
+Unknown keys are refused (a misspelt ``with`` would silently widen an entry).
 
 ``common.yaml`` holds the language-independent catalogue (diseases with ICD-10 codes).
 """
@@ -86,6 +94,12 @@ class Entry:
     any_language: bool = False
     attributes: dict[str, str] = field(default_factory=dict)
     scope: str = "page"
+    #: per group, a regex over the folded sentence: each must match for the entry to count
+    together: tuple[re.Pattern[str], ...] = ()
+
+    def accepts_sentence(self, folded_sentence: str) -> bool:
+        """Whether the sentence holds a word of every ``with`` group (always, without one)."""
+        return all(p.search(folded_sentence) is not None for p in self.together)
 
 
 _MISSING = object()
@@ -172,6 +186,60 @@ def _check_entry(raw: dict[str, Any], where: str, diseases: dict[str, dict[str, 
     terms = raw.get("terms")
     if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
         raise LexiconError(f"entry {raw['id']!r}: terms must be a non-empty list of strings", where=where)
+    unknown = sorted(set(raw) - ENTRY_KEYS)
+    if unknown:
+        raise LexiconError(
+            f"entry {raw['id']!r}: unknown key(s) {unknown} (allowed: {', '.join(sorted(ENTRY_KEYS))})",
+            where=where,
+        )
+    groups = raw.get("with")
+    if groups is not None and (
+        not isinstance(groups, list)
+        or not groups
+        or not all(
+            isinstance(g, list) and g and all(isinstance(t, str) and t.strip(" *") for t in g) for g in groups
+        )
+    ):
+        raise LexiconError(
+            f"entry {raw['id']!r}: with must be a list of groups, each a non-empty list of words",
+            where=where,
+        )
+
+
+#: the keys an entry may have (see the module docstring)
+ENTRY_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "subkind",
+        "terms",
+        "family",
+        "disease",
+        "substantial",
+        "prefix",
+        "case_sensitive",
+        "any_language",
+        "weight",
+        "attributes",
+        "scope",
+        "with",
+    }
+)
+
+
+def _together(groups: list[list[str]] | None) -> tuple[re.Pattern[str], ...]:
+    """One regex per ``with`` group over folded text: whole words; ``word*`` also matches
+    the words it starts, ``*word`` the words it ends (German compounds: « Rückenschmerzen »)."""
+    out: list[re.Pattern[str]] = []
+    for group in groups or []:
+        alternatives: set[str] = set()
+        for word in group:
+            word = word.strip()
+            head = "" if word.startswith("*") else r"(?<!\w)"
+            tail = "" if word.endswith("*") else r"(?!\w)"
+            alternatives |= {head + re.escape(v) + tail for v in term_variants(word.strip("*"))}
+        out.append(re.compile("|".join(sorted(alternatives, key=len, reverse=True))))
+    return tuple(out)
 
 
 def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
@@ -241,6 +309,7 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
                     any_language=bool(raw.get("any_language", False)),
                     attributes=attrs,
                     scope=str(raw.get("scope", "page")),
+                    together=_together(raw.get("with")),
                 )
             )
     table: dict[str, list[int]] = {}

@@ -1,0 +1,60 @@
+"""Lexicon entries with `with` groups: words that must share the sentence (separable verbs)."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from vigipub.detect import Detector
+from vigipub.detect.errors import LexiconError
+from vigipub.detect.lexicon import lexicon_dir, load_lexicon
+from vigipub.extract import document_from_html
+
+
+def _folder_with(tmp_path: Path, entry: dict) -> Path:  # type: ignore[type-arg]
+    """A copy of the packaged lexicons with ``entry`` added to the German file."""
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    for src in lexicon_dir().glob("*.yaml"):
+        (folder / src.name).write_bytes(src.read_bytes())
+    de = yaml.safe_load((folder / "de.yaml").read_text(encoding="utf-8"))
+    de["entries"].append(entry)
+    (folder / "de.yaml").write_text(yaml.safe_dump(de, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+ENTRY = {
+    "id": "de.claim.test.liessen_nach",
+    "kind": "claim",
+    "subkind": "treat",
+    "terms": ["ließen", "lassen", "lässt"],
+    "with": [["nach"], ["*schmerzen", "Beschwerden", "Anfälle"]],
+}
+
+
+def _claims(detector: Detector, sentence: str) -> set[str]:
+    html = f"<html lang='de'><body><p>Unsere Stammzelltherapie in der Klinik. {sentence}</p></body></html>"
+    doc = document_from_html(html.encode("utf-8"), "https://klinik.example/")
+    return {e for f in detector.analyze(doc).findings if f.kind == "claim" for e in f.entry_ids}
+
+
+def test_the_entry_fires_only_when_every_group_is_in_the_sentence(tmp_path: Path) -> None:
+    det = Detector.from_folder(_folder_with(tmp_path, ENTRY))
+    assert ENTRY["id"] in _claims(det, "Nach drei Wochen ließen die Rückenschmerzen deutlich nach.")
+    assert ENTRY["id"] in _claims(det, "Die Anfälle ließen schon nach der ersten Infusion nach.")
+    # a group missing: no claim from this entry
+    assert ENTRY["id"] not in _claims(det, "Wir ließen die Rückenschmerzen untersuchen.")
+    assert ENTRY["id"] not in _claims(det, "Die Ärzte ließen nach der Visite alle gehen.")
+
+
+def test_with_must_be_a_list_of_word_groups(tmp_path: Path) -> None:
+    bad = {**ENTRY, "id": "de.claim.test.bad", "with": "nach"}
+    with pytest.raises(LexiconError, match="with must be a list of groups"):
+        load_lexicon(_folder_with(tmp_path, bad))
+
+
+def test_an_unknown_key_is_refused_not_ignored(tmp_path: Path) -> None:
+    typo = {**ENTRY, "id": "de.claim.test.typo", "whith": [["nach"]]}
+    typo.pop("with")
+    with pytest.raises(LexiconError, match=r"unknown key\(s\) \['whith'\]"):
+        load_lexicon(_folder_with(tmp_path, typo))
