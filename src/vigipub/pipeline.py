@@ -252,7 +252,17 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
     write_json(out_dir / QUALIFICATION, qualification)
     _say(progress, "drafting the report and the decision")
     write_dossier_documents(out_dir, manifest, findings, answers, qualification)
+    seal_dossier(out_dir)
     return summarise(manifest.seed_url, out_dir, findings, qualification)
+
+
+def seal_dossier(dossier: Path) -> Path:
+    """(Re)write ``dossier.sha256`` over the derived files and the evidence manifest."""
+    from vigipub.evidence.seal import write_seal
+
+    return write_seal(
+        dossier, [FINDINGS, AUTHORISATIONS, QUALIFICATION, REPORT, DECISION, f"{EVIDENCE}/manifest.json"]
+    )
 
 
 def write_dossier_documents(
@@ -306,4 +316,5 @@ def refresh_dossier_documents(dossier: Path, qualification: Qualification) -> li
     answers_path = dossier / AUTHORISATIONS
     answers = load_answers(answers_path) if answers_path.exists() else []
     write_dossier_documents(dossier, manifest, load_findings(dossier / FINDINGS), answers, qualification)
+    seal_dossier(dossier)
     return [dossier / DECISION, dossier / REPORT]

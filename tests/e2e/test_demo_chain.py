@@ -240,3 +240,37 @@ def test_requalifying_a_dossier_redraws_its_decision_and_report(dossiers, tmp_pa
     assert result.returncode == 0, result.stderr
     assert "Considérant" in (copy / "decision.html").read_text()
     assert "Verdict" in (copy / "report.html").read_text()
+    # the redrawn files are sealed again: the dossier verifies
+    from vigipub.capture import verify_evidence
+
+    report = verify_evidence(copy)
+    assert report.ok, report.problems
+    assert report.states["decision.html"] == report.states["qualification.json"] == "verified"
+
+
+def test_derived_files_are_sealed_and_a_hand_edit_is_caught(dossiers, tmp_path):
+    import shutil
+
+    from vigipub.capture import verify_evidence
+    from vigipub.evidence.seal import DOSSIER_SEAL, read_seal
+
+    copy = tmp_path / "dossier"
+    shutil.copytree(dossiers / "dendritic-clinic", copy)
+    sealed = read_seal(copy)
+    assert sealed is not None
+    assert {"findings.json", "qualification.json", "report.html", "decision.html", "evidence/manifest.json"} <= set(sealed)
+    report = verify_evidence(copy)
+    assert report.ok and report.states["decision.html"] == "verified"
+    assert report.states[DOSSIER_SEAL] == "verified"
+    # `sha256sum -c` reads the same file
+    check = subprocess.run(["sha256sum", "-c", DOSSIER_SEAL], cwd=copy, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    # one changed word in the decision draft is a failure naming the file
+    decision = copy / "decision.html"
+    decision.write_text(decision.read_text(encoding="utf-8").replace("Vitadendra", "Vitadendre", 1), encoding="utf-8")
+    report = verify_evidence(copy)
+    assert not report.ok and report.states["decision.html"] == "failed"
+    assert any(p.startswith("decision.html: modified after vigipub wrote it") for p in report.problems)
+    # a file added by hand is listed, not verified
+    (copy / "notes.txt").write_text("inspector's notes", encoding="utf-8")
+    assert verify_evidence(copy).states["notes.txt"] == "not_checked"

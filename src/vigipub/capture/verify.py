@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from vigipub.evidence import CaptureManifest, RecordRef, sha256_bytes, sha256_file
 from vigipub.evidence.errors import InputError
+from vigipub.evidence.seal import DOSSIER_SEAL, read_seal
 
 from . import chain, tsa
 from .warc import WarcReadError, iter_records
@@ -103,11 +104,42 @@ def verify_evidence(path: Path) -> VerifyReport:
         report.evidence_folders.append(prefix.rstrip("/") or ".")
         _verify_folder(folder, prefix, report)
     if folders != [path]:
-        # derived files of a dossier (findings, drafts…) are recomputable, not evidence
-        for file in sorted(path.rglob("*")):
-            if file.is_file() and not any(folder in file.parents for folder in folders):
-                report.set(file.relative_to(path).as_posix(), "not_checked", "derived file, not evidence")
+        _verify_derived(path, folders, report)
     return report
+
+
+def _verify_derived(dossier: Path, folders: list[Path], report: VerifyReport) -> None:
+    """Derived files of a dossier (findings, drafts…) against ``dossier.sha256`` when present.
+
+    They are recomputable, not evidence: without a seal they are listed as not checked; with
+    one, a listed file that changed or vanished fails (it is no longer what vigipub wrote).
+    """
+    try:
+        sealed = read_seal(dossier)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        report.set(DOSSIER_SEAL, "failed", f"unreadable seal: {exc}")
+        sealed = None
+    for name, digest in sorted((sealed or {}).items()):
+        file = dossier / name
+        if not file.is_file():
+            report.set(name, "failed", f"missing: listed in {DOSSIER_SEAL}")
+        elif sha256_file(file) != digest:
+            inside = any(folder in file.parents for folder in folders)
+            report.set(
+                name,
+                "failed",
+                f"not the evidence the derived files were drawn from (digest differs from {DOSSIER_SEAL})"
+                if inside
+                else f"modified after vigipub wrote it (digest differs from {DOSSIER_SEAL})",
+            )
+        elif not any(folder in file.parents for folder in folders):
+            report.set(name, "verified", f"as sealed in {DOSSIER_SEAL}")
+    if sealed is not None:
+        report.set(DOSSIER_SEAL, "verified", f"{len(sealed)} file(s) listed")
+    for file in sorted(dossier.rglob("*")):
+        name = file.relative_to(dossier).as_posix()
+        if file.is_file() and name not in report.states and not any(folder in file.parents for folder in folders):
+            report.set(name, "not_checked", "derived file, not evidence" + ("" if sealed is None else ", not sealed"))
 
 
 def _verify_folder(folder: Path, prefix: str, report: VerifyReport) -> None:

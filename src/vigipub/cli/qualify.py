@@ -22,6 +22,7 @@ from vigipub.evidence.case import Case
 from vigipub.evidence.core import write_json
 from vigipub.evidence.errors import InputError
 from vigipub.evidence.qualification import ArticleRef, Qualification
+from vigipub.evidence.seal import DOSSIER_SEAL
 from vigipub.qualify import load_authorisations, load_findings, qualify
 
 _STYLE = {"yes": "bold red", "no": "green", "not_applicable": "dim", "undetermined": "bold yellow"}
@@ -134,6 +135,10 @@ def command(dossier: Path, case_path: Path | None, fmt: str, on: datetime | None
     from vigipub.pipeline import refresh_dossier_documents
 
     refreshed = refresh_dossier_documents(dossier, q)
+    if not refreshed and (dossier / DOSSIER_SEAL).exists():
+        from vigipub.pipeline import seal_dossier
+
+        seal_dossier(dossier)  # the new qualification.json replaces the sealed one
     if fmt == "json":
         click.echo(q.model_dump_json(indent=2))
     else:
