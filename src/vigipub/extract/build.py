@@ -16,7 +16,7 @@ from vigipub.evidence.document import Block, Document, DocumentSource
 from . import language as lang_mod
 from ._fast import make_blocks, make_links
 from .charset import declares_utf8, decode, looks_binary
-from .html import parse_html
+from .html import parse_html, strip_shortcodes
 
 #: HTML bytes parsed at most; larger payloads are cut (with a warning) so that a 50 MB page
 #: costs the same as a 16 MB one.
@@ -204,6 +204,8 @@ def document_from_html(
     if len(data) > MAX_HTML_BYTES:
         warnings.append(f"page of {len(data)} bytes cut to the first {MAX_HTML_BYTES} bytes")
         data = data[:MAX_HTML_BYTES]
+    # Carousel clones exist only in a DOM that a browser rendered (or saved to a file).
+    rendered = source != "http"
     try:
         parts = None
         charset = "utf-8"
@@ -211,7 +213,7 @@ def document_from_html(
             # Fast path: lexbor parses the UTF-8 bytes itself (no decode/encode round trip).
             # Broken bytes show up as U+FFFD in the text; then the careful path below decides
             # (a few bad bytes, or a Latin-1 page mislabelled as UTF-8).
-            parts = parse_html(data, url, max_chars=MAX_TEXT_CHARS)
+            parts = parse_html(data, url, max_chars=MAX_TEXT_CHARS, drop_clones=rendered)
             if any("\ufffd" in t for t, _tag in parts.blocks) and b"\xef\xbf\xbd" not in data:
                 parts = None
         if parts is None:
@@ -223,13 +225,20 @@ def document_from_html(
                 source_bytes = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
             else:
                 source_bytes = text.encode("utf-8", "surrogatepass")
-            parts = parse_html(source_bytes, url, max_chars=MAX_TEXT_CHARS)
+            parts = parse_html(source_bytes, url, max_chars=MAX_TEXT_CHARS, drop_clones=rendered)
     except Exception as exc:  # lexbor is robust; this guards against selectolax bugs only
         warnings.append(f"HTML parser failed ({type(exc).__name__}); no text extracted")
         return _no_text(url, source, record, content_type, charset, warnings)
     if parts.truncated:
         warnings.append(f"visible text cut at about {MAX_TEXT_CHARS} characters")
     full, blocks, page_lang, aw = _assemble(parts.blocks, page_hint=parts.html_lang)
+    # "[" first: a one-character search is four times cheaper than the "[/" one.
+    if "[" in full and "[/" in full:
+        # Builder shortcodes leaked into the text (a closing "[/" is their cheap sign): strip
+        # them and assemble again, which only these rare pages pay for.
+        stripped = strip_shortcodes(parts.blocks)
+        if stripped != parts.blocks:
+            full, blocks, page_lang, aw = _assemble(stripped, page_hint=parts.html_lang)
     warnings.extend(w for w in aw if w not in warnings)
     if not full.strip():
         warnings.append("no visible text")

@@ -94,6 +94,29 @@ BLOCK_TAGS = frozenset(
 )
 _LINK_CAP = 3000
 
+#: characters that never render as anything, and that builders and typography plugins put
+#: inside words (``Stamm\u00adzellen``, ``stem\u200bcell``, Wix's ``&#8203;`` paragraphs):
+#: left in the text they would split lexicon terms. Soft hyphen, zero-width space, word
+#: joiner and zero-width no-break space (BOM) are dropped: the text is ours to build and
+#: the quote reads as the page shows. ZWJ/ZWNJ change the glyphs of Arabic, Indic scripts
+#: and emoji, so they are only dropped between two Latin letters (_LATIN_JOINER).
+_INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
+_LATIN_JOINER = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d]+(?=[A-Za-z\u00c0-\u024f])")
+#: what a ``<br>`` becomes in the tree before the text nodes are merged (LINE SEPARATOR:
+#: whitespace for ``str.split()``, not printable, so it takes the slow path of _blocks())
+_LINE = "\u2028"
+#: a line ending like this closes its sentence or item: the next line never continues it
+_LINE_ENDS = (".", "!", "?", ":", ";", "…", "。")
+#: builder shortcodes that leak into the text when a theme or plugin is switched off:
+#: Divi ``[et_pb_text admin_label="x"]``, WPBakery ``[vc_column_text]``, ``[/caption]``.
+#: A name with an underscore, or attributes ``key=value`` (quoted straight or curly: WordPress
+#: texturizes them), or a closing ``[/name]``; a plain ``[1]`` or ``[sic]`` is text and stays.
+_SHORTCODE = re.compile(
+    r"\[/?[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\s[^\[\]]*)?/?\]"
+    r"|\[[a-z][\w-]*\s+[\w:-]+=[^\[\]]*\]"
+    r"|\[/[a-z][\w-]*\]"
+)
+
 
 @dataclass
 class HtmlParts:
@@ -117,11 +140,64 @@ def _collapse(text: str) -> str:
     text = text.strip()
     if text.isprintable() and "  " not in text:
         return text
-    return " ".join(text.split())
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    """The slow path of _collapse(): drop the invisible characters, collapse the whitespace.
+
+    Every invisible character is non-printable, so the fast path never needs this.
+    """
+    # isascii() reads a flag: most texts that get here are ASCII with a newline or a tab.
+    return " ".join((text if text.isascii() else _clean_invisible(text)).split())
+
+
+def _clean_invisible(text: str) -> str:
+    """``text`` without its invisible characters (see _INVISIBLE and _LATIN_JOINER)."""
+    # These C-speed searches cost a tenth of a str.translate() with a dict.
+    for char in _INVISIBLE:
+        if char in text:
+            text = text.replace(char, "")
+    if "\u200c" in text or "\u200d" in text:
+        text = _LATIN_JOINER.sub("", text)
+    return text
+
+
+def _lines(text: str) -> list[str]:
+    """The blocks of a text node broken by ``<br>`` (``_LINE``), each one cleaned.
+
+    Builders break lines for the layout, in the middle of sentences ("Nos cellules
+    souches<br>guérissent…"), and authors break them between the lines of an address or a
+    list. A line continues the previous one (joined by a space) unless that one ends its
+    sentence or the new line does not start with a lower-case letter (an item after an item:
+    "Autisme<br>Sclérose en plaques", the lines of an address); an empty line
+    (``<br><br>``) always ends it.
+
+    Over-joining only lengthens a quote, while a sentence cut in two loses its claim.
+    """
+    out: list[str] = []
+    joinable = False
+    # invisible characters dropped once for all the lines (_clean() without the collapse)
+    for raw in _clean_invisible(text).split(_LINE):
+        line = " ".join(raw.split())
+        if not line:
+            joinable = False
+            continue
+        # Only a lower-case start continues: a capital after an open line is as often the next
+        # item of a list ("Multiple sclerosis<br>Parkinson's disease") as the rest of a German
+        # sentence.
+        if joinable and line[0].islower() and not out[-1].endswith(_LINE_ENDS):
+            # a word hyphenated at the break ("Stammzell-<br>therapie") stays one word
+            out[-1] += line if out[-1][-1] == "-" else " " + line
+        else:
+            out.append(line)
+        joinable = True
+    return out
 
 
 #: inline elements: unwrapped before text extraction so that their text joins the
-#: surrounding block (``<p>Les <b>cellules</b> souches</p>`` is one sentence)
+#: surrounding block (``<p>Les <b>cellules</b> souches</p>`` is one sentence); ``<wbr>`` is
+#: not one of them but a void element removed with the invisible ones (see _SKIP_IDS)
 INLINE_TAGS = [
     "a",
     "abbr",
@@ -155,7 +231,6 @@ INLINE_TAGS = [
     "tt",
     "u",
     "var",
-    "wbr",
     "label",
     "acronym",
 ]
@@ -186,14 +261,26 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
         if not value:
             continue
         # _collapse() inlined (a call per text node is measurable); an empty result is a
-        # node made of other spaces (U+00A0…), dropped like the ASCII-whitespace ones.
+        # node made of other spaces (U+00A0…) or of invisible characters, dropped like the
+        # ASCII-whitespace ones.
         text = value.strip()
         if not text:
             continue
-        if not text.isprintable() or "  " in text:
-            text = " ".join(text.split())
         parent = node.parent
-        append((text, (parent.tag if parent is not None else None) or "body"))
+        tag = (parent.tag if parent is not None else None) or "body"
+        if not text.isprintable() or "  " in text:
+            if not text.isascii() and _LINE in text:  # broken by <br>: a block per sentence run
+                lines = _lines(text)
+                blocks.extend((line, tag) for line in lines)
+                budget -= sum(map(len, lines))
+                if budget <= 0:
+                    truncated = True
+                    break
+                continue
+            text = " ".join((text if text.isascii() else _clean_invisible(text)).split())
+            if not text:  # only invisible characters (Wix's "&#8203;" paragraphs)
+                continue
+        append((text, tag))
         budget -= len(text)
         if budget <= 0:
             truncated = True
@@ -214,10 +301,15 @@ def _tag_id(name: str) -> int:
 _TAG_A = _tag_id("a")
 _TAG_LINK = _tag_id("link")
 _TAG_SCRIPT = _tag_id("script")
-_SKIP_IDS = frozenset(_tag_id(t) for t in SKIP_TAG_LIST)
+_TAG_BR = _tag_id("br")
+_TAG_TEXT = int(LexborHTMLParser("<body>t").body.child.tag_id)  # type: ignore[union-attr]
+_TAG_COMMENT = int(LexborHTMLParser("<body><!--c-->").body.child.tag_id)  # type: ignore[union-attr]
+#: removed before the text nodes are merged: invisible elements and ``<wbr>`` (a line-break
+#: opportunity inside a word, "Stamm<wbr>zellen")
+_SKIP_IDS = frozenset(_tag_id(t) for t in SKIP_TAG_LIST) | {_tag_id("wbr")}
 _INLINE_IDS = frozenset(_tag_id(t) for t in INLINE_TAGS)
-#: elements the page walk acts on: links, invisible elements, inline elements
-_PAGE_IDS = _SKIP_IDS | _INLINE_IDS | {_TAG_A, _TAG_LINK}
+#: elements the page walk acts on: links, invisible elements, inline elements, line breaks
+_PAGE_IDS = _SKIP_IDS | _INLINE_IDS | {_TAG_A, _TAG_LINK, _TAG_BR, _TAG_COMMENT}
 
 
 def _is_alternate_link(node: LexborNode, attrs: dict[str, str | None]) -> bool:
@@ -260,8 +352,13 @@ def _absolute(base_url: str, origin: str | None, href: str) -> str | None:
         return None
 
 
-def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts:
-    """Parse ``html`` (text, or UTF-8 bytes); never raises on malformed markup."""
+def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones: bool = False) -> HtmlParts:
+    """Parse ``html`` (text, or UTF-8 bytes); never raises on malformed markup.
+
+    ``drop_clones`` removes the slides that carousels clone (see _SLIDE_CLONES): scripts
+    make them, so only a DOM rendered by a browser has them, and looking for them costs two
+    passes over the page, which a page as served (most of them) is spared.
+    """
     parts = HtmlParts()
     tree = LexborHTMLParser(html)
     root = tree.root
@@ -290,6 +387,7 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
     types: list[str] = []
     invisible: list[LexborNode] = []
     inline: list[LexborNode] = []
+    breaks: list[LexborNode] = []
     # One walk over the elements for the links, the JSON-LD scripts, the invisible elements
     # and the inline ones, dispatched on lexbor's tag ids: half the cost of one selector query
     # (which also walks the whole tree), and the same elements in the same (document) order.
@@ -316,6 +414,21 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
             if not _is_alternate_link(node, attrs):
                 continue
         else:
+            if tag_id == _TAG_BR:
+                breaks.append(node)
+                continue
+            if tag_id == _TAG_COMMENT:
+                # React and Vue server rendering put "<!-- -->" between the text nodes of one
+                # sentence ("destroys<!-- --> <!-- -->glioblastoma in <!-- -->80<!-- -->%"):
+                # a comment between two text nodes goes, so that they merge as displayed. One
+                # next to an element stays: it keeps apart links that touch in the source but
+                # that CSS shows as separate items (Vue's "<!--[-->Contact<!--]--></a><a>").
+                after = node.next
+                if after is not None and after.tag_id == _TAG_TEXT:
+                    before = node.prev
+                    if before is not None and before.tag_id == _TAG_TEXT:
+                        invisible.append(node)
+                continue
             if (
                 tag_id == _TAG_SCRIPT
                 # lexbor matches the type ASCII case-insensitively; the selector itself confirms
@@ -351,10 +464,16 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
         append((url, label, attrs.get("hreflang"), attrs.get("rel")))
     if types:
         parts.meta["jsonld_types"] = " ".join(types[:20])
+    if drop_clones and _has_slide_clones(html):
+        invisible.extend(root.css(_SLIDE_CLONES))
     # remove(), not decompose(): a skipped element nested in another (<svg><style>) must stay
     # a valid node when its turn comes; the detached subtrees are freed with the tree.
     for node in invisible:
         node.remove()
+    # A <br> becomes a _LINE character, merged with the text around it: _blocks() then
+    # decides, line by line, whether the break ends the sentence (see _lines()).
+    for node in breaks:
+        node.replace_with(_LINE)
     blocks: list[tuple[str, str]] = []
     if parts.title:
         blocks.append((parts.title, "title"))
@@ -367,6 +486,37 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int) -> HtmlParts
         blocks.extend(body_blocks)
     parts.blocks = blocks
     return parts
+
+
+#: slides that carousels clone for their infinite loop (Swiper, Slick, Owl, Splide, Glide):
+#: copies of a real slide, which would otherwise be quoted twice or more
+_SLIDE_CLONES = (
+    ".swiper-slide-duplicate, .slick-cloned, .owl-item.cloned, .splide__slide--clone, .glide__slide--clone"
+)
+_CLONE_SIGNS = ("-duplicate", "clone")
+
+
+def _has_slide_clones(html: str | bytes) -> bool:
+    """Whether the raw page may hold cloned slides (the selector query walks the whole tree)."""
+    if isinstance(html, bytes):
+        return any(sign.encode() in html for sign in _CLONE_SIGNS)
+    return any(sign in html for sign in _CLONE_SIGNS)
+
+
+def strip_shortcodes(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``blocks`` without builder shortcodes (see _SHORTCODE); a block left empty is dropped.
+
+    Called by the caller of parse_html() once it has joined the text, only when that text
+    holds a closing "[/": a search of the raw page would cost 4% of extraction.
+    """
+    out: list[tuple[str, str]] = []
+    for text, tag in blocks:
+        if "[" in text:
+            text = " ".join(_SHORTCODE.sub(" ", text).split())
+            if not text:
+                continue
+        out.append((text, tag))
+    return out
 
 
 def _read_meta(tree: LexborHTMLParser, parts: HtmlParts) -> None:
