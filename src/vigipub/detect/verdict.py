@@ -149,7 +149,9 @@ class VerdictModel:
             "manipulation": distinct("manipulation"),
             "testimonial": distinct(
                 "testimonial",
-                lambda f: f.attributes.get("reported") != "yes" and f.attributes.get("inferred") != "yes",
+                lambda f: f.attributes.get("reported") != "yes"
+                and f.attributes.get("inferred") != "yes"
+                and not _is_question(f),
             ),
             "call_to_action": len({f.subkind for f in findings if f.kind == "call_to_action"}),
             "travel": distinct("travel"),
@@ -263,6 +265,7 @@ class VerdictModel:
                 (
                     f.kind in ("call_to_action", "testimonial", "travel")
                     and f.attributes.get("inferred") != "yes"
+                    and not (f.kind == "testimonial" and _is_question(f))
                 )
                 or (f.kind == "genre" and f.subkind in ("clinic", "broker"))
                 for f in findings
@@ -310,6 +313,18 @@ class VerdictModel:
             ranked += [f for f in findings if f.kind == "therapy"]
         drivers = [f.id for f in ranked[:20]]
         return verdict, score, genre, reasons, drivers
+
+
+def _is_question(f: Finding) -> bool:
+    """True for a finding whose sentence is a question ("¿Cubre mi seguro las células madre?").
+
+    Why: a first-person question is the reader asking (an insurer's or clinic's FAQ heading, a
+    forum post), not a patient telling an outcome; counted as a testimonial it gave insurer
+    FAQs and patient forums a "seller's voice". A testimonial is a statement, so a question is
+    never counted as one (it stays listed as a finding for the investigator).
+    """
+    quote = f.quote.strip()
+    return quote.endswith("?") or quote.startswith("¿")
 
 
 def _text_digest(text: str) -> str:
