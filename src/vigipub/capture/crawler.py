@@ -5,11 +5,13 @@ The whole processing chain is visible in :meth:`Capture.run`:
 1. validate the seed and the output folder (errors are :mod:`.errors` InputErrors);
 2. open the WARC, write ``warcinfo``, optionally record the proxy's exit address;
 3. fetch the seed (redirects followed hop by hop, each hop checked and recorded);
-4. crawl by priority (French variants, then pages that matter, then the rest) within the
+4. read the sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml``): the URLs they
+   list join the frontier as candidates (see :meth:`Capture._take_task` for the merge);
+5. crawl by priority (French variants, then pages that matter, then the rest) within the
    scope, the depth and the page budget, respecting robots.txt and per-host concurrency;
    each HTML page is queued for rendering in Chromium (DOM + screenshot);
-5. checkpoint the manifest atomically every few pages;
-6. write the final manifest, chain it into ``chain.log`` and time-stamp it.
+6. checkpoint the manifest atomically every few pages;
+7. write the final manifest, chain it into ``chain.log`` and time-stamp it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import heapq
 import itertools
 import shutil
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -60,6 +63,7 @@ from .net import AddressPolicy, AddressRefused, UrlRefused, check_literal_host, 
 from .options import CaptureOptions
 from .robots import MAX_ROBOTS_BYTES, Robots
 from .scope import PageLinks, Scope, extract_links, is_document_url, language_from_url, priority
+from .sitemap import MAX_SITEMAP_NESTING, SitemapEntry, inflate, parse_sitemap
 from .warc import WarcWriter
 
 WARC_NAME = "capture.warc.gz"
@@ -103,6 +107,11 @@ ASSET_EXTENSIONS = (
     ".apk",
 )
 PRODUCER_NAME = "vigipub.capture"
+#: where sitemaps are looked for when robots.txt names none (sitemaps.org, Yoast/WordPress)
+DEFAULT_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml")
+#: time allowed for reading all sitemaps, in page timeouts: hostile slow sitemaps must not
+#: eat the capture (each file also has its own page timeout)
+SITEMAP_TIME_FACTOR = 4
 
 
 @dataclass(order=True)
@@ -115,6 +124,12 @@ class Task:
     reserved: bool = field(compare=False, default=False)  # French variant: outside the page budget
     offsite_ok: bool = field(compare=False, default=False)  # language alternate on another domain
     anchor: str = field(compare=False, default="")
+    from_sitemap: bool = field(compare=False, default=False)  # only listed by a sitemap
+    cancelled: bool = field(compare=False, default=False)  # superseded (a link leads there too)
+
+    def merge_key(self) -> tuple[int, int, bool, int, int]:
+        """Order across both frontiers: tier, then score; ties go to linked pages."""
+        return (self.key[0], self.key[1], self.from_sitemap, self.key[2], self.key[3])
 
 
 def is_html(result: FetchResult) -> bool:
@@ -145,6 +160,11 @@ def _origin(url: str) -> str:
     if ":" in host:
         host = f"[{host}]"
     return f"{parts.scheme}://{host}:{port}"
+
+
+def _origin_base(origin: str) -> str:
+    """``scheme://host[:port]`` of an :func:`_origin`, without the default port."""
+    return origin.rsplit(":", 1)[0] if origin.endswith((":80", ":443")) else origin
 
 
 class Capture:
@@ -186,7 +206,12 @@ class Capture:
         self.screenshot_files: dict[str, tuple[str, datetime]] = {}  # path -> (url, when)
         self.notes: list[str] = []
         self.seen: set[str] = set()
-        self.frontier: list[Task] = []
+        self.frontier: list[Task] = []  # linked pages (and probes)
+        # pages only a sitemap lists: a heap of their own, merged in _take_task, so that a
+        # 50,000-URL sitemap never buries the home page's links
+        self.sitemap_frontier: list[Task] = []
+        self._sitemap_pending: dict[str, Task] = {}
+        self.sitemap_taken = 0
         self._seq = itertools.count()
         self.pages_counted = 0
         self.reserved_used = 0
@@ -352,8 +377,7 @@ class Capture:
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self.robots:
-                robots_url = origin.rsplit(":", 1)[0] if origin.endswith((":80", ":443")) else origin
-                robots_url = f"{robots_url}/robots.txt"
+                robots_url = f"{_origin_base(origin)}/robots.txt"
                 result, tls_error = await self._polite_fetch(
                     robots_url, min(15.0, self.opts.page_timeout), MAX_ROBOTS_BYTES
                 )
@@ -372,17 +396,25 @@ class Capture:
         return self.robots[origin].allowed(url)
 
     async def fetch_chain(
-        self, task: Task, is_seed: bool
+        self,
+        task: Task,
+        is_seed: bool,
+        *,
+        max_bytes: int | None = None,
+        timeout: float | None = None,
     ) -> tuple[FetchResult | None, list[RecordRef], RecordRef | None, str | None]:
         """Fetch ``task.url`` following redirects; return (final result, hop refs, final ref, tls error).
 
         A hop that must not be followed is recorded as Skipped and ends the chain with None.
+        ``max_bytes`` and ``timeout`` default to the page limits (sitemaps have their own).
         """
         url = task.url
         hops: list[RecordRef] = []
         visited: list[str] = []
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.opts.page_timeout
+        timeout = self.opts.page_timeout if timeout is None else timeout
+        max_bytes = self.opts.max_page_bytes if max_bytes is None else max_bytes
+        deadline = loop.time() + timeout
         for hop in range(MAX_REDIRECTS + 1):
             if url in visited:
                 self.skip(task.url, "redirect_loop", " -> ".join([*visited, url])[:900])
@@ -413,13 +445,9 @@ class Capture:
                     return None, hops, None, None
             remaining = deadline - loop.time()
             if remaining <= 0:
-                self.skip(
-                    task.url,
-                    "timeout",
-                    f"page deadline of {self.opts.page_timeout:g} s reached during redirects",
-                )
+                self.skip(task.url, "timeout", f"page deadline of {timeout:g} s reached during redirects")
                 return None, hops, None, None
-            result, tls_error = await self._polite_fetch(url, remaining, self.opts.max_page_bytes)
+            result, tls_error = await self._polite_fetch(url, remaining, max_bytes)
             if result.status is None:
                 reason = result.error_reason or "error"
                 self.skip(url, reason, result.error_detail)
@@ -455,6 +483,7 @@ class Capture:
         language: str | None = None,
         reserved: bool = False,
         offsite_ok: bool = False,
+        from_sitemap: bool = False,
     ) -> None:
         try:
             url = check_url(url)
@@ -462,7 +491,13 @@ class Capture:
             self.skip(url, exc.reason, exc.detail)
             return
         if url in self.seen:
-            return
+            listed = None if from_sitemap else self._sitemap_pending.get(url)
+            if listed is None or (depth > self.opts.max_depth and not reserved):
+                return
+            # a link leads to a page the sitemap listed: it is queued as a linked page (anchor
+            # text counts, ties won), the sitemap's entry dropped when it reaches the head
+            listed.cancelled = True
+            del self._sitemap_pending[url]
         assert self.scope is not None
         if not self.scope.contains(url) and not offsite_ok:
             self.seen.add(url)
@@ -492,19 +527,22 @@ class Capture:
             tier = 4
         score = priority(url, anchor) + (2 if document else 0)
         key = (tier, -score, depth, next(self._seq))
-        heapq.heappush(
-            self.frontier,
-            Task(
-                key,
-                url,
-                depth,
-                "document" if document and via == "link" else via,
-                lang,
-                reserved,
-                offsite_ok,
-                anchor,
-            ),
+        task = Task(
+            key,
+            url,
+            depth,
+            "document" if document and via == "link" else via,
+            lang,
+            reserved,
+            offsite_ok,
+            anchor,
+            from_sitemap,
         )
+        if from_sitemap:
+            self._sitemap_pending[url] = task
+            heapq.heappush(self.sitemap_frontier, task)
+        else:
+            heapq.heappush(self.frontier, task)
 
     def _process_links(
         self, page_url: str, result: FetchResult, depth: int, offsite_page: bool
@@ -540,32 +578,247 @@ class Capture:
             for special in links.special:
                 self.skip(special, "scheme", "not an http(s) link; kept in the outlinks record")
 
+    def _sitemap_share(self) -> int:
+        """Pages of the budget that sitemap-only URLs may take while linked pages wait."""
+        return max(1, self.opts.max_pages // 2)
+
+    def _next_heap(self) -> list[Task] | None:
+        """The frontier whose head goes next.
+
+        Merge policy: a URL only a sitemap lists earns the priority of its URL (tier and
+        keyword score, no anchor text), and goes before the best linked page only when it
+        ranks strictly higher (ties go to links), and only while sitemap URLs have taken
+        less than half of the page budget. When no linked page waits, sitemap URLs use
+        what is left of the budget.
+        """
+        while self.sitemap_frontier and self.sitemap_frontier[0].cancelled:
+            heapq.heappop(self.sitemap_frontier)
+        if not self.sitemap_frontier:
+            return self.frontier if self.frontier else None
+        if not self.frontier:
+            return self.sitemap_frontier
+        listed, linked = self.sitemap_frontier[0], self.frontier[0]
+        if self.sitemap_taken < self._sitemap_share() and listed.merge_key() < linked.merge_key():
+            return self.sitemap_frontier
+        return self.frontier
+
+    def _pop(self, heap: list[Task], task: Task | None = None) -> Task:
+        if task is None or task is heap[0]:
+            task = heapq.heappop(heap)
+        else:
+            heap.remove(task)
+            heapq.heapify(heap)
+        if task.from_sitemap:
+            self._sitemap_pending.pop(task.url, None)
+        return task
+
     def _take_task(self) -> Task | None:
         """Next task within the budget; French variants use the reserve once the budget is spent."""
-        while self.frontier:
-            task = self.frontier[0]
+        while (heap := self._next_heap()) is not None:
+            task = heap[0]
             if self.pages_counted < self.opts.max_pages:
-                heapq.heappop(self.frontier)
+                self._pop(heap)
                 self.pages_counted += 1
+                if task.from_sitemap:
+                    self.sitemap_taken += 1
                 return task
             if task.reserved and self.reserved_used < self.opts.french_reserve:
-                heapq.heappop(self.frontier)
                 self.reserved_used += 1
-                return task
+                return self._pop(heap)
             if task.reserved:
-                heapq.heappop(self.frontier)
+                self._pop(heap)
                 self.skip(task.url, "max_pages", "French-variant reserve exhausted")
                 continue
             # the heap's head is not reserved: look for a reserved one further down
-            reserved = [t for t in self.frontier if t.reserved]
-            if reserved and self.reserved_used < self.opts.french_reserve:
-                best = min(reserved)
-                self.frontier.remove(best)
-                heapq.heapify(self.frontier)
+            if self.reserved_used >= self.opts.french_reserve:
+                return None
+            reserved = [t for t in self.frontier + self.sitemap_frontier if t.reserved and not t.cancelled]
+            if reserved:
+                best = min(reserved, key=Task.merge_key)
                 self.reserved_used += 1
-                return best
+                return self._pop(self.sitemap_frontier if best.from_sitemap else self.frontier, best)
             return None
         return None
+
+    # ------------------------------------------------------------------ sitemaps
+    def _sitemap_sources(self, home: str) -> tuple[list[tuple[str, str]], bool]:
+        """Sitemaps to read, with where each was found; True when only guessed locations."""
+        listed: list[tuple[str, str]] = []
+        for origin in dict.fromkeys((_origin(self.seed), _origin(home))):
+            robots = self.robots.get(origin)
+            robots_url = f"{_origin_base(origin)}/robots.txt"
+            for entry in robots.sitemaps if robots is not None else []:
+                with contextlib.suppress(ValueError):
+                    listed.append((urljoin(robots_url, entry.strip()), robots_url))
+        if listed:
+            return listed, False
+        base = _origin_base(_origin(home))
+        return [(base + path, "default location") for path in DEFAULT_SITEMAP_PATHS], True
+
+    async def _read_sitemaps(self, home: str) -> None:
+        """Read the site's sitemaps and queue the pages they list (see :meth:`_next_heap`).
+
+        Every sitemap URL passes the link rules (URL check, scope, robots.txt, SSRF guard at
+        connection time, redirect hops checked) and is archived in the WARC like a page:
+        request, response and a ``metadata`` record listing what it names. Limits: at most
+        ``max_sitemaps`` files, ``MAX_SITEMAP_NESTING`` levels of indexes,
+        ``max_sitemap_urls`` URLs read, ``max_sitemap_bytes`` per file after decompression,
+        and ``SITEMAP_TIME_FACTOR`` page timeouts for the whole reading.
+        """
+        assert self.scope is not None and self.writer is not None
+        opts = self.opts
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SITEMAP_TIME_FACTOR * opts.page_timeout
+        sources, guessed = self._sitemap_sources(home)
+        queue: deque[tuple[str, int, str]] = deque((url, 0, where) for url, where in sources)
+        done: set[str] = set()
+        fetched = urls_read = 0
+        while queue:
+            url, level, where = queue.popleft()
+            origin_note = f"sitemap listed in {where}"
+            try:
+                url = check_url(url)
+            except UrlRefused as exc:
+                self.skip(url, exc.reason, f"{origin_note}: {exc.detail}")
+                continue
+            if url in done:
+                continue
+            done.add(url)
+            if not self.scope.contains(url):
+                self.skip(url, "off_site", f"{origin_note}, outside {self.scope.value}")
+                continue
+            if level >= MAX_SITEMAP_NESTING:
+                self.skip(
+                    url, "sitemap_limit", f"{origin_note}: more than {MAX_SITEMAP_NESTING} nested sitemaps"
+                )
+                continue
+            if fetched >= opts.max_sitemaps:
+                self.skip(
+                    url, "sitemap_limit", f"{origin_note}: {opts.max_sitemaps} sitemap files already read"
+                )
+                continue
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                self.skip(url, "timeout", f"{origin_note}: time allowed for sitemaps spent")
+                continue
+            if not await self._robots_allows(url):
+                self.skip(url, "robots", f"robots.txt disallows ({origin_note})")
+                continue
+            fetched += 1
+            task = Task((0, 0, 0, 0), url, 0, "sitemap")
+            result, _, ref, _ = await self.fetch_chain(
+                task, False, max_bytes=opts.max_sitemap_bytes, timeout=min(opts.page_timeout, remaining)
+            )
+            if result is None or ref is None:
+                continue  # recorded by fetch_chain (ssrf, off-site redirect, timeout…)
+            status = result.status or 0
+            if not 200 <= status < 300:
+                if not guessed:
+                    self.skip(url, "http_error", f"{origin_note}: HTTP {status}")
+                continue
+            if result.truncated:
+                reason = {"length": "too_large", "time": "timeout"}.get(result.truncated, "disconnected")
+                self.skip(
+                    url, reason, f"sitemap cut, the part received is read: {'; '.join(result.notes)}"[:900]
+                )
+            data, problem, cut = inflate(result.body, opts.max_sitemap_bytes)
+            if cut:
+                self.skip(url, "too_large", f"sitemap cut, the part received is read: {problem}")
+            parsed = parse_sitemap(data, result.url, max(0, opts.max_sitemap_urls - urls_read))
+            del data
+            if problem and not cut:
+                parsed.problems.insert(0, problem)
+            if parsed.kind == "unknown" and not parsed.entries:
+                # a guessed location answering a soft 404 page is no news, and a cut file is
+                # already recorded as such
+                if not guessed and not cut and not result.truncated:
+                    self.skip(url, "not_a_sitemap", "; ".join(parsed.problems)[:900] or "not a sitemap")
+                continue
+            urls_read += len(parsed.entries)
+            self._write_sitemap_outlinks(result, ref, parsed.entries)
+            for text in parsed.problems:
+                self.notes.append(f"sitemap {url}: {text}"[:500])
+            if parsed.capped:
+                self.notes.append(
+                    f"sitemap {url}: cap of {opts.max_sitemap_urls} URLs read from sitemaps reached; the rest is not read"
+                )
+            pages = 0
+            children: list[str] = []
+            for entry in parsed.entries:
+                if entry.kind == "sitemap":
+                    children.append(entry.url)
+                else:
+                    pages += 1
+                    self._enqueue_listed(entry, result.url)
+            # within the file cap, sitemaps named like the pages that matter are read first
+            children.sort(key=lambda child: -priority(child))
+            queue.extend((child, level + 1, result.url) for child in children)
+            self.notes.append(
+                f"sitemap {url} ({parsed.kind}): {pages} page URLs, {len(children)} sitemaps listed"[:500]
+            )
+            if guessed and level == 0:
+                queue = deque(item for item in queue if item[2] != "default location")
+        if fetched:
+            self.notes.append(
+                f"sitemaps: {fetched} files read, {urls_read} URLs listed, "
+                f"{len(self._sitemap_pending)} pages not yet found through links queued"
+            )
+
+    def _enqueue_listed(self, entry: SitemapEntry, sitemap_url: str) -> None:
+        """Queue a URL a sitemap lists, under the rules of links.
+
+        robots.txt is checked now when the host's rules are known (a disallowed URL then
+        never takes a place in the page budget), else when the page is fetched: a sitemap
+        naming thousands of subdomains must not make the capture fetch thousands of
+        robots.txt files up front.
+        """
+        assert self.scope is not None
+        try:
+            url = check_url(entry.url)
+        except UrlRefused as exc:
+            self.skip(entry.url, exc.reason, f"listed in sitemap {sitemap_url}: {exc.detail}")
+            return
+        if url in self.seen:
+            return
+        if not self.scope.contains(url):
+            # hreflang alternates too: the sitemap protocol has no cross-site listing
+            self.seen.add(url)
+            self.skip(url, "off_site", f"listed in sitemap {sitemap_url}, outside {self.scope.value}")
+            return
+        robots = self.robots.get(_origin(url))
+        if not self.opts.ignore_robots and robots is not None and not robots.allowed(url):
+            self.seen.add(url)
+            self.skip(url, "robots", f"robots.txt disallows (listed in sitemap {sitemap_url})")
+            return
+        self.enqueue(
+            url,
+            1,
+            "sitemap",
+            language=entry.language,
+            # an hreflang="fr" alternate is a French variant: it may use the French reserve
+            reserved=entry.language == "fr",
+            from_sitemap=True,
+        )
+
+    def _write_sitemap_outlinks(
+        self, result: FetchResult, ref: RecordRef, entries: list[SitemapEntry]
+    ) -> None:
+        """What a sitemap names, as a metadata record next to its response (provenance of
+        every page reached through it)."""
+        assert self.writer is not None
+        kinds = {"page": "listed", "alternate": "hreflang", "sitemap": "sitemap"}
+        lines = [f"outlink: {e.url} {kinds[e.kind]}{' ' + e.language if e.language else ''}" for e in entries]
+        if not lines:
+            return
+        self.writer.write(
+            "metadata",
+            ("\r\n".join(lines) + "\r\n").encode("utf-8"),
+            content_type="application/warc-fields",
+            target_uri=result.url,
+            when=result.started_at,
+            payload_digest=False,
+            headers={"WARC-Refers-To": ref.record_id},
+        )
 
     # ------------------------------------------------------------------ pages
     async def process(self, task: Task, is_seed: bool = False) -> CapturedPage | None:
@@ -770,6 +1023,7 @@ class Capture:
             "per_host_concurrency": opts.per_host_concurrency,
             "browser": self.render_queue is not None,
             "tsa_url": opts.tsa_url,
+            "sitemaps": opts.sitemaps,
         }
         notes = list(self.notes)
         if self.skipped_overflow:
@@ -979,9 +1233,11 @@ class Capture:
         if seed_page.record.length and not self._seed_has_body(seed_page):
             self._discard_folder()
             raise EmptySiteError("start URL returned an empty page", where=self.seed)
-        if not self.french_found:
-            self._probe_french(seed_page.final_url)
         self.write_manifest(final=False)  # from now on the folder is a (partial) evidence folder
+        if self.opts.sitemaps:
+            await self._read_sitemaps(seed_page.final_url)
+        if not self.french_found:  # a sitemap may have revealed the French variant already
+            self._probe_french(seed_page.final_url)
 
         renderer_cm = None
         render_workers: list[asyncio.Task[None]] = []
@@ -1050,9 +1306,12 @@ class Capture:
                                 f"internal error on a page: {type(failure).__name__}: {failure}"[:500]
                             )
                     progress.update(bar, description=self._status())
-                for task in sorted(self.frontier):
-                    self.skip(task.url, "max_pages", f"page budget of {self.opts.max_pages} reached")
+                for task in [*sorted(self.frontier), *sorted(self.sitemap_frontier)]:
+                    if not task.cancelled:
+                        self.skip(task.url, "max_pages", f"page budget of {self.opts.max_pages} reached")
                 self.frontier.clear()
+                self.sitemap_frontier.clear()
+                self._sitemap_pending.clear()
                 if self.render_queue is not None:
                     for _ in render_workers:
                         self.render_queue.put_nowait(None)
@@ -1087,7 +1346,8 @@ class Capture:
 
     def _status(self) -> str:
         rendered = f", rendered {self.rendered_count}" if self.render_queue is not None else ""
-        return f"captured {len(self.pages)} pages, queued {len(self.frontier)}, skipped {len(self.skipped)}{rendered}"
+        queued = len(self.frontier) + len(self._sitemap_pending)
+        return f"captured {len(self.pages)} pages, queued {queued}, skipped {len(self.skipped)}{rendered}"
 
     def _progress(self) -> Progress:
         console = Console(stderr=True, quiet=not self.show_progress)

@@ -51,6 +51,14 @@ class CaptureOptions:
     checkpoint_every: int = 5
     #: extra French-variant pages allowed beyond ``max_pages`` (they are never dropped).
     french_reserve: int = 10
+    #: read the site's sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml`` and
+    #: ``/sitemap_index.xml``): pages no menu links to are listed there.
+    sitemaps: bool = True
+    #: sitemap files fetched at most (indexes included), URLs read from them at most, and
+    #: bytes of one sitemap after decompression (a bigger one is cut: bomb protection).
+    max_sitemaps: int = 20
+    max_sitemap_urls: int = 50_000
+    max_sitemap_bytes: int = 10_000_000
     #: an evidence folder whose chain this capture continues (default: a sibling folder).
     chain_from: Path | None = None
 

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.robotparser import RobotFileParser
 
 ROBOTS_TOKEN = "vigipub"
@@ -19,6 +19,8 @@ class Robots:
     disallow_all: bool = False
     crawl_delay: float | None = None
     why: str = ""
+    #: ``Sitemap:`` lines of a robots.txt answered 2xx (absolute URLs, RFC 9309 §2.2.4)
+    sitemaps: list[str] = field(default_factory=list)
 
     def allowed(self, url: str) -> bool:
         if self.disallow_all:
@@ -38,4 +40,8 @@ class Robots:
         parser = RobotFileParser()
         parser.parse(body[:MAX_ROBOTS_BYTES].decode("utf-8", "replace").splitlines())
         delay = parser.crawl_delay(ROBOTS_TOKEN)
-        return cls(parser=parser, crawl_delay=float(delay) if delay is not None else None)
+        return cls(
+            parser=parser,
+            crawl_delay=float(delay) if delay is not None else None,
+            sitemaps=list(parser.site_maps() or []),
+        )

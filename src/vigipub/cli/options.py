@@ -22,6 +22,8 @@ CRAWL_OPTIONS = [
                  help="Link depth from the start URL."),
     click.option("--browser/--no-browser", default=None,
                  help="Render pages in headless Chromium (default: when /usr/bin/chromium exists)."),
+    click.option("--sitemaps/--no-sitemaps", default=True, show_default=True,
+                 help="Read the site's sitemaps (robots.txt, /sitemap.xml) for pages no link leads to."),
     click.option("--allow-private", is_flag=True,
                  help="Allow private, loopback and link-local addresses (refused by default: SSRF)."),
     click.option("--ignore-robots", is_flag=True, help="Do not obey robots.txt (the skip is still recorded)."),
