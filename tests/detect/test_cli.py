@@ -122,3 +122,19 @@ def test_bench_repeat_option_sets_the_number_of_passes(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["vigipub"]["passes"] == 1
+
+
+def test_bench_plot_draws_each_pipeline_and_the_target(tmp_path: Path) -> None:
+    warc = _write_warc(tmp_path / "mini.warc.gz")
+    svg = tmp_path / "bench.svg"
+    result = CliRunner().invoke(
+        bench_command, [str(warc), "--naive-limit", "1", "--repeat", "1", "--plot", str(svg), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    drawing = svg.read_text(encoding="utf-8")
+    assert drawing.startswith("<svg") and "target 300" in drawing
+    for name in ("vigipub", "naive: one regex per language", "naive: one regex per entry"):
+        assert f">{name}</text>" in drawing
+    rate = json.loads(result.output)["vigipub"]["pages_per_cpu_s"]
+    assert f">{rate:.0f}</text>" in drawing or f">{rate:.1f}</text>" in drawing
+
