@@ -35,7 +35,6 @@ from vigipub.evidence import (
     SCHEMA_VERSION,
     AuthorisationAnswer,
     Case,
-    FindingsFile,
     InputError,
     PageAnalysis,
     Qualification,
@@ -68,24 +67,13 @@ def _dossier_inputs(case: Case) -> tuple[list[PageAnalysis], list[AuthorisationA
     pages: list[PageAnalysis] = []
     answers: list[AuthorisationAnswer] = []
     stored: Qualification | None = None
+    # the same readers as `vigipub qualify`: same schema-version check, same messages
+    from vigipub.qualify import load_authorisations, load_findings
+
     if (folder / "findings.json").exists():
-        try:
-            pages = FindingsFile.model_validate(_read_json(folder / "findings.json")).pages
-        except ValueError as exc:
-            raise InputError(
-                f"invalid findings file: {str(exc).splitlines()[0]}", where=str(folder / "findings.json")
-            ) from exc
+        pages = load_findings(folder / "findings.json").pages
     if (folder / "authorisations.json").exists():
-        raw = _read_json(folder / "authorisations.json")
-        if isinstance(raw, dict):
-            raw = raw.get("answers", raw.get("authorisations", []))
-        try:
-            answers = [AuthorisationAnswer.model_validate(a) for a in raw]
-        except ValueError as exc:
-            raise InputError(
-                f"invalid register answers: {str(exc).splitlines()[0]}",
-                where=str(folder / "authorisations.json"),
-            ) from exc
+        answers = load_authorisations(folder / "authorisations.json")
     if (folder / "qualification.json").exists():
         try:
             stored = Qualification.model_validate(_read_json(folder / "qualification.json"))
