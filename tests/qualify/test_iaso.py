@@ -111,7 +111,7 @@ def test_considerants_carry_their_evidence(result, iaso: CaseFixture) -> None:
     by_id = {c.id: c for c in result.considerants}
     claims = by_id["C15_allegations_benefices_risques"]
     for fid in claims.evidence:
-        assert f"«\u00a0{quotes[fid]}\u00a0»" in claims.text_fr
+        assert f"«\u202f{quotes[fid]}\u202f»" in claims.text_fr
     # the German page supports advertising but the French decision quotes the French version
     assert "Krebs" not in claims.text_fr
     assert "f-testimonial-1" in by_id["C16_temoignages"].evidence

@@ -25,7 +25,8 @@ from vigipub.qualify.quotes import display, near_identical, normalise, quality, 
 from .conftest import CaseFixture
 
 ON = date(2024, 11, 5)
-NBSP = "\u00a0"
+#: the narrow no-break space set inside « » (qualify/typography, as in the documents)
+NNBSP = "\u202f"
 
 COOKIE_FR = "Nous utilisons des cookies pour améliorer votre expérience et mesurer l'audience du site."
 COOKIE_EN = "We use cookies to improve your experience and measure our audience."
@@ -97,7 +98,7 @@ def considerant(q: Qualification, prefix: str) -> Considerant:
 
 
 def quoted(c: Considerant) -> list[str]:
-    return re.findall(rf"«{NBSP}(.*?){NBSP}»", c.text_fr)
+    return re.findall(rf"«{NNBSP}(.*?){NNBSP}»", c.text_fr)
 
 
 def assert_evidence_matches_quotes(q: Qualification, c: Considerant) -> None:

@@ -2,7 +2,10 @@
 
 Rules applied to templates (never to quoted text, which stays verbatim):
 - a narrow no-break space (U+202F) before ``; : ! ?``;
-- a no-break space (U+00A0) inside « guillemets » and in « L. 5122-1 », « n° 1394/2007 »;
+- a narrow no-break space (U+202F) inside « guillemets », as the documents set them
+  (``documents/typography.py``), so that a quotation reads the same in qualification.json, the
+  report and the decision;
+- a no-break space (U+00A0) in « L. 5122-1 », « n° 1394/2007 »;
 - typographic apostrophe is NOT forced (decisions use both); straight quotes are left alone.
 """
 
@@ -25,8 +28,8 @@ def fr_typo(template: str) -> str:
     text = _BEFORE_PUNCT.sub(NNBSP + r"\1", template)
     text = _ARTICLE.sub(r"\1." + NBSP + r"\2", text)
     text = _NUMERO.sub("n°" + NBSP + r"\1", text)
-    text = _OPEN.sub("«" + NBSP, text)
-    text = _CLOSE.sub(NBSP + "»", text)
+    text = _OPEN.sub("«" + NNBSP, text)
+    text = _CLOSE.sub(NNBSP + "»", text)
     return text
 
 
@@ -39,7 +42,7 @@ def render(template: str, /, **values: object) -> str:
 def quote(text: str) -> str:
     """A verbatim quotation in French guillemets (quote text untouched, inner spaces trimmed)."""
     # collapse line breaks and runs of ASCII spaces only: no-break spaces are kept
-    return "«" + NBSP + re.sub(r"[ \t\r\n]+", " ", text).strip() + NBSP + "»"
+    return "«" + NNBSP + re.sub(r"[ \t\r\n]+", " ", text).strip() + NNBSP + "»"
 
 
 def quotes(texts: list[str], sep: str = ", ") -> str:
