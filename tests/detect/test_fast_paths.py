@@ -76,7 +76,17 @@ def reference_matches(det: Detector, doc: Document, folded: str) -> list[tuple[i
             if foreign and lang is None and not e.any_language:
                 continue
             out.append((start, end, idx))
-    return det._drop_nested(out)
+    # `with` entries whose other words are not in the sentence are dropped before nesting
+    sidx = SentenceIndex(doc)
+    kept = []
+    for start, end, idx in out:
+        entry = lexicon.entries[idx]
+        if entry.together:
+            s, e = sidx.sentence(start, end)
+            if not entry.accepts_sentence(folded[s:e]):
+                continue
+        kept.append((start, end, idx))
+    return det._drop_nested(kept)
 
 
 _REF_END = re.compile(r"[.!?…。]+[\"'»”’)\]]*\s+|\n+|\s+[•·|]\s+")

@@ -58,3 +58,30 @@ def test_an_unknown_key_is_refused_not_ignored(tmp_path: Path) -> None:
     typo.pop("with")
     with pytest.raises(LexiconError, match=r"unknown key\(s\) \['whith'\]"):
         load_lexicon(_folder_with(tmp_path, typo))
+
+
+def test_a_failing_with_term_does_not_hide_a_shorter_entry_inside_it(tmp_path: Path) -> None:
+    # « ließen die Schmerzen » contains the existing entry's shorter term: when the `with`
+    # group fails, the shorter entry must still fire (the nesting rule applies after `with`)
+    longer = {
+        "id": "de.claim.test.long_with",
+        "kind": "claim",
+        "subkind": "treat",
+        "terms": ["Schmerzen verschwanden vollständig"],
+        "with": [["Wunderwort"]],
+    }
+    shorter = {
+        "id": "de.claim.test.short",
+        "kind": "claim",
+        "subkind": "treat",
+        "terms": ["Schmerzen verschwanden"],
+    }
+    folder = _folder_with(tmp_path, longer)
+    de = yaml.safe_load((folder / "de.yaml").read_text(encoding="utf-8"))
+    de["entries"].append(shorter)
+    (folder / "de.yaml").write_text(yaml.safe_dump(de, allow_unicode=True), encoding="utf-8")
+    det = Detector.from_folder(folder)
+    found = _claims(det, "Nach der Behandlung die Schmerzen verschwanden vollständig.")
+    assert "de.claim.test.short" in found and "de.claim.test.long_with" not in found
+    found = _claims(det, "Wunderwort: die Schmerzen verschwanden vollständig.")
+    assert "de.claim.test.long_with" in found

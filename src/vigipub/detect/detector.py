@@ -143,6 +143,19 @@ class Detector:
                 ):
                     continue
                 append((start, end, idx))
+        if self.lexicon.has_together:
+            # `with` entries whose other words are not in the sentence go before the nesting
+            # rule: a longer `with` term that fails must not hide a shorter entry inside it
+            entries = self.entries
+            kept: list[tuple[int, int, int]] = []
+            for match in out:
+                entry = entries[match[2]]
+                if entry.together:
+                    s, e = sidx.sentence(match[0], match[1])
+                    if not entry.accepts_sentence(folded[s:e]):
+                        continue
+                kept.append(match)
+            out = kept
         return self._drop_nested(out)
 
     def _drop_nested(self, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -205,8 +218,6 @@ class Detector:
         for start, end, idx in self._matches(doc, folded, sidx, block_langs):
             entry = entries[idx]
             s, e = sidx.sentence(start, end)
-            if entry.together and not entry.accepts_sentence(folded[s:e]):
-                continue  # a `with` entry whose other words are not in this sentence
             if entry.kind == "cue":
                 cues.setdefault((s, e), set()).add(entry.subkind)
                 continue

@@ -124,6 +124,8 @@ class Lexicon:
     sentence_cues: dict[tuple[str, str], Any] = field(default_factory=dict)
     #: folded term -> entry indices (in entry order): what every automaton is built from
     table: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    #: whether any entry has ``with`` groups (the match loop checks them only then)
+    has_together: bool = False
     _scanners: dict[frozenset[str] | None, Any] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
@@ -345,6 +347,7 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
         {key: tuple(indices) for key, indices in table.items()},
     )
     lexicon.automaton = lexicon.scanner(None)[0]
+    lexicon.has_together = any(e.together for e in entries)
     return lexicon
 
 
