@@ -27,6 +27,23 @@ EXTRA_ROUTES = {
         b"<div class='cmp-consent-layer' style='position:fixed;inset:0;background:#000;z-index:9999'>"
         b"Wir verwenden Cookies.</div></body></html>"
     ),
+    # a page drawn with an image, a stylesheet and a frame: the browser's sub-resources
+    "/styled.html": route_html(
+        b"<!DOCTYPE html><html lang=en><head><link rel=stylesheet href='/static/site.css'></head><body>"
+        b"<h1>Our clinic</h1><img src='/static/before-after.png' alt='before and after'>"
+        b"<iframe src='/static/widget.html'></iframe><p>Stem cell therapy for knees.</p></body></html>"
+    ),
+    "/static/site.css": route_html(b"h1 { color: #123456; }", ctype="text/css"),
+    "/static/before-after.png": route_html(
+        bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d49444154789c6360000002000100ff5d4a2f0000000049454e44ae426082"
+        ),
+        ctype="image/png",
+    ),
+    "/static/widget.html": route_html(
+        b"<!DOCTYPE html><html><body><p>Third-party widget: stem cells cure everything.</p></body></html>"
+    ),
     # a page whose scripts and images try to reach private and metadata addresses
     "/ssrf-page.html": route_html(
         b"<!DOCTYPE html><html lang=en><body><h1>Prices</h1>"
@@ -225,3 +242,38 @@ def test_verify_and_no_chromium_left(rendered: tuple[Path, CaptureManifest, Loca
     assert report.ok, report.problems
     assert not before
     assert not _chromium_pids()
+
+
+def test_browser_subresources_are_archived_once_and_left_out_of_extraction(
+    rendered: tuple[Path, CaptureManifest, LocalServer, set[int]], tmp_path: Path
+) -> None:
+    from vigipub.evidence.capture import SUBRESOURCE_HEADER
+    from vigipub.extract import ExtractStats, iter_documents
+
+    _, _, server, _ = rendered
+    out = tmp_path / "ev"
+    manifest = capture_site(
+        server.base + "/styled.html", out, CaptureOptions(allow_private=True, browser=True, max_pages=1)
+    )
+    assert manifest.pages[0].rendered is not None
+    records = _by_id(out / "capture.warc.gz").values()
+    sub = {
+        h["WARC-Target-URI"]: body
+        for h, body in records
+        if h.get("WARC-Type") == "response" and h.get(SUBRESOURCE_HEADER) == "browser"
+    }
+    for name in ("/static/site.css", "/static/before-after.png", "/static/widget.html"):
+        matching = [u for u in sub if u.endswith(name)]
+        assert len(matching) == 1, (name, sorted(sub))  # archived, once
+    png = next(body for u, body in sub.items() if u.endswith(".png"))
+    assert png.startswith(b"\x89PNG\r\n")  # the payload, byte for byte
+    # the pages themselves are not archived a second time as sub-resources
+    assert not any(u.endswith("/styled.html") for u in sub)
+    # extraction skips them: the third-party frame does not become a page of the site
+    stats = ExtractStats()
+    urls = [d.url for d in iter_documents(out, stats=stats)]
+    assert not any(u.endswith("/static/widget.html") for u in urls)
+    assert stats.skipped["browser_subresource"] >= 3
+    # and the folder still verifies, sub-resource records included
+    assert verify_evidence(out).ok
+

@@ -47,6 +47,7 @@ from vigipub.evidence import (
     utc_now,
     write_json,
 )
+from vigipub.evidence.capture import SUBRESOURCE_HEADER
 
 from . import chain, tsa
 from .errors import (
@@ -206,6 +207,12 @@ class Capture:
         self.screenshot_files: dict[str, tuple[str, datetime]] = {}  # path -> (url, when)
         self.notes: list[str] = []
         self.seen: set[str] = set()
+        #: browser sub-resources archived so far (once per URL) and their bytes
+        self._subresources: set[str] = set()
+        #: URLs whose response the crawler itself wrote (pages, documents, redirects)
+        self._archived: set[str] = set()
+        self._subresource_bytes = 0
+        self._subresource_budget_noted = False
         self.frontier: list[Task] = []  # linked pages (and probes)
         # pages only a sitemap lists: a heap of their own, merged in _take_task, so that a
         # 50,000-URL sitemap never buries the home page's links
@@ -302,9 +309,15 @@ class Capture:
             info["tls_error"] = tls_error
             info["tls_verified"] = False
 
-    def _write_exchange(self, url: str, result: FetchResult) -> RecordRef:
+    def _write_exchange(self, url: str, result: FetchResult, *, subresource: bool = False) -> RecordRef:
         assert self.writer is not None
         extra: dict[str, str] = {}
+        if subresource:
+            # what the browser loaded to draw a page (images, styles, scripts, frames): evidence
+            # for replay, not pages of the site; extraction leaves these records out
+            extra[SUBRESOURCE_HEADER] = "browser"
+        else:
+            self._archived.add(url)
         if result.ip and not self.opts.proxy:
             extra["WARC-IP-Address"] = result.ip
         if result.truncated:
@@ -329,6 +342,28 @@ class Capture:
             headers={"WARC-Concurrent-To": response_ref.record_id},
         )
         return response_ref
+
+    def _archive_subresource(self, url: str, result: FetchResult) -> None:
+        """Write what the browser fetched into the WARC, once per URL and within a byte budget.
+
+        The page documents themselves are already archived by the crawler (the browser asks
+        for them again to render them): they are not written twice. A frame the crawler only
+        discovered (not captured) is archived here.
+        """
+        if result.status is None or self.writer is None or url in self._archived or url in self._subresources:
+            return
+        size = len(result.body or b"")
+        if self._subresource_bytes + size > self.opts.max_subresource_bytes:
+            if not self._subresource_budget_noted:
+                self._subresource_budget_noted = True
+                self.notes.append(
+                    f"browser sub-resources: archive budget of {self.opts.max_subresource_bytes} bytes "
+                    "reached; later ones were used for rendering but not archived"
+                )
+            return
+        self._subresources.add(url)
+        self._subresource_bytes += size
+        self._write_exchange(url, result, subresource=True)
 
     # ------------------------------------------------------------------ fetching
     def _client_for(self, url: str) -> httpx.AsyncClient:
@@ -1255,6 +1290,7 @@ class Capture:
                 result, _ = await self._polite_fetch(
                     url, self.opts.page_timeout, self.opts.max_page_bytes, headers
                 )
+                self._archive_subresource(url, result)
                 return result
 
             try:

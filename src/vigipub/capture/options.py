@@ -59,6 +59,9 @@ class CaptureOptions:
     max_sitemaps: int = 20
     max_sitemap_urls: int = 50_000
     max_sitemap_bytes: int = 10_000_000
+    #: bytes of browser sub-resources (images, styles, scripts, frames) archived in the WARC
+    #: for the whole capture; beyond it they still serve rendering but are not kept.
+    max_subresource_bytes: int = 200_000_000
     #: an evidence folder whose chain this capture continues (default: a sibling folder).
     chain_from: Path | None = None
 

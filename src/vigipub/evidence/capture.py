@@ -21,6 +21,11 @@ ArtefactKind = Literal[
 ]
 
 
+#: WARC header marking a response the browser fetched to draw a page (image, style, script,
+#: frame), as opposed to the pages the crawler captured; extraction leaves these records out
+SUBRESOURCE_HEADER = "Vigipub-Subresource"
+
+
 class Artefact(Frozen):
     """One file of the evidence folder, with its digest (``sha256:<hex>``)."""
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from vigipub.evidence.capture import SUBRESOURCE_HEADER
 from vigipub.evidence.core import RecordRef
 from vigipub.evidence.document import Document
 
@@ -210,6 +211,11 @@ def _record_document(
     headers = record.rec_headers  # type: ignore[attr-defined]
     uri = headers.get_header("WARC-Target-URI") or ""
     if rec_type == "response":
+        if headers.get_header(SUBRESOURCE_HEADER):
+            # an image, style, script or frame the browser loaded to draw a page: kept for
+            # replay, but not a page of the site (a third-party frame must not speak for it)
+            stats.skip("browser_subresource")
+            return None
         http = record.http_headers  # type: ignore[attr-defined]
         if http is None:
             stats.skip("no_http_headers")
