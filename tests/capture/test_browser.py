@@ -247,7 +247,7 @@ def test_verify_and_no_chromium_left(rendered: tuple[Path, CaptureManifest, Loca
 def test_browser_subresources_are_archived_once_and_left_out_of_extraction(
     rendered: tuple[Path, CaptureManifest, LocalServer, set[int]], tmp_path: Path
 ) -> None:
-    from vigipub.evidence.capture import SUBRESOURCE_HEADER
+    from vigipub.evidence.capture import FETCHED_FOR_HEADER
     from vigipub.extract import ExtractStats, iter_documents
 
     _, _, server, _ = rendered
@@ -260,7 +260,7 @@ def test_browser_subresources_are_archived_once_and_left_out_of_extraction(
     sub = {
         h["WARC-Target-URI"]: body
         for h, body in records
-        if h.get("WARC-Type") == "response" and h.get(SUBRESOURCE_HEADER) == "browser"
+        if h.get("WARC-Type") == "response" and h.get(FETCHED_FOR_HEADER) == "rendering"
     }
     for name in ("/static/site.css", "/static/before-after.png", "/static/widget.html"):
         matching = [u for u in sub if u.endswith(name)]
@@ -273,7 +273,7 @@ def test_browser_subresources_are_archived_once_and_left_out_of_extraction(
     stats = ExtractStats()
     urls = [d.url for d in iter_documents(out, stats=stats)]
     assert not any(u.endswith("/static/widget.html") for u in urls)
-    assert stats.skipped["browser_subresource"] >= 3
+    assert stats.skipped["fetched_for_rendering"] >= 3
     # and the folder still verifies, sub-resource records included
     assert verify_evidence(out).ok
 

@@ -271,6 +271,13 @@ def test_malformed_sitemap_yields_what_it_can(make_server, tmp_path: Path) -> No
     assert _skips(manifest, "/soft404.xml") == {"not_a_sitemap"}
     assert _skips(manifest, "/gone.xml") == {"http_error"}
     assert manifest.complete and verify_evidence(out).ok
+    # the HTML page answered at a sitemap address is archived but is not a page of the site
+    from vigipub.extract import ExtractStats, iter_documents
+
+    stats = ExtractStats()
+    urls = [d.url for d in iter_documents(out, stats=stats)]
+    assert not any(u.endswith(".xml") for u in urls), urls
+    assert stats.skipped["fetched_for_sitemap"] >= 3
 
 
 def test_parser_refuses_entities_and_external_references() -> None:

@@ -47,7 +47,7 @@ from vigipub.evidence import (
     utc_now,
     write_json,
 )
-from vigipub.evidence.capture import SUBRESOURCE_HEADER
+from vigipub.evidence.capture import FETCHED_FOR_HEADER
 
 from . import chain, tsa
 from .errors import (
@@ -309,14 +309,14 @@ class Capture:
             info["tls_error"] = tls_error
             info["tls_verified"] = False
 
-    def _write_exchange(self, url: str, result: FetchResult, *, subresource: bool = False) -> RecordRef:
+    def _write_exchange(self, url: str, result: FetchResult, *, fetched_for: str | None = None) -> RecordRef:
         assert self.writer is not None
         extra: dict[str, str] = {}
-        if subresource:
-            # what the browser loaded to draw a page (images, styles, scripts, frames): evidence
-            # for replay, not pages of the site; extraction leaves these records out
-            extra[SUBRESOURCE_HEADER] = "browser"
-        else:
+        if fetched_for:
+            # what the browser loaded to draw a page, or a sitemap: evidence, not pages of the
+            # site; extraction leaves these records out (FETCHED_FOR_HEADER)
+            extra[FETCHED_FOR_HEADER] = fetched_for
+        if fetched_for != "rendering":
             self._archived.add(url)
         if result.ip and not self.opts.proxy:
             extra["WARC-IP-Address"] = result.ip
@@ -363,7 +363,7 @@ class Capture:
             return
         self._subresources.add(url)
         self._subresource_bytes += size
-        self._write_exchange(url, result, subresource=True)
+        self._write_exchange(url, result, fetched_for="rendering")
 
     # ------------------------------------------------------------------ fetching
     def _client_for(self, url: str) -> httpx.AsyncClient:
@@ -489,7 +489,7 @@ class Capture:
                 if is_seed:
                     self._seed_error = (reason, result.error_detail, url)
                 return None, hops, None, None
-            ref = self._write_exchange(url, result)
+            ref = self._write_exchange(url, result, fetched_for="sitemap" if task.via == "sitemap" else None)
             self._note_server(url, result, tls_error)
             location = result.header("location")
             if result.status in REDIRECT_STATUSES and location:

@@ -21,9 +21,11 @@ ArtefactKind = Literal[
 ]
 
 
-#: WARC header marking a response the browser fetched to draw a page (image, style, script,
-#: frame), as opposed to the pages the crawler captured; extraction leaves these records out
-SUBRESOURCE_HEADER = "Vigipub-Subresource"
+#: WARC header of a response fetched for the capture's own needs, not as a page of the site:
+#: ``rendering`` (an image, style, script or frame the browser loaded to draw a page) or
+#: ``sitemap`` (a sitemap, even one a server answered with an HTML page). Extraction leaves
+#: these records out; they stay in the WARC as evidence.
+FETCHED_FOR_HEADER = "Vigipub-Fetched-For"
 
 
 class Artefact(Frozen):

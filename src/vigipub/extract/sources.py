@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from vigipub.evidence.capture import SUBRESOURCE_HEADER
+from vigipub.evidence.capture import FETCHED_FOR_HEADER
 from vigipub.evidence.core import RecordRef
 from vigipub.evidence.document import Document
 
@@ -211,10 +211,12 @@ def _record_document(
     headers = record.rec_headers  # type: ignore[attr-defined]
     uri = headers.get_header("WARC-Target-URI") or ""
     if rec_type == "response":
-        if headers.get_header(SUBRESOURCE_HEADER):
-            # an image, style, script or frame the browser loaded to draw a page: kept for
-            # replay, but not a page of the site (a third-party frame must not speak for it)
-            stats.skip("browser_subresource")
+        fetched_for = headers.get_header(FETCHED_FOR_HEADER)
+        if fetched_for:
+            # an image, style, script or frame the browser loaded to draw a page, or a sitemap
+            # (a soft-404 page at /sitemap.xml): kept as evidence, but not a page of the site
+            # (a third-party frame must not speak for it)
+            stats.skip(f"fetched_for_{fetched_for}")
             return None
         http = record.http_headers  # type: ignore[attr-defined]
         if http is None:
