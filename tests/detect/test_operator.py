@@ -144,3 +144,18 @@ def test_findings_file_round_trips_the_operator() -> None:
     ff = FindingsFile(producer=Producer(name="t", version="0"), operator=op)
     again = FindingsFile.model_validate_json(ff.model_dump_json())
     assert again.operator == op
+
+
+def test_a_name_stops_at_prose_before_it() -> None:
+    page = _doc(
+        "https://zeitung.example/impressum",
+        "<p>Es gelten die Datenschutzbestimmungen der Beispiel-Medien GmbH</p>"
+        "<p>Früchte und Gemüse. Köln: Lizenzausgabe Musterverlag GmbH</p>",
+    )
+    extractor = OperatorExtractor()
+    extractor.add(page)
+    names = {c.value for c in extractor.candidates if c.field == "name"}
+    assert "Beispiel-Medien GmbH" in names
+    # the words before « der », a colon or a full stop are prose, not the name
+    assert not any(w in n for n in names for w in ("Datenschutzbestimmungen", "Köln", "Gemüse"))
+

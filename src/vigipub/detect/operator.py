@@ -49,8 +49,9 @@ _LEGAL_FORMS = (
 #: a legal form as a whole token; the name before it is then read word by word (a single
 #: regex with optional separators between optional words backtracks exponentially)
 _FORM_RE = re.compile(r"(?<![\w-])(?:" + _LEGAL_FORMS + r")(?![\w-])")
+#: (German « der » is left out: « Datenschutzbestimmungen der X GmbH » names X GmbH)
 _CONNECTORS = frozenset(
-    {"&", "+", "and", "und", "et", "y", "e", "en", "of", "de", "du", "des", "der", "di", "van", "von"}
+    {"&", "+", "and", "und", "et", "y", "e", "en", "of", "de", "du", "des", "di", "van", "von"}
 )
 #: capitalised words that open a sentence or a label, never a company name
 _NOT_NAME_WORDS = frozenset(
@@ -96,6 +97,8 @@ def _names_with_form(line: str) -> list[tuple[int, int]]:
                 continue
             if not (word[0].isupper() or word[0].isdigit()) or word.lower() in _NOT_NAME_WORDS or taken >= 6:
                 break
+            if taken and (word.endswith((":", ";")) or (word.endswith(".") and len(word) > 4)):
+                break  # « Köln: Anaconda Verlag GmbH », « …Gemüse. Anaconda Verlag GmbH »
             if word[0].isdigit() and not any(ch.isalpha() for ch in word):
                 break  # « © 2026 X AG »: the year is not part of the name
             taken += 1
