@@ -216,3 +216,27 @@ def test_proxy_password_not_recorded() -> None:
     assert redact("http://agent:s3cret@proxy.example:3128") == "http://agent:***@proxy.example:3128"
     assert redact("socks5://127.0.0.1:1080") == "socks5://127.0.0.1:1080"
     assert redact(None) is None
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not chromium_available(), reason="chromium not installed")
+def test_browser_goes_through_socks5(clinic_root: Path, make_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Browser capture through a SOCKS5 proxy: Chromium never opens a connection itself, its
+    requests are fulfilled by the capture's own client, which the proxy carries."""
+    socks = Socks5Proxy()
+    threading.Thread(target=socks.serve_forever, daemon=True).start()
+    try:
+        site: LocalServer = make_server(clinic_root)
+        manifest = capture_site(
+            site.base + "/",
+            tmp_path / "ev",
+            CaptureOptions(allow_private=True, browser=True, max_pages=1, proxy=socks.url),
+        )
+    finally:
+        socks.shutdown()
+        socks.server_close()
+    assert manifest.pages[0].rendered is not None and manifest.pages[0].screenshot is not None
+    assert manifest.proxy == socks.url
+    # connections went through the proxy to the site (keep-alive: fewer than the requests)
+    assert socks.targets and set(socks.targets) == {("127.0.0.1", site.server_address[1])}
+    assert verify_evidence(tmp_path / "ev").ok
