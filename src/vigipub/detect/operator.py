@@ -20,6 +20,8 @@ from urllib.parse import unquote, urlsplit
 from vigipub.evidence.document import Document
 from vigipub.evidence.findings import IdentityClue, OperatorIdentity
 
+from .fold import fold as _fold  # labels, countries and URLs compare lower-case, accents off
+
 #: URL path or title words of a legal-notice page (folded: lower case, no accents)
 _LEGAL_PAGE = re.compile(
     r"mentions?[-_ ]?legales|legal[-_ ]?notice|legal[-_ ]?information|imprint|impressum|"
@@ -298,13 +300,6 @@ _STREET_LINE = re.compile(
     r"^\s*(?:[^\W\d][\w.'’ -]{2,50}\s\d{1,4}\s?[a-zA-Z]?|\d{1,4}\s?[a-zA-Z]?,?\s[^\W\d][\w.'’ -]{2,50})\s*,?\s*$"
 )
 
-_FOLD = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüşğıİœæÿ", "aaaaaaceeeeiiiinooooouuuusgiioay")
-
-
-def _fold(text: str) -> str:
-    return text.lower().translate(_FOLD)
-
-
 @dataclass
 class _Candidate:
     field: str
@@ -323,6 +318,8 @@ class OperatorExtractor:
     max_pages: int = 400
     candidates: list[_Candidate] = field(default_factory=list)
     pages: int = 0
+    #: URLs of the legal-notice pages read (what makes an identity "high" confidence)
+    legal_urls: set[str] = field(default_factory=set)
 
     def add(self, doc: Document) -> None:
         if self.pages >= self.max_pages or not doc.text:
@@ -330,6 +327,7 @@ class OperatorExtractor:
         self.pages += 1
         kind = _page_kind(doc)
         if kind == "legal":
+            self.legal_urls.add(doc.url)
             self._read(doc, doc.text, 0, weight=3.0)
         elif kind == "side":
             self._read(doc, doc.text, 0, weight=1.5)
@@ -513,7 +511,7 @@ class OperatorExtractor:
         if country is None and address is not None:
             # an address without a country name: the site's country-code domain is the hint
             country = _cctld_country(address.doc.url)
-        legal = any(_page_kind(c.doc) == "legal" for c in chosen)
+        legal = any(c.doc.url in self.legal_urls for c in chosen)
         confidence = (
             "high"
             if name and address and legal

@@ -76,10 +76,15 @@ class RecordRef(Frozen):
     captured_at: datetime | None = None
 
 
-def write_json(path: Path, model: BaseModel) -> str:
-    """Write ``model`` as indented UTF-8 JSON, atomically; return the file's SHA-256."""
-    data = model.model_dump_json(indent=2, exclude_none=False).encode("utf-8") + b"\n"
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a sibling temporary file: never a half-written file."""
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(data)
     tmp.replace(path)
+
+
+def write_json(path: Path, model: BaseModel) -> str:
+    """Write ``model`` as indented UTF-8 JSON, atomically; return the file's SHA-256."""
+    data = model.model_dump_json(indent=2, exclude_none=False).encode("utf-8") + b"\n"
+    write_atomic(path, data)
     return sha256_bytes(data)

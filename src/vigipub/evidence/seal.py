@@ -10,10 +10,9 @@ they were derived from. The format is ``sha256sum``'s (``sha256sum -c dossier.sh
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from .core import sha256_file
+from .core import sha256_file, write_atomic
 
 DOSSIER_SEAL = "dossier.sha256"
 
@@ -26,9 +25,7 @@ def write_seal(dossier: Path, names: list[str]) -> Path:
         if path.is_file():
             lines.append(f"{sha256_file(path).removeprefix('sha256:')}  {name}\n")
     target = dossier / DOSSIER_SEAL
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text("".join(lines), encoding="utf-8")
-    os.replace(tmp, target)  # never a half-written seal
+    write_atomic(target, "".join(lines).encode("utf-8"))
     return target
 
 
