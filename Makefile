@@ -15,4 +15,4 @@ eval: setup
 schemas: setup
 	.venv/bin/python -m vigipub.schemas docs/schemas
 lock:
-	.venv/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+	.venv/bin/uv pip compile pyproject.toml --extra dev --extra spark --python-version 3.11 --generate-hashes -o requirements.lock

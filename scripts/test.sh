@@ -3,7 +3,7 @@
 # (architecture contracts, then pytest: unit, hostile servers, Chromium, end-to-end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/bootstrap.sh
+scripts/bootstrap.sh --test
 .venv/bin/ruff check --quiet src tests
 .venv/bin/lint-imports --no-cache
 exec .venv/bin/python -m pytest "$@"
