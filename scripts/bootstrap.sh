@@ -78,14 +78,21 @@ venv_good() {
     && .venv/bin/python -c 'import sys' 2>/dev/null
 }
 
-step="(none)"
-on_failure() {
-  echo "bootstrap: FAILED while $step; removing the incomplete .venv so that the next run starts clean" >&2
-  rm -rf .venv
+# While the venv is being built, any exit that is not the end of a successful step (a failed
+# command, Ctrl-C, a kill) removes it.
+step=""
+on_exit() {
+  local rc=$?
+  if [ -n "$step" ]; then
+    echo "bootstrap: FAILED while $step (exit $rc); removed the incomplete .venv so that the next run starts clean" >&2
+    rm -rf .venv
+  fi
 }
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if ! venv_good; then
-  trap on_failure ERR
   if [ -e .venv ]; then
     echo "bootstrap: .venv does not match requirements.lock (or is incomplete): rebuilding it" >&2
     rm -rf .venv
@@ -106,15 +113,14 @@ if ! venv_good; then
   step="checking that the locked packages are consistent (pip check)"
   .venv/bin/python -m pip check --disable-pip-version-check >&2
   echo "$lock_want" > "$lock_stamp"
-  trap - ERR
+  step=""
 fi
 
 if [ ! -f "$self_stamp" ] || [ "$(cat "$self_stamp")" != "$self_want" ] \
     || ! .venv/bin/python -c 'import vigipub' 2>/dev/null; then
   step="installing vigipub itself into .venv (editable, with the locked build tools)"
-  trap on_failure ERR
   pip_install --no-deps --no-build-isolation -e .
   .venv/bin/python -c 'import vigipub'
   echo "$self_want" > "$self_stamp"
-  trap - ERR
+  step=""
 fi
