@@ -19,6 +19,7 @@ from vigipub.evidence import (
     CaptureManifest,
     Case,
     FindingsFile,
+    LeadsFile,
     Qualification,
 )
 
@@ -28,6 +29,7 @@ SCHEMAS: dict[str, Any] = {
     "authorisations": list[AuthorisationAnswer],
     "qualification": Qualification,
     "case": Case,
+    "leads": LeadsFile,
 }
 
 

@@ -16,6 +16,7 @@ from .core import (
 from .document import Block, Document, Link
 from .errors import CitationError, InputError, IntegrityError, SchemaVersionError, VigipubError
 from .findings import Finding, FindingsFile, IdentityClue, OperatorIdentity, PageAnalysis
+from .leads import LEAD_CSV_COLUMNS, Lead, LeadQuote, LeadsFile
 from .qualification import (
     ArticleRef,
     Considerant,
@@ -31,6 +32,7 @@ __all__ = [
     "SCHEMA_VERSION", "Artefact", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
     "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
     "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
+    "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile",
     "OperatorIdentity",
     "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
     "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",
