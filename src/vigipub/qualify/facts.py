@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
+from urllib.parse import urlsplit
 
 from vigipub.evidence.case import Case, Company, Event
 from vigipub.evidence.findings import OperatorIdentity, PageAnalysis
@@ -186,6 +187,11 @@ def _url_signal(url: str) -> str | None:
     return None
 
 
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
 def _page_digest(page: PageAnalysis) -> str | None:
     if page.record is not None:
         return page.record.payload_digest
@@ -211,11 +217,16 @@ def build_facts(
     excluded: list[Fact] = []
     boilerplate: list[Fact] = []
     infos: list[PageInfo] = []
+    # Site context: on a site whose other pages promote the product, how a page of the same
+    # site says the cells are prepared (culture, priming…) is the preparation of that product,
+    # even on a page that is not itself promotion (a « notre laboratoire » page).
+    promoting_sites = {_host(p.url) for p in pages if p.verdict == "promotion"}
     for n, page in enumerate(pages):
         digest = _page_digest(page)
         infos.append(PageInfo(page.url, page.language, page.verdict, page.genre, digest))
         strength: Strength = "strong" if page.verdict == "promotion" else "weak"
         target = excluded if page.verdict == "not_promotion" else facts
+        site_context = page.verdict == "not_promotion" and _host(page.url) in promoting_sites
         if page.language == "fr":
             target.append(
                 Fact(
@@ -234,7 +245,10 @@ def build_facts(
             # a cookie banner (« Nous utilisons des cookies pour améliorer votre expérience… »)
             # or a disclaimer trips the claim lexicon; it is not the site's word on the product
             noise = finding.kind in _WORDING_KINDS and is_boilerplate(finding.quote)
-            (boilerplate if noise else target).append(
+            into = target
+            if site_context and finding.kind == "manipulation" and not noise:
+                into = facts  # weak: read on a page of the site that is not itself promotion
+            (boilerplate if noise else into).append(
                 Fact(
                     id=finding.id,
                     kind=finding.kind,
