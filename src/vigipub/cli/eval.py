@@ -2,9 +2,10 @@
 
 Corpora are read in place (see :mod:`vigipub.cli.corpora`): our synthetic ``corpus/`` (HTML
 pages and ``labels/``) and the real excerpts of ``../shared/corpus-real/``. The positive class
-is ``promotion``; ``uncertain`` counts as "not found". Claim recall: a labelled quote is recalled
-when a claim, testimonial or call-to-action finding's sentence overlaps it in the extracted
-text.
+is ``promotion``; ``uncertain`` counts as "not found". Claim recall: a labelled quote of a
+promotion page is recalled when the sentence of a claim, testimonial, call-to-action, offer or
+travel finding overlaps it in the extracted text (the real corpus quotes prices and calls to
+action as well as claims).
 
 Two modes:
 
@@ -45,7 +46,7 @@ HARD_NEGATIVES = (
     "unrelated_medical",
     "other",
 )
-_RECALL_KINDS = ("claim", "testimonial", "call_to_action")
+_RECALL_KINDS = ("claim", "testimonial", "call_to_action", "offer", "travel")
 
 
 @dataclass
@@ -177,7 +178,8 @@ def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _row(page: Any, judgement_verdict: str, score: float, genre: str, findings: list[Any]) -> dict[str, Any]:
-    spans = [(f.start, f.end) for f in findings if f.kind in _RECALL_KINDS]
+    # the page's evidence of the offer; « site_name » quotes the first sentence, not a claim
+    spans = [(f.start, f.end) for f in findings if f.kind in _RECALL_KINDS and f.subkind != "site_name"]
     found = quotes_recalled(page.document.text, page.quotes, spans) if page.promotion else None
     return {
         "id": page.id,
@@ -199,32 +201,30 @@ def evaluate_corpora(
     """Metrics per corpus (and over all corpora), with the shipped model or out-of-fold."""
     from vigipub.cli import corpora as corpora_mod
     from vigipub.detect import Detector
-    from vigipub.detect.learn import Example, TrainParams, cross_validate
 
     detector = Detector.default()
     pages = []
     for folder in corpora:
         pages += corpora_mod.load(folder, split)
     analyses = [detector.analyze(p.document) for p in pages]
+    result = evaluate_pages(pages, analyses, cv, progress)
+    return {
+        "mode": result.pop("mode"),
+        "model": detector.model.info.get("version"),
+        "split": split,
+        "corpora": [str(c) for c in corpora],
+        **result,
+    }
+
+
+def evaluate_pages(pages: list[Any], analyses: list[Any], cv: bool = False, progress: Any = None) -> dict[str, Any]:
+    """Metrics of labelled pages already analysed: their own verdicts, or out-of-fold ones."""
+    from vigipub.cli.model import examples_from
+    from vigipub.detect.learn import TrainParams, cross_validate
+
     rows: list[dict[str, Any]] = []
     if cv and pages:
-        examples = [
-            Example(
-                id=p.id,
-                corpus=p.corpus,
-                group=p.group,
-                label=p.promotion,
-                language=p.language,
-                category=p.category,
-                findings=a.findings,
-                text_chars=len(p.document.text.strip()),
-                foreign=a.language == "other" and len(p.document.text) >= 400,
-                page_language=a.language,
-            )
-            for p, a in zip(pages, analyses, strict=True)
-        ]
-        params = TrainParams()
-        judgements = cross_validate(examples, params, progress)
+        judgements = cross_validate(examples_from(pages, analyses), TrainParams(), progress)
         for p, a, j in zip(pages, analyses, judgements, strict=True):
             rows.append(_row(p, j.verdict, j.score, j.genre, a.findings))
     else:
@@ -235,9 +235,6 @@ def evaluate_corpora(
         by_corpus[name] = _summarise([r for r in rows if r["corpus"] == name])
     return {
         "mode": "grouped cross-validation by host (out-of-fold)" if cv else "shipped model (in-sample on training pages)",
-        "model": detector.model.info.get("version"),
-        "split": split,
-        "corpora": [str(c) for c in corpora],
         **_summarise(rows),  # all corpora together: overall, by_language, by_category, hard_negatives
         "by_corpus": by_corpus,
         "pages": rows,

@@ -24,36 +24,51 @@ def _packaged_model() -> Path:
     return model_dir() / "verdict.json"
 
 
-def build_examples(folders: list[Path], lexicons: Path | None = None) -> tuple[list[Any], dict[str, Any]]:
-    """(examples, provenance) for training: every labelled page of ``folders``, analysed."""
-    from vigipub.cli import corpora
-    from vigipub.detect import Detector
+def examples_from(pages: list[Any], analyses: list[Any]) -> list[Any]:
+    """Training examples from labelled pages and their analyses."""
     from vigipub.detect.learn import Example
 
-    detector = Detector.from_folder(lexicons) if lexicons else Detector.default()
-    examples = []
+    return [
+        Example(
+            id=page.id,
+            corpus=page.corpus,
+            group=page.group,
+            label=page.promotion,
+            language=page.language,
+            category=page.category,
+            findings=analysis.findings,
+            text_chars=len(page.document.text.strip()),
+            foreign=analysis.language == "other",
+            page_language=analysis.language,
+        )
+        for page, analysis in zip(pages, analyses, strict=True)
+    ]
+
+
+def collect(folders: list[Path], lexicons: Path | None = None) -> tuple[list[Any], list[Any], dict[str, Any]]:
+    """(labelled pages, their analyses, provenance) of ``folders``."""
+    from vigipub.cli import corpora
+    from vigipub.detect import Detector, VerdictModel, load_lexicon
+    from vigipub.detect.lexicon import default_lexicon
+
+    # the findings do not depend on the verdict weights: a neutral model collects them, so a
+    # stale or missing model file never blocks the training of a new one
+    detector = Detector(load_lexicon(lexicons) if lexicons else default_lexicon(), VerdictModel.neutral())
+    pages: list[Any] = []
     provenance: dict[str, Any] = {"corpora": {}, "lexicon": detector.lexicon.source_digest}
     for folder in folders:
-        pages = corpora.load(folder)
-        name = pages[0].corpus if pages else folder.name
-        provenance["corpora"][name] = {"folder": folder.name, **corpora.digest(folder), "pages": len(pages)}
-        for page in pages:
-            analysis = detector.analyze(page.document)
-            examples.append(
-                Example(
-                    id=page.id,
-                    corpus=page.corpus,
-                    group=page.group,
-                    label=page.promotion,
-                    language=page.language,
-                    category=page.category,
-                    findings=analysis.findings,
-                    text_chars=len(page.document.text.strip()),
-                    foreign=analysis.language == "other" and len(page.document.text) >= 400,
-                    page_language=analysis.language,
-                )
-            )
-    return examples, provenance
+        loaded = corpora.load(folder)
+        name = loaded[0].corpus if loaded else folder.name
+        provenance["corpora"][name] = {"folder": folder.name, **corpora.digest(folder), "pages": len(loaded)}
+        pages += loaded
+    analyses = [detector.analyze(page.document) for page in pages]
+    return pages, analyses, provenance
+
+
+def build_examples(folders: list[Path], lexicons: Path | None = None) -> tuple[list[Any], dict[str, Any]]:
+    """(examples, provenance) for training: every labelled page of ``folders``, analysed."""
+    pages, analyses, provenance = collect(folders, lexicons)
+    return examples_from(pages, analyses), provenance
 
 
 @click.group("model")
@@ -87,8 +102,12 @@ def train(corpus: Path | None, real: Path | None, lexicons: Path | None, out: Pa
         if not folder.is_dir():
             raise InputError("labelled corpus not found (give --corpus / --real)", where=str(folder))
     params = TrainParams()
-    overrides = {k: v for k, v in (("C", c), ("weight_ours", weight_ours), ("target_precision", target_precision)) if v is not None}
-    params = replace(params, **overrides)
+    if c is not None:
+        params = replace(params, C=c)
+    if weight_ours is not None:
+        params = replace(params, weight_ours=weight_ours)
+    if target_precision is not None:
+        params = replace(params, target_precision=target_precision)
     click.echo(f"analysing the labelled pages of {', '.join(map(str, folders))}", err=True)
     examples, provenance = build_examples(folders, lexicons)
     click.echo(f"fitting on {len(examples)} pages ({sum(e.label for e in examples)} promotion)", err=True)

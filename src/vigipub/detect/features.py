@@ -100,6 +100,8 @@ class PageFindings:
                 reporting_page and f.attributes.get("quoted") == "yes" and _span(f) not in testimonial_spans
             )
 
+        # a question asserts nothing: « Cette prise en charge fonctionne-t-elle vraiment ? »
+        claims = [f for f in claims if not is_question(f)]
         return cls(
             # platelet-rich plasma is a blood preparation, not a cell or gene therapy: it never
             # counts as a therapy of interest by itself (it still shows in the findings)

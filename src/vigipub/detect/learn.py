@@ -76,9 +76,9 @@ class TrainParams:
 
 def _sklearn() -> Any:
     try:
-        import sklearn  # noqa: F401
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.model_selection import GroupKFold
+        import sklearn  # type: ignore[import-untyped]  # noqa: F401
+        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+        from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - scikit-learn is in the lock
         raise RuntimeError("training the verdict model needs scikit-learn (pip install scikit-learn)") from exc
     return LogisticRegression, GroupKFold

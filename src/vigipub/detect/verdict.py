@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from vigipub.evidence.document import Document
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
@@ -80,6 +80,12 @@ class VerdictModel:
     labels: dict[str, Any]
     digest: str
     info: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def neutral(cls, labels: dict[str, Any] | None = None) -> VerdictModel:
+        """A model with no weights: what training uses to collect findings (they do not
+        depend on the weights), so that a stale or missing model file never blocks training."""
+        return cls({}, 0.0, 0.7, 0.5, 200, 1.5, labels or {}, "neutral", {})
 
     # -- the learned score --------------------------------------------------------------
     def probability(self, values: dict[str, float]) -> float:
@@ -150,7 +156,8 @@ class VerdictModel:
     # -- decision ----------------------------------------------------------------------
     def decide(self, doc: Document, findings: list[Finding], warnings: list[str]) -> PageAnalysis:
         """The verdict on one page."""
-        foreign = doc.language == OTHER_LANGUAGE and len(doc.text) >= _FOREIGN_MIN_CHARS
+        # a page in a language we have no lexicon for, however short: never promotion
+        foreign = doc.language == OTHER_LANGUAGE
         j = self.judge(findings, len(doc.text.strip()), foreign=foreign, language=doc.language)
         return PageAnalysis.model_construct(
             url=doc.url,
@@ -295,11 +302,6 @@ class VerdictModel:
         )
 
 
-#: text length from which a page classified in another language is taken to be in one
-#: (the same bound as the detector's, which drops the lexicons of such pages)
-_FOREIGN_MIN_CHARS = 400
-
-
 def _item(c: Contribution) -> str:
     feature = feats.BY_NAME.get(c.feature)
     shown = feature.shown(c.value) if feature is not None else None
@@ -340,6 +342,8 @@ def load_verdict_model(path: Path | None = None, labels_path: Path | None = None
     try:
         raw = path.read_bytes()
         data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("a model file holds a JSON object")
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"format {data.get('format')!r} is not {MODEL_FORMAT!r}")
         labels_raw = labels_path.read_bytes()
