@@ -94,7 +94,9 @@ def test_letter_is_dated_and_limited_to_its_own_date(tmp_path: Path, capsys, mon
     case = seen["case"]
     assert {e.kind for e in case.events} == {"letter_of_intent"} and case.decision is None
     text = out.read_text(encoding="utf-8")
-    assert "au plus tard le 20\u00a0novembre\u00a02024" in text
+    # Iaso is established in Switzerland and the letter, drafted as of its own date, knows of no
+    # receipt yet: the longer period for a company abroad applies (30 days from sending)
+    assert "au plus tard le 5\u00a0décembre\u00a02024" in text
 
 
 def test_letter_without_a_letter_event_uses_date(tmp_path: Path, fixture_qualification) -> None:  # type: ignore[no-untyped-def]

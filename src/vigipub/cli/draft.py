@@ -182,7 +182,8 @@ def command(kind: str, case_file: Path, fmt: str | None, out: Path, force: bool,
     if kind == "letter":
         # the letter is drafted as of its own date: nothing that came after it may appear
         sent = letter_date(case) or day or date.today()
-        case = case_as_of(plan_letter(case, sent), sent)
+        # its deadline too: counted without the answers or the receipt that came later
+        case = plan_letter(case_as_of(loaded.raw or case, sent), sent)
     issues = check_procedure(loaded, kind, on=day)
     stop = blocking(issues)
     if stop and not force:
