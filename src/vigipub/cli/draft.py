@@ -10,7 +10,6 @@ kept next to the file (``FILE.sha256``, checkable with ``sha256sum -c``).
 
 from __future__ import annotations
 
-import importlib
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -34,10 +33,13 @@ from vigipub.documents.errors import UnsupportedConclusionError
 from vigipub.evidence import (
     SCHEMA_VERSION,
     AuthorisationAnswer,
+    CaptureManifest,
+    CaptureRecord,
     Case,
     InputError,
     PageAnalysis,
     Qualification,
+    sha256_file,
 )
 
 RENDERERS = {"decision": render_decision, "letter": render_letter, "news": render_news, "alert": render_alert}
@@ -59,19 +61,23 @@ def _read_json(path: Path) -> Any:
     return raw
 
 
-def _dossier_inputs(case: Case) -> tuple[list[PageAnalysis], list[AuthorisationAnswer], Qualification | None]:
-    """Pages, register answers and any stored qualification of the case's dossier."""
+def _dossier_inputs(
+    case: Case,
+) -> tuple[list[PageAnalysis], list[AuthorisationAnswer] | None, Qualification | None, Any]:
+    """Pages, register answers (None: the dossier has none), stored qualification and operator."""
     if not case.dossier:
-        return [], [], None
+        return [], None, None, None
     folder = Path(case.dossier)
     pages: list[PageAnalysis] = []
-    answers: list[AuthorisationAnswer] = []
+    answers: list[AuthorisationAnswer] | None = None
     stored: Qualification | None = None
+    operator = None
     # the same readers as `vigipub qualify`: same schema-version check, same messages
     from vigipub.qualify import load_authorisations, load_findings
 
     if (folder / "findings.json").exists():
-        pages = load_findings(folder / "findings.json").pages
+        findings = load_findings(folder / "findings.json")
+        pages, operator = findings.pages, findings.operator
     if (folder / "authorisations.json").exists():
         answers = load_authorisations(folder / "authorisations.json")
     if (folder / "qualification.json").exists():
@@ -81,36 +87,58 @@ def _dossier_inputs(case: Case) -> tuple[list[PageAnalysis], list[AuthorisationA
             raise InputError(
                 f"invalid qualification: {str(exc).splitlines()[0]}", where=str(folder / "qualification.json")
             ) from exc
-    return pages, answers, stored
+    return pages, answers, stored, operator
 
 
-def obtain_qualification(case: Case, *, date_of_facts: date | None = None) -> tuple[Qualification, str]:
-    """Qualify the case with ``vigipub.qualify``; fall back on the dossier's qualification.json.
-
-    Returns the qualification and where it came from (for the user).
-    """
-    pages, answers, stored = _dossier_inputs(case)
+def with_dossier_captures(case: Case) -> Case:
+    """The captures of the case's dossier (date and digest of its sealed manifest), so that the
+    letter can say when the facts were recorded and how they were kept."""
+    if not case.dossier or case.captures:
+        return case
+    manifest = Path(case.dossier) / "evidence" / "manifest.json"
+    if not manifest.is_file():
+        return case
     try:
-        qualify_module = importlib.import_module("vigipub.qualify")
-        qualify = qualify_module.qualify
-    except (ImportError, AttributeError):
-        qualify = None
-    if qualify is not None:
-        qualification = qualify(
-            pages,
-            answers,
-            case=case,
-            site_url=case.websites[0] if case.websites else None,
-            date_of_facts=date_of_facts,
-        )
-        return qualification, "vigipub.qualify"
-    if stored is not None:
-        return stored, f"{case.dossier}/qualification.json"
-    raise InputError(
-        "no qualification available: vigipub.qualify is not installed and the case has no "
-        "dossier with a qualification.json",
-        where=case.source_path,
+        data = CaptureManifest.model_validate_json(manifest.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise InputError(f"invalid capture manifest: {str(exc).splitlines()[0]}", where=str(manifest)) from exc
+    record = CaptureRecord(
+        date=data.started_at,
+        sha256=sha256_file(manifest),
+        url=data.seed_url,
+        description="captures horodatées (archive WARC, captures d'écran, empreintes SHA-256)",
     )
+    return case.model_copy(update={"captures": [record]})
+
+
+def obtain_qualification(
+    case: Case,
+    *,
+    date_of_facts: date | None = None,
+    registers_db: Path | None = None,
+    consult_registers: bool = True,
+) -> tuple[Qualification, str]:
+    """Qualify the case (``vigipub.pipeline.qualify_case``): the detector reads the case file's
+    quotes, the dossier's pages are used when there is one, and the registers answer for the
+    product unless the dossier holds their answers. Returns the qualification and its source."""
+    pages, answers, _stored, operator = _dossier_inputs(case)
+    from vigipub.pipeline import qualify_case
+
+    result = qualify_case(
+        case,
+        pages,
+        answers,
+        date_of_facts=date_of_facts,
+        registers_db=registers_db,
+        consult_registers=consult_registers,
+        operator=operator,
+    )
+    registers = {
+        "dossier": f"register answers of {case.dossier}/authorisations.json",
+        "registers": "register snapshot consulted",
+        "none": "registers not consulted",
+    }[result.registers]
+    return result.qualification, f"vigipub.qualify ({registers})"
 
 
 DOSSIER_INPUTS = ("findings.json", "authorisations.json", "qualification.json")

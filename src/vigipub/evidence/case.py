@@ -8,9 +8,8 @@ version). The detector reads those quotes exactly as it reads a page (``vigipub.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from datetime import date as Date  # a field below is named ``date``
-from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 

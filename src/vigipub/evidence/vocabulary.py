@@ -30,6 +30,23 @@ THERAPY_FAMILIES: Final[dict[str, tuple[str, str, bool]]] = {
     "cell_therapy_other": ("thérapie cellulaire", "cell therapy", True),
 }
 
+#: the definite article of each family's French label (« la thérapie…», « les exosomes »), so that
+#: a document never guesses the gender of a product named by its family
+THERAPY_ARTICLES_FR: Final[dict[str, str]] = {
+    "dendritic_cells": "la", "stem_cells": "la", "mesenchymal_stem_cells": "les",
+    "umbilical_cord_cells": "les", "bone_marrow_cells": "les", "adipose_cells": "les",
+    "placental_cells": "les", "embryonic_stem_cells": "les", "exosomes": "les", "secretome": "le",
+    "nk_cells": "les", "cik_cells": "les", "til": "les", "car_t": "les", "gene_therapy": "la",
+    "prp": "le", "cell_therapy_other": "la",
+}  # fmt: skip
+
+
+def with_article_fr(noun: str, article: str) -> str:
+    """« la » + « thérapie … », « l' » + « immunothérapie » (no space after the apostrophe)."""
+    article = article.strip()
+    return f"{article}{noun}" if article.endswith(("'", "’")) else f"{article} {noun}"
+
+
 #: claim subkinds (Finding.kind == "claim")
 CLAIM_SUBKINDS: Final[frozenset[str]] = frozenset({
     "cure",  # cure, remission, healing
