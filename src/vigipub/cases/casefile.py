@@ -390,6 +390,19 @@ def _precheck(data: dict[str, Any], path: Path, index: LineIndex) -> list[CaseFi
                 where=f"{path}:{index.line_of(('product',))}",
             )
         )
+    elif (
+        isinstance(product, str)
+        and not re.match(r"(?i)^(le|la|les|l['’])\b", product.strip())
+        and data.get("product_article") is None
+    ):
+        # « la thérapie », « le vaccin », « les exosomes »: the decision never guesses a gender
+        errors.append(
+            CaseFileError(
+                f"product_article is missing: the article the decision writes before « {product.strip()[:60]} » "
+                "(product_article: le, la, les or l')",
+                where=f"{path}:{index.line_of(('product',))}",
+            )
+        )
     errors.extend(_shape_errors(data, (), ("claims", "defences", "websites"), path, index))
     for i, claim in _list_of_strings(data, "claims", (), path, index):
         if problem := claim_problem(claim):

@@ -101,7 +101,9 @@ def with_dossier_captures(case: Case) -> Case:
     try:
         data = CaptureManifest.model_validate_json(manifest.read_bytes())
     except (OSError, ValueError) as exc:
-        raise InputError(f"invalid capture manifest: {str(exc).splitlines()[0]}", where=str(manifest)) from exc
+        raise InputError(
+            f"invalid capture manifest: {str(exc).splitlines()[0]}", where=str(manifest)
+        ) from exc
     record = CaptureRecord(
         date=data.started_at,
         sha256=sha256_file(manifest),
@@ -194,8 +196,39 @@ def _write(path: Path, data: bytes) -> None:
     default=None,
     help="Date of the document (default: the case's own date for it, else today).",
 )
-def command(kind: str, case_file: Path, fmt: str | None, out: Path, force: bool, on: datetime | None) -> None:
-    """Draft KIND (decision, letter, news, alert) for CASE_FILE, in French, as the agency publishes it."""
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse to draft unless the qualification concludes to a violation (default: an undetermined "
+    "qualification gives a draft whose gaps are highlighted and listed).",
+)
+@click.option(
+    "--registers-db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Register database consulted when the dossier has no authorisations.json "
+    "(default: the one `vigipub registry` uses, built from the shipped snapshot on first use).",
+)
+@click.option(
+    "--no-registers", is_flag=True, help="Do not consult the registers (the authorisation test stays open)."
+)
+def command(
+    kind: str,
+    case_file: Path,
+    fmt: str | None,
+    out: Path,
+    force: bool,
+    on: datetime | None,
+    strict: bool,
+    registers_db: Path | None,
+    no_registers: bool,
+) -> None:
+    """Draft KIND (decision, letter, news, alert) for CASE_FILE, in French, as the agency publishes it.
+
+    The case file alone is enough: the detector reads its quotes (claims, what the inspector
+    established), the registers are consulted for its product, and what stays open becomes a
+    highlighted gap listed in a warning (``--strict`` refuses instead).
+    """
     # soft_wrap: every message stays on one line, as the house style promises (grep-able logs)
     err = Console(stderr=True, soft_wrap=True)
     suffix = out.suffix.lstrip(".").lower()
@@ -205,13 +238,13 @@ def command(kind: str, case_file: Path, fmt: str | None, out: Path, force: bool,
     fmt = fmt or (suffix if suffix in FORMATS else "html")
     day = on.date() if on else None
     loaded = load_case_file(case_file)
-    case = loaded.case
+    case = with_dossier_captures(loaded.case)
     _refuse_overwriting_inputs(out, case_file, case)
     if kind == "letter":
         # the letter is drafted as of its own date: nothing that came after it may appear
         sent = letter_date(case) or day or date.today()
         # its deadline too: counted without the answers or the receipt that came later
-        case = plan_letter(case_as_of(loaded.raw or case, sent), sent)
+        case = plan_letter(case_as_of(with_dossier_captures(loaded.raw or case), sent), sent)
     issues = check_procedure(loaded, kind, on=day)
     stop = blocking(issues)
     if stop and not force:
@@ -219,35 +252,71 @@ def command(kind: str, case_file: Path, fmt: str | None, out: Path, force: bool,
         for issue in issues:
             if issue is not stop[0]:
                 err.print(
-                    f"[yellow]{issue.level}[/]: {escape(f'{issue.where}: {issue.message}')}", highlight=False
+                    f"[yellow]{_LEVEL_FR[issue.level]}[/] : {escape(f'{issue.where}: {issue.message}')}",
+                    highlight=False,
                 )
         first = stop[0]
         raise ProcedureError(f"{first.message} (use --force to draft anyway)", where=first.where)
     for issue in issues:
         # with --force a blocking issue is drafted over: say so, it is not an error any more
-        label = "forced" if issue.level == "error" else issue.level
-        err.print(f"[yellow]{label}[/]: {escape(f'{issue.where}: {issue.message}')}", highlight=False)
-    qualification, source = obtain_qualification(case)
-    err.print(f"[dim]· qualification from {source}: {qualification.conclusion}[/dim]")
+        label = "passé outre (--force)" if issue.level == "error" else _LEVEL_FR[issue.level]
+        err.print(f"[yellow]{label}[/] : {escape(f'{issue.where}: {issue.message}')}", highlight=False)
+    qualification, source = obtain_qualification(
+        case, registers_db=registers_db, consult_registers=not no_registers
+    )
+    err.print(f"[dim]· qualification ({source}) : {_CONCLUSION_FR[qualification.conclusion]}[/dim]")
     if qualification.conclusion != "violation":
-        # say what is missing before refusing: the inspector completes the case file or dossier
+        # say what is missing: the inspector completes the case file or the dossier
         for question in qualification.questions:
-            err.print(f"[yellow]open question[/]: {escape(question)}", highlight=False)
+            err.print(f"[yellow]question ouverte[/] : {escape(question)}", highlight=False)
+    if kind == "decision" and not force:
+        _refuse_measure_beyond_the_letter(qualification, case, loaded.where("decision"))
     try:
-        rendered = RENDERERS[kind](qualification, case, fmt=fmt, on=day)
+        rendered = RENDERERS[kind](qualification, case, fmt=fmt, on=day, strict=strict)
     except UnsupportedConclusionError as exc:
         # the library message points to a Python function; say what the inspector can do
+        why = (
+            "--strict asks for a violation established on every point"
+            if strict and qualification.conclusion == "undetermined"
+            else "nothing to draft"
+        )
         raise UnsupportedConclusionError(
-            f"the qualification concludes '{qualification.conclusion}': no {kind} is drafted; complete "
-            "the case file (claims quoted from the site, or a dossier) and answer the open questions above",
+            f"the qualification concludes '{qualification.conclusion}': no {kind} is drafted ({why}); complete "
+            "the case file (claims quoted from the site, `established` facts, or a dossier) and answer the "
+            "open questions above",
             where=str(case_file),
         ) from exc
     _write(out, bytes(rendered))
     # a sidecar in `sha256sum -c` format, so the digest outlives the terminal
     _write(out.with_name(out.name + ".sha256"), f"{rendered.sha256.split(':', 1)[1]}  {out.name}\n".encode())
     for warning in rendered.warnings:
-        err.print(f"[yellow]warning[/]: {escape(warning)}", highlight=False)
+        err.print(f"[yellow]avertissement[/] : {escape(warning)}", highlight=False)
     click.echo(f"{rendered.sha256}  {out}")
     click.echo(
         f"producer: {rendered.producer.name} {rendered.producer.version} ({rendered.producer.params_digest})"
     )
+
+
+_LEVEL_FR = {"error": "erreur", "warning": "avertissement"}
+_CONCLUSION_FR = {
+    "violation": "manquement",
+    "no_violation": "pas de manquement",
+    "undetermined": "indéterminée",
+}
+
+
+def _refuse_measure_beyond_the_letter(qualification: Qualification, case: Case, where: str) -> None:
+    """The company could comment only on the measure the letter of intent announced (CRPA
+    L. 121-1): a decision suspending all activities after a letter about advertising is refused."""
+    from vigipub.documents.context import measure_kind
+
+    letter = case.letter_of_intent
+    if letter is None or letter.date is None:
+        return
+    if measure_kind(qualification, case) == "all_activities" and letter.scope == "advertising":
+        raise ProcedureError(
+            "the measure (suspension of all activities) goes beyond the letter of intent, which announced a "
+            "suspension of advertising: the company could not comment on it; send a new letter, limit the "
+            "measure, or use --force",
+            where=where,
+        )

@@ -24,7 +24,7 @@ from vigipub.law import Jurisdiction
 
 from . import wording
 from .engine import Evaluation
-from .facts import Fact, RaisedDefence, SiteFacts
+from .facts import INCITATIONS, Fact, RaisedDefence, SiteFacts
 from .quotes import (
     CLAIM_ORDER,
     MANIPULATION_RANK,
@@ -170,8 +170,13 @@ class _Builder:
 
     def supporting(self, kind: str, subkinds: list[str] | None = None, limit: int = 5) -> Selection:
         """Facts a Considérant relies on without quoting them: the same choice as quotes
-        (no banner, French first, strongest first), so that its evidence is what it says."""
-        return select_quotes(self.facts.of(kind, subkinds), limit=limit, order=subkinds or CLAIM_ORDER)
+        (no banner, French first, strongest first), so that its evidence is what it says.
+        A case-file claim counts for every kind the detector found in it."""
+        if kind == "claim" and subkinds is not None:
+            facts = [f for f in self.facts.of("claim") if claim_kinds(f) & set(subkinds)]
+        else:
+            facts = self.facts.of(kind, subkinds)
+        return select_quotes(facts, limit=limit, order=subkinds or CLAIM_ORDER)
 
     def disease_names(self, limit: int = 3) -> list[str]:
         """The diseases the site targets, most cited first, each with its article (« le cancer »,
@@ -680,41 +685,49 @@ class _Builder:
                 ["T6.advertising", "T0.link"],
                 [f.id for f in testimonials + french],
             )
-        innovative = self.supporting("claim", ["innovation", "superiority"])
+        innovative = self.supporting("claim", ["innovation"])
+        superior = self.supporting("claim", ["superiority"])
         safe = self.supporting("claim", ["safety"])
         travel = self.supporting("travel", limit=3)
         abroad = bool(travel) or (
             self.facts.company is not None
             and (self.facts.company.country or "FR").upper() not in ("FR", "FRANCE")
         )
-        if innovative or safe:
+        if innovative or superior or safe:
+            # each quality only when the site's words support it (« innovant » needs an innovation claim)
             parts = []
             if innovative:
-                parts.append(
-                    "présenté comme un traitement innovant au regard des autres thérapies actuellement indiquées"
-                )
+                parts.append(wording.label("incitation_parts", "innovative"))
+            elif superior:
+                parts.append(wording.label("incitation_parts", "alternative"))
             if safe:
-                parts.append(
-                    ("qui de surcroît présenterait" if innovative else "présenté comme présentant")
-                    + " un profil de sécurité très favorable"
-                )
-            where = (
-                "à se rendre dans un autre pays afin de bénéficier de ce traitement"
-                if abroad
-                else "à recourir à ce traitement"
-            )
+                parts.append(wording.label("incitation_parts", "safe_after" if parts else "safe"))
             self.add(
                 "C17_incitation",
-                render(
-                    "Considérant donc que ce médicament est {what} ; qu'ainsi, ce site internet est susceptible "
-                    "d'inciter les patients {where} ;",
+                wording.sentence(
+                    "incitation",
                     what=", ".join(parts),
-                    where=where,
+                    where=wording.label("incitation_parts", "abroad" if abroad else "here"),
                 ),
                 [],
                 ["T6.advertising"],
-                list(dict.fromkeys(innovative.ids + safe.ids + travel.ids)),
+                list(dict.fromkeys(innovative.ids + superior.ids + safe.ids + travel.ids)),
             )
+        calls = self.supporting("call_to_action", sorted(INCITATIONS), limit=3)
+        if calls:
+            actions = list(
+                dict.fromkeys(
+                    wording.label("incitation_actions", f.subkind) for f in calls.facts if f.subkind in INCITATIONS
+                )
+            )
+            if actions:
+                self.add(
+                    "C17_bis_invitation",
+                    wording.sentence("incitation_calls", actions=join_fr(actions), q=calls.render()),
+                    self.refs(*wording.basis("incitation_calls")),
+                    ["T6.advertising"],
+                    calls.ids,
+                )
         if self.ok("T7.audience"):
             self.add(
                 "C18_publicite",
@@ -843,31 +856,28 @@ class _Builder:
         )
         for site in self.facts.websites or ((self.facts.site_url,) if self.facts.site_url else ()):
             vu.append(Vu(id=f"VU_SITE_{len(vu)}", text_fr=f"Vu le site internet {site}{NNBSP};"))
-        scope_all = self.facts.measure_requested == "suspension_of_all_activities"
+        # the scope the letter announced, never the measure decided later (a broader measure is
+        # refused by `vigipub draft`: the company could not comment on it)
         letter_scope = self.facts.letter_scope
+        addresses = list(self.facts.addresses) or (list(self.facts.company.addresses) if self.facts.company else [])
         for ev in self.facts.events_of("letter_of_intent"):
-            all_acts = scope_all or "all_activities" in ev.note or letter_scope == "all_activities"
-            scope = (
-                f"l'ensemble des activités opérées en France et portant sur {self.product}"
-                if all_acts
-                else f"la publicité en France portant sur {self.product}"
-            )
-            where = ""
-            if self.facts.company and self.facts.company.addresses:
-                where = f" (située {self.facts.company.addresses[0]})"
+            all_acts = letter_scope == "all_activities" or (letter_scope is None and "all_activities" in ev.note)
+            key = "vu_letter_several" if len(addresses) > 1 else "vu_letter"
             vu.append(
                 Vu(
                     id=f"VU_COURRIER_{len(vu)}",
-                    text_fr=render(
-                        "Vu le courrier en date du {d} adressé à la société {name}{where} par lequel l'ANSM l'a "
-                        "informée de son intention de suspendre, jusqu'à mise en conformité du produit à la "
-                        "réglementation qui lui est applicable, {scope} ;",
+                    text_fr=wording.sentence(
+                        key,
                         d=date_fr(ev.date),
                         name=self.name,
-                        where=where,
-                        scope=scope,
+                        where=f" (située {addresses[0]})" if len(addresses) == 1 else "",
+                        addresses=" ; ".join(addresses),
+                        scope=wording.sentence(
+                            "vu_letter_scope_all" if all_acts else "vu_letter_scope_advertising",
+                            product=self.product,
+                        ),
                     ),
-                    basis=self.refs("CRPA L. 121-1", "CRPA L. 122-1"),
+                    basis=self.refs(*wording.basis(key)),
                 )
             )
         written = self.facts.events_of("written_observations")
