@@ -419,6 +419,7 @@ def write_dossier_documents(
         authorisations=answers,
         qualification=qualification,
         decision_sha256=sha256_bytes(decision_html.encode("utf-8")),
+        decision_html=decision_html,
     )
     (dossier / REPORT).write_text(report_html, encoding="utf-8")
 

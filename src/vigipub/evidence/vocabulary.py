@@ -89,3 +89,18 @@ GENRES: Final[frozenset[str]] = frozenset({
 CALL_TO_ACTION_SUBKINDS: Final[frozenset[str]] = frozenset({
     "price", "package", "booking", "consultation", "contact", "quote_request", "financing",
 })
+#: calls to action that invite a patient to receive the product: a booking page of a site that
+#: promotes it is an incitation (CSP L. 5122-1), whatever the page says alone
+INCITATION_SUBKINDS: Final[frozenset[str]] = frozenset({
+    "booking", "consultation", "price", "package", "quote_request", "financing",
+})
+
+
+def invites_to_treatment(calls: list[tuple[str, str]]) -> bool:
+    """Whether a page's calls to action, as ``(subkind, quote)``, invite patients to receive the
+    treatment: a booking, a price, a package… or more than one invitation to a consultation
+    (one « Free consultation » button in the header of every page is not a booking page)."""
+    kinds = {k for k, _ in calls if k in INCITATION_SUBKINDS}
+    if kinds - {"consultation"}:
+        return True
+    return len({" ".join(q.split()).casefold() for k, q in calls if k == "consultation"}) > 1

@@ -40,7 +40,7 @@ from typing import Any, Literal
 from vigipub.evidence.case import Case, Company, Event
 from vigipub.evidence.findings import Finding, OperatorIdentity, PageAnalysis
 from vigipub.evidence.registers import AuthorisationAnswer
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import INCITATION_SUBKINDS, THERAPY_FAMILIES, invites_to_treatment
 
 from .quotes import is_boilerplate
 
@@ -237,8 +237,7 @@ def denies(quote: str, match: str) -> bool:
     return at >= 0 and bool(_DENIAL.search(quote[:at]))
 
 
-#: calls to action that invite a patient to receive the product (a booking page is an incitation)
-INCITATIONS = frozenset({"booking", "consultation", "price", "package", "quote_request", "financing"})
+INCITATIONS = INCITATION_SUBKINDS  # a booking page of a promoting site is an incitation
 
 
 def build_facts(
@@ -289,6 +288,7 @@ def build_facts(
                 )
             )
         inspector_cleared = judged.get(page.url.rstrip("/")) == "not_promotion"
+        invites = invites_to_treatment([(f.subkind, f.quote) for f in page.findings if f.kind == "call_to_action"])
         for finding in page.findings:
             # a cookie banner (« Nous utilisons des cookies pour améliorer votre expérience… »)
             # or a disclaimer trips the claim lexicon; it is not the site's word on the product
@@ -317,6 +317,7 @@ def build_facts(
                 target is excluded
                 and site_promotes
                 and not inspector_cleared
+                and invites
                 and finding.kind == "call_to_action"
                 and finding.subkind in INCITATIONS
             ):
