@@ -543,7 +543,9 @@ def recheck(
     try:
         write_json(out_dir / RECHECK_LINK_FILE, original.link)
         opts = original_manifest.options
-        revisit = tuple(dict.fromkeys(p.final_url for p in original_manifest.pages if 200 <= p.status < 400))
+        seeds = _recheck_seeds(original_manifest)
+        # every page of the original capture, and the site's home (where a visitor arrives)
+        revisit = tuple(dict.fromkeys([*(p.final_url for p in original_manifest.pages if 200 <= p.status < 400), seeds[-1]]))
         budget = max_pages or int(opts.get("max_pages") or 30)  # type: ignore[arg-type]
         capture_options: dict[str, Any] = dict(
             max_pages=budget + len(revisit),
@@ -556,7 +558,6 @@ def recheck(
             revisit_urls=revisit,
             page_timeout=page_timeout or float(opts.get("page_timeout") or 30.0),  # type: ignore[arg-type]
         )
-        seeds = _recheck_seeds(original_manifest)
         try:
             manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress)
         except CaptureInputError as exc:

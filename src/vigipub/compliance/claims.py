@@ -204,7 +204,8 @@ def _score(claim: OriginalClaim, cand: Candidate) -> _Match | None:
             return _Match(cand, partial, True)
     words = max(ratio, fuzz.token_sort_ratio(a, b))
     score = words
-    if cand.findings:
+    same_language = not claim.language or not cand.document.language or claim.language == cand.document.language
+    if cand.findings and same_language:  # a translation is another claim, not a rewording
         if claim.subkinds & cand.subkinds:
             score += BONUS_SUBKIND
         if claim.entries & cand.entries:

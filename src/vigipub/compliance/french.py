@@ -37,8 +37,18 @@ def reachable_urls(view: CaptureView) -> set[str]:
         targets = {link.url.split("#")[0] for link in document.links}
         for url in {document.url, *([page.url, page.final_url] if page else [])}:
             links.setdefault(url, set()).update(targets)
-    seed = view.manifest.seed_url
-    start = {seed} | {p.final_url for p in view.manifest.pages if p.url == seed}
+    # from the site's home page, as a visitor arrives: the start URL of the original capture
+    # may itself be a French page that nothing links to any more
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(view.manifest.seed_url)
+    root = f"{parts.scheme}://{parts.netloc}/"
+    start = {root} | {p.final_url for p in view.manifest.pages if p.url == root and p.status < 400}
+    for skip in view.manifest.skipped:  # the home redirects to a page captured separately
+        if skip.url == root and skip.reason == "duplicate" and skip.detail.startswith("redirects to "):
+            start.add(skip.detail.removeprefix("redirects to ").split(",")[0].strip())
+    if not any(p.final_url in start for p in view.manifest.pages):
+        start = {view.manifest.seed_url} | {p.final_url for p in view.manifest.pages if p.url == view.manifest.seed_url}
     seen, todo = set(start), list(start)
     while todo:
         for target in links.get(todo.pop(), ()):

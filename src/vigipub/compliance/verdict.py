@@ -127,18 +127,37 @@ def decide(
         ))
 
     hidden = french.status == FrenchVariantStatus.HIDDEN
-    if not kept and unverified and not gone:
+    # beyond the decision's quotes, any claim of the original dossier still made (another
+    # language version, a page the decision did not quote) keeps the site from compliance
+    others_kept = [c for c in claims if remains(c) and c not in weighed]
+    if others_kept:
+        reasons.append(Reason(
+            code="other_claims_present",
+            text_fr=f"{len(others_kept)} autre(s) allégation(s) du dossier initial sont toujours diffusées.",
+            before=_before(others_kept), after=_after(others_kept),
+        ))
+    others_unverified = [c for c in claims if c.status == ClaimStatus.UNVERIFIED and c not in weighed]
+    if not kept and not others_kept and (unverified or others_unverified):
         verdict = ComplianceVerdict.UNREACHABLE
-    elif (n and len(kept) == n) or (not kept and promo_new and site_verdict == "promotion"):
+    elif (n and len(kept) == n) or (not kept and not others_kept and promo_new and site_verdict == "promotion"):
         verdict = ComplianceVerdict.NOT_COMPLIED
-    elif not kept and not review and not unverified and not promo_new and not hidden and not moves and site_verdict != "promotion":
+    elif (
+        not kept and not others_kept and not review and not promo_new and not hidden and not moves
+        and site_verdict != "promotion"
+    ):
         verdict = ComplianceVerdict.COMPLIED
     else:
         verdict = ComplianceVerdict.PARTIALLY_COMPLIED
     summary = {
         ComplianceVerdict.COMPLIED: "Mise en conformité constatée : aucune des allégations {scope} n'est plus diffusée.",
-        ComplianceVerdict.PARTIALLY_COMPLIED: "Mise en conformité partielle : {kept} allégation(s) sur {n} {scope} demeurent ; voir les motifs.",
+        ComplianceVerdict.PARTIALLY_COMPLIED: (
+            "Mise en conformité partielle : {kept} allégation(s) sur {n} {scope} demeurent"
+            "{others} ; voir les motifs."
+        ),
         ComplianceVerdict.NOT_COMPLIED: "Pas de mise en conformité : {kept} allégation(s) sur {n} {scope} demeurent.",
         ComplianceVerdict.UNREACHABLE: "Contrôle impossible : les pages concernées n'ont pas pu être consultées.",
-    }[verdict].format(scope=scope, kept=len(kept), n=n)
+    }[verdict].format(
+        scope=scope, kept=len(kept), n=n,
+        others=f", ainsi que {len(others_kept)} autre(s) allégation(s) du dossier" if others_kept else "",
+    )
     return verdict, reasons, summary
