@@ -205,6 +205,12 @@ def test_a_tampered_original_is_refused(original, demo, tmp_path):
     assert not (tmp_path / "r").exists() or not any((tmp_path / "r").iterdir())
 
 
+def test_a_reworded_claim_is_not_also_a_new_claim(original, demo, tmp_path):
+    report = _run(original, demo, "partly_cleaned", tmp_path / "r")
+    assert report.verdict == ComplianceVerdict.PARTIALLY_COMPLIED
+    assert REWORDED_EN not in {n.quote for n in report.new_claims}
+
+
 def test_down_site(original, demo, tmp_path):
     """Last: the demo stops listening for good."""
     demo.go_down()

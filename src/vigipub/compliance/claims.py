@@ -226,7 +226,7 @@ _SIDE_ORDER = {Side.RECHECK: 0, Side.SECOND_EXIT: 1, Side.MOVED: 2, Side.ORIGINA
 
 def match_claims(
     claims: list[OriginalClaim], pool: list[Candidate], unverifiable_urls: set[str]
-) -> tuple[list[ClaimCheck], set[tuple[int, int, int]]]:
+) -> tuple[list[ClaimCheck], set[str]]:
     """One :class:`ClaimCheck` per original claim; returns them and the candidates used.
 
     A present sentence may answer several claims (a sentence repeated on two pages); a
@@ -252,7 +252,8 @@ def match_claims(
             continue
         chosen[ci] = m
         taken.add(pi)
-    used = {_key(m.candidate) for m in chosen.values()}
+    # by text: the same sentence is served twice (HTTP body and rendered DOM) and by both exits
+    used = {m.candidate.sentence.norm for m in chosen.values()}
     checks = []
     for ci, claim in enumerate(claims):
         checks.append(_check(f"C{ci + 1}", claim, chosen.get(ci), unverifiable_urls))
@@ -265,10 +266,6 @@ def _better(new: _Match, old: _Match, claim: OriginalClaim) -> bool:
         return (_SIDE_ORDER[m.candidate.view.side], m.candidate.document.url != claim.url, -m.score)
 
     return rank(new) < rank(old)
-
-
-def _key(cand: Candidate) -> tuple[int, int, int]:
-    return (id(cand.document), cand.sentence.start, cand.sentence.end)
 
 
 def _check(cid: str, claim: OriginalClaim, m: _Match | None, unverifiable_urls: set[str]) -> ClaimCheck:
@@ -306,12 +303,12 @@ def _check(cid: str, claim: OriginalClaim, m: _Match | None, unverifiable_urls: 
     )
 
 
-def new_claims(pool: list[Candidate], used: set[tuple[int, int, int]], claims: list[OriginalClaim]) -> list[NewClaim]:
+def new_claims(pool: list[Candidate], used: set[str], claims: list[OriginalClaim]) -> list[NewClaim]:
     """Claim findings of the recheck that answer no claim of the original dossier."""
     out: list[NewClaim] = []
     seen: set[str] = set()
     for cand in pool:
-        if not cand.findings or _key(cand) in used or cand.view.side == Side.ORIGINAL:
+        if not cand.findings or cand.sentence.norm in used or cand.view.side == Side.ORIGINAL:
             continue
         norm = cand.sentence.norm
         if norm in seen or any(fuzz.ratio(norm, c.norm) >= PRESENT for c in claims):
