@@ -126,14 +126,14 @@ def move_targets(original: CaptureView, recheck: CaptureView) -> list[MoveTarget
     for document in recheck.documents:
         if site_key(document.url) != home:
             continue
-        page = recheck.page_of(document)
+        of = recheck.page_of(document)
         for link in document.links:
             domain = site_key(link.url)
             if domain == home or domain in linked_before:
                 continue
             label = normal(link.text)
-            if any(normal(word) in label for word in MOVE_WORDS) and page is not None:
-                add(link.url, "announced", recheck.pointer(page, quote=link.text))
+            if any(normal(word) in label for word in MOVE_WORDS) and of is not None:
+                add(link.url, "announced", recheck.pointer(of, quote=link.text))
     rank = {"redirect": 0, "canonical": 1, "announced": 2}
     return sorted(targets.values(), key=lambda t: min(rank[s] for s in t.signals))
 
