@@ -15,6 +15,22 @@ from .case import (
     ProductArticle,
     Signatory,
 )
+from .compliance import (
+    CaptureLink,
+    ClaimCheck,
+    ClaimStatus,
+    ComplianceReport,
+    ComplianceVerdict,
+    EvidencePointer,
+    FrenchVariant,
+    FrenchVariantStatus,
+    MoveLead,
+    NewClaim,
+    PageCheck,
+    PageStatus,
+    Reason,
+    Side,
+)
 from .core import (
     SCHEMA_VERSION,
     Frozen,
@@ -47,6 +63,8 @@ __all__ = [
     "Escalation", "Established", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
     "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile", "LetterOfIntent",
     "OperatorIdentity", "PageJudgement", "PageVerdict", "ProductArticle",
+    "CaptureLink", "ClaimCheck", "ClaimStatus", "ComplianceReport", "ComplianceVerdict", "EvidencePointer",
+    "FrenchVariant", "FrenchVariantStatus", "MoveLead", "NewClaim", "PageCheck", "PageStatus", "Reason", "Side",
     "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
     "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",
     "VigipubError", "Vu", "params_digest", "sha256_bytes", "sha256_file", "utc_now", "write_json",
