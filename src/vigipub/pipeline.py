@@ -202,31 +202,42 @@ def write_answers(path: Path, answers: list[AuthorisationAnswer]) -> None:
 CASE_READING_URL = "case-file:"
 
 
+#: quotes read per document: the detector keeps a bounded number of findings of one kind per
+#: page, and a case file holds up to 200 claims; a chunk of quotes stays far below that bound
+CASE_READING_CHUNK = 20
+
+
 def read_case(case: Case) -> PageAnalysis:
     """The detector's reading of a case file's quotes: the very classifier pages get.
 
-    Each quote (the product's name, the claims, what the inspector established) is one block
-    of a text document; every finding is tagged ``case_item`` with the quote it was read in
-    (``claims[0]``), which :func:`vigipub.qualify.build_facts` maps back to the case file.
+    The quotes (the product's name, the claims, what the inspector established) are read in
+    chunks, each quote one block of a text document; every finding is tagged ``case_item`` with
+    the quote it was read in (``claims[0]``), which :func:`vigipub.qualify.build_facts` maps back
+    to the case file. Linear in the number of quotes.
     """
     from vigipub.detect import Detector
     from vigipub.extract import document_from_text
     from vigipub.qualify.facts import case_items
 
+    detector = Detector.default()
     items = case_items(case)
-    text = "\n\n".join(t for _, t in items)
-    document = document_from_text(text, CASE_READING_URL + (case.source_path or ""), source="text")
-    analysis = Detector.default().analyze(document)
-    # block n is quote n when the text was kept whole (a case file is bounded far below the
-    # extraction limit); otherwise no finding is attributed rather than a wrong one
-    starts = [b.start for b in document.blocks]
-    whole = document.text == "\n".join(t for _, t in items) and len(starts) == len(items)
+    url = CASE_READING_URL + (case.source_path or "")
     findings = []
-    for f in analysis.findings:
-        if not whole:
-            break
-        n = bisect_right(starts, f.start) - 1
-        findings.append(f.model_copy(update={"attributes": {**f.attributes, "case_item": items[n][0]}}))
+    analysis: PageAnalysis | None = None
+    for first in range(0, len(items), CASE_READING_CHUNK):
+        chunk = items[first : first + CASE_READING_CHUNK]
+        document = document_from_text("\n\n".join(t for _, t in chunk), url, source="text")
+        analysis = detector.analyze(document)
+        # block n is quote n when the text was kept whole (a case file is bounded far below the
+        # extraction limit); otherwise no finding is attributed rather than a wrong one
+        starts = [b.start for b in document.blocks]
+        if document.text != "\n".join(t for _, t in chunk) or len(starts) != len(chunk):
+            continue
+        for f in analysis.findings:
+            key = chunk[bisect_right(starts, f.start) - 1][0]
+            findings.append(f.model_copy(update={"id": f"{key}:{f.id}", "attributes": {**f.attributes, "case_item": key}}))
+    if analysis is None:
+        return PageAnalysis(url=url, source="text", verdict="not_promotion", score=0.0)
     return analysis.model_copy(update={"findings": findings, "source": "text"})
 
 

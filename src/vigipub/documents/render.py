@@ -480,11 +480,14 @@ def _claim_warnings(qualification: Qualification, case: Case) -> list[str]:
     """The case file's claims the decision does not quote (the detector found no efficacy,
     safety, superiority or cure claim in them): say so rather than drop them silently."""
     text = " ".join(" ".join(c.text_fr.split()) for c in qualification.considerants)
+    missing = [claim for claim in case.claims if " ".join(claim.split()) not in text]
+    if not missing:
+        return []
+    shown = " ; ".join(f"« {c if len(c) <= 120 else c[:117] + '…'} »" for c in missing[:3])
+    more = f" et {len(missing) - 3} autre(s)" if len(missing) > 3 else ""
     return [
-        f"l'allégation « {claim} » du dossier n'est pas citée : aucune allégation d'efficacité, de sécurité, "
-        "de supériorité ou de guérison n'y a été reconnue"
-        for claim in case.claims
-        if " ".join(claim.split()) not in text
+        f"{len(missing)} allégation(s) du dossier ne sont pas citées (aucune allégation d'efficacité, de sécurité, "
+        f"de supériorité ou de guérison n'y a été reconnue) : {shown}{more}"
     ]
 
 
@@ -496,8 +499,9 @@ def _render(
     _require_violation(kind, qualification, strict=strict)
     if kind == "decision" and not qualification.considerants:
         raise DocumentInputError("the qualification has no Considérant: nothing to motivate a decision")
-    draft = qualification.conclusion != "violation"
-    ctx = build_context(kind, qualification, case, on=on, draft=draft)
+    # a case file states the procedure: no placeholder for an observation nobody made; the gaps
+    # of an undetermined qualification are in its Considérants and listed in the banner
+    ctx = build_context(kind, qualification, case, on=on, draft=False)
     html = render_template(f"{kind}.html.j2", ctx)
     if gaps_of(html):
         # the banner lists what is left to complete: render once more with the list
