@@ -212,6 +212,14 @@ def _write(path: Path, data: bytes) -> None:
 @click.option(
     "--no-registers", is_flag=True, help="Do not consult the registers (the authorisation test stays open)."
 )
+@click.option(
+    "--compare",
+    "reference",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="A published (or expected) decision as plain text: print how many of its paragraphs the "
+    "draft carries (Vu, procedure, Considérants, quoted claims, Décide). Decisions only.",
+)
 def command(
     kind: str,
     case_file: Path,
@@ -222,6 +230,7 @@ def command(
     strict: bool,
     registers_db: Path | None,
     no_registers: bool,
+    reference: Path | None,
 ) -> None:
     """Draft KIND (decision, letter, news, alert) for CASE_FILE, in French, as the agency publishes it.
 
@@ -295,6 +304,31 @@ def command(
     click.echo(
         f"producer: {rendered.producer.name} {rendered.producer.version} ({rendered.producer.params_digest})"
     )
+    if reference is not None:
+        _print_comparison(kind, qualification, case, day, reference)
+
+
+def _print_comparison(
+    kind: str, qualification: Qualification, case: Case, day: date | None, reference: Path
+) -> None:
+    """Paragraph by paragraph: what of the reference decision the draft carries."""
+    from vigipub.documents.compare import compare, parse_html, parse_text, report_lines
+
+    if kind != "decision":
+        raise InputError("--compare compares decisions only", where=str(reference))
+    try:
+        text = reference.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the reference decision ({exc})", where=str(reference)) from exc
+    paragraphs = parse_text(text)
+    if not paragraphs:
+        raise InputError(
+            "no « Vu », « Considérant » or « Article » paragraph in the reference", where=str(reference)
+        )
+    html = render_decision(qualification, case, fmt="html", on=day, strict=False)
+    click.echo(f"comparison with {reference}:")
+    for line in report_lines(compare(paragraphs, parse_html(bytes(html)))):
+        click.echo(line)
 
 
 _LEVEL_FR = {"error": "erreur", "warning": "avertissement"}

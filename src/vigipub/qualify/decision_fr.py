@@ -589,13 +589,16 @@ class _Builder:
         the inspector's answer from the case file, or a highlighted gap."""
         claim = self._claim_of(r, rebuttal)
         if r.answer:
-            answer, keys = r.answer, list(r.basis)
+            # the inspector's answer cites the articles the case names (keys vigipub.law knows)
+            answer, keys = r.answer, [k for k in r.basis if k in self.j.articles]
         elif rebuttal:
             answer, keys = str(rebuttal["rebuttal_fr"]), [str(k) for k in rebuttal.get("basis", [])]
         else:
-            answer, keys = "", list(r.basis)
-        clause = _que(_lower_first(answer.strip().rstrip(" ."))) if answer else "que " + placeholder(
-            wording.text("answer_gap")
+            answer, keys = "", [k for k in r.basis if k in self.j.articles]
+        clause = (
+            _que(_lower_first(answer.strip().rstrip(" .")))
+            if answer
+            else "que " + placeholder(wording.text("answer_gap"))
         )
         self.add(
             f"C13_reponse_{len(self.considerants)}",
@@ -615,7 +618,9 @@ class _Builder:
         ids: list[str] = []
         signals = self.facts.of("france_targeting")
         testimonials = [
-            f for f in substantive(self.facts.of("testimonial")) if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
+            f
+            for f in substantive(self.facts.of("testimonial"))
+            if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
         ]
         for subkind in _TARGETING_ORDER:
             found = [f for f in signals if f.subkind == subkind]
@@ -626,7 +631,9 @@ class _Builder:
             template = wording.label("targeting", subkind)
             if not template:
                 continue
-            example = next((f for f in found if f.source != "page metadata" and 0 < len(f.quote) <= 240), None)
+            example = next(
+                (f for f in found if f.source != "page metadata" and 0 < len(f.quote) <= 240), None
+            )
             q = f" ({quote(' '.join(example.quote.split()))})" if example and "{q}" in template else ""
             parts.append(fr_typo(template).replace("{q}", q))
             ids.extend(f.id for f in found[:3])
@@ -717,7 +724,9 @@ class _Builder:
         if calls:
             actions = list(
                 dict.fromkeys(
-                    wording.label("incitation_actions", f.subkind) for f in calls.facts if f.subkind in INCITATIONS
+                    wording.label("incitation_actions", f.subkind)
+                    for f in calls.facts
+                    if f.subkind in INCITATIONS
                 )
             )
             if actions:
@@ -859,9 +868,13 @@ class _Builder:
         # the scope the letter announced, never the measure decided later (a broader measure is
         # refused by `vigipub draft`: the company could not comment on it)
         letter_scope = self.facts.letter_scope
-        addresses = list(self.facts.addresses) or (list(self.facts.company.addresses) if self.facts.company else [])
+        addresses = list(self.facts.addresses) or (
+            list(self.facts.company.addresses) if self.facts.company else []
+        )
         for ev in self.facts.events_of("letter_of_intent"):
-            all_acts = letter_scope == "all_activities" or (letter_scope is None and "all_activities" in ev.note)
+            all_acts = letter_scope == "all_activities" or (
+                letter_scope is None and "all_activities" in ev.note
+            )
             key = "vu_letter_several" if len(addresses) > 1 else "vu_letter"
             vu.append(
                 Vu(

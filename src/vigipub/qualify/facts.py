@@ -288,7 +288,9 @@ def build_facts(
                 )
             )
         inspector_cleared = judged.get(page.url.rstrip("/")) == "not_promotion"
-        invites = invites_to_treatment([(f.subkind, f.quote) for f in page.findings if f.kind == "call_to_action"])
+        invites = invites_to_treatment(
+            [(f.subkind, f.quote) for f in page.findings if f.kind == "call_to_action"]
+        )
         for finding in page.findings:
             # a cookie banner (« Nous utilisons des cookies pour améliorer votre expérience… »)
             # or a disclaimer trips the claim lexicon; it is not the site's word on the product
@@ -377,7 +379,13 @@ def build_facts(
         measure = case.decision.measure if case.decision else None
         captures = tuple((c.date.isoformat(), c.sha256) for c in case.captures)
         read = _case_findings(case_reading)
-        facts.extend(_case_fact(f, key) for key, found in read.items() for f in found if key != "product")
+        texts = dict(case_items(case))
+        facts.extend(
+            _case_fact(f, key, texts.get(key, f.quote))
+            for key, found in read.items()
+            for f in found
+            if key != "product"
+        )
         _sort_case_facts(facts, denied)
         product_reading = [f for f in read.get("product", []) if f.kind == "therapy"]
         if product and not any(f.kind == "therapy" and f.source != "case file" for f in facts):
@@ -484,12 +492,17 @@ _FROM_READING = frozenset(
 )
 
 
-def _case_fact(finding: Finding, key: str) -> Fact:
+#: what the inspector quotes whole (a preparation, a testimonial): the fact quotes the item as
+#: typed, not the one sentence of it the detector matched
+_WHOLE_ITEM = frozenset({"manipulation", "testimonial", "call_to_action", "travel"})
+
+
+def _case_fact(finding: Finding, key: str, item: str) -> Fact:
     return Fact(
         id=f"case:{key}:{finding.kind}:{finding.subkind}:{finding.start}",
         kind=finding.kind if finding.kind in _FROM_READING else "other",
         subkind=finding.subkind,
-        quote=finding.quote,
+        quote=item if finding.kind in _WHOLE_ITEM and key.startswith("established.") else finding.quote,
         source="case file",
         strength="case_file",
         language=finding.language,
@@ -538,7 +551,9 @@ def _established_facts(case: Case, read: Mapping[str, list[Finding]]) -> list[Fa
             item = f"established.{key}[{i}]"
             found = read.get(item, [])
             for kind, subkind in meanings:
-                if any(f.kind == kind and (kind != "france_targeting" or f.subkind == subkind) for f in found):
+                if any(
+                    f.kind == kind and (kind != "france_targeting" or f.subkind == subkind) for f in found
+                ):
                     continue  # the detector said which manipulation, call to action… it is
                 out.append(
                     _case_file_fact(

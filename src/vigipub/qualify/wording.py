@@ -44,7 +44,9 @@ def sentence(key: str, /, **values: object) -> str:
     try:
         return render(str(text), **values)
     except (KeyError, IndexError, ValueError) as exc:
-        raise QualifyInputError(f"sentence {key!r} has a field the assembler does not fill: {exc}", where=str(WORDING)) from exc
+        raise QualifyInputError(
+            f"sentence {key!r} has a field the assembler does not fill: {exc}", where=str(WORDING)
+        ) from exc
 
 
 def basis(key: str) -> list[str]:
