@@ -109,6 +109,8 @@ LABELS_FR: dict[str, dict[str, str]] = {
 
 INCITATIONS = INCITATION_SUBKINDS  # a booking page of a promoting site is an incitation
 PROMOTIONAL = ("claim", "testimonial", "call_to_action", "travel")
+#: the claims an inspector reads first
+CLAIM_RANK = ("cure", "efficacy_figure", "safety", "superiority", "universality", "treat", "prevent", "guarantee")
 
 
 def _site_verdict(pages: list[PageAnalysis]) -> str:
@@ -163,7 +165,9 @@ def _archives(manifest: CaptureManifest | None, pages: list[PageAnalysis]) -> di
         out[page.url] = Archived(
             screenshot=shots.get(page.url),
             captured_at=_when(ref.captured_at) if ref else "",
-            record=f"{Path(ref.warc_file).name}, octet {ref.offset:,}".replace(",", "\u202f") if ref else "",
+            record=f"{Path(ref.warc_file).name}, octet {ref.offset:,}".replace(",", "\u202f").replace("\u202f", ",", 1)
+            if ref
+            else "",
             record_id=ref.record_id if ref else "",
             digest=ref.payload_digest if ref else (page.text_sha256 or ""),
         )
@@ -265,9 +269,18 @@ def _strongest_claims(
     if qualification is not None:
         t1 = next((t for t in qualification.tests if t.id.startswith("T1")), None)
         ordered = [q for q in (t1.quotes if t1 else []) if _norm(q) in by_quote]
-    if not ordered:  # no qualification: French claims first, the detector's order
-        french = [k for k, (p, f) in by_quote.items() if (f.language or p.language) == "fr"]
-        ordered = french or list(by_quote)
+    # then the other claims, French first and strongest kind first (safety and superiority are no
+    # presentation claims, but the decision quotes them)
+    rank = {k: n for n, k in enumerate(CLAIM_RANK)}
+    rest = sorted(
+        by_quote,
+        key=lambda k: (
+            (by_quote[k][1].language or by_quote[k][0].language) != "fr",
+            by_quote[k][0].verdict != "promotion",
+            rank.get(by_quote[k][1].subkind, len(rank)),
+        ),
+    )
+    ordered = ordered + [k for k in rest if k not in {_norm(q) for q in ordered}]
     out = []
     for quote in dict.fromkeys(_norm(q) for q in ordered):
         page, f = by_quote[quote]
