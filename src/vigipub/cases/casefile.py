@@ -201,7 +201,7 @@ def _check_depth(text: str, path: Path) -> None:
                 if depth > LIMITS["depth"]:
                     raise CaseFileError(
                         f"nested more than {LIMITS['depth']} levels deep; a case file is a flat list of keys",
-                        where=f"{path}:{event.start_mark.line + 1}",
+                        where=f"{path}:{event.start_mark.line + 1 if event.start_mark else 1}",
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1

@@ -192,7 +192,7 @@ _COUNTED = (("claim", "allégation(s)"), ("testimonial", "témoignage(s)"), ("ca
 
 def _why_page(page: PageAnalysis, incitation: bool) -> str:
     """Why a page got its verdict, in French, from its findings (never the detector's internals)."""
-    kinds = defaultdict(int)
+    kinds: dict[str, int] = defaultdict(int)
     for f in page.findings:
         kinds[f.kind] += 1
     genre = LABELS_FR["genre_fr"].get(page.genre, page.genre)

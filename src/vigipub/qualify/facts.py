@@ -471,10 +471,30 @@ def _claim_rank(subkind: str) -> int:
     return CLAIM_STRENGTH.index(subkind) if subkind in CLAIM_STRENGTH else len(CLAIM_STRENGTH)
 
 
-def _case_file_fact(id_: str, kind: str, subkind: str, quote: str, **more: object) -> Fact:
+def _case_file_fact(
+    id_: str,
+    kind: str,
+    subkind: str,
+    quote: str,
+    *,
+    url: str = "",
+    on: date | None = None,
+    language: str | None = None,
+    attributes: Mapping[str, str] | None = None,
+) -> Fact:
+    """A fact the case file states (the inspector's, not a page's)."""
     return Fact(
-        id=id_, kind=kind, subkind=subkind, quote=quote, source="case file", strength="case_file", **more
-    )  # type: ignore[arg-type]
+        id=id_,
+        kind=kind,
+        subkind=subkind,
+        quote=quote,
+        url=url,
+        source="case file",
+        strength="case_file",
+        language=language,
+        attributes=dict(attributes or {}),
+        on=on,
+    )
 
 
 def _case_findings(reading: PageAnalysis | None) -> dict[str, list[Finding]]:
