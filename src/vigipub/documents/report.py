@@ -256,8 +256,9 @@ def _rows(findings: list[tuple[PageAnalysis, Finding]], archives: dict[str, Arch
 def _strongest_claims(
     qualification: Qualification | None, pages: list[PageAnalysis], archives: dict[str, Archived], limit: int = 3
 ) -> list[EvidenceRow]:
-    """The three strongest claims: those the presentation test quotes first (French, declarative,
-    strongest kind first: the qualification's choice), each with its page and archived record."""
+    """The three strongest claims: those the decision quotes first as benefit/risk allegations, then
+    the presentation test's (French, declarative, strongest kind first: the qualification's
+    choice), each with its page and archived record."""
     by_quote: dict[str, tuple[PageAnalysis, Finding]] = {}
     for page in pages:
         if page.verdict == "not_promotion":
@@ -267,8 +268,12 @@ def _strongest_claims(
                 by_quote.setdefault(_norm(f.quote), (page, f))
     ordered: list[str] = []
     if qualification is not None:
+        # the decision's own list first: the benefit/risk Considérant quotes the strongest
+        # efficacy, safety, superiority and cure claims, French first; then the presentation test's
+        c15 = next((c for c in qualification.considerants if c.id.startswith("C15_")), None)
+        quoted = re.findall(r"«\s*(.*?)\s*»", c15.text_fr) if c15 else []
         t1 = next((t for t in qualification.tests if t.id.startswith("T1")), None)
-        ordered = [q for q in (t1.quotes if t1 else []) if _norm(q) in by_quote]
+        ordered = [q for q in [*quoted, *(t1.quotes if t1 else [])] if _norm(q) in by_quote]
     # then the other claims, French first and strongest kind first (safety and superiority are no
     # presentation claims, but the decision quotes them)
     rank = {k: n for n, k in enumerate(CLAIM_RANK)}
