@@ -42,7 +42,9 @@ _SENTENCE_END = frozenset(".!;:,…")
 _HEADING_KINDS = frozenset({"therapy", "disease"})
 #: reporting cues that frame a page (a study, clinics in the third person) without making
 #: the claims of their sentence reported
-_FRAME_CUES = frozenset({"about_providers", "research"})
+_FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
+_QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]{12,300}[»”“\"]")
+_YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
 #: an international phone number (+41 22 123 45 67): on pages in a language without a
 #: lexicon, one of the few language-independent signs of an offer
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){2,4}(?!\d)")
@@ -536,6 +538,17 @@ class Detector:
             if m is not None:
                 span = sidx.sentence(m.start(), m.end())
                 self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.date", 0.5)
+            # quoted speech and years: the frame of a report (who said what, when)
+            for count, m in enumerate(_QUOTED.finditer(text)):
+                if count >= 5:
+                    break
+                span = sidx.sentence(m.start(), m.end())
+                self._add(groups, "reporting_context", "quotation", span, m.group()[:80], m.start(), "pattern.quotation", 1.0)
+            for count, m in enumerate(_YEAR.finditer(text)):
+                if count >= 5:
+                    break
+                span = sidx.sentence(m.start(), m.end())
+                self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.year", 0.2)
         named = next((t for t in self.lexicon.address_therapy_terms if t in host), None)
         if named is not None:
             # the site is named after the therapy (« stemcell-clinic.example »)

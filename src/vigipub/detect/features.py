@@ -30,8 +30,6 @@ from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 WEAK_THERAPIES = frozenset({"prp"})
 #: claim subkinds that make a strong promise
 STRONG_CLAIMS = frozenset({"cure", "efficacy_figure", "safety", "superiority", "universality", "guarantee"})
-#: claim subkinds presenting the product as treating a disease
-THERAPEUTIC_CLAIMS = frozenset({"cure", "treat", "efficacy_figure", "prevent"})
 NON_PROMOTIONAL_GENRES = frozenset(
     {
         "news",
@@ -45,7 +43,7 @@ NON_PROMOTIONAL_GENRES = frozenset(
 )
 PROVIDER_GENRES = frozenset({"clinic", "broker"})
 #: reporting cues counted by features of their own, not by ``reporting``
-_FRAME_CUES = frozenset({"about_providers", "research"})
+_FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
 
 Span = tuple[str, int, int]
 
@@ -162,7 +160,11 @@ def genre_scores(genre: Iterable[Finding]) -> dict[str, float]:
 
 
 def _dated(f: Finding) -> bool:
-    return f.entry_ids[:1] == ["pattern.date"]
+    return f.entry_ids[:1] in (["pattern.date"], ["pattern.year"])
+
+
+def _year(f: Finding) -> bool:
+    return f.entry_ids[:1] == ["pattern.year"]
 
 
 def _genre(genre: list[Finding], wanted: frozenset[str], cap: float) -> tuple[float, list[str]]:
@@ -180,16 +182,6 @@ def _treatment_titles(p: PageFindings) -> tuple[float, list[str]]:
         if _heading(f) and _span(f) in therapy:
             ids += [therapy[_span(f)], f.id]
     return (1.0 if ids else 0.0), ids[:4]
-
-
-def _product_claims(p: PageFindings) -> tuple[float, list[str]]:
-    """The page's own claim that names the product and a disease in one sentence."""
-    therapy = {_span(f) for f in p.therapy}
-    disease = {_span(f) for f in p.disease}
-    return _log_count(
-        (f for f in p.own_claims if f.subkind in THERAPEUTIC_CLAIMS and _span(f) in therapy and _span(f) in disease),
-        5,
-    )
 
 
 def _offer(p: PageFindings, subkind: str, cap: int) -> tuple[float, list[str]]:
@@ -232,13 +224,11 @@ FEATURES: tuple[Feature, ...] = (
         "kinds of strong claims (cure, figures, safety, superiority, all diseases, guarantee)",
         "count",
     ),
-    Feature("product_claims", _product_claims, "own claims naming the product and a disease together"),
     Feature("testimonials", lambda p: _log_count(p.testimonials, 5), "patients' stories"),
-    Feature("price", lambda p: _any(f for f in p.calls if f.subkind in ("price", "package")), "a price or package", "flag"),
     Feature(
         "calls_to_action",
-        lambda p: _kinds((f for f in p.calls if f.subkind not in ("price", "package")), 4),
-        "kinds of calls to action (booking, consultation, contact, quote, financing)",
+        lambda p: _kinds(p.calls, 5),
+        "kinds of offers to obtain the therapy (price, package, booking, consultation, contact, quote, financing)",
         "count",
     ),
     Feature("travel", lambda p: _log_count(p.travel, 5), "medical-travel logistics"),
@@ -248,15 +238,8 @@ FEATURES: tuple[Feature, ...] = (
         "the provider speaks (« notre clinique », “we offer”)",
         "score",
     ),
-    Feature("protocol", lambda p: _offer(p, "protocol", 5), "protocol, sessions, infusions, doses"),
     Feature("eligibility", lambda p: _offer(p, "eligibility", 3), "who can be treated"),
     Feature("benefits", lambda p: _offer(p, "benefits", 5), "benefits, how it works, what it is"),
-    Feature(
-        "question_title",
-        lambda p: _any(f for f in p.therapy if _heading(f) and is_question(f)),
-        "a heading asks a question about the therapy (an explainer or FAQ)",
-        "flag",
-    ),
     Feature("manipulation", lambda p: _any(p.manipulation), "how the cells are prepared", "flag"),
     Feature(
         "reporting",
@@ -279,7 +262,13 @@ FEATURES: tuple[Feature, ...] = (
         lambda p: _log_count((f for f in p.reporting if f.subkind == "research"), 8),
         "the frame of a study (researchers, trial, published in)",
     ),
-    Feature("dated", lambda p: _any(f for f in p.genre if _dated(f)), "a full date on the page (news, notices)", "flag"),
+    Feature("dated", lambda p: _any(f for f in p.genre if _dated(f) and not _year(f)), "a full date on the page (news, notices)", "flag"),
+    Feature("years", lambda p: _log_count((f for f in p.genre if _year(f)), 5), "sentences mentioning a year"),
+    Feature(
+        "quotations",
+        lambda p: _log_count((f for f in p.reporting if f.subkind == "quotation"), 5),
+        "quoted speech (who said what)",
+    ),
     Feature("reported_claims", lambda p: _log_count(p.reported_claims, 5), "claims the page reports or quotes"),
     Feature(
         "genre_reporting",
@@ -314,17 +303,12 @@ def therapy_families(findings: Iterable[Finding]) -> list[str]:
     return out
 
 
-def with_site_therapy(values: dict[str, float], findings: Iterable[Finding]) -> dict[str, float]:
+def with_site_therapy(values: dict[str, float]) -> dict[str, float]:
     """The features of a page that does not name the therapy, as if it named its site's therapy.
 
     On a clinic's site a results, prices or testimonials page speaks of the therapy the other
-    pages name: the page counts one therapy sentence, and its own claims about a disease count
-    as claims about the product.
+    pages name: the page counts one therapy sentence.
     """
-    page = PageFindings.of(findings)
-    disease = {_span(f) for f in page.disease}
     out = dict(values)
     out["therapy"] = max(out.get("therapy", 0.0), math.log1p(1))
-    claims = {_span(f) for f in page.own_claims if f.subkind in THERAPEUTIC_CLAIMS and _span(f) in disease}
-    out["product_claims"] = max(out.get("product_claims", 0.0), math.log1p(min(len(claims), 5)))
     return out

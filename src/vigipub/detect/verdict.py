@@ -39,8 +39,10 @@ NON_PROMOTIONAL_GENRES = feats.NON_PROMOTIONAL_GENRES
 MODEL_FORMAT = "vigipub-verdict-model/1"
 #: the language of pages we have no lexicon for (see ``Detector``)
 OTHER_LANGUAGE = "other"
-#: contributions listed in a reason line, per direction
+#: contributions listed in a reason line, per direction, and the least weight worth a mention
+#: (every contribution stays in ``PageAnalysis.contributions``)
 _REASON_ITEMS = 4
+_REASON_MIN_WEIGHT = 0.1
 
 
 def _sigmoid(z: float) -> float:
@@ -197,7 +199,7 @@ class VerdictModel:
         therapy = [f for f in findings if f.kind == "therapy"]
         extra_labels: dict[str, str] = {}
         if site_therapy is not None and not therapy:
-            values = feats.with_site_therapy(values, findings)
+            values = feats.with_site_therapy(values)
             evidence["therapy"] = site_therapy[1]
             extra_labels["therapy"] = self.labels.get("features", {}).get("site_therapy", "site_therapy")
         score = self.probability(values)
@@ -219,7 +221,7 @@ class VerdictModel:
             reasons.insert(0, self._reason("too_little_text", n=text_chars))
         elif foreign:
             # never a false accusation in a language we cannot read: at most uncertain
-            signals = has_therapy and bool(values.get("price") or values.get("calls_to_action") or values.get("site_name"))
+            signals = has_therapy and bool(values.get("calls_to_action") or values.get("site_name"))
             verdict = "uncertain" if signals else "not_promotion"
             score = min(score, self.clear_below) if not signals else min(score, self.promote_at - 0.01)
             reasons.insert(0, self._reason("foreign", langue=language or "?"))
@@ -252,8 +254,8 @@ class VerdictModel:
                 bas=_fr_number(self.clear_below),
             ),
         )
-        pros = [c for c in contributions if c.weight > 0][:_REASON_ITEMS]
-        cons = [c for c in contributions if c.weight < 0][:_REASON_ITEMS]
+        pros = [c for c in contributions if c.weight >= _REASON_MIN_WEIGHT][:_REASON_ITEMS]
+        cons = [c for c in contributions if c.weight <= -_REASON_MIN_WEIGHT][:_REASON_ITEMS]
         if pros:
             reasons.insert(1, self._reason("for", liste=" ; ".join(_item(c) for c in pros)))
         if cons:

@@ -133,3 +133,4 @@ class ReportingSignal(StrEnum):
     NON_COVERAGE = "non_coverage"  # an insurer's refusal to pay
     ABOUT_PROVIDERS = "about_providers"  # clinics spoken of in the third person plural
     RESEARCH = "research"  # the frame of a study: "researchers", « l'étude », „die Studie“
+    QUOTATION = "quotation"  # quoted speech: « … », a-t-il dit
