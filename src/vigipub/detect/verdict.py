@@ -204,8 +204,54 @@ class VerdictModel:
             extra_labels["therapy"] = self.labels.get("features", {}).get("site_therapy", "site_therapy")
         score = self.probability(values)
         contributions = self.contributions(values, evidence, extra_labels)
-        reasons: list[str] = []
+        rules: list[str] = []  # the explicit rules that framed the learned score
         page = feats.PageFindings.of(findings)
+        has_therapy = bool(therapy) or site_therapy is not None
+        verdict: Verdict
+        if text_chars < self.min_text_chars and not has_therapy:
+            verdict = "uncertain"
+            rules.append(self._reason("too_little_text", n=text_chars))
+        elif foreign:
+            # never a false accusation in a language we cannot read: at most uncertain
+            signals = has_therapy and bool(values.get("calls_to_action") or values.get("site_name"))
+            verdict = "uncertain" if signals else "not_promotion"
+            score = min(score, self.clear_below) if not signals else min(score, self.promote_at - 0.01)
+            rules.append(self._reason("foreign", langue=language or "?"))
+            if signals:
+                rules.append(self._reason("foreign_signals"))
+        elif not has_therapy:
+            verdict = "not_promotion"
+            score = min(score, 0.1)
+            rules.append(self._reason("no_therapy"))
+        elif score >= self.promote_at:
+            verdict = "promotion"
+        elif score <= self.clear_below:
+            verdict = "not_promotion"
+            # A therapy offered with a strong claim and a call to action is never cleared on a
+            # low score alone (short pages have few features): a human looks.
+            strong = any(f.subkind in feats.STRONG_CLAIMS for f in page.own_claims)
+            offer = bool(page.testimonials) or bool(page.calls)
+            if strong and offer and not page.reporting and therapy:
+                verdict = "uncertain"
+                rules.append(self._reason("never_cleared"))
+        else:
+            verdict = "uncertain"
+        reasons = [
+            self._reason(
+                "score",
+                verdict=self.verdict_label(verdict),
+                p=_fr_number(score),
+                haut=_fr_number(self.promote_at),
+                bas=_fr_number(self.clear_below),
+            ),
+            *rules,
+        ]
+        pros = [c for c in contributions if c.weight >= _REASON_MIN_WEIGHT][:_REASON_ITEMS]
+        cons = [c for c in contributions if c.weight <= -_REASON_MIN_WEIGHT][:_REASON_ITEMS]
+        if pros:
+            reasons.append(self._reason("for", liste=" ; ".join(_item(c) for c in pros)))
+        if cons:
+            reasons.append(self._reason("against", liste=" ; ".join(_item(c) for c in cons)))
         if therapy:
             families = feats.therapy_families(therapy)
             reasons.append(
@@ -214,52 +260,6 @@ class VerdictModel:
                     liste=", ".join(THERAPY_FAMILIES[f][0] for f in families) + f" ({len(therapy)} phrase(s))",
                 )
             )
-        has_therapy = bool(therapy) or site_therapy is not None
-        verdict: Verdict
-        if text_chars < self.min_text_chars and not has_therapy:
-            verdict = "uncertain"
-            reasons.insert(0, self._reason("too_little_text", n=text_chars))
-        elif foreign:
-            # never a false accusation in a language we cannot read: at most uncertain
-            signals = has_therapy and bool(values.get("calls_to_action") or values.get("site_name"))
-            verdict = "uncertain" if signals else "not_promotion"
-            score = min(score, self.clear_below) if not signals else min(score, self.promote_at - 0.01)
-            reasons.insert(0, self._reason("foreign", langue=language or "?"))
-            if signals:
-                reasons.insert(1, self._reason("foreign_signals"))
-        elif not has_therapy:
-            verdict = "not_promotion"
-            score = min(score, 0.1)
-            reasons.insert(0, self._reason("no_therapy"))
-        elif score >= self.promote_at:
-            verdict = "promotion"
-        elif score <= self.clear_below:
-            verdict = "not_promotion"
-            # A therapy offered with a strong claim and a call to action is never cleared on a
-            # low score alone (short pages have few features): a human looks.
-            strong = any(f.subkind in feats.STRONG_CLAIMS for f in page.own_claims)
-            offer = bool(page.testimonials) or any(c.subkind for c in page.calls)
-            if strong and offer and not page.reporting and therapy:
-                verdict = "uncertain"
-                reasons.append(self._reason("never_cleared"))
-        else:
-            verdict = "uncertain"
-        reasons.insert(
-            0,
-            self._reason(
-                "score",
-                verdict=self.verdict_label(verdict),
-                p=_fr_number(score),
-                haut=_fr_number(self.promote_at),
-                bas=_fr_number(self.clear_below),
-            ),
-        )
-        pros = [c for c in contributions if c.weight >= _REASON_MIN_WEIGHT][:_REASON_ITEMS]
-        cons = [c for c in contributions if c.weight <= -_REASON_MIN_WEIGHT][:_REASON_ITEMS]
-        if pros:
-            reasons.insert(1, self._reason("for", liste=" ; ".join(_item(c) for c in pros)))
-        if cons:
-            reasons.insert(2 if pros else 1, self._reason("against", liste=" ; ".join(_item(c) for c in cons)))
         drivers = _drivers(verdict, contributions, findings)
         return Judgement(verdict, score, genre, reasons, drivers, values, contributions)
 
