@@ -11,10 +11,13 @@ with what other pages of its site establish (:func:`with_site_therapy`).
 Why these features (``vigipub eval --cv`` measures them, grouped by host):
 
 - an offer is often implicit: a treatment page for a disease (therapy and disease in a
-  heading), a protocol, eligibility, benefits, the provider's voice, a site named after the
-  therapy — with few explicit claim phrasings;
+  heading), eligibility, benefits, the provider's voice, a site named after the therapy — with
+  few explicit claim phrasings;
 - reporting is explicit: attribution, warnings, a study's frame, clinics spoken of in the
-  third person, claims in quotation marks, a news or science genre.
+  third person, dates and years, quoted speech, a news or science genre.
+
+Features that earned no weight out of fold were dropped (a protocol described, claims naming the
+product and a disease together, a question in a heading): their findings stay, as evidence.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ def _site_therapy(promotion: list[PageAnalysis]) -> tuple[str, list[str], str] |
     return " et ".join(THERAPY_FAMILIES[fam][0] for fam in families), ids, page
 
 
-def _reports(page: feats.PageFindings, values: dict[str, float]) -> bool:
+def _reports(values: dict[str, float]) -> bool:
     """The page reports or warns (it speaks about an offer, not for it)."""
     return bool(values.get("reporting") or values.get("reported_claims") or values.get("genre_reporting", 0.0) >= 1.5)
 
@@ -126,7 +126,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         findings = [f for f in page.findings if " ".join(f.quote.split()) not in template]
         grouped = feats.PageFindings.of(findings)
         values, _evidence = feats.compute(findings)
-        if not findings or _reports(grouped, values):
+        if not findings or _reports(values):
             out.append(page)
             continue
         own_therapy = bool(grouped.therapy)
