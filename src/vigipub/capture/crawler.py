@@ -60,7 +60,7 @@ from .errors import (
     SeedUnreachableError,
 )
 from .fetch import FetchResult, fetch
-from .net import AddressPolicy, AddressRefused, UrlRefused, check_literal_host, check_url, make_client
+from .net import AddressPolicy, AddressRefused, UrlRefused, check_url, make_client, parse_endpoint
 from .options import CaptureOptions
 from .robots import MAX_ROBOTS_BYTES, Robots
 from .scope import PageLinks, Scope, extract_links, is_document_url, language_from_url, priority
@@ -181,9 +181,18 @@ class Capture:
             self.seed = check_url(seed_url)
         except UrlRefused as exc:
             raise InvalidUrlError(exc.detail, where=seed_url) from None
-        host = urlsplit(self.seed).hostname or ""
+        endpoints = set()
+        for text in options.allow_endpoints:
+            try:
+                endpoints.add(parse_endpoint(text))
+            except ValueError as exc:
+                raise InvalidUrlError(str(exc), where=text) from None
+        self.resolved: dict[str, list[str]] = {}
+        self.policy = AddressPolicy(
+            allow_private=options.allow_private, resolved=self.resolved, allow_endpoints=frozenset(endpoints)
+        )
         try:
-            check_literal_host(host, options.allow_private)
+            self.policy.check_url(self.seed)
         except AddressRefused as exc:
             # --allow-private never lifts the cloud-metadata refusal: do not suggest it there
             hint = "" if exc.why == "cloud metadata" else " (use --allow-private for test servers)"
@@ -195,8 +204,6 @@ class Capture:
                 raise InvalidUrlError("invalid proxy URL", where=options.proxy) from None
             if proxy_url.scheme not in ("http", "https", "socks5", "socks5h"):
                 raise InvalidUrlError("proxy must be http://, https:// or socks5://", where=options.proxy)
-        self.resolved: dict[str, list[str]] = {}
-        self.policy = AddressPolicy(allow_private=options.allow_private, resolved=self.resolved)
         self.scope: Scope | None = None
         self.pages: list[CapturedPage] = []
         self.skipped: list[Skipped] = []
@@ -474,7 +481,7 @@ class Capture:
                     return None, hops, None, None
             if self.opts.proxy:
                 try:
-                    check_literal_host(urlsplit(url).hostname or "", self.opts.allow_private)
+                    self.policy.check_url(url)
                 except AddressRefused as exc:
                     self.skip(url, "ssrf", str(exc))
                     return None, hops, None, None
@@ -979,6 +986,17 @@ class Capture:
                     tmp.replace(self.out / rel)
                     update["screenshot"] = rel
                     self.screenshot_files[rel] = (url, when)
+                for target, kind in rendered.refused:
+                    if kind == "ssrf":
+                        self.skip(target, "ssrf", f"requested by the browser rendering {url}")
+                    else:
+                        notes.append(f"browser: {kind} refused: {target[:200]}")
+                        self.skip(
+                            target,
+                            "browser_channel",
+                            f"{kind} opened by the page {url}: refused, it would bypass the recorded path",
+                        )
+                self._record_egress(renderer)
                 update["notes"] = notes
                 self.pages[index] = page.model_copy(update=update)
                 self.rendered_count += 1
@@ -990,6 +1008,20 @@ class Capture:
             finally:
                 self._renders_pending -= 1
                 self.render_queue.task_done()
+
+    def _record_egress(self, renderer: object) -> None:
+        """Connections the browser tried outside page.route, refused by the egress sink."""
+        from .browser import Renderer
+
+        if not isinstance(renderer, Renderer):
+            return
+        for attempt in renderer.egress_attempts():
+            self.skip(
+                attempt.url(),
+                "browser_egress",
+                f"{attempt.method} {attempt.target}: a browser connection outside the recorded path, "
+                "refused by the local guard proxy",
+            )
 
     # ------------------------------------------------------------------ manifest
     def _artefacts(self) -> list[Artefact]:
@@ -1282,7 +1314,7 @@ class Capture:
             async def browser_fetch(url: str, headers: dict[str, str]) -> FetchResult:
                 if self.opts.proxy:
                     try:
-                        check_literal_host(urlsplit(url).hostname or "", self.opts.allow_private)
+                        self.policy.check_url(url)
                     except AddressRefused as exc:
                         res = FetchResult(url=url, started_at=utc_now())
                         res.error_reason, res.error_detail = "ssrf", str(exc)
@@ -1360,6 +1392,7 @@ class Capture:
                 worker.cancel()
             if renderer_cm is not None:
                 await renderer_cm.close()
+                self._record_egress(renderer_cm)
         self.writer.close()
         manifest_sha = self.write_manifest(final=True)
         self.seal(manifest_sha)

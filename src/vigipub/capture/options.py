@@ -24,6 +24,9 @@ class CaptureOptions:
     max_depth: int = 3
     browser: bool | None = None
     allow_private: bool = False
+    #: non-public ``ADDRESS:PORT`` endpoints reachable without ``allow_private`` (a test
+    #: server on 127.0.0.1, an agency's internal mirror): that port only, nothing around it
+    allow_endpoints: tuple[str, ...] = ()
     ignore_robots: bool = False
     proxy: str | None = None
     user_agent: str | None = None
