@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -137,6 +138,12 @@ REFUSE_SCRIPT = """
 Fetcher = Callable[[str, dict[str, str]], Awaitable[FetchResult]]
 
 
+def _flatten(value: object) -> list[object]:
+    if isinstance(value, list):
+        return [item for element in value for item in _flatten(element)]
+    return [] if value is None else [value]
+
+
 @dataclass
 class RenderResult:
     dom: bytes | None = None
@@ -221,8 +228,17 @@ class Renderer:
     def _reported(self, source: dict[str, Any], kind: object, target: object) -> None:
         """A refusal reported by :data:`REFUSE_SCRIPT` in one of the pages being rendered."""
         result = self._results.get(source.get("page"))
-        if result is not None:
-            result.refuse(str(target)[:500] or "(no target)", str(kind)[:40])
+        if result is None:
+            return
+        kind = str(kind)[:40]
+        targets: list[str] = [str(target)]
+        if kind.endswith("RTCPeerConnection"):
+            # the ICE servers it was given (STUN/TURN URLs, possibly nested lists): each one
+            # is a host the page wanted the browser to reach
+            with contextlib.suppress(ValueError, TypeError):
+                targets = [str(u) for u in _flatten(json.loads(str(target)))] or ["(no ICE server)"]
+        for one in targets:
+            result.refuse(one[:500] or "(no target)", kind)
 
     async def _refuse_websocket(self, ws: Any, result: RenderResult) -> None:
         """A WebSocket is closed before any connection: its traffic could not be recorded."""

@@ -484,6 +484,8 @@ class Capture:
                     self.policy.check_url(url)
                 except AddressRefused as exc:
                     self.skip(url, "ssrf", str(exc))
+                    if is_seed:
+                        self._seed_error = ("ssrf", str(exc), url)
                     return None, hops, None, None
             remaining = deadline - loop.time()
             if remaining <= 0:
