@@ -15,6 +15,7 @@ from vigipub.capture.chain import check, make_entry
 from vigipub.capture.options import chromium_available
 from vigipub.cli.main import main as cli_main
 from vigipub.evidence import CaptureManifest, sha256_file
+from vigipub.evidence.signing import load_signing_key, sign_file
 
 from .conftest import LocalServer, TsaServer
 
@@ -171,7 +172,7 @@ def test_chain_entries_are_canonical_and_linked() -> None:
 def test_tsa_refusal_is_an_input_error(clinic_server: LocalServer, tmp_path: Path) -> None:
     from vigipub.capture.tsa import TimestampError
 
-    with pytest.raises(TimestampError, match="capture kept and chained"):
+    with pytest.raises(TimestampError, match="capture kept, chained and signed"):
         capture_site(
             clinic_server.base + "/",
             tmp_path / "ev",
@@ -240,6 +241,7 @@ def test_a_redone_sibling_capture_recorded_in_the_chain_is_not_a_failure(
     fields = {k: v for k, v in own.items() if k not in ("entry_sha256", "prev", "seq")}
     line = make_entry(redone[-1], len(redone) + 1, **fields)
     (evidence / "chain.log").write_bytes(b"".join(x + b"\n" for x in [*redone, line]))
+    sign_file(evidence / "chain.log", load_signing_key())  # as the capture of the case would
     report = verify_evidence(evidence)
     assert report.ok, report.problems
     # the redone folder altered afterwards, without a chain entry: caught

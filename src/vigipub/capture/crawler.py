@@ -11,7 +11,7 @@ The whole processing chain is visible in :meth:`Capture.run`:
    scope, the depth and the page budget, respecting robots.txt and per-host concurrency;
    each HTML page is queued for rendering in Chromium (DOM + screenshot);
 6. checkpoint the manifest atomically every few pages;
-7. write the final manifest, chain it into ``chain.log`` and time-stamp it.
+7. write the final manifest, chain it into ``chain.log``, time-stamp it and sign the chain.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import contextlib
 import heapq
 import itertools
 import shutil
+import signal
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -48,8 +50,8 @@ from vigipub.evidence import (
     write_json,
 )
 from vigipub.evidence.capture import FETCHED_FOR_HEADER
+from vigipub.evidence.signing import load_signing_key
 
-from . import chain, tsa
 from .errors import (
     CaptureInputError,
     EmptySiteError,
@@ -64,6 +66,7 @@ from .net import AddressPolicy, AddressRefused, UrlRefused, check_url, make_clie
 from .options import CaptureOptions
 from .robots import MAX_ROBOTS_BYTES, Robots
 from .scope import PageLinks, Scope, extract_links, is_document_url, language_from_url, priority
+from .sealing import TIMESTAMP_DIR, seal_evidence
 from .sitemap import MAX_SITEMAP_NESTING, SitemapEntry, inflate, parse_sitemap
 from .warc import WarcWriter
 
@@ -71,8 +74,14 @@ WARC_NAME = "capture.warc.gz"
 MANIFEST_NAME = "manifest.json"
 SCREENSHOT_DIR = "screenshots"
 CERT_DIR = "certificates"
-TIMESTAMP_DIR = "timestamps"
 MAX_REDIRECTS = 10
+#: CHECKPOINT: the manifest is rewritten after every page, in step with the WARC, so that
+#: a capture killed at any moment leaves a manifest that lists what the WARC holds. Beyond
+#: checkpoint_every * CHECKPOINT_SHARE pages it is rewritten every 1/CHECKPOINT_SHARE of the
+#: pages already listed (each rewrite costs the size of the manifest: this keeps the total
+#: linear); an interruption the process sees (Ctrl-C, SIGTERM, an error) still writes it
+#: last, and ``investigate --resume`` reconciles a manifest with the records after it.
+CHECKPOINT_SHARE = 50
 MAX_SKIPPED = 5000
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -197,6 +206,8 @@ class Capture:
             # --allow-private never lifts the cloud-metadata refusal: do not suggest it there
             hint = "" if exc.why == "cloud metadata" else " (use --allow-private for test servers)"
             raise RefusedAddressError(f"{exc}{hint}", where=seed_url) from None
+        # before any network: a capture that could not be signed is not started
+        self.signing_key = load_signing_key(options.key_dir)
         if options.proxy:
             try:
                 proxy_url = httpx.URL(options.proxy)
@@ -240,6 +251,8 @@ class Capture:
         self._renders_pending = 0
         self._since_checkpoint = 0
         self._last_checkpoint = 0.0
+        self._manifest_written = False
+        self._final = False
         self._created_dir = False
         self.writer: WarcWriter | None = None
         self.french_found = False
@@ -930,14 +943,22 @@ class Capture:
         if html and status < 400 and self.render_queue is not None and scope_ok:
             self._renders_pending += 1
             self.render_queue.put_nowait((index, final_url, task.depth))
-        self._since_checkpoint += 1
-        now = time.monotonic()
-        # every few pages, but not more than once a second (each checkpoint fsyncs the WARC)
-        if self._since_checkpoint >= self.opts.checkpoint_every and now - self._last_checkpoint >= 1.0:
-            self._since_checkpoint = 0
-            self._last_checkpoint = now
-            self.write_manifest(final=False)
+        self._checkpoint()
         return page
+
+    def _checkpoint(self) -> None:
+        """Rewrite the manifest now that a page's records are in the WARC (see CHECKPOINT)."""
+        self._since_checkpoint += 1
+        if self._since_checkpoint < max(self.opts.checkpoint_every, len(self.pages) // CHECKPOINT_SHARE):
+            return
+        self._since_checkpoint = 0
+        now = time.monotonic()
+        # the WARC's bytes reach the disk (fsync) at most once a second; in between they are
+        # flushed to the system, which keeps them when the process is killed
+        durable = now - self._last_checkpoint >= 1.0
+        if durable:
+            self._last_checkpoint = now
+        self.write_manifest(final=False, durable=durable)
 
     # ------------------------------------------------------------------ rendering
     async def _render_worker(self, renderer: object) -> None:
@@ -1001,6 +1022,7 @@ class Capture:
                 self._record_egress(renderer)
                 update["notes"] = notes
                 self.pages[index] = page.model_copy(update=update)
+                self._checkpoint()  # the page's rendering records are in the WARC now
                 self.rendered_count += 1
                 if rendered.dom is not None:
                     # links inserted by scripts exist only in the rendered DOM
@@ -1124,51 +1146,28 @@ class Capture:
             notes=notes,
         )
 
-    def write_manifest(self, final: bool) -> str:
-        """Atomically (re)write the manifest; only bytes already on disk are referenced."""
+    def write_manifest(self, final: bool, durable: bool = True) -> str:
+        """Atomically (re)write the manifest; only bytes already written are referenced
+        (``durable``: and synced to the disk)."""
         assert self.writer is not None
-        self.writer.sync()
+        if durable:
+            self.writer.sync()
+        else:
+            self.writer.flush()
+        self._manifest_written = True
         return write_json(self.out / MANIFEST_NAME, self.manifest(final))
 
     # ------------------------------------------------------------------ sealing
     def seal(self, manifest_sha: str) -> None:
-        previous = chain.find_previous_chain(
-            self.out, self.opts.chain_from, seed_url=self.seed, case_ref=self.opts.case_ref
-        )
-        tsr_rel: str | None = None
-        tsr_sha: str | None = None
-        tsa_error: tsa.TimestampError | None = None
-        if self.opts.tsa_url:
-            try:
-                token = tsa.request_timestamp(self.opts.tsa_url, manifest_sha.split(":", 1)[1])
-            except tsa.TimestampError as exc:
-                tsa_error = exc
-            else:
-                (self.out / TIMESTAMP_DIR).mkdir(exist_ok=True)
-                tsr_rel = f"{TIMESTAMP_DIR}/manifest.tsr"
-                (self.out / tsr_rel).write_bytes(token)
-                tsr_sha = sha256_bytes(token)
-        line = chain.make_entry(
-            previous[-1] if previous else None,
-            len(previous) + 1,
-            evidence=self.out.name,
-            manifest_sha256=manifest_sha,
+        seal_evidence(
+            self.out,
+            manifest_sha,
             seed_url=self.seed,
-            time=utc_now().strftime("%Y-%m-%dT%H:%M:%SZ"),
-            tsr=tsr_rel,
-            tsr_sha256=tsr_sha,
-            **({"tsa_error": str(tsa_error)} if tsa_error else {}),
+            key=self.signing_key,
+            case_ref=self.opts.case_ref,
+            chain_from=self.opts.chain_from,
+            tsa_url=self.opts.tsa_url,
         )
-        data = b"".join(line_ + b"\n" for line_ in [*previous, line])
-        tmp = self.out / (chain.CHAIN_FILE + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(self.out / chain.CHAIN_FILE)
-        if tsa_error is not None:
-            # The capture is complete and chained; the missing token is reported loudly.
-            raise tsa.TimestampError(
-                f"capture kept and chained, but time-stamping failed: {tsa_error.message}",
-                where=tsa_error.where,
-            )
 
     # ------------------------------------------------------------------ run
     async def _check_exit_ip(self) -> None:
@@ -1241,6 +1240,8 @@ class Capture:
                 payload_digest=False,
                 headers={"WARC-Filename": WARC_NAME},
             )
+            # from its first second the folder says what it is: an unfinished capture
+            self.write_manifest(final=False, durable=False)
             read_timeout = max(1.0, min(self.opts.page_timeout, 30.0))
             self.client = make_client(
                 self.policy,
@@ -1265,6 +1266,12 @@ class Capture:
                 await self.insecure_client.aclose()
         except BaseException:
             if self.writer is not None:
+                if self._manifest_written and not self._final and (self.out / MANIFEST_NAME).exists():
+                    # interrupted (Ctrl-C, SIGTERM, a bug): the manifest lists every page the
+                    # WARC holds, so the folder is a valid, incomplete evidence folder
+                    with contextlib.suppress(Exception):
+                        self.notes.append("capture interrupted; this manifest is its last checkpoint")
+                        self.write_manifest(final=False)
                 self.writer.close()
             raise
 
@@ -1397,6 +1404,7 @@ class Capture:
                 self._record_egress(renderer_cm)
         self.writer.close()
         manifest_sha = self.write_manifest(final=True)
+        self._final = True
         self.seal(manifest_sha)
         return CaptureManifest.model_validate_json((self.out / MANIFEST_NAME).read_bytes())
 
@@ -1441,7 +1449,35 @@ def capture_site(
     subclasses for seed and folder problems. Returns the final, sealed manifest.
     """
     capture = Capture(url, Path(out_dir), options or CaptureOptions(), progress)
-    return asyncio.run(capture.run())
+    return asyncio.run(_run_until_stopped(capture))
+
+
+async def _run_until_stopped(capture: Capture) -> CaptureManifest:
+    """Run the capture; SIGTERM stops it like Ctrl-C: its last checkpoint is written, and the
+    folder stays a valid, unfinished evidence folder (``vigipub investigate --resume``)."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    terminated: list[bool] = []
+
+    def stop() -> None:
+        terminated.append(True)
+        if task is not None:
+            task.cancel()
+
+    installed = False
+    if threading.current_thread() is threading.main_thread():
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGTERM, stop)
+            installed = True
+    try:
+        return await capture.run()
+    except asyncio.CancelledError:
+        if terminated:
+            raise KeyboardInterrupt("terminated") from None
+        raise
+    finally:
+        if installed:
+            loop.remove_signal_handler(signal.SIGTERM)
 
 
 __all__ = ["Capture", "capture_site"]

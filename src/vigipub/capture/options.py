@@ -67,6 +67,9 @@ class CaptureOptions:
     max_subresource_bytes: int = 200_000_000
     #: an evidence folder whose chain this capture continues (default: a sibling folder).
     chain_from: Path | None = None
+    #: the agency's key folder (default: $VIGIPUB_KEY_DIR or ~/.config/vigipub/keys); the
+    #: seal is signed with its key, created there on first use
+    key_dir: Path | None = None
 
     def effective_browser(self) -> bool:
         return chromium_available() if self.browser is None else self.browser
