@@ -367,8 +367,15 @@ def resume_investigation(
     if url and target and url.rstrip("/") != target.rstrip("/"):
         raise InputError(f"this dossier investigates {target}, not {url}", where=str(out_dir))
     capture_options = CaptureOptions(**recorded)
+    manifest: CaptureManifest | None = None
     if manifest_path.is_file():
-        manifest = CaptureManifest.model_validate_json(manifest_path.read_bytes())
+        try:
+            manifest = CaptureManifest.model_validate_json(manifest_path.read_bytes())
+        except ValueError:
+            raise InputError("the evidence manifest is unreadable", where=str(manifest_path)) from None
+        if not manifest.complete and not manifest.pages:
+            manifest = None  # stopped before its first page: nothing captured, capture again
+    if manifest is not None:
         if not manifest.complete:
             _say(progress, "closing the interrupted capture as it stood")
             manifest = close_interrupted(evidence_dir, capture_options)
@@ -376,7 +383,8 @@ def resume_investigation(
         if not target:
             raise InputError("nothing to resume from: no evidence and no URL recorded", where=str(out_dir))
         if evidence_dir.exists():
-            # stopped before the capture wrote anything it lists: nothing there is evidence
+            # stopped before the capture listed any page: nothing there is evidence (at most
+            # the WARC's warcinfo record)
             shutil.rmtree(evidence_dir)
         _mark_unfinished(out_dir, target, "capture", options)
         _say(progress, f"capturing {target} again (the first attempt stopped before any page)")

@@ -81,7 +81,7 @@ MAX_REDIRECTS = 10
 #: pages already listed (each rewrite costs the size of the manifest: this keeps the total
 #: linear); an interruption the process sees (Ctrl-C, SIGTERM, an error) still writes it
 #: last, and ``investigate --resume`` reconciles a manifest with the records after it.
-CHECKPOINT_SHARE = 50
+CHECKPOINT_SHARE = 200
 MAX_SKIPPED = 5000
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -253,6 +253,7 @@ class Capture:
         self._last_checkpoint = 0.0
         self._manifest_written = False
         self._final = False
+        self._inflight: set[asyncio.Task[CapturedPage | None]] = set()
         self._created_dir = False
         self.writer: WarcWriter | None = None
         self.french_found = False
@@ -1361,7 +1362,7 @@ class Capture:
         try:
             with progress:
                 bar = progress.add_task("capture", total=None)
-                inflight: set[asyncio.Task[CapturedPage | None]] = set()
+                inflight: set[asyncio.Task[CapturedPage | None]] = self._inflight
                 while True:
                     while len(inflight) < self.opts.concurrency:
                         task = self._take_task()
@@ -1375,7 +1376,8 @@ class Capture:
                             await asyncio.sleep(0.05)
                             continue
                         break
-                    done, inflight = await asyncio.wait(inflight, return_when=asyncio.FIRST_COMPLETED)
+                    done, _ = await asyncio.wait(inflight, return_when=asyncio.FIRST_COMPLETED)
+                    inflight.difference_update(done)
                     for finished in done:
                         failure = finished.exception()
                         if failure is not None:  # a bug on one page must not lose the others
@@ -1399,6 +1401,13 @@ class Capture:
         finally:
             for worker in render_workers:
                 worker.cancel()
+            # interrupted: the pages being fetched stop here, before the client closes (they
+            # would otherwise fail later against a closed client, with a traceback)
+            pending = [t for t in self._inflight if not t.done()]
+            for one in pending:
+                one.cancel()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
             if renderer_cm is not None:
                 await renderer_cm.close()
                 self._record_egress(renderer_cm)

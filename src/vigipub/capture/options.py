@@ -50,8 +50,9 @@ class CaptureOptions:
     render_concurrency: int = 2
     #: upper bound honoured for a robots.txt Crawl-delay, in seconds.
     max_crawl_delay: float = 5.0
-    #: rewrite the manifest atomically every N pages, so a killed capture stays valid.
-    checkpoint_every: int = 5
+    #: rewrite the manifest atomically every N pages (1: in step with the WARC), so that a
+    #: killed capture stays valid and lists what its WARC holds.
+    checkpoint_every: int = 1
     #: extra French-variant pages allowed beyond ``max_pages`` (they are never dropped).
     french_reserve: int = 10
     #: read the site's sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml`` and
