@@ -71,6 +71,11 @@ class CaptureOptions:
     #: the agency's key folder (default: $VIGIPUB_KEY_DIR or ~/.config/vigipub/keys); the
     #: seal is signed with its key, created there on first use
     key_dir: Path | None = None
+    #: URLs of an earlier capture fetched again whatever the links say (a recheck must learn
+    #: what each old page answers now: removed, redirected, still served but unlinked). They
+    #: are queued first, may lie outside the scope (a redirect is then recorded, not followed
+    #: further), and are marked ``via="revisit"`` in the manifest.
+    revisit_urls: tuple[str, ...] = ()
 
     def effective_browser(self) -> bool:
         return chromium_available() if self.browser is None else self.browser

@@ -2,6 +2,22 @@
 
 from .capture import Artefact, CapturedPage, CaptureManifest, ServerInfo, Skipped
 from .case import Case, Company, DecisionInfo, Event, Signatory
+from .compliance import (
+    CaptureLink,
+    ClaimCheck,
+    ClaimStatus,
+    ComplianceReport,
+    ComplianceVerdict,
+    EvidencePointer,
+    FrenchVariant,
+    FrenchVariantStatus,
+    MoveLead,
+    NewClaim,
+    PageCheck,
+    PageStatus,
+    Reason,
+    Side,
+)
 from .core import (
     SCHEMA_VERSION,
     Frozen,
@@ -33,6 +49,8 @@ __all__ = [
     "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
     "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
     "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile",
+    "CaptureLink", "ClaimCheck", "ClaimStatus", "ComplianceReport", "ComplianceVerdict", "EvidencePointer",
+    "FrenchVariant", "FrenchVariantStatus", "MoveLead", "NewClaim", "PageCheck", "PageStatus", "Reason", "Side",
     "OperatorIdentity",
     "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
     "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",
