@@ -33,7 +33,7 @@ from vigipub.evidence import (
     sha256_bytes,
     write_json,
 )
-from vigipub.evidence.core import utc_now
+from vigipub.evidence.core import sha256_file, utc_now
 from vigipub.evidence.seal import UNFINISHED_MARKER
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
@@ -277,7 +277,7 @@ def _finish_dossier(
     _mark_unfinished(out_dir, url, "documents", options)
     _say(progress, "drafting the report and the decision")
     write_dossier_documents(out_dir, manifest, findings, answers, qualification)
-    seal_dossier(out_dir, options.capture.get("key_dir"))
+    seal_dossier(out_dir, options.capture.get("key_dir"), options.capture.get("tsa_url"))
     # removed last: a kill between the seal and here leaves a sealed dossier that still says
     # "unfinished", which --resume finishes again at no risk
     (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
@@ -392,10 +392,14 @@ def resume_investigation(
     return _finish_dossier(out_dir, manifest, options, progress)
 
 
-def seal_dossier(dossier: Path, key_dir: Path | None = None) -> Path:
-    """(Re)write ``dossier.sha256`` over the derived files and the evidence manifest, and
-    sign it with the agency's key (``dossier.sha256.sig``)."""
-    from vigipub.evidence.seal import write_seal
+def seal_dossier(dossier: Path, key_dir: Path | None = None, tsa_url: str | None = None) -> Path:
+    """(Re)write ``dossier.sha256`` over the derived files and the evidence manifest, sign it
+    with the agency's key (``dossier.sha256.sig``) and, when a time-stamping authority is
+    configured (``tsa_url``, else the one the capture used), time-stamp it
+    (``dossier.sha256.tsr``): the signature says who sealed the dossier, the token when."""
+    from vigipub.capture import tsa
+    from vigipub.evidence.core import write_atomic
+    from vigipub.evidence.seal import DOSSIER_TIMESTAMP, write_seal
     from vigipub.evidence.signing import load_signing_key, sign_file
 
     key = load_signing_key(key_dir)  # first: an unusable key leaves the old seal in place
@@ -403,7 +407,29 @@ def seal_dossier(dossier: Path, key_dir: Path | None = None) -> Path:
         dossier, [FINDINGS, AUTHORISATIONS, QUALIFICATION, REPORT, DECISION, f"{EVIDENCE}/manifest.json"]
     )
     sign_file(seal, key)
+    token_path = dossier / DOSSIER_TIMESTAMP
+    token_path.unlink(missing_ok=True)  # a token of an earlier seal is stale
+    tsa_url = tsa_url or _capture_tsa_url(dossier)
+    if tsa_url:
+        digest = sha256_file(seal).removeprefix("sha256:")
+        try:
+            token = tsa.request_timestamp(tsa_url, digest)
+        except tsa.TimestampError as exc:
+            raise tsa.TimestampError(
+                f"dossier sealed and signed, but time-stamping failed: {exc.message}", where=exc.where
+            ) from None
+        write_atomic(token_path, token)
     return seal
+
+
+def _capture_tsa_url(dossier: Path) -> str | None:
+    """The time-stamping authority the dossier's capture used, if any."""
+    try:
+        manifest = CaptureManifest.model_validate_json((dossier / EVIDENCE / "manifest.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    url = manifest.options.get("tsa_url")
+    return url if isinstance(url, str) and url else None
 
 
 def write_dossier_documents(

@@ -248,3 +248,27 @@ def test_a_redone_sibling_capture_recorded_in_the_chain_is_not_a_failure(
     (case / "early" / "manifest.json").write_bytes(b'{"case_ref": null, "seed_url": "forged"}')
     report = verify_evidence(evidence)
     assert not report.ok and any("early" in p for p in report.problems), report.problems
+
+
+def test_the_dossier_seal_is_signed_and_time_stamped(
+    sealed: tuple[Path, CaptureManifest], tsa_server: TsaServer, tmp_path: Path
+) -> None:
+    """Every seal is signed; with a time-stamping authority the dossier's seal also gets a
+    token (issue 18), checked by verify against the CA the capture stored."""
+    from vigipub.evidence.seal import DOSSIER_SEAL, DOSSIER_TIMESTAMP
+    from vigipub.pipeline import seal_dossier
+
+    out, _ = sealed
+    dossier = tmp_path / "dossier"
+    shutil.copytree(out, dossier / "evidence")
+    for name in ("findings.json", "authorisations.json", "qualification.json", "report.html", "decision.html"):
+        (dossier / name).write_text(f"{name} as drafted", encoding="utf-8")
+    requests = tsa_server.requests
+    seal_dossier(dossier)  # the TSA the capture used (from its manifest)
+    assert tsa_server.requests == requests + 1
+    assert (dossier / f"{DOSSIER_SEAL}.sig").is_file() and (dossier / DOSSIER_TIMESTAMP).is_file()
+    report = verify_evidence(dossier)
+    assert report.outcome == "anchored", report.problems
+    assert report.states[DOSSIER_TIMESTAMP] == "verified" and "stored CA" in report.details[DOSSIER_TIMESTAMP]
+    _flip(dossier / DOSSIER_TIMESTAMP, (dossier / DOSSIER_TIMESTAMP).stat().st_size - 5)
+    assert verify_evidence(dossier).states[DOSSIER_TIMESTAMP] == "failed"

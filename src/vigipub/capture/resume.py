@@ -136,7 +136,7 @@ def close_interrupted(folder: Path, options: CaptureOptions | None = None) -> Ca
             artefacts.append(
                 Artefact(
                     path=rel,
-                    kind=kind,  # type: ignore[arg-type]
+                    kind=kind,
                     sha256=sha256_file(file),
                     size=file.stat().st_size,
                     captured_at=utc_now(),

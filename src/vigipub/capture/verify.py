@@ -53,7 +53,7 @@ from pydantic import ValidationError
 
 from vigipub.evidence import CaptureManifest, RecordRef, sha256_bytes, sha256_file
 from vigipub.evidence.errors import InputError
-from vigipub.evidence.seal import DOSSIER_FILES, DOSSIER_SEAL, UNFINISHED_MARKER, read_seal
+from vigipub.evidence.seal import DOSSIER_FILES, DOSSIER_SEAL, DOSSIER_TIMESTAMP, UNFINISHED_MARKER, read_seal
 from vigipub.evidence.signing import (
     SignatureCheck,
     check_signature,
@@ -269,7 +269,12 @@ def _verify_derived(
     if sealed is not None and (dossier / DOSSIER_SEAL).is_file():
         report.set(DOSSIER_SEAL, "verified", f"{len(sealed)} file(s) listed")
         report.check_seal_signature(dossier / DOSSIER_SEAL, DOSSIER_SEAL, trusted)
-    known = {DOSSIER_SEAL, DOSSIER_SIGNATURE, UNFINISHED_MARKER}
+        token = dossier / DOSSIER_TIMESTAMP
+        if token.is_file() and not token.is_symlink():
+            ca = next((f / "timestamps" / "tsa-ca.pem" for f in folders if (f / "timestamps" / "tsa-ca.pem").is_file()), None)
+            result = tsa.verify_token(token, sha256_file(dossier / DOSSIER_SEAL).split(":", 1)[1], ca)
+            report.set(DOSSIER_TIMESTAMP, result.state, result.detail)  # type: ignore[arg-type]
+    known = {DOSSIER_SEAL, DOSSIER_SIGNATURE, DOSSIER_TIMESTAMP, UNFINISHED_MARKER}
     for here, _dirs, files in os.walk(dossier, followlinks=False):
         for filename in files:
             file = Path(here) / filename
