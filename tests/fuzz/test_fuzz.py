@@ -264,6 +264,7 @@ def case_file(draw: st.DrawFn) -> str:
 KNOWN_CASEFILE_DEFECTS = {
     ("ReaderError", "casefile.py"): "a NUL or other special character: yaml's ReaderError escapes",
     ("TypeError", "casefile.py"): "a scalar where a list is expected (websites: 123, defences: 1)",
+    ("OSError", "casefile.py"): "a `dossier` too long for a file name (a mapping): ENAMETOOLONG escapes",
 }
 
 

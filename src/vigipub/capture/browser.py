@@ -8,8 +8,9 @@ the crawler, with no DNS-rebinding window — or aborted (non-HTTP schemes, POST
 What ``page.route`` cannot see is closed in layers, each refusal recorded:
 
 * every other TCP connection goes to :class:`~.egress.EgressSink`, a local proxy that
-  refuses it (Chromium's only proxy, for loopback too; its own resolver answers nothing,
-  so nothing is looked up in the agency's DNS either);
+  refuses it (the pages' only proxy, for loopback too; Chromium's own background services
+  get a sink of their own, so that their refusals are never taken for the page's; its
+  resolver answers nothing, so nothing is looked up in the agency's DNS either);
 * WebSockets are routed (``page.route_web_socket``) and closed before any connection;
 * WebRTC may use no UDP outside a proxy (there is none for UDP), and ``RTCPeerConnection``
   and ``WebTransport`` are refused in every frame before the page's scripts run;
@@ -174,6 +175,8 @@ class Renderer:
         self._context: Any = None
         self.version: str | None = None
         self.sink = EgressSink()
+        #: the browser's own background traffic (updates, accounts…), kept apart from pages'
+        self.background_sink = EgressSink()
         #: the render each open page belongs to, for refusals reported by its scripts
         self._results: dict[Any, RenderResult] = {}
 
@@ -183,9 +186,10 @@ class Renderer:
         self._pw = await async_playwright().start()
         try:
             sink_url = await self.sink.start()
+            background_url = await self.background_sink.start()
             self._browser = await self._pw.chromium.launch(
                 executable_path=CHROMIUM_PATH,
-                args=[*CHROMIUM_ARGS, f"--proxy-server={sink_url}"],
+                args=[*CHROMIUM_ARGS, f"--proxy-server={background_url}"],
                 timeout=30_000,
             )
             self.version = self._browser.version
@@ -196,6 +200,8 @@ class Renderer:
                 service_workers="block",
                 accept_downloads=False,
                 java_script_enabled=True,
+                # the pages' own proxy: what they try outside page.route is theirs
+                proxy={"server": sink_url, "bypass": "<-loopback>"},
             )
             await self._context.expose_binding("__vigipubRefused", self._reported)
             await self._context.add_init_script(REFUSE_SCRIPT)
@@ -214,6 +220,7 @@ class Renderer:
             (self._browser, "close"),
             (self._pw, "stop"),
             (self.sink, "close"),
+            (self.background_sink, "close"),
         ):
             if owner is None:
                 continue
@@ -222,8 +229,12 @@ class Renderer:
         self._context = self._browser = self._pw = None
 
     def egress_attempts(self) -> list[EgressAttempt]:
-        """Connections refused by the sink since the last call (not tied to one page)."""
+        """Connections the pages tried outside page.route since the last call (refused)."""
         return self.sink.drain()
+
+    def background_attempts(self) -> list[EgressAttempt]:
+        """Connections Chromium itself tried (component updates, accounts…), refused."""
+        return self.background_sink.drain()
 
     def _reported(self, source: dict[str, Any], kind: object, target: object) -> None:
         """A refusal reported by :data:`REFUSE_SCRIPT` in one of the pages being rendered."""

@@ -52,6 +52,7 @@ from vigipub.evidence import (
 from vigipub.evidence.capture import FETCHED_FOR_HEADER
 from vigipub.evidence.signing import load_signing_key
 
+from .egress import EgressAttempt
 from .errors import (
     CaptureInputError,
     EmptySiteError,
@@ -256,6 +257,8 @@ class Capture:
         self._manifest_written = False
         self._final = False
         self._inflight: set[asyncio.Task[CapturedPage | None]] = set()
+        #: connections Chromium itself tried (not the pages): refused, listed in one note
+        self._background_refused: list[EgressAttempt] = []
         self._created_dir = False
         self.writer: WarcWriter | None = None
         self.french_found = False
@@ -1047,9 +1050,12 @@ class Capture:
             self.skip(
                 attempt.url(),
                 "browser_egress",
-                f"{attempt.method} {attempt.target}: a browser connection outside the recorded path, "
-                "refused by the local guard proxy",
+                f"{attempt.method} {attempt.target}: a connection a page opened outside the recorded "
+                "path, refused by the local guard proxy",
             )
+        for attempt in renderer.background_attempts():
+            if attempt not in self._background_refused:
+                self._background_refused.append(attempt)
 
     # ------------------------------------------------------------------ manifest
     def _artefacts(self) -> list[Artefact]:
@@ -1121,6 +1127,14 @@ class Capture:
             "sitemaps": opts.sitemaps,
         }
         notes = list(self.notes)
+        if self._background_refused:
+            shown = ", ".join(f"{a.method} {a.target[:80]}" for a in self._background_refused[:10])
+            more = len(self._background_refused) - 10
+            notes.append(
+                "browser: Chromium's own background connections refused (not the pages'): "
+                + shown
+                + (f" and {more} more" if more > 0 else "")
+            )
         if self.skipped_overflow:
             notes.append(f"{self.skipped_overflow} more skipped URLs not listed")
         return CaptureManifest(
