@@ -14,6 +14,7 @@ stage writes its output into the dossier so that any step can be re-run by hand:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,7 @@ from pydantic import TypeAdapter
 from vigipub.evidence import (
     AuthorisationAnswer,
     CaptureManifest,
+    Case,
     FindingsFile,
     InputError,
     PageAnalysis,
@@ -194,6 +196,138 @@ def check_registers(pages: list[PageAnalysis], db_path: Path | None = None, on: 
 def write_answers(path: Path, answers: list[AuthorisationAnswer]) -> None:
     data = _answers_adapter.dump_json(answers, indent=2) + b"\n"
     path.write_bytes(data)
+
+
+# --------------------------------------------------------------------------- a case file
+
+
+CASE_READING_URL = "case-file:"
+
+
+#: quotes read per document: the detector keeps a bounded number of findings of one kind per
+#: page, and a case file holds up to 200 claims; a chunk of quotes stays far below that bound
+CASE_READING_CHUNK = 20
+
+
+def read_case(case: Case) -> PageAnalysis:
+    """The detector's reading of a case file's quotes: the very classifier pages get.
+
+    The quotes (the product's name, the claims, what the inspector established) are read in
+    chunks, each quote one block of a text document; every finding is tagged ``case_item`` with
+    the quote it was read in (``claims[0]``), which :func:`vigipub.qualify.build_facts` maps back
+    to the case file. Linear in the number of quotes.
+    """
+    from vigipub.detect import Detector
+    from vigipub.extract import document_from_text
+    from vigipub.qualify.facts import case_items
+
+    detector = Detector.default()
+    items = case_items(case)
+    url = CASE_READING_URL + (case.source_path or "")
+    findings = []
+    analysis: PageAnalysis | None = None
+    for first in range(0, len(items), CASE_READING_CHUNK):
+        chunk = items[first : first + CASE_READING_CHUNK]
+        document = document_from_text("\n\n".join(t for _, t in chunk), url, source="text")
+        analysis = detector.analyze(document)
+        # block n is quote n when the text was kept whole (a case file is bounded far below the
+        # extraction limit); otherwise no finding is attributed rather than a wrong one
+        starts = [b.start for b in document.blocks]
+        if document.text != "\n".join(t for _, t in chunk) or len(starts) != len(chunk):
+            continue
+        for f in analysis.findings:
+            key = chunk[bisect_right(starts, f.start) - 1][0]
+            findings.append(f.model_copy(update={"id": f"{key}:{f.id}", "attributes": {**f.attributes, "case_item": key}}))
+    if analysis is None:
+        return PageAnalysis(url=url, source="text", verdict="not_promotion", score=0.0)
+    return analysis.model_copy(update={"findings": findings, "source": "text"})
+
+
+def case_families(case: Case, reading: PageAnalysis, pages: list[PageAnalysis]) -> dict[str, dict[str, set[str]]]:
+    """Therapy families to look up for a case: the product's, the quotes', the dossier pages'."""
+    from vigipub.qualify.facts import family_of_product
+
+    families = therapy_families(pages)
+    for family, info in therapy_families([reading.model_copy(update={"verdict": "promotion"})]).items():
+        entry = families.setdefault(family, {"products": set(), "diseases": set()})
+        entry["products"] |= info["products"]
+        entry["diseases"] |= info["diseases"]
+    product_family = family_of_product(case.product)
+    if product_family:
+        families.setdefault(product_family, {"products": set(), "diseases": set()})
+    if len(families) > 1:
+        families.pop("cell_therapy_other", None)  # too broad beside a named family
+    return families
+
+
+def case_register_answers(
+    case: Case, reading: PageAnalysis, pages: list[PageAnalysis], db_path: Path | None, on: date
+) -> list[AuthorisationAnswer]:
+    """Ask the registers (the shipped snapshot, or the one ``vigipub registry update`` made)
+    about the case's therapies, as of the date of the facts."""
+    from vigipub.registers import Registers
+
+    families = case_families(case, reading, pages)
+    if not families:
+        return []
+    with Registers.open(db_path=db_path) as registers:
+        return [
+            registers.check_therapy(
+                family,
+                product_names=sorted(info["products"]),
+                diseases_icd10=sorted(info["diseases"]),
+                as_of=on,
+            )
+            for family, info in sorted(families.items())
+        ]
+
+
+@dataclass
+class CaseQualification:
+    """What ``vigipub draft`` and ``vigipub qualify --case`` drafted from."""
+
+    qualification: Qualification
+    reading: PageAnalysis
+    answers: list[AuthorisationAnswer]
+    registers: str  # where the register answers came from (for the user)
+
+
+def qualify_case(
+    case: Case,
+    pages: list[PageAnalysis],
+    answers: list[AuthorisationAnswer] | None,
+    *,
+    site_url: str | None = None,
+    date_of_facts: date | None = None,
+    registers_db: Path | None = None,
+    consult_registers: bool = True,
+    operator: Any = None,
+    jurisdiction: str = "FR",
+) -> CaseQualification:
+    """Qualify a case: the detector reads its quotes, the registers answer for its therapies
+    (unless the dossier holds answers), then the rules run."""
+    from vigipub.qualify import qualify
+    from vigipub.qualify.api import default_date
+
+    reading = read_case(case)
+    on = date_of_facts or default_date(case, pages)
+    source = "dossier"
+    if answers is None:
+        answers, source = [], "none"
+        if consult_registers:
+            answers = case_register_answers(case, reading, pages, registers_db, on)
+            source = "registers"
+    qualification = qualify(
+        pages,
+        answers,
+        case=case,
+        site_url=site_url or (case.websites[0] if case.websites else None),
+        date_of_facts=on,
+        jurisdiction=jurisdiction,
+        operator=operator,
+        case_reading=reading,
+    )
+    return CaseQualification(qualification, reading, answers, source)
 
 
 # --------------------------------------------------------------------------- the whole chain
@@ -463,6 +597,7 @@ def write_dossier_documents(
         authorisations=answers,
         qualification=qualification,
         decision_sha256=sha256_bytes(decision_html.encode("utf-8")),
+        decision_html=decision_html,
     )
     (dossier / REPORT).write_text(report_html, encoding="utf-8")
 

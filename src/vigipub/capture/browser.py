@@ -55,6 +55,12 @@ CHROMIUM_ARGS = [
     "--no-pings",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
+#: before a screenshot: web fonts loaded and two animation frames painted (at most 2 s)
+SETTLE_SCRIPT = """() => Promise.race([
+  (document.fonts ? document.fonts.ready : Promise.resolve()).then(
+    () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))),
+  new Promise(r => setTimeout(r, 2000)),
+])"""
 MAX_SCREENSHOT_HEIGHT = 16000
 MAX_SUBRESOURCES = 150
 MAX_REFUSALS_PER_PAGE = 50
@@ -169,6 +175,10 @@ class Renderer:
         self._ua = user_agent
         self._timeout = timeout
         self._sem = asyncio.Semaphore(max(1, concurrency))
+        # one screenshot at a time, of the page in front: Chromium painted a background tab's
+        # full-page screenshot from stale tiles (the first one of a capture repeated the page's
+        # top at 813 px and cut the rest: 3 of 45 screenshots in a loaded run)
+        self._shot_lock = asyncio.Lock()
         self._max_bytes = max_bytes
         self._pw: Any = None
         self._browser: Any = None
@@ -306,18 +316,22 @@ class Renderer:
                 result.notes.append(f"consent banner: hid {hidden} overlay element(s) before the screenshot")
         except Exception as exc:  # noqa: BLE001
             result.notes.append(f"consent hiding failed: {type(exc).__name__}")
-        height = await page.evaluate(
-            "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"
-        )
-        if isinstance(height, int | float) and height > MAX_SCREENSHOT_HEIGHT:
-            result.notes.append(f"screenshot cut at {MAX_SCREENSHOT_HEIGHT}px of {int(height)}px")
-            result.png = await page.screenshot(
-                full_page=True,
-                timeout=ms,
-                clip={"x": 0, "y": 0, "width": VIEWPORT["width"], "height": MAX_SCREENSHOT_HEIGHT},
+        async with self._shot_lock:
+            await page.bring_to_front()
+            with contextlib.suppress(Exception):  # fonts loaded, layout done, two frames painted
+                await page.evaluate(SETTLE_SCRIPT)
+            height = await page.evaluate(
+                "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"
             )
-        else:
-            result.png = await page.screenshot(full_page=True, timeout=ms)
+            if isinstance(height, int | float) and height > MAX_SCREENSHOT_HEIGHT:
+                result.notes.append(f"screenshot cut at {MAX_SCREENSHOT_HEIGHT}px of {int(height)}px")
+                result.png = await page.screenshot(
+                    full_page=True,
+                    timeout=ms,
+                    clip={"x": 0, "y": 0, "width": VIEWPORT["width"], "height": MAX_SCREENSHOT_HEIGHT},
+                )
+            else:
+                result.png = await page.screenshot(full_page=True, timeout=ms)
 
     async def _route(self, route: Any, budget: dict[str, int], result: RenderResult) -> None:
         request = route.request
