@@ -223,15 +223,10 @@ def test_any_url_is_refused_with_a_reason_or_normalised(text: str) -> None:
 
 
 # ----------------------------------------------------------------------------- case files
-VALID_CASE = {
-    "authority": "ANSM",
-    "reference": "fuzz",
-    "company": {"name": "Clinique Fuzz", "addresses": ["1 rue X, Genève"], "country": "CH"},
-    "websites": ["https://clinic.example"],
-    "product": "cellules souches",
-    "events": [{"date": "2024-11-05", "kind": "letter_of_intent"}],
-    "claims": ["Nos cellules souches guérissent l'autisme"],
-}
+#: a valid case file (the Iaso case, typed by an inspector) that the fuzzer damages
+VALID_CASE = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "documents" / "cases" / "iaso_case_file_alone.yaml").read_text(encoding="utf-8")
+)
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(-(10**30), 10**30), st.floats(allow_nan=True),
     st.text(max_size=30), st.dates().map(str),
@@ -246,7 +241,7 @@ VALUES = st.recursive(
 def case_file(draw: st.DrawFn) -> str:
     data = dict(VALID_CASE)
     for _ in range(draw(st.integers(0, 3))):
-        key = draw(st.sampled_from([*VALID_CASE, "decision", "letter_of_intent", "defences", "dossier", "x"]))
+        key = draw(st.sampled_from([*VALID_CASE, "dossier", "observation_days", "x"]))
         if draw(st.booleans()):
             data[key] = draw(VALUES)
         else:
@@ -263,8 +258,7 @@ def case_file(draw: st.DrawFn) -> str:
 #: escape fails the test; delete an entry once its defect is fixed.
 KNOWN_CASEFILE_DEFECTS = {
     ("ReaderError", "casefile.py"): "a NUL or other special character: yaml's ReaderError escapes",
-    ("TypeError", "casefile.py"): "a scalar where a list is expected (websites: 123, defences: 1)",
-    ("OSError", "casefile.py"): "a `dossier` too long for a file name (a mapping): ENAMETOOLONG escapes",
+    ("OSError", "casefile.py"): "a `dossier` with a path part over 255 bytes (a mapping): ENAMETOOLONG escapes",
 }
 
 
