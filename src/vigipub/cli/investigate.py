@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -24,7 +26,14 @@ from vigipub.pipeline import InvestigateOptions, investigate, resume_investigati
               help="Date of the facts (default: the capture date).")
 @click.option("--registers-db", type=click.Path(path_type=Path), default=None,
               help="Register database (default: built from the bundled snapshot).")
-def command(url: str | None, out_dir: Path, resume: bool, date_of_facts, registers_db: Path | None, **crawl) -> None:
+def command(
+    url: str | None,
+    out_dir: Path,
+    resume: bool,
+    date_of_facts: datetime | None,
+    registers_db: Path | None,
+    **crawl: Any,
+) -> None:
     """Capture URL, analyse every page, check the registers, qualify, draft.
 
     Writes in OUT: evidence/ (WARC 1.1, manifest.json, screenshots), findings.json,
