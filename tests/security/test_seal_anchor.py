@@ -171,3 +171,19 @@ def test_manifest_of_the_demo_dossier_is_complete(signed_dossier: Path) -> None:
     manifest = CaptureManifest.model_validate_json((signed_dossier / "evidence" / "manifest.json").read_bytes())
     assert manifest.complete and not manifest.interrupted
     assert not (signed_dossier / "UNFINISHED.json").exists()
+
+
+def test_a_key_the_agency_trusts_anchors(
+    dossier: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A former key or another office's: `vigipub key trust FILE` makes its seals anchored."""
+    office = load_signing_key(tmp_path / "other-office")
+    sign_file(dossier / "evidence" / "chain.log", office)
+    sign_file(dossier / DOSSIER_SEAL, office)
+    monkeypatch.setenv("VIGIPUB_KEY_DIR", str(tmp_path / "agency"))
+    assert cli_main(["key", "show"]) == 0 and "key id" in capsys.readouterr().out
+    assert _verify_cli(dossier) == 3
+    assert cli_main(["key", "trust", str(tmp_path / "other-office" / PRIVATE_KEY_FILE)]) == 0
+    trusted = list((tmp_path / "agency" / "trusted").glob("*.pem"))
+    assert len(trusted) == 1 and b"PRIVATE" not in trusted[0].read_bytes()  # only the public half
+    assert _verify_cli(dossier) == 0
