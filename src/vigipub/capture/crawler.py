@@ -225,7 +225,9 @@ class Capture:
         self.skipped_overflow = 0
         self.servers: dict[str, dict[str, object]] = {}
         self.cert_files: dict[str, tuple[str, str]] = {}  # path -> (url, sha)
-        self.screenshot_files: dict[str, tuple[str, datetime]] = {}  # path -> (url, when)
+        #: path -> (url, when, sha256, size): digested once, when written (the manifest is
+        #: rewritten after every page; hashing every screenshot each time was quadratic)
+        self.screenshot_files: dict[str, tuple[str, datetime, str, int]] = {}
         self.notes: list[str] = []
         self.seen: set[str] = set()
         #: browser sub-resources archived so far (once per URL) and their bytes
@@ -1015,7 +1017,7 @@ class Capture:
                     tmp.write_bytes(rendered.png)
                     tmp.replace(self.out / rel)
                     update["screenshot"] = rel
-                    self.screenshot_files[rel] = (url, when)
+                    self.screenshot_files[rel] = (url, when, sha256_bytes(rendered.png), len(rendered.png))
                 for target, kind in rendered.refused:
                     if kind == "ssrf":
                         self.skip(target, "ssrf", f"requested by the browser rendering {url}")
@@ -1072,14 +1074,13 @@ class Capture:
                 media_type="application/warc",
             )
         ]
-        for rel, (url, when) in sorted(self.screenshot_files.items()):
-            path = self.out / rel
+        for rel, (url, when, sha, size) in sorted(self.screenshot_files.items()):
             out.append(
                 Artefact(
                     path=rel,
                     kind="screenshot",
-                    sha256=sha256_file(path),
-                    size=path.stat().st_size,
+                    sha256=sha,
+                    size=size,
                     url=url,
                     captured_at=when,
                     media_type="image/png",
