@@ -256,10 +256,7 @@ def case_file(draw: st.DrawFn) -> str:
 #: defects this pass found in cases/casefile.py, which belongs to issue 13 (reported there,
 #: not fixed here): (exception type, module it escapes from) -> what triggers it. Any other
 #: escape fails the test; delete an entry once its defect is fixed.
-KNOWN_CASEFILE_DEFECTS = {
-    ("ReaderError", "casefile.py"): "a NUL or other special character: yaml's ReaderError escapes",
-    ("OSError", "casefile.py"): "a `dossier` with a path part over 255 bytes (a mapping): ENAMETOOLONG escapes",
-}
+KNOWN_CASEFILE_DEFECTS: dict[tuple[str, str], str] = {}  # none known: any escape fails the test
 
 
 def _origin(exc: BaseException) -> str:
