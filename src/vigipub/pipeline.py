@@ -35,6 +35,8 @@ from vigipub.evidence import (
     sha256_bytes,
     write_json,
 )
+from vigipub.evidence.core import sha256_file, utc_now
+from vigipub.evidence.seal import UNFINISHED_MARKER
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 if TYPE_CHECKING:
@@ -368,11 +370,16 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
 
 
 def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: Progress | None = None) -> SiteSummary:
-    """Capture ``url`` into ``out_dir`` and run every stage; return the site summary."""
+    """Capture ``url`` into ``out_dir`` and run every stage; return the site summary.
+
+    From its first second to its seal the dossier holds ``UNFINISHED.json``, which says what
+    the folder is, how far the investigation got and how to finish it
+    (:func:`resume_investigation`).
+    """
     from vigipub.capture import CaptureOptions, capture_site
-    from vigipub.qualify import qualify
 
     created = prepare_output_dir(out_dir)
+    _mark_unfinished(out_dir, url, "capture", options)
     evidence_dir = out_dir / EVIDENCE
     _say(progress, f"capturing {url}")
     try:
@@ -381,34 +388,194 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
         )
     except BaseException:
         # Nothing was captured (the capture stage removes its own folder on a seed failure):
-        # leave no empty dossier behind. A folder with evidence in it is never removed.
-        if created and out_dir.exists() and not any(out_dir.iterdir()):
-            out_dir.rmdir()
+        # leave no empty dossier behind. A folder with evidence in it is never removed, and
+        # keeps saying it is unfinished.
+        if not evidence_dir.exists():
+            (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
+            if created and out_dir.exists() and not any(out_dir.iterdir()):
+                out_dir.rmdir()
         raise
+    return _finish_dossier(out_dir, manifest, options, progress)
+
+
+def _finish_dossier(
+    out_dir: Path, manifest: CaptureManifest, options: InvestigateOptions, progress: Progress | None
+) -> SiteSummary:
+    """Every stage after the capture, from the sealed evidence; then seal the dossier."""
+    from vigipub.qualify import qualify
+
+    evidence_dir = out_dir / EVIDENCE
+    url = manifest.seed_url
+    _mark_unfinished(out_dir, url, "analysis", options)
     _say(progress, f"analysing {len(manifest.pages)} captured documents")
     findings = analyze_to_file([evidence_dir], out_dir / FINDINGS, site_url=manifest.seed_url)
+    _mark_unfinished(out_dir, url, "registers", options)
     _say(progress, "checking the authorisation registers")
     on = options.date_of_facts or manifest.started_at.date()
     answers = check_registers(findings.pages, options.registers_db, on)
     write_answers(out_dir / AUTHORISATIONS, answers)
+    _mark_unfinished(out_dir, url, "qualification", options)
     _say(progress, "qualifying the facts")
     qualification = qualify(
         findings.pages, answers, site_url=manifest.seed_url, date_of_facts=on, operator=findings.operator
     )
     write_json(out_dir / QUALIFICATION, qualification)
+    _mark_unfinished(out_dir, url, "documents", options)
     _say(progress, "drafting the report and the decision")
     write_dossier_documents(out_dir, manifest, findings, answers, qualification)
-    seal_dossier(out_dir)
+    seal_dossier(out_dir, options.capture.get("key_dir"), options.capture.get("tsa_url"))
+    # removed last: a kill between the seal and here leaves a sealed dossier that still says
+    # "unfinished", which --resume finishes again at no risk
+    (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
     return summarise(manifest.seed_url, out_dir, findings, qualification)
 
 
-def seal_dossier(dossier: Path) -> Path:
-    """(Re)write ``dossier.sha256`` over the derived files and the evidence manifest."""
-    from vigipub.evidence.seal import write_seal
+#: capture options that are paths, read back from UNFINISHED.json as such
+_PATH_OPTIONS = ("tsa_ca_file", "chain_from", "key_dir")
 
-    return write_seal(
+
+def _mark_unfinished(out_dir: Path, url: str, stage: str, options: InvestigateOptions) -> None:
+    """(Re)write ``UNFINISHED.json``: what the folder is, where the investigation stopped."""
+    import json
+
+    from vigipub.evidence.core import write_atomic
+
+    record = {
+        "what": "vigipub dossier of an investigation that has not finished: evidence/ may be "
+        "incomplete, and nothing in this folder is sealed yet",
+        "url": url,
+        "stage": stage,
+        "updated_at": utc_now().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "resume": f"vigipub investigate --resume --out {out_dir}",
+        "capture_options": options.capture,
+        "date_of_facts": options.date_of_facts.isoformat() if options.date_of_facts else None,
+    }
+    data = json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n"
+    write_atomic(out_dir / UNFINISHED_MARKER, data.encode("utf-8"))
+
+
+def read_unfinished(out_dir: Path) -> dict[str, Any] | None:
+    """The content of ``UNFINISHED.json``, or None when the dossier has none."""
+    import json
+
+    path = out_dir / UNFINISHED_MARKER
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_bytes()[:1_000_000])
+    except (OSError, ValueError) as exc:
+        raise InputError(f"unreadable ({exc})", where=str(path)) from None
+    return data if isinstance(data, dict) else {}
+
+
+def resume_investigation(
+    out_dir: Path, options: InvestigateOptions, progress: Progress | None = None, url: str | None = None
+) -> SiteSummary:
+    """Finish an interrupted investigation from what its dossier holds.
+
+    * evidence sealed: the analysis, registers, qualification and documents are (re)done;
+    * evidence interrupted (a checkpoint manifest): the capture is closed as it stood
+      (:func:`vigipub.capture.close_interrupted`: sealed, marked ``interrupted``), then the same;
+    * no evidence yet (stopped in its first second): the site is captured again, with the
+      options recorded in ``UNFINISHED.json``.
+
+    The capture options recorded when the investigation started are used (``options.capture``
+    only when none were recorded). A finished dossier is refused: nothing to resume.
+    """
+    import shutil
+
+    from vigipub.capture import CaptureOptions, capture_site, close_interrupted
+    from vigipub.evidence.seal import DOSSIER_SEAL
+
+    if not out_dir.is_dir():
+        raise InputError("no such dossier folder", where=str(out_dir))
+    marker = read_unfinished(out_dir)
+    evidence_dir = out_dir / EVIDENCE
+    manifest_path = evidence_dir / "manifest.json"
+    if marker is None and (out_dir / DOSSIER_SEAL).is_file():
+        raise InputError("the dossier is finished and sealed: nothing to resume", where=str(out_dir))
+    if marker is None and not manifest_path.is_file():
+        raise InputError("not an interrupted investigation (no UNFINISHED.json, no evidence)", where=str(out_dir))
+    recorded = dict((marker or {}).get("capture_options") or {}) or dict(options.capture)
+    for key in _PATH_OPTIONS:
+        if recorded.get(key):
+            recorded[key] = Path(str(recorded[key]))
+    if isinstance(recorded.get("allow_endpoints"), list):
+        recorded["allow_endpoints"] = tuple(recorded["allow_endpoints"])
+    date_of_facts = options.date_of_facts
+    if date_of_facts is None and marker and marker.get("date_of_facts"):
+        try:
+            date_of_facts = date.fromisoformat(str(marker["date_of_facts"]))
+        except ValueError:
+            raise InputError("date_of_facts is not a date", where=str(out_dir / UNFINISHED_MARKER)) from None
+    options = InvestigateOptions(capture=recorded, date_of_facts=date_of_facts, registers_db=options.registers_db)
+    target = str((marker or {}).get("url") or url or "")
+    if url and target and url.rstrip("/") != target.rstrip("/"):
+        raise InputError(f"this dossier investigates {target}, not {url}", where=str(out_dir))
+    capture_options = CaptureOptions(**recorded)
+    manifest: CaptureManifest | None = None
+    if manifest_path.is_file():
+        try:
+            manifest = CaptureManifest.model_validate_json(manifest_path.read_bytes())
+        except ValueError:
+            raise InputError("the evidence manifest is unreadable", where=str(manifest_path)) from None
+        if not manifest.complete and not manifest.pages:
+            manifest = None  # stopped before its first page: nothing captured, capture again
+    if manifest is not None:
+        if not manifest.complete:
+            _say(progress, "closing the interrupted capture as it stood")
+            manifest = close_interrupted(evidence_dir, capture_options)
+    else:
+        if not target:
+            raise InputError("nothing to resume from: no evidence and no URL recorded", where=str(out_dir))
+        if evidence_dir.exists():
+            # stopped before the capture listed any page: nothing there is evidence (at most
+            # the WARC's warcinfo record)
+            shutil.rmtree(evidence_dir)
+        _mark_unfinished(out_dir, target, "capture", options)
+        _say(progress, f"capturing {target} again (the first attempt stopped before any page)")
+        manifest = capture_site(target, evidence_dir, capture_options, progress=progress is not None)
+    return _finish_dossier(out_dir, manifest, options, progress)
+
+
+def seal_dossier(dossier: Path, key_dir: Path | None = None, tsa_url: str | None = None) -> Path:
+    """(Re)write ``dossier.sha256`` over the derived files and the evidence manifest, sign it
+    with the agency's key (``dossier.sha256.sig``) and, when a time-stamping authority is
+    configured (``tsa_url``, else the one the capture used), time-stamp it
+    (``dossier.sha256.tsr``): the signature says who sealed the dossier, the token when."""
+    from vigipub.capture import tsa
+    from vigipub.evidence.core import write_atomic
+    from vigipub.evidence.seal import DOSSIER_TIMESTAMP, write_seal
+    from vigipub.evidence.signing import load_signing_key, sign_file
+
+    key = load_signing_key(key_dir)  # first: an unusable key leaves the old seal in place
+    seal = write_seal(
         dossier, [FINDINGS, AUTHORISATIONS, QUALIFICATION, REPORT, DECISION, f"{EVIDENCE}/manifest.json"]
     )
+    sign_file(seal, key)
+    token_path = dossier / DOSSIER_TIMESTAMP
+    token_path.unlink(missing_ok=True)  # a token of an earlier seal is stale
+    tsa_url = tsa_url or _capture_tsa_url(dossier)
+    if tsa_url:
+        digest = sha256_file(seal).removeprefix("sha256:")
+        try:
+            token = tsa.request_timestamp(tsa_url, digest)
+        except tsa.TimestampError as exc:
+            raise tsa.TimestampError(
+                f"dossier sealed and signed, but time-stamping failed: {exc.message}", where=exc.where
+            ) from None
+        write_atomic(token_path, token)
+    return seal
+
+
+def _capture_tsa_url(dossier: Path) -> str | None:
+    """The time-stamping authority the dossier's capture used, if any."""
+    try:
+        manifest = CaptureManifest.model_validate_json((dossier / EVIDENCE / "manifest.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    url = manifest.options.get("tsa_url")
+    return url if isinstance(url, str) and url else None
 
 
 def write_dossier_documents(
@@ -777,9 +944,13 @@ def _seal_recheck(out_dir: Path) -> Path:
     from vigipub.compliance import copied_files
     from vigipub.evidence.compliance import COMPLIANCE_FILE, COMPLIANCE_HTML, RECHECK_LINK_FILE
     from vigipub.evidence.seal import write_seal
+    from vigipub.evidence.signing import load_signing_key, sign_file
 
     names = [RECHECK_LINK_FILE, COMPLIANCE_FILE, COMPLIANCE_HTML]
     names += sorted(p.name for p in out_dir.glob("findings*.json"))
     names += sorted(f"{p.name}/manifest.json" for p in out_dir.iterdir() if p.is_dir() and (p / "manifest.json").is_file())
     names += copied_files(out_dir)
-    return write_seal(out_dir, names)
+    key = load_signing_key()  # first: an unusable key leaves no unsigned seal behind
+    seal = write_seal(out_dir, names)
+    sign_file(seal, key)  # signed like every seal (see vigipub.evidence.signing)
+    return seal

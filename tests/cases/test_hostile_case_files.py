@@ -43,6 +43,8 @@ def draft(tmp_path: Path, case: Path, capsys: pytest.CaptureFixture[str], *more:
         (BASE + "established: {euro_prices: [1, 2]}\n", "established.euro_prices[0] must be a text", 5),
         (BASE + "established: {french_version: ftp://x}\n", "established.french_version is the address", 5),
         (BASE.replace("la thérapie", "thérapie"), "product_article is missing", 3),
+        (BASE + "claims: [\"A\x00B\"]\n", "character U+0000 is not allowed", 5),
+        (BASE + "dossier: " + "d" * 300 + "\n", "dossier path cannot be read", 5),
     ],
 )
 def test_malformed_values_give_one_line_errors(

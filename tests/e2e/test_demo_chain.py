@@ -272,6 +272,6 @@ def test_derived_files_are_sealed_and_a_hand_edit_is_caught(dossiers, tmp_path):
     report = verify_evidence(copy)
     assert not report.ok and report.states["decision.html"] == "failed"
     assert any(p.startswith("decision.html: modified after vigipub wrote it") for p in report.problems)
-    # a file added by hand is listed, not verified
+    # a file added to a sealed dossier is a failure (issue 18: it could pass for a derived file)
     (copy / "notes.txt").write_text("inspector's notes", encoding="utf-8")
-    assert verify_evidence(copy).states["notes.txt"] == "not_checked"
+    assert verify_evidence(copy).states["notes.txt"] == "failed"

@@ -212,8 +212,17 @@ def _check_depth(text: str, path: Path) -> None:
 def read_yaml_with_lines(path: Path) -> tuple[Any, LineIndex]:
     """Parse ``path`` and return ``(data, index)``; invalid YAML raises with its line."""
     text = _read_bounded(path)
-    _check_depth(text, path)
-    loader = _CaseLoader(text)
+    try:
+        _check_depth(text, path)
+        loader = _CaseLoader(text)
+    except yaml.reader.ReaderError as exc:  # the reader checks every character up front
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise CaseFileError(
+            f"character U+{exc.character:04X} is not allowed in a case file (YAML forbids control characters)"
+            if isinstance(exc.character, int)
+            else "a character YAML forbids (a control character) is in the case file",
+            where=f"{path}:{line}",
+        ) from exc
     try:
         node = loader.get_single_node()
         if node is None:
@@ -575,9 +584,16 @@ def load_case_file(path: str | Path) -> LoadedCase:
     data = dict(data)
     if data.get("dossier") is not None:
         dossier = Path(str(data["dossier"]))
-        if not dossier.is_absolute():
-            dossier = (path.parent / dossier).resolve()
-        if not dossier.exists():
+        try:
+            if not dossier.is_absolute():
+                dossier = (path.parent / dossier).resolve()
+            found = dossier.exists()
+        except OSError as exc:  # a name too long for the file system, a loop of links…
+            raise CaseFileError(
+                f"dossier path cannot be read ({exc.strerror or exc.__class__.__name__})",
+                where=f"{path}:{index.line_of(('dossier',))}",
+            ) from exc
+        if not found:
             raise CaseFileError(
                 f"dossier not found: {dossier}", where=f"{path}:{index.line_of(('dossier',))}"
             )
