@@ -27,7 +27,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "registry": ("vigipub.cli.registry", "Look up and update the authorisation registers (BDPM, EMA)."),
     "qualify": ("vigipub.cli.qualify", "Qualify a dossier's facts against the law (Vu, Considérants)."),
     "draft": ("vigipub.cli.draft", "Draft a decision, letter of intent, news item or patient alert."),
-    "eval": ("vigipub.cli.eval", "Measure detection quality on a labelled corpus."),
+    "eval": ("vigipub.cli.eval", "Measure detection quality on labelled corpora (grouped cross-validation with --cv)."),
+    "model": ("vigipub.cli.model", "Train or show the verdict model (learned from the labelled corpora)."),
     "bench": ("vigipub.cli.bench", "Measure detection speed against a naive pipeline."),
     "demo": ("vigipub.cli.demo", "Serve the bundled demo sites on 127.0.0.1 and investigate each."),
 }
