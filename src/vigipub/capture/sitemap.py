@@ -24,7 +24,7 @@ import io
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # no stubs for lxml
 
 from .fetch import BoundedDecoder
 from .scope import language_tag
@@ -188,7 +188,8 @@ def _parse_xml(data: bytes, base_url: str, max_urls: int) -> ParsedSitemap:
 def _child_text(elem: etree._Element, name: str) -> str | None:
     for child in elem:
         if _local(child.tag) == name:
-            return child.text
+            text: str | None = child.text
+            return text
     return None
 
 

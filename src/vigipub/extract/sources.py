@@ -94,7 +94,7 @@ def _reader_class() -> type | None:
         return None
     decompressors = dict(DecompressingBufferedReader.DECOMPRESSORS)
     try:
-        from isal import isal_zlib  # type: ignore[import-not-found]
+        from isal import isal_zlib
 
         def gzip_decompressor() -> object:
             return isal_zlib.decompressobj(16 + isal_zlib.MAX_WBITS)
