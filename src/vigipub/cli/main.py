@@ -27,6 +27,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("vigipub.cli.draft", "Draft a decision, letter of intent, news item or patient alert."),
     "eval": ("vigipub.cli.eval", "Measure detection quality on a labelled corpus."),
     "bench": ("vigipub.cli.bench", "Measure detection speed against a naive pipeline."),
+    "triage": ("vigipub.cli.triage", "Triage web archives (WARC) at scale, locally or on Spark: ranked leads."),
     "demo": ("vigipub.cli.demo", "Serve the bundled demo sites on 127.0.0.1 and investigate each."),
 }
 
