@@ -33,17 +33,16 @@ PDF payloads are compressed: callers never pre-filter them.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import html.entities
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 #: spellings of one word expanded at most as a full product (beyond, encoding-consistent ones)
-MAX_WORD_FORMS = 64
+MAX_WORD_FORMS = 256
 #: an anchor of at most this many bytes carries its word boundaries in its pattern
 SHORT_ANCHOR = 4
 #: bytes examined on each side of an anchor hit to find the rest of its term
@@ -114,6 +113,7 @@ def _word_parts(word: str, fold: Callable[[str], str]) -> list[dict[str, set[byt
         if pair in _LIGATURES:
             lig = _encodings(_LIGATURES[pair], fold)
             lig.setdefault("ascii", set()).add(pair.encode("ascii"))
+            lig["ligature"] = set()  # a marker: this part is « oe », « ae » or « ss »
             parts.append(lig)
             i += 2
             continue
@@ -139,7 +139,13 @@ def word_forms(word: str, fold: Callable[[str], str]) -> set[bytes]:
     schemes = {s for p in parts if not isinstance(p, bytes) for s in p}
     forms: set[bytes] = set()
     for scheme in schemes:
-        per_char = [{p} if isinstance(p, bytes) else p.get(scheme) or p.get("utf-8") or set() for p in parts]
+        # a ligature pair is always also the plain pair (« ss » beside « ö » in one word)
+        per_char = [
+            {p}
+            if isinstance(p, bytes)
+            else (p.get(scheme) or p.get("utf-8") or set()) | (p["ascii"] if "ligature" in p else set())
+            for p in parts
+        ]
         if all(per_char):
             forms.update(b"".join(x) for x in itertools.product(*per_char))
     return forms
@@ -161,8 +167,9 @@ class _Anchor:
         return min(map(len, self.forms))
 
     def rank(self) -> tuple[float, int, int]:
-        # A longer anchor fires less often; a short one with its boundaries is worth a bit
-        # more than its length.
+        # A longer anchor fires less often; a short one carries its word boundaries in its
+        # pattern (see Prefilter), which is worth a bit more than its length. (Boundaries on
+        # every pattern would cost Hyperscan a hundred times longer to compile.)
         core = self.core
         bonus = 0.5 * (self.left + self.right) if core <= SHORT_ANCHOR else 0.0
         return (min(core, 8) + bonus, core, -len(self.forms))
@@ -372,11 +379,10 @@ class _Rule:
 
 def _check_for(term: VocabularyTerm, anchor: _Anchor) -> _Check:
     words = re.findall(r"[^\W_]+", term.term)
-    if len(words) == 1 and anchor.whole_word:
-        if anchor.core > SHORT_ANCHOR:
-            return _Check(term, "edges")
-        if anchor.left and (anchor.right or term.prefix):
-            return _Check(term, "scan")
+    if len(words) == 1 and anchor.whole_word and anchor.left and (anchor.right or term.prefix):
+        # a one-word term: a short anchor's pattern holds its boundaries (the hit is the
+        # term); a longer one's are checked on the bytes around the hit
+        return _Check(term, "scan" if anchor.core <= SHORT_ANCHOR else "edges")
     return _Check(term, "regex", anchor.start)
 
 
@@ -385,55 +391,43 @@ def _check_for(term: VocabularyTerm, anchor: _Anchor) -> _Check:
 
 def _in_tag(payload: bytes, pos: int) -> bool:
     """Whether ``pos`` lies inside a tag whose attributes the extraction does not read as
-    text (every tag but ``<meta>``, whose description it reads)."""
+    text: every tag but a ``<meta>`` description (name="description", og:description)."""
     lt = payload.rfind(b"<", max(0, pos - TAG_LOOKBACK), pos)
     if lt < 0 or payload.rfind(b">", lt, pos) >= 0:
         return False
     name = payload[lt + 1 : lt + 6].lower()
     if not name[:1].isalpha():
         return False  # « a < b » in text, a comment, a doctype
-    return not (name.startswith(b"meta") and not name[4:5].isalnum())
+    if name.startswith(b"meta") and not name[4:5].isalnum():
+        gt = payload.find(b">", pos)
+        return b"description" not in payload[lt : gt if gt >= 0 else len(payload)].lower()
+    return True
 
 
 class _Page:
-    """One payload and, computed on the first need, where its scripts and styles lie."""
+    """One payload, and whether a position lies in its text (not in a tag, script or style)."""
 
-    __slots__ = ("payload", "_starts", "_ends")
+    __slots__ = ("payload",)
 
     def __init__(self, payload: bytes) -> None:
         self.payload = payload
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
 
     def in_text(self, pos: int) -> bool:
         """Whether ``pos`` lies where the extraction may read text."""
-        if _in_tag(self.payload, pos):
+        payload = self.payload
+        if _in_tag(payload, pos):
             return False
-        if self._starts is None:
-            ranges = sorted(r for name in SKIP_ELEMENTS for r in _element_ranges(self.payload, name))
-            self._starts = [s for s, _e in ranges]
-            self._ends = [e for _s, e in ranges]
-        i = bisect.bisect_right(self._starts, pos) - 1
-        return i < 0 or pos >= self._ends[i]
-
-
-def _element_ranges(payload: bytes, name: bytes) -> Iterator[tuple[int, int]]:
-    """(start, end) of each ``<name>…</name>`` element, in lower or upper case (a mixed-case
-    tag is missed, which only keeps a page)."""
-    for tag in (name, name.upper()):
-        opening, closing = b"<" + tag, b"</" + tag
-        at = payload.find(opening)
-        while at >= 0:
-            after = payload[at + len(opening) : at + len(opening) + 1]
-            if after.isalnum() or after in (b"-", b"_", b":"):  # <scripts>, <style-x>
-                at = payload.find(opening, at + 1)
-                continue
-            end = payload.find(closing, at + len(opening))
-            if end < 0:
-                yield at, len(payload)  # never closed: the rest of the page is inside
-                break
-            yield at, end
-            at = payload.find(opening, end)
+        for name in SKIP_ELEMENTS:
+            for tag in (name, name.upper()):  # a mixed-case tag is missed: the page is kept
+                opening = payload.rfind(b"<" + tag, 0, pos)
+                if opening < 0:
+                    continue
+                after = payload[opening + len(tag) + 1 : opening + len(tag) + 2]
+                if after.isalnum() or after in (b"-", b"_", b":"):
+                    continue  # <scripts>, <style-x>: another element (rare: then kept as text)
+                if payload.find(b"</" + tag, opening, pos) < 0:
+                    return False  # inside an element whose content is code or style
+        return True
 
 
 # --------------------------------------------------------------------------- invisible characters
@@ -445,17 +439,16 @@ _INVISIBLE_ENTITIES = (
     b"&shy;", b"&#173;", b"&#xad;", b"&#8203;", b"&#x200b;", b"&#8204;", b"&#x200c;",
     b"&#8205;", b"&#x200d;", b"&#8288;", b"&#x2060;", b"<wbr",
 )  # fmt: skip
-_INVISIBLE_MARKUP = re.compile(
-    rb"&(?:shy|#0*173|#x0*ad|#0*820[345]|#x0*200[bcd]|#0*8288|#x0*2060);|<wbr\s*/?>", re.IGNORECASE
-)
+_WBR = re.compile(rb"<wbr\s*/?>", re.IGNORECASE)
 
 
 def _strip_invisible(payload: bytes, seen: set[bytes]) -> bytes:
     for marker in seen:
-        if marker in _INVISIBLE_BYTES:
-            payload = payload.replace(marker, b"")
-    if seen.difference(_INVISIBLE_BYTES):
-        payload = _INVISIBLE_MARKUP.sub(b"", payload)
+        if marker == b"<wbr":
+            payload = _WBR.sub(b"", payload)
+            continue
+        for variant in {marker, marker.upper(), marker.replace(b"&#x", b"&#X")}:
+            payload = payload.replace(variant, b"")
     return payload
 
 
@@ -578,9 +571,10 @@ class Prefilter:
 
         for term in self.terms:
             anchor = choose_anchor(term, fold)
-            bounded = anchor.core <= SHORT_ANCHOR
             check = _check_for(term, anchor)
+            bounded = anchor.core <= SHORT_ANCHOR
             for form in sorted(anchor.forms):
+                # a short anchor's word boundaries are part of its scan pattern
                 key = (form, bounded and anchor.left, bounded and anchor.right, term.case_sensitive, False)
                 rule = rules[pattern_id(key)]
                 if check not in rule.checks:
