@@ -26,7 +26,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -205,13 +204,18 @@ _TRIAGER: Triager | None = None
 _PROGRESS_QUEUE: Any = None
 
 
+_INIT_ERROR: str | None = None
+
+
 def _init_worker(prefilter: str, engine: str, progress_queue: Any) -> None:
-    global _TRIAGER, _PROGRESS_QUEUE
-    _TRIAGER = Triager(prefilter, engine)
+    # never raises: a pool replaces a worker whose initializer fails, for ever
+    global _TRIAGER, _PROGRESS_QUEUE, _INIT_ERROR
     _PROGRESS_QUEUE = progress_queue
-    # what a worker builds once (automata, models) stays for its whole life: out of the
-    # collector's sight, it is never rescanned
-    gc.freeze()
+    try:
+        if _TRIAGER is None or (_TRIAGER.prefilter_name, _TRIAGER.engine) != (prefilter, engine):
+            _TRIAGER = Triager(prefilter, engine)  # a spawned worker builds its own
+    except Exception as exc:
+        _INIT_ERROR = f"{type(exc).__name__}: {exc}"
 
 
 def _report(size: int) -> None:
@@ -219,8 +223,10 @@ def _report(size: int) -> None:
         _PROGRESS_QUEUE.put(size)
 
 
-def _work(location: str, out_dir: str, settings: TriageSettings) -> dict[str, Any]:
-    assert _TRIAGER is not None
+def _work(task: tuple[str, str, TriageSettings]) -> dict[str, Any]:
+    location, out_dir, settings = task
+    if _TRIAGER is None:
+        raise RuntimeError(f"the triage worker could not start: {_INIT_ERROR}")
     return triage_input(_TRIAGER, location, Path(out_dir), settings, _report)
 
 
@@ -263,7 +269,13 @@ def run_local(
     progress: bool = True,
     on_result: Callable[[dict[str, Any]], None] | None = None,
 ) -> list[dict[str, Any]]:
-    """Triage ``locations`` with ``workers`` processes; return the markers of this run."""
+    """Triage ``locations`` with ``workers`` processes; return the markers of this run.
+
+    The detection is built once, here, and the workers are forked from this process (they
+    share it, copy-on-write), before any thread starts. With one worker (or one input) the
+    work runs in this process.
+    """
+    global _TRIAGER
     from rich.progress import (
         BarColumn,
         DownloadColumn,
@@ -273,57 +285,76 @@ def run_local(
         TimeRemainingColumn,
     )
 
-    context = multiprocessing.get_context("spawn")
-    progress_queue = context.Queue()
     markers: list[dict[str, Any]] = []
+    if not locations:
+        return markers
+    if _TRIAGER is None or (_TRIAGER.prefilter_name, _TRIAGER.engine) != (
+        settings.prefilter,
+        settings.engine,
+    ):
+        _TRIAGER = Triager(settings.prefilter, settings.engine)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    progress_queue = context.Queue()
+    pool = None
+    if workers > 1 and len(locations) > 1:
+        # what the workers inherit stays out of the collector's sight: never rescanned, so
+        # never copied page by page
+        gc.freeze()
+        pool = context.Pool(
+            min(workers, len(locations)),
+            initializer=_init_worker,
+            initargs=(settings.prefilter, settings.engine, progress_queue),
+            maxtasksperchild=None,
+        )
     total = _sizes(locations)
     columns = [TextColumn("triage"), BarColumn(), MofNCompleteColumn() if total is None else DownloadColumn()]
     columns += [TextColumn("{task.fields[files]}"), TimeRemainingColumn()]
-    with Progress(*columns, disable=not progress, transient=False) as bar:
-        task = bar.add_task("triage", total=total or len(locations), files=f"0/{len(locations)} files")
-        stop = threading.Event()
+    try:
+        with Progress(*columns, disable=not progress, transient=False) as bar:
+            task = bar.add_task("triage", total=total or len(locations), files=f"0/{len(locations)} files")
+            stop = threading.Event()
 
-        def drain() -> None:
-            while not stop.is_set():
-                try:
-                    size = progress_queue.get(timeout=0.2)
-                except queue.Empty:
-                    continue
+            def advance(size: int) -> None:
                 if total is not None:
                     bar.advance(task, size)
 
-        reader = threading.Thread(target=drain, daemon=True)
-        reader.start()
-        with ProcessPoolExecutor(
-            max_workers=max(1, workers),
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(settings.prefilter, settings.engine, progress_queue),
-        ) as pool:
-            waiting = list(reversed(locations))
-            running: set[Future[dict[str, Any]]] = set()
-            while waiting or running:
-                while waiting and len(running) < 2 * max(1, workers):  # bounded queue of tasks
-                    running.add(pool.submit(_work, waiting.pop(), str(out_dir), settings))
-                finished, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    marker = future.result()
-                    markers.append(marker)
-                    if total is None:
-                        bar.advance(task, 1)
-                    bar.update(task, files=f"{len(markers)}/{len(locations)} files")
-                    if on_result is not None:
-                        on_result(marker)
-        stop.set()
-        reader.join()
-        # whatever the workers reported last
-        while True:
-            try:
-                size = progress_queue.get_nowait()
-            except queue.Empty:
-                break
+            def drain() -> None:
+                while not stop.is_set():
+                    try:
+                        advance(progress_queue.get(timeout=0.2))
+                    except queue.Empty:
+                        continue
+
+            def finished(marker: dict[str, Any]) -> None:
+                markers.append(marker)
+                if total is None:
+                    bar.advance(task, 1)
+                bar.update(task, files=f"{len(markers)}/{len(locations)} files")
+                if on_result is not None:
+                    on_result(marker)
+
+            if pool is None:
+                for location in locations:
+                    finished(triage_input(_TRIAGER, location, out_dir, settings, advance))
+            else:
+                reader = threading.Thread(target=drain, daemon=True)
+                reader.start()
+                tasks = [(location, str(out_dir), settings) for location in locations]
+                # one file per task, handed out as workers free up (files vary in size)
+                for marker in pool.imap_unordered(_work, tasks, chunksize=1):
+                    finished(marker)
+                stop.set()
+                reader.join()
+                while True:  # whatever the workers reported last
+                    try:
+                        advance(progress_queue.get_nowait())
+                    except queue.Empty:
+                        break
             if total is not None:
-                bar.advance(task, size)
-        if total is not None:
-            bar.update(task, completed=total)
+                bar.update(task, completed=total)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     return markers

@@ -128,6 +128,7 @@ class Triager:
         if prefilter not in PREFILTER_KINDS and prefilter != "off":
             raise ValueError(f"unknown pre-filter {prefilter!r}")
         self.prefilter_name = prefilter
+        self.engine = engine
         self.producer = pipeline.warm_up_detection()
         self.prefilter: Prefilter | None = None
         if prefilter != "off":

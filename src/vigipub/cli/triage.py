@@ -20,6 +20,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from vigipub.batch.errors import TriageFailed
 from vigipub.evidence.errors import InputError
 
 
@@ -143,7 +144,11 @@ def run_command(
     for marker in result.failed:
         click.echo(f"error: {marker.get('error') or marker['location'] + ': failed'}", err=True)
     if result.failed:
-        raise SystemExit(1)
+        raise TriageFailed(
+            f"{len(result.failed)} of {len(locations)} input(s) failed; the others' results are written "
+            "(run again to retry the failed ones)",
+            where=str(out),
+        )
 
 
 def _print_run(console: Console, totals: dict[str, Any], out: Path) -> None:
@@ -306,4 +311,6 @@ def prefilter_command(
                 )
     lost = sum(loss["flagged_lost"] - loss["flagged_lost_without_therapy"] for loss in losses)
     if lost:
-        raise SystemExit(1)
+        raise TriageFailed(
+            f"the pre-filter discarded {lost} page(s) the detection flags", where="vigipub triage prefilter"
+        )
