@@ -48,10 +48,10 @@ def _looks_like_warc(path: Path) -> bool:
 
 
 def _read_list(path: Path, base: str | None) -> list[str]:
-    opener = gzip.open if path.read_bytes()[:2] == b"\x1f\x8b" else open
     try:
-        with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
-            lines = [line.strip() for line in fh]
+        raw = path.read_bytes()
+        text = gzip.decompress(raw).decode("utf-8") if raw[:2] == b"\x1f\x8b" else raw.decode("utf-8")
+        lines = [line.strip() for line in text.splitlines()]
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise TriageInputError(
             f"neither a WARC file nor a readable list of WARC files ({exc})", where=str(path)
@@ -125,9 +125,9 @@ def _s3_client() -> Any:
     """A boto3 S3 client: credentials and endpoint from the usual AWS settings
     (``AWS_ENDPOINT_URL`` for an S3-compatible store); anonymous when none are configured
     (Common Crawl's bucket is public)."""
-    import boto3
-    from botocore import UNSIGNED
-    from botocore.config import Config
+    import boto3  # type: ignore[import-untyped]
+    from botocore import UNSIGNED  # type: ignore[import-untyped]
+    from botocore.config import Config  # type: ignore[import-untyped]
 
     session = boto3.session.Session()
     config = Config(retries={"max_attempts": 5, "mode": "standard"})
@@ -144,7 +144,7 @@ def _s3_parts(location: str) -> tuple[str, str]:
 
 
 def _s3_listing(location: str) -> list[str]:
-    from botocore.exceptions import BotoCoreError, ClientError
+    from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
 
     bucket, prefix = _s3_parts(location)
     out: list[str] = []

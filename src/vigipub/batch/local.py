@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow.parquet as pq
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from vigipub.evidence.errors import VigipubError
 
@@ -181,7 +181,7 @@ def triage_input(
         "part": str(part.relative_to(out_dir)),
         "state": "failed" if error else "done",
         "error": error,
-        "settings": settings.digest(triager.producer.params_digest),
+        "settings": settings.digest(triager.producer.params_digest or ""),
         "prefilter": settings.prefilter,
         "producer": triager.producer.model_dump(),
         "records": stats.records,

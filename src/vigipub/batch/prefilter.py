@@ -333,7 +333,7 @@ class _Rule:
                 # letter or digit (the end of the window counts as a boundary)
                 backward += rb"(?![A-Za-z0-9])"
             by_forward.setdefault((term.case_sensitive, forward), []).append((backward, term))
-        groups = []
+        groups: list[tuple[bool, re.Pattern[bytes], re.Pattern[bytes] | None, list[VocabularyTerm]]] = []
         for (case_sensitive, forward), alternatives in by_forward.items():
             # one alternative per distinct backward part; its group number tells the term
             unique: dict[bytes, VocabularyTerm] = {}
@@ -469,7 +469,7 @@ class _HyperscanScanner:
     name = "hyperscan"
 
     def __init__(self, patterns: list[Pattern]) -> None:
-        import hyperscan  # type: ignore[import-untyped]
+        import hyperscan
 
         self._hs = hyperscan
         expressions: list[bytes] = []

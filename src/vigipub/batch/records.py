@@ -68,6 +68,12 @@ class _CountingReader:
     def tell(self) -> int:
         return self.consumed
 
+    def seek(self, offset: int, whence: int = 0) -> int:
+        raise OSError("a WARC stream is read forwards only")
+
+    def close(self) -> None:
+        pass
+
 
 def media_kind(content_type: str | None, head: bytes) -> str | None:
     """``html`` or ``pdf`` for the records triage keeps, from the type or the first bytes."""
@@ -101,7 +107,7 @@ def iter_records(stream: IO[bytes], where: str, stats: RecordStats | None = None
     Raises :class:`CorruptInput` (naming ``where`` and the offset) on a corrupt or truncated
     file, after yielding every record read before the damage.
     """
-    from fastwarc.warc import ArchiveIterator, WarcRecordType  # type: ignore[import-untyped]
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     stats = stats if stats is not None else RecordStats()
     reader = _CountingReader(stream)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ def therapy_label(family: str) -> str:
     return THERAPY_FAMILIES.get(family, (family, family, False))[0]
 
 
-def _bar_chart(title: str, counts: list[tuple[str, float]], xlabel: str, color: str = "#000091") -> str:
+def _bar_chart(title: str, counts: Sequence[tuple[str, float]], xlabel: str, color: str = "#000091") -> str:
     """A horizontal bar chart as an inline SVG string (empty when there is nothing to draw)."""
     if not counts:
         return ""
@@ -45,7 +46,7 @@ def _bar_chart(title: str, counts: list[tuple[str, float]], xlabel: str, color: 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    counts = counts[:15]
+    counts = list(counts)[:15]
     labels = [label for label, _n in counts][::-1]
     values = [n for _label, n in counts][::-1]
     height = 1.0 + 0.35 * len(counts)

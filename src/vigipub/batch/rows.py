@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from vigipub.evidence import PageAnalysis, RecordRef
 

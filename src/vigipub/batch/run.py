@@ -79,7 +79,7 @@ def triage(
     settings = settings or TriageSettings()
     _prepare(out, engine)
     producer = pipeline.detection_producer()
-    digest = settings.digest(producer.params_digest)
+    digest = settings.digest(producer.params_digest or "")
     started = utc_now()
     run = TriageRun(out, engine, inputs)
     if engine == "local":

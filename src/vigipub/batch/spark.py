@@ -27,7 +27,7 @@ _EXECUTOR_TRIAGER: dict[tuple[str, str], Triager] = {}
 
 def spark_schema() -> Any:
     """PAGES_SCHEMA as a Spark StructType (the same columns, types and order)."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
     from pyspark.sql import types as T
 
     def convert(arrow: Any) -> Any:
@@ -69,7 +69,7 @@ def process_partition(locations: Iterator[str], settings_json: str) -> Iterator[
     triager = _EXECUTOR_TRIAGER.get(key)
     if triager is None:
         triager = _EXECUTOR_TRIAGER[key] = Triager(settings.prefilter, settings.engine)
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     for location in locations:
         # the same function as the local engine, into a scratch folder of the executor;

@@ -24,10 +24,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.dataset as ds
-import pyarrow.parquet as pq
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
+import pyarrow.dataset as ds  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from vigipub.evidence import LEAD_CSV_COLUMNS, Lead, LeadQuote, LeadsFile, utc_now, write_json
 from vigipub.evidence.core import write_atomic
@@ -159,8 +159,8 @@ def summarize(result: Path) -> list[dict[str, Any]]:
             }
         )
     domains.sort(key=lambda d: (d["verdict"] != "promotion", -d["score"], -d["pages_flagged"], d["domain"]))
-    for rank, domain in enumerate(domains, 1):
-        domain["rank"] = rank
+    for rank, entry in enumerate(domains, 1):
+        entry["rank"] = rank
     return domains
 
 
