@@ -39,6 +39,8 @@ def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None) -> None:
     data = findings.model_dump_json(indent=2)
     if out_file is not None:
         out_file.write_text(data + "\n", encoding="utf-8")
+    if failure is not None and not pages:
+        raise failure  # nothing was read: the one-line error says why, no empty table
     if fmt == "json":
         sys.stdout.write(data + "\n")
         if failure is not None:

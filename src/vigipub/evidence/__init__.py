@@ -1,7 +1,36 @@
 """Frozen value types every stage shares; no I/O beyond writing a model as JSON."""
 
 from .capture import Artefact, CapturedPage, CaptureManifest, ServerInfo, Skipped
-from .case import Case, Company, DecisionInfo, Event, Signatory
+from .case import (
+    Argument,
+    CaptureRecord,
+    Case,
+    Company,
+    DecisionInfo,
+    Established,
+    Event,
+    LetterOfIntent,
+    PageJudgement,
+    PageVerdict,
+    ProductArticle,
+    Signatory,
+)
+from .compliance import (
+    CaptureLink,
+    ClaimCheck,
+    ClaimStatus,
+    ComplianceReport,
+    ComplianceVerdict,
+    EvidencePointer,
+    FrenchVariant,
+    FrenchVariantStatus,
+    MoveLead,
+    NewClaim,
+    PageCheck,
+    PageStatus,
+    Reason,
+    Side,
+)
 from .core import (
     SCHEMA_VERSION,
     Frozen,
@@ -29,11 +58,13 @@ from .qualification import (
 from .registers import AuthorisationAnswer, RegisterMatch, RegisterSource
 
 __all__ = [
-    "SCHEMA_VERSION", "Artefact", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
-    "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
-    "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
-    "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile",
-    "OperatorIdentity",
+    "SCHEMA_VERSION", "Argument", "Artefact", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
+    "CaptureRecord", "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
+    "Escalation", "Established", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
+    "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile", "LetterOfIntent",
+    "OperatorIdentity", "PageJudgement", "PageVerdict", "ProductArticle",
+    "CaptureLink", "ClaimCheck", "ClaimStatus", "ComplianceReport", "ComplianceVerdict", "EvidencePointer",
+    "FrenchVariant", "FrenchVariantStatus", "MoveLead", "NewClaim", "PageCheck", "PageStatus", "Reason", "Side",
     "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
     "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",
     "VigipubError", "Vu", "params_digest", "sha256_bytes", "sha256_file", "utc_now", "write_json",
