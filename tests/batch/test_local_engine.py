@@ -136,3 +136,20 @@ def test_cli_run_show_and_errors(warcs, tmp_path) -> None:
     (tmp_path / "notempty" / "a.txt").write_text("x")
     assert main(["triage", str(warcs["clinic"]), "--out", str(tmp_path / "notempty")]) == 2
     assert main(["triage", "summary", str(out)]) == 0
+
+
+def test_an_interrupted_run_is_resumed_not_refused(warcs, tmp_path, monkeypatch) -> None:
+    import vigipub.batch.run as run_module
+
+    out = tmp_path / "r"
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run_module, "run_local", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        triage([str(warcs["clinic"])], out, progress=False)
+    monkeypatch.undo()
+    assert json.loads((out / "run.json").read_text())["state"] == "running"
+    again = triage([str(warcs["clinic"])], out, progress=False)
+    assert again.ok and json.loads((out / "run.json").read_text())["state"] == "finished"

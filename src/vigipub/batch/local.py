@@ -353,6 +353,12 @@ def run_local(
                         break
             if total is not None:
                 bar.update(task, completed=total)
+    except BaseException:
+        if pool is not None:
+            pool.terminate()  # Ctrl-C or a failure: stop now; unfinished inputs have no marker
+            pool.join()
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.close()

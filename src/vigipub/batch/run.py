@@ -77,11 +77,18 @@ def triage(
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r} (choose {', '.join(ENGINES)})", where="--engine")
     settings = settings or TriageSettings()
+    out = out.resolve()  # executors and workers may not share the caller's working folder
     _prepare(out, engine)
     producer = pipeline.detection_producer()
     digest = settings.digest(producer.params_digest or "")
     started = utc_now()
     run = TriageRun(out, engine, inputs)
+    # written first, so that an interrupted run is resumed (not refused) by the next one
+    _write_run(
+        out,
+        {"engine": engine, "state": "running", "prefilter": settings.prefilter, "inputs": inputs,
+         "started_at": started.isoformat()},
+    )  # fmt: skip
     if engine == "local":
         todo, done = pending_inputs(inputs, out, digest)
         run.skipped = [m["location"] for m in done]
@@ -98,6 +105,7 @@ def triage(
     run.totals = summary
     record = {
         "engine": engine,
+        "state": "finished",
         "prefilter": settings.prefilter,
         "settings": digest,
         "producer": producer.model_dump(),
@@ -109,7 +117,10 @@ def triage(
         "totals": summary,
         "layout": {"pages": PAGES, "inputs": INPUTS},
     }
-    write_atomic(
-        out / RUN, (json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n").encode("utf-8")
-    )
+    _write_run(out, record)
     return run
+
+
+def _write_run(out: Path, record: dict[str, Any]) -> None:
+    data = json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n"
+    write_atomic(out / RUN, data.encode("utf-8"))
