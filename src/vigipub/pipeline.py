@@ -135,6 +135,13 @@ def analyze_paths(paths: Iterable[Path], operator: OperatorExtractor | None = No
             yield detector.analyze(document)
 
 
+def judge_in_sites(pages: list[PageAnalysis]) -> list[PageAnalysis]:
+    """Pages judged again in the context of their site (pages grouped by host)."""
+    from vigipub.detect import Detector
+
+    return Detector.default().judge_in_sites(pages)
+
+
 def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None = None) -> FindingsFile:
     """Analyse ``paths`` and write ``findings.json``; for a site (``site_url`` given), add the
     site-level verdict and the operator identity read from its legal notice."""
@@ -142,8 +149,13 @@ def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None 
     from vigipub.detect.operator import OperatorExtractor
 
     extractor = OperatorExtractor() if site_url else None
+    detector = Detector.default()
     pages = list(analyze_paths(paths, extractor))
-    site = Detector.default().analyze_site(pages, url=site_url) if site_url and pages else None
+    if site_url:
+        # site context: each page judged with what the other pages of its site establish
+        # (the therapy named on one page, the claims, prices and stories on others)
+        pages = detector.judge_in_sites(pages)
+    site = detector.analyze_site(pages, url=site_url) if site_url and pages else None
     operator = extractor.result() if extractor is not None else None
     findings = FindingsFile(producer=detection_producer(), pages=pages, site=site, operator=operator)
     write_json(out_file, findings)

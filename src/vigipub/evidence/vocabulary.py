@@ -7,6 +7,7 @@ never with free strings elsewhere.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final
 
 #: therapy family id -> (French label used in documents, English label, ATMP candidate?)
@@ -104,3 +105,32 @@ def invites_to_treatment(calls: list[tuple[str, str]]) -> bool:
     if kinds - {"consultation"}:
         return True
     return len({" ".join(q.split()).casefold() for k, q in calls if k == "consultation"}) > 1
+
+class OfferSignal(StrEnum):
+    """How a page shows that it offers the therapy itself (``Finding.kind == "offer"``).
+
+    A real offer is often implicit: no price or booking button in sight, but the provider
+    speaks (« notre clinique », "we offer"), describes its protocol (sessions, infusions,
+    doses) or tells who can be treated.
+    """
+
+    PROVIDER_VOICE = "provider_voice"  # "our clinic", « nous proposons », „unsere Klinik“
+    PROTOCOL = "protocol"  # sessions, infusions, treatment course, what to expect
+    ELIGIBILITY = "eligibility"  # who is a candidate, who can benefit
+    BENEFITS = "benefits"  # "benefits of", "how does it work", « les avantages »
+    SITE_NAME = "site_name"  # the site's address names the therapy (« stemcell-clinic.example »)
+
+
+class ReportingSignal(StrEnum):
+    """Reporting cues (``Finding.kind == "reporting_context"``): the page speaks *about* an offer."""
+
+    ATTRIBUTION = "attribution"  # "the clinic claims", « selon la clinique »
+    WARNING = "warning"  # "beware", « mise en garde »
+    UNAUTHORISED = "unauthorised"  # "unapproved", « sans autorisation »
+    REFUTATION = "refutation"  # "no evidence", « aucune preuve »
+    REGULATOR = "regulator"  # "the agency", « l'ANSM »
+    JOURNALISM = "journalism"  # "told reporters", « a-t-il déclaré »
+    NON_COVERAGE = "non_coverage"  # an insurer's refusal to pay
+    ABOUT_PROVIDERS = "about_providers"  # clinics spoken of in the third person plural
+    RESEARCH = "research"  # the frame of a study: "researchers", « l'étude », „die Studie“
+    QUOTATION = "quotation"  # quoted speech: « … », a-t-il dit

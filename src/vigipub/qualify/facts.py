@@ -325,6 +325,12 @@ def build_facts(
             ):
                 fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
                 home = facts
+            elif target is excluded and site_promotes and not inspector_cleared and finding.kind == "manipulation":
+                # how a page of the site says the cells are prepared (culture, priming…) is the
+                # preparation of the product its other pages promote (a « notre laboratoire »
+                # page is not promotion by itself): it answers the substantial-manipulation test
+                fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
+                home = facts
             home.append(fact)
     for n, answer in enumerate(authorisations or []):
         digests = [d for s in answer.sources for d in s.files_sha256.values()]
