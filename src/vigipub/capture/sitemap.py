@@ -24,7 +24,7 @@ import io
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from lxml import etree  # type: ignore[import-untyped]  # no stubs for lxml
+from lxml import etree
 
 from .fetch import BoundedDecoder
 from .scope import language_tag

@@ -246,7 +246,7 @@ table { border-collapse: collapse; }
 
 def build_brochure() -> None:
     """Render the brochure with WeasyPrint (run once; the PDF is committed)."""
-    from weasyprint import HTML  # type: ignore[import-untyped]  # lazily: only the generator needs it
+    from weasyprint import HTML  # imported lazily: only the generator needs it
 
     pdf = HTML(string=BROCHURE_HTML).write_pdf()
     assert pdf is not None
