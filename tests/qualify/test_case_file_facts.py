@@ -17,6 +17,8 @@ from vigipub.qualify import build_facts, load_authorisations, qualify
 from vigipub.qualify.facts import denies
 from vigipub.qualify.lawcases import authorisations_from_spec, pages_from_spec
 
+from .conftest import plain
+
 ON = date(2025, 3, 3)
 NOT_AUTHORISED = [{"therapy": "dendritic_cells", "status": "not_authorised"}]
 
@@ -48,7 +50,7 @@ def outcome(q: Qualification, test_id: str) -> str:
 
 
 def considerant(q: Qualification, prefix: str) -> str:
-    return next(c.text_fr for c in q.considerants if c.id.startswith(prefix))
+    return plain(next(c.text_fr for c in q.considerants if c.id.startswith(prefix)))
 
 
 # -- one classifier ----------------------------------------------------------------------------------
@@ -157,7 +159,7 @@ def test_no_side_effect_never_becomes_a_disease_the_product_treats() -> None:
         established={"french_version": True},
     )
     q = run(c)
-    text = " ".join(x.text_fr for x in q.considerants)
+    text = plain(" ".join(x.text_fr for x in q.considerants))
     assert "cheveux (alopécie)" not in text.replace("pas de chute de cheveux", "")
     assert "à l'égard du cancer" in considerant(q, "C3_allegations")
 
@@ -167,7 +169,7 @@ def test_french_grammar_of_diseases_and_product() -> None:
     c = case(product="vaccin Vitadendra", product_article="le", claims=["Le vaccin Vitadendra guérit l'autisme."],
              established={"french_version": True})  # fmt: skip
     q = run(c)
-    text = " ".join(x.text_fr for x in q.considerants)
+    text = plain(" ".join(x.text_fr for x in q.considerants))
     assert "à l'égard de l'autisme" in text and "de des " not in text
     assert "le vaccin Vitadendra" in text and "la vaccin" not in text
     assert "du vaccin Vitadendra" in text  # « de » + « le » contracted
@@ -236,7 +238,7 @@ def test_observations_without_content_get_a_gap_and_an_undated_defence_no_date()
         defences=["no_activity_in_france"],
     )
     q = run(c)
-    texts = [x.text_fr for x in q.considerants if x.id.startswith(("C12", "C13"))]
+    texts = [plain(x.text_fr) for x in q.considerants if x.id.startswith(("C12", "C13"))]
     assert any("le 10 mars 2025" in t and "\u27e6" in t for t in texts)  # no content: a highlighted gap
     undated = next(t for t in texts if "ne commercialise aucun médicament" in t and t.startswith("Considérant que la société"))
     assert "en date du" not in undated  # QA: it was dated with the first letter

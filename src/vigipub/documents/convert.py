@@ -19,8 +19,9 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from .context import PH_CLOSE, PH_OPEN
-from .typography import fr_text
+from vigipub.evidence.french import PLACEHOLDER_CLOSE as PH_CLOSE
+from vigipub.evidence.french import PLACEHOLDER_OPEN as PH_OPEN
+from vigipub.evidence.french import typeset as fr_text
 
 BLOCK_TAGS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre")
 SKIP_TAGS = ("style", "script", "head", "title", "meta", "link")

@@ -14,7 +14,7 @@ This package imports only :mod:`vigipub.evidence`; the rules that apply these ar
 in :mod:`vigipub.qualify.rules`.
 """
 
-from .core import Article, Version, first_paragraph
+from .core import Article, Excerpt, Version, first_paragraph
 from .errors import ArticleNotInForceError, LawDataError, UnknownArticleError, UnknownJurisdictionError
 from .jurisdictions import (
     Defence,
@@ -29,6 +29,7 @@ __all__ = [
     "Article",
     "ArticleNotInForceError",
     "Defence",
+    "Excerpt",
     "Jurisdiction",
     "LawDataError",
     "Parameter",

@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Literal
 
-from .typography import join_fr, quote
+from vigipub.evidence.french import compare_key
+from vigipub.evidence.french import join as join_fr
+from vigipub.evidence.french import quote
 
 if TYPE_CHECKING:  # facts.py imports this module (boilerplate never becomes a fact)
     from .facts import Fact
@@ -281,10 +283,8 @@ def _unwrap(text: str) -> str:
     return core
 
 
-def normalise(text: str) -> str:
-    """Text for comparing sentences: case, accents of quotes, punctuation and spaces ignored."""
-    t = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    return " ".join(re.findall(r"[^\W_]+", t))
+#: text for comparing sentences: case, quotes, punctuation and spaces ignored
+normalise = compare_key
 
 
 def near_identical(a: str, b: str) -> bool:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from vigipub.evidence.compliance import ComplianceVerdict
+from vigipub.evidence.french import typeset
+
 from ..facts import Fact, RaisedDefence
-from ..typography import fr_typo
 from .base import Context, Result, Rule, no, not_applicable, rule, undetermined, yes
 from .eu import THERAPEUTIC_CLAIMS
 
@@ -459,7 +461,7 @@ def t9_defences(ctx: Context) -> Result:
         rebuttals=rebuttals,
     )
     # the sentence this test justifies: each rebuttal, in the order the arguments were raised
-    text = " ".join(fr_typo(str(r["rebuttal_fr"])) for r in rebuttals)
+    text = " ".join(typeset(str(r["rebuttal_fr"])) for r in rebuttals)
     return Result(
         res.outcome, res.evidence, text, res.reason, data=res.data, cited=tuple(dict.fromkeys(cited))
     )
@@ -566,7 +568,7 @@ def t13_continued(ctx: Context) -> Result:
     if not decisions:
         return not_applicable("no suspension decided yet")
     checks = [f for f in facts.of("event", ["compliance_check"]) if f.on and f.on > min(decisions)]
-    bad = [f for f in checks if f.quote.strip().lower().startswith("non_compliant")]
+    bad = [f for f in checks if f.attributes.get("verdict") == ComplianceVerdict.NOT_COMPLIED]
     if bad:
         return yes(
             [f.id for f in bad], reason="a compliance check after the decision found the advertising online"
