@@ -23,7 +23,7 @@ from .jurisdictions import (
     get_jurisdiction,
     register_jurisdiction,
 )
-from .parameters import Parameter, ParameterValue
+from .parameters import Parameter, ParameterValue, load_parameters
 
 __all__ = [
     "Article",
@@ -40,5 +40,6 @@ __all__ = [
     "available_jurisdictions",
     "first_paragraph",
     "get_jurisdiction",
+    "load_parameters",
     "register_jurisdiction",
 ]

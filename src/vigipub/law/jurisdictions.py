@@ -108,7 +108,10 @@ class Jurisdiction:
         try:
             return self.parameters[name]
         except KeyError:
-            raise LawDataError(f"no parameter {name!r}", where=self.code) from None
+            raise LawDataError(
+                f"no parameter {name!r} ({name}.yaml) for jurisdiction {self.code}",
+                where=", ".join(map(str, self.parameter_dirs)),
+            ) from None
 
     @property
     def defences(self) -> dict[str, Defence]:
