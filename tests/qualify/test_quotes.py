@@ -344,7 +344,11 @@ def test_quotes_from_two_foreign_versions_are_each_labelled() -> None:
     ]
     sel = select_quotes(facts, limit=5)
     assert [p.foreign for p in sel.picks] == ["en", "de"]
-    text = sel.render()
+    from datetime import date
+
+    from vigipub.qualify.wording import phraser
+
+    text = sel.render(phraser(date(2024, 11, 5)))
     assert "(version anglaise du site)" in text and "(version allemande du site)" in text
 
 

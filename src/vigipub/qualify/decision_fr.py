@@ -52,9 +52,9 @@ from .facts import INCITATIONS, Fact, RaisedDefence, SiteFacts
 from .quotes import (
     CLAIM_ORDER,
     MANIPULATION_RANK,
-    MANIPULATION_SIGNALS,
-    MANIPULATION_STEPS,
+        MANIPULATION_STEPS,
     Selection,
+    manipulation_signals,
     quality,
     select_quotes,
     substantive,
@@ -304,7 +304,7 @@ class _Builder:
         if telling:
             self.add(
                 "C4_allegations_en_effet",
-                self.w.say("C4_allegations_en_effet", name=self.name, quotes=telling.render()),
+                self.w.say("C4_allegations_en_effet", name=self.name, quotes=telling.render(self.w)),
                 telling.ids,
             )
         self.add(
@@ -336,13 +336,13 @@ class _Builder:
                 self.facts.of("manipulation"),
                 limit=4,
                 order=MANIPULATION_RANK,
-                table=MANIPULATION_SIGNALS,
+                table=manipulation_signals(),
                 present=MANIPULATION_STEPS,
                 cover_all=True,
                 fill_with_fragments=False,
             )
             if described:
-                self.add("C8_procede", self.w.say("C8_procede", quotes=described.render()), described.ids)
+                self.add("C8_procede", self.w.say("C8_procede", quotes=described.render(self.w)), described.ids)
         if self.ok(R.T2_FUNCTION):
             self.add(
                 "C9_medicament_par_fonction",
@@ -501,7 +501,7 @@ class _Builder:
                     "C15_allegations_benefices_risques",
                     url=self.url,
                     of_product=self.of_product,
-                    quotes=claims.render(),
+                    quotes=claims.render(self.w),
                 ),
                 claims.ids,
             )
@@ -548,7 +548,7 @@ class _Builder:
             if actions:
                 self.add(
                     "C17_bis_invitation",
-                    self.w.say("C17_bis_invitation", actions=join(actions), quotes=calls.render()),
+                    self.w.say("C17_bis_invitation", actions=join(actions), quotes=calls.render(self.w)),
                     calls.ids,
                 )
         if self.ok(R.T7_AUDIENCE):
