@@ -20,8 +20,8 @@ from vigipub.documents import (
 )
 from vigipub.documents import render as render_module
 from vigipub.documents.errors import TemplateError
+from vigipub.evidence import MeasureKind, sha256_bytes
 from vigipub.evidence.french import NNBSP
-from vigipub.evidence import sha256_bytes
 
 from .conftest import iaso_qualification
 from .fidelity import norm, parse_html
@@ -71,7 +71,7 @@ def test_the_decision_lays_out_the_qualification_s_vu_and_never_phrases_one(iaso
 def test_article_1_is_the_qualification_s_measure(iaso_case) -> None:  # type: ignore[no-untyped-def]
     q = iaso_qualification()
     words = "L'ensemble des activités opérées en France et portant sur la thérapie X est suspendu."
-    q = q.model_copy(update={"measure": q.measure.model_copy(update={"kind": "suspension_of_all_activities", "text_fr": words})})
+    q = q.model_copy(update={"measure": q.measure.model_copy(update={"kind": MeasureKind.SUSPENSION_OF_ALL_ACTIVITIES, "text_fr": words})})
     assert norm(parse_html(render_decision(q, iaso_case)).articles[0]) == norm("Article 1 " + words)
     # no measure proposed (nor drafted): a highlighted gap, never words of this stage
     gap = render_decision(iaso_qualification().model_copy(update={"measure": None}), iaso_case).decode()

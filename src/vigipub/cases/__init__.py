@@ -5,6 +5,7 @@ from .defences import known_defences
 from .errors import CaseFileError, ProcedureError
 from .procedure import Delay, ProcedureIssue, blocking, check_procedure, delay, letter_date, plan_letter
 
+
 def __getattr__(name: str) -> object:
     if name == "DEFENCES":  # read from the law package when first used (see .defences)
         return known_defences()

@@ -146,7 +146,7 @@ def _index(
             _index(item, (*path, i), index, source, seen_nodes)
 
 
-class _CaseLoader(yaml.SafeLoader):  # type: ignore[misc]
+class _CaseLoader(yaml.SafeLoader):
     """SafeLoader whose scalar constructors fail with the node's line, never a bare ValueError."""
 
 

@@ -50,4 +50,4 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["DEFENCES", "JURISDICTION", "LAW_DEFENCES", "catalogue", "defences_file", "known_defences"]
+__all__ = ["JURISDICTION", "catalogue", "defences_file", "known_defences"]  # and DEFENCES, LAW_DEFENCES (lazy)

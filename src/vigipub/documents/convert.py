@@ -14,10 +14,13 @@ import re
 from collections.abc import Iterator
 from datetime import date as Date
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import lxml.html
 from lxml import etree
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 from vigipub.evidence.french import PLACEHOLDER_CLOSE as PH_CLOSE
 from vigipub.evidence.french import PLACEHOLDER_OPEN as PH_OPEN
@@ -269,7 +272,7 @@ def _set_language(document: Any) -> None:
             lang.set(qn(attr), LANGUAGE)
 
 
-def _ensure_styles(document) -> None:  # type: ignore[no-untyped-def]
+def _ensure_styles(document: DocxDocument) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
     from docx.oxml.ns import qn

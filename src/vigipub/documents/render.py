@@ -20,16 +20,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from vigipub import __version__
 from vigipub.evidence import Case, Company, Producer, Qualification, params_digest, sha256_bytes
-
-from . import context as cx
-from .convert import html_to_docx, html_to_markdown, html_to_pdf, typeset_html
-from .errors import DocumentInputError, TemplateError, UnknownFormatError, UnsupportedConclusionError
 from vigipub.evidence.french import date_list as fr_date_list
 from vigipub.evidence.french import join as fr_join
 from vigipub.evidence.french import long_date as fr_date
 from vigipub.evidence.french import quote as fr_quote
 from vigipub.evidence.french import typeset as fr_text
 from vigipub.evidence.french import upper_first
+
+from . import context as cx
+from .convert import html_to_docx, html_to_markdown, html_to_pdf, typeset_html
+from .errors import DocumentInputError, TemplateError, UnknownFormatError, UnsupportedConclusionError
 
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS: dict[str, str] = {

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from vigipub.evidence.case import LetterScope
 from vigipub.evidence.french import (
     date_list,
     de,
@@ -34,7 +35,6 @@ from vigipub.evidence.french import (
 from vigipub.evidence.french import euros as euros_fr
 from vigipub.evidence.qualification import (
     VIOLATION_RULES,
-    ArticleRef,
     Considerant,
     Escalation,
     EscalationKind,
@@ -43,7 +43,6 @@ from vigipub.evidence.qualification import (
     RuleId,
     Vu,
 )
-from vigipub.evidence.case import LetterScope
 from vigipub.evidence.vocabulary import THERAPY_ARTICLES_FR, THERAPY_FAMILIES
 from vigipub.law import Jurisdiction
 
@@ -52,7 +51,7 @@ from .facts import INCITATIONS, Fact, RaisedDefence, SiteFacts
 from .quotes import (
     CLAIM_ORDER,
     MANIPULATION_RANK,
-        MANIPULATION_STEPS,
+    MANIPULATION_STEPS,
     Selection,
     manipulation_signals,
     quality,

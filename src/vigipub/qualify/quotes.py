@@ -34,11 +34,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
-from vigipub.evidence.vocabulary import CLAIM_SUBKINDS, NON_SUBSTANTIAL_MANIPULATIONS, SUBSTANTIAL_MANIPULATIONS
-
-from vigipub.evidence.french import compare_key
+from vigipub.evidence.french import compare_key, quote
 from vigipub.evidence.french import join as join_fr
-from vigipub.evidence.french import quote
+from vigipub.evidence.vocabulary import (
+    CLAIM_SUBKINDS,
+    NON_SUBSTANTIAL_MANIPULATIONS,
+    SUBSTANTIAL_MANIPULATIONS,
+)
 
 from .errors import QualifyInputError
 

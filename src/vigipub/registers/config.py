@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from vigipub.evidence.french import search_key
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
