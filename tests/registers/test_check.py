@@ -189,3 +189,21 @@ def test_spinal_muscular_atrophy_is_covered_by_zolgensma(reg: Registers) -> None
     assert answer.status == "authorised"
     answer = reg.check_therapy("gene_therapy", product_names=["Zolgensma"], diseases_icd10=["G12.2"])
     assert answer.status == "authorised_other_indication"
+
+
+def test_the_answer_s_words_are_data(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The register answer is phrased from registers/wording_fr.yaml; a malformed file is refused
+    with the file and the entry named."""
+    from vigipub.registers import wording
+    from vigipub.registers.errors import RegisterFileError
+
+    assert wording.say("category", family="exosomes") == f"de la catégorie «{NNBSP}exosomes{NNBSP}»"
+    broken = tmp_path / "wording_fr.yaml"
+    broken.write_text("bdpm: {labels: [1, 2]}\n", encoding="utf-8")
+    with pytest.raises(RegisterFileError, match="entry 'bdpm'") as err:
+        wording._entries(broken)
+    assert str(broken) in str(err.value)
+    with pytest.raises(RegisterFileError, match="no entry 'nowhere'"):
+        wording.say("nowhere")
+    with pytest.raises(RegisterFileError, match="field {family}"):
+        wording.say("category")

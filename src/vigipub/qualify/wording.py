@@ -326,6 +326,11 @@ class Phraser:
         s = self.wording.sentence(key, variant)
         return Phrased(self._render(s, values), self.refs([*s.articles, *cites]), list(s.tests))
 
+    def _constant(self, name: str) -> bool:
+        """A field the file itself fills: a phrase entry without fields (« l'ANSM », a title)."""
+        entry = self.wording.entries.get(name)
+        return entry is not None and entry.sentence is not None and not fields(entry.sentence.text)
+
     def _render(self, s: Sentence, values: Mapping[str, str]) -> str:
         filled: dict[str, str] = {}
         for name in fields(s.text):
@@ -335,7 +340,7 @@ class Phraser:
                 filled[name] = self.j.article(name).short_fr
             elif name == "law" and s.law is not None:
                 filled[name] = self.law_words(s.law)
-            elif name in self.wording.entries and self.wording.entries[name].sentence is not None:
+            elif self._constant(name):
                 filled[name] = self.phrase(name)
             else:
                 raise QualifyInputError(
