@@ -48,6 +48,8 @@ from vigipub.evidence.vocabulary import INCITATION_SUBKINDS, THERAPY_FAMILIES, i
 from .quotes import is_boilerplate
 
 Strength = Literal["strong", "weak", "case_file"]
+#: where a fact comes from: a finding of a page, a page's metadata, the inspector, a register
+Source = Literal["page", "page metadata", "case file", "register"]
 
 #: findings whose quote is the site's wording (a banner in them is noise, not a fact)
 _WORDING_KINDS = frozenset({"claim", "testimonial", "manipulation", "call_to_action", "travel"})
@@ -62,7 +64,7 @@ class Fact:
     subkind: str
     quote: str
     url: str = ""
-    source: str = "page"  # page | page metadata | case file | register
+    source: Source = "page"
     strength: Strength = "strong"
     language: str | None = None
     attributes: Mapping[str, str] = field(default_factory=dict)

@@ -12,6 +12,7 @@ from datetime import timedelta
 from vigipub.evidence.compliance import ComplianceVerdict
 from vigipub.evidence.french import typeset
 from vigipub.evidence.qualification import RuleId as R
+from vigipub.evidence.qualification import Violation
 
 from ..facts import Fact, RaisedDefence
 from .base import Context, Result, Rule, no, not_applicable, rule, undetermined, yes
@@ -330,7 +331,7 @@ def t8_unauthorised_ad(ctx: Context) -> Result:
                 R.T1_PRESENTATION, R.T2_FUNCTION, R.T5_UNAUTHORISED, R.T6_ADVERTISING, R.T7_AUDIENCE
             ),
             reason="advertising in France for a medicinal product without any L. 5122-3 authorisation",
-            violation="V_AD_UNAUTHORISED",
+            violation=Violation.AD_UNAUTHORISED,
         )
     qs = [q for r in (t1, t2, t5, t6, t7) if r.outcome == "undetermined" for q in r.questions]
     if medicinal:
@@ -338,7 +339,7 @@ def t8_unauthorised_ad(ctx: Context) -> Result:
     return undetermined("a condition is undetermined", *qs)
 
 
-def _visa_rule(ctx: Context, audience: str, violation: str) -> Result:
+def _visa_rule(ctx: Context, audience: str, violation: Violation) -> Result:
     t8, t5, t7 = ctx.result(R.T8_UNAUTHORISED_AD), ctx.result(R.T5_UNAUTHORISED), ctx.result(R.T7_AUDIENCE)
     if t8.outcome == "yes" and audience in t7.data.get("audience", []):
         return yes(
@@ -365,7 +366,7 @@ def _visa_rule(ctx: Context, audience: str, violation: str) -> Result:
     level="FR",
 )
 def t8_public_no_visa(ctx: Context) -> Result:
-    return _visa_rule(ctx, "public", "V_AD_PUBLIC_NO_VISA")
+    return _visa_rule(ctx, "public", Violation.AD_PUBLIC_NO_VISA)
 
 
 @rule(
@@ -377,7 +378,7 @@ def t8_public_no_visa(ctx: Context) -> Result:
     level="FR",
 )
 def t8_hcp_no_visa(ctx: Context) -> Result:
-    return _visa_rule(ctx, "professionals", "V_AD_HCP_NO_VISA")
+    return _visa_rule(ctx, "professionals", Violation.AD_HCP_NO_VISA)
 
 
 @rule(
@@ -397,7 +398,7 @@ def t8_early_access_ad(ctx: Context) -> Result:
         return yes(
             [*t5.evidence, *t6.evidence],
             reason="advertising for a product under " + ", ".join(early),
-            violation="V_AD_EARLY_ACCESS",
+            violation=Violation.AD_EARLY_ACCESS,
         )
     return undetermined("early access recorded; advertising undetermined", *t6.questions)
 
