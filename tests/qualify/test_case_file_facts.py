@@ -258,3 +258,37 @@ def test_the_output_of_registry_check_is_a_register_file(tmp_path: Path) -> None
     path = tmp_path / "authorisations.json"
     path.write_text(json.dumps(answer.model_dump(mode="json")), encoding="utf-8")
     assert [a.status for a in load_authorisations(path)] == ["not_authorised"]
+
+
+# -- the procedural Vu are the engine's (the documents phrase none) -------------------------------
+
+
+def test_procedural_vu_several_addresses_sites_and_a_single_written_observation() -> None:
+    c = case(
+        company={"name": "Immu SA", "addresses": ["Dublin, Irlande", "Berlin, Allemagne"], "country": "IE"},
+        websites=["https://a.example", "https://b.example"],
+        events=[
+            {"date": "2025-03-03", "kind": "letter_of_intent", "scope": "all_activities"},
+            {"date": "2025-03-19", "kind": "written_observations"},
+        ],
+        claims=["La thérapie cellulaire dendritique guérit le cancer."],
+        established={"french_version": True},
+    )
+    vu = [plain(v.text_fr) for v in run(c).vu]
+    assert "Vu le site internet https://a.example ;" in vu and "Vu le site internet https://b.example ;" in vu
+    letter = next(v for v in vu if v.startswith("Vu les courriers en date du 3 mars 2025 adressés"))
+    assert "(Dublin, Irlande ; Berlin, Allemagne)" in letter and "l'ensemble des activités opérées en France" in letter
+    assert any("par transmission en date du 19 mars 2025 ;" in v for v in vu)
+    assert not any("observations orales" in v for v in vu)
+
+
+def test_urgency_without_a_letter_has_no_vu_of_the_procedure() -> None:
+    c = case(
+        events=[{"date": "2025-03-03", "kind": "decision"}],
+        urgency="danger imminent pour les patients",
+        claims=["La thérapie cellulaire dendritique guérit le cancer."],
+        established={"french_version": True},
+    )
+    q = run(c)
+    assert q.vu and not any(v.id.startswith(("VU_COURRIER", "VU_OBSERVATIONS")) for v in q.vu)
+    assert any(c.id == "C15_urgence" for c in q.considerants)
