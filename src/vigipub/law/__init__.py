@@ -2,7 +2,7 @@
 
 Layout::
 
-    law/core.py            Article, Version (in_force(on), ref(on), text_fr(on))
+    law/core.py            Article, Version (in_force(on), ref(on), text_fr(on), excerpt(on, Excerpt))
     law/parameters.py      dated parameters, one YAML file each (openfisca style)
     law/jurisdictions.py   registry: get_jurisdiction("FR") -> articles + parameters + defences
     law/texts/             verbatim law texts (with Source / Version / Completeness notes)
@@ -11,7 +11,9 @@ Layout::
     law/eu/reg_1394_2007/…, law/eu/reg_726_2004/…, law/eu/dir_2001_83/…  (shared EU level)
 
 This package imports only :mod:`vigipub.evidence`; the rules that apply these articles live
-in :mod:`vigipub.qualify.rules`.
+in :mod:`vigipub.qualify.rules`. Other packages use it through this module's names only (the
+case domain too: an import contract checks it); a missing or broken file is a
+:class:`LawDataError` naming it.
 """
 
 from .core import Article, Excerpt, Version, first_paragraph
