@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -350,7 +350,7 @@ class Phraser:
         return render(s.text, filled)
 
 
-@cache
+@lru_cache(maxsize=256)
 def phraser(on: date, jurisdiction_code: str = "FR") -> Phraser:
     return Phraser(load(), get_jurisdiction(jurisdiction_code), on)
 
