@@ -50,7 +50,7 @@ def _rss_mb() -> float:
 
 def _payloads(path: Path, limit: int | None) -> list[tuple[str, bytes, str | None]]:
     """(uri, payload, content type) of the HTML response records, for the naive pipeline."""
-    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+    from warcio.archiveiterator import ArchiveIterator
 
     out: list[tuple[str, bytes, str | None]] = []
     with open(path, "rb") as fh:

@@ -46,7 +46,7 @@ class MoveTarget:
 
 def _read_record_body(warc: Path, offset: int, length: int, limit: int = 300_000) -> bytes:
     """The HTTP body (head of it) of one WARC record, addressed by offset and length."""
-    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+    from warcio.archiveiterator import ArchiveIterator
 
     with open(warc, "rb") as fh:
         fh.seek(offset)
