@@ -16,6 +16,8 @@ in ``docs/capture.md``.
 
 from __future__ import annotations
 
+from vigipub.evidence import IntegrityState
+
 from .crawler import capture_site
 from .errors import (
     CaptureInputError,
@@ -30,7 +32,7 @@ from .errors import (
 from .options import CaptureOptions
 from .progress import CaptureProgress, ProgressCallback
 from .resume import close_interrupted
-from .verify import IntegrityState, VerifyReport, verify_evidence
+from .verify import VerifyReport, verify_evidence
 
 __all__ = [
     "CaptureInputError",

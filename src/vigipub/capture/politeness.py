@@ -65,21 +65,16 @@ class Politeness:
         self.manifest = manifest
         self.record_answer = record_answer
         read_timeout = max(1.0, min(options.page_timeout, 30.0))
-        self.client = make_client(
-            policy,
-            verify=True,
-            proxy=options.proxy,
-            user_agent=user_agent,
-            concurrency=options.concurrency,
-            read_timeout=read_timeout,
-        )
-        self.insecure_client = make_client(
-            policy,
-            verify=False,
-            proxy=options.proxy,
-            user_agent=user_agent,
-            concurrency=options.concurrency,
-            read_timeout=read_timeout,
+        self.client, self.insecure_client = (
+            make_client(
+                policy,
+                verify=verify,
+                proxy=options.proxy,
+                user_agent=user_agent,
+                concurrency=options.concurrency,
+                read_timeout=read_timeout,
+            )
+            for verify in (True, False)
         )
         #: origin -> its robots.txt rules, once read
         self.robots: dict[str, Robots] = {}
