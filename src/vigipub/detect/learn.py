@@ -90,13 +90,19 @@ class TrainParams:
     genre_min: float = 1.5
     #: candidate values, selected by inner grouped cross-validation (one value: no selection)
     min_hosts: tuple[int, ...] = (4, 8)
-    text_scale: tuple[float, ...] = (3.0, 6.0)
+    text_scale: tuple[float, ...] = (0.5, 1.0)
+    #: the selection takes the most regularised candidate (fewest terms, smallest scale) whose
+    #: inner AUC is within this of the best: a tie goes to the simpler model
+    selection_tolerance: float = 0.005
     #: terms whose calibrated weight is smaller than this are not shipped
     min_term_weight: float = 0.002
     #: our synthetic pages count as one site when terms' sites are counted (one author wrote them)
     ours_one_site: bool = True
     #: fit on the pages the score decides only (a therapy named, a language we read)
     candidates_only: bool = True
+    #: a term on more than this share of the training pages of one language is a common word
+    #: of that language (« dans », "the"): it says nothing of a page and is left out
+    max_language_df: float = 0.3
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -114,7 +120,8 @@ class TrainParams:
         return cls(**known)
 
     def grid(self) -> list[tuple[int, float]]:
-        return [(k, s) for k in self.min_hosts for s in self.text_scale]
+        """The candidates, most regularised first (more sites per term, smaller scale)."""
+        return [(k, s) for k in sorted(self.min_hosts, reverse=True) for s in sorted(self.text_scale)]
 
 
 def _sklearn() -> Any:
@@ -178,14 +185,25 @@ class _Table:
         ]
         self.hosts = sparse.csr_matrix((np.ones(n), (np.arange(n), gcol)), shape=(n, len(group_ids)))
         self.labels = np.array([int(e.label) for e in examples])
+        languages = sorted({e.language for e in examples})
+        self.language = np.array([languages.index(e.language) for e in examples])
 
-    def retained(self, rows: Sequence[int], min_hosts: int) -> Any:
+    def retained(self, rows: Sequence[int], min_hosts: int, max_language_df: float = 1.0) -> Any:
         import numpy as np
 
         per_host = (self.hosts[rows].T @ self.terms[rows]).tocsc()
         per_host.data[:] = 1.0
         counts = np.asarray(per_host.sum(axis=0)).ravel()
-        return np.flatnonzero(counts >= min_hosts)
+        keep = counts >= min_hosts
+        if max_language_df < 1.0:
+            rows_arr = np.asarray(rows)
+            for lang in set(self.language[rows_arr].tolist()):
+                mine = rows_arr[self.language[rows_arr] == lang]
+                if len(mine) < 20:
+                    continue
+                df = np.asarray(self.terms[mine].sum(axis=0)).ravel() / len(mine)
+                keep &= df <= max_language_df
+        return np.flatnonzero(keep)
 
     def design(self, rows: Sequence[int], columns: Any, scale: float) -> Any:
         from scipy import sparse
@@ -204,7 +222,7 @@ def _fit_lr(
     y = table.labels[rows]
     if len(set(y.tolist())) < 2:
         raise ValueError("the training pages need both promotion and non-promotion pages")
-    columns = table.retained(rows, min_hosts)
+    columns = table.retained(rows, min_hosts, params.max_language_df)
     model = logistic(C=params.C, solver="newton-cg", max_iter=1000, tol=1e-6)
     model.fit(
         table.design(rows, columns, scale), y, sample_weight=_weights([table.examples[i] for i in rows], params)
@@ -269,7 +287,7 @@ def _select(table: _Table, params: TrainParams) -> tuple[int, float, Any, list[d
 
     inner = _group_folds(table.examples, params.inner_folds)
     scored = _scored_rows(table)
-    best: tuple[float, int, float, Any] | None = None
+    tried: list[tuple[float, int, float, Any]] = []
     record: list[dict[str, Any]] = []
     for min_hosts, scale in params.grid():
         z = np.zeros(len(table.examples))
@@ -277,10 +295,12 @@ def _select(table: _Table, params: TrainParams) -> tuple[int, float, Any, list[d
             z[test] = _decision(table, test, _fit_lr(table, train, params, min_hosts, scale), scale)
         auc = _auc([float(z[i]) for i in scored], [table.examples[i].label for i in scored])
         record.append({"min_hosts": min_hosts, "text_scale": scale, "auc": round(auc, 4)})
-        if best is None or auc > best[0] + 1e-9:
-            best = (auc, min_hosts, scale, z)
-    assert best is not None
-    return best[1], best[2], best[3], record
+        tried.append((auc, min_hosts, scale, z))
+    best = max(t[0] for t in tried)
+    chosen = next(t for t in tried if t[0] >= best - params.selection_tolerance)
+    for r in record:
+        r["chosen"] = (r["min_hosts"], r["text_scale"]) == (chosen[1], chosen[2])
+    return chosen[1], chosen[2], chosen[3], record
 
 
 def fit(
