@@ -235,12 +235,18 @@ def language_folds(pages: list[Any]) -> list[tuple[list[int], list[int]]]:
 
 
 def evaluate_pages(
-    pages: list[Any], analyses: list[Any], cv: bool = False, progress: Any = None, by_language: bool = False
+    pages: list[Any],
+    analyses: list[Any],
+    cv: bool = False,
+    progress: Any = None,
+    by_language: bool = False,
+    params: Any = None,
 ) -> dict[str, Any]:
     """Metrics of labelled pages already analysed: their own verdicts, or out-of-fold ones.
 
     ``cv``: grouped cross-validation by host; with ``by_language``, leave one language out
-    instead (only the held-out languages' real pages are judged).
+    instead (only the held-out languages' real pages are judged). ``params`` are the training
+    parameters of each fold's fit (default: ``TrainParams()``, the selection included).
     """
     from vigipub.cli.model import examples_from
     from vigipub.detect.learn import TrainParams, cross_validate
@@ -248,7 +254,7 @@ def evaluate_pages(
     rows: list[dict[str, Any]] = []
     if cv and pages:
         folds = language_folds(pages) if by_language else None
-        judgements = cross_validate(examples_from(pages, analyses), TrainParams(), progress, folds)
+        judgements = cross_validate(examples_from(pages, analyses), params or TrainParams(), progress, folds)
         for p, a, j in zip(pages, analyses, judgements, strict=True):
             if j is not None:
                 rows.append(_row(p, j.verdict, j.score, j.genre, a.findings))
