@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .fold import fold
 
@@ -45,7 +46,7 @@ def terms_of(text: str, max_chars: int = DEFAULT_CHARS) -> set[str]:
             continue
         out.update(words)
         if len(words) > 1:
-            out.update(map(" ".join, zip(words, words[1:])))
+            out.update(map(" ".join, pairwise(words)))
     return out
 
 
