@@ -143,3 +143,23 @@ def test_a_word_of_one_site_is_never_learned_however_often_it_appears() -> None:
     params = TrainParams(min_hosts=(4,), text_scale=(1.0,), inner_folds=3, folds=3, max_language_df=0.5)
     terms = fit(examples, params)["text"]["terms"]
     assert "stem" not in terms and "book your" not in terms and "researchers" in terms
+
+
+def test_the_text_of_a_page_naming_no_therapy_is_not_read_and_counts_as_average() -> None:
+    """The score decides nothing on such a page (speed); its site's context, if any, judges it
+    with the training pages' average text, said so in its contributions."""
+    detector = Detector.default()
+    html = (
+        "<html lang='fr'><body><h1>Témoignages</h1>"
+        "<p>Nos patients témoignent : après trois séances, je marche mieux et je dors enfin la nuit.</p>"
+        "<p>Notre équipe vous accueille du lundi au vendredi ; prenez rendez-vous pour une première "
+        "consultation, nous répondons à toutes vos questions.</p></body></html>"
+    )
+    analysis = detector.analyze(document_from_html(html.encode(), "https://clinique.example/temoignages"))
+    assert analysis.verdict == "not_promotion" and analysis.findings
+    assert "terms" not in analysis.features
+    assert not [c for c in analysis.contributions if c.feature.startswith("term")]
+    unread = TextScore.of_analysis(analysis, detector.model)
+    assert not unread.read and unread.total == detector.model.text_mean
+    (c,) = unread.contributions
+    assert c.feature == "terms_unread" and "moyenne" in c.label and c.weight == pytest.approx(detector.model.text_mean, abs=1e-4)

@@ -86,6 +86,7 @@ def test_training_again_gives_the_shipped_model(labelled) -> None:  # type: igno
     for name, coef in shipped["coefficients"].items():
         assert body["coefficients"][name] == pytest.approx(coef, abs=1e-5), name
     assert body["text"]["terms"].keys() == shipped["text"]["terms"].keys()
+    assert body["text"]["mean"] == pytest.approx(shipped["text"]["mean"], abs=1e-5)
     for term, weight in shipped["text"]["terms"].items():
         assert body["text"]["terms"][term] == pytest.approx(weight, abs=1e-4), term
 

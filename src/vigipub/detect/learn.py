@@ -41,7 +41,7 @@ from vigipub.evidence.findings import Finding
 
 from . import features as feats
 from .terms import DEFAULT_CHARS, terms_of
-from .verdict import MODEL_FORMAT, Judgement, TextScore, VerdictModel, load_verdict_model
+from .verdict import MODEL_FORMAT, Judgement, TextScore, VerdictModel, load_verdict_model, reads_text
 
 
 @dataclass
@@ -329,6 +329,9 @@ def fit(
             terms[table.names[column]] = weight
     terms = dict(sorted(terms.items()))
     intercept = round(a * icpt + b, 6)
+    # the average text score of the pages the score decides: what a text not read is given
+    decided = [e for e in examples if e.candidate] or list(examples)
+    text_mean = round(sum(sum(terms.get(t, 0.0) for t in e.terms) for e in decided) / len(decided), 6)
     oof = 1.0 / (1.0 + np.exp(-(a * z + b)))
     scored = _scored_rows(table)
     promote_at, clear_below = _thresholds(
@@ -346,6 +349,7 @@ def fit(
             "min_hosts": min_hosts,
             "scale": scale,
             "vocabulary": len(columns),
+            "mean": text_mean,
             "terms": terms,
         },
         "thresholds": {"promotion": promote_at, "not_promotion": clear_below},
@@ -392,6 +396,7 @@ def model_from_dict(body: dict[str, Any], base: VerdictModel | None = None) -> V
         info={},
         terms=dict(text.get("terms", {})),
         text_chars=int(text.get("max_chars", DEFAULT_CHARS)),
+        text_mean=float(text.get("mean", 0.0)),
     )
 
 
@@ -401,7 +406,7 @@ def judge(model: VerdictModel, e: Example) -> Judgement:
         e.text_chars,
         foreign=e.foreign,
         language=e.page_language,
-        text=TextScore.of_terms(model, e.terms),
+        text=TextScore.of_terms(model, e.terms) if reads_text(e.findings, e.foreign) else None,
     )
 
 

@@ -106,7 +106,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         read = [p for p in pages if p.language != OTHER_LANGUAGE]
         together = [f for p in read for f in p.findings if " ".join(f.quote.split()) not in template]
         # the site's text reads as its pages' texts do on average
-        text = TextScore(sum(TextScore.of_analysis(p).total for p in read) / len(read)) if read else None
+        text = TextScore(sum(TextScore.of_analysis(p, model).total for p in read) / len(read)) if read else None
         if together and model.judge(together, model.min_text_chars, text=text).verdict == "promotion":
             established = [p for p in pages if p.verdict == "uncertain"] or list(pages)
     therapy = _site_therapy(established) if established else None
@@ -132,7 +132,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
             model.min_text_chars,
             language=page.language,
             site_therapy=None if own_therapy else (label, ids),
-            text=TextScore.of_analysis(page),
+            text=TextScore.of_analysis(page, model),
         )
         verdict: Verdict = j.verdict
         reasons = list(j.reasons)

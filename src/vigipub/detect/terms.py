@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from .fold import fold
@@ -37,10 +38,15 @@ _GAP = r"(?:[^\w.!?;:\n\u2026]|[\d_])+"
 DEFAULT_CHARS = 3000
 
 
-def terms_of(text: str, max_chars: int = DEFAULT_CHARS) -> set[str]:
-    """The distinct words and pairs of consecutive words of the start of ``text`` (folded)."""
+def terms_of(text: str, max_chars: int = DEFAULT_CHARS, folded: str | None = None) -> set[str]:
+    """The distinct words and pairs of consecutive words of the start of ``text`` (folded).
+
+    ``folded`` is ``fold(text[:max_chars])`` when the caller has it (folding is most of the cost).
+    """
+    if folded is None:
+        folded = fold(text[:max_chars])
     out: set[str] = set()
-    for segment in _SENTENCE_BREAK.split(fold(text[:max_chars])):
+    for segment in _SENTENCE_BREAK.split(folded):
         words = _WORD.findall(segment)
         if not words:
             continue
@@ -59,14 +65,33 @@ class TermHit:
     end: int
 
 
-def locate(text: str, term: str, max_chars: int = DEFAULT_CHARS) -> TermHit | None:
+def locate(text: str, term: str, max_chars: int = DEFAULT_CHARS, folded: str | None = None) -> TermHit | None:
     """The first occurrence of ``term`` (folded words) in the start of ``text``.
 
-    Only called for the few terms a verdict shows, so a regex per term costs nothing.
+    Only called for the few terms a verdict shows. ``folded`` is ``fold(text[:max_chars])``
+    when the caller has it. A term is found as a whole word (or two words separated by
+    anything but a letter or a sentence end).
     """
-    words = term.split(" ")
-    pattern = r"(?<![^\W\d_])" + _GAP.join(map(re.escape, words)) + r"(?![^\W\d_])"
-    m = re.search(pattern, fold(text[:max_chars]))
-    if m is None:
+    if folded is None:
+        folded = fold(text[:max_chars])
+    # the common case: the words separated by one space, found at C speed
+    at = folded.find(term)
+    while at >= 0:
+        end = at + len(term)
+        if (at == 0 or not _is_letter(folded[at - 1])) and (end == len(folded) or not _is_letter(folded[end])):
+            return TermHit(term, at, end)
+        at = folded.find(term, at + 1)
+    if " " not in term:
         return None
-    return TermHit(term, m.start(), m.end())
+    m = _pair_pattern(term).search(folded)
+    return TermHit(term, m.start(), m.end()) if m is not None else None
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+@lru_cache(maxsize=4096)
+def _pair_pattern(term: str) -> re.Pattern[str]:
+    """Two words with any gap but a letter or a sentence end (« nos  patients », "clinic, we")."""
+    return re.compile(r"(?<![^\W\d_])" + _GAP.join(map(re.escape, term.split(" "))) + r"(?![^\W\d_])")

@@ -34,6 +34,7 @@ from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import features as feats
 from .errors import LexiconError
+from .fold import fold
 from .terms import DEFAULT_CHARS, locate, terms_of
 
 #: kept for callers of the earlier module
@@ -52,6 +53,18 @@ _TERMS_SHOWN = 6
 TEXT_FEATURE = "terms"
 TERM_FEATURE = "term"
 OTHER_TERMS_FEATURE = "terms_other"
+#: the contribution of a text that was not read (the average of the training pages' texts)
+UNREAD_TEXT_FEATURE = "terms_unread"
+
+
+def reads_text(findings: list[Finding], foreign: bool) -> bool:
+    """Whether the text component reads a page: a therapy named, in a language we read.
+
+    On any other page the score decides nothing (no therapy: never promotion by itself; a
+    language without a lexicon: at most uncertain), so its text is not read (speed). Training,
+    evaluation and the detector use this one test, so they judge the same pages alike.
+    """
+    return not foreign and any(f.kind == "therapy" for f in findings)
 
 
 def _sigmoid(z: float) -> float:
@@ -88,6 +101,8 @@ class TextScore:
 
     total: float
     contributions: tuple[Contribution, ...] = ()
+    #: False for a text that was not read (its score is the training pages' average)
+    read: bool = True
 
     @classmethod
     def of_terms(cls, model: VerdictModel, terms: set[str] | frozenset[str]) -> TextScore:
@@ -103,7 +118,8 @@ class TextScore:
         weights = model.terms
         if not weights:
             return cls(0.0)
-        present = [(t, w) for t in terms_of(text, model.text_chars) if (w := weights.get(t))]
+        folded = fold(text[: model.text_chars])
+        present = [(t, w) for t in terms_of(text, model.text_chars, folded) if (w := weights.get(t))]
         if not present:
             return cls(0.0)
         total = sum(w for _t, w in present)
@@ -113,7 +129,7 @@ class TextScore:
         shown = pros + cons
         out: list[Contribution] = []
         for term, weight in sorted(shown, key=lambda tw: -abs(tw[1])):
-            hit = locate(text, term, model.text_chars)
+            hit = locate(text, term, model.text_chars, folded)
             written = text[hit.start : hit.end] if hit is not None else term
             out.append(
                 Contribution.model_construct(
@@ -146,10 +162,37 @@ class TextScore:
         return cls(total, tuple(out))
 
     @classmethod
-    def of_analysis(cls, page: PageAnalysis) -> TextScore:
-        """The text score a page was judged with (the site step judges it again)."""
+    def unread(cls, model: VerdictModel) -> TextScore:
+        """The score of a text that was not read: the training pages' average, said so."""
+        label = str(model.labels.get("features", {}).get(UNREAD_TEXT_FEATURE, UNREAD_TEXT_FEATURE))
         return cls(
-            float(page.features.get(TEXT_FEATURE, 0.0)),
+            model.text_mean,
+            (
+                Contribution.model_construct(
+                    feature=UNREAD_TEXT_FEATURE,
+                    label=label,
+                    value=0.0,
+                    weight=round(model.text_mean, 4),
+                    findings=[],
+                    quote=None,
+                    start=None,
+                    end=None,
+                ),
+            ),
+            read=False,
+        )
+
+    @classmethod
+    def of_analysis(cls, page: PageAnalysis, model: VerdictModel) -> TextScore:
+        """The text score a page was judged with (the site step judges it again).
+
+        The text of a page that named no therapy was not read (the score decides nothing on
+        such a page): its site's context judges it with the training pages' average text.
+        """
+        if TEXT_FEATURE not in page.features:
+            return cls.unread(model)
+        return cls(
+            float(page.features[TEXT_FEATURE]),
             tuple(c for c in page.contributions if c.feature in (TERM_FEATURE, OTHER_TERMS_FEATURE)),
         )
 
@@ -177,6 +220,8 @@ class VerdictModel:
     #: the text component: folded term -> weight (see :mod:`vigipub.detect.terms`)
     terms: dict[str, float] = field(default_factory=dict)
     text_chars: int = DEFAULT_CHARS
+    #: the average text score of the training pages the score decides (a text not read)
+    text_mean: float = 0.0
 
     @classmethod
     def neutral(cls, labels: dict[str, Any] | None = None) -> VerdictModel:
@@ -255,9 +300,10 @@ class VerdictModel:
         """The verdict on one page."""
         # a page in a language we have no lexicon for, however short: never promotion
         foreign = doc.language == OTHER_LANGUAGE
-        # The text component reads pages with findings only: a page with none is never
-        # promotion, and its site can establish nothing on it (no claim, story or price).
-        text = TextScore.of_text(self, doc.text) if findings and not foreign else None
+        # The text component reads the pages the score decides only: a therapy of interest
+        # named, in a language we read (a page without is never promotion by itself; its
+        # site's context, if any, judges it with the average text: TextScore.of_analysis).
+        text = TextScore.of_text(self, doc.text) if reads_text(findings, foreign) else None
         j = self.judge(findings, len(doc.text.strip()), foreign=foreign, language=doc.language, text=text)
         return PageAnalysis.model_construct(
             url=doc.url,
@@ -301,11 +347,11 @@ class VerdictModel:
             values = feats.with_site_therapy(values)
             evidence["therapy"] = site_therapy[1]
             extra_labels["therapy"] = self.labels.get("features", {}).get("site_therapy", "site_therapy")
-        text = text or TextScore(0.0)
+        text = text if text is not None else TextScore(0.0, read=False)
         score = self.probability(values, text.total)
         contributions = self.contributions(values, evidence, extra_labels)
         term_contributions = list(text.contributions)
-        if text.total:
+        if text.read:
             values = {**values, TEXT_FEATURE: round(text.total, 6)}
         rules: list[str] = []  # the explicit rules that framed the learned score
         page = feats.PageFindings.of(findings)
@@ -480,6 +526,7 @@ def load_verdict_model(path: Path | None = None, labels_path: Path | None = None
             | {"text": {k: v for k, v in text.items() if k != "terms"}},
             terms={str(k): float(v) for k, v in text.get("terms", {}).items()},
             text_chars=int(text.get("max_chars", DEFAULT_CHARS)),
+            text_mean=float(text.get("mean", 0.0)),
         )
     except (OSError, UnicodeDecodeError, yaml.YAMLError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise LexiconError(f"cannot load verdict model: {exc}", where=str(path)) from exc
