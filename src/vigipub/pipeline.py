@@ -360,8 +360,7 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
         if f.kind in ("claim", "testimonial")
     }
     t0 = next((t for t in qualification.tests if t.id.split(".")[0] == "T0"), None)
-    france = t0.outcome if t0 is not None else "undetermined"
-    france = {"yes": "yes", "no": "no"}.get(france, "undetermined")
+    france: str = {"yes": "yes", "no": "no"}.get(t0.outcome if t0 is not None else "", "undetermined")
     if verdict == "not_promotion" and france == "undetermined":
         france = "n/a"  # no promotion: the link to France is not examined
     measure = qualification.measure.kind if qualification.measure else "none"
@@ -634,6 +633,59 @@ def refresh_dossier_documents(dossier: Path, qualification: Qualification) -> li
     return [dossier / DECISION, dossier / REPORT]
 
 
+# --------------------------------------------------------------------------- batch triage
+# ``vigipub.batch`` (an entry point) runs these on each WARC record: the pre-filter's
+# vocabulary comes from the detection lexicons, and a record that passes it goes through the
+# same extraction and detection as any page.
+
+#: (entry id, kind, term, case-sensitive, prefix) of each lexicon term the pre-filter looks for
+VocabularyRow = tuple[str, str, str, bool, bool]
+
+
+def triage_vocabulary(kinds: Iterable[str] = ("therapy",)) -> list[VocabularyRow]:
+    """The terms of the detection lexicons of ``kinds`` (therapy, disease), for the raw-byte
+    pre-filter of batch triage: derived, so that the pre-filter follows every lexicon change."""
+    from vigipub.detect import Detector
+
+    wanted = set(kinds)
+    return [
+        (entry.id, entry.kind, term, entry.case_sensitive, entry.prefix)
+        for entry in Detector.default().entries
+        if entry.kind in wanted
+        for term in entry.terms
+    ]
+
+
+def fold_text(text: str) -> str:
+    """Detection's accent and case folding (one character for one): what it matches on."""
+    from vigipub.detect import fold
+
+    return fold(text)
+
+
+def analyze_payload(
+    payload: bytes, url: str, *, content_type: str | None, record: Any, pdf: bool = False
+) -> PageAnalysis:
+    """Extract and detect one archived HTTP payload (HTML, or PDF when ``pdf``)."""
+    from vigipub.detect import Detector
+    from vigipub.extract import document_from_html, document_from_pdf
+
+    if pdf:
+        document = document_from_pdf(payload, url, content_type=content_type, record=record)
+    else:
+        document = document_from_html(payload, url, content_type=content_type, record=record)
+    return Detector.default().analyze(document)
+
+
+def warm_up_detection() -> Producer:
+    """Build what detection builds once per process (lexicons, language model) before a
+    batch; return its producer (name, version, digest of lexicons and weights)."""
+    from vigipub.extract import warm_up
+
+    warm_up()
+    return detection_producer()
+
+
 # --------------------------------------------------------------------------- compliance re-check
 
 RECHECK_SECOND_EXIT = "evidence-second-exit"
@@ -860,17 +912,17 @@ def recheck(
         seeds = _recheck_seeds(original_manifest)
         # every page of the original capture, and the site's home (where a visitor arrives)
         revisit = tuple(dict.fromkeys([*(p.final_url for p in original_manifest.pages if 200 <= p.status < 400), seeds[-1]]))
-        budget = max_pages or int(opts.get("max_pages") or 30)  # type: ignore[arg-type]
+        budget = max_pages or int(opts.get("max_pages") or 30)
         capture_options: dict[str, Any] = dict(
             max_pages=budget + len(revisit),
-            max_depth=int(opts.get("max_depth") or 3),  # type: ignore[arg-type]
+            max_depth=int(opts.get("max_depth") or 3),
             browser=browser,
             allow_private=allow_private,
             proxy=proxy,
             case_ref=original_manifest.case_ref,
             chain_from=dossier / EVIDENCE,
             revisit_urls=revisit,
-            page_timeout=page_timeout or float(opts.get("page_timeout") or 30.0),  # type: ignore[arg-type]
+            page_timeout=page_timeout or float(opts.get("page_timeout") or 30.0),
         )
         try:
             manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress)
