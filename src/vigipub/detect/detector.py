@@ -200,9 +200,8 @@ class Detector:
             own = reach.get(_RESIDENT_CELLS)
             if kind == "therapy" and own is not None and own[0] <= start and end <= own[1]:
                 continue  # "hair follicle stem cells" are the body's own cells, not a product
-            if kind == "cue" and entries[idx].subkind == _RESIDENT_CELLS:
-                if own is None or end > own[1]:
-                    reach[_RESIDENT_CELLS] = (start, end)
+            if kind == "cue" and entries[idx].subkind == _RESIDENT_CELLS and (own is None or end > own[1]):
+                reach[_RESIDENT_CELLS] = (start, end)
             prev = reach.get(kind)
             if (
                 prev is not None
