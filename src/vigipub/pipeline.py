@@ -40,8 +40,10 @@ from vigipub.evidence.seal import UNFINISHED_MARKER
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 if TYPE_CHECKING:
+    from vigipub.capture import ProgressCallback
     from vigipub.detect.operator import OperatorExtractor
 
+#: messages saying which step runs (the capture's own progress is a ``ProgressCallback``)
 Progress = Callable[[str], None]
 
 FINDINGS = "findings.json"
@@ -368,7 +370,13 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
     return SiteSummary(url, verdict, len(pages), len(promotion), len(claims), france, measure, dossier, therapies)
 
 
-def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: Progress | None = None) -> SiteSummary:
+def investigate(
+    url: str,
+    out_dir: Path,
+    options: InvestigateOptions,
+    progress: Progress | None = None,
+    capture_progress: ProgressCallback | None = None,
+) -> SiteSummary:
     """Capture ``url`` into ``out_dir`` and run every stage; return the site summary.
 
     From its first second to its seal the dossier holds ``UNFINISHED.json``, which says what
@@ -383,7 +391,7 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
     _say(progress, f"capturing {url}")
     try:
         manifest: CaptureManifest = capture_site(
-            url, evidence_dir, CaptureOptions(**options.capture), progress=progress is not None
+            url, evidence_dir, CaptureOptions(**options.capture), progress=capture_progress
         )
     except BaseException:
         # Nothing was captured (the capture stage removes its own folder on a seed failure):
@@ -468,7 +476,11 @@ def read_unfinished(out_dir: Path) -> dict[str, Any] | None:
 
 
 def resume_investigation(
-    out_dir: Path, options: InvestigateOptions, progress: Progress | None = None, url: str | None = None
+    out_dir: Path,
+    options: InvestigateOptions,
+    progress: Progress | None = None,
+    url: str | None = None,
+    capture_progress: ProgressCallback | None = None,
 ) -> SiteSummary:
     """Finish an interrupted investigation from what its dossier holds.
 
@@ -533,7 +545,7 @@ def resume_investigation(
             shutil.rmtree(evidence_dir)
         _mark_unfinished(out_dir, target, "capture", options)
         _say(progress, f"capturing {target} again (the first attempt stopped before any page)")
-        manifest = capture_site(target, evidence_dir, capture_options, progress=progress is not None)
+        manifest = capture_site(target, evidence_dir, capture_options, progress=capture_progress)
     return _finish_dossier(out_dir, manifest, options, progress)
 
 
@@ -817,7 +829,11 @@ def _unreachable_kind(exc: BaseException) -> str:
 
 
 def _capture_for_recheck(
-    seeds: list[str], evidence: Path, options: dict[str, Any], progress: Progress | None
+    seeds: list[str],
+    evidence: Path,
+    options: dict[str, Any],
+    progress: Progress | None,
+    capture_progress: ProgressCallback | None = None,
 ) -> CaptureManifest:
     """Capture from the first seed that gives a page (the old start URL may now be a 404:
     the site's root is tried next, the old URL still being fetched again as a revisit)."""
@@ -827,7 +843,7 @@ def _capture_for_recheck(
     for seed in seeds:
         _say(progress, f"capturing {seed}")
         try:
-            return capture_site(seed, evidence, CaptureOptions(**options), progress=progress is not None)
+            return capture_site(seed, evidence, CaptureOptions(**options), progress=capture_progress)
         except EmptySiteError as exc:
             last = exc
             if not any(f"http {c}" in str(exc).lower() for c in (404, 410)):
@@ -855,6 +871,7 @@ def recheck(
     allow_private: bool = False,
     proxy: str | None = None,
     progress: Progress | None = None,
+    capture_progress: ProgressCallback | None = None,
     second_proxy: str | None = None,
     browser: bool | None = None,
     page_timeout: float | None = None,
@@ -925,7 +942,7 @@ def recheck(
             page_timeout=page_timeout or float(opts.get("page_timeout") or 30.0),
         )
         try:
-            manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress)
+            manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress, capture_progress)
         except CaptureInputError as exc:
             _say(progress, f"site unreachable: {exc}")
             result = compliance.unreachable(original.link, str(exc), _unreachable_kind(exc))
@@ -941,7 +958,9 @@ def recheck(
         if second_proxy:
             second_options = {**capture_options, "proxy": second_proxy, "chain_from": None}
             try:
-                m2 = _capture_for_recheck(seeds, out_dir / RECHECK_SECOND_EXIT, second_options, progress)
+                m2 = _capture_for_recheck(
+                    seeds, out_dir / RECHECK_SECOND_EXIT, second_options, progress, capture_progress
+                )
                 f2 = _analyze_capture(out_dir / RECHECK_SECOND_EXIT, out_dir / "findings-second-exit.json", m2)
                 second = _view(Side.SECOND_EXIT, out_dir.resolve(), RECHECK_SECOND_EXIT, f2, m2)
             except CaptureInputError as exc:

@@ -188,7 +188,8 @@ def _parse_xml(data: bytes, base_url: str, max_urls: int) -> ParsedSitemap:
 def _child_text(elem: etree._Element, name: str) -> str | None:
     for child in elem:
         if _local(child.tag) == name:
-            return child.text
+            text: str | None = child.text
+            return text
     return None
 
 

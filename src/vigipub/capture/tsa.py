@@ -18,6 +18,8 @@ from pathlib import Path
 import httpx
 from asn1crypto import tsp  # type: ignore[import-untyped]
 
+from vigipub.evidence import IntegrityState
+
 from .errors import CaptureInputError
 
 
@@ -92,7 +94,7 @@ def token_time(data: bytes) -> str | None:
 
 @dataclass(frozen=True)
 class TokenCheck:
-    state: str  # verified | failed | not_checked
+    state: IntegrityState
     detail: str
 
 
@@ -105,10 +107,10 @@ def verify_token(tsr: Path, digest_hex: str, ca_file: Path | None) -> TokenCheck
     data = tsr.read_bytes()
     problem = check_token(data, digest_hex)
     if problem:
-        return TokenCheck("failed", problem)
+        return TokenCheck(IntegrityState.FAILED, problem)
     openssl = shutil.which("openssl")
     if openssl is None:
-        return TokenCheck("not_checked", "imprint matches; openssl not installed, signature not checked")
+        return TokenCheck(IntegrityState.NOT_CHECKED, "imprint matches; openssl not installed, signature not checked")
     with tempfile.TemporaryDirectory() as tmp:
         anchored = ca_file is not None and ca_file.exists()
         if anchored:
@@ -118,7 +120,7 @@ def verify_token(tsr: Path, digest_hex: str, ca_file: Path | None) -> TokenCheck
             cafile = Path(tmp) / "embedded.pem"
             pems = _embedded_certs_pem(data)
             if not pems:
-                return TokenCheck("failed", "token embeds no certificate and no CA certificate is stored")
+                return TokenCheck(IntegrityState.FAILED, "token embeds no certificate and no CA certificate is stored")
             cafile.write_bytes(pems)
         cmd = [openssl, "ts", "-verify", "-digest", digest_hex, "-in", str(tsr), "-CAfile", str(cafile)]
         if not anchored:
@@ -126,11 +128,11 @@ def verify_token(tsr: Path, digest_hex: str, ca_file: Path | None) -> TokenCheck
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
     if proc.returncode != 0 or "Verification: OK" not in proc.stdout:
         lines = (proc.stderr or proc.stdout).strip().splitlines()
-        return TokenCheck("failed", f"openssl ts -verify failed: {lines[-1] if lines else proc.returncode}")
+        return TokenCheck(IntegrityState.FAILED, f"openssl ts -verify failed: {lines[-1] if lines else proc.returncode}")
     when = token_time(data) or "?"
     if anchored:
-        return TokenCheck("verified", f"RFC 3161 token of {when} verified against the stored CA")
-    return TokenCheck("verified", f"RFC 3161 token of {when}: signature valid (TSA certificate not anchored)")
+        return TokenCheck(IntegrityState.VERIFIED, f"RFC 3161 token of {when} verified against the stored CA")
+    return TokenCheck(IntegrityState.VERIFIED, f"RFC 3161 token of {when}: signature valid (TSA certificate not anchored)")
 
 
 def _embedded_certs_pem(data: bytes) -> bytes:

@@ -51,7 +51,7 @@ from typing import Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
 
-from vigipub.evidence import CaptureManifest, RecordRef, sha256_bytes, sha256_file
+from vigipub.evidence import CaptureManifest, IntegrityState, RecordRef, sha256_bytes, sha256_file
 from vigipub.evidence.errors import InputError
 from vigipub.evidence.seal import DOSSIER_FILES, DOSSIER_SEAL, DOSSIER_TIMESTAMP, UNFINISHED_MARKER, read_seal
 from vigipub.evidence.signing import (
@@ -63,7 +63,6 @@ from vigipub.evidence.signing import (
 from . import chain, tsa
 from .warc import WarcReadError, iter_records
 
-IntegrityState = Literal["verified", "failed", "not_checked"]
 Outcome = Literal["anchored", "unanchored", "incomplete", "failed"]
 #: exit code of ``vigipub verify`` for each outcome (2 is an input error)
 EXIT_CODES: dict[str, int] = {"anchored": 0, "failed": 1, "unanchored": 3, "incomplete": 4}
@@ -114,25 +113,25 @@ class VerifyReport:
         sig_name = name + ".sig"
         self.signatures[name] = result
         if result.state in ("failed", "missing"):
-            self.set(sig_name, "failed", result.detail)
+            self.set(sig_name, IntegrityState.FAILED, result.detail)
         else:
-            self.set(sig_name, "verified", result.detail)
+            self.set(sig_name, IntegrityState.VERIFIED, result.detail)
 
     def record_state(self, record_id: str) -> IntegrityState:
-        return self.record_states.get(record_id, "not_checked")
+        return self.record_states.get(record_id, IntegrityState.NOT_CHECKED)
 
     def set(self, name: str, state: IntegrityState, detail: str = "") -> None:
         # a failure is never overwritten by a later success on the same name
-        if self.states.get(name) == "failed" and state != "failed":
+        if self.states.get(name) == IntegrityState.FAILED and state != IntegrityState.FAILED:
             return
         self.states[name] = state
         if detail:
             self.details[name] = detail
-        if state == "failed":
+        if state == IntegrityState.FAILED:
             self.problems.append(f"{name}: {detail}" if detail else name)
 
     def counts(self) -> dict[str, int]:
-        out = {"verified": 0, "failed": 0, "not_checked": 0}
+        out = {state.value: 0 for state in IntegrityState}
         for state in self.states.values():
             out[state] += 1
         return out
@@ -201,7 +200,7 @@ def _no_links(root: Path, report: VerifyReport) -> None:
             entry = Path(here) / name
             if entry.is_symlink():
                 rel = entry.relative_to(root).as_posix()
-                report.set(rel, "failed", f"symbolic link (to {os.readlink(entry)}): a sealed folder holds files only")
+                report.set(rel, IntegrityState.FAILED, f"symbolic link (to {os.readlink(entry)}): a sealed folder holds files only")
 
 
 def _other_files(root: Path, folders: list[Path], report: VerifyReport) -> None:
@@ -211,7 +210,7 @@ def _other_files(root: Path, folders: list[Path], report: VerifyReport) -> None:
         for filename in files:
             file = Path(here) / filename
             if not any(folder in file.parents for folder in folders) and not file.is_symlink():
-                report.set(file.relative_to(root).as_posix(), "not_checked", "not part of an evidence folder")
+                report.set(file.relative_to(root).as_posix(), IntegrityState.NOT_CHECKED, "not part of an evidence folder")
 
 
 def _read_marker(dossier: Path) -> dict[str, object]:
@@ -239,41 +238,41 @@ def _verify_derived(
             f"investigation interrupted (stage: {stage}); finish it with "
             f"`vigipub investigate --resume --out {dossier}`"
         )
-        report.set(UNFINISHED_MARKER, "not_checked", f"the investigation is unfinished (stage: {stage})")
+        report.set(UNFINISHED_MARKER, IntegrityState.NOT_CHECKED, f"the investigation is unfinished (stage: {stage})")
     try:
         sealed = read_seal(dossier)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        report.set(DOSSIER_SEAL, "failed", f"unreadable seal: {exc}")
+        report.set(DOSSIER_SEAL, IntegrityState.FAILED, f"unreadable seal: {exc}")
         sealed = {}
     if sealed is None and not unfinished:
         report.set(
             DOSSIER_SEAL,
-            "failed",
+            IntegrityState.FAILED,
             "missing: a finished dossier is always sealed (its derived files can no longer be checked)",
         )
     for name, digest in sorted((sealed or {}).items()):
         file = dossier / name
         if file.is_symlink() or not file.is_file():
-            report.set(name, "failed", f"missing: listed in {DOSSIER_SEAL}")
+            report.set(name, IntegrityState.FAILED, f"missing: listed in {DOSSIER_SEAL}")
         elif sha256_file(file) != digest:
             inside = any(folder in file.parents for folder in folders)
             report.set(
                 name,
-                "failed",
+                IntegrityState.FAILED,
                 f"not the evidence the derived files were drawn from (digest differs from {DOSSIER_SEAL})"
                 if inside
                 else f"modified after vigipub wrote it (digest differs from {DOSSIER_SEAL})",
             )
         elif not any(folder in file.parents for folder in folders):
-            report.set(name, "verified", f"as sealed in {DOSSIER_SEAL}")
+            report.set(name, IntegrityState.VERIFIED, f"as sealed in {DOSSIER_SEAL}")
     if sealed is not None and (dossier / DOSSIER_SEAL).is_file():
-        report.set(DOSSIER_SEAL, "verified", f"{len(sealed)} file(s) listed")
+        report.set(DOSSIER_SEAL, IntegrityState.VERIFIED, f"{len(sealed)} file(s) listed")
         report.check_seal_signature(dossier / DOSSIER_SEAL, DOSSIER_SEAL, trusted)
         token = dossier / DOSSIER_TIMESTAMP
         if token.is_file() and not token.is_symlink():
             ca = next((f / "timestamps" / "tsa-ca.pem" for f in folders if (f / "timestamps" / "tsa-ca.pem").is_file()), None)
             result = tsa.verify_token(token, sha256_file(dossier / DOSSIER_SEAL).split(":", 1)[1], ca)
-            report.set(DOSSIER_TIMESTAMP, result.state, result.detail)  # type: ignore[arg-type]
+            report.set(DOSSIER_TIMESTAMP, result.state, result.detail)
     known = {DOSSIER_SEAL, DOSSIER_SIGNATURE, DOSSIER_TIMESTAMP, UNFINISHED_MARKER}
     for here, _dirs, files in os.walk(dossier, followlinks=False):
         for filename in files:
@@ -284,9 +283,9 @@ def _verify_derived(
             if any(folder == file.parent or folder in file.parents for folder in folders):
                 continue
             if unfinished or sealed is None:
-                report.set(name, "not_checked", "derived file, not sealed yet")
+                report.set(name, IntegrityState.NOT_CHECKED, "derived file, not sealed yet")
             else:
-                report.set(name, "failed", f"not listed in {DOSSIER_SEAL}: added to a sealed dossier")
+                report.set(name, IntegrityState.FAILED, f"not listed in {DOSSIER_SEAL}: added to a sealed dossier")
 
 
 def _verify_folder(
@@ -297,11 +296,11 @@ def _verify_folder(
     if not manifest_path.is_file() and not (folder / chain.CHAIN_FILE).is_file():
         # only a WARC: the capture was stopped before it wrote its first manifest
         report.incomplete.append(f"{prefix or './'}: capture interrupted before its first manifest")
-        report.set(manifest_name, "not_checked", "capture interrupted before its first manifest")
+        report.set(manifest_name, IntegrityState.NOT_CHECKED, "capture interrupted before its first manifest")
         _unlisted(folder, prefix, {MANIFEST_NAME}, report, sealed=False)
         return
     if not manifest_path.is_file():
-        report.set(manifest_name, "failed", "missing: the folder is chained (chain.log) but has no manifest")
+        report.set(manifest_name, IntegrityState.FAILED, "missing: the folder is chained (chain.log) but has no manifest")
         _unlisted(folder, prefix, {MANIFEST_NAME, chain.CHAIN_FILE, CHAIN_SIGNATURE}, report, sealed=True)
         return
     manifest_bytes = manifest_path.read_bytes()
@@ -311,7 +310,7 @@ def _verify_folder(
         manifest = CaptureManifest.model_validate_json(manifest_bytes)
     except ValidationError as exc:
         manifest = None
-        report.set(manifest_name, "failed", f"not a valid manifest ({exc.error_count()} error(s))")
+        report.set(manifest_name, IntegrityState.FAILED, f"not a valid manifest ({exc.error_count()} error(s))")
     complete = manifest is not None and manifest.complete
     known: set[str] = {MANIFEST_NAME, chain.CHAIN_FILE, CHAIN_SIGNATURE}
 
@@ -322,11 +321,11 @@ def _verify_folder(
     if chain_path.is_file():
         entries, problems = chain.check(chain.read_lines(chain_path))
         if problems:
-            report.set(chain_name, "failed", "; ".join(problems))
+            report.set(chain_name, IntegrityState.FAILED, "; ".join(problems))
         elif not entries:
-            report.set(chain_name, "failed", "empty chain")
+            report.set(chain_name, IntegrityState.FAILED, "empty chain")
         else:
-            report.set(chain_name, "verified", f"{len(entries)} capture(s) chained")
+            report.set(chain_name, IntegrityState.VERIFIED, f"{len(entries)} capture(s) chained")
         if entries:
             last = entries[-1]
             for i, entry in enumerate(entries[:-1]):
@@ -338,22 +337,22 @@ def _verify_folder(
                 _check_earlier_entry(folder, entry, chain_name, report)
         if last is not None and last.get("manifest_sha256") == manifest_sha:
             if manifest is not None:
-                report.set(manifest_name, "verified", "digest matches the last chain entry")
+                report.set(manifest_name, IntegrityState.VERIFIED, "digest matches the last chain entry")
         elif last is not None:
             report.set(
-                manifest_name, "failed", "digest does not match the chain entry (manifest or chain altered)"
+                manifest_name, IntegrityState.FAILED, "digest does not match the chain entry (manifest or chain altered)"
             )
         if last is not None and last.get("evidence") not in (None, folder.name):
             report.set(
                 chain_name,
-                "failed",
+                IntegrityState.FAILED,
                 f"last entry names evidence folder {last.get('evidence')!r}, not {folder.name!r}",
             )
     elif complete or manifest is None:
-        report.set(chain_name, "failed", "missing: a complete capture is always chained")
-        report.set(manifest_name, "failed", "not sealed (chain.log missing)")
+        report.set(chain_name, IntegrityState.FAILED, "missing: a complete capture is always chained")
+        report.set(manifest_name, IntegrityState.FAILED, "not sealed (chain.log missing)")
     else:
-        report.set(manifest_name, "not_checked", "capture interrupted: checkpoint manifest, never sealed")
+        report.set(manifest_name, IntegrityState.NOT_CHECKED, "capture interrupted: checkpoint manifest, never sealed")
         report.incomplete.append(f"{prefix or './'}: capture interrupted (checkpoint manifest, never sealed)")
     if chain_path.is_file():
         report.check_seal_signature(chain_path, chain_name, trusted)
@@ -364,13 +363,13 @@ def _verify_folder(
         tsr_name = prefix + tsr_rel
         tsr_path = _inside(folder, tsr_rel)
         if tsr_path is None or not tsr_path.is_file():
-            report.set(tsr_name, "failed", "time-stamp token missing")
+            report.set(tsr_name, IntegrityState.FAILED, "time-stamp token missing")
         elif sha256_file(tsr_path) != last.get("tsr_sha256"):
-            report.set(tsr_name, "failed", "digest does not match the chain entry")
+            report.set(tsr_name, IntegrityState.FAILED, "digest does not match the chain entry")
         else:
             ca = folder / "timestamps" / "tsa-ca.pem"
             result = tsa.verify_token(tsr_path, manifest_sha.split(":", 1)[1], ca if ca.is_file() else None)
-            report.set(tsr_name, result.state, result.detail)  # type: ignore[arg-type]
+            report.set(tsr_name, result.state, result.detail)
 
     if manifest is None:
         _unlisted(folder, prefix, known, report, sealed=True)
@@ -383,35 +382,35 @@ def _verify_folder(
         name = prefix + artefact.path
         file = _inside(folder, artefact.path)
         if file is None:
-            report.set(name, "failed", "path escapes the evidence folder")
+            report.set(name, IntegrityState.FAILED, "path escapes the evidence folder")
             continue
         if not file.is_file():
-            report.set(name, "failed", "missing")
+            report.set(name, IntegrityState.FAILED, "missing")
             continue
         size = file.stat().st_size
         if artefact.kind == "warc" and not complete and size >= artefact.size:
             digest = prefix_digest(file, artefact.size)
             if digest != artefact.sha256:
                 report.set(
-                    name, "failed", "the part covered by the checkpoint manifest does not match its digest"
+                    name, IntegrityState.FAILED, "the part covered by the checkpoint manifest does not match its digest"
                 )
             else:
                 extra = size - artefact.size
                 report.set(
                     name,
-                    "verified",
+                    IntegrityState.VERIFIED,
                     f"first {artefact.size} bytes match the checkpoint"
                     + (f"; {extra} later bytes checked per record" if extra else ""),
                 )
             warc_limit = artefact.size
             continue
         if size != artefact.size:
-            report.set(name, "failed", f"size {size} != recorded {artefact.size}")
+            report.set(name, IntegrityState.FAILED, f"size {size} != recorded {artefact.size}")
             continue
         if sha256_file(file) != artefact.sha256:
-            report.set(name, "failed", "SHA-256 does not match the manifest")
+            report.set(name, IntegrityState.FAILED, "SHA-256 does not match the manifest")
             continue
-        report.set(name, "verified")
+        report.set(name, IntegrityState.VERIFIED)
 
     # -- WARC records and the manifest's references into them
     warc_rel = manifest.warc_file
@@ -420,7 +419,7 @@ def _verify_folder(
     if warc_path is not None and warc_path.is_file():
         _verify_records(warc_path, prefix + warc_rel, manifest, complete, warc_limit, report)
     elif prefix + warc_rel not in report.states:
-        report.set(prefix + warc_rel, "failed", "missing")
+        report.set(prefix + warc_rel, IntegrityState.FAILED, "missing")
     _unlisted(folder, prefix, known, report, sealed=complete)
 
 
@@ -432,7 +431,7 @@ def _check_earlier_entry(
         return
     sibling = folder.parent / evidence / MANIFEST_NAME
     if sibling.is_file() and sha256_file(sibling) != entry.get("manifest_sha256"):
-        report.set(chain_name, "failed", f"entry {entry.get('seq')}: manifest of {evidence!r} does not match")
+        report.set(chain_name, IntegrityState.FAILED, f"entry {entry.get('seq')}: manifest of {evidence!r} does not match")
 
 
 def _inside(folder: Path, rel: str) -> Path | None:
@@ -491,25 +490,25 @@ def _verify_records(
             count += 1
             key = f"{warc_name}#{record.record_id or record.offset}"
             if record.problems:
-                report.set(key, "failed", f"record at offset {record.offset}: " + "; ".join(record.problems))
-                report.record_states[record.record_id] = "failed"
+                report.set(key, IntegrityState.FAILED, f"record at offset {record.offset}: " + "; ".join(record.problems))
+                report.record_states[record.record_id] = IntegrityState.FAILED
             else:
-                report.states[key] = "verified"
-                report.record_states[record.record_id] = "verified"
+                report.states[key] = IntegrityState.VERIFIED
+                report.record_states[record.record_id] = IntegrityState.VERIFIED
             payload = record.headers.get("WARC-Payload-Digest") or sha256_bytes(record.payload())
             by_offset[record.offset] = (record.length, record.record_id, payload)
     except WarcReadError as exc:
         if not complete and checkpoint_size is not None and exc.offset >= checkpoint_size:
             report.set(
-                f"{warc_name}@{exc.offset}", "not_checked", f"unreadable tail after the interruption: {exc}"
+                f"{warc_name}@{exc.offset}", IntegrityState.NOT_CHECKED, f"unreadable tail after the interruption: {exc}"
             )
         else:
-            report.set(warc_name, "failed", f"unreadable WARC: {exc}")
+            report.set(warc_name, IntegrityState.FAILED, f"unreadable WARC: {exc}")
     for label, ref in _manifest_refs(manifest):
         found = by_offset.get(ref.offset)
         if found is None:
-            report.set(f"{warc_name}#{ref.record_id}", "failed", f"{label}: no record at offset {ref.offset}")
-            report.record_states[ref.record_id] = "failed"
+            report.set(f"{warc_name}#{ref.record_id}", IntegrityState.FAILED, f"{label}: no record at offset {ref.offset}")
+            report.record_states[ref.record_id] = IntegrityState.FAILED
         elif (
             found[0] != ref.length
             or found[1] != ref.record_id
@@ -517,13 +516,13 @@ def _verify_records(
         ):
             report.set(
                 f"{warc_name}#{ref.record_id}",
-                "failed",
+                IntegrityState.FAILED,
                 f"{label}: record at offset {ref.offset} differs from the manifest's reference",
             )
-            report.record_states[ref.record_id] = "failed"
+            report.record_states[ref.record_id] = IntegrityState.FAILED
     if warc_name not in report.states:
-        report.set(warc_name, "verified", f"{count} records")
-    elif report.states[warc_name] == "verified":
+        report.set(warc_name, IntegrityState.VERIFIED, f"{count} records")
+    elif report.states[warc_name] == IntegrityState.VERIFIED:
         report.details[warc_name] = (report.details.get(warc_name, "") + f"; {count} records").lstrip("; ")
 
 
@@ -537,6 +536,6 @@ def _unlisted(folder: Path, prefix: str, known: set[str], report: VerifyReport, 
             if rel in known or file.is_symlink():
                 continue
             if sealed:
-                report.set(prefix + rel, "failed", "not listed in the manifest: added to a sealed folder")
+                report.set(prefix + rel, IntegrityState.FAILED, "not listed in the manifest: added to a sealed folder")
             else:
-                report.set(prefix + rel, "not_checked", "not listed in the manifest")
+                report.set(prefix + rel, IntegrityState.NOT_CHECKED, "not listed in the manifest")

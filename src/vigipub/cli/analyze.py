@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from vigipub.cli.summary import VERDICT_STYLE
-from vigipub.evidence import FindingsFile, VigipubError
+from vigipub.evidence import FindingsFile, PageAnalysis, VigipubError
 from vigipub.pipeline import analyze_paths, detection_producer, judge_in_sites
 
 
@@ -29,7 +29,7 @@ def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None, site_cont
     All inputs are analysed in one process. The JSON output has the schema of
     findings.json; a local file's url is its file:// URL.
     """
-    pages: list = []
+    pages: list[PageAnalysis] = []
     failure: VigipubError | None = None
     try:
         for page in analyze_paths(inputs):

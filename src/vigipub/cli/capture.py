@@ -10,6 +10,7 @@ from rich.console import Console
 
 from vigipub.capture import CaptureOptions, capture_site
 from vigipub.cli.options import crawl_options
+from vigipub.cli.progress import capture_bar
 
 
 @click.command("capture")
@@ -30,7 +31,8 @@ def command(url: str, out: Path, quiet: bool, **crawl: Any) -> None:
     empty) or DIR is not empty.
     """
     options = CaptureOptions(**crawl)
-    manifest = capture_site(url, out, options, progress=not quiet)
+    with capture_bar(quiet) as bar:
+        manifest = capture_site(url, out, options, progress=bar)
     console = Console(stderr=True)
     reasons: dict[str, int] = {}
     for skipped in manifest.skipped:

@@ -73,7 +73,9 @@ def layout(folder: Path) -> str:
     )
 
 
-def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def jsonl_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a JSON-lines file with their line numbers (blank lines skipped);
+    an unreadable file or a line that is not an object is an input error naming the line."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -116,7 +118,7 @@ def load(folder: Path, split: str = "all") -> list[LabelledPage]:
     out: list[LabelledPage] = []
     if kind == "pages":
         for path in sorted((folder / "labels").glob("*.jsonl")):
-            for number, item in _lines(path):
+            for number, item in jsonl_objects(path):
                 where = f"{path}:{number}"
                 try:
                     page_id, file, verdict = item["id"], item["file"], item["verdict"]
@@ -145,7 +147,7 @@ def load(folder: Path, split: str = "all") -> list[LabelledPage]:
                 )
         return out
     for path in sorted(folder.glob("*.jsonl")):
-        for number, item in _lines(path):
+        for number, item in jsonl_objects(path):
             where = f"{path}:{number}"
             try:
                 page_id, url, label, text = item["id"], item["url"], item["label"], item["text"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from vigipub.cli.progress import capture_bar
 from vigipub.cli.summary import print_summaries
 from vigipub.pipeline import InvestigateOptions, investigate, prepare_output_dir
 
@@ -41,8 +42,10 @@ def command(out_dir: Path | None, browser: bool | None, max_pages: int) -> None:
             err.rule(f"{site_id}: {DEMO_SITES[site_id].title}")
             options = InvestigateOptions(capture=dict(max_pages=max_pages, browser=browser, allow_private=True,
                                                       case_ref=f"DEMO-{site_id}", operator="vigipub demo"))
-            summaries.append(investigate(url, out_dir / site_id, options,
-                                         progress=lambda m: err.print(f"[dim]·[/dim] {m}")))
+            with capture_bar() as bar:
+                summaries.append(investigate(url, out_dir / site_id, options,
+                                             progress=lambda m: err.print(f"[dim]·[/dim] {m}"),
+                                             capture_progress=bar))
             names.append(site_id)
     print_summaries(summaries, names)
     Console().print(f"done in {time.monotonic() - started:.1f} s; dossiers under {out_dir}")

@@ -30,6 +30,8 @@ import click
 
 from vigipub.evidence.errors import InputError
 
+from .corpora import jsonl_objects
+
 #: categories of non-promotion pages that look like promotion (reported per category)
 HARD_NEGATIVES = (
     "news_report",
@@ -107,13 +109,7 @@ def load_labels(corpus: Path, split: str = "dev") -> list[dict[str, Any]]:
         raise InputError("no labels/ folder (expected corpus/labels/<lang>.jsonl)", where=str(corpus))
     out: list[dict[str, Any]] = []
     for path in sorted(labels_dir.glob("*.jsonl")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON: {exc.msg}", where=f"{path}:{number}") from exc
+        for _number, item in jsonl_objects(path):
             if split == "all" or item.get("split") == split:
                 out.append(item)
     return out

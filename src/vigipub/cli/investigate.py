@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from vigipub.cli.options import crawl_options
+from vigipub.cli.progress import capture_bar
 from vigipub.cli.summary import print_summaries
 from vigipub.evidence import InputError
 from vigipub.pipeline import InvestigateOptions, investigate, resume_investigation
@@ -51,10 +52,13 @@ def command(
     def say(message: str) -> None:
         err.print(f"[dim]·[/dim] {message}")
 
-    if resume:
-        summary = resume_investigation(out_dir, options, progress=say, url=url.strip() if url else None)
-    else:
-        if not url or not url.strip():
-            raise InputError("a URL is required (or --resume to finish an interrupted investigation)")
-        summary = investigate(url, out_dir, options, progress=say)
+    with capture_bar() as bar:
+        if resume:
+            summary = resume_investigation(
+                out_dir, options, progress=say, url=url.strip() if url else None, capture_progress=bar
+            )
+        else:
+            if not url or not url.strip():
+                raise InputError("a URL is required (or --resume to finish an interrupted investigation)")
+            summary = investigate(url, out_dir, options, progress=say, capture_progress=bar)
     print_summaries([summary])

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from vigipub.cli.progress import capture_bar
 from vigipub.evidence.errors import VigipubError
 from vigipub.pipeline import recheck
 
@@ -44,11 +45,12 @@ def command(dossier: Path, out_dir: Path | None, allow_private: bool, proxy: str
     not_complied or unreachable (exit 1: the site could not be checked).
     """
     err = Console(stderr=True)
-    result = recheck(
-        dossier, out_dir, allow_private=allow_private, proxy=proxy, second_proxy=second_proxy,
-        browser=browser, page_timeout=page_timeout, max_pages=max_pages, follow_moves=not no_follow_moves,
-        progress=lambda m: err.print(f"[dim]·[/dim] {m}"),
-    )
+    with capture_bar() as bar:
+        result = recheck(
+            dossier, out_dir, allow_private=allow_private, proxy=proxy, second_proxy=second_proxy,
+            browser=browser, page_timeout=page_timeout, max_pages=max_pages, follow_moves=not no_follow_moves,
+            progress=lambda m: err.print(f"[dim]·[/dim] {m}"), capture_progress=bar,
+        )
     report = result.report
     click.echo(f"verdict: {result.verdict.value}")
     click.echo(report.summary_fr)

@@ -15,9 +15,10 @@ from rich.table import Table
 
 from vigipub.capture import EvidenceIntegrityError, verify_evidence
 from vigipub.capture.errors import IncompleteEvidenceError, UnanchoredEvidenceError
+from vigipub.evidence import IntegrityState
 from vigipub.evidence.signing import load_trusted_keys, short_id
 
-STYLE = {"verified": "green", "failed": "bold red", "not_checked": "yellow"}
+STYLE = {IntegrityState.VERIFIED: "green", IntegrityState.FAILED: "bold red", IntegrityState.NOT_CHECKED: "yellow"}
 OUTCOME = {
     "anchored": "[bold green]verified and anchored[/]: every digest matches; every seal is signed by a trusted key",
     "unanchored": "[bold yellow]verified but NOT anchored[/]: every digest and signature matches, but no key "
@@ -54,7 +55,7 @@ def command(
     table.add_column("artefact")
     table.add_column("detail")
     for name, state in report.states.items():
-        if "#" in name and state == "verified" and not show_all:
+        if "#" in name and state == IntegrityState.VERIFIED and not show_all:
             continue
         table.add_row(f"[{STYLE[state]}]{state}[/]", name, report.details.get(name, ""))
     console.print(table)

@@ -26,9 +26,10 @@ from rapidfuzz import fuzz
 
 from vigipub.evidence import Document, Finding, Qualification
 from vigipub.evidence.compliance import ClaimCheck, ClaimStatus, EvidencePointer, NewClaim, Side
+from vigipub.evidence.french import compare_key
 
 from .inputs import CLAIM_KINDS, CaptureView
-from .text import Sentence, normal, sentences
+from .text import Sentence, sentences
 
 #: rapidfuzz scores (0-100) of the decisions; recorded in compliance.json's parameters
 PRESENT = 90.0
@@ -55,15 +56,10 @@ def parameters() -> dict[str, float | int | str | bool]:
     }
 
 
-@dataclass
-class Candidate:
-    """A sentence served by one capture, with the claim findings that overlap it."""
+class _ClaimFindings:
+    """What a sentence's claim findings say: their subkinds and lexicon entries."""
 
-    view: CaptureView
-    document: Document
-    sentence: Sentence
     findings: list[Finding]
-    context: frozenset[str]
 
     @property
     def subkinds(self) -> set[str]:
@@ -72,6 +68,17 @@ class Candidate:
     @property
     def entries(self) -> set[str]:
         return {e for f in self.findings for e in f.entry_ids}
+
+
+@dataclass
+class Candidate(_ClaimFindings):
+    """A sentence served by one capture, with the claim findings that overlap it."""
+
+    view: CaptureView
+    document: Document
+    sentence: Sentence
+    findings: list[Finding]
+    context: frozenset[str]
 
     def pointer(self) -> EvidencePointer:
         record = self.document.record
@@ -87,7 +94,7 @@ class Candidate:
 
 
 @dataclass
-class OriginalClaim:
+class OriginalClaim(_ClaimFindings):
     """One distinct claim sentence of the original dossier (its findings grouped)."""
 
     quote: str
@@ -98,14 +105,6 @@ class OriginalClaim:
     findings: list[Finding] = field(default_factory=list)
     context: frozenset[str] = frozenset()
     in_decision: bool = False
-
-    @property
-    def subkinds(self) -> set[str]:
-        return {f.subkind for f in self.findings}
-
-    @property
-    def entries(self) -> set[str]:
-        return {e for f in self.findings for e in f.entry_ids}
 
 
 def page_context(view: CaptureView, document: Document) -> frozenset[str]:
@@ -128,7 +127,7 @@ def decision_quotes(qualification: Qualification | None, decision_text: str = ""
     texts.append(decision_text)
     quotes = []
     for text in texts:
-        quotes += [normal(q) for q in re.findall(r"«([^»]{12,})»", text)]
+        quotes += [compare_key(q) for q in re.findall(r"«([^»]{12,})»", text)]
     return [q for q in quotes if len(q) >= 12]
 
 
@@ -139,7 +138,7 @@ def original_claims(view: CaptureView, quoted: list[str]) -> list[OriginalClaim]
         context = page_context(view, document)
         analysis = view.analysis(document)
         for finding in view.claim_findings(document):
-            norm = normal(finding.quote)
+            norm = compare_key(finding.quote)
             if not norm:
                 continue
             claim = by_norm.get(norm)
@@ -178,7 +177,7 @@ def candidates(views: list[CaptureView]) -> list[Candidate]:
             spans: dict[tuple[int, int], Sentence] = {(s.start, s.end): s for s in sentences(document)}
             for f in claim_findings:
                 if (f.start, f.end) not in spans and document.text[f.start : f.end] == f.quote:
-                    spans[(f.start, f.end)] = Sentence(f.start, f.end, f.quote, normal(f.quote))
+                    spans[(f.start, f.end)] = Sentence(f.start, f.end, f.quote, compare_key(f.quote))
             for sentence in spans.values():
                 overlapping = [f for f in claim_findings if f.start < sentence.end and sentence.start < f.end]
                 out.append(Candidate(view, document, sentence, overlapping, context))

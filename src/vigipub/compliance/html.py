@@ -16,9 +16,9 @@ import jinja2
 
 from vigipub.evidence import Document
 from vigipub.evidence.compliance import ClaimStatus, ComplianceReport, PageCheck, PageStatus
+from vigipub.evidence.french import compare_key
 
 from .inputs import CaptureView
-from .text import normal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -68,7 +68,7 @@ def _highlight(text: str, marks: list[tuple[str, str]]) -> str:
 
 def text_diff(old: Document | None, new: Document | None, old_marks: list[tuple[str, str]], new_marks: list[tuple[str, str]]) -> list[DiffRow]:
     a, b = _blocks(old), _blocks(new)
-    matcher = difflib.SequenceMatcher(a=[normal(x) for x in a], b=[normal(x) for x in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[compare_key(x) for x in a], b=[compare_key(x) for x in b], autojunk=False)
     rows: list[DiffRow] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         left, right = a[i1:i2], b[j1:j2]
@@ -84,12 +84,12 @@ def text_diff(old: Document | None, new: Document | None, old_marks: list[tuple[
 def _marks(report: ComplianceReport, view: CaptureView | None, document: Document | None, side: str) -> list[tuple[str, str]]:
     if view is None or document is None:
         return []
-    status_by_norm = {normal(c.quote): c.status.value for c in report.claims}
-    matched = {normal(c.match.quote): c.status.value for c in report.claims if c.match and c.match.quote}
-    new = {normal(n.quote) for n in report.new_claims}
+    status_by_norm = {compare_key(c.quote): c.status.value for c in report.claims}
+    matched = {compare_key(c.match.quote): c.status.value for c in report.claims if c.match and c.match.quote}
+    new = {compare_key(n.quote) for n in report.new_claims}
     marks = []
     for f in view.claim_findings(document):
-        norm = normal(f.quote)
+        norm = compare_key(f.quote)
         if side == "original":
             css = "claim-" + status_by_norm.get(norm, "present")
         elif norm in new:

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from vigipub.evidence import CapturedPage, Lead, LeadQuote, OperatorIdentity
 from vigipub.evidence.compliance import ClaimCheck, ClaimStatus, EvidencePointer, MoveLead
+from vigipub.evidence.french import compare_key
 
 from .inputs import CaptureView, site_key
-from .text import normal
 
-#: link texts that announce a move, accents folded by :func:`normal`
+#: link texts that announce a move, compared under :func:`~vigipub.evidence.french.compare_key`
+#: (case and punctuation ignored, accents kept: both spellings are listed)
 MOVE_WORDS = (
     "nouveau site", "nouvelle adresse", "demenag", "déménag", "notre site a change", "new website", "new site",
     "moved to", "we have moved", "new address", "neue website", "neue webseite", "umgezogen", "nuevo sitio",
@@ -46,7 +47,7 @@ class MoveTarget:
 
 def _read_record_body(warc: Path, offset: int, length: int, limit: int = 300_000) -> bytes:
     """The HTTP body (head of it) of one WARC record, addressed by offset and length."""
-    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+    from warcio.archiveiterator import ArchiveIterator
 
     with open(warc, "rb") as fh:
         fh.seek(offset)
@@ -131,8 +132,8 @@ def move_targets(original: CaptureView, recheck: CaptureView) -> list[MoveTarget
             domain = site_key(link.url)
             if domain == home or domain in linked_before:
                 continue
-            label = normal(link.text)
-            if any(normal(word) in label for word in MOVE_WORDS) and of is not None:
+            label = compare_key(link.text)
+            if any(compare_key(word) in label for word in MOVE_WORDS) and of is not None:
                 add(link.url, "announced", recheck.pointer(of, quote=link.text))
     rank = {"redirect": 0, "canonical": 1, "announced": 2}
     return sorted(targets.values(), key=lambda t: min(rank[s] for s in t.signals))
@@ -141,9 +142,9 @@ def move_targets(original: CaptureView, recheck: CaptureView) -> list[MoveTarget
 def same_operator(a: OperatorIdentity | None, b: OperatorIdentity | None) -> bool:
     if a is None or b is None:
         return False
-    if a.name and b.name and normal(a.name) == normal(b.name):
+    if a.name and b.name and compare_key(a.name) == compare_key(b.name):
         return True
-    regs = {normal(r) for r in a.registrations} & {normal(r) for r in b.registrations}
+    regs = {compare_key(r) for r in a.registrations} & {compare_key(r) for r in b.registrations}
     return bool(regs)
 
 

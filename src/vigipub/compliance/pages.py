@@ -12,9 +12,9 @@ from rapidfuzz import fuzz
 
 from vigipub.evidence import CapturedPage
 from vigipub.evidence.compliance import PageCheck, PageStatus
+from vigipub.evidence.french import compare_key
 
 from .inputs import CaptureView
-from .text import normal
 
 UNAVAILABLE_STATUSES = frozenset({401, 403, 408, 425, 429})
 #: skip reasons of the capture that mean "the server did not give the page"
@@ -50,7 +50,7 @@ def text_of(view: CaptureView, page: CapturedPage) -> str:
 def similarity(a: str, b: str) -> float:
     if a == b:
         return 100.0
-    return round(fuzz.ratio(normal(a), normal(b)), 1)
+    return round(fuzz.ratio(compare_key(a), compare_key(b)), 1)
 
 
 def compare_pages(

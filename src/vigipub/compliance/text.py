@@ -1,4 +1,4 @@
-"""Sentences of a page and the normal form the comparison scores them in.
+"""Sentences of a page, each with the key the comparison scores it under.
 
 The detector quotes whole sentences; the recheck must find those sentences again in pages
 that were edited, re-ordered or moved, including sentences the detector no longer flags
@@ -9,24 +9,13 @@ every page of the recheck is a candidate, with its offsets in the page text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from vigipub.evidence import Document
+from vigipub.evidence.french import compare_key
 
 #: a sentence ends at . ! ? … (optionally closed by a quote or bracket) followed by space
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”')\]]?\s+")
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def normal(text: str) -> str:
-    """Lower case, accents kept, punctuation and spacing folded: what the scores compare.
-
-    Accents are kept (« traité » and « traite » differ in French); typography is not:
-    no-break spaces, apostrophes and quotes must not make a kept sentence look reworded.
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 @dataclass(frozen=True)
@@ -62,5 +51,5 @@ def _sentence(text: str, start: int, end: int) -> list[Sentence]:
     if end - start < 3:
         return []
     piece = text[start:end]
-    norm = normal(piece)
+    norm = compare_key(piece)
     return [Sentence(start, end, piece, norm)] if norm else []

@@ -126,7 +126,8 @@ def routes(state: str, new_origin: str = "", french_client: bool = False) -> dic
             "/fr/": (410, ""),
         }
     if state == "moved":
-        return {path: (301, new_origin + path) for path in original} | {"*": (301, new_origin + "/")}
+        moved: dict[str, Route] = {path: (301, new_origin + path) for path in original}
+        return moved | {"*": (301, new_origin + "/")}
     if state == "moved_notice":
         head = f'<link rel="canonical" href="{new_origin}/fr/">'
         notice = _page("fr", "Aurelia Cells", _p(

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from vigipub.evidence.vocabulary import (
     CALL_TO_ACTION_SUBKINDS,

@@ -9,79 +9,274 @@ quote, offsets and record digest of every clue, like any other finding.
 
 It is a proposal for the inspector, never a conclusion: the report shows it as « à
 vérifier », and a case file's ``company`` always wins over it.
+
+The words it reads by — legal forms, labels, register-number patterns, postal codes,
+country names, street words, in every language of the sites — are data:
+``lexicons/operator.yaml`` (:func:`load_operator_vocabulary`). This module holds only the
+reading: which lines, which blocks, how the clues add up.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
+
+import yaml
 
 from vigipub.evidence.document import Document
 from vigipub.evidence.findings import IdentityClue, OperatorIdentity
 
+from .errors import LexiconError
 from .fold import fold as _fold  # labels, countries and URLs compare lower-case, accents off
 
-#: URL path or title words of a legal-notice page (folded: lower case, no accents)
-_LEGAL_PAGE = re.compile(
-    r"mentions?[-_ ]?legales|legal[-_ ]?notice|legal[-_ ]?information|imprint|impressum|"
-    r"aviso[-_ ]?legal|informacion[-_ ]?legal|note[-_ ]?legali|colofon|colophon|disclaimer|"
-    r"yasal[-_ ]?uyari|kunye|informacoes[-_ ]?legais|termos[-_ ]?legais|juridische[-_ ]?informatie|"
-    r"editeur|publisher"
-)
-#: pages that often carry the identity too (contact, about, terms, privacy)
-_SIDE_PAGE = re.compile(
-    r"contact|kontakt|contatt|contacto|iletisim|about|a[-_]propos|qui[-_]sommes|uber[-_]uns|"
-    r"chi[-_]siamo|quienes[-_]somos|over[-_]ons|hakkimizda|sobre[-_]nos|cgv|cgu|conditions|terms|"
-    r"agb|privacy|datenschutz|confidentialite|privacidad"
-)
+#: libyaml's safe loader when available
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-#: legal forms that end a company name (longest first inside each alternative)
-_LEGAL_FORMS = (
-    r"SASU|SAS|SARL|EURL|SELARL|SELAS|SNC|SCM|SCI|SA|"
-    r"GmbH\s*&\s*Co\.\s*KG|gGmbH|GmbH|AG|UG(?:\s*\(haftungsbeschränkt\))?|KG|e\.\s?K\.|"
-    r"Limited|Ltd\.?|LLC|L\.L\.C\.|LLP|PLC|Inc\.?|Corp\.?|Pte\.?\s*Ltd\.?|Sdn\.?\s*Bhd\.?|"
-    r"FZ-LLC|FZCO|FZE|DMCC|S\.A\.\s*de\s*C\.V\.|S\.\s*de\s*R\.L\.(?:\s*de\s*C\.V\.)?|"
-    r"S\.L\.U\.|S\.L\.|SLU|SL|S\.A\.U\.|S\.A\.|S\.r\.l\.|Srl|SRL|S\.p\.A\.|SpA|S\.a\.s\.|"
-    r"B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|"
-    r"Lda\.?|Ltda\.?|Unipessoal|"
-    r"A\.Ş\.|AŞ|Ltd\.?\s*Şti\.?|"
-    r"Kft\.?|Zrt\.?|s\.r\.o\.|d\.o\.o\.|sp\.\s*z\s*o\.o\.|OÜ|SIA|UAB|ApS|AB|AS|Oy"
+# --------------------------------------------------------------------------- vocabulary
+
+VOCABULARY_FILE = "operator.yaml"
+#: the keys of the vocabulary file, each required (see the file's comments)
+_LIST_KEYS = (
+    "legal_notice_pages",
+    "side_pages",
+    "legal_forms",
+    "name_connectors",
+    "not_name_words",
+    "generic_names",
+    "name_labels",
+    "address_labels",
+    "host_labels",
+    "postal_codes",
+    "street_words",
+    "street_suffixes",
 )
-#: a legal form as a whole token; the name before it is then read word by word (a single
-#: regex with optional separators between optional words backtracks exponentially)
-_FORM_RE = re.compile(r"(?<![\w-])(?:" + _LEGAL_FORMS + r")(?![\w-])")
-#: (German « der » is left out: « Datenschutzbestimmungen der X GmbH » names X GmbH)
-_CONNECTORS = frozenset(
-    {"&", "+", "and", "und", "et", "y", "e", "en", "of", "de", "du", "des", "di", "van", "von"}
+_MAP_KEYS = ("postal_prefixes", "countries", "country_domains")
+VOCABULARY_KEYS = frozenset({*_LIST_KEYS, *_MAP_KEYS, "registrations"})
+REGISTRATION_KEYS = frozenset({"name", "pattern", "country", "ignore_case"})
+#: lists of regular expressions (the others are words or phrases, matched as written)
+_PATTERN_KEYS = frozenset({"legal_notice_pages", "side_pages", "legal_forms", "postal_codes"})
+#: compared with folded text (lower case, no accents): must be written folded
+_FOLDED_KEYS = frozenset({"legal_notice_pages", "side_pages", "name_labels", "address_labels", "host_labels"})
+#: compared with lower-cased text
+_LOWER_KEYS = frozenset({"name_connectors", "not_name_words", "generic_names"})
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+_ESCAPE = re.compile(r"\\.")
+
+#: "Label: value" lines (structure; the labels are vocabulary)
+_LABEL_RE = re.compile(r"^\s*([^\W\d][\w '’./()-]{1,40}?)\s*[:：]\s*(\S.*)$")
+#: a street line of an address block: « Talstrasse 12 », « 14 rue des Lilas », « 1 Harbour Road »
+_STREET_LINE = re.compile(
+    r"^\s*(?:[^\W\d][\w.'’ -]{2,50}\s\d{1,4}\s?[a-zA-Z]?|\d{1,4}\s?[a-zA-Z]?,?\s[^\W\d][\w.'’ -]{2,50})\s*,?\s*$"
 )
-#: capitalised words that open a sentence or a label, never a company name
-_NOT_NAME_WORDS = frozenset(
-    {
-        "the",
-        "la",
-        "le",
-        "les",
-        "die",
-        "der",
-        "das",
-        "el",
-        "il",
-        "de",
-        "by",
-        "par",
-        "von",
-        "copyright",
-        "all",
-        "tous",
-    }
-)
+#: a town after a postal code: a capitalised word and up to three more
+_TOWN = r"(?P<town>[A-ZÀ-ÝŞİĞÇÖÜ][\w'’]+(?:[ -][\w'’]+){0,3})"
 
 
-def _names_with_form(line: str) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Registration:
+    """A company register's number: its name, its pattern, the country it implies."""
+
+    name: str
+    pattern: re.Pattern[str]
+    #: None: the number's own prefix tells (a VAT number)
+    country: str | None
+
+
+@dataclass(frozen=True)
+class OperatorVocabulary:
+    """``operator.yaml`` compiled (see the file for what each part means)."""
+
+    legal_page: re.Pattern[str]
+    side_page: re.Pattern[str]
+    #: a legal form as a whole token; the name before it is then read word by word (a single
+    #: regex with optional separators between optional words backtracks exponentially)
+    legal_form: re.Pattern[str]
+    connectors: frozenset[str]
+    not_name_words: frozenset[str]
+    generic_names: frozenset[str]
+    name_labels: frozenset[str]
+    address_labels: frozenset[str]
+    host_label: re.Pattern[str]
+    registrations: tuple[Registration, ...]
+    #: postal code + town, with the prefix that may name the country
+    postal: re.Pattern[str]
+    postal_prefixes: dict[str, str]
+    countries: dict[str, str]
+    country: re.Pattern[str]
+    street_word: re.Pattern[str]
+    country_domains: dict[str, str]
+    source: str
+
+    def country_of(self, value: str) -> str | None:
+        """The ISO code of the first country name in ``value``."""
+        m = self.country.search(_fold(value))
+        return self.countries.get(m.group(1)) if m else None
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def _compile(pattern: str, what: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise LexiconError(f"{what}: pattern does not compile ({exc}): {pattern!r}", where=where) from None
+
+
+def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
+    value = data[key]
+    if not isinstance(value, list) or not value:
+        raise LexiconError(f"{key}: must be a non-empty list", where=where)
+    for n, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise LexiconError(f"{key}[{n}]: must be a non-empty string, not {item!r}", where=where)
+        if key in _PATTERN_KEYS:
+            _compile(item, f"{key}[{n}]", where)
+        if key in _FOLDED_KEYS and _fold(_ESCAPE.sub("", item)) != _ESCAPE.sub("", item):
+            raise LexiconError(
+                f"{key}[{n}]: {item!r} is matched against folded text: write it in lower case without "
+                f"accents ({_fold(item)!r})",
+                where=where,
+            )
+        if key in _LOWER_KEYS and item.lower() != item:
+            raise LexiconError(f"{key}[{n}]: {item!r} must be written in lower case", where=where)
+    return value
+
+
+def _codes(data: dict[str, Any], key: str, where: str, names: re.Pattern[str]) -> dict[str, str]:
+    value = data[key]
+    if not isinstance(value, dict) or not value:
+        raise LexiconError(f"{key}: must be a non-empty mapping", where=where)
+    for name, code in value.items():
+        if not isinstance(name, str) or not names.fullmatch(name):
+            raise LexiconError(f"{key}: key {name!r} is not allowed here", where=where)
+        if not isinstance(code, str) or not _COUNTRY_CODE.fullmatch(code):
+            raise LexiconError(f"{key}: {name!r}: {code!r} is not an ISO 3166-1 alpha-2 code", where=where)
+    return value
+
+
+def _registrations(data: dict[str, Any], where: str) -> tuple[Registration, ...]:
+    value = data["registrations"]
+    if not isinstance(value, list) or not value:
+        raise LexiconError("registrations: must be a non-empty list", where=where)
+    out: list[Registration] = []
+    for n, raw in enumerate(value):
+        label = f"registrations[{n}]"
+        if not isinstance(raw, dict):
+            raise LexiconError(
+                f"{label}: must be a mapping with {', '.join(sorted(REGISTRATION_KEYS))}", where=where
+            )
+        label = f"registrations[{n}] ({raw.get('name')!r})"
+        unknown = sorted(set(raw) - REGISTRATION_KEYS)
+        if unknown:
+            raise LexiconError(
+                f"{label}: unknown key(s) {unknown} (allowed: {', '.join(sorted(REGISTRATION_KEYS))})",
+                where=where,
+            )
+        name, pattern, country = raw.get("name"), raw.get("pattern"), raw.get("country")
+        if not isinstance(name, str) or not name.strip():
+            raise LexiconError(f"{label}: name must be a non-empty string", where=where)
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise LexiconError(f"{label}: pattern must be a non-empty string", where=where)
+        if country is not None and (not isinstance(country, str) or not _COUNTRY_CODE.fullmatch(country)):
+            raise LexiconError(f"{label}: country {country!r} is not an ISO 3166-1 alpha-2 code", where=where)
+        ignore_case = raw.get("ignore_case", False)
+        if not isinstance(ignore_case, bool):
+            raise LexiconError(f"{label}: ignore_case must be true or false", where=where)
+        compiled = _compile(pattern, label, where, re.I if ignore_case else 0)
+        out.append(Registration(name, compiled, country))
+    return tuple(out)
+
+
+def load_operator_vocabulary(path: Path | None = None) -> OperatorVocabulary:
+    """Load and check the operator vocabulary (default: the packaged ``lexicons/operator.yaml``).
+
+    A malformed file, an unknown or missing key, a pattern that does not compile, a label
+    not written folded or a country code that is not ISO 3166-1 alpha-2 is a
+    :class:`LexiconError` naming the file and the key or entry.
+    """
+    path = path or Path(str(resources.files("vigipub.detect") / "lexicons" / VOCABULARY_FILE))
+    where = str(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot load: {exc}", where=where) from exc
+    if not isinstance(data, dict):
+        raise LexiconError("must be a mapping of the vocabulary's parts", where=where)
+    unknown = sorted(set(data) - VOCABULARY_KEYS)
+    if unknown:
+        raise LexiconError(
+            f"unknown key(s) {unknown} (allowed: {', '.join(sorted(VOCABULARY_KEYS))})", where=where
+        )
+    missing = sorted(VOCABULARY_KEYS - set(data))
+    if missing:
+        raise LexiconError(f"missing key(s) {missing}", where=where)
+    lists = {key: _strings(data, key, where) for key in _LIST_KEYS}
+    prefixes = _codes(data, "postal_prefixes", where, re.compile(r"[A-Z]{1,3}"))
+    countries = _codes(data, "countries", where, re.compile(r"\S(?:.*\S)?"))
+    for name in countries:
+        if _fold(name) != name:
+            raise LexiconError(
+                f"countries: {name!r} is matched against folded text: write {_fold(name)!r}", where=where
+            )
+    domains = _codes(data, "country_domains", where, re.compile(r"[a-z]{2,}"))
+    postal = (
+        r"(?<![\w-])(?:(?P<prefix>" + _alternatives(list(prefixes)) + r")[- ])?"
+        r"(?P<code>" + "|".join(lists["postal_codes"]) + r")\s+" + _TOWN
+    )
+    country = (
+        r"(?<![\w-])(" + "|".join(sorted(map(re.escape, countries), key=len, reverse=True)) + r")(?![\w-])"
+    )
+    # German street names are compounds (« Kurhausstrasse »): their endings match inside a word
+    street = (
+        r"\b(?:"
+        + _alternatives(lists["street_words"])
+        + r")\b|(?:"
+        + _alternatives(lists["street_suffixes"])
+        + r")\b"
+    )
+    return OperatorVocabulary(
+        legal_page=_compile("|".join(lists["legal_notice_pages"]), "legal_notice_pages", where),
+        side_page=_compile("|".join(lists["side_pages"]), "side_pages", where),
+        legal_form=_compile(
+            r"(?<![\w-])(?:" + "|".join(lists["legal_forms"]) + r")(?![\w-])", "legal_forms", where
+        ),
+        connectors=frozenset(lists["name_connectors"]),
+        not_name_words=frozenset(lists["not_name_words"]),
+        generic_names=frozenset(lists["generic_names"]),
+        name_labels=frozenset(lists["name_labels"]),
+        address_labels=frozenset(lists["address_labels"]),
+        host_label=_compile(r"\b(?:" + _alternatives(lists["host_labels"]) + r")\b", "host_labels", where),
+        registrations=_registrations(data, where),
+        postal=_compile(postal, "postal_prefixes/postal_codes", where),
+        postal_prefixes=dict(prefixes),
+        countries=dict(countries),
+        country=_compile(country, "countries", where),
+        street_word=_compile(street, "street_words/street_suffixes", where, re.I),
+        country_domains=dict(domains),
+        source=where,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> OperatorVocabulary:
+    """The packaged vocabulary, loaded once per process."""
+    return load_operator_vocabulary()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _names_with_form(line: str, vocab: OperatorVocabulary) -> list[tuple[int, int]]:
     """(start, end) of « Capitalised Words + legal form » in ``line``: at most six words."""
     out: list[tuple[int, int]] = []
-    for m in _FORM_RE.finditer(line):
+    for m in vocab.legal_form.finditer(line):
         head = line[: m.start()].rstrip()
         if head.endswith(","):
             head = head[:-1].rstrip()
@@ -94,10 +289,14 @@ def _names_with_form(line: str) -> list[tuple[int, int]]:
             if not word:
                 pos -= 1
                 continue
-            if word.lower() in _CONNECTORS and taken:
+            if word.lower() in vocab.connectors and taken:
                 pos -= 1
                 continue
-            if not (word[0].isupper() or word[0].isdigit()) or word.lower() in _NOT_NAME_WORDS or taken >= 6:
+            if (
+                not (word[0].isupper() or word[0].isdigit())
+                or word.lower() in vocab.not_name_words
+                or taken >= 6
+            ):
                 break
             if taken and (word.endswith((":", ";")) or (word.endswith(".") and len(word) > 4)):
                 break  # « Köln: Anaconda Verlag GmbH », « …Gemüse. Anaconda Verlag GmbH »
@@ -110,195 +309,6 @@ def _names_with_form(line: str) -> list[tuple[int, int]]:
             out.append((start, m.end()))
     return out
 
-
-#: "Label: value" lines; each label is folded (lower case, no accents)
-_NAME_LABELS = (
-    "raison sociale",
-    "denomination sociale",
-    "denomination",
-    "nom de la societe",
-    "societe",
-    "editeur du site",
-    "editeur",
-    "le site est edite par",
-    "ce site est edite par",
-    "site edite par",
-    "edite par",
-    "proprietaire du site",
-    "company name",
-    "company",
-    "operator",
-    "site operator",
-    "operated by",
-    "owned by",
-    "published by",
-    "publisher",
-    "firmenname",
-    "firma",
-    "betreiber",
-    "anbieter",
-    "herausgeber",
-    "diensteanbieter",
-    "razon social",
-    "denominacion social",
-    "titular",
-    "titular del sitio web",
-    "ragione sociale",
-    "denominazione sociale",
-    "denominazione",
-    "titolare",
-    "ticari unvan",
-    "unvan",
-    "firma adi",
-    "razao social",
-    "denominacao social",
-    "bedrijfsnaam",
-    "handelsnaam",
-    "statutaire naam",
-)
-_ADDRESS_LABELS = (
-    "siege social",
-    "adresse du siege",
-    "adresse postale",
-    "adresse",
-    "registered office",
-    "registered address",
-    "head office",
-    "address",
-    "sitz der gesellschaft",
-    "sitz",
-    "anschrift",
-    "adresse der gesellschaft",
-    "domicilio social",
-    "domicilio",
-    "direccion",
-    "sede legale",
-    "sede operativa",
-    "sede",
-    "indirizzo",
-    "merkez adresi",
-    "adres",
-    "morada",
-    "endereco",
-    "sede social",
-    "vestigingsadres",
-    "bezoekadres",
-)
-#: the web host is named in the same notice (« Hébergeur : OVH SAS, 2 rue Kellermann… »): its
-#: line and the address lines under it are not the operator's
-_HOST_LABEL = re.compile(
-    r"\b(?:hebergeur|hebergement|heberge par|host|hosting|hosted by|hoster|webhosting|"
-    r"alojamiento|alojado|hospedagem|hospedado|barindirma|hosting provider|serveur)\b"
-)
-_LABEL_RE = re.compile(r"^\s*([^\W\d][\w '’./()-]{1,40}?)\s*[:：]\s*(\S.*)$")
-
-#: registration numbers, with the country they imply (None: the prefix tells)
-_REGISTRATIONS: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
-    (
-        "RCS",
-        re.compile(r"\bR\.?C\.?S\.?\s+[A-ZÀ-Ý][\w' -]{1,30}?\s*(?:[AB]\s*)?\d{3}\s?\d{3}\s?\d{3}\b"),
-        "FR",
-    ),
-    (
-        "SIREN/SIRET",
-        re.compile(r"\bSIRE[NT]\s*(?:n°|no|:)?\s*:?\s*\d{3}\s?\d{3}\s?\d{3}(?:\s?\d{5})?\b", re.I),
-        "FR",
-    ),
-    ("Handelsregister", re.compile(r"\bHR[AB]\s*\d{2,7}(?:\s*[A-Z]{1,2})?\b"), "DE"),
-    ("UID", re.compile(r"\bCHE[-‐ ]?\d{3}\.?\d{3}\.?\d{3}\b"), "CH"),
-    (
-        "Company number",
-        re.compile(
-            r"\b[Cc]ompany\s+(?:[Rr]egistration\s+)?(?:[Nn]umber|[Nn]o\.?)\s*:?\s*[A-Z]{0,2}\d{6,8}\b"
-        ),
-        None,
-    ),
-    (
-        "KvK",
-        re.compile(
-            r"\b(?:KvK|K\.v\.K\.|Kamer van Koophandel)(?:[- ]?(?:nummer|nr\.?))?\s*:?\s*\d{8}\b", re.I
-        ),
-        "NL",
-    ),
-    ("CIF/NIF", re.compile(r"\b(?:CIF|NIF)\s*:?\s*[A-HJNP-SUVW]-?\d{7}[0-9A-J]\b"), "ES"),
-    ("Partita IVA", re.compile(r"\b(?:P\.?\s?IVA|Partita IVA)\s*:?\s*(?:IT)?\s?\d{11}\b", re.I), "IT"),
-    ("NIPC", re.compile(r"\bNIPC\s*:?\s*\d{9}\b"), "PT"),
-    ("MERSIS", re.compile(r"\bMERS[İI]S\s*(?:No)?\s*:?\s*\d{16}\b", re.I), "TR"),
-    (
-        "VAT",
-        re.compile(
-            r"\b(?:FR|DE|ES|IT|NL|PT|BE|AT|LU|IE|CY|MT|GR|EL|PL|CZ|HU|RO|BG|HR|SI|SK|LT|LV|EE|DK|SE|FI)\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{0,5}\b"
-        ),
-        None,
-    ),
-)
-
-#: postal code + town lines, with the country a prefix or format implies
-_POSTAL = re.compile(
-    r"(?<![\w-])(?:(?P<prefix>CH|D|DE|F|FR|A|AT|B|BE|L|LU|I|IT|E|ES|NL|P|PT|TR)[- ])?"
-    r"(?P<code>\d{4}(?:\s?[A-Z]{2})?|\d{5}|\d{4}-\d{3})\s+(?P<town>[A-ZÀ-ÝŞİĞÇÖÜ][\w'’]+(?:[ -][\w'’]+){0,3})"
-)
-_POSTAL_PREFIX = {
-    "CH": "CH", "D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "A": "AT", "AT": "AT", "B": "BE",
-    "BE": "BE", "L": "LU", "LU": "LU", "I": "IT", "IT": "IT", "E": "ES", "ES": "ES", "NL": "NL",
-    "P": "PT", "PT": "PT", "TR": "TR",
-}  # fmt: skip
-#: country names (folded) in the languages of the sites -> ISO 3166-1 alpha-2
-_COUNTRIES = {
-    "france": "FR", "frankreich": "FR", "francia": "FR", "fransa": "FR", "frankrijk": "FR", "franca": "FR",
-    "schweiz": "CH", "suisse": "CH", "switzerland": "CH", "svizzera": "CH", "suiza": "CH", "zwitserland": "CH", "isvicre": "CH",
-    "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE", "almanya": "DE",
-    "osterreich": "AT", "austria": "AT", "autriche": "AT",
-    "espana": "ES", "spain": "ES", "espagne": "ES", "spanien": "ES", "spagna": "ES", "spanje": "ES", "ispanya": "ES",
-    "italia": "IT", "italy": "IT", "italie": "IT", "italien": "IT",
-    "nederland": "NL", "netherlands": "NL", "pays-bas": "NL", "niederlande": "NL", "paesi bassi": "NL",
-    "portugal": "PT", "portogallo": "PT",
-    "turkiye": "TR", "turkey": "TR", "turquie": "TR", "turkei": "TR", "turchia": "TR", "turquia": "TR",
-    "belgique": "BE", "belgium": "BE", "belgie": "BE", "belgien": "BE",
-    "luxembourg": "LU", "luxemburg": "LU",
-    "united kingdom": "GB", "royaume-uni": "GB", "england": "GB", "scotland": "GB", "vereinigtes konigreich": "GB",
-    "ireland": "IE", "irlande": "IE",
-    "cyprus": "CY", "chypre": "CY", "zypern": "CY",
-    "malta": "MT", "malte": "MT",
-    "greece": "GR", "grece": "GR", "griechenland": "GR",
-    "ukraine": "UA", "ucrania": "UA",
-    "serbia": "RS", "serbie": "RS", "serbien": "RS",
-    "czech republic": "CZ", "czechia": "CZ", "republique tcheque": "CZ", "tschechien": "CZ",
-    "poland": "PL", "pologne": "PL", "polen": "PL",
-    "hungary": "HU", "hongrie": "HU", "ungarn": "HU",
-    "mexico": "MX", "mexique": "MX", "mexiko": "MX", "messico": "MX",
-    "panama": "PA", "costa rica": "CR", "colombia": "CO", "colombie": "CO", "bahamas": "BS",
-    "united arab emirates": "AE", "emirats arabes unis": "AE", "uae": "AE", "dubai": "AE",
-    "thailand": "TH", "thailande": "TH", "israel": "IL", "russia": "RU", "russie": "RU",
-    "usa": "US", "united states": "US", "etats-unis": "US", "vereinigte staaten": "US",
-    "georgia": "GE", "kazakhstan": "KZ", "belarus": "BY", "moldova": "MD", "india": "IN", "inde": "IN",
-    "china": "CN", "chine": "CN", "japan": "JP", "japon": "JP", "south korea": "KR", "coree du sud": "KR",
-    "malaysia": "MY", "malaisie": "MY", "singapore": "SG", "singapour": "SG", "philippines": "PH",
-    "dominican republic": "DO", "republique dominicaine": "DO", "argentina": "AR", "argentine": "AR",
-    "brazil": "BR", "bresil": "BR", "brasil": "BR", "peru": "PE", "perou": "PE",
-}  # fmt: skip
-_COUNTRY_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _COUNTRIES), key=len, reverse=True)) + r")(?![\w-])"
-)
-_STREET = re.compile(
-    r"\d+\s*[a-zA-Z]?\b|\b(?:rue|avenue|boulevard|bd|chemin|place|allee|quai|route|impasse|strasse|str\.|straße|"
-    r"weg|gasse|platz|allee|street|st\.|road|rd\.|lane|square|calle|avenida|paseo|plaza|via|viale|piazza|corso|"
-    r"rua|praca|straat|laan|plein|gracht|cadde|caddesi|sokak|sok\.|mahallesi|mah\.)\b",
-    re.I,
-)
-
-#: the words of a street name alone (without the house number, which any text has); German
-#: street names are compounds (« Kurhausstrasse »), so their endings match inside a word
-_STREET_WORD = re.compile(
-    r"\b(?:rue|avenue|boulevard|bd|chemin|place|allee|allée|quai|route|impasse|street|st\.|road|rd\.|lane|"
-    r"square|calle|avenida|paseo|plaza|via|viale|piazza|corso|rua|praca|praça|straat|laan|plein|gracht|"
-    r"cadde|caddesi|sokak|sok\.|mahallesi|mah\.)\b|(?:strasse|straße|str\.|weg|gasse|platz|allee|ring|damm|ufer)\b",
-    re.I,
-)
-#: a street line of an address block: « Talstrasse 12 », « 14 rue des Lilas », « 1 Harbour Road »
-_STREET_LINE = re.compile(
-    r"^\s*(?:[^\W\d][\w.'’ -]{2,50}\s\d{1,4}\s?[a-zA-Z]?|\d{1,4}\s?[a-zA-Z]?,?\s[^\W\d][\w.'’ -]{2,50})\s*,?\s*$"
-)
 
 @dataclass
 class _Candidate:
@@ -316,6 +326,8 @@ class OperatorExtractor:
     """Feed it every document of a site (``add``), then ask for the identity (``result``)."""
 
     max_pages: int = 400
+    #: the words it reads by (``lexicons/operator.yaml`` unless another is given)
+    vocabulary: OperatorVocabulary = field(default_factory=default_vocabulary, repr=False)
     candidates: list[_Candidate] = field(default_factory=list)
     pages: int = 0
     #: URLs of the legal-notice pages read (what makes an identity "high" confidence)
@@ -325,7 +337,7 @@ class OperatorExtractor:
         if self.pages >= self.max_pages or not doc.text:
             return
         self.pages += 1
-        kind = _page_kind(doc)
+        kind = _page_kind(doc, self.vocabulary)
         if kind == "legal":
             self.legal_urls.add(doc.url)
             self._read(doc, doc.text, 0, weight=3.0)
@@ -339,6 +351,7 @@ class OperatorExtractor:
 
     # -- reading ----------------------------------------------------------------------
     def _read(self, doc: Document, text: str, base: int, weight: float) -> None:
+        vocab = self.vocabulary
         lines: list[tuple[int, int, str]] = []
         pos = 0
         for line in text.split("\n"):
@@ -348,23 +361,23 @@ class OperatorExtractor:
         for i, (start, _end, line) in enumerate(lines):
             if not line.strip() or len(line) > 400:
                 continue
-            if _HOST_LABEL.search(_fold(line[:60])):
+            if vocab.host_label.search(_fold(line[:60])):
                 skip_until = i + 3
             if i <= skip_until:
                 continue
             self._labelled(doc, lines, i, weight)
-            for s, e in _names_with_form(line):
-                name = _clean_name(line[s:e])
+            for s, e in _names_with_form(line, vocab):
+                name = _clean_name(line[s:e], vocab)
                 if name is None:
                     continue
                 bonus = 1.0 if "©" in line or "copyright" in line.lower() else 0.0
                 self._add("name", name, weight + bonus, doc, start + s, start + e)
-            for _label, pattern, country in _REGISTRATIONS:
-                for m in pattern.finditer(line):
+            for registration in vocab.registrations:
+                for m in registration.pattern.finditer(line):
                     value = " ".join(m.group(0).split())
-                    implied = country or _vat_country(value)
+                    implied = registration.country or _vat_country(value)
                     self._add("registration", value, weight, doc, start + m.start(), start + m.end(), implied)
-            postal = _POSTAL.search(line)
+            postal = vocab.postal.search(line)
             if postal is None:
                 continue
             if "," in line:
@@ -374,41 +387,42 @@ class OperatorExtractor:
 
     def _address_in_line(self, doc: Document, start: int, line: str, weight: float) -> None:
         """``…, 14 rue des Lilas, 75011 Paris, France`` written on one line."""
+        vocab = self.vocabulary
         parts: list[tuple[int, str]] = []
         pos = 0
         for piece in line.split(","):
             parts.append((pos, piece))
             pos += len(piece) + 1
         for k, (offset, piece) in enumerate(parts):
-            if _POSTAL.search(piece) is None or len(piece.split()) > 5:
+            m = vocab.postal.search(piece)
+            if m is None or len(piece.split()) > 5:
                 continue
             before = parts[k - 1][1] if k > 0 else ""
             # on one line, only a street word (rue, Strasse, via…) makes the part before a street
-            first = k - 1 if before and _STREET_WORD.search(before) and len(before.split()) <= 6 else k
+            first = k - 1 if before and vocab.street_word.search(before) and len(before.split()) <= 6 else k
             last = (
                 k + 1
-                if k + 1 < len(parts) and _COUNTRY_RE.fullmatch(_fold(parts[k + 1][1]).strip(" ."))
+                if k + 1 < len(parts) and vocab.country.fullmatch(_fold(parts[k + 1][1]).strip(" ."))
                 else k
             )
-            prefix = _POSTAL.search(piece).group("prefix")  # type: ignore[union-attr]
+            prefix = m.group("prefix")
             if first == k and last == k and not prefix:
                 continue  # a number and a word between commas, not an address
             s = parts[first][0] + (len(parts[first][1]) - len(parts[first][1].lstrip()))
             e = parts[last][0] + len(parts[last][1].rstrip(" ."))
-            m = _POSTAL.search(piece)
-            assert m is not None
             pieces = [p.strip() for _o, p in parts[first : last + 1]]
             pieces[k - first] = m.group(0)  # « D-40764 Langenfeld », not what follows it
             if last == k:
                 e = offset + m.end()
             value = ", ".join(pieces)
-            country = _country_of(value) or (_POSTAL_PREFIX.get(prefix) if prefix else None)
+            country = vocab.country_of(value) or (vocab.postal_prefixes.get(prefix) if prefix else None)
             self._add(
                 "address", value, weight - (0.0 if first < k else 1.0), doc, start + s, start + e, country
             )
             return
 
     def _labelled(self, doc: Document, lines: list[tuple[int, int, str]], i: int, weight: float) -> None:
+        vocab = self.vocabulary
         start, _end, line = lines[i]
         m = _LABEL_RE.match(line)
         if m is not None:
@@ -417,20 +431,20 @@ class OperatorExtractor:
         else:
             # "Impressum" style: the label alone on its line, the value on the next one
             label = _fold(line).strip().rstrip(":").strip()
-            if label not in _NAME_LABELS and label not in _ADDRESS_LABELS:
+            if label not in vocab.name_labels and label not in vocab.address_labels:
                 return
             if i + 1 >= len(lines) or not lines[i + 1][2].strip():
                 return
             value_start, _e, value = lines[i + 1]
             value = value.strip()
-        if label in _NAME_LABELS:
+        if label in vocab.name_labels:
             # « Vitadendra Health AG, société anonyme de droit suisse, … »: the name with its
             # legal form when there is one, else the value up to the first comma
-            formed = _names_with_form(value)
-            name = _clean_name(value[formed[0][0] : formed[0][1]] if formed else value.split(",")[0])
+            formed = _names_with_form(value, vocab)
+            name = _clean_name(value[formed[0][0] : formed[0][1]] if formed else value.split(",")[0], vocab)
             if name is not None:
                 self._add("name", name, weight + 2.0, doc, value_start, value_start + len(value))
-        elif label in _ADDRESS_LABELS and 6 <= len(value) <= 200:
+        elif label in vocab.address_labels and 6 <= len(value) <= 200:
             self._add(
                 "address",
                 value.rstrip(" ."),
@@ -438,18 +452,19 @@ class OperatorExtractor:
                 doc,
                 value_start,
                 value_start + len(value),
-                _country_of(value),
+                vocab.country_of(value),
             )
 
     def _address_block(
         self, doc: Document, lines: list[tuple[int, int, str]], i: int, postal: re.Match[str], weight: float
     ) -> None:
         """``street`` / ``postcode town`` / ``country`` lines around a postal-code line."""
+        vocab = self.vocabulary
         first = last = i
         above = lines[i - 1][2] if i > 0 else ""
-        if above and len(above) <= 80 and (_STREET_LINE.match(above) or _STREET_WORD.search(above)):
+        if above and len(above) <= 80 and (_STREET_LINE.match(above) or vocab.street_word.search(above)):
             first = i - 1
-        if i + 1 < len(lines) and _COUNTRY_RE.fullmatch(_fold(lines[i + 1][2]).strip(" ,.")):
+        if i + 1 < len(lines) and vocab.country.fullmatch(_fold(lines[i + 1][2]).strip(" ,.")):
             last = i + 1
         prefix = postal.group("prefix")
         if first == i and last == i and not prefix:
@@ -458,14 +473,14 @@ class OperatorExtractor:
         value = ", ".join(p for p in parts if p)
         if first == i:
             weight -= 1.0  # a town without a street: weaker
-        country = _POSTAL_PREFIX.get(prefix) if prefix else None
-        country = _country_of(value) or country
+        country = vocab.postal_prefixes.get(prefix) if prefix else None
+        country = vocab.country_of(value) or country
         self._add("address", value, weight, doc, lines[first][0], lines[last][1], country)
         # the company name often stands right above the address block
         if first > 0:
             above = lines[first - 1][2].strip()
-            spans = _names_with_form(above)
-            if spans == [(0, len(above))] and (name := _clean_name(above)) is not None:
+            spans = _names_with_form(above, vocab)
+            if spans == [(0, len(above))] and (name := _clean_name(above, vocab)) is not None:
                 self._add("name", name, weight + 1.0, doc, lines[first - 1][0], lines[first - 1][1])
 
     def _add(
@@ -510,7 +525,7 @@ class OperatorExtractor:
         country = countries[0] if countries else None
         if country is None and address is not None:
             # an address without a country name: the site's country-code domain is the hint
-            country = _cctld_country(address.doc.url)
+            country = _cctld_country(address.doc.url, self.vocabulary)
         legal = any(c.doc.url in self.legal_urls for c in chosen)
         confidence = (
             "high"
@@ -548,17 +563,17 @@ def _clue(c: _Candidate) -> IdentityClue:
     )
 
 
-def _page_kind(doc: Document) -> str:
+def _page_kind(doc: Document, vocab: OperatorVocabulary) -> str:
     parts = urlsplit(doc.url)
     where = _fold(unquote(parts.path + " " + parts.query) + " " + (doc.title or ""))
-    if _LEGAL_PAGE.search(where):
+    if vocab.legal_page.search(where):
         return "legal"
-    if _SIDE_PAGE.search(where):
+    if vocab.side_page.search(where):
         return "side"
     return "other"
 
 
-def _clean_name(value: str) -> str | None:
+def _clean_name(value: str, vocab: OperatorVocabulary) -> str | None:
     """A plausible company name from a label's value or a legal-form match, else None."""
     value = value.strip(" ,.;:–-\"'«»“”")
     value = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", value, flags=re.I)
@@ -567,7 +582,7 @@ def _clean_name(value: str) -> str | None:
     words = value.split()
     if not 1 <= len(words) <= 8 or len(value) > 90:
         return None
-    if not any(ch.isalpha() for ch in value) or value.lower() in ("la société", "the company", "die firma"):
+    if not any(ch.isalpha() for ch in value) or value.lower() in vocab.generic_names:
         return None
     if "@" in value or "://" in value or value.startswith("www."):
         return None
@@ -580,23 +595,9 @@ def _looks_like_prose(line: str) -> bool:
     return len(words) > 9 or sum(1 for w in words if w[:1].islower()) > 5
 
 
-def _country_of(value: str) -> str | None:
-    m = _COUNTRY_RE.search(_fold(value))
-    return _COUNTRIES.get(m.group(1)) if m else None
-
-
-_CCTLD = {
-    "fr": "FR", "ch": "CH", "de": "DE", "at": "AT", "es": "ES", "it": "IT", "nl": "NL", "pt": "PT",
-    "be": "BE", "lu": "LU", "tr": "TR", "uk": "GB", "ie": "IE", "cy": "CY", "mt": "MT", "gr": "GR",
-    "pl": "PL", "cz": "CZ", "hu": "HU", "ua": "UA", "rs": "RS", "mx": "MX", "pa": "PA", "cr": "CR",
-    "co": "CO", "bs": "BS", "ae": "AE", "th": "TH", "il": "IL", "ru": "RU", "in": "IN", "cn": "CN",
-    "jp": "JP", "kr": "KR", "my": "MY", "sg": "SG", "ph": "PH", "ar": "AR", "br": "BR", "pe": "PE",
-}  # fmt: skip
-
-
-def _cctld_country(url: str) -> str | None:
+def _cctld_country(url: str, vocab: OperatorVocabulary) -> str | None:
     host = (urlsplit(url).hostname or "").rstrip(".")
-    return _CCTLD.get(host.rsplit(".", 1)[-1]) if "." in host else None
+    return vocab.country_domains.get(host.rsplit(".", 1)[-1]) if "." in host else None
 
 
 def _vat_country(value: str) -> str | None:
@@ -606,9 +607,11 @@ def _vat_country(value: str) -> str | None:
     return code if re.fullmatch(r"[A-Z]{2}", code) else None
 
 
-def find_operator(documents: list[Document]) -> OperatorIdentity | None:
+def find_operator(
+    documents: list[Document], vocabulary: OperatorVocabulary | None = None
+) -> OperatorIdentity | None:
     """The operator identity of a site from its documents (see :class:`OperatorExtractor`)."""
-    extractor = OperatorExtractor()
+    extractor = OperatorExtractor(vocabulary=vocabulary or default_vocabulary())
     for doc in documents:
         extractor.add(doc)
     return extractor.result()

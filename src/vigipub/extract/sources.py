@@ -76,7 +76,7 @@ def _archive_iterator(fh: object) -> object:
     swapped before the first read, with the same block size. If warcio's reader is not as
     expected, plain warcio is used.
     """
-    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+    from warcio.archiveiterator import ArchiveIterator
 
     iterator = ArchiveIterator(fh)
     reader_class = _reader_class()
@@ -89,12 +89,12 @@ def _archive_iterator(fh: object) -> object:
 @lru_cache(maxsize=1)
 def _reader_class() -> type | None:
     try:
-        from warcio.bufferedreaders import DecompressingBufferedReader  # type: ignore[import-untyped]
+        from warcio.bufferedreaders import DecompressingBufferedReader
     except ImportError:
         return None
     decompressors = dict(DecompressingBufferedReader.DECOMPRESSORS)
     try:
-        from isal import isal_zlib  # type: ignore[import-not-found]
+        from isal import isal_zlib
 
         def gzip_decompressor() -> object:
             return isal_zlib.decompressobj(16 + isal_zlib.MAX_WBITS)
@@ -117,7 +117,7 @@ def iter_warc(
     path: Path, *, warc_name: str | None = None, stats: ExtractStats | None = None
 ) -> Iterator[Document]:
     """Documents of a WARC file: HTML/PDF ``response`` records and rendered DOMs."""
-    from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
+    from warcio.exceptions import ArchiveLoadFailed
 
     stats = stats if stats is not None else ExtractStats()
     name = warc_name or str(path.resolve())

@@ -2,6 +2,17 @@
 
 # ruff: noqa: E501
 
+from typing import TypedDict
+
+
+class Labels(TypedDict):
+    """The page furniture of one language: menu, top bar, floating button."""
+
+    nav: dict[str, str]
+    topbar: str
+    float: str
+
+
 WA = "https://wa.me/905550001234"
 
 TITLES = {
@@ -210,7 +221,7 @@ BODIES = {
     },
 }
 
-UI = {
+UI: dict[str, Labels] = {
     "en": {
         "nav": {
             "home": "Home",
