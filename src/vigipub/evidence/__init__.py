@@ -2,6 +2,20 @@
 
 from .capture import Artefact, CapturedPage, CaptureManifest, ServerInfo, Skipped
 from .case import Case, Company, DecisionInfo, Event, Signatory
+from .casework import (
+    AuditAction,
+    AuditEntry,
+    Capability,
+    CaseStatus,
+    DocumentFormat,
+    DocumentKind,
+    JobKind,
+    JobState,
+    ObservationKind,
+    RecheckVerdict,
+    ReviewDecision,
+    Role,
+)
 from .core import (
     SCHEMA_VERSION,
     Frozen,
@@ -29,7 +43,8 @@ from .qualification import (
 from .registers import AuthorisationAnswer, RegisterMatch, RegisterSource
 
 __all__ = [
-    "SCHEMA_VERSION", "Artefact", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
+    "SCHEMA_VERSION", "Artefact", "AuditAction", "AuditEntry", "Capability", "CaseStatus", "DocumentFormat", "DocumentKind",
+    "JobKind", "JobState", "ObservationKind", "RecheckVerdict", "ReviewDecision", "Role", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
     "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
     "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
     "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile",

@@ -1,0 +1,112 @@
+"""``vigipub serve [--port N] [--data DIR]``: the case application on 127.0.0.1, with its workers.
+
+The embedded default needs no set-up: SQLite (WAL) and the evidence under the data folder,
+the schema created on first start, background workers started as a child process
+(``vigipub worker``) and restarted if they die. ``DATABASE_URL`` points it at PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import click
+
+from vigipub.evidence.errors import InputError
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+class WorkerProcess:
+    """``vigipub worker`` as a child process, restarted when it dies (not when we stop it)."""
+
+    def __init__(self, data: Path, workers: int) -> None:
+        self.cmd = [sys.executable, "-m", "vigipub", "worker", "--data", str(data), "--workers", str(workers)]
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.stopping = threading.Event()
+        self.watcher = threading.Thread(target=self._watch, name="worker-watcher", daemon=True)
+
+    def start(self) -> None:
+        self._spawn()
+        self.watcher.start()
+
+    def _spawn(self) -> None:
+        # its own session: Ctrl-C in the terminal reaches us, and we stop it in order
+        self.proc = subprocess.Popen(self.cmd, start_new_session=True)
+
+    def _watch(self) -> None:
+        while not self.stopping.is_set():
+            time.sleep(1)
+            if self.proc is not None and self.proc.poll() is not None and not self.stopping.is_set():
+                click.echo(f"vigipub: the workers stopped (exit {self.proc.returncode}); restarting them", err=True)
+                time.sleep(2)
+                if not self.stopping.is_set():
+                    self._spawn()
+
+    def stop(self, timeout: float = 15) -> None:
+        self.stopping.set()
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=timeout)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+@click.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; other than loopback only with VIGIPUB_PRODUCTION=1 (behind HTTPS).")
+@click.option("--data", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Data folder: database, evidence, documents (default: $VIGIPUB_DATA or ./vigipub-data).")
+@click.option("--workers", type=click.IntRange(0, 64), default=None,
+              help="Background workers started with the server (default 2; 0: run `vigipub worker` yourself).")
+@click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True, help="Request threads.")
+def command(port: int, host: str, data: Path | None, workers: int | None, threads: int) -> None:
+    """Serve the case application (French interface, English available) on HOST:PORT."""
+    if host not in LOOPBACK and os.environ.get("VIGIPUB_PRODUCTION", "") not in ("1", "true", "yes"):
+        raise InputError(
+            f"--host {host}: the embedded default listens on 127.0.0.1 only (plain HTTP); "
+            "set VIGIPUB_PRODUCTION=1 and serve it behind HTTPS to listen elsewhere"
+        )
+    from vigipub.web import runtime
+
+    folder = runtime.setup(data)
+    runtime.migrate()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from waitress import serve
+
+    from vigipub.web.wsgi import application
+
+    count = settings.WORKERS if workers is None else workers
+    worker = WorkerProcess(folder, count) if count else None
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    click.echo(f"vigipub: http://{host}:{port}/  (data: {folder}; database: {engine}; workers: {count})")
+    if not get_user_model().objects.exists():
+        click.echo("vigipub: no account yet: vigipub createuser NAME --role inspector --data " + str(folder))
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    if worker is not None:
+        worker.start()
+    try:
+        serve(application, host=host, port=port, threads=threads, ident="vigipub", channel_timeout=60,
+              connection_limit=1000, backlog=2048)
+    except OSError as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    except KeyboardInterrupt:
+        click.echo("vigipub: stopping", err=True)
+    finally:
+        if worker is not None:
+            worker.stop()
