@@ -125,7 +125,7 @@ def test_roles_decide_what_a_user_sees_and_does(client_as, users, case_with_capt
 
 def test_security_headers(client_as, users):
     response = client_as(users["inspector"]).get(reverse("dashboard"))
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["Cache-Control"] == "no-store"

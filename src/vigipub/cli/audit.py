@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from vigipub.evidence.errors import IntegrityError
+
 DATA = click.option("--data", type=click.Path(path_type=Path, file_okay=False), default=None,
                     help="Data folder (default: $VIGIPUB_DATA or ./vigipub-data).")
 
@@ -32,8 +34,7 @@ def verify(data: Path | None) -> None:
 
     report = audit.verify()
     if report.broken is not None:
-        click.echo(f"audit log BROKEN at {report.broken}", err=True)
-        raise click.exceptions.Exit(1)
+        raise IntegrityError(f"audit log broken at {report.broken}")
     click.echo(f"audit log intact: {report.entries} entries; head {report.head}")
 
 

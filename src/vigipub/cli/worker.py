@@ -8,7 +8,9 @@ died are queued again by the next worker that looks (see ``vigipub.web.jobs``).
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
+import time
 from pathlib import Path
 
 import click
@@ -47,12 +49,20 @@ def command(data: Path | None, workers: int | None) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    from vigipub.web import jobs
+
+    jobs.reap_stale_jobs()  # before the cluster starts: jobs left running by a dead worker
     stop = threading.Event()
     thread = threading.Thread(
         target=_housekeeping, args=(max(1.0, settings.JOB_STALE_SECONDS / 2), stop), name="housekeeping", daemon=True
     )
-    thread.start()
     try:
+        # django-q2's command returns once its sentinel process runs (the cluster lives in the
+        # children). Only then does the housekeeping thread start: forking while a thread
+        # holds a lock (logging, database) would leave the child waiting for it forever.
         call_command("qcluster")
+        thread.start()
+        while multiprocessing.active_children():
+            time.sleep(0.5)
     finally:
         stop.set()

@@ -31,7 +31,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from vigipub.evidence.casework import AuditAction, JobKind, JobState
@@ -180,8 +180,9 @@ def _progress(job: Job) -> Progress:
 
 
 def run_job(job_id: int) -> str:
-    """What a worker runs for a queue message: claim the job, run its handler, record the outcome."""
-    close_old_connections()
+    """What a worker runs for a queue message: claim the job, run its handler, record the outcome.
+
+    (django-q2 closes stale database connections before each task.)"""
     job = claim(job_id)
     if job is None:
         return "skipped"

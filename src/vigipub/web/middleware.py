@@ -8,11 +8,12 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-#: scripts and styles come from our own origin only (DSFR's files and ours); documents
-#: previews are framed by our pages only; nothing is posted elsewhere
+#: scripts and styles come from our own origin only (DSFR's files and ours); our pages are
+#: never framed (a document preview's own policy allows our page to frame it); nothing is
+#: posted elsewhere
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "font-src 'self' data:; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; "
+    "font-src 'self' data:; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; "
     "base-uri 'self'; object-src 'none'"
 )
 

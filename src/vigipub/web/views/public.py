@@ -88,8 +88,13 @@ def serve_document(doc: Document, fmt: str, *, inline: bool) -> FileResponse:
     response = FileResponse(handle, content_type=MEDIA_TYPES[fmt], as_attachment=not inline, filename=name)
     response["X-Content-SHA256"] = doc.digests.get(fmt, "")
     if fmt == "html":
-        # our own rendering, but quotes come from third-party sites: no script, ever
-        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+        # our own rendering, but quotes come from third-party sites: no script, ever; the
+        # document page of the application frames it (the only page ever framed)
+        response["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox"
+        )
+        if inline:
+            response["X-Frame-Options"] = "SAMEORIGIN"
     return response
 
 
