@@ -9,7 +9,7 @@ preconditions it checks. Nothing else moves a case. A precondition is a pure fun
 :class:`CaseFacts` snapshot (built by the application from its database), so the rules can
 be read, tested and changed here without a web framework.
 
-Messages are English msgids (``N_``) that the application translates; each legal
+Messages are English msgids (marked with ``gettext_noop``) that the application translates; each legal
 precondition cites its article. The transitions enforce the law's order:
 
 - no decision before the end of the observation period opened by the letter of intent
@@ -28,9 +28,12 @@ from datetime import date
 from vigipub.evidence.casework import CaseStatus, Role
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for translation; the application translates it when shown."""
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for translation; the application translates it when shown. (Django's
+    name for it, so that ``makemessages`` finds these messages without Django here.)"""
     return message
+
+
 
 
 S = CaseStatus
@@ -95,7 +98,7 @@ def _pre(code: str) -> Callable[[Check], Precondition]:
 def has_website(f: CaseFacts) -> Blocker | None:
     if f.websites:
         return None
-    return Blocker("has_website", N_("The case has no website."))
+    return Blocker("has_website", gettext_noop("The case has no website."))
 
 
 @_pre("capture_done")
@@ -103,8 +106,8 @@ def capture_done(f: CaseFacts) -> Blocker | None:
     if f.captures_done:
         return None
     if f.captures_running:
-        return Blocker("capture_done", N_("The capture of the website is still running."))
-    return Blocker("capture_done", N_("No completed capture: the evidence must be captured first."))
+        return Blocker("capture_done", gettext_noop("The capture of the website is still running."))
+    return Blocker("capture_done", gettext_noop("No completed capture: the evidence must be captured first."))
 
 
 @_pre("findings_accepted")
@@ -113,7 +116,7 @@ def findings_accepted(f: CaseFacts) -> Blocker | None:
         return None
     return Blocker(
         "findings_accepted",
-        N_("No finding has been accepted by a reviewer: the procedure rests on reviewed evidence only."),
+        gettext_noop("No finding has been accepted by a reviewer: the procedure rests on reviewed evidence only."),
     )
 
 
@@ -123,7 +126,7 @@ def violation_qualified(f: CaseFacts) -> Blocker | None:
         return None
     return Blocker(
         "violation_qualified",
-        N_(
+        gettext_noop(
             "The qualification of the accepted findings concludes '%(conclusion)s', not a violation: "
             "no measure can be proposed."
         ),
@@ -137,7 +140,7 @@ def operator_confirmed(f: CaseFacts) -> Blocker | None:
         return None
     return Blocker(
         "operator_confirmed",
-        N_("The operator (name and address) must be confirmed by an inspector before any letter is sent."),
+        gettext_noop("The operator (name and address) must be confirmed by an inspector before any letter is sent."),
     )
 
 
@@ -145,7 +148,7 @@ def operator_confirmed(f: CaseFacts) -> Blocker | None:
 def letter_drafted(f: CaseFacts) -> Blocker | None:
     if f.letter_versions:
         return None
-    return Blocker("letter_drafted", N_("No letter of intent has been generated."))
+    return Blocker("letter_drafted", gettext_noop("No letter of intent has been generated."))
 
 
 @_pre("observation_period_over")
@@ -156,7 +159,7 @@ def observation_period_over(f: CaseFacts) -> Blocker | None:
     if f.letter_sent_on is None:
         return Blocker(
             "observation_period_over",
-            N_(
+            gettext_noop(
                 "No letter of intent was sent: the company must be able to present its observations before "
                 "a decision (CRPA L. 121-1, L. 122-1), unless urgency is recorded with its reason "
                 "(CRPA L. 121-2 1°)."
@@ -165,7 +168,7 @@ def observation_period_over(f: CaseFacts) -> Blocker | None:
     if f.observation_deadline is not None and f.today < f.observation_deadline:
         return Blocker(
             "observation_period_over",
-            N_(
+            gettext_noop(
                 "The observation period runs until %(deadline)s (CRPA L. 121-1, L. 122-1): no decision before "
                 "then, unless urgency is recorded with its reason (CRPA L. 121-2 1°)."
             ),
@@ -180,7 +183,7 @@ def hearing_held(f: CaseFacts) -> Blocker | None:
         return None
     return Blocker(
         "hearing_held",
-        N_("The company asked to be heard: its oral observations must be recorded first (CRPA L. 122-1)."),
+        gettext_noop("The company asked to be heard: its oral observations must be recorded first (CRPA L. 122-1)."),
     )
 
 
@@ -190,7 +193,7 @@ def observations_answered(f: CaseFacts) -> Blocker | None:
         return None
     return Blocker(
         "observations_answered",
-        N_(
+        gettext_noop(
             "%(count)s observation(s) of the company name no argument the decision answers: classify each "
             "observation's arguments."
         ),
@@ -204,7 +207,7 @@ def urgency_recorded(f: CaseFacts) -> Blocker | None:
         return None
     return Blocker(
         "urgency_recorded",
-        N_("Urgency must be recorded with its reason to decide without an adversarial procedure (CRPA L. 121-2 1°)."),
+        gettext_noop("Urgency must be recorded with its reason to decide without an adversarial procedure (CRPA L. 121-2 1°)."),
     )
 
 
@@ -212,14 +215,14 @@ def urgency_recorded(f: CaseFacts) -> Blocker | None:
 def decision_signed(f: CaseFacts) -> Blocker | None:
     if f.decision_signed:
         return None
-    return Blocker("decision_signed", N_("The decision is not signed: an unsigned decision is never published."))
+    return Blocker("decision_signed", gettext_noop("The decision is not signed: an unsigned decision is never published."))
 
 
 @_pre("recheck_done")
 def recheck_done(f: CaseFacts) -> Blocker | None:
     if f.last_recheck_verdict:
         return None
-    return Blocker("recheck_done", N_("No compliance re-check has been completed yet."))
+    return Blocker("recheck_done", gettext_noop("No compliance re-check has been completed yet."))
 
 
 @_pre("site_complied")
@@ -228,7 +231,7 @@ def site_complied(f: CaseFacts) -> Blocker | None:
         return None
     return Blocker(
         "site_complied",
-        N_("The last re-check found '%(verdict)s': the case can only be closed as complied after a compliant re-check."),
+        gettext_noop("The last re-check found '%(verdict)s': the case can only be closed as complied after a compliant re-check."),
         {"verdict": f.last_recheck_verdict or "none"},
     )
 
@@ -239,7 +242,7 @@ def site_not_complied(f: CaseFacts) -> Blocker | None:
         return None
     return Blocker(
         "site_not_complied",
-        N_("Escalation needs a re-check showing that the advertising continues (last re-check: '%(verdict)s')."),
+        gettext_noop("Escalation needs a re-check showing that the advertising continues (last re-check: '%(verdict)s')."),
         {"verdict": f.last_recheck_verdict or "none"},
     )
 
@@ -263,7 +266,7 @@ class Transition:
             return [
                 Blocker(
                     "status",
-                    N_("Not possible from the status '%(status)s'."),
+                    gettext_noop("Not possible from the status '%(status)s'."),
                     {"status": str(facts.status)},
                 )
             ]
@@ -290,61 +293,61 @@ LEGAL = {Role.LEGAL_REVIEWER}
 TRANSITIONS: tuple[Transition, ...] = (
     _t(
         "open_investigation", {S.LEAD}, S.INVESTIGATION, INSPECTION, (has_website,),
-        label=N_("Open an investigation"),
-        help=N_("The lead is worth investigating: capture and review the evidence."),
+        label=gettext_noop("Open an investigation"),
+        help=gettext_noop("The lead is worth investigating: capture and review the evidence."),
     ),
     _t(
         "prepare_letter", {S.INVESTIGATION}, S.LETTER_OF_INTENT, INSPECTION,
         (capture_done, findings_accepted, violation_qualified),
-        label=N_("Prepare the letter of intent"),
-        help=N_("The reviewed evidence qualifies a violation: draft the letter opening the adversarial procedure."),
+        label=gettext_noop("Prepare the letter of intent"),
+        help=gettext_noop("The reviewed evidence qualifies a violation: draft the letter opening the adversarial procedure."),
     ),
     _t(
         "send_letter", {S.LETTER_OF_INTENT}, S.OBSERVATIONS, INSPECTION,
         (operator_confirmed, letter_drafted), inputs=("date",),
-        label=N_("Record the letter as sent"),
-        help=N_("Opens the observation period; its deadline is computed from the law's dated parameters."),
+        label=gettext_noop("Record the letter as sent"),
+        help=gettext_noop("Opens the observation period; its deadline is computed from the law's dated parameters."),
     ),
     _t(
         "proceed_to_decision", {S.OBSERVATIONS}, S.DECISION, LEGAL,
         (observation_period_over, hearing_held, observations_answered),
-        label=N_("Proceed to the decision"),
-        help=N_("The observation period is over and every observation is answered."),
+        label=gettext_noop("Proceed to the decision"),
+        help=gettext_noop("The observation period is over and every observation is answered."),
     ),
     _t(
         "urgent_decision", {S.INVESTIGATION, S.LETTER_OF_INTENT, S.OBSERVATIONS}, S.DECISION, LEGAL,
         (urgency_recorded, capture_done, findings_accepted, violation_qualified, operator_confirmed,
          observations_answered),
-        label=N_("Decide urgently"),
-        help=N_("Skips or shortens the adversarial procedure, on the urgency recorded (CRPA L. 121-2 1°)."),
+        label=gettext_noop("Decide urgently"),
+        help=gettext_noop("Skips or shortens the adversarial procedure, on the urgency recorded (CRPA L. 121-2 1°)."),
     ),
     _t(
         "publish", {S.DECISION}, S.PUBLISHED, {Role.SIGNATORY, Role.LEGAL_REVIEWER}, (decision_signed,),
-        label=N_("Publish"),
-        help=N_("Publishes the signed decision with its news item and patient alert on the public register."),
+        label=gettext_noop("Publish"),
+        help=gettext_noop("Publishes the signed decision with its news item and patient alert on the public register."),
     ),
     _t(
         "start_follow_up", {S.PUBLISHED}, S.FOLLOW_UP, INSPECTION,
-        label=N_("Start the follow-up"),
-        help=N_("Schedules a compliance re-check of every website of the case."),
+        label=gettext_noop("Start the follow-up"),
+        help=gettext_noop("Schedules a compliance re-check of every website of the case."),
     ),
     _t(
         "close_complied", {S.FOLLOW_UP}, S.CLOSED, LEGAL, (recheck_done, site_complied),
-        label=N_("Close: the site complied"),
+        label=gettext_noop("Close: the site complied"),
     ),
     _t(
         "escalate", {S.FOLLOW_UP}, S.ESCALATED, LEGAL, (recheck_done, site_not_complied), inputs=("reason",),
-        label=N_("Escalate"),
-        help=N_("The advertising continues: refer the case (prosecutor, PHAROS, foreign authority)."),
+        label=gettext_noop("Escalate"),
+        help=gettext_noop("The advertising continues: refer the case (prosecutor, PHAROS, foreign authority)."),
     ),
     _t(
         "close_escalated", {S.ESCALATED}, S.CLOSED, LEGAL, inputs=("reason",),
-        label=N_("Close the escalated case"),
+        label=gettext_noop("Close the escalated case"),
     ),
     _t(
         "dismiss", {S.LEAD, S.INVESTIGATION}, S.CLOSED, INSPECTION, inputs=("reason",),
-        label=N_("Dismiss"),
-        help=N_("No follow-up (no promotion, not within the agency's remit, duplicate…): the reason is recorded."),
+        label=gettext_noop("Dismiss"),
+        help=gettext_noop("No follow-up (no promotion, not within the agency's remit, duplicate…): the reason is recorded."),
     ),
 )
 
@@ -377,7 +380,7 @@ def check(name: str, facts: CaseFacts, roles: set[Role] | frozenset[Role]) -> li
             0,
             Blocker(
                 "role",
-                N_("Only these roles may do this: %(roles)s."),
+                gettext_noop("Only these roles may do this: %(roles)s."),
                 {"roles": ", ".join(sorted(str(r) for r in t.roles))},
             ),
         )
@@ -401,7 +404,7 @@ __all__ = [
     "TRANSITIONS",
     "Blocker",
     "CaseFacts",
-    "N_",
+    "gettext_noop",
     "Precondition",
     "Transition",
     "available",

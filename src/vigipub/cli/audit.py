@@ -26,13 +26,10 @@ def command() -> None:
 @DATA
 def verify(data: Path | None) -> None:
     """Recompute every entry's hash and link; exit 1 at the first broken entry."""
-    from vigipub.web import runtime
+    from vigipub.web import commands
 
-    runtime.setup(data)
-    runtime.migrate()
-    from vigipub.web import audit
-
-    report = audit.verify()
+    commands.prepare(data)
+    report = commands.verify_audit()
     if report.broken is not None:
         raise IntegrityError(f"audit log broken at {report.broken}")
     click.echo(f"audit log intact: {report.entries} entries; head {report.head}")
@@ -45,19 +42,12 @@ def verify(data: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def show(data: Path | None, case_ref: str, limit: int, as_json: bool) -> None:
     """The latest entries, oldest first."""
-    from vigipub.web import runtime
+    from vigipub.web import commands
 
-    runtime.setup(data)
-    runtime.migrate()
-    from vigipub.web.models import AuditEntry
-
-    rows = AuditEntry.objects.order_by("-seq")
-    if case_ref:
-        rows = rows.filter(case_ref=case_ref)
-    for row in reversed(list(rows[:limit])):
+    commands.prepare(data)
+    for entry in commands.audit_entries(case_ref, limit):
         if as_json:
-            click.echo(json.dumps({"seq": row.seq, "at": row.at.isoformat(), "actor": row.actor, "action": row.action,
-                                   "case": row.case_ref, "subject": row.subject, "details": row.details,
-                                   "prev_hash": row.prev_hash, "hash": row.hash}, ensure_ascii=False))
+            click.echo(json.dumps(entry, ensure_ascii=False))
         else:
-            click.echo(f"#{row.seq} {row.at.isoformat()} {row.actor} {row.action} {row.case_ref} {row.subject} {row.hash}")
+            click.echo(f"#{entry['seq']} {entry['at']} {entry['actor']} {entry['action']} {entry['case']} "
+                       f"{entry['subject']} {entry['hash']}")

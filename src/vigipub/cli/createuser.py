@@ -43,58 +43,13 @@ def _password() -> str:
 def command(name: str, roles: tuple[str, ...], full_name: str, title: str, email: str, update: bool,
             data: Path | None) -> None:
     """Create the account NAME with ROLE(s); the password comes from standard input or a prompt."""
-    from vigipub.web import runtime
-
-    runtime.setup(data)
-    runtime.migrate()
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-    from django.db import transaction
-
-    from vigipub.evidence.casework import AuditAction
-    from vigipub.web import audit
-    from vigipub.web.auth import set_roles
-    from vigipub.web.models import Profile
+    from vigipub.web import commands
 
     name = name.strip()
     if not name or len(name) > 150 or any(c.isspace() for c in name):
         raise InputError("the user name must be one word of at most 150 characters", where=name)
-    User = get_user_model()
-    existing = User.objects.filter(username=name).first()
-    if existing is not None and not update:
-        raise InputError("this account exists (use --update to change it)", where=name)
-    if existing is None and update:
-        raise InputError("no such account to update", where=name)
-    role_set = {Role(r) for r in roles}
-    if Role.SIGNATORY in role_set and not title.strip() and not (
-        existing is not None and getattr(getattr(existing, "vigipub_profile", None), "title", "")
-    ):
-        raise InputError("a signatory needs --title (printed under the name in decisions)", where=name)
-    password = _password()
-    first, _, last = full_name.strip().partition(" ")
-    candidate = existing or User(username=name, email=email, first_name=first, last_name=last)
-    try:
-        validate_password(password, candidate)
-    except ValidationError as exc:
-        raise InputError("password refused: " + " ".join(exc.messages), where=name) from exc
-    with transaction.atomic():
-        user = candidate
-        if full_name:
-            user.first_name, user.last_name = first, last
-        if email:
-            user.email = email
-        user.set_password(password)
-        user.save()
-        set_roles(user, role_set)
-        profile, _created = Profile.objects.get_or_create(user=user)
-        if title.strip():
-            profile.title = " ".join(title.split())
-            profile.save()
-        audit.record(
-            "system",
-            AuditAction.USER_UPDATE if existing else AuditAction.USER_CREATE,
-            subject=f"user {name}",
-            details={"roles": sorted(str(r) for r in role_set), "title": profile.title},
-        )
-    click.echo(f"{'updated' if existing else 'created'} {name}: {', '.join(sorted(roles))}")
+    commands.prepare(data)
+    created = commands.create_user(
+        name, {Role(r) for r in roles}, _password(), full_name=full_name, title=title, email=email, update=update
+    )
+    click.echo(f"{'created' if created else 'updated'} {name}: {', '.join(sorted(roles))}")

@@ -77,22 +77,14 @@ def command(port: int, host: str, data: Path | None, workers: int | None, thread
             f"--host {host}: the embedded default listens on 127.0.0.1 only (plain HTTP); "
             "set VIGIPUB_PRODUCTION=1 and serve it behind HTTPS to listen elsewhere"
         )
-    from vigipub.web import runtime
+    from vigipub.web import commands
 
-    folder = runtime.setup(data)
-    runtime.migrate()
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from waitress import serve
-
-    from vigipub.web.wsgi import application
-
-    count = settings.WORKERS if workers is None else workers
-    worker = WorkerProcess(folder, count) if count else None
-    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    click.echo(f"vigipub: http://{host}:{port}/  (data: {folder}; database: {engine}; workers: {count})")
-    if not get_user_model().objects.exists():
-        click.echo("vigipub: no account yet: vigipub createuser NAME --role inspector --data " + str(folder))
+    folder = commands.prepare(data)
+    info = commands.serve_info(folder, workers)
+    worker = WorkerProcess(folder, info.workers) if info.workers else None
+    click.echo(f"vigipub: http://{host}:{port}/  (data: {folder}; database: {info.engine}; workers: {info.workers})")
+    if not info.has_accounts:
+        click.echo(f"vigipub: no account yet: vigipub createuser NAME --role inspector --data {folder}")
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -101,8 +93,7 @@ def command(port: int, host: str, data: Path | None, workers: int | None, thread
     if worker is not None:
         worker.start()
     try:
-        serve(application, host=host, port=port, threads=threads, ident="vigipub", channel_timeout=60,
-              connection_limit=1000, backlog=2048)
+        commands.serve_http(host, port, threads)
     except OSError as exc:
         raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     except KeyboardInterrupt:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from django import forms
@@ -118,7 +118,7 @@ class ObservationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["defences"].choices = sorted(defence_labels().items())
+        cast(forms.MultipleChoiceField, self.fields["defences"]).choices = sorted(defence_labels().items())
 
 
 class WebsiteForm(forms.Form):
@@ -148,7 +148,7 @@ def _signatories() -> Any:
     return get_user_model().objects.filter(groups__name=str(Role.SIGNATORY), is_active=True).order_by("username")
 
 
-class SignatoryChoice(forms.ModelChoiceField):
+class SignatoryChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         name = obj.get_full_name() or obj.get_username()
         title = getattr(getattr(obj, "vigipub_profile", None), "title", "")
@@ -170,7 +170,7 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["signatory"].queryset = _signatories()
+        cast(SignatoryChoice, self.fields["signatory"]).queryset = _signatories()
         self.fields["on"].initial = timezone.localdate()
 
 

@@ -138,7 +138,7 @@ def _fail(job: Job, message: str) -> None:
         audit.record(
             "system",
             AuditAction.JOB_FAILED,
-            case=job.case.reference if job.case_id else "",
+            case=job.case.reference if job.case is not None else "",
             subject=f"job {job.pk} ({job.kind})",
             details={"error": message[:500], "attempts": job.attempts},
         )

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -29,7 +29,8 @@ from vigipub.cases import workflow
 from vigipub.cases.deadlines import observation_deadline, recheck_date
 from vigipub.cases.defences import DEFENCES
 from vigipub.cases.leads import OperatorKey, fold_name, group_by_site, site_key
-from vigipub.cases.workflow import N_, Blocker, CaseFacts
+from vigipub.cases.procedure import LETTER_REFERENCE
+from vigipub.cases.workflow import Blocker, CaseFacts, gettext_noop
 from vigipub.evidence import CaptureManifest, FindingsFile, Lead, Qualification, sha256_file
 from vigipub.evidence.case import Case as CaseFile
 from vigipub.evidence.case import Company, DecisionInfo, Event, LetterOfIntent, Signatory
@@ -118,7 +119,8 @@ def _reference(case: CaseRow) -> str:
 
 
 def _lead_json(lead: Lead) -> dict[str, Any]:
-    return json.loads(lead.model_dump_json())
+    data: dict[str, Any] = json.loads(lead.model_dump_json())
+    return data
 
 
 def _link_duplicates(case: CaseRow) -> list[tuple[CaseRow, CaseRow, str]]:
@@ -203,7 +205,7 @@ def add_website(user: Any, case: CaseRow, url: str) -> Website:
     url = normalise_url(url)
     with transaction.atomic():
         if case.websites.filter(url=url).exists():
-            raise refuse(N_("This website is already part of the case."))
+            raise refuse(gettext_noop("This website is already part of the case."))
         site = Website.objects.create(case=case, url=url, site_key=site_key(url))
         audit.record(user, AuditAction.WEBSITE_ADD, case=case, subject=url)
         _link_duplicates(case)
@@ -212,7 +214,7 @@ def add_website(user: Any, case: CaseRow, url: str) -> Website:
 
 def _refuse_if_closed(case: CaseRow) -> None:
     if case.status == S.CLOSED:
-        raise refuse(N_("The case is closed."))
+        raise refuse(gettext_noop("The case is closed."))
 
 
 def request_capture(user: Any, case: CaseRow, website: Website | None, *, max_pages: int | None = None) -> Capture:
@@ -220,13 +222,13 @@ def request_capture(user: Any, case: CaseRow, website: Website | None, *, max_pa
     require(user, Capability.EDIT_CASE)
     _refuse_if_closed(case)
     if website is None or website.case_id != case.pk:
-        raise refuse(N_("The case has no website."))
+        raise refuse(gettext_noop("The case has no website."))
     pages = max_pages or settings.VIGIPUB["CAPTURE_MAX_PAGES"]
     if not 1 <= pages <= 1000:
-        raise refuse(N_("The page budget must be between 1 and 1000."))
+        raise refuse(gettext_noop("The page budget must be between 1 and 1000."))
     with transaction.atomic():
         if Capture.objects.filter(website=website, state__in=[JobState.QUEUED, JobState.RUNNING]).exists():
-            raise refuse(N_("A capture of this website is already under way."))
+            raise refuse(gettext_noop("A capture of this website is already under way."))
         capture = Capture.objects.create(case=case, website=website, seed_url=website.url, max_pages=pages)
         job = enqueue(JobKind.CAPTURE, case=case, params={"capture": capture.pk}, user=user)
         capture.job = job
@@ -358,6 +360,13 @@ def _product(case: CaseRow) -> str:
     return case.product or "[produit]"
 
 
+def operator_addresses(text: str) -> list[str]:
+    """The operator's addresses as typed: lines of one address joined by commas, addresses
+    separated by a blank line (« Seestrasse 12, 8002 Zürich »)."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [", ".join(" ".join(line.split()) for line in b.splitlines() if line.strip()) for b in blocks if b.strip()]
+
+
 def case_file(
     case: CaseRow,
     *,
@@ -368,9 +377,7 @@ def case_file(
 ) -> CaseFile:
     """The case as the qualification and the documents read it (``vigipub.evidence.Case``)."""
     name = case.operator_name or "[nom de la société]"
-    addresses = [" ".join(a.split()) for a in case.operator_address.splitlines() if a.strip()]
-    if case.operator_address and not addresses:
-        addresses = [case.operator_address]
+    addresses = operator_addresses(case.operator_address)
     events: list[Event] = []
     defences: list[str] = []
     if case.letter_sent_on:
@@ -379,7 +386,7 @@ def case_file(
         ids = [d for d in obs.defences if d in DEFENCES]
         words = " ".join(obs.text.replace("«", '"').replace("»", '"').split())
         note = ", ".join(ids) + (f": « {words} »" if words and ids else "") if ids else words
-        events.append(Event(date=obs.received_on, kind=str(obs.kind), note=note))  # type: ignore[arg-type]
+        events.append(Event(date=obs.received_on, kind=cast(Any, str(obs.kind)), note=note))
         defences += [d for d in ids if d not in defences]
     for recheck in case.rechecks.filter(state=JobState.DONE).exclude(verdict=""):
         if recheck.done_at:
@@ -394,6 +401,7 @@ def case_file(
             observation_days=case.observation_days,
             observation_deadline=case.observation_deadline,
             addresses=addresses,
+            delay_reference=LETTER_REFERENCE,
         )
     decision = None
     if kind in ("decision", "news", "alert") and on is not None:
@@ -402,7 +410,7 @@ def case_file(
             measure = "suspension_of_all_activities"
         decision = DecisionInfo(
             date=on,
-            measure=measure,  # type: ignore[arg-type]
+            measure=cast(Any, measure),
             signatory=Signatory(name=signatory[0], title=signatory[1]) if signatory else None,
         )
         events.append(Event(date=on, kind="decision"))
@@ -514,9 +522,9 @@ REVIEWABLE_STATUSES = frozenset({S.LEAD, S.INVESTIGATION, S.LETTER_OF_INTENT, S.
 
 def _check_reviewable(case: CaseRow) -> None:
     if case.status not in REVIEWABLE_STATUSES:
-        raise refuse(N_("The evidence of a case is frozen once its decision is published."))
+        raise refuse(gettext_noop("The evidence of a case is frozen once its decision is published."))
     if case.documents.filter(kind=DocumentKind.DECISION, signed_at__isnull=False).exists():
-        raise refuse(N_("The decision is signed: the evidence it rests on can no longer change."))
+        raise refuse(gettext_noop("The decision is signed: the evidence it rests on can no longer change."))
 
 
 def review(
@@ -529,11 +537,11 @@ def review(
         return 0
     case = items[0].case
     if any(f.case_id != case.pk for f in items):
-        raise refuse(N_("Findings of several cases cannot be reviewed together."))
+        raise refuse(gettext_noop("Findings of several cases cannot be reviewed together."))
     _check_reviewable(case)
     comment = comment.strip()
     if decision == ReviewDecision.REJECTED and not comment:
-        raise refuse(N_("Say why the finding is rejected (the comment teaches the detector)."))
+        raise refuse(gettext_noop("Say why the finding is rejected (the comment teaches the detector)."))
     now = timezone.now()
     with transaction.atomic():
         ids = [f.pk for f in items]
@@ -556,7 +564,7 @@ def review(
 def label_page(user: Any, page: Page, label: str) -> None:
     require(user, Capability.REVIEW)
     if label not in ("", "promotion", "not_promotion"):
-        raise refuse(N_("Unknown page label."))
+        raise refuse(gettext_noop("Unknown page label."))
     with transaction.atomic():
         Page.objects.filter(pk=page.pk).update(label=label)
         audit.record(user, AuditAction.PAGE_LABEL, case=page.case, subject=f"page {page.pk}", details={"label": label, "url": page.url})
@@ -574,9 +582,9 @@ def confirm_operator(
     address = "\n".join(" ".join(line.split()) for line in address.splitlines() if line.strip())
     country = country.strip().upper()
     if not name or not address:
-        raise refuse(N_("The operator's name and address are both needed (the letter is sent there)."))
+        raise refuse(gettext_noop("The operator's name and address are both needed (the letter is sent there)."))
     if country and not re.fullmatch(r"[A-Z]{2}", country):
-        raise refuse(N_("The country is a two-letter ISO code (FR, CH, DE…)."))
+        raise refuse(gettext_noop("The country is a two-letter ISO code (FR, CH, DE…)."))
     regs = [" ".join(r.split()) for r in registrations if r.strip()]
     with transaction.atomic():
         case = _lock(case)
@@ -605,7 +613,7 @@ def update_case(user: Any, case: CaseRow, *, product: str) -> None:
     _refuse_if_closed(case)
     product = " ".join(product.split())
     if not product:
-        raise refuse(N_("Name the product as the site names it."))
+        raise refuse(gettext_noop("Name the product as the site names it."))
     with transaction.atomic():
         before = case.product
         CaseRow.objects.filter(pk=case.pk).update(product=product, qualified_at=None)
@@ -617,10 +625,10 @@ def record_urgency(user: Any, case: CaseRow, reason: str) -> None:
     """Urgency (CRPA L. 121-2 1°): a decision may then be taken without waiting for observations."""
     require(user, Capability.DECLARE_URGENCY)
     if case.status not in (S.INVESTIGATION, S.LETTER_OF_INTENT, S.OBSERVATIONS):
-        raise refuse(N_("Urgency is recorded before the decision only."))
+        raise refuse(gettext_noop("Urgency is recorded before the decision only."))
     reason = " ".join(reason.split())
     if len(reason) < 10:
-        raise refuse(N_("Give the reason for the urgency (it is quoted in the decision)."))
+        raise refuse(gettext_noop("Give the reason for the urgency (it is quoted in the decision)."))
     with transaction.atomic():
         CaseRow.objects.filter(pk=case.pk).update(urgency=reason, qualified_at=None)
         audit.record(user, AuditAction.URGENCY_RECORD, case=case, subject="urgency", details={"reason": reason})
@@ -632,16 +640,16 @@ def record_observation(
 ) -> Observation:
     require(user, Capability.RECORD_PROCEDURE)
     if case.status not in (S.OBSERVATIONS, S.DECISION):
-        raise refuse(N_("Observations are recorded once the letter of intent has been sent."))
+        raise refuse(gettext_noop("Observations are recorded once the letter of intent has been sent."))
     if case.documents.filter(kind=DocumentKind.DECISION, signed_at__isnull=False).exists():
-        raise refuse(N_("The decision is signed: no observation can be added any more."))
+        raise refuse(gettext_noop("The decision is signed: no observation can be added any more."))
     if case.letter_sent_on and received_on < case.letter_sent_on:
-        raise refuse(N_("Received before the letter of intent of %(date)s?"), date=case.letter_sent_on.isoformat())
+        raise refuse(gettext_noop("Received before the letter of intent of %(date)s?"), date=case.letter_sent_on.isoformat())
     if received_on > today():
-        raise refuse(N_("A date in the future."))
+        raise refuse(gettext_noop("A date in the future."))
     unknown = [d for d in defences if d not in DEFENCES]
     if unknown:
-        raise refuse(N_("Unknown argument(s): %(ids)s."), ids=", ".join(unknown))
+        raise refuse(gettext_noop("Unknown argument(s): %(ids)s."), ids=", ".join(unknown))
     with transaction.atomic():
         obs = Observation.objects.create(
             case=case, kind=kind, received_on=received_on, text=text.strip(), defences=list(defences), recorded_by=user
@@ -698,7 +706,7 @@ def fire(user: Any, case: CaseRow, name: str, *, reason: str = "", on: date | No
     try:
         transition = workflow.transition(name)
     except KeyError as exc:
-        raise refuse(N_("Unknown step of the procedure.")) from exc
+        raise refuse(gettext_noop("Unknown step of the procedure.")) from exc
     with transaction.atomic():
         case = _lock(case)
         blockers = workflow.check(name, facts(case), roles_of(user))
@@ -708,15 +716,15 @@ def fire(user: Any, case: CaseRow, name: str, *, reason: str = "", on: date | No
             raise Refused(*blockers)
         reason = " ".join(reason.split())
         if "reason" in transition.inputs and len(reason) < 5:
-            raise refuse(N_("Give the reason (it is kept in the case's timeline)."))
+            raise refuse(gettext_noop("Give the reason (it is kept in the case's timeline)."))
         note = reason
         source = case.status
         if name == "send_letter":
             sent = on or today()
             if sent > today():
-                raise refuse(N_("A date in the future."))
+                raise refuse(gettext_noop("A date in the future."))
             if sent < timezone.localdate(case.created_at):
-                raise refuse(N_("The letter cannot predate the case."))
+                raise refuse(gettext_noop("The letter cannot predate the case."))
             deadline = observation_deadline(sent, urgent=bool(case.urgency))
             case.letter_sent_on = sent
             case.observation_deadline = deadline.on
@@ -783,12 +791,12 @@ def merge(user: Any, target: CaseRow, other: CaseRow) -> None:
     """Fold ``other`` into ``target``: websites, captures and their reviews move; ``other`` closes."""
     require(user, Capability.EDIT_CASE)
     if target.pk == other.pk:
-        raise refuse(N_("A case cannot be merged into itself."))
+        raise refuse(gettext_noop("A case cannot be merged into itself."))
     for c in (target, other):
         if c.merged_into_id or c.status == S.CLOSED:
-            raise refuse(N_("Case %(ref)s is closed."), ref=c.reference)
+            raise refuse(gettext_noop("Case %(ref)s is closed."), ref=c.reference)
     if other.status not in (S.LEAD, S.INVESTIGATION):
-        raise refuse(N_("Only a case still at the lead or investigation stage can be merged into another."))
+        raise refuse(gettext_noop("Only a case still at the lead or investigation stage can be merged into another."))
     with transaction.atomic():
         target, other = _lock(target), _lock(other)
         known = set(target.websites.values_list("url", flat=True))
@@ -851,25 +859,25 @@ def request_document(user: Any, case: CaseRow, kind: DocumentKind, *, on: date, 
     allowed = workflow.DOCUMENT_STATUSES[str(kind)]
     if case.status not in allowed:
         raise refuse(
-            N_("This document is drafted at the status %(statuses)s."),
+            gettext_noop("This document is drafted at the status %(statuses)s."),
             statuses=", ".join(sorted(str(s) for s in allowed)),
         )
     if on > today():
-        raise refuse(N_("A date in the future."))
+        raise refuse(gettext_noop("A date in the future."))
     ensure_qualified(case)
     if case.conclusion != "violation":
-        raise refuse(N_("The qualification of the accepted findings does not conclude a violation."))
+        raise refuse(gettext_noop("The qualification of the accepted findings does not conclude a violation."))
     name = title = ""
     if kind == DocumentKind.DECISION:
         if case.documents.filter(kind=DocumentKind.DECISION, signed_at__isnull=False).exists():
-            raise refuse(N_("The decision is already signed."))
+            raise refuse(gettext_noop("The decision is already signed."))
         if signatory is None or Role.SIGNATORY not in roles_of(signatory):
-            raise refuse(N_("Choose the signatory of the decision (a user with the signatory role)."))
+            raise refuse(gettext_noop("Choose the signatory of the decision (a user with the signatory role)."))
         name = signatory.get_full_name() or signatory.get_username()
         profile = getattr(signatory, "vigipub_profile", None)
         title = (profile.title if profile else "") or ""
         if not title:
-            raise refuse(N_("The signatory's title is not recorded (vigipub createuser … --title)."))
+            raise refuse(gettext_noop("The signatory's title is not recorded (vigipub createuser … --title)."))
     with transaction.atomic():
         case = _lock(case)
         version = (case.documents.filter(kind=kind).aggregate(m=Max("version"))["m"] or 0) + 1
@@ -927,24 +935,24 @@ def sign(user: Any, doc: Document) -> None:
     """Sign a decision: its files are frozen and their SHA-256 written to the audit log."""
     require(user, Capability.SIGN)
     if doc.kind != DocumentKind.DECISION:
-        raise refuse(N_("Only a decision is signed."))
+        raise refuse(gettext_noop("Only a decision is signed."))
     with transaction.atomic():
         case = _lock(doc.case)
         doc = Document.objects.select_for_update().get(pk=doc.pk)
         if case.status != S.DECISION:
-            raise refuse(N_("The case is not at the decision stage."))
+            raise refuse(gettext_noop("The case is not at the decision stage."))
         if doc.state != JobState.DONE:
-            raise refuse(N_("This version is not rendered yet."))
+            raise refuse(gettext_noop("This version is not rendered yet."))
         if doc.signed_at is not None:
-            raise refuse(N_("This version is already signed."))
+            raise refuse(gettext_noop("This version is already signed."))
         latest = case.documents.filter(kind=DocumentKind.DECISION).aggregate(m=Max("version"))["m"]
         if doc.version != latest:
-            raise refuse(N_("Only the latest version of the decision can be signed."))
+            raise refuse(gettext_noop("Only the latest version of the decision can be signed."))
         if doc.signatory_id is not None and doc.signatory_id != user.pk:
-            raise refuse(N_("This version names another signatory: generate a version in your name."))
+            raise refuse(gettext_noop("This version names another signatory: generate a version in your name."))
         bad = verify_document(doc)
         if bad:
-            raise refuse(N_("The files of this version no longer match their digests (%(formats)s): not signed."), formats=", ".join(bad))
+            raise refuse(gettext_noop("The files of this version no longer match their digests (%(formats)s): not signed."), formats=", ".join(bad))
         doc.signed_by = user
         doc.signed_at = timezone.now()
         doc.save(update_fields=["signed_by", "signed_at"])
@@ -981,7 +989,8 @@ def render_from_job(doc: Document, progress: Any) -> dict[str, Any]:
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {}
     digests: dict[str, str] = {}
-    warnings = [f"{i.level}: {i.message}" for i in issues]
+    # with urgency recorded (CRPA L. 121-2 1°), a cut observation period is drafted over: say so
+    warnings = [f"{'forced' if i.level == 'error' else i.level}: {i.message}" for i in issues]
     producer = inputs = ""
     for fmt in ("html", "pdf", "docx"):
         progress(f"rendering the {kind} as {fmt.upper()}")
@@ -1028,9 +1037,9 @@ def _schedule_recheck(user: Any, case: CaseRow, website: Website, when: date) ->
 def schedule_recheck(user: Any, case: CaseRow, website: Website, when: date) -> Recheck:
     require(user, Capability.SCHEDULE_RECHECK)
     if case.status not in (S.DECISION, S.PUBLISHED, S.FOLLOW_UP, S.ESCALATED):
-        raise refuse(N_("Re-checks follow a decision."))
+        raise refuse(gettext_noop("Re-checks follow a decision."))
     if website.case_id != case.pk:
-        raise refuse(N_("The case has no website."))
+        raise refuse(gettext_noop("The case has no website."))
     with transaction.atomic():
         recheck = _schedule_recheck(user, case, website, when)
         refresh(case)
@@ -1159,4 +1168,4 @@ def parse_date(value: str) -> date:
     try:
         return datetime.strptime(value.strip(), "%Y-%m-%d").date()
     except ValueError as exc:
-        raise refuse(N_("Not a date (YYYY-MM-DD): %(value)s"), value=value) from exc
+        raise refuse(gettext_noop("Not a date (YYYY-MM-DD): %(value)s"), value=value) from exc

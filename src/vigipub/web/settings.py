@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -252,7 +253,7 @@ Q_CLUSTER = {
 
 # --------------------------------------------------------------------------- vigipub
 
-VIGIPUB = {
+VIGIPUB: dict[str, Any] = {
     "ALLOW_PRIVATE": _flag("VIGIPUB_ALLOW_PRIVATE"),
     "CAPTURE_BROWSER": os.environ.get("VIGIPUB_CAPTURE_BROWSER", "auto").strip().lower(),
     "CAPTURE_MAX_PAGES": _int("VIGIPUB_CAPTURE_MAX_PAGES", 30),

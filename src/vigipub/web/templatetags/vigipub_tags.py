@@ -78,7 +78,7 @@ ROLE = {
     "signatory": _("signatory"),
     "administrator": _("administrator"),
 }
-TABLES = {
+TABLES: dict[str, dict[str, Any]] = {
     "status": STATUS, "kind": KIND, "finding": FINDING, "decision": DECISION, "verdict": VERDICT,
     "conclusion": CONCLUSION, "job": JOB, "job_kind": JOB_KIND, "observation": OBSERVATION,
     "recheck": RECHECK, "deadline": DEADLINE, "role": ROLE,

@@ -29,8 +29,14 @@ from ..models import AuditEntry, Case, Duplicate, Job, Recheck
 
 
 def translate_blocker(b: Blocker) -> str:
+    from ..templatetags.vigipub_tags import CONCLUSION, RECHECK, ROLE, STATUS
+
+    tables: dict[str, dict[str, Any]] = {"conclusion": CONCLUSION, "verdict": RECHECK, "status": STATUS}
+    params = {k: str(tables[k].get(v, v)) if k in tables else v for k, v in b.params.items()}
+    if "roles" in params:
+        params["roles"] = ", ".join(str(ROLE.get(r.strip(), r.strip())) for r in params["roles"].split(","))
     message = _(b.message)
-    return message % b.params if b.params else message
+    return message % params if params else message
 
 
 def show_refusal(request: HttpRequest, exc: services.Refused) -> None:
@@ -38,7 +44,7 @@ def show_refusal(request: HttpRequest, exc: services.Refused) -> None:
         messages.error(request, translate_blocker(b))
 
 
-def case_action(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def case_action(view: Callable[..., HttpResponse | None]) -> Callable[..., HttpResponse]:
     """A POST on a case: refusals become messages, and the user goes back to the case."""
 
     @wraps(view)
