@@ -9,9 +9,9 @@ scripts/bootstrap.sh --test
 .venv/bin/ruff check --quiet src tests
 .venv/bin/lint-imports --no-cache
 .venv/bin/python -m pytest "$@"
-# Only options given (e.g. CI's -p no:cacheprovider), not a selection of tests: the web suite
-# also runs on PostgreSQL.
+# Unless tests were selected by path (scripts/test.sh tests/detect), the web suite also runs
+# on PostgreSQL (options such as CI's -p no:cacheprovider are passed on).
 for arg in "$@"; do
-  case "$arg" in -*) ;; *) exit 0 ;; esac
+  [ -e "${arg%%::*}" ] && exit 0
 done
 VIGIPUB_TEST_DATABASE=postgresql exec .venv/bin/python -m pytest tests/web "$@"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "vigipub"
-STAGES = ["capture", "extract", "detect", "registers", "qualify", "documents", "law", "evidence"]
+STAGES = ["capture", "extract", "detect", "registers", "qualify", "documents", "compliance", "law", "evidence"]
 
 
 def _imports(package: str) -> set[tuple[str, str]]:

@@ -438,3 +438,321 @@ def archived_record(dossier: Path, ref: RecordRef) -> bytes:
     with open(path, "rb") as fh:
         fh.seek(ref.offset)
         return fh.read(ref.length)
+
+
+# --------------------------------------------------------------------------- compliance re-check
+
+RECHECK_SECOND_EXIT = "evidence-second-exit"
+RECHECK_MOVED = "evidence-moved-{n}"
+#: domains a recheck captures when the site seems to have moved, and their page budget
+MAX_MOVE_CAPTURES = 2
+MOVE_CAPTURE_PAGES = 10
+
+
+@dataclass
+class RecheckResult:
+    """What :func:`recheck` returns (the web application's workers read these fields)."""
+
+    out_dir: Path
+    verdict: Any  # vigipub.evidence.compliance.ComplianceVerdict
+    compliance_json: Path
+    compliance_html: Path
+    report: Any = None  # vigipub.evidence.compliance.ComplianceReport
+
+
+def _chain_last_entry(evidence: Path) -> str | None:
+    import json
+
+    try:
+        lines = (evidence / "chain.log").read_bytes().splitlines()
+        return str(json.loads(lines[-1]).get("entry_sha256")) if lines else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _capture_link(side: Any, dossier: Path, evidence_name: str, manifest: CaptureManifest) -> Any:
+    from vigipub.capture.crawler import redact
+    from vigipub.evidence import sha256_file
+    from vigipub.evidence.compliance import CaptureLink
+    from vigipub.evidence.seal import DOSSIER_SEAL
+
+    evidence = dossier / evidence_name
+    seal = dossier / DOSSIER_SEAL
+    return CaptureLink(
+        side=side,
+        dossier=str(dossier),
+        evidence=evidence_name,
+        seed_url=manifest.seed_url,
+        started_at=manifest.started_at,
+        scope=manifest.scope,
+        proxy=redact(manifest.proxy),
+        exit_ip=manifest.exit_ip,
+        manifest_sha256=sha256_file(evidence / "manifest.json"),
+        seal_sha256=sha256_file(seal) if seal.is_file() else None,
+        chain_entry_sha256=_chain_last_entry(evidence),
+        pages=len(manifest.pages),
+    )
+
+
+def _view(side: Any, dossier: Path, evidence_name: str, findings: FindingsFile, manifest: CaptureManifest) -> Any:
+    from vigipub.compliance import CaptureView
+    from vigipub.extract import iter_documents
+
+    evidence = dossier / evidence_name
+    return CaptureView(
+        side=side,
+        link=_capture_link(side, dossier, evidence_name, manifest),
+        manifest=manifest,
+        findings=findings,
+        documents=list(iter_documents(evidence)),
+        evidence_dir=evidence,
+    )
+
+
+def _new_recheck_dir(dossier: Path, out: Path | None) -> tuple[Path, int]:
+    """Create the recheck dossier and hold an exclusive lock on it: two rechecks never share
+    a folder (the default name is unique; an explicit one already in use is refused)."""
+    import fcntl
+    import os
+
+    from vigipub.evidence import utc_now
+
+    if out is None:
+        stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+        base = dossier.parent / f"{dossier.name}-recheck-{stamp}"
+        for n in range(1, 1000):
+            candidate = base if n == 1 else base.with_name(f"{base.name}-{n}")
+            try:
+                candidate.mkdir()
+            except FileExistsError:
+                continue
+            out = candidate
+            break
+        else:
+            raise InputError("cannot find a free recheck folder name", where=str(base))
+    else:
+        try:
+            out.mkdir(parents=True)
+        except FileExistsError:
+            if not out.is_dir():
+                raise InputError("exists and is not a folder", where=str(out)) from None
+        except OSError as exc:
+            raise InputError(f"cannot create the output folder: {exc.strerror or exc}", where=str(out)) from exc
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise InputError("another recheck is writing into this folder", where=str(out)) from None
+    if any(out.iterdir()):
+        os.close(fd)
+        raise InputError(
+            "output folder exists and is not empty; choose a new folder (an earlier dossier is never overwritten)",
+            where=str(out),
+        )
+    return out, fd
+
+
+def _unreachable_kind(exc: BaseException) -> str:
+    from vigipub.capture import RefusedAddressError
+
+    text = str(exc).lower()
+    if isinstance(exc, RefusedAddressError):
+        return "refused"
+    if "timeout" in text or "timed out" in text:
+        return "timeout"
+    if "robots" in text or any(f"http {code}" in text for code in (401, 403, 429, 451)):
+        return "blocked"
+    if "connect_error" in text or "dns" in text or "refused" in text:
+        return "down"
+    if "http " in text:
+        return "http_error"
+    return "error"
+
+
+def _capture_for_recheck(
+    seeds: list[str], evidence: Path, options: dict[str, Any], progress: Progress | None
+) -> CaptureManifest:
+    """Capture from the first seed that gives a page (the old start URL may now be a 404:
+    the site's root is tried next, the old URL still being fetched again as a revisit)."""
+    from vigipub.capture import CaptureInputError, CaptureOptions, EmptySiteError, capture_site
+
+    last: CaptureInputError | None = None
+    for seed in seeds:
+        _say(progress, f"capturing {seed}")
+        try:
+            return capture_site(seed, evidence, CaptureOptions(**options), progress=progress is not None)
+        except EmptySiteError as exc:
+            last = exc
+            if not any(f"http {c}" in str(exc).lower() for c in (404, 410)):
+                raise
+    assert last is not None
+    raise last
+
+
+def _recheck_seeds(manifest: CaptureManifest) -> list[str]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(manifest.seed_url)
+    root = f"{parts.scheme}://{parts.netloc}/"
+    return [manifest.seed_url] + ([root] if root != manifest.seed_url else [])
+
+
+def _analyze_capture(evidence: Path, findings_path: Path, manifest: CaptureManifest) -> FindingsFile:
+    return analyze_to_file([evidence], findings_path, site_url=manifest.seed_url)
+
+
+def recheck(
+    dossier: Path,
+    out: Path | None = None,
+    *,
+    allow_private: bool = False,
+    proxy: str | None = None,
+    progress: Progress | None = None,
+    second_proxy: str | None = None,
+    browser: bool | None = None,
+    page_timeout: float | None = None,
+    max_pages: int | None = None,
+    follow_moves: bool = True,
+) -> RecheckResult:
+    """Capture the site of ``dossier`` again into a new sealed dossier and compare.
+
+    The new dossier holds ``evidence/`` (its chain continues the original's), ``findings.json``,
+    ``recheck.json`` (the link to the original, with its digests), ``compliance.json``,
+    ``compliance.html`` and a seal; a second proxy adds ``evidence-second-exit/``, a move to
+    another domain ``evidence-moved-N/``. The original dossier is only read (and verified
+    first: a comparison with evidence that fails verification would prove nothing). A site
+    that is down, times out, answers an error or blocks the crawler gives the verdict
+    ``unreachable`` with the error, never ``complied``.
+    """
+    import os
+
+    from vigipub import compliance
+    from vigipub.capture import CaptureInputError, verify_evidence
+    from vigipub.evidence import IntegrityError
+    from vigipub.evidence.compliance import RECHECK_LINK_FILE, Side
+    from vigipub.qualify import load_findings
+
+    dossier = Path(dossier)
+    manifest_path = dossier / EVIDENCE / "manifest.json"
+    if not manifest_path.is_file() or not (dossier / FINDINGS).is_file():
+        raise InputError("not an investigated dossier (evidence/manifest.json and findings.json expected)", where=str(dossier))
+    try:
+        original_manifest = CaptureManifest.model_validate_json(manifest_path.read_bytes())
+    except ValueError as exc:
+        raise InputError(f"unreadable manifest: {str(exc).splitlines()[0]}", where=str(manifest_path)) from exc
+    _say(progress, f"verifying the original dossier {dossier}")
+    report = verify_evidence(dossier)
+    if not report.ok:
+        raise IntegrityError(
+            "the original dossier fails verification; a comparison with it would prove nothing: "
+            + "; ".join(report.problems[:3]),
+            where=str(dossier),
+        )
+    original_findings = load_findings(dossier / FINDINGS)
+    qualification = None
+    if (dossier / QUALIFICATION).is_file():
+        try:
+            qualification = Qualification.model_validate_json((dossier / QUALIFICATION).read_bytes())
+        except ValueError as exc:
+            raise InputError(f"unreadable qualification: {str(exc).splitlines()[0]}", where=str(dossier / QUALIFICATION)) from exc
+    decision_text = (dossier / DECISION).read_text(encoding="utf-8") if (dossier / DECISION).is_file() else ""
+    original = _view(Side.ORIGINAL, dossier.resolve(), EVIDENCE, original_findings, original_manifest)
+
+    out_dir, lock_fd = _new_recheck_dir(dossier, Path(out) if out is not None else None)
+    try:
+        write_json(out_dir / RECHECK_LINK_FILE, original.link)
+        opts = original_manifest.options
+        seeds = _recheck_seeds(original_manifest)
+        # every page of the original capture, and the site's home (where a visitor arrives)
+        revisit = tuple(dict.fromkeys([*(p.final_url for p in original_manifest.pages if 200 <= p.status < 400), seeds[-1]]))
+        budget = max_pages or int(opts.get("max_pages") or 30)  # type: ignore[arg-type]
+        capture_options: dict[str, Any] = dict(
+            max_pages=budget + len(revisit),
+            max_depth=int(opts.get("max_depth") or 3),  # type: ignore[arg-type]
+            browser=browser,
+            allow_private=allow_private,
+            proxy=proxy,
+            case_ref=original_manifest.case_ref,
+            chain_from=dossier / EVIDENCE,
+            revisit_urls=revisit,
+            page_timeout=page_timeout or float(opts.get("page_timeout") or 30.0),  # type: ignore[arg-type]
+        )
+        try:
+            manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress)
+        except CaptureInputError as exc:
+            _say(progress, f"site unreachable: {exc}")
+            result = compliance.unreachable(original.link, str(exc), _unreachable_kind(exc))
+            written, json_path, html_path = compliance.write_outputs(out_dir, result, original, None)
+            _seal_recheck(out_dir)
+            return RecheckResult(out_dir, written.verdict, json_path, html_path, written)
+        _say(progress, f"analysing {len(manifest.pages)} captured documents")
+        findings = _analyze_capture(out_dir / EVIDENCE, out_dir / FINDINGS, manifest)
+        recheck_view = _view(Side.RECHECK, out_dir.resolve(), EVIDENCE, findings, manifest)
+
+        second = None
+        extra_reasons = []
+        if second_proxy:
+            second_options = {**capture_options, "proxy": second_proxy, "chain_from": None}
+            try:
+                m2 = _capture_for_recheck(seeds, out_dir / RECHECK_SECOND_EXIT, second_options, progress)
+                f2 = _analyze_capture(out_dir / RECHECK_SECOND_EXIT, out_dir / "findings-second-exit.json", m2)
+                second = _view(Side.SECOND_EXIT, out_dir.resolve(), RECHECK_SECOND_EXIT, f2, m2)
+            except CaptureInputError as exc:
+                extra_reasons.append(str(exc))
+
+        targets = compliance.move_targets(original, recheck_view) if follow_moves else []
+        moved: dict[str, Any] = {}
+        move_errors: dict[str, str] = {}
+        for n, target in enumerate(targets[:MAX_MOVE_CAPTURES], start=1):
+            if target.domain == manifest.scope:
+                moved[target.domain] = recheck_view  # the recheck itself followed the move
+                continue
+            name = RECHECK_MOVED.format(n=n)
+            _say(progress, f"capturing {target.url} (the site seems to have moved there)")
+            move_options = {
+                **capture_options, "max_pages": MOVE_CAPTURE_PAGES, "revisit_urls": (), "chain_from": None,
+            }
+            try:
+                mm = capture_site_for(target.url, out_dir / name, move_options)
+                fm = _analyze_capture(out_dir / name, out_dir / f"findings-moved-{n}.json", mm)
+                moved[target.domain] = _view(Side.MOVED, out_dir.resolve(), name, fm, mm)
+            except CaptureInputError as exc:
+                move_errors[target.domain] = str(exc)
+
+        _say(progress, "comparing with the original capture")
+        result = compliance.compare(
+            original, recheck_view,
+            qualification=qualification, decision_text=decision_text,
+            second=second, targets=targets, moved=moved, move_errors=move_errors,
+        )
+        if extra_reasons:
+            from vigipub.evidence.compliance import Reason
+
+            result = result.model_copy(update={"reasons": [*result.reasons, *[
+                Reason(code="second_exit_failed", text_fr=f"La capture par la seconde sortie a échoué : {e}") for e in extra_reasons
+            ]]})
+        written, json_path, html_path = compliance.write_outputs(out_dir, result, original, recheck_view)
+        _seal_recheck(out_dir)
+        return RecheckResult(out_dir, written.verdict, json_path, html_path, written)
+    finally:
+        os.close(lock_fd)
+
+
+def capture_site_for(url: str, evidence: Path, options: dict[str, Any]) -> CaptureManifest:
+    from vigipub.capture import CaptureOptions, capture_site
+
+    return capture_site(url, evidence, CaptureOptions(**options))
+
+
+def _seal_recheck(out_dir: Path) -> Path:
+    """Seal every file the recheck derived, with the manifests of its evidence folders."""
+    from vigipub.compliance import copied_files
+    from vigipub.evidence.compliance import COMPLIANCE_FILE, COMPLIANCE_HTML, RECHECK_LINK_FILE
+    from vigipub.evidence.seal import write_seal
+
+    names = [RECHECK_LINK_FILE, COMPLIANCE_FILE, COMPLIANCE_HTML]
+    names += sorted(p.name for p in out_dir.glob("findings*.json"))
+    names += sorted(f"{p.name}/manifest.json" for p in out_dir.iterdir() if p.is_dir() and (p / "manifest.json").is_file())
+    names += copied_files(out_dir)
+    return write_seal(out_dir, names)

@@ -18,6 +18,7 @@ from vigipub.evidence import (
     AuthorisationAnswer,
     CaptureManifest,
     Case,
+    ComplianceReport,
     FindingsFile,
     LeadsFile,
     Qualification,
@@ -30,6 +31,7 @@ SCHEMAS: dict[str, Any] = {
     "qualification": Qualification,
     "case": Case,
     "leads": LeadsFile,
+    "compliance": ComplianceReport,
 }
 
 

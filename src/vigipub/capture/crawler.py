@@ -72,6 +72,8 @@ MANIFEST_NAME = "manifest.json"
 SCREENSHOT_DIR = "screenshots"
 CERT_DIR = "certificates"
 TIMESTAMP_DIR = "timestamps"
+#: the ``via`` of the task that fetches a sitemap file (not a page the sitemap lists)
+SITEMAP_FILE = "sitemap_file"
 MAX_REDIRECTS = 10
 MAX_SKIPPED = 5000
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -489,7 +491,8 @@ class Capture:
                 if is_seed:
                     self._seed_error = (reason, result.error_detail, url)
                 return None, hops, None, None
-            ref = self._write_exchange(url, result, fetched_for="sitemap" if task.via == "sitemap" else None)
+            # only the sitemap file itself: a page the sitemap listed (via "sitemap") is a page
+            ref = self._write_exchange(url, result, fetched_for="sitemap" if task.via == SITEMAP_FILE else None)
             self._note_server(url, result, tls_error)
             location = result.header("location")
             if result.status in REDIRECT_STATUSES and location:
@@ -740,7 +743,7 @@ class Capture:
                 self.skip(url, "robots", f"robots.txt disallows ({origin_note})")
                 continue
             fetched += 1
-            task = Task((0, 0, 0, 0), url, 0, "sitemap")
+            task = Task((0, 0, 0, 0), url, 0, SITEMAP_FILE)
             result, _, ref, _ = await self.fetch_chain(
                 task, False, max_bytes=opts.max_sitemap_bytes, timeout=min(opts.page_timeout, remaining)
             )
@@ -1273,6 +1276,9 @@ class Capture:
             await self._read_sitemaps(seed_page.final_url)
         if not self.french_found:  # a sitemap may have revealed the French variant already
             self._probe_french(seed_page.final_url)
+        for url in self.opts.revisit_urls:
+            if url not in self.seen:
+                self.enqueue(url, 1, "revisit", reserved=True, offsite_ok=True)
 
         renderer_cm = None
         render_workers: list[asyncio.Task[None]] = []

@@ -64,6 +64,11 @@ class CaptureOptions:
     max_subresource_bytes: int = 200_000_000
     #: an evidence folder whose chain this capture continues (default: a sibling folder).
     chain_from: Path | None = None
+    #: URLs of an earlier capture fetched again whatever the links say (a recheck must learn
+    #: what each old page answers now: removed, redirected, still served but unlinked). They
+    #: are queued first, may lie outside the scope (a redirect is then recorded, not followed
+    #: further), and are marked ``via="revisit"`` in the manifest.
+    revisit_urls: tuple[str, ...] = ()
 
     def effective_browser(self) -> bool:
         return chromium_available() if self.browser is None else self.browser

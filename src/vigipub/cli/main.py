@@ -20,6 +20,7 @@ from vigipub.evidence.errors import VigipubError
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "investigate": ("vigipub.cli.investigate", "Capture a site, analyse it, qualify the facts, draft a decision."),
     "capture": ("vigipub.cli.capture", "Capture a site as sealed evidence (WARC, screenshots, manifest)."),
+    "recheck": ("vigipub.cli.recheck", "Capture a dossier's site again and say whether it complied with the decision."),
     "verify": ("vigipub.cli.verify", "Recompute every digest of an evidence folder; exit 1 on any mismatch."),
     "analyze": ("vigipub.cli.analyze", "Detect promotion and claims in captures, WARC, HTML or text files."),
     "registry": ("vigipub.cli.registry", "Look up and update the authorisation registers (BDPM, EMA)."),

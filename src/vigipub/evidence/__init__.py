@@ -12,9 +12,24 @@ from .casework import (
     JobKind,
     JobState,
     ObservationKind,
-    RecheckVerdict,
     ReviewDecision,
     Role,
+)
+from .compliance import (
+    CaptureLink,
+    ClaimCheck,
+    ClaimStatus,
+    ComplianceReport,
+    ComplianceVerdict,
+    EvidencePointer,
+    FrenchVariant,
+    FrenchVariantStatus,
+    MoveLead,
+    NewClaim,
+    PageCheck,
+    PageStatus,
+    Reason,
+    Side,
 )
 from .core import (
     SCHEMA_VERSION,
@@ -44,10 +59,12 @@ from .registers import AuthorisationAnswer, RegisterMatch, RegisterSource
 
 __all__ = [
     "SCHEMA_VERSION", "Artefact", "AuditAction", "AuditEntry", "Capability", "CaseStatus", "DocumentFormat", "DocumentKind",
-    "JobKind", "JobState", "ObservationKind", "RecheckVerdict", "ReviewDecision", "Role", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
+    "JobKind", "JobState", "ObservationKind", "ReviewDecision", "Role", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
     "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
     "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
     "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile",
+    "CaptureLink", "ClaimCheck", "ClaimStatus", "ComplianceReport", "ComplianceVerdict", "EvidencePointer",
+    "FrenchVariant", "FrenchVariantStatus", "MoveLead", "NewClaim", "PageCheck", "PageStatus", "Reason", "Side",
     "OperatorIdentity",
     "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
     "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",

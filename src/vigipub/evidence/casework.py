@@ -103,15 +103,6 @@ class JobState(StrEnum):
     FAILED = "failed"
 
 
-class RecheckVerdict(StrEnum):
-    """Outcome of a compliance re-check (``vigipub recheck``)."""
-
-    COMPLIED = "complied"
-    PARTIALLY_COMPLIED = "partially_complied"
-    NOT_COMPLIED = "not_complied"
-    UNREACHABLE = "unreachable"
-
-
 class AuditAction(StrEnum):
     """Every action the audit log records."""
 

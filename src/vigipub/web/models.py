@@ -21,9 +21,9 @@ from vigipub.evidence.casework import (
     JobKind,
     JobState,
     ObservationKind,
-    RecheckVerdict,
     ReviewDecision,
 )
+from vigipub.evidence.compliance import ComplianceVerdict
 
 User = settings.AUTH_USER_MODEL
 
@@ -292,7 +292,7 @@ class Recheck(models.Model):
     scheduled_for = models.DateField(db_index=True)
     state = models.CharField(max_length=16, choices=_choices(JobState), default=JobState.QUEUED)
     job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    verdict = models.CharField(max_length=24, blank=True, choices=_choices(RecheckVerdict))
+    verdict = models.CharField(max_length=24, blank=True, choices=_choices(ComplianceVerdict))
     dossier = models.CharField(max_length=500, blank=True)
     report = models.CharField(max_length=500, blank=True)  # compliance.html, relative to the data folder
     summary = models.JSONField(default=dict, blank=True)

@@ -42,10 +42,10 @@ from vigipub.evidence.casework import (
     JobKind,
     JobState,
     ObservationKind,
-    RecheckVerdict,
     ReviewDecision,
     Role,
 )
+from vigipub.evidence.compliance import ComplianceVerdict
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import audit
@@ -390,7 +390,7 @@ def case_file(
         defences += [d for d in ids if d not in defences]
     for recheck in case.rechecks.filter(state=JobState.DONE).exclude(verdict=""):
         if recheck.done_at:
-            note = "non_compliant" if recheck.verdict != RecheckVerdict.COMPLIED else "compliant"
+            note = "non_compliant" if recheck.verdict != ComplianceVerdict.COMPLIED else "compliant"
             events.append(Event(date=timezone.localdate(recheck.done_at), kind="compliance_check", note=note))
     if case.published_at:
         events.append(Event(date=timezone.localdate(case.published_at), kind="publication"))
@@ -1067,43 +1067,42 @@ def queue_due_rechecks() -> int:
     return count
 
 
-def recheck_from_job(recheck: Recheck, progress: Any) -> dict[str, Any]:
-    """Run the compliance re-check of ``vigipub recheck`` against the capture of the decision."""
-    run = getattr(pipeline, "recheck", None)
-    if run is None:
-        from vigipub.evidence.errors import InputError
+def recheck_from_job(recheck: Recheck, progress: Any, attempt: int) -> dict[str, Any]:
+    """Run the compliance re-check of ``vigipub recheck`` against the capture of the decision
+    (a new sealed dossier beside the case's, compared claim by claim with the original)."""
+    from vigipub.evidence.errors import InputError
 
-        raise InputError("the compliance re-check (vigipub.pipeline.recheck) is not available in this build")
     if recheck.baseline is None or not recheck.baseline.dossier:
-        from vigipub.evidence.errors import InputError
-
         raise InputError("no completed capture of this website to compare with", where=recheck.website.url)
-    out = data_dir() / "cases" / recheck.case.reference / "rechecks" / f"{recheck.pk}-{recheck.job.attempts if recheck.job else 1}"
+    out = data_dir() / "cases" / recheck.case.reference / "rechecks" / f"{recheck.pk}-attempt{attempt}"
     out.parent.mkdir(parents=True, exist_ok=True)
-    result = run(
+    browser = settings.VIGIPUB["CAPTURE_BROWSER"]
+    result = pipeline.recheck(
         data_path(recheck.baseline.dossier),
         out,
         allow_private=settings.VIGIPUB["ALLOW_PRIVATE"],
         progress=progress,
+        browser=None if browser in ("", "auto") else browser in ("1", "true", "yes", "on"),
+        max_pages=recheck.baseline.max_pages,
     )
-    out_dir = Path(getattr(result, "out_dir", out))
-    verdict = str(getattr(result, "verdict", ""))
-    report = getattr(result, "compliance_html", None) or getattr(result, "html", None)
+    report = result.report
+    verdict = str(result.verdict)
     summary: dict[str, Any] = {}
-    for name in ("compliance_json", "json"):
-        path = getattr(result, name, None)
-        if path and Path(path).is_file():
-            try:
-                summary = json.loads(Path(path).read_text(encoding="utf-8"))
-            except ValueError:
-                summary = {}
-            break
+    if report is not None:
+        summary = {
+            "summary_fr": report.summary_fr,
+            "error": report.error or "",
+            "claims": len(report.claims),
+            "claims_present": sum(1 for c in report.claims if str(c.status) == "present"),
+            "new_claims": len(report.new_claims),
+        }
+    root = data_dir().resolve()
     with transaction.atomic():
-        recheck.verdict = verdict if verdict in {str(v) for v in RecheckVerdict} else ""
+        recheck.verdict = verdict if verdict in {str(v) for v in ComplianceVerdict} else ""
         recheck.state = JobState.DONE
-        recheck.dossier = str(out_dir.resolve().relative_to(data_dir().resolve()))
-        recheck.report = str(Path(report).resolve().relative_to(data_dir().resolve())) if report else ""
-        recheck.summary = {k: summary[k] for k in list(summary)[:20]} if isinstance(summary, dict) else {}
+        recheck.dossier = str(Path(result.out_dir).resolve().relative_to(root))
+        recheck.report = str(Path(result.compliance_html).resolve().relative_to(root))
+        recheck.summary = summary
         recheck.done_at = timezone.now()
         recheck.save()
         audit.record(
@@ -1111,8 +1110,10 @@ def recheck_from_job(recheck: Recheck, progress: Any) -> dict[str, Any]:
             AuditAction.RECHECK_DONE,
             case=recheck.case,
             subject=f"recheck {recheck.pk}",
-            details={"verdict": verdict, "dossier": recheck.dossier},
+            details={"verdict": verdict, "dossier": recheck.dossier,
+                     "compliance_sha256": sha256_file(Path(result.compliance_json))},
         )
+        CaseRow.objects.filter(pk=recheck.case_id).update(qualified_at=None)  # T13: continuing after the decision
         refresh(recheck.case)
     return {"progress": f"re-check: {verdict}"}
 

@@ -55,7 +55,7 @@ def render_failed(job: Job, message: str) -> None:
 def recheck(job: Job, progress: Any) -> dict[str, Any]:
     item = Recheck.objects.select_related("case", "website", "baseline", "job").get(pk=job.params["recheck"])
     Recheck.objects.filter(pk=item.pk).update(state=JobState.RUNNING)
-    return services.recheck_from_job(item, progress)
+    return services.recheck_from_job(item, progress, job.attempts)
 
 
 def recheck_failed(job: Job, message: str) -> None:

@@ -1,0 +1,98 @@
+"""What the comparison reads of one capture: manifest, findings and documents, indexed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tldextract
+
+from vigipub.evidence import CapturedPage, CaptureManifest, Document, Finding, FindingsFile, PageAnalysis
+from vigipub.evidence.compliance import CaptureLink, EvidencePointer, Side
+
+CLAIM_KINDS = ("claim", "testimonial")
+
+
+@dataclass
+class CaptureView:
+    """One capture of the comparison (original, recheck, second exit or moved domain).
+
+    ``documents`` are the extracted pages (HTTP bodies and rendered DOMs); ``evidence_dir``
+    is where the manifest's relative paths (screenshots) point.
+    """
+
+    side: Side
+    link: CaptureLink
+    manifest: CaptureManifest
+    findings: FindingsFile
+    documents: list[Document]
+    evidence_dir: Path
+    _by_record: dict[str, PageAnalysis] = field(default_factory=dict, init=False, repr=False)
+    _page_of_record: dict[str, CapturedPage] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for analysis in self.findings.pages:
+            if analysis.record is not None:
+                self._by_record[analysis.record.record_id] = analysis
+        for page in self.manifest.pages:
+            self._page_of_record[page.record.record_id] = page
+            if page.rendered is not None:
+                self._page_of_record[page.rendered.record_id] = page
+
+    def analysis(self, document: Document) -> PageAnalysis | None:
+        return self._by_record.get(document.record.record_id) if document.record else None
+
+    def page_of(self, document: Document) -> CapturedPage | None:
+        return self._page_of_record.get(document.record.record_id) if document.record else None
+
+    def documents_of(self, page: CapturedPage) -> list[Document]:
+        """The documents of a captured page: rendered DOM first (what a visitor sees)."""
+        ids = {page.record.record_id} | ({page.rendered.record_id} if page.rendered else set())
+        docs = [d for d in self.documents if d.record is not None and d.record.record_id in ids]
+        return sorted(docs, key=lambda d: d.source != "rendered")
+
+    def claim_findings(self, document: Document) -> list[Finding]:
+        analysis = self.analysis(document)
+        return [f for f in analysis.findings if f.kind in CLAIM_KINDS] if analysis else []
+
+    def pointer(self, page: CapturedPage, quote: str | None = None) -> EvidencePointer:
+        return EvidencePointer(
+            side=self.side,
+            url=page.final_url,
+            record_id=page.record.record_id,
+            payload_digest=page.record.payload_digest,
+            status=page.status,
+            quote=quote,
+        )
+
+    def in_scope(self, url: str) -> bool:
+        return site_key(url) == self.manifest.scope
+
+
+def host_of(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def site_key(url: str) -> str:
+    """The capture's scope value for a URL: registrable domain, or scheme://host:port for an
+    IP address or a single-label host (as ``vigipub.capture`` computes it)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
+    host = (parts.hostname or "").lower()
+    if not host:
+        return ""
+    if "." not in host or host.replace(".", "").isdigit() or ":" in host:
+        return f"{parts.scheme}://{host}:{port or (443 if parts.scheme == 'https' else 80)}"
+    domain = _extractor(host).top_domain_under_public_suffix
+    return str(domain).lower() if domain else host
+
+
+#: public suffix list bundled with tldextract, never downloaded
+_extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
