@@ -69,8 +69,12 @@ class WorkerProcess:
               help="Data folder: database, evidence, documents (default: $VIGIPUB_DATA or ./vigipub-data).")
 @click.option("--workers", type=click.IntRange(0, 64), default=None,
               help="Background workers started with the server (default 2; 0: run `vigipub worker` yourself).")
-@click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True, help="Request threads.")
-def command(port: int, host: str, data: Path | None, workers: int | None, threads: int) -> None:
+@click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True,
+              help="Request threads per process.")
+@click.option("--processes", type=click.IntRange(1, 64), default=None,
+              help="Server processes sharing the port (default: one per core, at most 4).")
+def command(port: int, host: str, data: Path | None, workers: int | None, threads: int,
+            processes: int | None) -> None:
     """Serve the case application (French interface, English available) on HOST:PORT."""
     if host not in LOOPBACK and os.environ.get("VIGIPUB_PRODUCTION", "") not in ("1", "true", "yes"):
         raise InputError(
@@ -82,7 +86,8 @@ def command(port: int, host: str, data: Path | None, workers: int | None, thread
     folder = commands.prepare(data)
     info = commands.serve_info(folder, workers)
     worker = WorkerProcess(folder, info.workers) if info.workers else None
-    click.echo(f"vigipub: http://{host}:{port}/  (data: {folder}; database: {info.engine}; workers: {info.workers})")
+    click.echo(f"vigipub: http://{host}:{port}/  (data: {folder}; database: {info.engine}; workers: {info.workers}; "
+               f"server processes: {processes or min(os.cpu_count() or 1, 4)})")
     if not info.has_accounts:
         click.echo(f"vigipub: no account yet: vigipub createuser NAME --role inspector --data {folder}")
 
@@ -90,10 +95,9 @@ def command(port: int, host: str, data: Path | None, workers: int | None, thread
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
-    if worker is not None:
-        worker.start()
+    count = processes or min(os.cpu_count() or 1, 4)
     try:
-        commands.serve_http(host, port, threads)
+        commands.serve_http(host, port, threads, count, before_serving=worker.start if worker else None)
     except OSError as exc:
         raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     except KeyboardInterrupt:

@@ -6,10 +6,13 @@ Django is here, so that the web framework stays inside ``vigipub.web`` and ``vig
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,14 +48,72 @@ def serve_info(folder: Path, workers: int | None) -> ServeInfo:
     return ServeInfo(folder, engine, count, get_user_model().objects.exists())
 
 
-def serve_http(host: str, port: int, threads: int) -> None:
-    """Serve the application with waitress until interrupted (KeyboardInterrupt)."""
+def _listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` that sibling processes may bind too (SO_REUSEPORT):
+    the kernel spreads the connections over them."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A forked server process ends when the one that forked it is gone (even killed)."""
+    import os
+
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+def serve_http(
+    host: str, port: int, threads: int, processes: int = 1, before_serving: Callable[[], None] | None = None
+) -> None:
+    """Serve the application with waitress until interrupted (KeyboardInterrupt).
+
+    Python runs one thread at a time: with ``processes`` > 1, as many waitress processes share
+    the port (forked here, before ``before_serving`` starts any thread), so the pages use every
+    core. They share nothing but the database and the data folder.
+    """
+    import os
+    import signal
+
+    from django.db import connections
     from waitress import serve
 
     from .wsgi import application
 
-    serve(application, host=host, port=port, threads=threads, ident="vigipub", channel_timeout=60,
-          connection_limit=1000, backlog=2048)
+    options: dict[str, Any] = {"threads": threads, "ident": "vigipub", "channel_timeout": 60,
+                               "connection_limit": 1000, "backlog": 2048}
+    sockets = [_listening_socket(host, port)]  # binding here reports a port in use at once
+    connections.close_all()  # a forked child must open its own database connections
+    children: list[int] = []
+    parent = os.getpid()
+    for _ in range(max(1, processes) - 1):
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+                serve(application, sockets=[_listening_socket(host, port)], **options)
+            except BaseException:  # noqa: BLE001 (a child never returns into the parent's code)
+                code = 1
+            finally:
+                os._exit(code)
+        children.append(pid)
+    try:
+        if before_serving is not None:
+            before_serving()
+        serve(application, sockets=sockets, **options)
+    finally:
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+        for pid in children:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
 
 
 # --------------------------------------------------------------------------- worker

@@ -7,6 +7,7 @@ deadline) are kept on the case so that listing 10,000 cases needs no aggregate q
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +27,7 @@ from vigipub.evidence.casework import (
 from vigipub.evidence.compliance import ComplianceVerdict
 
 User = settings.AUTH_USER_MODEL
+NO_DEADLINE = date(9999, 12, 31)
 
 
 def _choices(enum: Any) -> list[tuple[str, str]]:
@@ -49,8 +51,8 @@ class Case(models.Model):
     lead = models.JSONField(default=dict, blank=True)  # the imported lead (therapies, quotes…)
     product = models.CharField(max_length=300, blank=True)  # the therapy as the site names it
 
-    # the operator: proposed by the legal-notice reader, confirmed or corrected by an inspector
-    operator_proposal = models.JSONField(null=True, blank=True)
+    # the operator: proposed by the legal-notice reader (``analysis.operator_proposal``),
+    # confirmed or corrected by an inspector
     operator_name = models.CharField(max_length=300, blank=True)
     operator_address = models.TextField(blank=True)
     operator_country = models.CharField(max_length=2, blank=True)
@@ -66,11 +68,14 @@ class Case(models.Model):
     observation_deadline = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     next_deadline = models.DateField(null=True, blank=True)
+    # the dashboard's sort key: the next deadline, or the end of time (an index can serve it,
+    # which an ORDER BY … NULLS LAST cannot on SQLite)
+    sort_deadline = models.DateField(default=NO_DEADLINE)
     next_deadline_what = models.CharField(max_length=40, blank=True)
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged")
 
-    # the qualification of the ACCEPTED findings, recomputed after every review decision
-    qualification = models.JSONField(null=True, blank=True)
+    # the qualification of the ACCEPTED findings (``analysis.qualification``), recomputed when
+    # needed after review decisions; its conclusion is kept here for the dashboard
     conclusion = models.CharField(max_length=20, blank=True)
     qualified_at = models.DateTimeField(null=True, blank=True)
     findings_total = models.PositiveIntegerField(default=0)
@@ -83,8 +88,8 @@ class Case(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["next_deadline", "status_rank", "-lead_score"], name="case_urgency"),
-            models.Index(fields=["status", "next_deadline"], name="case_status_deadline"),
+            models.Index(fields=["sort_deadline", "status_rank", "-lead_score", "-id"], name="case_urgency"),
+            models.Index(fields=["status", "sort_deadline", "status_rank", "-lead_score", "-id"], name="case_status_urgency"),
         ]
 
     def __str__(self) -> str:
@@ -92,8 +97,10 @@ class Case(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.status_rank = status_rank(CaseStatus(self.status))
-        if "update_fields" in kwargs and kwargs["update_fields"] is not None and "status" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "status_rank"}
+        self.sort_deadline = self.next_deadline or NO_DEADLINE
+        fields = kwargs.get("update_fields")
+        if fields is not None and ({"status", "next_deadline"} & set(fields)):
+            kwargs["update_fields"] = {*fields, "status_rank", "sort_deadline"}
         super().save(*args, **kwargs)
 
     @property
@@ -103,6 +110,17 @@ class Case(models.Model):
     @property
     def is_public(self) -> bool:
         return self.published_at is not None
+
+
+class CaseAnalysis(models.Model):
+    """The bulky results of the analysis of a case, kept out of the case's row (listing cases
+    never reads them): the qualification of the accepted findings, the operator's identity
+    as the legal-notice reader proposed it (with its clues)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="analysis")
+    qualification = models.JSONField(null=True, blank=True)
+    questions = models.JSONField(default=list, blank=True)  # the qualification's open questions
+    operator_proposal = models.JSONField(null=True, blank=True)
 
 
 class Website(models.Model):

@@ -52,7 +52,9 @@ from . import audit
 from .auth import require, roles_of
 from .jobs import enqueue
 from .models import (
+    NO_DEADLINE,
     Capture,
+    CaseAnalysis,
     CaseEvent,
     Document,
     Duplicate,
@@ -319,7 +321,9 @@ def import_dossier(capture: Capture, dossier: Path) -> None:
         capture.save()
         case = _lock(case)
         if findings.operator is not None:
-            case.operator_proposal = json.loads(findings.operator.model_dump_json())
+            CaseAnalysis.objects.update_or_create(
+                case=case, defaults={"operator_proposal": json.loads(findings.operator.model_dump_json())}
+            )
             if not case.operator_confirmed:
                 op = findings.operator
                 case.operator_name = op.name or ""
@@ -474,7 +478,8 @@ def requalify(case: CaseRow) -> Qualification | None:
     """Qualify the case from the findings reviewers ACCEPTED on its latest capture."""
     capture = latest_capture(case)
     if capture is None or not capture.dossier:
-        CaseRow.objects.filter(pk=case.pk).update(qualification=None, conclusion="", qualified_at=timezone.now())
+        CaseAnalysis.objects.update_or_create(case=case, defaults={"qualification": None, "questions": []})
+        CaseRow.objects.filter(pk=case.pk).update(conclusion="", qualified_at=timezone.now())
         case.refresh_from_db()
         return None
     text_chars = dict(Page.objects.filter(capture=capture).values_list("url", "text_chars"))
@@ -492,8 +497,14 @@ def requalify(case: CaseRow) -> Qualification | None:
                 "decision", "n"
             )
         )
+        CaseAnalysis.objects.update_or_create(
+            case=case,
+            defaults={
+                "qualification": json.loads(result.qualification.model_dump_json()),
+                "questions": list(result.qualification.questions),
+            },
+        )
         CaseRow.objects.filter(pk=case.pk).update(
-            qualification=json.loads(result.qualification.model_dump_json()),
             conclusion=result.qualification.conclusion,
             qualified_at=timezone.now(),
             findings_total=sum(counts.values()),
@@ -511,7 +522,19 @@ def ensure_qualified(case: CaseRow) -> None:
 
 
 def qualification_of(case: CaseRow) -> Qualification | None:
-    return Qualification.model_validate(case.qualification) if case.qualification else None
+    data = CaseAnalysis.objects.filter(case=case).values_list("qualification", flat=True).first()
+    return Qualification.model_validate(data) if data else None
+
+
+def analysis_summary(case: CaseRow) -> tuple[dict[str, Any], list[str]]:
+    """What the case page shows of the analysis: the operator's identity as the legal notice
+    gave it (with its clues) and the qualification's open questions — without reading the
+    whole qualification."""
+    row = CaseAnalysis.objects.filter(case=case).values_list("operator_proposal", "questions").first()
+    if row is None:
+        return {}, []
+    proposal, questions = row
+    return (proposal if isinstance(proposal, dict) else {}), [str(q) for q in questions or []]
 
 
 # --------------------------------------------------------------------------- evidence review
@@ -668,24 +691,46 @@ def record_observation(
 # --------------------------------------------------------------------------- the procedure
 
 
-def facts(case: CaseRow, on: date | None = None) -> CaseFacts:
+@dataclass
+class CaseRecords:
+    """The rows of a case the procedure reads, loaded once (the case page shows them too)."""
+
+    websites: list[Website]
+    captures: list[Capture]
+    documents: list[Document]
+    observations: list[Observation]
+    rechecks: list[Recheck]
+
+    @classmethod
+    def load(cls, case: CaseRow) -> CaseRecords:
+        return cls(
+            websites=list(case.websites.all()),
+            captures=list(case.captures.select_related("job", "website")),
+            documents=list(case.documents.select_related("signed_by", "job")),
+            observations=list(case.observations.all()),
+            rechecks=list(case.rechecks.select_related("website", "job")),
+        )
+
+
+def facts(case: CaseRow, on: date | None = None, records: CaseRecords | None = None) -> CaseFacts:
     """The snapshot the transition table's preconditions read (the qualification brought up to date)."""
     ensure_qualified(case)
-    captures = dict(case.captures.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
-    observations = list(case.observations.all())
-    last_recheck = case.rechecks.filter(state=JobState.DONE).exclude(verdict="").order_by("-done_at").first()
+    rec = records or CaseRecords.load(case)
+    observations = rec.observations
+    done = [r for r in rec.rechecks if r.state == JobState.DONE and r.verdict and r.done_at]
+    last_recheck = max(done, key=lambda r: r.done_at or timezone.now()) if done else None
     return CaseFacts(
         status=CaseStatus(case.status),
         today=on or today(),
-        websites=case.websites.count(),
-        captures_done=captures.get(JobState.DONE, 0),
-        captures_running=captures.get(JobState.QUEUED, 0) + captures.get(JobState.RUNNING, 0),
+        websites=len(rec.websites),
+        captures_done=sum(c.state == JobState.DONE for c in rec.captures),
+        captures_running=sum(c.state in (JobState.QUEUED, JobState.RUNNING) for c in rec.captures),
         findings_total=case.findings_total,
         findings_accepted=case.findings_accepted,
         findings_pending=case.findings_pending,
         conclusion=case.conclusion or None,
         operator_confirmed=case.operator_confirmed,
-        letter_versions=case.documents.filter(kind=DocumentKind.LETTER, state=JobState.DONE).count(),
+        letter_versions=sum(d.kind == DocumentKind.LETTER and d.state == JobState.DONE for d in rec.documents),
         letter_sent_on=case.letter_sent_on,
         observation_deadline=case.observation_deadline,
         urgency=case.urgency,
@@ -695,8 +740,8 @@ def facts(case: CaseRow, on: date | None = None) -> CaseFacts:
         observations_unanswered=sum(
             1 for o in observations if o.kind != ObservationKind.HEARING_REQUEST and not o.defences
         ),
-        decision_signed=case.documents.filter(kind=DocumentKind.DECISION, signed_at__isnull=False).exists(),
-        rechecks_scheduled=case.rechecks.count(),
+        decision_signed=any(d.kind == DocumentKind.DECISION and d.signed_at is not None for d in rec.documents),
+        rechecks_scheduled=len(rec.rechecks),
         last_recheck_verdict=last_recheck.verdict if last_recheck else None,
     )
 
@@ -783,7 +828,9 @@ def refresh(case: CaseRow) -> None:
             .first()
         )
         what = "recheck" if deadline else ""
-    CaseRow.objects.filter(pk=case.pk).update(next_deadline=deadline, next_deadline_what=what)
+    CaseRow.objects.filter(pk=case.pk).update(
+        next_deadline=deadline, next_deadline_what=what, sort_deadline=deadline or NO_DEADLINE
+    )
     case.next_deadline, case.next_deadline_what = deadline, what
 
 

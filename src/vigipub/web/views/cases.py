@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -91,7 +92,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             | Q(operator_name__icontains=query)
             | Q(site_key__icontains=query)
         )
-    cases = cases.order_by(F("next_deadline").asc(nulls_last=True), "status_rank", "-lead_score", "-id")
+    cases = cases.order_by("sort_deadline", "status_rank", "-lead_score", "-id")
     page = Paginator(cases.only(
         "reference", "title", "status", "next_deadline", "next_deadline_what", "lead_score", "operator_name",
         "findings_total", "findings_accepted", "findings_rejected", "conclusion", "qualified_at", "updated_at", "product",
@@ -179,8 +180,8 @@ def import_leads(request: HttpRequest) -> HttpResponse:
 # --------------------------------------------------------------------------- the case page
 
 
-def transitions_for(case: Case, user: Any) -> list[dict[str, Any]]:
-    facts = services.facts(case)
+def transitions_for(case: Case, user: Any, records: services.CaseRecords | None = None) -> list[dict[str, Any]]:
+    facts = services.facts(case, records=records)
     roles = roles_of(user)
     out = []
     for t in workflow.available(facts):
@@ -205,16 +206,15 @@ def transitions_for(case: Case, user: Any) -> list[dict[str, Any]]:
 def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     case = get_object_or_404(Case.objects.select_related("merged_into", "operator_confirmed_by"), reference=ref)
     services.ensure_qualified(case)
-    websites = list(case.websites.all())
-    captures = list(case.captures.select_related("job", "website")[:10])
-    documents = list(case.documents.select_related("signed_by", "job").all())
+    records = services.CaseRecords.load(case)
     by_kind: dict[str, list[Any]] = {}
-    for d in documents:
+    for d in records.documents:
         by_kind.setdefault(d.kind, []).append(d)
-    jobs = list(case.jobs.filter(state__in=["queued", "running"])[:10]) + list(case.jobs.filter(state="failed")[:3])
-    qualification = services.qualification_of(case)
+    recent = timezone.now() - timedelta(days=2)
+    jobs = list(case.jobs.filter(Q(state__in=["queued", "running"]) | Q(state="failed", created_at__gte=recent))[:10])
     today = timezone.localdate()
-    proposal = case.operator_proposal or {}
+    proposal, questions = services.analysis_summary(case)
+    can_draft = any(case.status in statuses for statuses in workflow.DOCUMENT_STATUSES.values())
     initial_operator = {
         "name": case.operator_name,
         "address": case.operator_address,
@@ -226,19 +226,20 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
         "vigipub/case.html",
         {
             "case": case,
-            "websites": websites,
-            "captures": captures,
+            "websites": records.websites,
+            "captures": records.captures[:10],
             "jobs": jobs,
             "documents": by_kind,
             "document_kinds": [str(k) for k in DocumentKind],
-            "transitions": transitions_for(case, request.user),
+            "transitions": transitions_for(case, request.user, records),
             "events": list(case.events.all()),
-            "observations": list(case.observations.all()),
-            "rechecks": list(case.rechecks.select_related("website", "job").all()),
+            "observations": records.observations,
+            "rechecks": records.rechecks,
             "duplicates": list(case.duplicates.filter(dismissed=False).select_related("other")),
             "audit": list(AuditEntry.objects.filter(case_ref=case.reference).order_by("-seq")[:30]),
-            "qualification": qualification,
+            "questions": questions,
             "proposal": proposal,
+            "can_draft": can_draft,
             "overdue": case.next_deadline is not None and case.next_deadline < today,
             "days_left": (case.next_deadline - today).days if case.next_deadline else None,
             "days_overdue": (today - case.next_deadline).days if case.next_deadline else None,
@@ -247,7 +248,7 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "urgency_form": forms.UrgencyForm(initial={"reason": case.urgency}),
             "observation_form": forms.ObservationForm(initial={"received_on": today}),
             "website_form": forms.WebsiteForm(),
-            "document_form": forms.DocumentForm(),
+            "document_form": forms.DocumentForm() if can_draft else None,
             "recheck_form": forms.RecheckForm(initial={"on": today}),
             "transition_form": forms.TransitionForm(initial={"date": today}),
             "observation_kinds": {str(k) for k in ObservationKind},
