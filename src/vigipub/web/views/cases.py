@@ -9,12 +9,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -27,6 +30,7 @@ from vigipub.evidence.errors import InputError
 from .. import forms, services
 from ..auth import roles_of
 from ..models import AuditEntry, Case, Duplicate, Job, Recheck
+from ..templatetags.vigipub_tags import label, status_badge
 
 
 def translate_blocker(b: Blocker) -> str:
@@ -102,33 +106,53 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     running = set(Job.objects.filter(case_id__in=ids, state__in=["queued", "running"]).values_list("case_id", flat=True))
     counts = _status_counts()
     today = timezone.localdate()
+    # the rows are prepared here rather than in the template: a dashboard shows 50 of them on
+    # every visit, and Django's template engine is slow at many small lookups
+    case_url = reverse("case", args=["REF"])
+    rows = []
+    for c in page:
+        rows.append({
+            "ref": c.reference,
+            "url": case_url.replace("REF", c.reference),
+            "title": c.title,
+            "status": c.status,
+            "status_label": label(c.status, "status"),
+            "badge": status_badge(c.status),
+            "deadline": date_format(c.next_deadline, "SHORT_DATE_FORMAT") if c.next_deadline else "",
+            "deadline_what": label(c.next_deadline_what, "deadline"),
+            "overdue": c.next_deadline is not None and c.next_deadline < today,
+            "operator": c.operator_name or "—",
+            "findings": f"{c.findings_accepted} / {c.findings_rejected} / {c.findings_total}" if c.findings_total else "—",
+            "conclusion": label(c.conclusion, "conclusion") + ("" if c.qualified_at else "*"),
+            "score": f"{c.lead_score:.2f}",
+            "duplicate": c.pk in duplicated,
+            "running": c.pk in running,
+        })
     return render(
         request,
         "vigipub/dashboard.html",
         {
             "page": page,
-            "rows": [
-                {
-                    "case": c,
-                    "overdue": c.next_deadline is not None and c.next_deadline < today,
-                    "duplicate": c.pk in duplicated,
-                    "running": c.pk in running,
-                }
-                for c in page
-            ],
+            "rows": rows,
             "status": status,
             "q": query,
-            "counts": counts,
-            "statuses": [str(s) for s in CaseStatus],
-            "today": today,
+            "statuses": [(s, label(s, "status"), counts.get(s, 0)) for s in (str(x) for x in CaseStatus)],
         },
     )
 
 
 def _status_counts() -> dict[str, int]:
-    return dict(
-        Case.objects.filter(merged_into__isnull=True).values("status").annotate(n=Count("id")).values_list("status", "n")
-    )
+    """Cases per status, for the filter (recounted at most every few seconds: it reads every case)."""
+    counts: dict[str, int] | None = cache.get("vigipub:status-counts")
+    if counts is None:
+        counts = dict(
+            Case.objects.filter(merged_into__isnull=True)
+            .values("status")
+            .annotate(n=Count("id"))
+            .values_list("status", "n")
+        )
+        cache.set("vigipub:status-counts", counts, 10)
+    return counts
 
 
 # --------------------------------------------------------------------------- creating cases
