@@ -1,5 +1,5 @@
 # Convenience targets; the README's two commands are scripts/demo.sh and scripts/test.sh.
-.PHONY: setup demo test lint bench eval schemas
+.PHONY: setup demo test lint bench eval model schemas
 setup:
 	scripts/bootstrap.sh
 demo:
@@ -11,7 +11,9 @@ lint: setup
 bench: setup
 	.venv/bin/vigipub bench
 eval: setup
-	.venv/bin/vigipub eval corpus --split all
+	.venv/bin/vigipub eval --cv
+model: setup
+	.venv/bin/vigipub model train
 schemas: setup
 	.venv/bin/python -m vigipub.schemas docs/schemas
 lock:

@@ -10,6 +10,15 @@ import pytest
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests sign their seals with a key of their own, never the user's agency key (the
+    environment variable also reaches the vigipub processes that tests start)."""
+    import os
+    import tempfile
+
+    os.environ["VIGIPUB_KEY_DIR"] = tempfile.mkdtemp(prefix="vigipub-test-keys-")
+
+
 def chromium_available() -> bool:
     return shutil.which("chromium") is not None or Path("/usr/bin/chromium").exists()
 

@@ -14,6 +14,7 @@ stage writes its output into the dossier so that any step can be re-run by hand:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +37,8 @@ from vigipub.evidence import (
     sha256_bytes,
     write_json,
 )
+from vigipub.evidence.core import sha256_file, utc_now
+from vigipub.evidence.seal import UNFINISHED_MARKER
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 if TYPE_CHECKING:
@@ -135,6 +138,13 @@ def analyze_paths(paths: Iterable[Path], operator: OperatorExtractor | None = No
             yield detector.analyze(document)
 
 
+def judge_in_sites(pages: list[PageAnalysis]) -> list[PageAnalysis]:
+    """Pages judged again in the context of their site (pages grouped by host)."""
+    from vigipub.detect import Detector
+
+    return Detector.default().judge_in_sites(pages)
+
+
 def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None = None) -> FindingsFile:
     """Analyse ``paths`` and write ``findings.json``; for a site (``site_url`` given), add the
     site-level verdict and the operator identity read from its legal notice."""
@@ -142,8 +152,13 @@ def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None 
     from vigipub.detect.operator import OperatorExtractor
 
     extractor = OperatorExtractor() if site_url else None
+    detector = Detector.default()
     pages = list(analyze_paths(paths, extractor))
-    site = Detector.default().analyze_site(pages, url=site_url) if site_url and pages else None
+    if site_url:
+        # site context: each page judged with what the other pages of its site establish
+        # (the therapy named on one page, the claims, prices and stories on others)
+        pages = detector.judge_in_sites(pages)
+    site = detector.analyze_site(pages, url=site_url) if site_url and pages else None
     operator = extractor.result() if extractor is not None else None
     findings = FindingsFile(producer=detection_producer(), pages=pages, site=site, operator=operator)
     write_json(out_file, findings)
@@ -198,6 +213,138 @@ def write_answers(path: Path, answers: list[AuthorisationAnswer]) -> None:
     path.write_bytes(data)
 
 
+# --------------------------------------------------------------------------- a case file
+
+
+CASE_READING_URL = "case-file:"
+
+
+#: quotes read per document: the detector keeps a bounded number of findings of one kind per
+#: page, and a case file holds up to 200 claims; a chunk of quotes stays far below that bound
+CASE_READING_CHUNK = 20
+
+
+def read_case(case: Case) -> PageAnalysis:
+    """The detector's reading of a case file's quotes: the very classifier pages get.
+
+    The quotes (the product's name, the claims, what the inspector established) are read in
+    chunks, each quote one block of a text document; every finding is tagged ``case_item`` with
+    the quote it was read in (``claims[0]``), which :func:`vigipub.qualify.build_facts` maps back
+    to the case file. Linear in the number of quotes.
+    """
+    from vigipub.detect import Detector
+    from vigipub.extract import document_from_text
+    from vigipub.qualify.facts import case_items
+
+    detector = Detector.default()
+    items = case_items(case)
+    url = CASE_READING_URL + (case.source_path or "")
+    findings = []
+    analysis: PageAnalysis | None = None
+    for first in range(0, len(items), CASE_READING_CHUNK):
+        chunk = items[first : first + CASE_READING_CHUNK]
+        document = document_from_text("\n\n".join(t for _, t in chunk), url, source="text")
+        analysis = detector.analyze(document)
+        # block n is quote n when the text was kept whole (a case file is bounded far below the
+        # extraction limit); otherwise no finding is attributed rather than a wrong one
+        starts = [b.start for b in document.blocks]
+        if document.text != "\n".join(t for _, t in chunk) or len(starts) != len(chunk):
+            continue
+        for f in analysis.findings:
+            key = chunk[bisect_right(starts, f.start) - 1][0]
+            findings.append(f.model_copy(update={"id": f"{key}:{f.id}", "attributes": {**f.attributes, "case_item": key}}))
+    if analysis is None:
+        return PageAnalysis(url=url, source="text", verdict="not_promotion", score=0.0)
+    return analysis.model_copy(update={"findings": findings, "source": "text"})
+
+
+def case_families(case: Case, reading: PageAnalysis, pages: list[PageAnalysis]) -> dict[str, dict[str, set[str]]]:
+    """Therapy families to look up for a case: the product's, the quotes', the dossier pages'."""
+    from vigipub.qualify.facts import family_of_product
+
+    families = therapy_families(pages)
+    for family, info in therapy_families([reading.model_copy(update={"verdict": "promotion"})]).items():
+        entry = families.setdefault(family, {"products": set(), "diseases": set()})
+        entry["products"] |= info["products"]
+        entry["diseases"] |= info["diseases"]
+    product_family = family_of_product(case.product)
+    if product_family:
+        families.setdefault(product_family, {"products": set(), "diseases": set()})
+    if len(families) > 1:
+        families.pop("cell_therapy_other", None)  # too broad beside a named family
+    return families
+
+
+def case_register_answers(
+    case: Case, reading: PageAnalysis, pages: list[PageAnalysis], db_path: Path | None, on: date
+) -> list[AuthorisationAnswer]:
+    """Ask the registers (the shipped snapshot, or the one ``vigipub registry update`` made)
+    about the case's therapies, as of the date of the facts."""
+    from vigipub.registers import Registers
+
+    families = case_families(case, reading, pages)
+    if not families:
+        return []
+    with Registers.open(db_path=db_path) as registers:
+        return [
+            registers.check_therapy(
+                family,
+                product_names=sorted(info["products"]),
+                diseases_icd10=sorted(info["diseases"]),
+                as_of=on,
+            )
+            for family, info in sorted(families.items())
+        ]
+
+
+@dataclass
+class CaseQualification:
+    """What ``vigipub draft`` and ``vigipub qualify --case`` drafted from."""
+
+    qualification: Qualification
+    reading: PageAnalysis
+    answers: list[AuthorisationAnswer]
+    registers: str  # where the register answers came from (for the user)
+
+
+def qualify_case(
+    case: Case,
+    pages: list[PageAnalysis],
+    answers: list[AuthorisationAnswer] | None,
+    *,
+    site_url: str | None = None,
+    date_of_facts: date | None = None,
+    registers_db: Path | None = None,
+    consult_registers: bool = True,
+    operator: Any = None,
+    jurisdiction: str = "FR",
+) -> CaseQualification:
+    """Qualify a case: the detector reads its quotes, the registers answer for its therapies
+    (unless the dossier holds answers), then the rules run."""
+    from vigipub.qualify import qualify
+    from vigipub.qualify.api import default_date
+
+    reading = read_case(case)
+    on = date_of_facts or default_date(case, pages)
+    source = "dossier"
+    if answers is None:
+        answers, source = [], "none"
+        if consult_registers:
+            answers = case_register_answers(case, reading, pages, registers_db, on)
+            source = "registers"
+    qualification = qualify(
+        pages,
+        answers,
+        case=case,
+        site_url=site_url or (case.websites[0] if case.websites else None),
+        date_of_facts=on,
+        jurisdiction=jurisdiction,
+        operator=operator,
+        case_reading=reading,
+    )
+    return CaseQualification(qualification, reading, answers, source)
+
+
 # --------------------------------------------------------------------------- the whole chain
 
 
@@ -226,11 +373,16 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
 
 
 def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: Progress | None = None) -> SiteSummary:
-    """Capture ``url`` into ``out_dir`` and run every stage; return the site summary."""
+    """Capture ``url`` into ``out_dir`` and run every stage; return the site summary.
+
+    From its first second to its seal the dossier holds ``UNFINISHED.json``, which says what
+    the folder is, how far the investigation got and how to finish it
+    (:func:`resume_investigation`).
+    """
     from vigipub.capture import CaptureOptions, capture_site
-    from vigipub.qualify import qualify
 
     created = prepare_output_dir(out_dir)
+    _mark_unfinished(out_dir, url, "capture", options)
     evidence_dir = out_dir / EVIDENCE
     _say(progress, f"capturing {url}")
     try:
@@ -239,34 +391,194 @@ def investigate(url: str, out_dir: Path, options: InvestigateOptions, progress: 
         )
     except BaseException:
         # Nothing was captured (the capture stage removes its own folder on a seed failure):
-        # leave no empty dossier behind. A folder with evidence in it is never removed.
-        if created and out_dir.exists() and not any(out_dir.iterdir()):
-            out_dir.rmdir()
+        # leave no empty dossier behind. A folder with evidence in it is never removed, and
+        # keeps saying it is unfinished.
+        if not evidence_dir.exists():
+            (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
+            if created and out_dir.exists() and not any(out_dir.iterdir()):
+                out_dir.rmdir()
         raise
+    return _finish_dossier(out_dir, manifest, options, progress)
+
+
+def _finish_dossier(
+    out_dir: Path, manifest: CaptureManifest, options: InvestigateOptions, progress: Progress | None
+) -> SiteSummary:
+    """Every stage after the capture, from the sealed evidence; then seal the dossier."""
+    from vigipub.qualify import qualify
+
+    evidence_dir = out_dir / EVIDENCE
+    url = manifest.seed_url
+    _mark_unfinished(out_dir, url, "analysis", options)
     _say(progress, f"analysing {len(manifest.pages)} captured documents")
     findings = analyze_to_file([evidence_dir], out_dir / FINDINGS, site_url=manifest.seed_url)
+    _mark_unfinished(out_dir, url, "registers", options)
     _say(progress, "checking the authorisation registers")
     on = options.date_of_facts or manifest.started_at.date()
     answers = check_registers(findings.pages, options.registers_db, on)
     write_answers(out_dir / AUTHORISATIONS, answers)
+    _mark_unfinished(out_dir, url, "qualification", options)
     _say(progress, "qualifying the facts")
     qualification = qualify(
         findings.pages, answers, site_url=manifest.seed_url, date_of_facts=on, operator=findings.operator
     )
     write_json(out_dir / QUALIFICATION, qualification)
+    _mark_unfinished(out_dir, url, "documents", options)
     _say(progress, "drafting the report and the decision")
     write_dossier_documents(out_dir, manifest, findings, answers, qualification)
-    seal_dossier(out_dir)
+    seal_dossier(out_dir, options.capture.get("key_dir"), options.capture.get("tsa_url"))
+    # removed last: a kill between the seal and here leaves a sealed dossier that still says
+    # "unfinished", which --resume finishes again at no risk
+    (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
     return summarise(manifest.seed_url, out_dir, findings, qualification)
 
 
-def seal_dossier(dossier: Path) -> Path:
-    """(Re)write ``dossier.sha256`` over the derived files and the evidence manifest."""
-    from vigipub.evidence.seal import write_seal
+#: capture options that are paths, read back from UNFINISHED.json as such
+_PATH_OPTIONS = ("tsa_ca_file", "chain_from", "key_dir")
 
-    return write_seal(
+
+def _mark_unfinished(out_dir: Path, url: str, stage: str, options: InvestigateOptions) -> None:
+    """(Re)write ``UNFINISHED.json``: what the folder is, where the investigation stopped."""
+    import json
+
+    from vigipub.evidence.core import write_atomic
+
+    record = {
+        "what": "vigipub dossier of an investigation that has not finished: evidence/ may be "
+        "incomplete, and nothing in this folder is sealed yet",
+        "url": url,
+        "stage": stage,
+        "updated_at": utc_now().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "resume": f"vigipub investigate --resume --out {out_dir}",
+        "capture_options": options.capture,
+        "date_of_facts": options.date_of_facts.isoformat() if options.date_of_facts else None,
+    }
+    data = json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n"
+    write_atomic(out_dir / UNFINISHED_MARKER, data.encode("utf-8"))
+
+
+def read_unfinished(out_dir: Path) -> dict[str, Any] | None:
+    """The content of ``UNFINISHED.json``, or None when the dossier has none."""
+    import json
+
+    path = out_dir / UNFINISHED_MARKER
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_bytes()[:1_000_000])
+    except (OSError, ValueError) as exc:
+        raise InputError(f"unreadable ({exc})", where=str(path)) from None
+    return data if isinstance(data, dict) else {}
+
+
+def resume_investigation(
+    out_dir: Path, options: InvestigateOptions, progress: Progress | None = None, url: str | None = None
+) -> SiteSummary:
+    """Finish an interrupted investigation from what its dossier holds.
+
+    * evidence sealed: the analysis, registers, qualification and documents are (re)done;
+    * evidence interrupted (a checkpoint manifest): the capture is closed as it stood
+      (:func:`vigipub.capture.close_interrupted`: sealed, marked ``interrupted``), then the same;
+    * no evidence yet (stopped in its first second): the site is captured again, with the
+      options recorded in ``UNFINISHED.json``.
+
+    The capture options recorded when the investigation started are used (``options.capture``
+    only when none were recorded). A finished dossier is refused: nothing to resume.
+    """
+    import shutil
+
+    from vigipub.capture import CaptureOptions, capture_site, close_interrupted
+    from vigipub.evidence.seal import DOSSIER_SEAL
+
+    if not out_dir.is_dir():
+        raise InputError("no such dossier folder", where=str(out_dir))
+    marker = read_unfinished(out_dir)
+    evidence_dir = out_dir / EVIDENCE
+    manifest_path = evidence_dir / "manifest.json"
+    if marker is None and (out_dir / DOSSIER_SEAL).is_file():
+        raise InputError("the dossier is finished and sealed: nothing to resume", where=str(out_dir))
+    if marker is None and not manifest_path.is_file():
+        raise InputError("not an interrupted investigation (no UNFINISHED.json, no evidence)", where=str(out_dir))
+    recorded = dict((marker or {}).get("capture_options") or {}) or dict(options.capture)
+    for key in _PATH_OPTIONS:
+        if recorded.get(key):
+            recorded[key] = Path(str(recorded[key]))
+    if isinstance(recorded.get("allow_endpoints"), list):
+        recorded["allow_endpoints"] = tuple(recorded["allow_endpoints"])
+    date_of_facts = options.date_of_facts
+    if date_of_facts is None and marker and marker.get("date_of_facts"):
+        try:
+            date_of_facts = date.fromisoformat(str(marker["date_of_facts"]))
+        except ValueError:
+            raise InputError("date_of_facts is not a date", where=str(out_dir / UNFINISHED_MARKER)) from None
+    options = InvestigateOptions(capture=recorded, date_of_facts=date_of_facts, registers_db=options.registers_db)
+    target = str((marker or {}).get("url") or url or "")
+    if url and target and url.rstrip("/") != target.rstrip("/"):
+        raise InputError(f"this dossier investigates {target}, not {url}", where=str(out_dir))
+    capture_options = CaptureOptions(**recorded)
+    manifest: CaptureManifest | None = None
+    if manifest_path.is_file():
+        try:
+            manifest = CaptureManifest.model_validate_json(manifest_path.read_bytes())
+        except ValueError:
+            raise InputError("the evidence manifest is unreadable", where=str(manifest_path)) from None
+        if not manifest.complete and not manifest.pages:
+            manifest = None  # stopped before its first page: nothing captured, capture again
+    if manifest is not None:
+        if not manifest.complete:
+            _say(progress, "closing the interrupted capture as it stood")
+            manifest = close_interrupted(evidence_dir, capture_options)
+    else:
+        if not target:
+            raise InputError("nothing to resume from: no evidence and no URL recorded", where=str(out_dir))
+        if evidence_dir.exists():
+            # stopped before the capture listed any page: nothing there is evidence (at most
+            # the WARC's warcinfo record)
+            shutil.rmtree(evidence_dir)
+        _mark_unfinished(out_dir, target, "capture", options)
+        _say(progress, f"capturing {target} again (the first attempt stopped before any page)")
+        manifest = capture_site(target, evidence_dir, capture_options, progress=progress is not None)
+    return _finish_dossier(out_dir, manifest, options, progress)
+
+
+def seal_dossier(dossier: Path, key_dir: Path | None = None, tsa_url: str | None = None) -> Path:
+    """(Re)write ``dossier.sha256`` over the derived files and the evidence manifest, sign it
+    with the agency's key (``dossier.sha256.sig``) and, when a time-stamping authority is
+    configured (``tsa_url``, else the one the capture used), time-stamp it
+    (``dossier.sha256.tsr``): the signature says who sealed the dossier, the token when."""
+    from vigipub.capture import tsa
+    from vigipub.evidence.core import write_atomic
+    from vigipub.evidence.seal import DOSSIER_TIMESTAMP, write_seal
+    from vigipub.evidence.signing import load_signing_key, sign_file
+
+    key = load_signing_key(key_dir)  # first: an unusable key leaves the old seal in place
+    seal = write_seal(
         dossier, [FINDINGS, AUTHORISATIONS, QUALIFICATION, REPORT, DECISION, f"{EVIDENCE}/manifest.json"]
     )
+    sign_file(seal, key)
+    token_path = dossier / DOSSIER_TIMESTAMP
+    token_path.unlink(missing_ok=True)  # a token of an earlier seal is stale
+    tsa_url = tsa_url or _capture_tsa_url(dossier)
+    if tsa_url:
+        digest = sha256_file(seal).removeprefix("sha256:")
+        try:
+            token = tsa.request_timestamp(tsa_url, digest)
+        except tsa.TimestampError as exc:
+            raise tsa.TimestampError(
+                f"dossier sealed and signed, but time-stamping failed: {exc.message}", where=exc.where
+            ) from None
+        write_atomic(token_path, token)
+    return seal
+
+
+def _capture_tsa_url(dossier: Path) -> str | None:
+    """The time-stamping authority the dossier's capture used, if any."""
+    try:
+        manifest = CaptureManifest.model_validate_json((dossier / EVIDENCE / "manifest.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    url = manifest.options.get("tsa_url")
+    return url if isinstance(url, str) and url else None
 
 
 def write_dossier_documents(
@@ -300,6 +612,7 @@ def write_dossier_documents(
         authorisations=answers,
         qualification=qualification,
         decision_sha256=sha256_bytes(decision_html.encode("utf-8")),
+        decision_html=decision_html,
     )
     (dossier / REPORT).write_text(report_html, encoding="utf-8")
 
@@ -353,6 +666,7 @@ def reviewed_findings(
     therapy is "uncertain"); unknown pages count as long enough.
     """
     from vigipub.detect import Detector
+    from vigipub.detect.verdict import OTHER_LANGUAGE
 
     detector = Detector.default()
     model = detector.model
@@ -360,21 +674,26 @@ def reviewed_findings(
     for page in findings.pages:
         kept = [f for f in page.findings if f.id in accepted]
         chars = (text_chars or {}).get(page.url, model.min_text_chars)
-        verdict, score, genre, reasons, drivers = model.judge(kept, chars)
+        j = model.judge(kept, chars, foreign=page.language == OTHER_LANGUAGE, language=page.language)
         pages.append(
             page.model_copy(
                 update={
                     "findings": kept,
-                    "verdict": verdict,
-                    "score": round(score, 4),
-                    "genre": genre,
-                    "reasons": ["reviewed: only the findings accepted by a reviewer", *reasons],
-                    "drivers": drivers,
+                    "verdict": j.verdict,
+                    "score": round(j.score, 4),
+                    "genre": j.genre,
+                    "reasons": ["reviewed: only the findings accepted by a reviewer", *j.reasons],
+                    "drivers": j.drivers,
+                    "features": j.features,
+                    "contributions": j.contributions,
+                    "page_verdict": None,
                 }
             )
         )
     site = None
     if findings.site is not None and pages:
+        # as the first analysis did: each page read in the context of its site, then the site
+        pages = detector.judge_in_sites(pages)
         site = detector.analyze_site(pages, url=findings.site.url)
     return findings.model_copy(update={"pages": pages, "site": site})
 
@@ -750,9 +1069,13 @@ def _seal_recheck(out_dir: Path) -> Path:
     from vigipub.compliance import copied_files
     from vigipub.evidence.compliance import COMPLIANCE_FILE, COMPLIANCE_HTML, RECHECK_LINK_FILE
     from vigipub.evidence.seal import write_seal
+    from vigipub.evidence.signing import load_signing_key, sign_file
 
     names = [RECHECK_LINK_FILE, COMPLIANCE_FILE, COMPLIANCE_HTML]
     names += sorted(p.name for p in out_dir.glob("findings*.json"))
     names += sorted(f"{p.name}/manifest.json" for p in out_dir.iterdir() if p.is_dir() and (p / "manifest.json").is_file())
     names += copied_files(out_dir)
-    return write_seal(out_dir, names)
+    key = load_signing_key()  # first: an unusable key leaves no unsigned seal behind
+    seal = write_seal(out_dir, names)
+    sign_file(seal, key)  # signed like every seal (see vigipub.evidence.signing)
+    return seal

@@ -79,17 +79,17 @@ def test_killed_capture_is_still_verifiable(make_server, tmp_path: Path) -> None
     assert not (out / "chain.log").exists()
     report = verify_evidence(out.parent)
     assert report.ok, report.problems
+    assert report.outcome == "incomplete" and "capture interrupted" in report.incomplete[0]
     assert report.states["evidence/manifest.json"] == "not_checked"
     assert report.states["evidence/capture.warc.gz"] == "verified"
     for page in manifest.pages:
         assert report.record_state(page.record.record_id) == "verified"
-    # the CLI agrees (exit 0) and a flipped byte in the covered part is still caught
-    assert (
-        subprocess.run(
-            [sys.executable, "-m", "vigipub", "verify", str(out.parent)], capture_output=True
-        ).returncode
-        == 0
+    # the CLI agrees (exit 4: incomplete) and a flipped byte in the covered part is still caught
+    proc_verify = subprocess.run(
+        [sys.executable, "-m", "vigipub", "verify", str(out.parent)], capture_output=True, text=True
     )
+    assert proc_verify.returncode == 4, proc_verify.stderr
+    assert "incomplete" in proc_verify.stderr
     warc = out / "capture.warc.gz"
     data = bytearray(warc.read_bytes())
     data[manifest.pages[0].record.offset + 20] ^= 0x01

@@ -15,6 +15,7 @@ from vigipub.capture.chain import check, make_entry
 from vigipub.capture.options import chromium_available
 from vigipub.cli.main import main as cli_main
 from vigipub.evidence import CaptureManifest, sha256_file
+from vigipub.evidence.signing import load_signing_key, sign_file
 
 from .conftest import LocalServer, TsaServer
 
@@ -171,7 +172,7 @@ def test_chain_entries_are_canonical_and_linked() -> None:
 def test_tsa_refusal_is_an_input_error(clinic_server: LocalServer, tmp_path: Path) -> None:
     from vigipub.capture.tsa import TimestampError
 
-    with pytest.raises(TimestampError, match="capture kept and chained"):
+    with pytest.raises(TimestampError, match="capture kept, chained and signed"):
         capture_site(
             clinic_server.base + "/",
             tmp_path / "ev",
@@ -240,9 +241,34 @@ def test_a_redone_sibling_capture_recorded_in_the_chain_is_not_a_failure(
     fields = {k: v for k, v in own.items() if k not in ("entry_sha256", "prev", "seq")}
     line = make_entry(redone[-1], len(redone) + 1, **fields)
     (evidence / "chain.log").write_bytes(b"".join(x + b"\n" for x in [*redone, line]))
+    sign_file(evidence / "chain.log", load_signing_key())  # as the capture of the case would
     report = verify_evidence(evidence)
     assert report.ok, report.problems
     # the redone folder altered afterwards, without a chain entry: caught
     (case / "early" / "manifest.json").write_bytes(b'{"case_ref": null, "seed_url": "forged"}')
     report = verify_evidence(evidence)
     assert not report.ok and any("early" in p for p in report.problems), report.problems
+
+
+def test_the_dossier_seal_is_signed_and_time_stamped(
+    sealed: tuple[Path, CaptureManifest], tsa_server: TsaServer, tmp_path: Path
+) -> None:
+    """Every seal is signed; with a time-stamping authority the dossier's seal also gets a
+    token (issue 18), checked by verify against the CA the capture stored."""
+    from vigipub.evidence.seal import DOSSIER_SEAL, DOSSIER_TIMESTAMP
+    from vigipub.pipeline import seal_dossier
+
+    out, _ = sealed
+    dossier = tmp_path / "dossier"
+    shutil.copytree(out, dossier / "evidence")
+    for name in ("findings.json", "authorisations.json", "qualification.json", "report.html", "decision.html"):
+        (dossier / name).write_text(f"{name} as drafted", encoding="utf-8")
+    requests = tsa_server.requests
+    seal_dossier(dossier)  # the TSA the capture used (from its manifest)
+    assert tsa_server.requests == requests + 1
+    assert (dossier / f"{DOSSIER_SEAL}.sig").is_file() and (dossier / DOSSIER_TIMESTAMP).is_file()
+    report = verify_evidence(dossier)
+    assert report.outcome == "anchored", report.problems
+    assert report.states[DOSSIER_TIMESTAMP] == "verified" and "stored CA" in report.details[DOSSIER_TIMESTAMP]
+    _flip(dossier / DOSSIER_TIMESTAMP, (dossier / DOSSIER_TIMESTAMP).stat().st_size - 5)
+    assert verify_evidence(dossier).states[DOSSIER_TIMESTAMP] == "failed"

@@ -18,7 +18,7 @@ company:
   name: "Clinique Exemple SA"
   addresses: ["1 rue de l'Exemple, 1000 Bruxelles, Belgique"]
 websites: ["https://clinique.example"]
-product: "thérapie par cellules souches"
+product: "la thérapie par cellules souches"
 events:
   - {date: 2025-03-20, kind: written_observations}
   - {date: 2025-03-03, kind: letter_of_intent}
@@ -116,7 +116,7 @@ def test_missing_company(tmp_path: Path) -> None:
 
 
 def test_invalid_yaml_reports_its_line(tmp_path: Path) -> None:
-    text = GOOD.replace('product: "thérapie par cellules souches"', 'product: "thérapie par cellules souches')
+    text = GOOD.replace('product: "la thérapie par cellules souches"', 'product: "thérapie par cellules souches')
     with pytest.raises(CaseFileError, match="invalid YAML") as exc:
         load_case(write(tmp_path, text))
     assert error_line(exc) >= 6
@@ -175,7 +175,7 @@ def test_impossible_date_names_its_line(tmp_path: Path, bad: str) -> None:
     ("old", "new", "message", "line"),
     [
         ('  name: "Clinique Exemple SA"', '  name: "  "', "company.name is empty", 3),
-        ('product: "thérapie par cellules souches"', 'product: " "', "product is empty", 6),
+        ('product: "la thérapie par cellules souches"', 'product: " "', "product is empty", 6),
         (
             "Guérit l'arthrose en une séance",
             "Guérit\\u0007 l'arthrose",

@@ -17,7 +17,7 @@ IASO = Path(__file__).resolve().parents[1] / "documents" / "cases" / "iaso_healt
 BASE = """\
 company: {name: "Clinique Exemple SA", addresses: ["1 rue de l'Exemple, Bruxelles"]}
 websites: ["https://clinique.example"]
-product: "thérapie par cellules souches"
+product: "la thérapie par cellules souches"
 """
 
 

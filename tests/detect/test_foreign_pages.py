@@ -65,3 +65,57 @@ def test_a_price_the_page_reports_is_not_an_offer() -> None:
     )
     assert _price_findings(news) == []
     assert _price_findings(clinic) != []
+
+
+# Russian and Arabic pages written for these tests (a clinic's offer and a news item).
+RUSSIAN_OFFER = (
+    "<html lang='ru'><body><h1>Лечение стволовыми клетками (stem cells) в нашей клинике</h1>"
+    "<p>Мы предлагаем терапию мезенхимальными стволовыми клетками (MSC, stem cell therapy) при рассеянном "
+    "склерозе, аутизме и артрозе. Курс лечения состоит из трёх внутривенных введений клеток, выращенных в нашей "
+    "лаборатории. Пациенты отмечают улучшение уже после первого введения.</p>"
+    "<p>Стоимость курса: $12 500. Запишитесь на консультацию по телефону +7 495 123 45 67.</p>"
+    "</body></html>"
+)
+RUSSIAN_NEWS = (
+    "<html lang='ru'><body><h1>Новости науки</h1>"
+    "<p>Учёные университета сообщили о результатах исследования стволовых клеток (stem cells) на мышах. "
+    "По словам авторов, до применения у людей пройдут годы: необходимы клинические испытания, которые "
+    "подтвердят безопасность метода. Министерство здравоохранения предупреждает пациентов о клиниках, "
+    "предлагающих недоказанные методы лечения за большие деньги.</p></body></html>"
+)
+ARABIC_OFFER = (
+    "<html lang='ar'><body><h1>علاج تساقط الشعر بالإكسوزومات (exosome therapy)</h1>"
+    "<p>نقدم في مركزنا علاج الإكسوزومات المشتقة من الخلايا الجذعية لتساقط الشعر وتجديد البشرة. تتكون الجلسة "
+    "من حقن موضعية بسيطة، والنتائج تظهر بعد أسابيع قليلة. احجز موعدك الآن واحصل على استشارة مجانية.</p>"
+    "<p>السعر: 900 $ للجلسة. للتواصل: +971 4 555 0123</p></body></html>"
+)
+
+
+def test_an_offer_in_a_language_without_a_lexicon_is_uncertain_never_promotion() -> None:
+    for html in (RUSSIAN_OFFER, ARABIC_OFFER):
+        doc, analysis = _analysis(html)
+        assert doc.language == "other"  # long (Russian) or short (Arabic): the same rule
+        assert analysis.verdict == "uncertain", analysis.reasons
+        assert any("langue sans lexique" in r for r in analysis.reasons)
+        kinds = {f.kind for f in analysis.findings}
+        assert "therapy" in kinds and "call_to_action" in kinds  # Latin name, price or phone
+
+
+def test_a_news_item_in_a_language_without_a_lexicon_is_not_promotion() -> None:
+    doc, analysis = _analysis(RUSSIAN_NEWS)
+    assert doc.language == "other"
+    assert analysis.verdict == "not_promotion", analysis.reasons
+
+
+def test_site_context_never_raises_a_page_in_a_language_without_a_lexicon() -> None:
+    detector = Detector.default()
+    clinic = document_from_html(
+        b"<html lang='en'><body><h1>Stem cell therapy for autism</h1><p>Our clinic offers umbilical cord stem "
+        b"cell infusions to children with autism. After three sessions 80% of our patients speak more. "
+        b"Book a free consultation today.</p></body></html>",
+        "https://clinic.example/en/autism",
+    )
+    russian = document_from_html(RUSSIAN_OFFER.encode(), "https://clinic.example/ru/lechenie")
+    judged = detector.judge_in_sites([detector.analyze(clinic), detector.analyze(russian)])
+    assert judged[0].verdict == "promotion"
+    assert judged[1].verdict == "uncertain" and judged[1].page_verdict is None

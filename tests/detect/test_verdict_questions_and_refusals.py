@@ -18,7 +18,7 @@ import html
 import pytest
 
 from vigipub.detect import analyze_document
-from vigipub.detect.verdict import _is_question
+from vigipub.detect.features import is_question
 from vigipub.evidence.findings import Finding
 from vigipub.extract import document_from_html
 
@@ -55,7 +55,7 @@ def _finding(quote: str) -> Finding:
     ],
 )
 def test_a_question_is_not_a_testimonial(quote: str, expected: bool) -> None:
-    assert _is_question(_finding(quote)) is expected
+    assert is_question(_finding(quote)) is expected
 
 
 def test_first_person_question_does_not_count_as_testimonial() -> None:
@@ -66,8 +66,7 @@ def test_first_person_question_does_not_count_as_testimonial() -> None:
     )
     questions = [f for f in analysis.findings if f.kind == "testimonial" and f.quote.strip().endswith("?")]
     assert questions, "the question is still listed for the investigator"
-    reasons = " ".join(analysis.reasons)
-    assert "testimonial=" not in reasons
+    assert analysis.features["testimonials"] == 0  # the verdict model does not count it
     assert analysis.verdict != "promotion"
 
 
@@ -77,7 +76,8 @@ def test_a_statement_testimonial_still_counts() -> None:
         "Terapia con células madre para la artrosis de rodilla.",
         "Mi madre tenía artrosis y tras el tratamiento con células madre camina sin dolor.",
     )
-    assert "testimonial=" in " ".join(analysis.reasons)
+    assert analysis.features["testimonials"] > 0
+    assert any(c.feature == "testimonials" for c in analysis.contributions)
 
 
 @pytest.mark.parametrize(

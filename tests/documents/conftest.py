@@ -176,3 +176,15 @@ def iaso_case():
     from vigipub.cases import load_case
 
     return load_case(IASO_CASE)
+
+
+@pytest.fixture(scope="session")
+def registers_db() -> Path:
+    """The register database `vigipub draft` consults by default: the one `vigipub registry` and
+    the demo use, built from the snapshot vigipub ships on first use (once per machine, as the
+    end-to-end tests do), so that the suite does not build it twice."""
+    from vigipub.registers import Registers, default_db_path
+
+    path = default_db_path()
+    Registers.open(path).close()
+    return path

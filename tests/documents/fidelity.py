@@ -1,5 +1,6 @@
 """Compare a drafted decision with a published one: Vu kinds, code articles, Considérant
-steps, quoted claims, articles of decision. Shared by the fidelity tests."""
+steps, quoted claims, articles of decision. Shared by the fidelity tests; the paragraph-by-
+paragraph comparison itself is :mod:`vigipub.documents.compare` (``vigipub draft … --compare``)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,8 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
+from vigipub.documents.compare import STEP_RULES, norm, quotes, steps  # noqa: F401 - shared with the tests
 from vigipub.documents.context import vu_kind
-
-
-def norm(text: str) -> str:
-    """Lowercase, one space, straight apostrophes, « L.5122-1 » whatever the spacing."""
-    text = text.replace("\u202f", " ").replace("\u00a0", " ").replace("’", "'")
-    text = " ".join(text.split()).lower()
-    return re.sub(r"\b([lrd])\.\s*(\d)", r"\1.\2", text)
 
 
 @dataclass
@@ -73,47 +68,8 @@ def parse_html(html: str | bytes) -> Decision:
     )
 
 
-#: (step, keywords): first match wins; a paragraph that matches nothing continues the previous step
-STEP_RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("defences", ("courrier en date du", "observations", "soutient", "fait valoir", " estime ")),
-    ("conclusion", ("en violation", "il convient", "il y a lieu")),
-    ("medicine_definition", ("on entend par médicament",)),
-    ("france_link", ("version en français", "porté à la connaissance", "public français")),
-    ("function", ("par fonction",)),
-    ("presentation", ("par présentation", "allégations thérapeutiques")),
-    (
-        "atmp",
-        (
-            "thérapie cellulaire somatique",
-            "manipulation substantielle",
-            "manipulations substantielles",
-            "culture",
-        ),
-    ),
-    ("advertising_rules", ("l.5122-3", "l.5122-8", "l.5122-9", "visa")),
-    ("authorisation", ("autorisation de mise sur le marché", "aucune autorisation", "l.5121-8")),
-    ("public_health", ("perte de chance", "santé publique")),
-    ("advertising", ("publicité", "témoignages", "allégations")),
-]
-
-
-def steps(considerants: list[str]) -> list[str]:
-    """The reasoning steps, consecutive duplicates collapsed."""
-    out: list[str] = []
-    for c in considerants:
-        text = f" {norm(c)} "
-        step = next(
-            (s for s, keys in STEP_RULES if any(k in text for k in keys)), out[-1] if out else "other"
-        )
-        if not out or out[-1] != step:
-            out.append(step)
-    return out
-
-
 def is_subsequence(small: list[str], big: list[str]) -> bool:
     it = iter(big)
     return all(s in it for s in small)
 
 
-def quotes(text: str) -> list[str]:
-    return [norm(q).strip(" .") for q in re.findall(r"«\s*(.*?)\s*»", text.replace("\u202f", " "))]

@@ -105,7 +105,7 @@ def test_data_style_attribute_chooses_the_docx_style() -> None:
 
 def test_markdown_structure(iaso_case_module) -> None:  # type: ignore[no-untyped-def]
     md = render_decision(iaso_qualification(), iaso_case_module, fmt="md").decode()
-    assert md.startswith("# Décision du 28")
+    assert md.startswith("PROJET\n\n# Décision du 28")  # « PROJET » on every draft
     assert "**Article 1**" in md and "**Décide\u202f:**" in md
     assert "<" not in re.sub(r"<https?://[^>]+>", "", md)  # no HTML left
     assert "vigipub" not in md.split("\n")[-2]  # the screen-only footer is not exported

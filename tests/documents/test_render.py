@@ -144,8 +144,21 @@ def test_decision_draft_marks_placeholders() -> None:
 
 def test_letter_states_deadline_means_and_excludes_later_facts(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
     text = norm(render_letter(qualification, iaso_case).decode())
-    assert "au plus tard le 20 novembre 2024" in text
-    assert "15 jours" in text
+    # the whole case: Iaso (Switzerland) answered on 7 November, so it had the letter by then;
+    # 15 days from that answer is the latest honest end of the period
+    assert "au plus tard le 22 novembre 2024" in text
+    assert "17 jours" in text
+    from vigipub.cases import case_as_of, load_case_file, plan_letter
+
+    from .conftest import IASO_CASE
+
+    # as `vigipub draft letter` drafts it: as of its date, no answer and no receipt known yet,
+    # a company abroad gets the longer period from sending
+    raw = load_case_file(IASO_CASE).raw
+    assert raw is not None
+    sent = date(2024, 11, 5)
+    as_sent = norm(render_letter(qualification, plan_letter(case_as_of(raw, sent), sent)).decode())
+    assert "30 jours" in as_sent and "au plus tard le 5 décembre 2024" in as_sent
     assert "l.121-1" in text and "l.122-1" in text
     assert "demander à être entendu" in text and "conseil" in text
     assert "saint-denis, le 5 novembre 2024" in text

@@ -174,7 +174,8 @@ def test_decision_quotes_claims_that_are_really_on_the_site(dossiers, site):
 
 def test_report_puts_the_verdict_first(dossiers):
     report = (dossiers / "dendritic-clinic" / "report.html").read_text()
-    assert report.index("Verdict") < report.index("Éléments de preuve par nature")
+    # the one-screen summary (verdict and why, operator, strongest claims) comes before the proof
+    assert report.index('class="summary"') < report.index("Éléments de preuve")
     assert "promotion" in report
 
 
@@ -239,7 +240,7 @@ def test_requalifying_a_dossier_redraws_its_decision_and_report(dossiers, tmp_pa
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Considérant" in (copy / "decision.html").read_text()
-    assert "Verdict" in (copy / "report.html").read_text()
+    assert 'class="summary"' in (copy / "report.html").read_text()
     # the redrawn files are sealed again: the dossier verifies
     from vigipub.capture import verify_evidence
 
@@ -271,6 +272,6 @@ def test_derived_files_are_sealed_and_a_hand_edit_is_caught(dossiers, tmp_path):
     report = verify_evidence(copy)
     assert not report.ok and report.states["decision.html"] == "failed"
     assert any(p.startswith("decision.html: modified after vigipub wrote it") for p in report.problems)
-    # a file added by hand is listed, not verified
+    # a file added to a sealed dossier is a failure (issue 18: it could pass for a derived file)
     (copy / "notes.txt").write_text("inspector's notes", encoding="utf-8")
-    assert verify_evidence(copy).states["notes.txt"] == "not_checked"
+    assert verify_evidence(copy).states["notes.txt"] == "failed"

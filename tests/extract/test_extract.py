@@ -172,14 +172,12 @@ def test_pdf_garbage_never_crashes() -> None:
     assert doc.text == "" and any("PDF" in w for w in doc.warnings)
 
 
-def test_pathological_nesting_is_not_parsed() -> None:
-    import time
-
+def test_pathological_nesting_is_flattened_and_its_text_kept() -> None:
+    """Issue 18: a page too deep to parse showed no text at all; a browser shows it (Chromium
+    nests 512 levels and puts the rest beside), so its text is extracted the same way."""
     data = ("<div>" * 60_000 + "cellules souches" + "</div>" * 60_000).encode()
-    start = time.perf_counter()
     doc = document_from_html(data, "https://deep.example/")
-    assert time.perf_counter() - start < 2.0
-    assert doc.text == "" and any("nested" in w for w in doc.warnings)
+    assert doc.text == "cellules souches" and any("flattened" in w for w in doc.warnings)
     ordinary = ("<div><p>Paragraphe.</p></div>" * 30_000).encode()  # many tags, shallow
     assert document_from_html(ordinary, "https://wide.example/").text.startswith("Paragraphe.")
 

@@ -42,8 +42,8 @@ def test_isal_and_zlib_read_the_same_records(tmp_path, monkeypatch, gzip):
     _write(path, gzip=gzip)
     fast = _read(path)
     with open(path, "rb") as fh:
-        assert type(sources._archive_iterator(fh).reader).__name__ == "IsalDecompressingBufferedReader"
-    monkeypatch.setattr(sources, "_isal_reader_class", lambda: None)
+        assert type(sources._archive_iterator(fh).reader).__name__ == "BoundedDecompressingBufferedReader"
+    monkeypatch.setattr(sources, "_reader_class", lambda: None)
     with open(path, "rb") as fh:
         assert type(sources._archive_iterator(fh).reader).__name__ == "DecompressingBufferedReader"
     slow = _read(path)
@@ -61,5 +61,5 @@ def test_an_uncompressed_warc_cut_inside_a_record_is_reported(tmp_path):
 def test_without_isal_the_reader_is_warcio_own(tmp_path, monkeypatch):
     path = tmp_path / "site.warc.gz"
     _write(path, n=3)
-    monkeypatch.setattr(sources, "_isal_reader_class", lambda: None)
+    monkeypatch.setattr(sources, "_reader_class", lambda: None)
     assert [u for u, *_ in _read(path)] == [f"http://klinik.example/{i}" for i in range(3)]

@@ -146,11 +146,15 @@ def test_case_file_alone() -> None:
             "claims": ["Une guérison est possible dans 90 % des cas", "Sans aucun effet secondaire"],
         }
     )
+    from vigipub.pipeline import read_case
+
+    # the case file's claims are read by the detector, the classifier pages get
     q = qualify(
         [],
         authorisations_from_spec([{"therapy": "stem_cells", "status": "not_authorised"}]),
         case=case,
         date_of_facts=ON,
+        case_reading=read_case(case),
     )
     t1 = next(t for t in q.tests if t.id == "T1.presentation")
     assert t1.outcome == "yes" and "case:claim0" in t1.evidence

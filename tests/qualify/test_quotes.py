@@ -17,6 +17,7 @@ import pytest
 
 from vigipub.evidence import Case
 from vigipub.evidence.qualification import Considerant, Qualification
+from vigipub.pipeline import read_case
 from vigipub.qualify import build_facts, qualify
 from vigipub.qualify.facts import Fact
 from vigipub.qualify.lawcases import authorisations_from_spec, pages_from_spec
@@ -82,12 +83,15 @@ def page(language: str, findings: list[dict[str, Any]], **extra: Any) -> dict[st
 def run(pages: list[dict[str, Any]], case: dict[str, Any] | None = None) -> Qualification:
     built = pages_from_spec(pages)
     auths = authorisations_from_spec([{"therapy": "dendritic_cells", "status": "not_authorised"}])
+    legal_case = Case.model_validate(case) if case else None
     return qualify(
         built,
         auths,
-        case=Case.model_validate(case) if case else None,
+        case=legal_case,
         date_of_facts=ON,
         site_url="https://clinique.example/",
+        # the case file's claims are classified by the detector, as `vigipub draft` does
+        case_reading=read_case(legal_case) if legal_case else None,
     )
 
 
@@ -122,11 +126,13 @@ def _all_facts(q: Qualification) -> list[Fact]:
 def run_with_facts(pages: list[dict[str, Any]], case: dict[str, Any] | None = None) -> Qualification:
     q = run(pages, case)
     built = pages_from_spec(pages)
+    legal_case = Case.model_validate(case) if case else None
     sf = build_facts(
         built,
         [],
-        case=Case.model_validate(case) if case else None,
+        case=legal_case,
         date_of_facts=ON,
+        case_reading=read_case(legal_case) if legal_case else None,
     )
     _FACTS[id(q)] = list(sf.facts) + list(sf.excluded) + list(sf.boilerplate)
     return q
@@ -262,7 +268,8 @@ def test_question_heading_and_fragment_only_fill_what_sentences_leave() -> None:
     texts = quoted(considerant(q, "C15_allegations"))
     assert texts[0] == EFFICACY_FR  # the only declarative sentence comes first
     assert QUESTION_FR not in texts  # a question is not an allegation when the site states one
-    assert set(texts[1:]) == {"Un traitement naturel et bien toléré", FRAGMENT_FR}
+    # a page title is never quoted as an allegation (issue 13); a fragment fills a place left
+    assert set(texts[1:]) == {FRAGMENT_FR}
 
 
 def test_a_question_is_quoted_only_when_the_site_says_nothing_else() -> None:
@@ -347,7 +354,7 @@ def test_quotes_from_two_foreign_versions_are_each_labelled() -> None:
 CASE_CLAIMS = [
     "Vaincre le cancer sans effets secondaires",
     "La TCD offre parfois la possibilité d'éviter la chimiothérapie (…)",
-    "Une méthode douce qui renforce votre système immunitaire",  # classified as nothing in particular
+    "Notre clinique est située à Zurich, au bord du lac.",  # the detector finds no claim in it
 ]
 
 
@@ -362,15 +369,17 @@ def test_case_file_claims_come_first_and_pages_fill_the_rest() -> None:
     )
     c15 = considerant(q, "C15_allegations")
     texts = quoted(c15)
-    assert texts[:3] == CASE_CLAIMS
-    assert len(texts) == 5 and set(texts[3:]) <= {
+    # a sentence the detector finds no efficacy, safety, superiority or cure claim in is not a
+    # benefit/risk allegation, even typed in the case file
+    assert texts[:2] == CASE_CLAIMS[:2] and CASE_CLAIMS[2] not in texts
+    assert len(texts) == 5 and set(texts[2:]) <= {
         CURE_FR,
         EFFICACY_FR,
         SAFETY_FR,
         SUPERIORITY_FR,
         UNIVERSAL_FR,
     }
-    assert c15.evidence[:3] == ["case:claim0", "case:claim1", "case:claim2"]
+    assert c15.evidence[:2] == ["case:claim0", "case:claim1"]
 
 
 def test_every_case_file_claim_is_kept_beyond_the_limit() -> None:

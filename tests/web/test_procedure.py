@@ -137,6 +137,14 @@ def test_from_lead_to_published_decision(client_as, users, case_with_capture):
         "kind": "written_observations", "received_on": (sent + timedelta(days=7)).isoformat(),
         "text": "Nous ne faisons que du tourisme médical.", "defences": ["medical_tourism_only"],
     })
+    # an argument outside the catalogue, with the Agency's own answer
+    post(inspector, reverse("observation", args=[ref]), {
+        "kind": "oral_observations", "received_on": (sent + timedelta(days=9)).isoformat(),
+        "text": "La page a été retirée depuis.", "other_summary": "la page litigieuse a été retirée de son site",
+        "other_answer": "Le retrait allégué n'a pas été constaté lors des vérifications de l'Agence.",
+        "other_basis": "CSP L. 5122-1",
+    })
+    assert case.observations.count() == 2
     # an inspector cannot take the decision step; a legal reviewer can (the period is over)
     assert inspector.post(reverse("transition", args=[ref, "proceed_to_decision"])).status_code == 403
     legal = client_as(users["legal"])
@@ -155,6 +163,7 @@ def test_from_lead_to_published_decision(client_as, users, case_with_capture):
     html = services.document_path(decision, "html").read_text(encoding="utf-8")
     assert "Diane Lefèvre" in html and "Décide" in html
     assert "tourisme médical" in html  # the observation is answered in the decision
+    assert "retrait allégué n" in html and "retirée de son site" in html  # and the free argument too
 
     # only a signatory signs: an inspector (and a legal reviewer) is refused
     assert legal.post(reverse("sign", args=[ref, decision.pk])).status_code == 403

@@ -5,7 +5,8 @@ Public API::
     from vigipub.capture import CaptureOptions, capture_site, verify_evidence, VerifyReport
 
     manifest = capture_site("http://127.0.0.1:8001/", Path("case/evidence"), CaptureOptions(allow_private=True))
-    report = verify_evidence(Path("case"))  # .ok, .problems, .states, .record_state(record_id)
+    report = verify_evidence(Path("case"))  # .outcome, .ok, .problems, .states, .record_state(record_id)
+    close_interrupted(Path("case/evidence"))  # seal an interrupted capture as it stands
 
 The folder layout and the WARC conventions are the contract with the extract stage;
 they are documented in ``docs/evidence-format.md``.
@@ -25,6 +26,7 @@ from .errors import (
     SeedUnreachableError,
 )
 from .options import CaptureOptions
+from .resume import close_interrupted
 from .verify import IntegrityState, VerifyReport, verify_evidence
 
 __all__ = [
@@ -40,5 +42,6 @@ __all__ = [
     "SeedUnreachableError",
     "VerifyReport",
     "capture_site",
+    "close_interrupted",
     "verify_evidence",
 ]

@@ -11,7 +11,7 @@ The whole processing chain is visible in :meth:`Capture.run`:
    scope, the depth and the page budget, respecting robots.txt and per-host concurrency;
    each HTML page is queued for rendering in Chromium (DOM + screenshot);
 6. checkpoint the manifest atomically every few pages;
-7. write the final manifest, chain it into ``chain.log`` and time-stamp it.
+7. write the final manifest, chain it into ``chain.log``, time-stamp it and sign the chain.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import contextlib
 import heapq
 import itertools
 import shutil
+import signal
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -48,8 +50,9 @@ from vigipub.evidence import (
     write_json,
 )
 from vigipub.evidence.capture import FETCHED_FOR_HEADER
+from vigipub.evidence.signing import load_signing_key
 
-from . import chain, tsa
+from .egress import EgressAttempt
 from .errors import (
     CaptureInputError,
     EmptySiteError,
@@ -60,10 +63,11 @@ from .errors import (
     SeedUnreachableError,
 )
 from .fetch import FetchResult, fetch
-from .net import AddressPolicy, AddressRefused, UrlRefused, check_literal_host, check_url, make_client
+from .net import AddressPolicy, AddressRefused, UrlRefused, check_url, make_client, parse_endpoint
 from .options import CaptureOptions
 from .robots import MAX_ROBOTS_BYTES, Robots
 from .scope import PageLinks, Scope, extract_links, is_document_url, language_from_url, priority
+from .sealing import TIMESTAMP_DIR, seal_evidence
 from .sitemap import MAX_SITEMAP_NESTING, SitemapEntry, inflate, parse_sitemap
 from .warc import WarcWriter
 
@@ -71,10 +75,16 @@ WARC_NAME = "capture.warc.gz"
 MANIFEST_NAME = "manifest.json"
 SCREENSHOT_DIR = "screenshots"
 CERT_DIR = "certificates"
-TIMESTAMP_DIR = "timestamps"
 #: the ``via`` of the task that fetches a sitemap file (not a page the sitemap lists)
 SITEMAP_FILE = "sitemap_file"
 MAX_REDIRECTS = 10
+#: CHECKPOINT: the manifest is rewritten after every page, in step with the WARC, so that
+#: a capture killed at any moment leaves a manifest that lists what the WARC holds. Beyond
+#: checkpoint_every * CHECKPOINT_SHARE pages it is rewritten every 1/CHECKPOINT_SHARE of the
+#: pages already listed (each rewrite costs the size of the manifest: this keeps the total
+#: linear); an interruption the process sees (Ctrl-C, SIGTERM, an error) still writes it
+#: last, and ``investigate --resume`` reconciles a manifest with the records after it.
+CHECKPOINT_SHARE = 200
 MAX_SKIPPED = 5000
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -183,13 +193,24 @@ class Capture:
             self.seed = check_url(seed_url)
         except UrlRefused as exc:
             raise InvalidUrlError(exc.detail, where=seed_url) from None
-        host = urlsplit(self.seed).hostname or ""
+        endpoints = set()
+        for text in options.allow_endpoints:
+            try:
+                endpoints.add(parse_endpoint(text))
+            except ValueError as exc:
+                raise InvalidUrlError(str(exc), where=text) from None
+        self.resolved: dict[str, list[str]] = {}
+        self.policy = AddressPolicy(
+            allow_private=options.allow_private, resolved=self.resolved, allow_endpoints=frozenset(endpoints)
+        )
         try:
-            check_literal_host(host, options.allow_private)
+            self.policy.check_url(self.seed)
         except AddressRefused as exc:
             # --allow-private never lifts the cloud-metadata refusal: do not suggest it there
             hint = "" if exc.why == "cloud metadata" else " (use --allow-private for test servers)"
             raise RefusedAddressError(f"{exc}{hint}", where=seed_url) from None
+        # before any network: a capture that could not be signed is not started
+        self.signing_key = load_signing_key(options.key_dir)
         if options.proxy:
             try:
                 proxy_url = httpx.URL(options.proxy)
@@ -197,8 +218,6 @@ class Capture:
                 raise InvalidUrlError("invalid proxy URL", where=options.proxy) from None
             if proxy_url.scheme not in ("http", "https", "socks5", "socks5h"):
                 raise InvalidUrlError("proxy must be http://, https:// or socks5://", where=options.proxy)
-        self.resolved: dict[str, list[str]] = {}
-        self.policy = AddressPolicy(allow_private=options.allow_private, resolved=self.resolved)
         self.scope: Scope | None = None
         self.pages: list[CapturedPage] = []
         self.skipped: list[Skipped] = []
@@ -206,7 +225,9 @@ class Capture:
         self.skipped_overflow = 0
         self.servers: dict[str, dict[str, object]] = {}
         self.cert_files: dict[str, tuple[str, str]] = {}  # path -> (url, sha)
-        self.screenshot_files: dict[str, tuple[str, datetime]] = {}  # path -> (url, when)
+        #: path -> (url, when, sha256, size): digested once, when written (the manifest is
+        #: rewritten after every page; hashing every screenshot each time was quadratic)
+        self.screenshot_files: dict[str, tuple[str, datetime, str, int]] = {}
         self.notes: list[str] = []
         self.seen: set[str] = set()
         #: browser sub-resources archived so far (once per URL) and their bytes
@@ -235,6 +256,11 @@ class Capture:
         self._renders_pending = 0
         self._since_checkpoint = 0
         self._last_checkpoint = 0.0
+        self._manifest_written = False
+        self._final = False
+        self._inflight: set[asyncio.Task[CapturedPage | None]] = set()
+        #: connections Chromium itself tried (not the pages): refused, listed in one note
+        self._background_refused: list[EgressAttempt] = []
         self._created_dir = False
         self.writer: WarcWriter | None = None
         self.french_found = False
@@ -476,9 +502,11 @@ class Capture:
                     return None, hops, None, None
             if self.opts.proxy:
                 try:
-                    check_literal_host(urlsplit(url).hostname or "", self.opts.allow_private)
+                    self.policy.check_url(url)
                 except AddressRefused as exc:
                     self.skip(url, "ssrf", str(exc))
+                    if is_seed:
+                        self._seed_error = ("ssrf", str(exc), url)
                     return None, hops, None, None
             remaining = deadline - loop.time()
             if remaining <= 0:
@@ -924,14 +952,22 @@ class Capture:
         if html and status < 400 and self.render_queue is not None and scope_ok:
             self._renders_pending += 1
             self.render_queue.put_nowait((index, final_url, task.depth))
-        self._since_checkpoint += 1
-        now = time.monotonic()
-        # every few pages, but not more than once a second (each checkpoint fsyncs the WARC)
-        if self._since_checkpoint >= self.opts.checkpoint_every and now - self._last_checkpoint >= 1.0:
-            self._since_checkpoint = 0
-            self._last_checkpoint = now
-            self.write_manifest(final=False)
+        self._checkpoint()
         return page
+
+    def _checkpoint(self) -> None:
+        """Rewrite the manifest now that a page's records are in the WARC (see CHECKPOINT)."""
+        self._since_checkpoint += 1
+        if self._since_checkpoint < max(self.opts.checkpoint_every, len(self.pages) // CHECKPOINT_SHARE):
+            return
+        self._since_checkpoint = 0
+        now = time.monotonic()
+        # the WARC's bytes reach the disk (fsync) at most once a second; in between they are
+        # flushed to the system, which keeps them when the process is killed
+        durable = now - self._last_checkpoint >= 1.0
+        if durable:
+            self._last_checkpoint = now
+        self.write_manifest(final=False, durable=durable)
 
     # ------------------------------------------------------------------ rendering
     async def _render_worker(self, renderer: object) -> None:
@@ -981,9 +1017,21 @@ class Capture:
                     tmp.write_bytes(rendered.png)
                     tmp.replace(self.out / rel)
                     update["screenshot"] = rel
-                    self.screenshot_files[rel] = (url, when)
+                    self.screenshot_files[rel] = (url, when, sha256_bytes(rendered.png), len(rendered.png))
+                for target, kind in rendered.refused:
+                    if kind == "ssrf":
+                        self.skip(target, "ssrf", f"requested by the browser rendering {url}")
+                    else:
+                        notes.append(f"browser: {kind} refused: {target[:200]}")
+                        self.skip(
+                            target,
+                            "browser_channel",
+                            f"{kind} opened by the page {url}: refused, it would bypass the recorded path",
+                        )
+                self._record_egress(renderer)
                 update["notes"] = notes
                 self.pages[index] = page.model_copy(update=update)
+                self._checkpoint()  # the page's rendering records are in the WARC now
                 self.rendered_count += 1
                 if rendered.dom is not None:
                     # links inserted by scripts exist only in the rendered DOM
@@ -993,6 +1041,23 @@ class Capture:
             finally:
                 self._renders_pending -= 1
                 self.render_queue.task_done()
+
+    def _record_egress(self, renderer: object) -> None:
+        """Connections the browser tried outside page.route, refused by the egress sink."""
+        from .browser import Renderer
+
+        if not isinstance(renderer, Renderer):
+            return
+        for attempt in renderer.egress_attempts():
+            self.skip(
+                attempt.url(),
+                "browser_egress",
+                f"{attempt.method} {attempt.target}: a connection a page opened outside the recorded "
+                "path, refused by the local guard proxy",
+            )
+        for attempt in renderer.background_attempts():
+            if attempt not in self._background_refused:
+                self._background_refused.append(attempt)
 
     # ------------------------------------------------------------------ manifest
     def _artefacts(self) -> list[Artefact]:
@@ -1009,14 +1074,13 @@ class Capture:
                 media_type="application/warc",
             )
         ]
-        for rel, (url, when) in sorted(self.screenshot_files.items()):
-            path = self.out / rel
+        for rel, (url, when, sha, size) in sorted(self.screenshot_files.items()):
             out.append(
                 Artefact(
                     path=rel,
                     kind="screenshot",
-                    sha256=sha256_file(path),
-                    size=path.stat().st_size,
+                    sha256=sha,
+                    size=size,
                     url=url,
                     captured_at=when,
                     media_type="image/png",
@@ -1064,6 +1128,14 @@ class Capture:
             "sitemaps": opts.sitemaps,
         }
         notes = list(self.notes)
+        if self._background_refused:
+            shown = ", ".join(f"{a.method} {a.target[:80]}" for a in self._background_refused[:10])
+            more = len(self._background_refused) - 10
+            notes.append(
+                "browser: Chromium's own background connections refused (not the pages'): "
+                + shown
+                + (f" and {more} more" if more > 0 else "")
+            )
         if self.skipped_overflow:
             notes.append(f"{self.skipped_overflow} more skipped URLs not listed")
         return CaptureManifest(
@@ -1093,51 +1165,28 @@ class Capture:
             notes=notes,
         )
 
-    def write_manifest(self, final: bool) -> str:
-        """Atomically (re)write the manifest; only bytes already on disk are referenced."""
+    def write_manifest(self, final: bool, durable: bool = True) -> str:
+        """Atomically (re)write the manifest; only bytes already written are referenced
+        (``durable``: and synced to the disk)."""
         assert self.writer is not None
-        self.writer.sync()
+        if durable:
+            self.writer.sync()
+        else:
+            self.writer.flush()
+        self._manifest_written = True
         return write_json(self.out / MANIFEST_NAME, self.manifest(final))
 
     # ------------------------------------------------------------------ sealing
     def seal(self, manifest_sha: str) -> None:
-        previous = chain.find_previous_chain(
-            self.out, self.opts.chain_from, seed_url=self.seed, case_ref=self.opts.case_ref
-        )
-        tsr_rel: str | None = None
-        tsr_sha: str | None = None
-        tsa_error: tsa.TimestampError | None = None
-        if self.opts.tsa_url:
-            try:
-                token = tsa.request_timestamp(self.opts.tsa_url, manifest_sha.split(":", 1)[1])
-            except tsa.TimestampError as exc:
-                tsa_error = exc
-            else:
-                (self.out / TIMESTAMP_DIR).mkdir(exist_ok=True)
-                tsr_rel = f"{TIMESTAMP_DIR}/manifest.tsr"
-                (self.out / tsr_rel).write_bytes(token)
-                tsr_sha = sha256_bytes(token)
-        line = chain.make_entry(
-            previous[-1] if previous else None,
-            len(previous) + 1,
-            evidence=self.out.name,
-            manifest_sha256=manifest_sha,
+        seal_evidence(
+            self.out,
+            manifest_sha,
             seed_url=self.seed,
-            time=utc_now().strftime("%Y-%m-%dT%H:%M:%SZ"),
-            tsr=tsr_rel,
-            tsr_sha256=tsr_sha,
-            **({"tsa_error": str(tsa_error)} if tsa_error else {}),
+            key=self.signing_key,
+            case_ref=self.opts.case_ref,
+            chain_from=self.opts.chain_from,
+            tsa_url=self.opts.tsa_url,
         )
-        data = b"".join(line_ + b"\n" for line_ in [*previous, line])
-        tmp = self.out / (chain.CHAIN_FILE + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(self.out / chain.CHAIN_FILE)
-        if tsa_error is not None:
-            # The capture is complete and chained; the missing token is reported loudly.
-            raise tsa.TimestampError(
-                f"capture kept and chained, but time-stamping failed: {tsa_error.message}",
-                where=tsa_error.where,
-            )
 
     # ------------------------------------------------------------------ run
     async def _check_exit_ip(self) -> None:
@@ -1210,6 +1259,8 @@ class Capture:
                 payload_digest=False,
                 headers={"WARC-Filename": WARC_NAME},
             )
+            # from its first second the folder says what it is: an unfinished capture
+            self.write_manifest(final=False, durable=False)
             read_timeout = max(1.0, min(self.opts.page_timeout, 30.0))
             self.client = make_client(
                 self.policy,
@@ -1234,6 +1285,12 @@ class Capture:
                 await self.insecure_client.aclose()
         except BaseException:
             if self.writer is not None:
+                if self._manifest_written and not self._final and (self.out / MANIFEST_NAME).exists():
+                    # interrupted (Ctrl-C, SIGTERM, a bug): the manifest lists every page the
+                    # WARC holds, so the folder is a valid, incomplete evidence folder
+                    with contextlib.suppress(Exception):
+                        self.notes.append("capture interrupted; this manifest is its last checkpoint")
+                        self.write_manifest(final=False)
                 self.writer.close()
             raise
 
@@ -1288,7 +1345,7 @@ class Capture:
             async def browser_fetch(url: str, headers: dict[str, str]) -> FetchResult:
                 if self.opts.proxy:
                     try:
-                        check_literal_host(urlsplit(url).hostname or "", self.opts.allow_private)
+                        self.policy.check_url(url)
                     except AddressRefused as exc:
                         res = FetchResult(url=url, started_at=utc_now())
                         res.error_reason, res.error_detail = "ssrf", str(exc)
@@ -1326,7 +1383,7 @@ class Capture:
         try:
             with progress:
                 bar = progress.add_task("capture", total=None)
-                inflight: set[asyncio.Task[CapturedPage | None]] = set()
+                inflight: set[asyncio.Task[CapturedPage | None]] = self._inflight
                 while True:
                     while len(inflight) < self.opts.concurrency:
                         task = self._take_task()
@@ -1340,7 +1397,8 @@ class Capture:
                             await asyncio.sleep(0.05)
                             continue
                         break
-                    done, inflight = await asyncio.wait(inflight, return_when=asyncio.FIRST_COMPLETED)
+                    done, _ = await asyncio.wait(inflight, return_when=asyncio.FIRST_COMPLETED)
+                    inflight.difference_update(done)
                     for finished in done:
                         failure = finished.exception()
                         if failure is not None:  # a bug on one page must not lose the others
@@ -1364,10 +1422,19 @@ class Capture:
         finally:
             for worker in render_workers:
                 worker.cancel()
+            # interrupted: the pages being fetched stop here, before the client closes (they
+            # would otherwise fail later against a closed client, with a traceback)
+            pending = [t for t in self._inflight if not t.done()]
+            for one in pending:
+                one.cancel()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
             if renderer_cm is not None:
                 await renderer_cm.close()
+                self._record_egress(renderer_cm)
         self.writer.close()
         manifest_sha = self.write_manifest(final=True)
+        self._final = True
         self.seal(manifest_sha)
         return CaptureManifest.model_validate_json((self.out / MANIFEST_NAME).read_bytes())
 
@@ -1412,7 +1479,35 @@ def capture_site(
     subclasses for seed and folder problems. Returns the final, sealed manifest.
     """
     capture = Capture(url, Path(out_dir), options or CaptureOptions(), progress)
-    return asyncio.run(capture.run())
+    return asyncio.run(_run_until_stopped(capture))
+
+
+async def _run_until_stopped(capture: Capture) -> CaptureManifest:
+    """Run the capture; SIGTERM stops it like Ctrl-C: its last checkpoint is written, and the
+    folder stays a valid, unfinished evidence folder (``vigipub investigate --resume``)."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    terminated: list[bool] = []
+
+    def stop() -> None:
+        terminated.append(True)
+        if task is not None:
+            task.cancel()
+
+    installed = False
+    if threading.current_thread() is threading.main_thread():
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGTERM, stop)
+            installed = True
+    try:
+        return await capture.run()
+    except asyncio.CancelledError:
+        if terminated:
+            raise KeyboardInterrupt("terminated") from None
+        raise
+    finally:
+        if installed:
+            loop.remove_signal_handler(signal.SIGTERM)
 
 
 __all__ = ["Capture", "capture_site"]

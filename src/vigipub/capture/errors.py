@@ -12,7 +12,9 @@ Hierarchy::
      │         ├── EmptySiteError         the seed produced no HTML page (error status, empty body)
      │         └── OutputNotEmptyError    the output folder exists and is not empty
      └── IntegrityError                   (exit code 1)
-          └── EvidenceIntegrityError      ``vigipub verify`` found an artefact that does not match
+          ├── EvidenceIntegrityError      ``vigipub verify`` found an artefact that does not match
+          ├── UnanchoredEvidenceError     (exit code 3) all matches, but no trusted key signed it
+          └── IncompleteEvidenceError     (exit code 4) an interrupted capture or investigation
 
 Failures of individual pages during a crawl are *not* exceptions: they become
 :class:`vigipub.evidence.Skipped` entries with a typed reason, and the crawl goes on.
@@ -53,3 +55,20 @@ class OutputNotEmptyError(CaptureInputError):
 
 class EvidenceIntegrityError(IntegrityError):
     """An evidence folder failed verification; the message names the artefacts."""
+
+
+class UnanchoredEvidenceError(IntegrityError):
+    """Every digest and signature matches, but no trusted key signed the seals (exit code 3).
+
+    Whoever can rewrite a folder can recompute its digests and sign with a key of their own:
+    only a signature by a key the verifier trusts anchors it.
+    """
+
+    exit_code = 3
+
+
+class IncompleteEvidenceError(IntegrityError):
+    """An interrupted capture or investigation: what is there matches, nothing is sealed
+    yet (exit code 4); ``vigipub investigate --resume`` finishes it."""
+
+    exit_code = 4

@@ -21,7 +21,7 @@ import ssl
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 import httpcore
 import httpx
@@ -62,9 +62,15 @@ class UrlRefused(ValueError):
 
 
 def classify_address(addr: IPAddress) -> str | None:
-    """Why ``addr`` is not a public unicast address, or None when it is."""
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        return classify_address(addr.ipv4_mapped)
+    """Why ``addr`` is not a public unicast address, or None when it is.
+
+    An IPv6 address that carries an IPv4 one (mapped ``::ffff:a.b.c.d``, 6to4
+    ``2002:aabb:ccdd::``) is judged by the IPv4 address it reaches.
+    """
+    if isinstance(addr, ipaddress.IPv6Address):
+        embedded = addr.ipv4_mapped or addr.sixtofour
+        if embedded is not None:
+            return classify_address(embedded)
     if addr in METADATA_ADDRESSES:
         return "cloud metadata"
     checks = (
@@ -94,11 +100,77 @@ def address_allowed(addr: IPAddress, allow_private: bool) -> str | None:
     return None if allow_private else why
 
 
-def parse_ip(host: str) -> IPAddress | None:
-    try:
-        return ipaddress.ip_address(host.strip("[]").split("%")[0])
-    except ValueError:
+class NumericHostError(ValueError):
+    """A host that ends in a number but is no IPv4 address (``1.2.3.4.5``, ``a.b.0x1g``)."""
+
+
+def _ipv4_number(part: str) -> int | None:
+    """One part of a numeric IPv4 spelling (decimal, ``0x`` hex, leading-zero octal), or None.
+
+    The WHATWG URL standard (what browsers and their proxies follow) and the C library's
+    ``inet_aton`` (what ``getaddrinfo`` and most proxies call) both read these forms.
+    """
+    if not part:
         return None
+    if part[:2] in ("0x", "0X"):
+        digits = part[2:]
+        if digits and not all(c in "0123456789abcdefABCDEF" for c in digits):
+            return None
+        return int(digits, 16) if digits else 0
+    if len(part) > 1 and part[0] == "0":
+        digits = part[1:]
+        if not all(c in "01234567" for c in digits):
+            return None
+        return int(digits, 8)
+    if not part.isascii() or not part.isdigit():
+        return None
+    return int(part)
+
+
+def numeric_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a numeric host spelling stands for, or None for a host name.
+
+    ``2130706433``, ``0x7f000001``, ``127.1``, ``0x7f.1``, ``0177.0.0.1``, ``0``,
+    ``127.0.0.1.`` are all 127.0.0.1 (or 0.0.0.0) to a browser, to ``getaddrinfo`` and to
+    a forwarding proxy: they are addresses, never names. Raises :class:`NumericHostError`
+    for a host whose last label is a number but which is no valid address (browsers refuse
+    such URLs; a resolver might read them some other way).
+    """
+    labels = host.split(".")
+    if len(labels) > 1 and labels[-1] == "":
+        labels.pop()  # one trailing dot: the root of the DNS tree
+    last = labels[-1] if labels else ""
+    if not last or (not (last.isascii() and last.isdigit()) and _ipv4_number(last) is None):
+        return None  # a name: its last label is not a number
+    numbers = [_ipv4_number(label) for label in labels]
+    if len(labels) > 4 or any(n is None for n in numbers):
+        raise NumericHostError(f"host {host!r} ends in a number but is not an IPv4 address")
+    values = [n for n in numbers if n is not None]
+    if any(n > 255 for n in values[:-1]) or values[-1] >= 256 ** (5 - len(values)):
+        raise NumericHostError(f"host {host!r}: IPv4 number out of range")
+    address = values[-1]
+    for index, number in enumerate(values[:-1]):
+        address += number << (8 * (3 - index))
+    return ipaddress.IPv4Address(address)
+
+
+def parse_ip(host: str) -> IPAddress | None:
+    """The address ``host`` stands for when it is an IP literal in any spelling, else None.
+
+    IPv6 literals may come bracketed and with a zone (``[fe80::1%25eth0]``); IPv4 in every
+    numeric spelling :func:`numeric_ipv4` reads. A host that cannot be an address nor a
+    name (``1.2.3.4.5``) is treated as the unspecified address, which is always refused.
+    """
+    bare = host.strip("[]").split("%")[0]
+    if ":" in bare:
+        try:
+            return ipaddress.ip_address(bare)
+        except ValueError:
+            return None
+    try:
+        return numeric_ipv4(bare)
+    except NumericHostError:
+        return ipaddress.IPv4Address(0)
 
 
 # One DNS label (RFC 1123; "_" is tolerated, some real hosts use it). Hosts are checked in
@@ -122,6 +194,22 @@ def host_problem(raw_host: str) -> str | None:
     return None
 
 
+def _canonical_numeric_host(url: str, parts: SplitResult) -> str:
+    """``url`` with a numeric IPv4 host spelling written as the dotted address (see
+    :func:`numeric_ipv4`); refuses a host that ends in a number but is no address."""
+    host = parts.hostname or ""
+    if ":" in host:
+        return url
+    try:
+        numeric = numeric_ipv4(host)
+    except NumericHostError as exc:
+        raise UrlRefused("invalid_url", str(exc)) from None
+    if numeric is None or str(numeric) == host:
+        return url
+    netloc = str(numeric) + (f":{parts.port}" if parts.port is not None else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 @lru_cache(maxsize=65536)
 def check_url(url: str) -> str:
     """Validate an URL the crawler is about to fetch; return it normalised.
@@ -140,27 +228,47 @@ def check_url(url: str) -> str:
         raise UrlRefused("credentials", "URLs with credentials are never fetched")
     if not parts.hostname:
         raise UrlRefused("invalid_url", "no host")
+    url = _canonical_numeric_host(url.strip(), parts)
     try:
-        normalised = httpx.URL(url.strip())
+        normalised = httpx.URL(url)
     except (httpx.InvalidURL, ValueError) as exc:
         raise UrlRefused("invalid_url", f"invalid URL: {exc}") from None
+    raw = normalised.raw_host.decode("ascii", "replace")
+    if ":" not in raw:
+        # A numeric spelling (2130706433, 0x7f.1, 127.1, 127.0.0.1.) is written as the address
+        # it stands for, as a browser would: every later check (SSRF guard, proxy mode, scope)
+        # then sees 127.0.0.1, never a "name" a resolver or a proxy would read as 127.0.0.1.
+        try:
+            numeric = numeric_ipv4(raw)
+        except NumericHostError as exc:
+            raise UrlRefused("invalid_url", str(exc)) from None
+        if numeric is not None and str(numeric) != raw:
+            normalised = normalised.copy_with(host=str(numeric))
     if problem := host_problem(normalised.raw_host.decode("ascii", "replace")):
         raise UrlRefused("invalid_url", problem)
     del port
     return str(normalised.copy_with(fragment=None))
 
 
+#: names that are this machine whatever the DNS says (resolvers answer them from /etc/hosts)
+LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
+
+
 def check_literal_host(host: str, allow_private: bool) -> None:
     """Refuse literal non-public addresses and local names before any connection."""
-    ip = parse_ip(host)
-    if ip is not None:
-        why = address_allowed(ip, allow_private)
-        if why:
-            raise AddressRefused(host, str(ip), why)
-        return
-    lowered = host.lower().rstrip(".")
-    if not allow_private and (lowered == "localhost" or lowered.endswith((".localhost", ".local"))):
-        raise AddressRefused(host, lowered, "local name")
+    AddressPolicy(allow_private=allow_private, resolved={}).check_literal(host, 0)
+
+
+Endpoint = tuple[IPAddress, int]
+
+
+def parse_endpoint(text: str) -> Endpoint:
+    """``"127.0.0.1:8001"`` or ``"[::1]:8001"`` -> (address, port); ValueError otherwise."""
+    host, sep, port = text.strip().rpartition(":")
+    address = parse_ip(host) if sep else None
+    if address is None or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"not an ADDRESS:PORT endpoint: {text!r}")
+    return address, int(port)
 
 
 @dataclass
@@ -170,15 +278,42 @@ class AddressPolicy:
     allow_private: bool
     #: host -> addresses seen
     resolved: dict[str, list[str]]
+    #: non-public endpoints reachable without ``allow_private`` (a test server, an agency's
+    #: mirror): only that address and port, never their neighbours; metadata never
+    allow_endpoints: frozenset[Endpoint] = frozenset()
+
+    def refusal(self, address: IPAddress, port: int) -> str | None:
+        """None when the capture may connect to ``address:port``; else the reason of refusal."""
+        allowed = self.allow_private or (address, port) in self.allow_endpoints
+        return address_allowed(address, allowed)
+
+    def check_literal(self, host: str, port: int) -> None:
+        """Refuse a literal non-public address (any spelling) or a local name, before any
+        connection: in proxy mode this is all that can be checked here (the proxy resolves)."""
+        ip = parse_ip(host)
+        if ip is not None:
+            why = self.refusal(ip, port)
+            if why:
+                raise AddressRefused(host, str(ip), why)
+            return
+        lowered = host.lower().rstrip(".")
+        if not self.allow_private and (lowered in LOCAL_NAMES or lowered.endswith((".localhost", ".local"))):
+            raise AddressRefused(host, lowered, "local name")
+
+    def check_url(self, url: str) -> None:
+        """:meth:`check_literal` on the host and port of ``url``."""
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        self.check_literal(parts.hostname or "", port)
 
     async def resolve(self, host: str, port: int) -> list[str]:
         ip = parse_ip(host)
         if ip is not None:
-            why = address_allowed(ip, self.allow_private)
+            why = self.refusal(ip, port)
             if why:
                 raise AddressRefused(host, str(ip), why)
             return [str(ip)]
-        check_literal_host(host, self.allow_private)
+        self.check_literal(host, port)
         loop = asyncio.get_running_loop()
         try:
             infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -192,7 +327,7 @@ class AddressPolicy:
         # One bad answer taints the whole name: an attacker mixes public and private records.
         for address in addresses:
             parsed = parse_ip(address)
-            why = "unparsable" if parsed is None else address_allowed(parsed, self.allow_private)
+            why = "unparsable" if parsed is None else self.refusal(parsed, port)
             if why:
                 raise AddressRefused(host, address, why)
         if not addresses:

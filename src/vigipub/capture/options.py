@@ -24,6 +24,9 @@ class CaptureOptions:
     max_depth: int = 3
     browser: bool | None = None
     allow_private: bool = False
+    #: non-public ``ADDRESS:PORT`` endpoints reachable without ``allow_private`` (a test
+    #: server on 127.0.0.1, an agency's internal mirror): that port only, nothing around it
+    allow_endpoints: tuple[str, ...] = ()
     ignore_robots: bool = False
     proxy: str | None = None
     user_agent: str | None = None
@@ -47,8 +50,9 @@ class CaptureOptions:
     render_concurrency: int = 2
     #: upper bound honoured for a robots.txt Crawl-delay, in seconds.
     max_crawl_delay: float = 5.0
-    #: rewrite the manifest atomically every N pages, so a killed capture stays valid.
-    checkpoint_every: int = 5
+    #: rewrite the manifest atomically every N pages (1: in step with the WARC), so that a
+    #: killed capture stays valid and lists what its WARC holds.
+    checkpoint_every: int = 1
     #: extra French-variant pages allowed beyond ``max_pages`` (they are never dropped).
     french_reserve: int = 10
     #: read the site's sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml`` and
@@ -64,6 +68,9 @@ class CaptureOptions:
     max_subresource_bytes: int = 200_000_000
     #: an evidence folder whose chain this capture continues (default: a sibling folder).
     chain_from: Path | None = None
+    #: the agency's key folder (default: $VIGIPUB_KEY_DIR or ~/.config/vigipub/keys); the
+    #: seal is signed with its key, created there on first use
+    key_dir: Path | None = None
     #: URLs of an earlier capture fetched again whatever the links say (a recheck must learn
     #: what each old page answers now: removed, redirected, still served but unlinked). They
     #: are queued first, may lie outside the scope (a redirect is then recorded, not followed

@@ -16,6 +16,8 @@ from urllib.parse import urljoin, urlsplit
 import tldextract
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from vigipub.evidence.markup import MAX_NESTING, flatten_deep_markup, nesting_estimate
+
 from .net import parse_ip
 
 #: Multilingual keywords of the pages that matter to a regulator, in URL paths and anchor
@@ -270,7 +272,11 @@ def extract_links(html: bytes, base_url: str, max_links: int = 5000) -> PageLink
 
     Only the first :data:`LINK_SCAN_BYTES` bytes are parsed (bounded memory).
     """
-    tree = HTMLParser(html[:LINK_SCAN_BYTES].decode("utf-8", "replace"))
+    html = html[:LINK_SCAN_BYTES]
+    if len(html) > 20_000 and html.count(b"<") > 20_000 and nesting_estimate(html) > MAX_NESTING:
+        # 50,000 nested <div> took the parser 12 s a page; flattened, the links stay
+        html, _ = flatten_deep_markup(html)
+    tree = HTMLParser(html.decode("utf-8", "replace"))
     base = base_url
     base_node = tree.css_first("base[href]")
     if base_node is not None:

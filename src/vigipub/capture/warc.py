@@ -121,6 +121,11 @@ class WarcWriter:
             captured_at=when,
         )
 
+    def flush(self) -> None:
+        """Hand the written bytes to the system (they survive the process, not a power cut)."""
+        if not self._fh.closed:
+            self._fh.flush()
+
     def sync(self) -> None:
         import os
 

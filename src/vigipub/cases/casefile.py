@@ -4,12 +4,20 @@ Every error names the file and the LINE of the offending key: the YAML document 
 *composed* (nodes keep their source marks), a ``path → line`` index is built from the node
 tree, and pydantic's error locations are looked up in it.
 
-Accepted keys (see ``docs/templates.md`` for a full example)::
+Accepted keys (see ``docs/case-file.md`` for a full example)::
 
     authority, authority_head, reference, company{name, trading_names, addresses, country},
-    websites, product, events[{date, kind, note}], claims, defences,
-    letter_of_intent{date, scope, addresses, observation_days, observation_deadline, signatory},
-    decision{date, measure, signatory{name, title}, place, executors}, urgency, dossier
+    websites, product, product_article, events[{date, kind, note, arguments[{defence, summary,
+    quote, answer, basis}]}], claims, defences,
+    letter_of_intent{date, received, scope, addresses, observation_days, observation_deadline,
+    signatory}, decision{date, measure, signatory{name, title}, place, executors}, urgency,
+    established{french_version, french_testimonials, euro_prices, french_phones,
+    travel_from_france, testimonials, preparation, calls_to_action, pages[{url, verdict, reason}]},
+    captures[{date, sha256, url, description}], dossier
+
+Sizes are bounded (:data:`LIMITS`): a case file is written by a person, and a hostile or
+broken one (20 MB, a 20 MB company name, 10,000 claims, 5,000 nested brackets) is refused
+with the limit in the message instead of hanging ``vigipub draft``.
 
 Events may come in any order; they are sorted by date. The observation deadline is
 computed from the dated delays of ``data/delays.yaml`` (see :mod:`vigipub.cases.procedure`).
@@ -20,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +57,28 @@ TOP_LEVEL_KEYS: frozenset[str] = frozenset(
         "decision",
         "urgency",
         "dossier",
+        "product_article",
+        "established",
+        "captures",
     }
 )
+
+#: the bounds of a case file (stated in the errors that enforce them)
+LIMITS: dict[str, int] = {
+    "file_bytes": 1_000_000,  # a real case file is a few kilobytes
+    "depth": 8,  # nesting levels (events[i].arguments[j].basis[k] is 6)
+    "list_items": 200,  # claims, events, websites, each list of `established`
+    "text_chars": 5_000,  # a quote, a summary, an answer, a note
+    "name_chars": 300,  # names, titles, addresses, the product, places
+    "url_chars": 2_000,
+    "observation_days": 365,
+}
+#: keys whose value is a name, not a text (a stricter length)
+_NAME_KEYS = frozenset(
+    {"name", "title", "trading_names", "addresses", "product", "place", "executors", "authority",
+     "reference", "country", "product_article", "defence", "kind", "verdict", "scope", "measure"}
+)  # fmt: skip
+_URL_KEYS = frozenset({"websites", "url", "french_version", "dossier"})
 
 _TAG_RE = re.compile(r"</?[A-Za-z!][^>]*>")
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
@@ -80,6 +108,7 @@ class LoadedCase:
     case: Case
     path: Path
     index: LineIndex
+    raw: Case | None = None  # as written: the observation deadline not computed yet
 
     def where(self, *path: str | int) -> str:
         return f"{self.path}:{self.index.line_of(path)}"
@@ -135,17 +164,65 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _CaseLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def read_yaml_with_lines(path: Path) -> tuple[Any, LineIndex]:
-    """Parse ``path`` and return ``(data, index)``; invalid YAML raises with its line."""
+def _read_bounded(path: Path) -> str:
+    """The file's text, refused beyond :data:`LIMITS` (a FIFO or /dev/zero never hangs us)."""
+    limit = LIMITS["file_bytes"]
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.exists() and not path.is_file():
+            raise CaseFileError("not a regular file", where=str(path))
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
     except FileNotFoundError as exc:
         raise CaseFileError("case file not found", where=str(path)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise CaseFileError(f"cannot read the case file ({exc.__class__.__name__}: {exc})", where=str(path)) from exc
+    if len(raw) > limit:
+        size = path.stat().st_size
+        shown = f"{size / 1e6:.1f} MB" if size > limit else f"over {limit // 1_000_000} MB"
         raise CaseFileError(
-            f"cannot read the case file ({exc.__class__.__name__}: {exc})", where=str(path)
+            f"the case file is {shown}; a case file is limited to {limit // 1_000_000} MB "
+            "(quote the site's sentences, not its pages)",
+            where=str(path),
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(f"the case file is not UTF-8 (byte {exc.start})", where=str(path)) from exc
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse nesting deeper than :data:`LIMITS` before composing (PyYAML composes recursively:
+    5,000 nested brackets ended in a RecursionError traceback). The event parser is iterative."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > LIMITS["depth"]:
+                    raise CaseFileError(
+                        f"nested more than {LIMITS['depth']} levels deep; a case file is a flat list of keys",
+                        where=f"{path}:{event.start_mark.line + 1 if event.start_mark else 1}",
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        return  # reported with its line by the composer below
+
+
+def read_yaml_with_lines(path: Path) -> tuple[Any, LineIndex]:
+    """Parse ``path`` and return ``(data, index)``; invalid YAML raises with its line."""
+    text = _read_bounded(path)
+    try:
+        _check_depth(text, path)
+        loader = _CaseLoader(text)
+    except yaml.reader.ReaderError as exc:  # the reader checks every character up front
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise CaseFileError(
+            f"character U+{exc.character:04X} is not allowed in a case file (YAML forbids control characters)"
+            if isinstance(exc.character, int)
+            else "a character YAML forbids (a control character) is in the case file",
+            where=f"{path}:{line}",
         ) from exc
-    loader = _CaseLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -160,6 +237,8 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, LineIndex]:
         raise CaseFileError(f"invalid YAML: {problem}", where=f"{path}:{line}") from exc
     except yaml.YAMLError as exc:
         raise CaseFileError(f"invalid YAML: {exc}", where=f"{path}:1") from exc
+    except RecursionError as exc:  # defence in depth: _check_depth refuses this first
+        raise CaseFileError("nested too deeply", where=f"{path}:1") from exc
     finally:
         loader.dispose()
     return data, index
@@ -194,21 +273,12 @@ def claim_problem(text: str) -> str | None:
     return None
 
 
-def _check_strings(data: dict[str, Any], key: str, path: Path, index: LineIndex) -> Iterator[CaseFileError]:
-    value = data.get(key)
-    if value is None:
-        return
-    if not isinstance(value, list):
-        yield CaseFileError(f"'{key}' must be a list", where=f"{path}:{index.line_of((key,))}")
-        return
-    for i, item in enumerate(value):
-        if not isinstance(item, str):
-            yield CaseFileError(f"{key}[{i}] must be a string", where=f"{path}:{index.line_of((key, i))}")
-
-
 # C0/C1 controls (tab and newline excepted) break the DOCX/PDF writers, and bidirectional
-# overrides (U+202A–U+202E, U+2066–U+2069) can make a quotation display other than it reads
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# controls (overrides U+202A–U+202E, isolates U+2066–U+2069, marks U+200E, U+200F, U+061C)
+# can make a quotation or a name display other than it reads
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
@@ -222,15 +292,76 @@ def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
             yield from _strings(item, (*path, i))
 
 
+def _name(where: Path_) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where).lstrip(".")
+
+
+def _limit_errors(value: Any, where: Path_, path: Path, index: LineIndex) -> Iterator[CaseFileError]:
+    """Every list and every string within :data:`LIMITS` (named in the message)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _limit_errors(item, (*where, str(key)), path, index)
+    elif isinstance(value, list):
+        if len(value) > LIMITS["list_items"]:
+            yield CaseFileError(
+                f"{_name(where)} has {len(value)} items; the limit is {LIMITS['list_items']}",
+                where=f"{path}:{index.line_of(where)}",
+            )
+            return
+        for i, item in enumerate(value):
+            yield from _limit_errors(item, (*where, i), path, index)
+    elif isinstance(value, str):
+        key = next((p for p in reversed(where) if isinstance(p, str)), "")
+        kind = "url" if key in _URL_KEYS else "name" if key in _NAME_KEYS else "text"
+        limit = LIMITS[f"{kind}_chars"]
+        if len(value) > limit:
+            yield CaseFileError(
+                f"{_name(where)} is {len(value):,} characters long; the limit for a {kind} is {limit:,}",
+                where=f"{path}:{index.line_of(where)}",
+            )
+
+
+def _list_of_strings(data: dict[str, Any], key: str, where: Path_, path: Path, index: LineIndex) -> list[tuple[int, str]]:
+    """The string items of ``data[key]`` (errors for the others are reported by :func:`_shape_errors`)."""
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+
+
+def _shape_errors(data: dict[str, Any], where: Path_, keys: tuple[str, ...], path: Path, index: LineIndex) -> Iterator[CaseFileError]:
+    for key in keys:
+        value = data.get(key)
+        if value is None:
+            continue
+        here = (*where, key)
+        if not isinstance(value, list):
+            yield CaseFileError(
+                f"'{_name(here)}' must be a list of texts, not {type(value).__name__} {str(value)[:40]!r}",
+                where=f"{path}:{index.line_of(here)}",
+            )
+            continue
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                yield CaseFileError(f"{_name((*here, i))} must be a text", where=f"{path}:{index.line_of((*here, i))}")
+
+
+_QUOTE_LISTS = (
+    "french_testimonials", "euro_prices", "french_phones", "travel_from_france", "testimonials",
+    "preparation", "calls_to_action",
+)  # fmt: skip
+
+
 def _precheck(data: dict[str, Any], path: Path, index: LineIndex) -> list[CaseFileError]:
-    """Checks pydantic cannot phrase well: unknown keys, claims, defences, URLs."""
-    errors: list[CaseFileError] = []
+    """Checks pydantic cannot phrase well: limits, unknown keys, claims, defences, URLs."""
+    errors: list[CaseFileError] = list(_limit_errors(data, (), path, index))
+    if errors:
+        return errors  # nothing else is looked at in a file that big
     for where, text in _strings(data, ()):
         if m := _CONTROL_RE.search(text):
-            name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where).lstrip(".")
             errors.append(
                 CaseFileError(
-                    f"{name}: control or bidirectional character U+{ord(m.group()):04X} is not allowed",
+                    f"{_name(where)}: control or bidirectional character U+{ord(m.group()):04X} is not allowed",
                     where=f"{path}:{index.line_of(where)}",
                 )
             )
@@ -268,30 +399,119 @@ def _precheck(data: dict[str, Any], path: Path, index: LineIndex) -> list[CaseFi
                 where=f"{path}:{index.line_of(('product',))}",
             )
         )
-    for key in ("claims", "defences", "websites"):
-        errors.extend(_check_strings(data, key, path, index))
-    for i, claim in enumerate(data.get("claims") or []):
-        if isinstance(claim, str) and (problem := claim_problem(claim)):
+    elif (
+        isinstance(product, str)
+        and not re.match(r"(?i)^(le|la|les|l['’])\b", product.strip())
+        and data.get("product_article") is None
+    ):
+        # « la thérapie », « le vaccin », « les exosomes »: the decision never guesses a gender
+        errors.append(
+            CaseFileError(
+                f"product_article is missing: the article the decision writes before « {product.strip()[:60]} » "
+                "(product_article: le, la, les or l')",
+                where=f"{path}:{index.line_of(('product',))}",
+            )
+        )
+    errors.extend(_shape_errors(data, (), ("claims", "defences", "websites"), path, index))
+    for i, claim in _list_of_strings(data, "claims", (), path, index):
+        if problem := claim_problem(claim):
             errors.append(
                 CaseFileError(f"claims[{i}]: {problem}", where=f"{path}:{index.line_of(('claims', i))}")
             )
-    for i, defence in enumerate(data.get("defences") or []):
-        if isinstance(defence, str) and defence not in DEFENCES:
+    for i, defence in _list_of_strings(data, "defences", (), path, index):
+        if defence not in DEFENCES:
             errors.append(
                 CaseFileError(
                     f"unknown defence id '{defence}' (known: {', '.join(sorted(DEFENCES))})",
                     where=f"{path}:{index.line_of(('defences', i))}",
                 )
             )
-    for i, url in enumerate(data.get("websites") or []):
-        if isinstance(url, str) and not _URL_RE.match(url.strip()):
+    for i, url in _list_of_strings(data, "websites", (), path, index):
+        if not _URL_RE.match(url.strip()):
             errors.append(
                 CaseFileError(
                     f"websites[{i}] is not an http(s) URL: {url!r}",
                     where=f"{path}:{index.line_of(('websites', i))}",
                 )
             )
+    errors.extend(_procedure_prechecks(data, path, index))
+    errors.extend(_established_prechecks(data, path, index))
     return errors
+
+
+def _procedure_prechecks(data: dict[str, Any], path: Path, index: LineIndex) -> Iterator[CaseFileError]:
+    letter = data.get("letter_of_intent")
+    if isinstance(letter, dict):
+        days = letter.get("observation_days")
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= LIMITS["observation_days"]):
+            yield CaseFileError(
+                f"letter_of_intent.observation_days must be a whole number of days from 1 to "
+                f"{LIMITS['observation_days']} (got {str(days)[:30]!r})",
+                where=f"{path}:{index.line_of(('letter_of_intent', 'observation_days'))}",
+            )
+    events = data.get("events")
+    if not isinstance(events, list):
+        return
+    for i, event in enumerate(events):
+        arguments = event.get("arguments") if isinstance(event, dict) else None
+        if not isinstance(arguments, list):
+            continue
+        for j, argument in enumerate(arguments):
+            here = ("events", i, "arguments", j)
+            if isinstance(argument, str):
+                argument = {"defence": argument}
+            if not isinstance(argument, dict):
+                continue  # pydantic names the type error
+            defence = argument.get("defence")
+            if isinstance(defence, str) and defence not in DEFENCES:
+                yield CaseFileError(
+                    f"{_name(here)}.defence: unknown defence id '{defence}' (known: {', '.join(sorted(DEFENCES))}; "
+                    "an argument outside the catalogue has no 'defence' but a 'summary')",
+                    where=f"{path}:{index.line_of((*here, 'defence'))}",
+                )
+            elif defence is None and not str(argument.get("summary") or "").strip():
+                yield CaseFileError(
+                    f"{_name(here)}: an argument outside the catalogue needs a 'summary' (what the company "
+                    "argued, completing « la société fait valoir que … »)",
+                    where=f"{path}:{index.line_of(here)}",
+                )
+            quote = argument.get("quote")
+            if isinstance(quote, str) and quote and (problem := claim_problem(quote)):
+                yield CaseFileError(f"{_name(here)}.quote: {problem}", where=f"{path}:{index.line_of((*here, 'quote'))}")
+
+
+def _established_prechecks(data: dict[str, Any], path: Path, index: LineIndex) -> Iterator[CaseFileError]:
+    established = data.get("established")
+    if established is None:
+        return
+    if not isinstance(established, dict):
+        yield CaseFileError(
+            "'established' must be a mapping (french_version, euro_prices, preparation…)",
+            where=f"{path}:{index.line_of(('established',))}",
+        )
+        return
+    where: Path_ = ("established",)
+    yield from _shape_errors(established, where, _QUOTE_LISTS, path, index)
+    for key in _QUOTE_LISTS:
+        for i, text in _list_of_strings(established, key, where, path, index):
+            if problem := claim_problem(text):
+                yield CaseFileError(
+                    f"established.{key}[{i}]: {problem}", where=f"{path}:{index.line_of((*where, key, i))}"
+                )
+    version = established.get("french_version")
+    if isinstance(version, str) and not _URL_RE.match(version.strip()):
+        yield CaseFileError(
+            f"established.french_version is the address of the French version (http…) or true, not {version!r}",
+            where=f"{path}:{index.line_of((*where, 'french_version'))}",
+        )
+    pages = established.get("pages")
+    for i, page in enumerate(pages if isinstance(pages, list) else []):
+        url = page.get("url") if isinstance(page, dict) else None
+        if isinstance(url, str) and not _URL_RE.match(url.strip()):
+            yield CaseFileError(
+                f"established.pages[{i}].url is not an http(s) URL: {url!r}",
+                where=f"{path}:{index.line_of((*where, 'pages', i, 'url'))}",
+            )
 
 
 def _describe(err: Any) -> str:
@@ -335,6 +555,22 @@ def _event_index(data: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
     return [(i, e) for i, e in enumerate(data.get("events") or []) if isinstance(e, dict)]
 
 
+def _normalise_arguments(data: dict[str, Any]) -> dict[str, Any]:
+    """``arguments: [medical_tourism_only]`` is short for ``[{defence: medical_tourism_only}]``."""
+    events = data.get("events")
+    if not isinstance(events, list):
+        return data
+    out = []
+    for event in events:
+        if isinstance(event, dict) and isinstance(event.get("arguments"), list):
+            event = {
+                **event,
+                "arguments": [{"defence": a} if isinstance(a, str) else a for a in event["arguments"]],
+            }
+        out.append(event)
+    return {**data, "events": out}
+
+
 def load_case_file(path: str | Path) -> LoadedCase:
     """Read, validate and complete a case file; raise :class:`CaseFileError` on bad input."""
     from .procedure import complete_letter, order_errors  # local: procedure imports this module
@@ -348,14 +584,22 @@ def load_case_file(path: str | Path) -> LoadedCase:
     data = dict(data)
     if data.get("dossier") is not None:
         dossier = Path(str(data["dossier"]))
-        if not dossier.is_absolute():
-            dossier = (path.parent / dossier).resolve()
-        if not dossier.exists():
+        try:
+            if not dossier.is_absolute():
+                dossier = (path.parent / dossier).resolve()
+            found = dossier.exists()
+        except OSError as exc:  # a name too long for the file system, a loop of links…
+            raise CaseFileError(
+                f"dossier path cannot be read ({exc.strerror or exc.__class__.__name__})",
+                where=f"{path}:{index.line_of(('dossier',))}",
+            ) from exc
+        if not found:
             raise CaseFileError(
                 f"dossier not found: {dossier}", where=f"{path}:{index.line_of(('dossier',))}"
             )
         data["dossier"] = str(dossier)
     data["source_path"] = str(path)
+    data = _normalise_arguments(data)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
@@ -363,7 +607,7 @@ def load_case_file(path: str | Path) -> LoadedCase:
         raise  # unreachable: _raise_first raised
     # events come in any order in the file; sorted (stable) by date for everything downstream
     case = case.model_copy(update={"events": sorted(case.events, key=lambda e: e.date)})
-    loaded = LoadedCase(case=case, path=path, index=index)
+    loaded = LoadedCase(case=case, path=path, index=index, raw=case)
     _raise_first(order_errors(loaded, _event_index(data)))
     loaded.case = complete_letter(loaded)
     return loaded
@@ -381,13 +625,22 @@ def case_as_of(case: Case, on: date) -> Case:
     """
     events = [e for e in case.events if e.date <= on]
     keep_defences = any(e.kind == "written_observations" or e.kind == "oral_observations" for e in events)
+    letter = case.letter_of_intent
+    if letter is not None and letter.received is not None and letter.received > on:
+        letter = letter.model_copy(update={"received": None})
     return case.model_copy(
         update={
             "events": events,
             "defences": case.defences if keep_defences else [],
             "decision": case.decision if case.decision and case.decision.date <= on else None,
+            "letter_of_intent": letter,
+            "captures": [c for c in case.captures if _day(c.date) <= on],
         }
     )
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 __all__ = [

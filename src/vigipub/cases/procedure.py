@@ -115,6 +115,12 @@ def plan_letter(case: Case, on: date) -> Case:
     return _complete(case, lambda *path: case.source_path or "case")
 
 
+def is_abroad(case: Case) -> bool:
+    """The company is established outside France (a letter takes longer to reach it)."""
+    country = (case.company.country or "").strip().upper()
+    return bool(country) and country not in ("FR", "FRANCE")
+
+
 def _complete(case: Case, where: Callable[..., str]) -> Case:
     sent = letter_date(case)
     if sent is None:
@@ -126,6 +132,11 @@ def _complete(case: Case, where: Callable[..., str]) -> Case:
             f"letter_of_intent.date {letter.date} differs from the letter_of_intent event of {min(events)}",
             where=where("letter_of_intent", "date"),
         )
+    if letter.received is not None and letter.received < sent:
+        raise CaseFileError(
+            f"letter_of_intent.received {letter.received} is before the letter ({sent})",
+            where=where("letter_of_intent", "received"),
+        )
     standard = delay("observation_period", sent)
     minimum = delay("minimum_observation_period", sent)
     days = letter.observation_days if letter.observation_days is not None else standard.days
@@ -134,7 +145,7 @@ def _complete(case: Case, where: Callable[..., str]) -> Case:
             f"observation period of {days} days is shorter than the minimum of {minimum.days} ({minimum.reference})",
             where=where("letter_of_intent", "observation_days"),
         )
-    deadline = letter.observation_deadline or sent + timedelta(days=days)
+    deadline = letter.observation_deadline or observation_deadline(case, sent, days)
     if deadline < sent:
         raise CaseFileError(
             "observation_deadline is before the letter of intent",
@@ -143,13 +154,39 @@ def _complete(case: Case, where: Callable[..., str]) -> Case:
     letter = letter.model_copy(
         update={
             "date": sent,
-            "observation_days": (deadline - sent).days,
+            "observation_days": (deadline - sent).days,  # as the letter counts: from its date
             "observation_deadline": deadline,
             "addresses": letter.addresses or case.company.addresses,
             "delay_reference": letter.delay_reference or LETTER_REFERENCE,
         }
     )
     return case.model_copy(update={"letter_of_intent": letter})
+
+
+def observation_deadline(case: Case, sent: date, days: int) -> date:
+    """The end of the observation period: ``days`` counted from receipt of the letter.
+
+    Receipt is the recorded date (``letter_of_intent.received``); else, for a company that
+    answered, no later than its first observations; else the letter's date, and for a company
+    established abroad the longer dated default ``observation_period_abroad_days`` from sending
+    (a letter posted abroad can take a week or more to arrive).
+    """
+    letter = case.letter_of_intent
+    if letter is not None and letter.received is not None:
+        return letter.received + timedelta(days=days)
+    answered = [
+        e.date
+        for e in case.events
+        if e.kind in ("written_observations", "oral_observations", "hearing_request") and e.date >= sent
+    ]
+    if not is_abroad(case):
+        return sent + timedelta(days=days)
+    abroad = max(days, delay("observation_period_abroad", sent).days)
+    latest = sent + timedelta(days=abroad)
+    if answered:
+        # it had the letter by its first answer: counting from then is the latest honest end
+        return min(latest, min(answered) + timedelta(days=days))
+    return latest
 
 
 def order_errors(loaded: LoadedCase, raw_events: list[tuple[int, dict[str, Any]]]) -> list[CaseFileError]:
@@ -332,7 +369,9 @@ __all__ = [
     "check_procedure",
     "complete_letter",
     "delay",
+    "is_abroad",
     "letter_date",
+    "observation_deadline",
     "order_errors",
     "parameter_path",
     "plan_letter",

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from vigipub.cli.summary import VERDICT_STYLE
 from vigipub.evidence import FindingsFile, VigipubError
-from vigipub.pipeline import analyze_paths, detection_producer
+from vigipub.pipeline import analyze_paths, detection_producer, judge_in_sites
 
 
 @click.command("analyze")
@@ -19,7 +19,10 @@ from vigipub.pipeline import analyze_paths, detection_producer
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @click.option("--out", "out_file", type=click.Path(path_type=Path), default=None,
               help="Also write the JSON (same schema as findings.json) to this file.")
-def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None) -> None:
+@click.option("--site", "site_context", is_flag=True,
+              help="Judge the pages of each host together (site context: the therapy named on one page "
+                   "holds for the claims, prices and stories of the others).")
+def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None, site_context: bool) -> None:
     """Detect promotion, therapies, diseases and claims in INPUT (one or many).
 
     INPUT is a dossier or evidence folder, a WARC file, an HTML, PDF or plain-text file.
@@ -35,10 +38,14 @@ def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None) -> None:
         # Keep what was read before the fault (e.g. a WARC cut in its last record): print it,
         # then report the error and exit non-zero.
         failure = exc
+    if site_context:
+        pages = judge_in_sites(pages)
     findings = FindingsFile(producer=detection_producer(), pages=pages)
     data = findings.model_dump_json(indent=2)
     if out_file is not None:
         out_file.write_text(data + "\n", encoding="utf-8")
+    if failure is not None and not pages:
+        raise failure  # nothing was read: the one-line error says why, no empty table
     if fmt == "json":
         sys.stdout.write(data + "\n")
         if failure is not None:

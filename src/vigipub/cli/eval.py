@@ -1,15 +1,25 @@
-"""``vigipub eval CORPUS``: detection quality on a labelled corpus.
+"""``vigipub eval CORPUS...``: detection quality on labelled corpora.
 
-Corpus layout (``corpus/``): ``labels/<lang>.jsonl`` with one labelled page per line
-(``id, file, lang, category, verdict, split, therapies, france_targeted, quotes``) and the
-pages under ``pages/``. The positive class is ``promotion``; ``uncertain`` counts as "not
-predicted promotion". Claim recall: a labelled quote is recalled when a claim or
-testimonial finding's sentence overlaps it in the extracted text.
+Corpora are read in place (see :mod:`vigipub.cli.corpora`): our synthetic ``corpus/`` (HTML
+pages and ``labels/``) and the real excerpts of ``../shared/corpus-real/``. The positive class
+is ``promotion``; ``uncertain`` counts as "not found". Claim recall: a labelled quote of a
+promotion page is recalled when the sentence of a claim, testimonial, call-to-action, offer or
+travel finding overlaps it in the extracted text (the real corpus quotes prices and calls to
+action as well as claims).
+
+Two modes:
+
+- default: the shipped model judges every page (pages it was trained on included: an
+  in-sample figure, said so in the title);
+- ``--cv``: grouped cross-validation by host over all the corpora given: the model is fitted
+  again per fold without the fold's hosts, and each page is judged by the model that never saw
+  its site. These out-of-fold figures are the honest estimate on unseen sites.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,6 +29,24 @@ from typing import Any
 import click
 
 from vigipub.evidence.errors import InputError
+
+#: categories of non-promotion pages that look like promotion (reported per category)
+HARD_NEGATIVES = (
+    "news_report",
+    "regulator_warning",
+    "science_explainer",
+    "science",
+    "clinical_trial",
+    "patient_association",
+    "patient_information",
+    "authorised_atmp",
+    "consumer_guide",
+    "encyclopedia",
+    "borderline",
+    "unrelated_medical",
+    "other",
+)
+_RECALL_KINDS = ("claim", "testimonial", "call_to_action", "offer", "travel")
 
 
 @dataclass
@@ -32,11 +60,25 @@ class Counts:
     uncertain: int = 0
     quotes: int = 0
     quotes_found: int = 0
+    verdicts: dict[str, int] = field(default_factory=lambda: {"promotion": 0, "uncertain": 0, "not_promotion": 0})
     errors: list[str] = field(default_factory=list)
 
     @property
     def n(self) -> int:
         return self.tp + self.fp + self.fn + self.tn
+
+    def add(self, expected: bool, predicted: str, quotes: int = 0, found: int = 0) -> None:
+        positive = predicted == "promotion"
+        if expected:
+            self.tp += positive
+            self.fn += not positive
+            self.quotes += quotes
+            self.quotes_found += found
+        else:
+            self.fp += positive
+            self.tn += not positive
+        self.uncertain += predicted == "uncertain"
+        self.verdicts[predicted] = self.verdicts.get(predicted, 0) + 1
 
     def metrics(self) -> dict[str, Any]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -54,11 +96,12 @@ class Counts:
             "uncertain_rate": round(self.uncertain / self.n, 4) if self.n else 0.0,
             "claim_recall": round(self.quotes_found / self.quotes, 4) if self.quotes else None,
             "quotes": self.quotes,
+            "verdicts": dict(self.verdicts),
         }
 
 
 def load_labels(corpus: Path, split: str = "dev") -> list[dict[str, Any]]:
-    """Labelled pages of ``split`` (``dev``, ``test`` or ``all``)."""
+    """Labelled pages of ``split`` (``dev``, ``test`` or ``all``) of a pages corpus."""
     labels_dir = corpus / "labels"
     if not labels_dir.is_dir():
         raise InputError("no labels/ folder (expected corpus/labels/<lang>.jsonl)", where=str(corpus))
@@ -76,112 +119,138 @@ def load_labels(corpus: Path, split: str = "dev") -> list[dict[str, Any]]:
     return out
 
 
-def _quote_recalled(text: str, quote: str, spans: list[tuple[int, int]]) -> bool:
-    normalised = " ".join(quote.split())
-    pos = text.find(normalised)
-    if pos < 0:
-        return False
-    end = pos + len(normalised)
-    return any(s < end and pos < e for s, e in spans)
+_SPACE = re.compile(r"\s+")
 
 
-def evaluate(corpus: Path, split: str = "dev") -> dict[str, Any]:
-    """Run extraction + detection over the labelled pages; return the metrics."""
-    from vigipub.detect import Detector
-    from vigipub.extract import document_from_html
+def quotes_recalled(text: str, quotes: list[str], spans: list[tuple[int, int]]) -> int:
+    """How many labelled quotes overlap a finding's sentence (whitespace-insensitive match)."""
+    # collapse the text's whitespace, keeping the map to the original offsets
+    flat: list[str] = []
+    where: list[int] = []
+    last_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if last_space:
+                continue
+            flat.append(" ")
+            last_space = True
+        else:
+            flat.append(ch)
+            last_space = False
+        where.append(i)
+    joined = "".join(flat)
+    found = 0
+    for quote in quotes:
+        normalised = _SPACE.sub(" ", quote).strip()
+        pos = joined.find(normalised) if normalised else -1
+        if pos < 0:
+            continue
+        start, end = where[pos], where[pos + len(normalised) - 1] + 1
+        found += any(s < end and start < e for s, e in spans)
+    return found
 
-    detector = Detector.default()
+
+def _hard_negatives(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for row in rows:
+        if row["expected"] == "promotion":
+            continue
+        cat = row["category"]
+        c = out.setdefault(cat, {"n": 0, "promotion": 0, "uncertain": 0, "not_promotion": 0})
+        c["n"] += 1
+        c[row["predicted"]] += 1
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] not in HARD_NEGATIVES, kv[0])))
+
+
+def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     total = Counts()
     by_lang: dict[str, Counts] = defaultdict(Counts)
     by_cat: dict[str, Counts] = defaultdict(Counts)
-    pages: list[dict[str, Any]] = []
-    for item in load_labels(corpus, split):
-        path = corpus / item["file"]
-        expected = item["verdict"]
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            total.errors.append(f"{path}: {exc.strerror}")
-            continue
-        doc = document_from_html(data, path.resolve().as_uri(), source="file")
-        analysis = detector.analyze(doc)
-        predicted = analysis.verdict
-        spans = [(f.start, f.end) for f in analysis.findings if f.kind in ("claim", "testimonial")]
-        quotes = item.get("quotes") or []
-        found = [q for q in quotes if _quote_recalled(doc.text, q, spans)] if expected == "promotion" else []
-        for counts in (total, by_lang[item.get("lang", "?")], by_cat[item.get("category", "?")]):
-            if expected == "promotion":
-                counts.quotes += len(quotes)
-                counts.quotes_found += len(found)
-            positive = predicted == "promotion"
-            if expected == "promotion":
-                counts.tp += positive
-                counts.fn += not positive
-            else:
-                counts.fp += positive
-                counts.tn += not positive
-            counts.uncertain += predicted == "uncertain"
-        pages.append(
-            {
-                "id": item["id"],
-                "expected": expected,
-                "predicted": predicted,
-                "score": analysis.score,
-                "genre": analysis.genre,
-                "category": item.get("category"),
-                "quotes": len(quotes),
-                "quotes_found": len(found) if expected == "promotion" else None,
-            }
-        )
+    for row in rows:
+        for counts in (total, by_lang[row["language"]], by_cat[row["category"]]):
+            counts.add(row["expected"] == "promotion", row["predicted"], row["quotes"], row["quotes_found"] or 0)
     return {
-        "split": split,
         "overall": total.metrics(),
         "by_language": {k: v.metrics() for k, v in sorted(by_lang.items())},
         "by_category": {k: v.metrics() for k, v in sorted(by_cat.items())},
-        "pages": pages,
-        "errors": total.errors,
+        "hard_negatives": _hard_negatives(rows),
     }
 
 
-@click.command("eval")
-@click.argument("corpus", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--pages/--no-pages", "show_pages", default=False, help="List every page (errors first).")
-@click.option("--plot", "plot_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Also draw precision and recall per language as an SVG chart in this file.")
-def command(corpus: Path, split: str, fmt: str, show_pages: bool, plot_file: Path | None) -> None:
-    """Measure detection quality (precision, recall, F1, claim recall) on CORPUS."""
-    result = evaluate(corpus, split)
-    if plot_file is not None:
-        from vigipub.cli.plot import grouped_bars
+def _row(page: Any, judgement_verdict: str, score: float, genre: str, findings: list[Any]) -> dict[str, Any]:
+    # the page's evidence of the offer; « site_name » quotes the first sentence, not a claim
+    spans = [(f.start, f.end) for f in findings if f.kind in _RECALL_KINDS and f.subkind != "site_name"]
+    found = quotes_recalled(page.document.text, page.quotes, spans) if page.promotion else None
+    return {
+        "id": page.id,
+        "corpus": page.corpus,
+        "language": page.language,
+        "category": page.category,
+        "expected": "promotion" if page.promotion else "not_promotion",
+        "predicted": judgement_verdict,
+        "score": round(score, 4),
+        "genre": genre,
+        "quotes": len(page.quotes) if page.promotion else 0,
+        "quotes_found": found,
+    }
 
-        langs = ["all", *result["by_language"]]
-        metrics = [result["overall"], *result["by_language"].values()]
-        plot_file.write_text(
-            grouped_bars(
-                f"Promotion verdict on {corpus.name} (split={split})",
-                langs,
-                {
-                    "precision": [m["precision"] for m in metrics],
-                    "recall": [m["recall"] for m in metrics],
-                    "claim recall": [m["claim_recall"] or 0.0 for m in metrics],
-                },
-                floor=0.95,
-            ),
-            encoding="utf-8",
-        )
-    if fmt == "json":
-        if not show_pages:
-            result = {k: v for k, v in result.items() if k != "pages"}
-        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
-        return
-    from rich.console import Console
+
+def evaluate_corpora(
+    corpora: list[Path], split: str = "all", cv: bool = False, progress: Any = None
+) -> dict[str, Any]:
+    """Metrics per corpus (and over all corpora), with the shipped model or out-of-fold."""
+    from vigipub.cli import corpora as corpora_mod
+    from vigipub.detect import Detector
+
+    detector = Detector.default()
+    pages = []
+    for folder in corpora:
+        pages += corpora_mod.load(folder, split)
+    analyses = [detector.analyze(p.document) for p in pages]
+    result = evaluate_pages(pages, analyses, cv, progress)
+    return {
+        "mode": result.pop("mode"),
+        "model": detector.model.info.get("version"),
+        "split": split,
+        "corpora": [str(c) for c in corpora],
+        **result,
+    }
+
+
+def evaluate_pages(pages: list[Any], analyses: list[Any], cv: bool = False, progress: Any = None) -> dict[str, Any]:
+    """Metrics of labelled pages already analysed: their own verdicts, or out-of-fold ones."""
+    from vigipub.cli.model import examples_from
+    from vigipub.detect.learn import TrainParams, cross_validate
+
+    rows: list[dict[str, Any]] = []
+    if cv and pages:
+        judgements = cross_validate(examples_from(pages, analyses), TrainParams(), progress)
+        for p, a, j in zip(pages, analyses, judgements, strict=True):
+            rows.append(_row(p, j.verdict, j.score, j.genre, a.findings))
+    else:
+        for p, a in zip(pages, analyses, strict=True):
+            rows.append(_row(p, a.verdict, a.score, a.genre, a.findings))
+    by_corpus = {}
+    for name in sorted({r["corpus"] for r in rows}):
+        by_corpus[name] = _summarise([r for r in rows if r["corpus"] == name])
+    return {
+        "mode": "grouped cross-validation by host (out-of-fold)" if cv else "shipped model (in-sample on training pages)",
+        **_summarise(rows),  # all corpora together: overall, by_language, by_category, hard_negatives
+        "by_corpus": by_corpus,
+        "pages": rows,
+        "errors": [],
+    }
+
+
+def evaluate(corpus: Path, split: str = "dev") -> dict[str, Any]:
+    """Run extraction + detection over one labelled corpus with the shipped model."""
+    return evaluate_corpora([corpus], split)
+
+
+def _table(console: Any, title: str, summary: dict[str, Any]) -> None:
     from rich.table import Table
 
-    # Piped output (files, CI logs) gets a wide table instead of rich's 80-column default.
-    console = Console(width=None if sys.stdout.isatty() else 180)
-    table = Table(title=f"vigipub eval — {corpus} (split={split}, positive class = promotion)")
+    table = Table(title=title)
     for col in ("group", "n", "TP", "FP", "FN", "precision", "recall", "F1", "uncertain", "claim recall"):
         table.add_column(col, justify="right" if col != "group" else "left")
 
@@ -200,28 +269,90 @@ def command(corpus: Path, split: str, fmt: str, show_pages: bool, plot_file: Pat
             cr,
         )
 
-    row("ALL", result["overall"])
+    row("ALL", summary["overall"])
     table.add_section()
-    for lang, m in result["by_language"].items():
+    for lang, m in summary["by_language"].items():
         row(f"lang={lang}", m)
     table.add_section()
-    for cat, m in result["by_category"].items():
+    for cat, m in summary["by_category"].items():
         row(f"category={cat}", m)
     console.print(table)
-    if show_pages:
-        wrong = sorted(
-            result["pages"],
-            key=lambda p: (
-                p["expected"] == (p["predicted"] == "promotion" and "promotion" or p["expected"]),
-                p["id"],
+    hard = summary["hard_negatives"]
+    if hard:
+        t2 = Table(title=f"{title} — non-promotion pages by category: what they were called")
+        for col in ("category", "n", "promotion (false accusation)", "uncertain", "not_promotion"):
+            t2.add_column(col, justify="right" if col != "category" else "left")
+        for cat, c in hard.items():
+            t2.add_row(cat, str(c["n"]), str(c["promotion"]), str(c["uncertain"]), str(c["not_promotion"]))
+        console.print(t2)
+
+
+@click.command("eval")
+@click.argument("corpora", nargs=-1, type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
+              help="Pages of our corpus to read (a real-excerpt corpus has no split).")
+@click.option("--cv", is_flag=True, help="Grouped cross-validation by host: refit per fold, out-of-fold figures.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--pages/--no-pages", "show_pages", default=False, help="List every page (errors first).")
+@click.option("--plot", "plot_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also draw precision and recall per language as an SVG chart in this file.")
+def command(corpora: tuple[Path, ...], split: str, cv: bool, fmt: str, show_pages: bool, plot_file: Path | None) -> None:
+    """Measure detection quality (precision, recall, F1, uncertain share, claim recall).
+
+    CORPORA are labelled corpora (default: our corpus/ and ../shared/corpus-real/ when present).
+    """
+    from vigipub.cli.corpora import default_corpus, default_real_corpus
+
+    folders = list(corpora) or [p for p in (default_corpus(), default_real_corpus()) if p.is_dir()]
+    if not folders:
+        raise InputError("no corpus given and none found (corpus/, ../shared/corpus-real/)", where=str(Path.cwd()))
+    progress = None
+    if cv and fmt == "table":
+        def progress(n: int, total: int) -> None:
+            click.echo(f"  fold {n}/{total} fitted", err=True)
+    result = evaluate_corpora(folders, split, cv, progress)
+    if plot_file is not None:
+        from vigipub.cli.plot import grouped_bars
+
+        summary = result
+        langs = ["all", *summary["by_language"]]
+        metrics = [summary["overall"], *summary["by_language"].values()]
+        plot_file.write_text(
+            grouped_bars(
+                f"Promotion verdict ({'out-of-fold' if cv else 'shipped model'}, split={split})",
+                langs,
+                {
+                    "precision": [m["precision"] for m in metrics],
+                    "recall": [m["recall"] for m in metrics],
+                    "claim recall": [m["claim_recall"] or 0.0 for m in metrics],
+                },
+                floor=0.95,
             ),
+            encoding="utf-8",
         )
-        for p in wrong:
+    if fmt == "json":
+        if not show_pages:
+            result = {k: v for k, v in result.items() if k != "pages"}
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    # Piped output (files, CI logs) gets a wide table instead of rich's 80-column default.
+    console = Console(width=None if sys.stdout.isatty() else 180)
+    console.print(f"[bold]{result['mode']}[/bold] — model {result['model']}")
+    for name, summary in result["by_corpus"].items():
+        _table(console, f"vigipub eval — {name} corpus (split={split}, positive class = promotion)", summary)
+    if len(result["by_corpus"]) > 1:
+        _table(console, "vigipub eval — all corpora", result)
+    if show_pages:
+        rows = sorted(
+            result["pages"],
+            key=lambda p: ((p["predicted"] == "promotion") == (p["expected"] == "promotion"), p["id"]),
+        )
+        for p in rows:
             ok = (p["predicted"] == "promotion") == (p["expected"] == "promotion")
             console.print(
-                f"{'  ' if ok else '✗ '}{p['id']:10} {p['category']:20} expected={p['expected']:14} "
+                f"{'  ' if ok else '✗ '}{p['id']:10} {p['corpus']:4} {p['category']:22} expected={p['expected']:14} "
                 f"predicted={p['predicted']:14} score={p['score']:.2f} genre={p['genre']} "
                 f"quotes={p['quotes_found']}/{p['quotes']}"
             )
-    for err in result["errors"]:
-        console.print(f"[red]error[/red] {err}")

@@ -1,8 +1,10 @@
-"""``vigipub investigate URL --out DIR``: the whole chain on one site."""
+"""``vigipub investigate URL --out DIR``: the whole chain on one site (``--resume``: finish it)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -10,22 +12,34 @@ from rich.console import Console
 from vigipub.cli.options import crawl_options
 from vigipub.cli.summary import print_summaries
 from vigipub.evidence import InputError
-from vigipub.pipeline import InvestigateOptions, investigate
+from vigipub.pipeline import InvestigateOptions, investigate, resume_investigation
 
 
 @click.command("investigate")
-@click.argument("url")
+@click.argument("url", required=False)
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="New dossier folder.")
+@click.option("--resume", is_flag=True,
+              help="Finish the interrupted investigation in OUT from its evidence (URL optional; "
+                   "the capture options recorded when it started are used).")
 @crawl_options
 @click.option("--date", "date_of_facts", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Date of the facts (default: the capture date).")
 @click.option("--registers-db", type=click.Path(path_type=Path), default=None,
               help="Register database (default: built from the bundled snapshot).")
-def command(url: str, out_dir: Path, date_of_facts, registers_db: Path | None, **crawl) -> None:
+def command(
+    url: str | None,
+    out_dir: Path,
+    resume: bool,
+    date_of_facts: datetime | None,
+    registers_db: Path | None,
+    **crawl: Any,
+) -> None:
     """Capture URL, analyse every page, check the registers, qualify, draft.
 
     Writes in OUT: evidence/ (WARC 1.1, manifest.json, screenshots), findings.json,
-    authorisations.json, qualification.json, report.html and decision.html.
+    authorisations.json, qualification.json, report.html, decision.html, and
+    dossier.sha256 signed with the agency's key. Until it is sealed, OUT holds
+    UNFINISHED.json; an interrupted investigation is finished with --resume.
     """
     options = InvestigateOptions(
         capture=crawl,
@@ -33,7 +47,14 @@ def command(url: str, out_dir: Path, date_of_facts, registers_db: Path | None, *
         registers_db=registers_db,
     )
     err = Console(stderr=True)
-    if not url.strip():
-        raise InputError("empty URL")
-    summary = investigate(url, out_dir, options, progress=lambda m: err.print(f"[dim]·[/dim] {m}"))
+
+    def say(message: str) -> None:
+        err.print(f"[dim]·[/dim] {message}")
+
+    if resume:
+        summary = resume_investigation(out_dir, options, progress=say, url=url.strip() if url else None)
+    else:
+        if not url or not url.strip():
+            raise InputError("a URL is required (or --resume to finish an interrupted investigation)")
+        summary = investigate(url, out_dir, options, progress=say)
     print_summaries([summary])

@@ -45,6 +45,9 @@ CRAWL_OPTIONS = [
                  help="Per-response size limit (decompressed); memory stays bounded by a few times this."),
     click.option("--page-timeout", default=30.0, show_default=True, type=click.FloatRange(0.5, 3600),
                  help="Total time allowed per page, in seconds."),
+    click.option("--key-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+                 help="The agency's key folder; seals are signed with its key, created there on first use "
+                      "(default: $VIGIPUB_KEY_DIR or ~/.config/vigipub/keys)."),
 ]
 
 

@@ -127,8 +127,15 @@ def command(dossier: Path, case_path: Path | None, fmt: str, on: datetime | None
     authorisations = load_authorisations(auth_path) if auth_path.exists() else []
     date_of_facts = on.date() if on is not None else None
     site_url = _seed_url(dossier)
-    q = qualify(pages, authorisations, case=case, site_url=site_url, date_of_facts=date_of_facts,
-                jurisdiction=jurisdiction, operator=operator)
+    if case is not None:
+        # the case file's quotes are read by the detector (one classifier for pages and cases)
+        from vigipub.pipeline import qualify_case
+
+        q = qualify_case(case, pages, authorisations, site_url=site_url, date_of_facts=date_of_facts,
+                         consult_registers=False, operator=operator, jurisdiction=jurisdiction).qualification
+    else:
+        q = qualify(pages, authorisations, site_url=site_url, date_of_facts=date_of_facts,
+                    jurisdiction=jurisdiction, operator=operator)
     out = dossier / "qualification.json"
     digest = write_json(out, q)
     # A dossier written by `investigate` must not keep a decision drawn from the old qualification.

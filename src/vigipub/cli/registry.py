@@ -109,7 +109,7 @@ def update_cmd(
     )
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning}")
-    dates = ", ".join(f"{n} {d}" for n, d in report.snapshot_dates.items())
+    dates = ", ".join(f"{n} {d or 'date unknown'}" for n, d in report.snapshot_dates.items())
     click.echo(
         f"updated {path}: BDPM {report.entries.get('BDPM', 0)} entries, EMA {report.entries.get('EMA', 0)} entries "
         f"({dates}); fetch {report.seconds_fetch:.2f} s, validation {report.seconds_parse:.2f} s, "

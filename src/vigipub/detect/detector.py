@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from vigipub.evidence.core import Producer, params_digest
-from vigipub.evidence.document import Document
+from vigipub.evidence.document import Block, Document
 from vigipub.evidence.findings import Finding, PageAnalysis
 
 from . import patterns
@@ -33,6 +33,21 @@ FOREIGN_PAGE_MIN_CHARS = 400
 _FIGURE_KINDS = frozenset({"claim", "therapy", "disease", "testimonial"})
 _DIGIT = re.compile(r"\d")
 _CANDIDATE_KINDS = frozenset({"therapy", "disease", "claim", "testimonial"})
+#: block tags that are headings; other short blocks without a sentence end count too (a plain
+#: text's title line, a menu entry « Cellules souches et autisme »)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "summary", "dt", "caption", "legend"})
+_HEADING_MAX_CHARS = 120
+_SENTENCE_END = frozenset(".!;:,…")
+#: findings marked when they sit in a heading (the verdict's title features read them)
+_HEADING_KINDS = frozenset({"therapy", "disease"})
+#: reporting cues that frame a page (a study, clinics in the third person) without making
+#: the claims of their sentence reported
+_FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
+_QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]{12,300}[»”“\"]")
+_YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
+#: an international phone number (+41 22 123 45 67): on pages in a language without a
+#: lexicon, one of the few language-independent signs of an offer
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){2,4}(?!\d)")
 _NEWS_TYPES = ("newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting")
 _CLINIC_TYPES = ("medicalclinic", "hospital", "physician", "medicalbusiness", "medicalorganization")
 _SCIENCE_TYPES = ("scholarlyarticle", "medicalscholarlyarticle")
@@ -75,8 +90,13 @@ class Detector:
 
     @classmethod
     def from_folder(cls, folder: Path, languages: tuple[str, ...] = LANGUAGES) -> Detector:
-        """A detector over lexicon files in ``folder`` (an agency's extended copy)."""
-        return cls(load_lexicon(folder, languages), load_verdict_model(folder / "verdict.yaml"))
+        """A detector over lexicon files in ``folder`` (an agency's extended copy).
+
+        The folder's own ``verdict.json`` (a model trained with ``vigipub model train
+        --lexicons FOLDER``) is used when there is one, else the packaged model.
+        """
+        own = folder / "verdict.json"
+        return cls(load_lexicon(folder, languages), load_verdict_model(own if own.is_file() else None))
 
     # -- matching ----------------------------------------------------------------------
     def _matches(
@@ -199,9 +219,19 @@ class Detector:
         )
 
     def analyze_site(self, analyses: list[PageAnalysis], url: str | None = None) -> PageAnalysis:
-        """One verdict over the analyses of a site's pages (``source="site"``)."""
+        """One verdict over the analyses of a site's pages (``source="site"``).
+
+        Judge the pages in their site's context first (:meth:`judge_in_sites`): the site is
+        promotion when one of its pages is.
+        """
         site_url = url or (analyses[0].url if analyses else "")
         return self.model.decide_site(site_url, analyses)
+
+    def judge_in_sites(self, analyses: list[PageAnalysis]) -> list[PageAnalysis]:
+        """Each page judged again with what the other pages of its site (same host) establish."""
+        from .site import judge_sites
+
+        return judge_sites(self.model, analyses)
 
     def analyze(self, doc: Document) -> PageAnalysis:
         """Findings and verdict for one document. Never raises on page content."""
@@ -244,7 +274,7 @@ class Detector:
             by_sentence.setdefault((s, e), set()).add(kind)
         self._regex_findings(doc, text, folded, sidx, groups, cues, by_sentence)
         self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
-        findings = self._findings(doc, groups, by_sentence, cues, warnings)
+        findings = self._findings(doc, sidx, groups, by_sentence, cues, warnings)
         return self.model.decide(doc, findings, warnings)
 
     def _add(
@@ -279,6 +309,7 @@ class Detector:
         by_sentence: dict[tuple[int, int], set[str]],
     ) -> None:
         has_therapy = any(k[0] == "therapy" for k in groups)
+        reporting = _reporting_sentences(groups)
         spans = set(cues) | {span for span, kinds in by_sentence.items() if kinds & _CANDIDATE_KINDS}
         for s, e in sorted(spans):
             sentence = text[s:e]
@@ -287,12 +318,10 @@ class Detector:
             price = None
             if "price" in cue:
                 price = patterns.PRICE.search(sentence)
-                # a price the page reports (« patients paid up to €30,000 ») is not an offer
-                if (
-                    price is not None
-                    and (has_therapy or "call_to_action" in kinds)
-                    and "reporting_context" not in kinds
-                ):
+                # a price the page reports (« patients paid up to €30,000 ») is not an offer;
+                # a price list that does not name the therapy again is kept (site context
+                # relates it to the therapy its site names elsewhere)
+                if price is not None and (s, e) not in reporting:
                     self._add(
                         groups,
                         "call_to_action",
@@ -503,6 +532,42 @@ class Detector:
                 break
         if genre:
             self._add(groups, "genre", genre, first, "", first[0], f"host.{genre}", 3.0, {"host": host})
+        if any(k[0] == "therapy" for k in groups):
+            # a dated page (« 7 avril 2021 ») reads as news or a notice: a cue the verdict weighs
+            m = patterns.DATE.search(text)
+            if m is not None:
+                span = sidx.sentence(m.start(), m.end())
+                self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.date", 0.5)
+            # quoted speech and years: the frame of a report (who said what, when)
+            for count, m in enumerate(_QUOTED.finditer(text)):
+                if count >= 5:
+                    break
+                span = sidx.sentence(m.start(), m.end())
+                self._add(groups, "reporting_context", "quotation", span, m.group()[:80], m.start(), "pattern.quotation", 1.0)
+            for count, m in enumerate(_YEAR.finditer(text)):
+                if count >= 5:
+                    break
+                span = sidx.sentence(m.start(), m.end())
+                self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.year", 0.2)
+        named = next((t for t in self.lexicon.address_therapy_terms if t in host), None)
+        if named is not None:
+            # the site is named after the therapy (« stemcell-clinic.example »)
+            self._add(
+                groups, "offer", "site_name", first, "", first[0], "host.therapy_name", 1.0, {"host": host, "term": named}
+            )
+        if (
+            doc.language == OTHER_LANGUAGE
+            and any(k[0] == "therapy" for k in groups)
+            and not any(k[0] == "call_to_action" for k in groups)
+        ):
+            # A page in a language without a lexicon: a phone number is one of the few
+            # signs of an offer that can be read without the language.
+            m = _PHONE.search(text)
+            if m is not None:
+                span = sidx.sentence(m.start(), m.end())
+                self._add(
+                    groups, "call_to_action", "contact", span, m.group(), m.start(), "pattern.phone", 1.0
+                )
         types = (doc.meta.get("jsonld_types", "") + " " + doc.meta.get("og:type", "")).lower().split()
         for names, g, w in (
             (_NEWS_TYPES, "news", 1.5),
@@ -518,6 +583,7 @@ class Detector:
     def _findings(
         self,
         doc: Document,
+        sidx: SentenceIndex,
         groups: dict[tuple[str, str, int, int], _Group],
         by_sentence: dict[tuple[int, int], set[str]],
         cues: dict[tuple[int, int], set[str]],
@@ -532,6 +598,9 @@ class Detector:
         language = doc.language
         out: list[Finding] = []
         per_subkind: dict[tuple[str, str], int] = {}
+        headings: dict[int, bool] = {}
+        blocks = doc.blocks
+        reporting = _reporting_sentences(groups)
         for (kind, sub, s, e), g in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
             count = per_subkind.get((kind, sub), 0) + 1
             per_subkind[(kind, sub)] = count
@@ -543,11 +612,18 @@ class Detector:
             if kind in ("claim", "testimonial"):
                 if _inside_quotes(text, s, g.match_start):
                     attrs = {**attrs, "quoted": "yes"}
-                if "reporting_context" in kinds or "negation" in cues.get((s, e), set()):
+                if (s, e) in reporting or "negation" in cues.get((s, e), set()):
                     confidence = 0.4
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
+            elif kind in _HEADING_KINDS and blocks:
+                bi = sidx.block_of(s)
+                heading = headings.get(bi)
+                if heading is None:
+                    heading = headings[bi] = _is_heading(text, blocks[bi])
+                if heading:
+                    attrs = {**attrs, "heading": "yes"}
             # Finding's fields, in declaration order (model_dump and the JSON follow it)
             out.append(
                 make_finding(
@@ -576,6 +652,25 @@ class Detector:
                     f"(first {MAX_FINDINGS_PER_SUBKIND} kept)"
                 )
         return out
+
+
+def _reporting_sentences(groups: dict[tuple[str, str, int, int], _Group]) -> set[tuple[int, int]]:
+    """Sentences holding a reporting cue that makes their claims reported.
+
+    The frame of a study (« les chercheurs », "studies") and clinics named in the third person
+    do not: "Studies confirm that our stem cells regenerate cartilage" is the clinic's claim.
+    """
+    return {(s, e) for kind, sub, s, e in groups if kind == "reporting_context" and sub not in _FRAME_CUES}
+
+
+def _is_heading(text: str, block: Block) -> bool:
+    """A heading block, or a short line without a sentence end (a title line, a menu entry)."""
+    if block.tag in _HEADING_TAGS:
+        return True
+    start, end = block.start, block.end
+    if end - start > _HEADING_MAX_CHARS or end <= start:
+        return False
+    return text[end - 1] not in _SENTENCE_END and " " in text[start:end].strip()
 
 
 _OPEN_QUOTES = "«“„"

@@ -52,6 +52,8 @@ from vigipub.evidence.vocabulary import (
     NON_SUBSTANTIAL_MANIPULATIONS,
     SUBSTANTIAL_MANIPULATIONS,
     THERAPY_FAMILIES,
+    OfferSignal,
+    ReportingSignal,
 )
 
 from .errors import LexiconError
@@ -72,6 +74,7 @@ KINDS = frozenset(
         "france_targeting",
         "reporting_context",
         "genre",
+        "offer",
         "cue",
     }
 )
@@ -126,6 +129,8 @@ class Lexicon:
     table: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     #: whether any entry has ``with`` groups (the match loop checks them only then)
     has_together: bool = False
+    #: therapy names looked for inside host names (``common.yaml`` ``address_therapy_terms``)
+    address_therapy_terms: tuple[str, ...] = ()
     _scanners: dict[frozenset[str] | None, Any] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
@@ -178,6 +183,8 @@ def _check_entry(raw: dict[str, Any], where: str, diseases: dict[str, dict[str, 
         "france_targeting": FRANCE_SIGNALS,
         "manipulation": SUBSTANTIAL_MANIPULATIONS | NON_SUBSTANTIAL_MANIPULATIONS,
         "therapy": frozenset(THERAPY_FAMILIES),
+        "offer": frozenset(OfferSignal),
+        "reporting_context": frozenset(ReportingSignal),
     }.get(kind)
     if allowed is not None and sub not in allowed:
         raise LexiconError(f"entry {raw['id']!r}: subkind {sub!r} not in the vocabulary", where=where)
@@ -348,6 +355,9 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
     )
     lexicon.automaton = lexicon.scanner(None)[0]
     lexicon.has_together = any(e.together for e in entries)
+    lexicon.address_therapy_terms = tuple(
+        sorted({str(t).lower() for t in (common.get("address_therapy_terms") or [])}, key=len, reverse=True)
+    )
     return lexicon
 
 

@@ -47,3 +47,17 @@ FRENCH_PHONE = re.compile(
 def find_figure(sentence: str) -> re.Match[str] | None:
     """First efficacy-like figure in ``sentence``: a percentage, a ratio or a multiplier."""
     return PERCENT.search(sentence) or RATIO_WORDS.search(sentence) or MULTIPLIER.search(sentence)
+
+_MONTHS = (
+    r"(?:jan|feb|f[ée]v|mar|m[äa]r|apr|avr|abr|mai|may|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]t|ago|sep|set|oct|okt|ott|out"
+    r"|nov|d[ée]c|dez|dic|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k"
+    r"|maart|mei|januari|februari)[a-zà-ÿçğışöü]*\.?"
+)
+#: a full date (« 7 avril 2021 », "April 7, 2021", 2021-04-07, 07/04/2021): news and notices are
+#: dated at their top; a provider's service page rarely is (a footer shows a year, not a date)
+DATE = re.compile(
+    r"\b\d{1,2}(?:er|\.|º)?\s+(?:de\s+)?" + _MONTHS + r"\s+(?:de\s+)?(?:19|20)\d{2}\b"
+    r"|\b" + _MONTHS + r"\s+\d{1,2},?\s+(?:19|20)\d{2}\b"
+    r"|\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b|\b[0-3]?\d[./][01]?\d[./](?:19|20)\d{2}\b",
+    re.I,
+)

@@ -1,58 +1,131 @@
-"""Verdict: findings + genre -> promotion / not_promotion / uncertain, with reasons.
+"""Verdict: findings -> promotion / not_promotion / uncertain, with what drove it.
 
-A transparent linear score: each feature (a capped count of findings) has a weight in
-``lexicons/verdict.yaml``; ``score = sigmoid(bias + sum(weight * feature))``. Hard rules
-come first and are explicit: no therapy means no promotion of a therapy; a page that is
-mostly reporting or belongs to a non-promotional genre needs much stronger evidence. A
-wrong accusation costs more than a miss, so the band between the two thresholds is
-``uncertain``.
+The weighing is learned (``vigipub model train``, :mod:`vigipub.detect.learn`): a calibrated
+logistic regression over the general features of :mod:`vigipub.detect.features`, shipped as a
+small JSON file of coefficients (``model/verdict.json``) and applied here in plain Python:
+``p = sigmoid(intercept + sum(coefficient * feature))``. Each term of the sum is one
+contribution, shown with its French label (``model/explain_fr.yaml``) and the findings it
+counted.
+
+A few explicit rules frame the learned score, because a wrong accusation costs more than a miss:
+
+- no therapy of interest on the page (and none established by its site) means no promotion;
+- a page in a language we have no lexicon for is never called promotion: language-independent
+  signs (a therapy's Latin name, a price, a phone number, the site's name) make it uncertain;
+- between the two thresholds the verdict is ``uncertain``: a human reads the page.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from vigipub.evidence.document import Document
-from vigipub.evidence.findings import Finding, PageAnalysis, Verdict
+from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
+from . import features as feats
 from .errors import LexiconError
 
-#: claim subkinds that, with a seller's voice, keep a page from being cleared automatically
-STRONG_CLAIMS = frozenset({"cure", "efficacy_figure", "safety", "superiority", "universality", "guarantee"})
+#: kept for callers of the earlier module
+STRONG_CLAIMS = feats.STRONG_CLAIMS
+NON_PROMOTIONAL_GENRES = feats.NON_PROMOTIONAL_GENRES
+MODEL_FORMAT = "vigipub-verdict-model/1"
+#: the language of pages we have no lexicon for (see ``Detector``)
+OTHER_LANGUAGE = "other"
+#: contributions listed in a reason line, per direction, and the least weight worth a mention
+#: (every contribution stays in ``PageAnalysis.contributions``)
+_REASON_ITEMS = 4
+_REASON_MIN_WEIGHT = 0.1
 
-NON_PROMOTIONAL_GENRES = frozenset(
-    {
-        "news",
-        "regulator",
-        "science",
-        "clinical_trial",
-        "encyclopedia",
-        "authorised_medicine_info",
-        "patient_association",
-    }
-)
-STRONG_CLAIMS = frozenset({"cure", "efficacy_figure", "safety", "superiority", "universality", "guarantee"})
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    ez = math.exp(z)
+    return ez / (1.0 + ez)
+
+
+def _fr_number(x: float, digits: int = 2) -> str:
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the verdict says of a set of findings, before it becomes a PageAnalysis."""
+
+    verdict: Verdict
+    score: float
+    genre: str
+    reasons: list[str]
+    drivers: list[str]
+    features: dict[str, float]
+    contributions: list[Contribution]
 
 
 @dataclass
 class VerdictModel:
-    """Weights and thresholds loaded from ``verdict.yaml``."""
+    """Coefficients, thresholds and French wording of the page verdict."""
 
-    bias: float
-    weights: dict[str, float]
-    caps: dict[str, float]
+    coefficients: dict[str, float]
+    intercept: float
     promote_at: float
     clear_below: float
     min_text_chars: int
     genre_min: float
+    labels: dict[str, Any]
     digest: str
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def neutral(cls, labels: dict[str, Any] | None = None) -> VerdictModel:
+        """A model with no weights: what training uses to collect findings (they do not
+        depend on the weights), so that a stale or missing model file never blocks training."""
+        return cls({}, 0.0, 0.7, 0.5, 200, 1.5, labels or {}, "neutral", {})
+
+    # -- the learned score --------------------------------------------------------------
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.intercept + sum(self.coefficients.get(k, 0.0) * v for k, v in values.items())
+        return _sigmoid(z)
+
+    def contributions(
+        self, values: dict[str, float], evidence: dict[str, list[str]], extra: dict[str, str] | None = None
+    ) -> list[Contribution]:
+        """Each non-zero term of the score, largest first, with its French label."""
+        labels: dict[str, str] = self.labels.get("features", {})
+        extra = extra or {}
+        out = []
+        for name, value in values.items():
+            weight = self.coefficients.get(name, 0.0) * value
+            if not value or not weight:
+                continue
+            out.append(
+                Contribution.model_construct(
+                    feature=name,
+                    label=extra.get(name) or labels.get(name, name),
+                    value=round(value, 4),
+                    weight=round(weight, 4),
+                    findings=list(evidence.get(name, [])),
+                )
+            )
+        out.sort(key=lambda c: -abs(c.weight))
+        return out
+
+    def _reason(self, key: str, **values: Any) -> str:
+        template: str = self.labels.get("reasons", {}).get(key, key)
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def verdict_label(self, verdict: str) -> str:
+        return str(self.labels.get("verdicts", {}).get(verdict, verdict))
 
     # -- helpers -----------------------------------------------------------------------
     def empty(self, doc: Document, warnings: list[str]) -> PageAnalysis:
@@ -64,137 +137,152 @@ class VerdictModel:
             verdict="uncertain",
             score=0.0,
             genre="unknown",
-            reasons=["no visible text: nothing can be said about this page"],
+            reasons=[self._reason("empty")],
             drivers=[],
             findings=[],
             record=doc.record,
             text_sha256=_text_digest(doc.text),
             warnings=warnings,
+            features={},
+            contributions=[],
+            page_verdict=None,
         )
 
     def genre_of(self, findings: list[Finding]) -> tuple[str, dict[str, float]]:
-        scores: dict[str, float] = {}
-        seen: set[tuple[str, str]] = set()
-        for f in findings:
-            if f.kind == "genre":
-                cue = f.match.lower() or f.entry_ids[0]
-                if (f.subkind, cue) in seen:  # a repeated cue counts once
-                    continue
-                seen.add((f.subkind, cue))
-                scores[f.subkind] = scores.get(f.subkind, 0.0) + float(f.attributes.get("weight", "1"))
+        scores = feats.genre_scores(f for f in findings if f.kind == "genre")
         if not scores:
             return "unknown", scores
         best = max(scores.items(), key=lambda kv: kv[1])
         return (best[0] if best[1] >= self.genre_min else "unknown"), scores
 
     # -- decision ----------------------------------------------------------------------
-    def features(
-        self, findings: list[Finding], genre: str, genre_scores: dict[str, float]
-    ) -> dict[str, float]:
-        def distinct(kind: str, pred: Any = None) -> int:
-            return len(
-                {(f.url, f.start, f.end) for f in findings if f.kind == kind and (pred is None or pred(f))}
-            )
-
-        # Quotation marks only mean "reported" on a page that also reports or warns, and never
-        # in a testimonial; elsewhere they are patients' words or slogans the page endorses.
-        testimonial_spans = {(f.url, f.start, f.end) for f in findings if f.kind == "testimonial"}
-        reporting_page = any(f.kind == "reporting_context" for f in findings)
-
-        def is_quoted(f: Finding) -> bool:
-            return (
-                reporting_page
-                and f.attributes.get("quoted") == "yes"
-                and (f.url, f.start, f.end) not in testimonial_spans
-            )
-
-        own_claims = [
-            f
-            for f in findings
-            if f.kind == "claim"
-            and f.attributes.get("reported") != "yes"
-            and f.attributes.get("inferred") != "yes"
-            and not is_quoted(f)
-        ]
-        therapy_spans = {(f.url, f.start, f.end) for f in findings if f.kind == "therapy"}
-        disease_spans = {(f.url, f.start, f.end) for f in findings if f.kind == "disease"}
-        # Inferred claims (no lexicon verb) help the investigator but never move the score.
-        lexical = [f for f in findings if f.kind == "claim" and f.attributes.get("inferred") != "yes"]
-        quoted = [f for f in lexical if is_quoted(f)]
-        reported = [f for f in lexical if f.attributes.get("reported") == "yes"]
-        therapy_atmp = distinct(
-            "therapy", lambda f: THERAPY_FAMILIES[f.subkind][2] or f.subkind in ("exosomes", "secretome")
-        )
-        features = {
-            "therapy_atmp": therapy_atmp,
-            "therapy_other": distinct("therapy") - therapy_atmp,
-            "therapy_families": len({f.subkind for f in findings if f.kind == "therapy"}),
-            "claim_sentences": len({(f.url, f.start, f.end) for f in own_claims}),
-            "claim_strong_kinds": len({f.subkind for f in own_claims if f.subkind in STRONG_CLAIMS}),
-            "claim_reported": len({(f.url, f.start, f.end) for f in reported}),
-            "claim_quoted": len({(f.url, f.start, f.end) for f in quoted}),
-            "claim_near_therapy": len({(f.url, f.start, f.end) for f in own_claims if f.confidence >= 0.9}),
-            # "X cures/treats Y": product, effect and disease in one sentence, in the page's
-            # own voice; the single strongest sign of presentation as a medicine.
-            "therapy_disease_claim": len(
-                {
-                    (f.url, f.start, f.end)
-                    for f in own_claims
-                    if f.subkind in ("cure", "treat", "efficacy_figure", "prevent")
-                    and (f.url, f.start, f.end) in therapy_spans
-                    and (f.url, f.start, f.end) in disease_spans
-                }
-            ),
-            "disease": len({f.subkind for f in findings if f.kind == "disease"}),
-            "manipulation": distinct("manipulation"),
-            "testimonial": distinct(
-                "testimonial",
-                lambda f: f.attributes.get("reported") != "yes"
-                and f.attributes.get("inferred") != "yes"
-                and not _is_question(f),
-            ),
-            "call_to_action": len({f.subkind for f in findings if f.kind == "call_to_action"}),
-            "travel": distinct("travel"),
-            "reporting": len({(f.url, f.start, f.end) for f in findings if f.kind == "reporting_context"}),
-            "reporting_kinds": len({f.entry_ids[0] for f in findings if f.kind == "reporting_context"}),
-            "genre_promotional": max(genre_scores.get("clinic", 0.0), genre_scores.get("broker", 0.0)),
-            "genre_non_promotional": max(
-                (genre_scores.get(g, 0.0) for g in NON_PROMOTIONAL_GENRES), default=0.0
-            ),
-        }
-        return {k: min(float(v), self.caps.get(k, 1e9)) for k, v in features.items()}
-
     def decide(self, doc: Document, findings: list[Finding], warnings: list[str]) -> PageAnalysis:
         """The verdict on one page."""
-        verdict, score, genre, reasons, drivers = self.judge(findings, len(doc.text.strip()))
+        # a page in a language we have no lexicon for, however short: never promotion
+        foreign = doc.language == OTHER_LANGUAGE
+        j = self.judge(findings, len(doc.text.strip()), foreign=foreign, language=doc.language)
         return PageAnalysis.model_construct(
             url=doc.url,
             title=doc.title,
             language=doc.language,
             source=doc.source,
-            verdict=verdict,
-            score=round(score, 4),
-            genre=genre,
-            reasons=reasons,
-            drivers=drivers,
+            verdict=j.verdict,
+            score=round(j.score, 4),
+            genre=j.genre,
+            reasons=j.reasons,
+            drivers=j.drivers,
             findings=findings,
             record=doc.record,
             text_sha256=_text_digest(doc.text),
             warnings=warnings,
+            features=j.features,
+            contributions=j.contributions,
+            page_verdict=None,
         )
 
-    def decide_site(self, url: str, analyses: list[PageAnalysis]) -> PageAnalysis:
-        """One verdict for a whole site (a dossier): the pages' findings judged together.
+    def judge(
+        self,
+        findings: list[Finding],
+        text_chars: int,
+        *,
+        foreign: bool = False,
+        language: str | None = None,
+        site_therapy: tuple[str, list[str]] | None = None,
+    ) -> Judgement:
+        """The verdict on a set of findings.
 
-        Clinics spread promotion over pages (claims on "treatments", prices on "rates",
-        stories on "testimonials"); a site-level verdict sees them together. The findings
-        keep their page URL and record, so every driver still points to its page.
+        ``site_therapy`` is (French label of the therapy, ids of the findings naming it) when
+        the page's site establishes a therapy the page itself does not name.
+        """
+        genre, _scores = self.genre_of(findings)
+        values, evidence = feats.compute(findings)
+        therapy = [f for f in findings if f.kind == "therapy"]
+        extra_labels: dict[str, str] = {}
+        if site_therapy is not None and not therapy:
+            values = feats.with_site_therapy(values)
+            evidence["therapy"] = site_therapy[1]
+            extra_labels["therapy"] = self.labels.get("features", {}).get("site_therapy", "site_therapy")
+        score = self.probability(values)
+        contributions = self.contributions(values, evidence, extra_labels)
+        rules: list[str] = []  # the explicit rules that framed the learned score
+        page = feats.PageFindings.of(findings)
+        has_therapy = bool(therapy) or site_therapy is not None
+        verdict: Verdict
+        if text_chars < self.min_text_chars and not has_therapy:
+            verdict = "uncertain"
+            rules.append(self._reason("too_little_text", n=text_chars))
+        elif foreign:
+            # never a false accusation in a language we cannot read: at most uncertain
+            signals = has_therapy and bool(values.get("calls_to_action") or values.get("site_name"))
+            verdict = "uncertain" if signals else "not_promotion"
+            score = min(score, self.clear_below) if not signals else min(score, self.promote_at - 0.01)
+            rules.append(self._reason("foreign", langue=language or "?"))
+            if signals:
+                rules.append(self._reason("foreign_signals"))
+        elif not has_therapy:
+            verdict = "not_promotion"
+            score = min(score, 0.1)
+            rules.append(self._reason("no_therapy"))
+        elif score >= self.promote_at:
+            verdict = "promotion"
+        elif score <= self.clear_below:
+            verdict = "not_promotion"
+            # A therapy offered with a strong claim and a call to action is never cleared on a
+            # low score alone (short pages have few features): a human looks.
+            strong = any(f.subkind in feats.STRONG_CLAIMS for f in page.own_claims)
+            offer = bool(page.testimonials) or bool(page.calls)
+            if strong and offer and not page.reporting and therapy:
+                verdict = "uncertain"
+                rules.append(self._reason("never_cleared"))
+        else:
+            verdict = "uncertain"
+        reasons = [
+            self._reason(
+                "score",
+                verdict=self.verdict_label(verdict),
+                p=_fr_number(score),
+                haut=_fr_number(self.promote_at),
+                bas=_fr_number(self.clear_below),
+            ),
+            *rules,
+        ]
+        pros = [c for c in contributions if c.weight >= _REASON_MIN_WEIGHT][:_REASON_ITEMS]
+        cons = [c for c in contributions if c.weight <= -_REASON_MIN_WEIGHT][:_REASON_ITEMS]
+        if pros:
+            reasons.append(self._reason("for", liste=" ; ".join(_item(c) for c in pros)))
+        if cons:
+            reasons.append(self._reason("against", liste=" ; ".join(_item(c) for c in cons)))
+        if therapy:
+            families = feats.therapy_families(therapy)
+            reasons.append(
+                self._reason(
+                    "therapies",
+                    liste=", ".join(THERAPY_FAMILIES[f][0] for f in families) + f" ({len(therapy)} phrase(s))",
+                )
+            )
+        drivers = _drivers(verdict, contributions, findings)
+        return Judgement(verdict, score, genre, reasons, drivers, values, contributions)
+
+    def decide_site(self, url: str, analyses: list[PageAnalysis]) -> PageAnalysis:
+        """One verdict for a whole site: the most serious page verdict, with its pages.
+
+        Each page was judged with its site's context (:mod:`vigipub.detect.site`), so the site
+        is promotion when one of its pages is; the findings keep their page URL and record.
         """
         findings = [f for a in analyses for f in a.findings]
-        text_chars = self.min_text_chars if any(a.findings for a in analyses) else 0
-        verdict, score, genre, reasons, drivers = self.judge(findings, text_chars)
-        pages = {a.url for a in analyses}
-        reasons.insert(0, f"site verdict over {len(pages)} page(s)")
+        promotion = [a for a in analyses if a.verdict == "promotion"]
+        uncertain = [a for a in analyses if a.verdict == "uncertain"]
+        verdict: Verdict = "promotion" if promotion else ("uncertain" if uncertain or not analyses else "not_promotion")
+        ranked = promotion or uncertain or list(analyses)
+        best = max(ranked, key=lambda a: a.score) if ranked else None
+        genre, _ = self.genre_of(findings)
+        reasons = [
+            self._reason("site", n=len({a.url for a in analyses}), promotion=len(promotion), incertain=len(uncertain))
+        ]
+        if promotion:
+            reasons.append(self._reason("site_pages", liste=", ".join(a.url for a in promotion[:10])))
+        if best is not None:
+            reasons += best.reasons[:4]
         languages = sorted({a.language for a in analyses if a.language})
         return PageAnalysis.model_construct(
             url=url,
@@ -202,152 +290,79 @@ class VerdictModel:
             language=languages[0] if len(languages) == 1 else None,
             source="site",
             verdict=verdict,
-            score=round(score, 4),
+            score=round(max((a.score for a in ranked), default=0.0), 4),
             genre=genre,
             reasons=reasons,
-            drivers=drivers,
+            drivers=[d for a in promotion for d in a.drivers][:20] or (best.drivers if best else []),
             findings=findings,
             record=None,
             text_sha256=None,
             warnings=[w for a in analyses for w in a.warnings][:50],
+            features=best.features if best is not None else {},
+            contributions=best.contributions if best is not None else [],
+            page_verdict=None,
         )
 
-    def judge(
-        self, findings: list[Finding], text_chars: int
-    ) -> tuple[Verdict, float, str, list[str], list[str]]:
-        """(verdict, score, genre, reasons, drivers) for a set of findings."""
-        genre, genre_scores = self.genre_of(findings)
-        x = self.features(findings, genre, genre_scores)
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
-        score = 1.0 / (1.0 + math.exp(-z))
-        reasons: list[str] = []
-        drivers: list[str] = []
-        therapy = [f for f in findings if f.kind == "therapy"]
-        claims = [
-            f
-            for f in findings
-            if f.kind == "claim"
-            and f.attributes.get("reported") != "yes"
-            and f.attributes.get("inferred") != "yes"
-        ]
-        reporting = [f for f in findings if f.kind == "reporting_context"]
-        contributions = sorted(
-            ((self.weights.get(k, 0.0) * v, k, v) for k, v in x.items() if v), key=lambda t: -abs(t[0])
-        )
-        detail = ", ".join(f"{k}={v:g} ({c:+.2f})" for c, k, v in contributions[:8])
-        if text_chars < self.min_text_chars and not therapy:
-            verdict: Verdict = "uncertain"
-            reasons.append(f"too little text ({text_chars} characters) to judge the page")
-        elif not therapy:
-            verdict = "not_promotion"
-            score = min(score, 0.1)
-            reasons.append("no therapy of interest (cell, gene or exosome therapy…) is mentioned")
-        else:
-            families = sorted({f.subkind for f in therapy})
-            reasons.append(
-                "therapies mentioned: "
-                + ", ".join(THERAPY_FAMILIES[f][1] for f in families)
-                + f" ({len(therapy)} sentence(s))"
-            )
-            if claims:
-                kinds = sorted({f.subkind for f in claims})
-                reasons.append(
-                    f"{len({(f.url, f.start, f.end) for f in claims})} claim sentence(s): " + ", ".join(kinds)
-                )
-            if reporting:
-                reasons.append(f"{len(reporting)} reporting or warning cue(s) lower the score")
-            if genre != "unknown":
-                reasons.append(f"page genre: {genre}")
-            # Seller's voice: promotion addresses a customer (price, booking, package, travel,
-            # testimonials, "our clinic"). Without any of it, a page that only describes a
-            # therapy and its effects is never called promotion: at most uncertain.
-            voice = any(
-                (
-                    f.kind in ("call_to_action", "testimonial", "travel")
-                    and f.attributes.get("inferred") != "yes"
-                    and not (f.kind == "testimonial" and _is_question(f))
-                )
-                or (f.kind == "genre" and f.subkind in ("clinic", "broker"))
-                for f in findings
-            )
-            if score >= self.promote_at and not voice:
-                verdict = "uncertain"
-                reasons.append(
-                    "no call to action, testimonial, travel offer or clinic voice: not called promotion"
-                )
-            elif score >= self.promote_at:
-                verdict = "promotion"
-            elif score <= self.clear_below and voice and not reporting and any(
-                f.subkind in STRONG_CLAIMS for f in claims
-            ):
-                # A therapy offered in a seller's voice with a strong therapeutic claim is never
-                # cleared on a low score alone (short pages have few features): a human looks.
-                verdict = "uncertain"
-                reasons.append("strong claim about a therapy, in a seller's voice: not cleared automatically")
-            elif score <= self.clear_below:
-                verdict = "not_promotion"
-            else:
-                verdict = "uncertain"
-        reasons.append(
-            f"score {score:.2f} (promotion at ≥ {self.promote_at:g}, cleared at ≤ {self.clear_below:g}); "
-            f"features: {detail or 'none'}"
-        )
-        if verdict == "promotion":
-            ranked = sorted(
-                (
-                    f
-                    for f in findings
-                    if f.kind in ("claim", "therapy", "testimonial", "call_to_action", "travel", "disease")
-                ),
-                key=lambda f: (
-                    f.kind != "claim",
-                    f.attributes.get("inferred") == "yes",
-                    -f.confidence,
-                    f.start,
-                ),
-            )
-        else:
-            ranked = sorted(
-                (f for f in findings if f.kind in ("reporting_context", "genre")), key=lambda f: f.start
-            )
-            ranked += [f for f in findings if f.kind == "therapy"]
-        drivers = [f.id for f in ranked[:20]]
-        return verdict, score, genre, reasons, drivers
+
+def _item(c: Contribution) -> str:
+    feature = feats.BY_NAME.get(c.feature)
+    shown = feature.shown(c.value) if feature is not None else None
+    value = f" ({shown})" if shown is not None and shown > 1 else ""
+    sign = "+" if c.weight > 0 else "−"
+    return f"{c.label}{value} {sign}{_fr_number(abs(c.weight))}"
 
 
-def _is_question(f: Finding) -> bool:
-    """True for a finding whose sentence is a question ("¿Cubre mi seguro las células madre?").
-
-    Why: a first-person question is the reader asking (an insurer's or clinic's FAQ heading, a
-    forum post), not a patient telling an outcome; counted as a testimonial it gave insurer
-    FAQs and patient forums a "seller's voice". A testimonial is a statement, so a question is
-    never counted as one (it stays listed as a finding for the investigator).
-    """
-    quote = f.quote.strip()
-    return quote.endswith("?") or quote.startswith("¿")
+def _drivers(verdict: str, contributions: list[Contribution], findings: list[Finding]) -> list[str]:
+    """Ids of the findings behind the contributions pointing the way of the verdict."""
+    wanted = [c for c in contributions if (c.weight > 0) == (verdict == "promotion")]
+    ids: list[str] = []
+    for c in wanted:
+        for i in c.findings:
+            if i not in ids:
+                ids.append(i)
+    if verdict != "promotion":
+        ids += [f.id for f in findings if f.kind == "therapy" and f.id not in ids][:5]
+    return ids[:20]
 
 
 def _text_digest(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def load_verdict_model(path: Path | None = None) -> VerdictModel:
-    """Read the weights file (defaults to the packaged ``lexicons/verdict.yaml``)."""
-    from .lexicon import lexicon_dir
+def model_dir() -> Path:
+    from importlib import resources
 
-    path = path or lexicon_dir() / "verdict.yaml"
+    return Path(str(resources.files("vigipub.detect") / "model"))
+
+
+def load_verdict_model(path: Path | None = None, labels_path: Path | None = None) -> VerdictModel:
+    """Read the model file (defaults to the packaged ``model/verdict.json``) and its wording."""
+    path = path or model_dir() / "verdict.json"
+    labels_path = labels_path or path.with_name("explain_fr.yaml")
+    if not labels_path.is_file():
+        labels_path = model_dir() / "explain_fr.yaml"
     try:
         raw = path.read_bytes()
-        data = yaml.safe_load(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("a model file holds a JSON object")
+        if data.get("format") != MODEL_FORMAT:
+            raise ValueError(f"format {data.get('format')!r} is not {MODEL_FORMAT!r}")
+        labels_raw = labels_path.read_bytes()
+        labels = yaml.safe_load(labels_raw.decode("utf-8")) or {}
+        unknown = sorted(set(data["coefficients"]) - set(feats.FEATURE_NAMES))
+        if unknown:
+            raise ValueError(f"unknown feature(s) {unknown} (known: {', '.join(feats.FEATURE_NAMES)})")
         return VerdictModel(
-            bias=float(data["bias"]),
-            weights={str(k): float(v) for k, v in data["weights"].items()},
-            caps={str(k): float(v) for k, v in (data.get("caps") or {}).items()},
+            coefficients={str(k): float(v) for k, v in data["coefficients"].items()},
+            intercept=float(data["intercept"]),
             promote_at=float(data["thresholds"]["promotion"]),
             clear_below=float(data["thresholds"]["not_promotion"]),
-            min_text_chars=int(data.get("min_text_chars", 200)),
-            genre_min=float(data.get("genre_min", 1.5)),
-            digest="sha256:" + hashlib.sha256(raw).hexdigest(),
+            min_text_chars=int(data.get("rules", {}).get("min_text_chars", 200)),
+            genre_min=float(data.get("rules", {}).get("genre_min", 1.5)),
+            labels=labels,
+            digest="sha256:" + hashlib.sha256(raw + b"\x00" + labels_raw).hexdigest(),
+            info={k: v for k, v in data.items() if k not in ("coefficients", "intercept")},
         )
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise LexiconError(f"cannot load verdict model: {exc}", where=str(path)) from exc

@@ -22,14 +22,16 @@ from typing import Any
 import yaml
 
 from vigipub.evidence import Case, Qualification, Vu
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.french import PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES, with_article_fr
 
 from .errors import DocumentInputError
 from .typography import fr_date, fr_date_list, fr_join, fr_text
 
 DATA = Path(__file__).parent / "data"
 
-PH_OPEN, PH_CLOSE = "⟦", "⟧"
+#: the same marks as the qualification's gaps (``vigipub.evidence.french``)
+PH_OPEN, PH_CLOSE = PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE
 
 #: canonical order of the Vu in ANSM decisions (T12 Vu builder)
 VU_KINDS = ("regulation", "code", "other", "website", "letter", "written_observations", "oral_observations")
@@ -122,6 +124,15 @@ def with_article(noun: str) -> str:
     if first[:1] in "aeiouyéèêh":
         return "l’" + noun
     return ("la " if first.endswith(_FEMININE_ENDINGS) else "le ") + noun
+
+
+def product_with_article(case: Case) -> str:
+    """The product with the article the case file gives (``product_article``), else the one
+    its name starts with; the ending-based guess of :func:`with_article` only for a product the
+    case does not qualify (a draft built in code)."""
+    if case.product_article and not re.match(r"(?i)^(le|la|les|l['’])\b", case.product.strip()):
+        return with_article_fr(case.product.strip(), str(case.product_article).replace("'", "’"))
+    return with_article(case.product)
 
 
 def de(noun_with_article: str) -> str:
@@ -230,6 +241,7 @@ __all__ = [
     "measure_kind",
     "placeholder",
     "procedure_facts",
+    "product_with_article",
     "therapy_labels",
     "typeset",
     "vu_kind",

@@ -109,7 +109,7 @@ def _expand_tail(el: etree._Element) -> None:
 # Controls (tab and newlines excepted) and bidirectional overrides in text quoted from a site:
 # lxml refuses the former (traceback while drafting), the latter can make a quotation display
 # other than it reads. They are shown as U+FFFD so the reader sees that something was there.
-_UNSAFE_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def typeset_html(html: str) -> str:
@@ -217,16 +217,94 @@ def _clean(text: str) -> str:
 # --------------------------------------------------------------------------- DOCX
 
 
+#: the fonts of the PDF (documents.css): serif text, sans-serif titles
+BODY_FONT, TITLE_FONT = "Liberation Serif", "Liberation Sans"
+LANGUAGE = "fr-FR"
+
+
+def _set_fonts(style: Any, font: str) -> None:
+    """Every script of ``style`` in ``font``: python-docx sets ascii/hAnsi only, and the template's
+    headings take their fonts from the theme (asciiTheme…), which would win over ours."""
+    from docx.oxml.ns import qn
+
+    style.font.name = font
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+
+
+def _set_language(document: Any) -> None:
+    """fr-FR for every run (document defaults and Normal): Word checks spelling in French and
+    hyphenates as French."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    targets = [styles.find(qn("w:docDefaults")), document.styles["Normal"].element]
+    for owner in targets:
+        if owner is None:
+            continue
+        if owner.tag == qn("w:docDefaults"):
+            holder = owner.find(qn("w:rPrDefault"))
+            if holder is None:
+                holder = owner.makeelement(qn("w:rPrDefault"), {})
+                owner.insert(0, holder)
+            rpr = holder.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = holder.makeelement(qn("w:rPr"), {})
+                holder.append(rpr)
+        else:
+            rpr = owner.get_or_add_rPr()
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = rpr.makeelement(qn("w:lang"), {})
+            rpr.append(lang)
+        for attr in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attr), LANGUAGE)
+
+
 def _ensure_styles(document) -> None:  # type: ignore[no-untyped-def]
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
 
     styles = document.styles
     normal = styles["Normal"]
-    normal.font.name = "Liberation Serif"
+    _set_fonts(normal, BODY_FONT)
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
+    _set_language(document)
+    # an administrative title, not the template's blue « Title » with a rule under it
+    black = RGBColor(0, 0, 0)
+    for name, size in (("Title", 15), ("Heading 1", 12.5), ("Heading 2", 11), ("Heading 3", 11)):
+        style = styles[name]
+        _set_fonts(style, TITLE_FONT)
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = black
+        ppr = style.element.get_or_add_pPr()
+        border = ppr.find(qn("w:pBdr"))
+        if border is not None:
+            ppr.remove(border)
+        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
+        style.paragraph_format.space_after = Pt(6 if name != "Title" else 12)
+        style.paragraph_format.keep_with_next = True
+        rpr = style.element.get_or_add_rPr()
+        for tag in ("w:spacing", "w:kern", "w:szCs"):  # the template spaces the Title's letters
+            el = rpr.find(qn(tag))
+            if el is not None:
+                rpr.remove(el)
+        linked = f"{name} Char"  # Word shows the linked character style on the title's runs
+        if linked in [s.name for s in styles]:
+            _set_fonts(styles[linked], TITLE_FONT)
+            styles[linked].font.color.rgb = black
 
     def para(
         name: str,
@@ -298,10 +376,16 @@ def html_to_docx(html: str, *, title: str, author: str, comments: str, created: 
     document = docx.Document()
     _ensure_styles(document)
     section = document.sections[0]
+    # the page of documents.css: A4, 2.2 cm margins (2.4 cm at the bottom)
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.2)
+    section.left_margin = section.right_margin = section.top_margin = Cm(2.2)
+    section.bottom_margin = Cm(2.4)
+    marking = root.xpath("//meta[@name='vigipub-marking']/@content")
+    _header_and_page_numbers(section, str(marking[0]) if marking else "")
     names = {s.name for s in document.styles}
     for el in _blocks(root):
+        if "projet" in (el.get("class") or "").split():
+            continue  # in the header of every page instead
         style = _style_for(el)
         if style not in names:
             style = "Normal"
@@ -333,17 +417,65 @@ def html_to_docx(html: str, *, title: str, author: str, comments: str, created: 
     return buf.getvalue()
 
 
+def _field(paragraph: Any, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) computed when the document is displayed or printed."""
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
+        elif text == code:
+            el = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+            el.text = f" {code} "
+        else:
+            el = run._r.makeelement(qn("w:t"), {})
+            el.text = text
+        run._r.append(el)
+
+
+def _header_and_page_numbers(section: Any, marking: str) -> None:
+    """« PROJET » at the top of every page; « page n / N » at the bottom (as the PDF)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    if marking:
+        head = section.header.paragraphs[0]
+        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = head.add_run(marking)
+        run.bold = True
+        run.font.name = TITLE_FONT
+        run.font.size = Pt(10)
+        run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
+    foot = section.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    foot.add_run("page ")
+    _field(foot, "PAGE")
+    foot.add_run(" / ")
+    _field(foot, "NUMPAGES")
+    for run in foot.runs:
+        run.font.name = TITLE_FONT
+        run.font.size = Pt(9)
+
+
 # --------------------------------------------------------------------------- Markdown
 
 _BR = "\x00br\x00"  # survives whitespace collapsing, becomes a Markdown hard break
-_MD_ESCAPE_RE = re.compile(r"([*_`\\])")
+#: what Markdown (and the HTML a Markdown viewer lets through) would read as syntax: emphasis,
+#: code, links and images ([…](…), ![…](…)), raw HTML and autolinks (<script>, <javascript:…>),
+#: headings, tables, strike-through. Text from a case file or a site must stay text.
+_MD_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>!#|~])")
+_MD_URL_ESCAPE_RE = re.compile(r"([\\`*\[\]<>!|~])")  # an address keeps its underscores
+_URL_PART_RE = re.compile(r"(https?://[^\s<>\[\]()\"'`]+)")
+#: the only link targets a draft may carry
+_SAFE_HREF_RE = re.compile(r"^(https?://|mailto:)[^\s<>\"'`]*$", re.IGNORECASE)
 
 
 def _md_escape(text: str) -> str:
-    # URLs keep their underscores; everything else is escaped so that quotes stay literal
-    parts = re.split(r"(https?://\S+)", text)
+    """Escape Markdown syntax so that quotes, names and addresses stay literal text."""
+    parts = _URL_PART_RE.split(text)
     return "".join(
-        p if p.startswith(("http://", "https://")) else _MD_ESCAPE_RE.sub(r"\\\1", p) for p in parts
+        (_MD_URL_ESCAPE_RE if i % 2 else _MD_ESCAPE_RE).sub(r"\\\1", p) for i, p in enumerate(parts)
     )
 
 
@@ -362,7 +494,10 @@ def _md_inline(el: etree._Element) -> str:
                 out.append(f"*{_md_escape(text)}*")
             elif child.tag == "a":
                 href = child.get("href") or ""
-                out.append(f"<{href}>" if href == text or not text else f"[{_md_escape(text)}]({href})")
+                if not _SAFE_HREF_RE.match(href):
+                    out.append(_md_escape(text))  # javascript:, data: … : the words, not the link
+                else:
+                    out.append(f"<{href}>" if href == text or not text else f"[{_md_escape(text)}]({href})")
             else:
                 out.append(_md_inline(child))
         if child.tail:

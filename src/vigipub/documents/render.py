@@ -8,8 +8,10 @@ every text node) and then converted to the requested format. The result is a
 
 from __future__ import annotations
 
+import html as html_lib
 import re
-from datetime import date
+from collections import Counter
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +176,7 @@ def _vu_list(
                     addresses=addresses,
                     authority=auth,
                     scope=scope,
-                    product=cx.with_article(case.product),
+                    product=cx.product_with_article(case),
                 ),
             }
         )
@@ -230,7 +232,7 @@ def _defence_warnings(qualification: Qualification, case: Case) -> list[str]:
         return []
     hay = " ".join(f"{c.id} {' '.join(c.tests)} {' '.join(c.evidence)}" for c in qualification.considerants)
     return [
-        f"defence '{d}' raised in the case is not answered by any Considérant of the qualification"
+        f"l'argument « {d} » soulevé par la société n'est examiné par aucun considérant de la qualification"
         for d in case.defences
         if d not in hay
     ]
@@ -294,7 +296,7 @@ def build_context(
             "country": case.company.country or "",
         },
         "product": case.product,
-        "the_product": cx.with_article(case.product),
+        "the_product": cx.product_with_article(case),
         "websites": case.websites,
         "claims": claims,
         "therapies": cx.therapy_labels(qualification),
@@ -338,6 +340,11 @@ def build_context(
         "escalations": [{"kind": e.kind, "text": e.text_fr} for e in qualification.escalations],
         "date_of_facts": fr_date(qualification.date_of_facts),
         "urgency": case.urgency or "",
+        "captures": [
+            {"date": fr_date(c.date.date() if isinstance(c.date, datetime) else c.date), "sha256": c.sha256}
+            for c in case.captures
+        ],
+        "gaps": [],  # filled by a second pass once the placeholders of the text are known
     }
 
 
@@ -424,55 +431,122 @@ def _produce(
     )
 
 
-def _require_violation(kind: str, qualification: Qualification) -> None:
-    if qualification.conclusion != "violation":
-        raise UnsupportedConclusionError(
-            f"the qualification concludes '{qualification.conclusion}': no {kind} can be drafted "
-            "(use render_decision_draft for a working draft)"
-        )
+def _require_violation(kind: str, qualification: Qualification, *, strict: bool = True) -> None:
+    """A document needs a violation; without ``strict``, an undetermined qualification still
+    gives a draft whose gaps are highlighted and listed (never a ``no_violation`` one)."""
+    if qualification.conclusion == "violation":
+        return
+    if not strict and qualification.conclusion == "undetermined":
+        return
+    raise UnsupportedConclusionError(
+        f"the qualification concludes '{qualification.conclusion}': no {kind} can be drafted "
+        "(use render_decision_draft for a working draft)"
+    )
+
+
+_GAP_RE = re.compile(re.escape(cx.PH_OPEN) + r"(.*?)" + re.escape(cx.PH_CLOSE), re.S)
+
+
+def gaps_of(html: str) -> list[str]:
+    """The labels of the fields left to complete (placeholders), in reading order, each once
+    with the number of places it is left in (« … (2 fois) »)."""
+    counts = Counter(" ".join(html_lib.unescape(m.group(1)).split()) for m in _GAP_RE.finditer(html))
+    return [f"{label} ({n} fois)" if n > 1 else label for label, n in counts.items()]
+
+
+def gap_warning(gaps: list[str]) -> str:
+    """The French warning that lists a draft's gaps (printed by ``vigipub draft``)."""
+    n = len(gaps)
+    head = "projet incomplet : 1 point à compléter" if n == 1 else f"projet incomplet : {n} points à compléter"
+    return head + " avant signature : " + " ; ".join(f"[{g}]" for g in gaps)
+
+
+def _scope_warnings(qualification: Qualification, case: Case) -> list[str]:
+    """The measure may not go beyond what the letter of intent announced: the company could
+    comment only on that (CRPA L. 121-1)."""
+    letter = case.letter_of_intent
+    if letter is None or cx.procedure_facts(case).letter_dates == []:
+        return []
+    if cx.measure_kind(qualification, case) == "all_activities" and letter.scope == "advertising":
+        return [
+            "la mesure (suspension de l'ensemble des activités) va au-delà de ce qu'annonçait le courrier "
+            "d'intention (la seule publicité) : la société n'a pas pu présenter d'observations sur cette "
+            "mesure ; adresser un nouveau courrier ou limiter la mesure à la publicité"
+        ]
+    return []
+
+
+def _claim_warnings(qualification: Qualification, case: Case) -> list[str]:
+    """The case file's claims the decision does not quote (the detector found no efficacy,
+    safety, superiority or cure claim in them): say so rather than drop them silently."""
+    text = " ".join(" ".join(c.text_fr.split()) for c in qualification.considerants)
+    missing = [claim for claim in case.claims if " ".join(claim.split()) not in text]
+    if not missing:
+        return []
+    shown = " ; ".join(f"« {c if len(c) <= 120 else c[:117] + '…'} »" for c in missing[:3])
+    more = f" et {len(missing) - 3} autre(s)" if len(missing) > 3 else ""
+    return [
+        f"{len(missing)} allégation(s) du dossier ne sont pas citées (aucune allégation d'efficacité, de sécurité, "
+        f"de supériorité ou de guérison n'y a été reconnue) : {shown}{more}"
+    ]
 
 
 def _render(
-    kind: str, qualification: Qualification, case: Case, fmt: str, on: date | None
+    kind: str, qualification: Qualification, case: Case, fmt: str, on: date | None, strict: bool = True
 ) -> RenderedDocument:
     if fmt not in FORMATS:
         raise UnknownFormatError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    _require_violation(kind, qualification)
-    if kind in ("decision", "news", "alert") and not qualification.considerants and kind == "decision":
+    _require_violation(kind, qualification, strict=strict)
+    if kind == "decision" and not qualification.considerants:
         raise DocumentInputError("the qualification has no Considérant: nothing to motivate a decision")
-    ctx = build_context(kind, qualification, case, on=on)
+    # a case file states the procedure: no placeholder for an observation nobody made; the gaps
+    # of an undetermined qualification are in its Considérants and listed in the banner
+    ctx = build_context(kind, qualification, case, on=on, draft=False)
     html = render_template(f"{kind}.html.j2", ctx)
+    if gaps_of(html):
+        # the banner lists what is left to complete: render once more with the list
+        ctx["gaps"] = gaps_of(html)
+        html = render_template(f"{kind}.html.j2", ctx)
     warnings = _defence_warnings(qualification, case) if kind == "decision" else []
+    if kind in ("decision", "letter"):
+        warnings += _scope_warnings(qualification, case)
+    if kind == "decision":
+        warnings += _claim_warnings(qualification, case)
+    gaps = gaps_of(html)
+    if gaps:
+        warnings.append(gap_warning(gaps))
     when = on or (date.fromisoformat(ctx["doc"]["date_iso"]) if ctx["doc"]["date_iso"] else None)
     return _produce(kind, html, fmt, qualification, case, ctx, warnings, when)
 
 
 def render_decision(
-    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None, strict: bool = True
 ) -> RenderedDocument:
-    """The decision: authority line, Vu, Considérants, « Décide : », Articles 1–2, place, date, signatory."""
-    return _render("decision", qualification, case, fmt, on)
+    """The decision: authority line, Vu, Considérants, « Décide : », Articles 1–2, place, date, signatory.
+
+    ``strict=False``: an undetermined qualification gives a draft with its gaps highlighted."""
+    return _render("decision", qualification, case, fmt, on, strict)
 
 
 def render_letter(
-    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None, strict: bool = True
 ) -> RenderedDocument:
     """The letter of intent: facts, legal grounds, measure envisaged, deadline and means to answer."""
-    return _render("letter", qualification, case, fmt, on)
+    return _render("letter", qualification, case, fmt, on, strict)
 
 
 def render_news(
-    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None, strict: bool = True
 ) -> RenderedDocument:
     """The news item announcing the decision, in the agency's public tone."""
-    return _render("news", qualification, case, fmt, on)
+    return _render("news", qualification, case, fmt, on, strict)
 
 
 def render_alert(
-    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+    qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None, strict: bool = True
 ) -> RenderedDocument:
     """Recommendations to patients who used or consider the therapy."""
-    return _render("alert", qualification, case, fmt, on)
+    return _render("alert", qualification, case, fmt, on, strict)
 
 
 def render_decision_draft(

@@ -1,14 +1,23 @@
-"""The inspector's report (``report.html``): verdict first, then the evidence behind it.
+"""The inspector's report (``report.html``): one screen that says what was found, then the proof.
 
-Unlike the legal documents, the report is in English-and-French working language for the
-inspector: it shows every quote with the record it came from, so that each claim can be
-checked against the WARC before a decision is signed.
+The first screen answers the inspector's questions in French: the verdict and why, in one
+sentence; who runs the site (to be verified); the three strongest French claims, each with the
+screenshot of its page, the capture time and a link to the *archived* record (never the live
+site); what still blocks a decision. The evidence follows, grouped by nature and de-duplicated
+(one row per sentence, with the number of pages it was read on), then the legal analysis, the
+registers and the pages, each page saying why it was or was not judged promotional. Record ids,
+digests and the detector's internals are kept for the technical annex at the end.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -21,7 +30,16 @@ from vigipub.evidence import (
     FindingsFile,
     PageAnalysis,
     Qualification,
+    RecordRef,
     utc_now,
+)
+from vigipub.evidence.french import PLACEHOLDER_OPEN, french_join
+from vigipub.evidence.vocabulary import (
+    INCITATION_SUBKINDS,
+    THERAPY_ARTICLES_FR,
+    THERAPY_FAMILIES,
+    invites_to_treatment,
+    with_article_fr,
 )
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -33,26 +51,66 @@ _env = Environment(
     lstrip_blocks=True,
 )
 
-KIND_ORDER = ["claim", "testimonial", "therapy", "manipulation", "disease", "call_to_action", "travel",
-              "france_targeting", "reporting_context", "genre"]
+KIND_ORDER = ["claim", "testimonial", "call_to_action", "therapy", "manipulation", "disease", "travel",
+              "france_targeting", "reporting_context"]  # fmt: skip
+#: distinct sentences shown per kind of evidence (the rest is counted)
+ROWS_PER_KIND = 12
 
-
-#: French labels of the report (the inspector's working language); the values are the model's ids.
-LABELS_FR = {
-    "verdict_fr": {"promotion": "promotion", "uncertain": "incertain", "not_promotion": "pas de promotion"},
+#: French labels of the report (the inspector's working language); the keys are the model's ids.
+LABELS_FR: dict[str, dict[str, str]] = {
+    "verdict_fr": {"promotion": "promotion", "uncertain": "incertain", "not_promotion": "pas de promotion",
+                   "incitation": "incitation"},
     "conclusion_fr": {"violation": "manquement", "no_violation": "pas de manquement",
                       "undetermined": "indéterminée"},
-    "outcome_fr": {"yes": "oui", "no": "non", "not_applicable": "sans objet", "undetermined": "indéterminé"},
+    "outcome_fr": {"yes": "oui", "no": "non", "not_applicable": "sans objet", "undetermined": "à établir"},
     "status_fr": {"authorised": "autorisé", "authorised_other_indication": "autorisé pour une autre indication",
                   "withdrawn": "autorisation retirée", "not_authorised": "non autorisé", "uncertain": "à vérifier"},
     "measure_fr": {"suspension_of_advertising": "suspension de la publicité",
                    "suspension_of_all_activities": "suspension de toutes les activités", "none": "aucune"},
-    "kind_fr": {"claim": "allégations", "testimonial": "témoignages", "therapy": "thérapies",
-                "manipulation": "préparation (manipulations)", "disease": "maladies visées",
-                "call_to_action": "incitations (prix, réservation)", "travel": "tourisme médical",
-                "france_targeting": "ciblage de la France", "reporting_context": "contexte journalistique ou d’alerte",
-                "genre": "genre de la page"},
-}
+    "kind_fr": {"claim": "allégations", "testimonial": "témoignages", "therapy": "produits et techniques",
+                "manipulation": "préparation du produit", "disease": "maladies visées",
+                "call_to_action": "incitations (prix, réservation, consultation)", "travel": "tourisme médical",
+                "france_targeting": "ciblage du public français",
+                "reporting_context": "indices d’un article ou d’une mise en garde"},
+    "subkind_fr": {
+        # claims
+        "cure": "guérison", "treat": "traitement", "prevent": "prévention", "efficacy_figure": "chiffre d’efficacité",
+        "safety": "sécurité", "superiority": "supériorité", "universality": "tous les cas",
+        "guarantee": "garantie", "innovation": "innovation", "non_invasive": "non invasif",
+        # calls to action
+        "price": "prix", "package": "forfait", "booking": "réservation", "consultation": "consultation",
+        "contact": "contact", "quote_request": "devis", "financing": "financement",
+        # manipulations
+        "culture_expansion": "culture, expansion", "differentiation": "différenciation", "activation": "activation",
+        "antigen_loading": "chargement en antigènes", "genetic_modification": "modification génétique",
+        "immortalisation": "immortalisation", "collection": "prélèvement", "centrifugation": "centrifugation",
+        "cell_separation": "séparation cellulaire", "concentration": "concentration", "freezing": "congélation",
+        "cryopreservation": "cryoconservation", "washing": "lavage", "filtering": "filtration",
+        "purification": "purification", "lyophilisation": "lyophilisation",
+        # France
+        "french_language": "version en français", "fr_variant": "adresse de la version française",
+        "french_phone": "téléphone français", "euro_price": "prix en euros", "french_city": "ville française",
+        "french_patient": "patients français", "from_france_logistics": "venue depuis la France",
+        "fr_domain": "domaine .fr", "french_speaking_staff": "accompagnement en français",
+        "reimbursement_fr": "assurance maladie française",
+        # reporting context
+        "attribution": "propos rapportés", "journalism": "article de presse", "non_coverage": "non-remboursement",
+        "refutation": "réfutation", "regulator": "autorité sanitaire", "unauthorised": "illégalité signalée",
+        "warning": "mise en garde",
+        # testimonial, travel
+        "testimonial": "témoignage", "patient_story": "témoignage", "logistics": "logistique du voyage",
+    },
+    "genre_fr": {"clinic": "site de clinique", "broker": "intermédiaire de tourisme médical",
+                 "news": "site de presse", "regulator": "site d’autorité sanitaire",
+                 "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",
+                 "encyclopedia": "encyclopédie", "authorised_medicine_info": "information sur un médicament autorisé",
+                 "patient_association": "association de patients", "unknown": "genre indéterminé"},
+}  # fmt: skip
+
+INCITATIONS = INCITATION_SUBKINDS  # a booking page of a promoting site is an incitation
+PROMOTIONAL = ("claim", "testimonial", "call_to_action", "travel")
+#: the claims an inspector reads first
+CLAIM_RANK = ("cure", "efficacy_figure", "safety", "superiority", "universality", "treat", "prevent", "guarantee")
 
 
 def _site_verdict(pages: list[PageAnalysis]) -> str:
@@ -62,17 +120,256 @@ def _site_verdict(pages: list[PageAnalysis]) -> str:
     return "uncertain" if "uncertain" in verdicts else "not_promotion"
 
 
-def _distinct(findings: list[tuple[PageAnalysis, Finding]]) -> list[tuple[PageAnalysis, Finding]]:
-    """One row per distinct quote and kind (the same claim appears in the raw and rendered DOM)."""
-    seen: set[tuple[str, str]] = set()
-    rows = []
-    for page, finding in findings:
-        key = (finding.kind, " ".join(finding.quote.split()))
-        if key in seen:
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+@dataclass
+class Archived:
+    """Where a page lives in the evidence: its screenshot and its WARC record (never the site)."""
+
+    screenshot: str | None = None  # relative link from report.html
+    captured_at: str = ""  # « 5 novembre 2024 à 14 h 02 UTC »
+    record: str = ""  # « capture.warc.gz, octet 12 345 »
+    record_id: str = ""
+    digest: str = ""
+
+
+@dataclass
+class EvidenceRow:
+    quote: str
+    subkinds: list[str]
+    url: str
+    pages: int
+    archived: Archived
+    extra: str = ""  # a disease label, a therapy family…
+    ids: list[str] = field(default_factory=list)
+
+
+def _when(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return f"{fr_date(value.date())} à {value:%H} h {value:%M} UTC"
+
+
+def _archives(manifest: CaptureManifest | None, pages: list[PageAnalysis]) -> dict[str, Archived]:
+    out: dict[str, Archived] = {}
+    shots: dict[str, str] = {}
+    if manifest is not None:
+        for captured in manifest.pages:
+            if captured.screenshot:
+                shots[captured.url] = shots[captured.final_url] = "evidence/" + captured.screenshot
+    for page in pages:
+        ref: RecordRef | None = page.record
+        out[page.url] = Archived(
+            screenshot=shots.get(page.url),
+            captured_at=_when(ref.captured_at) if ref else "",
+            record=f"{Path(ref.warc_file).name}, octet {ref.offset:,}".replace(",", "\u202f").replace("\u202f", ",", 1)
+            if ref
+            else "",
+            record_id=ref.record_id if ref else "",
+            digest=ref.payload_digest if ref else (page.text_sha256 or ""),
+        )
+    return out
+
+
+def _incitation_pages(pages: list[PageAnalysis]) -> set[str]:
+    """Pages judged not promotional alone that invite patients to book or buy, on a site that
+    promotes: in the context of the site they are incitations (CSP L. 5122-1)."""
+    if not any(p.verdict == "promotion" for p in pages):
+        return set()
+    return {
+        p.url
+        for p in pages
+        if p.verdict == "not_promotion"
+        and invites_to_treatment([(f.subkind, f.quote) for f in p.findings if f.kind == "call_to_action"])
+    }
+
+
+_COUNTED = (("claim", "allégation(s)"), ("testimonial", "témoignage(s)"), ("call_to_action", "incitation(s)"))
+
+
+def _why_page(page: PageAnalysis, incitation: bool) -> str:
+    """Why a page got its verdict, in French, from its findings (never the detector's internals)."""
+    kinds: dict[str, int] = defaultdict(int)
+    for f in page.findings:
+        kinds[f.kind] += 1
+    genre = LABELS_FR["genre_fr"].get(page.genre, page.genre)
+    subkind = LABELS_FR["subkind_fr"]
+    if incitation:
+        calls = sorted({subkind.get(f.subkind, f.subkind) for f in page.findings if f.subkind in INCITATIONS})
+        return f"invite à {', '.join(calls)} sur un site qui fait la promotion du produit : une incitation"
+    if page.verdict == "not_promotion":
+        cues = sorted({subkind.get(f.subkind, f.subkind) for f in page.findings if f.kind == "reporting_context"})
+        parts = [genre] if page.genre != "unknown" else []
+        if cues:
+            parts.append("indices d’article ou de mise en garde : " + ", ".join(cues))
+        found = [f"{kinds[k]} {label}" for k, label in _COUNTED if kinds[k]]
+        if not found:
+            parts.append("ni allégation, ni témoignage, ni incitation")
+        elif cues:
+            parts.append("les allégations relevées y sont rapportées, non reprises à son compte")
+        else:
+            parts.append("éléments isolés (" + ", ".join(found) + "), insuffisants seuls à faire une publicité")
+        return " ; ".join(parts)
+    counts = [f"{kinds[k]} {label}" for k, label in _COUNTED if kinds[k]]
+    head = "éléments promotionnels : " + ", ".join(counts) if counts else "éléments promotionnels"
+    if page.verdict == "uncertain":
+        head = "éléments promotionnels isolés ou faibles : " + (", ".join(counts) or "—")
+    return head + (f" ; {genre}" if page.genre != "unknown" else "")
+
+
+def _rows(findings: list[tuple[PageAnalysis, Finding]], archives: dict[str, Archived]) -> tuple[list[EvidenceRow], int]:
+    """One row per sentence (same words on several pages, in the raw and the rendered page:
+    once), the strongest first; and how many distinct sentences were left out."""
+    by_text: dict[str, EvidenceRow] = {}
+    urls: dict[str, set[str]] = defaultdict(set)
+    for page, f in findings:
+        key = _norm(f.quote)
+        if not key:
             continue
-        seen.add(key)
-        rows.append((page, finding))
-    return rows
+        urls[key].add(page.url)
+        row = by_text.get(key)
+        label = f.attributes.get("label_fr") or THERAPY_FAMILIES.get(f.attributes.get("family", ""), ("",))[0]
+        if row is None:
+            by_text[key] = EvidenceRow(
+                quote=" ".join(f.quote.split()),
+                subkinds=[f.subkind],
+                url=page.url,
+                pages=0,
+                archived=archives.get(page.url, Archived()),
+                extra=label,
+                ids=[f.id],
+            )
+        else:
+            if f.subkind not in row.subkinds:
+                row.subkinds.append(f.subkind)
+            row.ids.append(f.id)
+    rows = list(by_text.values())
+    for key, row in by_text.items():
+        row.pages = len(urls[key])
+    rows.sort(key=lambda r: (-len(r.subkinds), -r.pages, len(r.quote) > 400))
+    return rows[:ROWS_PER_KIND], max(0, len(rows) - ROWS_PER_KIND)
+
+
+def _strongest_claims(
+    qualification: Qualification | None, pages: list[PageAnalysis], archives: dict[str, Archived], limit: int = 3
+) -> list[EvidenceRow]:
+    """The three strongest claims: those the decision quotes first as benefit/risk allegations, then
+    the presentation test's (French, declarative, strongest kind first: the qualification's
+    choice), each with its page and archived record."""
+    by_quote: dict[str, tuple[PageAnalysis, Finding]] = {}
+    for page in pages:
+        if page.verdict == "not_promotion":
+            continue
+        for f in page.findings:
+            if f.kind == "claim":
+                by_quote.setdefault(_norm(f.quote), (page, f))
+    ordered: list[str] = []
+    if qualification is not None:
+        # the decision's own list first: the benefit/risk Considérant quotes the strongest
+        # efficacy, safety, superiority and cure claims, French first; then the presentation test's
+        c15 = next((c for c in qualification.considerants if c.id.startswith("C15_")), None)
+        quoted = re.findall(r"«\s*(.*?)\s*»", c15.text_fr) if c15 else []
+        t1 = next((t for t in qualification.tests if t.id.startswith("T1")), None)
+        ordered = [q for q in [*quoted, *(t1.quotes if t1 else [])] if _norm(q) in by_quote]
+    # then the other claims, French first and strongest kind first (safety and superiority are no
+    # presentation claims, but the decision quotes them)
+    rank = {k: n for n, k in enumerate(CLAIM_RANK)}
+    rest = sorted(
+        by_quote,
+        key=lambda k: (
+            (by_quote[k][1].language or by_quote[k][0].language) != "fr",
+            by_quote[k][0].verdict != "promotion",
+            rank.get(by_quote[k][1].subkind, len(rank)),
+        ),
+    )
+    ordered = ordered + [k for k in rest if k not in {_norm(q) for q in ordered}]
+    out = []
+    for quote in dict.fromkeys(_norm(q) for q in ordered):
+        page, f = by_quote[quote]
+        out.append(
+            EvidenceRow(
+                quote=" ".join(f.quote.split()),
+                subkinds=[f.subkind],
+                url=page.url,
+                pages=1,
+                archived=archives.get(page.url, Archived()),
+                ids=[f.id],
+            )
+        )
+        if len(out) == limit:
+            break
+    return out
+
+
+def _blocking(qualification: Qualification | None, findings: FindingsFile, decision_html: str | None) -> list[str]:
+    """What still stands between the facts and a signed decision, in French."""
+    if qualification is None or qualification.conclusion == "no_violation":
+        return []  # nothing is proposed: no irrelevant question
+    out: list[str] = []
+    if qualification.conclusion == "undetermined":
+        out.extend(qualification.questions[:6])
+    operator = findings.operator
+    if operator is None or not operator.name:
+        out.append("Identifier l’éditeur du site (aucune mention légale lisible) avant d’adresser un courrier.")
+    else:
+        out.append(f"Vérifier l’identité de l’éditeur relevée sur le site ({operator.name}) avant tout courrier.")
+    out.append(
+        "Adresser le courrier d’intention et recueillir les observations de la société (CRPA, art. L. 121-1 et "
+        "L. 122-1) : un dossier de cas (case.yaml) donne ensuite la décision (vigipub draft)."
+    )
+    if decision_html and PLACEHOLDER_OPEN in decision_html:
+        out.append("Compléter les champs surlignés du projet de décision.")
+    return out
+
+
+def _verdict_sentence(
+    qualification: Qualification | None, site: str, verdict: str, pages: list[PageAnalysis], therapies: list[str]
+) -> str:
+    """Verdict and why, in one French sentence."""
+    what = french_join(therapies) if therapies else "un produit de santé"
+    several = len(therapies) > 1 or (therapies and therapies[0].startswith("les "))
+    if qualification is not None and qualification.conclusion == "violation":
+        t0 = next((t for t in qualification.tests if t.id.startswith("T0")), None)
+        audience = " au public français" if t0 is not None and t0.outcome == "yes" else ""
+        articles = sorted(
+            {
+                b.article
+                for t in qualification.tests
+                if t.id.startswith("T8") and t.outcome == "yes"
+                for b in t.basis
+                if b.code == "CSP"
+            }
+        )
+        measure = LABELS_FR["measure_fr"].get(qualification.measure.kind, "") if qualification.measure else ""
+        unauthorised = "médicaments dépourvus" if several else "médicament dépourvu"
+        return (
+            f"Le site {site} présente{audience} {what}, {unauthorised} de toute autorisation, comme des traitements "
+            f"efficaces et sûrs : publicité illicite (CSP, art. {', '.join(articles)})"
+            + (f" ; mesure proposée : {measure}." if measure else ".")
+        )
+    if verdict == "not_promotion":
+        genres = sorted({LABELS_FR["genre_fr"].get(p.genre, p.genre) for p in pages if p.genre != "unknown"})
+        cues = sorted(
+            {LABELS_FR["subkind_fr"].get(f.subkind, f.subkind) for p in pages for f in p.findings if f.kind == "reporting_context"}
+        )
+        why = []
+        if genres:
+            why.append(", ".join(genres))
+        if cues:
+            why.append("qui rapporte ou met en garde (" + ", ".join(cues) + ")")
+        if not any(f.kind in PROMOTIONAL for p in pages for f in p.findings):
+            why.append("sans allégation, témoignage ni incitation")
+        return f"Le site {site} ne fait pas la promotion d’un médicament : " + (", ".join(why) or "aucun élément promotionnel") + "."
+    if qualification is not None and qualification.conclusion == "no_violation":
+        return f"Le site {site} contient des éléments promotionnels, mais la qualification ne retient pas de manquement."
+    n = len(qualification.questions) if qualification is not None else 0
+    return (
+        f"Le site {site} présente {what} de façon promotionnelle ; la qualification reste à compléter "
+        f"({n} point{'s' if n > 1 else ''} à établir, ci-dessous)."
+    )
 
 
 def render_report(
@@ -82,42 +379,110 @@ def render_report(
     authorisations: list[AuthorisationAnswer],
     qualification: Qualification | None,
     decision_sha256: str | None = None,
+    decision_html: str | None = None,
 ) -> str:
-    """Render ``report.html`` as a self-contained HTML string."""
+    """Render ``report.html`` as a self-contained HTML string (links point into the dossier)."""
     pages = findings.pages
+    archives = _archives(manifest, pages)
+    incitation = _incitation_pages(pages)
     by_kind: dict[str, list[tuple[PageAnalysis, Finding]]] = defaultdict(list)
     for page in pages:
-        if page.verdict == "not_promotion":
+        if page.verdict == "not_promotion" and page.url not in incitation:
             continue
         for finding in page.findings:
+            if page.url in incitation and finding.kind != "call_to_action":
+                continue
             by_kind[finding.kind].append((page, finding))
-    screenshots = {}
-    if manifest is not None:
-        for captured in manifest.pages:
-            if captured.screenshot:
-                screenshots[captured.url] = "evidence/" + captured.screenshot
-                screenshots[captured.final_url] = "evidence/" + captured.screenshot
+    sections = []
+    for kind in KIND_ORDER:
+        if by_kind.get(kind):
+            rows, more = _rows(by_kind[kind], archives)
+            sections.append((kind, rows, more))
+    site_verdict = findings.site.verdict if findings.site is not None else _site_verdict(pages)
+    families = sorted(
+        {f.attributes.get("family", "") for p in pages if p.verdict != "not_promotion" for f in p.findings if f.kind == "therapy"}
+        - {""}
+    )
+    therapies = [
+        with_article_fr(THERAPY_FAMILIES[f][0], THERAPY_ARTICLES_FR[f])
+        for f in families
+        if f in THERAPY_FAMILIES and (f != "cell_therapy_other" or len(families) == 1)
+    ][:3]
+    site = manifest.seed_url if manifest else (findings.site.url if findings.site else "")
+    # one row per address: the page as served and as the browser drew it are one page
+    strength = {"promotion": 0, "uncertain": 1, "not_promotion": 2}
+    by_url: dict[str, PageAnalysis] = {}
+    for p in pages:
+        if p.url not in by_url or strength[p.verdict] < strength[by_url[p.url].verdict]:
+            by_url[p.url] = p
+    page_rows = [
+        {
+            "page": p,
+            "verdict": "incitation" if p.url in incitation and p.verdict == "not_promotion" else p.verdict,
+            "why": _why_page(p, p.url in incitation and p.verdict == "not_promotion"),
+            "archived": archives.get(p.url, Archived()),
+            "genre": LABELS_FR["genre_fr"].get(p.genre, p.genre),
+        }
+        for p in by_url.values()
+    ]
+    records = [{"page": p, "archived": archives.get(p.url, Archived())} for p in pages]
     template = _env.get_template("report.html.j2")
     return template.render(
         **LABELS_FR,
         version=__version__,
-        generated_at=utc_now().isoformat(),
+        generated_at=_when(utc_now()),
         manifest=manifest,
+        started=_when(manifest.started_at) if manifest else "",
+        site=site,
         findings=findings,
-        pages=pages,
-        site_verdict=_site_verdict(pages),
-        sections=[(kind, _distinct(by_kind[kind])) for kind in KIND_ORDER if by_kind.get(kind)],
+        pages=page_rows,
+        records=records,
+        site_verdict=site_verdict,
+        sentence=_verdict_sentence(qualification, site or "analysé", site_verdict, pages, therapies),
+        strongest=_strongest_claims(qualification, pages, archives),
+        blocking=_blocking(qualification, findings, decision_html),
+        sections=sections,
         authorisations=authorisations,
         qualification=qualification,
+        legal=_legal_rows(qualification),
         decision_sha256=decision_sha256,
-        screenshots=screenshots,
         counts={
             "pages": len(pages),
             "promotion": sum(p.verdict == "promotion" for p in pages),
             "uncertain": sum(p.verdict == "uncertain" for p in pages),
-            "claims": len(_distinct(by_kind.get("claim", []) + by_kind.get("testimonial", []))),
+            "claims": sum(len(rows) + more for kind, rows, more in sections if kind in ("claim", "testimonial")),
         },
     )
+
+
+def _legal_rows(qualification: Qualification | None) -> list[dict[str, Any]]:
+    """The legal analysis in French, one row per question (no test ids, no quotes repeated)."""
+    if qualification is None:
+        return []
+    order = {"yes": 0, "undetermined": 1, "no": 2, "not_applicable": 3}
+    rows = []
+    for t in sorted(qualification.tests, key=lambda t: (_test_number(t.id), order[t.outcome])):
+        if t.outcome == "not_applicable":
+            continue
+        if qualification.conclusion == "no_violation" and t.outcome == "undetermined":
+            continue  # nothing is proposed: the questions that would lead to a measure do not arise
+        rows.append(
+            {
+                "question": t.question,
+                "outcome": t.outcome,
+                "basis": "; ".join(
+                    f"{b.code} {'art. ' if b.article[:1].isdigit() else ''}{b.article}" for b in t.basis[:4]
+                ),
+                "evidence": len(t.evidence),
+                "rule": t.id,
+            }
+        )
+    return rows
+
+
+def _test_number(test_id: str) -> tuple[int, str]:
+    head = test_id.split(".")[0].lstrip("T")
+    return (int(head) if head.isdigit() else 99, test_id)
 
 
 def render_no_decision(qualification: Qualification, *, site_url: str) -> str:

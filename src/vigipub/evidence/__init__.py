@@ -1,7 +1,20 @@
 """Frozen value types every stage shares; no I/O beyond writing a model as JSON."""
 
 from .capture import Artefact, CapturedPage, CaptureManifest, ServerInfo, Skipped
-from .case import Case, Company, DecisionInfo, Event, Signatory
+from .case import (
+    Argument,
+    CaptureRecord,
+    Case,
+    Company,
+    DecisionInfo,
+    Established,
+    Event,
+    LetterOfIntent,
+    PageJudgement,
+    PageVerdict,
+    ProductArticle,
+    Signatory,
+)
 from .casework import (
     AuditAction,
     AuditEntry,
@@ -58,14 +71,15 @@ from .qualification import (
 from .registers import AuthorisationAnswer, RegisterMatch, RegisterSource
 
 __all__ = [
-    "SCHEMA_VERSION", "Artefact", "AuditAction", "AuditEntry", "Capability", "CaseStatus", "DocumentFormat", "DocumentKind",
-    "JobKind", "JobState", "ObservationKind", "ReviewDecision", "Role", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
-    "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
-    "Escalation", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
-    "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile",
+    "AuditAction", "AuditEntry", "Capability", "CaseStatus", "DocumentFormat", "DocumentKind",
+    "JobKind", "JobState", "ObservationKind", "ReviewDecision", "Role",
+    "SCHEMA_VERSION", "Argument", "Artefact", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
+    "CaptureRecord", "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
+    "Escalation", "Established", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",
+    "LEAD_CSV_COLUMNS", "Lead", "LeadQuote", "LeadsFile", "LetterOfIntent",
+    "OperatorIdentity", "PageJudgement", "PageVerdict", "ProductArticle",
     "CaptureLink", "ClaimCheck", "ClaimStatus", "ComplianceReport", "ComplianceVerdict", "EvidencePointer",
     "FrenchVariant", "FrenchVariantStatus", "MoveLead", "NewClaim", "PageCheck", "PageStatus", "Reason", "Side",
-    "OperatorIdentity",
     "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
     "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",
     "VigipubError", "Vu", "params_digest", "sha256_bytes", "sha256_file", "utc_now", "write_json",

@@ -103,6 +103,8 @@ class CaptureManifest(Frozen):
     servers: list[ServerInfo] = Field(default_factory=list)
     artefacts: list[Artefact] = Field(default_factory=list)
     complete: bool = False  # False while capturing (checkpoints) or when interrupted
+    #: the capture was stopped midway and sealed as it stood (``investigate --resume``)
+    interrupted: bool = False
     warc_file: str = "capture.warc.gz"
     warcinfo: RecordRef | None = None
     scope: str | None = None  # registrable domain, or scheme://host:port for IP hosts

@@ -1,9 +1,16 @@
-"""A case: the company, its websites, the adversarial procedure and the decision."""
+"""A case: the company, its websites, the adversarial procedure and the decision.
+
+Besides the procedure, a case file records what the *inspector* established on the site
+(:class:`Established`), so that a decision can be drafted from the case file alone: each item
+is the site's own words (a quote) or a fact the inspector checked (the address of the French
+version). The detector reads those quotes exactly as it reads a page (``vigipub.pipeline``).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from datetime import date as Date  # a field below is named ``date``
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
@@ -21,6 +28,22 @@ EventKind = Literal[
 ]
 
 
+class ProductArticle(StrEnum):
+    """The definite article of the product's name, as the decision writes it (« la thérapie »)."""
+
+    LE = "le"
+    LA = "la"
+    LES = "les"
+    L = "l'"
+
+
+class PageJudgement(StrEnum):
+    """The inspector's own verdict on a page (it prevails over the detector's)."""
+
+    PROMOTION = "promotion"
+    NOT_PROMOTION = "not_promotion"
+
+
 class Company(Frozen):
     name: str
     trading_names: list[str] = Field(default_factory=list)
@@ -28,10 +51,27 @@ class Company(Frozen):
     country: str | None = None
 
 
+class Argument(Frozen):
+    """One argument of the company's observations, and the Agency's answer to it.
+
+    ``defence`` names an entry of ``law/france/defences.yaml`` (its summary and rebuttal are
+    then the catalogue's, unless written here); an argument outside the catalogue (« la page a
+    été retirée », « le produit n'est pas un médicament ») has no ``defence`` and needs
+    ``summary``, and its ``answer`` is the inspector's (a placeholder in the draft until then).
+    """
+
+    defence: str | None = None
+    summary: str = ""  # completes « la société fait valoir que … » (French, indirect speech)
+    quote: str = ""  # the company's own words, verbatim
+    answer: str = ""  # the Agency's answer: a complete French sentence
+    basis: list[str] = Field(default_factory=list)  # article keys of the answer ("CSP L. 5122-1")
+
+
 class Event(Frozen):
     date: date
     kind: EventKind
-    note: str = ""
+    note: str = ""  # free text for the file (not quoted in documents)
+    arguments: list[Argument] = Field(default_factory=list)  # observations: what the company argued
 
 
 class Signatory(Frozen):
@@ -55,7 +95,8 @@ class LetterOfIntent(Frozen):
     """The letter that opens the adversarial procedure (CRPA L. 121-1 and L. 122-1).
 
     ``observation_deadline`` is computed by the case loader from the configurable delays
-    (dated parameter ``observation_period_days``) unless the case file sets it.
+    (dated parameter ``observation_period_days``, counted from ``received`` when known) unless
+    the case file sets it.
     """
 
     date: Date | None = None
@@ -65,6 +106,38 @@ class LetterOfIntent(Frozen):
     observation_deadline: Date | None = None
     delay_reference: str = ""  # legal reference of the delay used, for the letter
     signatory: Signatory | None = None
+    received: Date | None = None  # when the company received it (acknowledgement of receipt)
+
+
+class PageVerdict(Frozen):
+    """The inspector's verdict on one page, with the reason (French) it is shown with."""
+
+    url: str
+    verdict: PageJudgement
+    reason: str = ""
+
+
+class Established(Frozen):
+    """What the inspector established on the site. Lists hold the site's words, verbatim."""
+
+    french_version: str | bool | None = None  # the French version's address, or true
+    french_testimonials: list[str] = Field(default_factory=list)  # testimonials of patients in France
+    euro_prices: list[str] = Field(default_factory=list)  # « 12 500 € la cure »
+    french_phones: list[str] = Field(default_factory=list)  # « +33 1 84 88 00 00 »
+    travel_from_france: list[str] = Field(default_factory=list)  # « vols directs depuis Paris »
+    testimonials: list[str] = Field(default_factory=list)  # other patients' testimonials
+    preparation: list[str] = Field(default_factory=list)  # how the product is made, as the site says
+    calls_to_action: list[str] = Field(default_factory=list)  # « Réservez votre consultation »
+    pages: list[PageVerdict] = Field(default_factory=list)
+
+
+class CaptureRecord(Frozen):
+    """A capture of the site kept as evidence: when, and the digest of what was kept."""
+
+    date: datetime | Date
+    sha256: str
+    url: str = ""
+    description: str = ""  # « captures d'écran horodatées », « archive WARC » …
 
 
 class Case(Frozen):
@@ -88,3 +161,7 @@ class Case(Frozen):
     letter_of_intent: LetterOfIntent | None = None
     urgency: str | None = None
     source_path: str | None = None  # the case file it was loaded from
+    # what makes a draft possible from the case file alone
+    product_article: ProductArticle | None = None  # « la » thérapie, « le » vaccin: never guessed
+    established: Established = Field(default_factory=Established)
+    captures: list[CaptureRecord] = Field(default_factory=list)

@@ -19,6 +19,7 @@ FindingKind = Literal[
     "france_targeting",  # signs that French patients are targeted
     "reporting_context",  # the page reports, warns, refutes (lowers a promotion verdict)
     "genre",  # page genre cues (news, regulator, trial registry, encyclopaedia…)
+    "offer",  # the page offers the therapy: provider's voice, protocol, eligibility (OfferSignal)
 ]
 
 Verdict = Literal["promotion", "not_promotion", "uncertain"]
@@ -43,6 +44,22 @@ class Finding(Frozen):
     attributes: dict[str, str] = Field(default_factory=dict)  # e.g. icd10, mesh, label
 
 
+class Contribution(Frozen):
+    """What one feature of the verdict model added to a page's score, and why.
+
+    ``weight`` is the feature's share of the log-odds of promotion (positive: towards
+    promotion); ``label`` says it in words an inspector reads (French, from the model's data
+    file); ``findings`` are the ids of the findings (possibly on other pages of the site) the
+    feature counted.
+    """
+
+    feature: str
+    label: str
+    value: float
+    weight: float
+    findings: list[str] = Field(default_factory=list)
+
+
 class PageAnalysis(Frozen):
     """The verdict on one page and the findings that support it."""
 
@@ -59,6 +76,13 @@ class PageAnalysis(Frozen):
     record: RecordRef | None = None
     text_sha256: str | None = None
     warnings: list[str] = Field(default_factory=list)
+    #: the verdict model's inputs for this page (feature name -> value), kept so that the
+    #: site step can judge the page again with what the rest of its site establishes
+    features: dict[str, float] = Field(default_factory=dict)
+    #: each feature's share of the score, largest first: what drove the verdict
+    contributions: list[Contribution] = Field(default_factory=list)
+    #: the verdict on the page alone, when the context of its site changed it
+    page_verdict: Verdict | None = None
 
 
 IdentityField = Literal["name", "address", "registration"]

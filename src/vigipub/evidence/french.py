@@ -38,3 +38,13 @@ def french_join(items: Sequence[str], last: str = "et") -> str:
     if len(kept) <= 1:
         return "".join(kept)
     return ", ".join(kept[:-1]) + f" {last} " + kept[-1]
+
+
+#: a fact the inspector must supply, in any French text a stage writes: ``⟦date du courrier⟧``.
+#: The documents stage turns it into a highlighted field (HTML <mark>, a DOCX character style).
+PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = "⟦", "⟧"
+
+
+def placeholder(label: str) -> str:
+    """``⟦label⟧``: a gap the draft shows highlighted and lists in its warning."""
+    return f"{PLACEHOLDER_OPEN}{label}{PLACEHOLDER_CLOSE}"

@@ -15,6 +15,13 @@ from pathlib import Path
 from .core import sha256_file, write_atomic
 
 DOSSIER_SEAL = "dossier.sha256"
+#: the RFC 3161 token over the seal, when a time-stamping authority is configured
+DOSSIER_TIMESTAMP = "dossier.sha256.tsr"
+#: the files ``vigipub investigate`` derives from the evidence (what makes a folder a dossier)
+DOSSIER_FILES = ("findings.json", "authorisations.json", "qualification.json", "report.html", "decision.html")
+#: written first by ``vigipub investigate`` and removed once the dossier is sealed: a folder
+#: holding it says it is an unfinished investigation, how far it got and how to resume it
+UNFINISHED_MARKER = "UNFINISHED.json"
 
 
 def write_seal(dossier: Path, names: list[str]) -> Path:

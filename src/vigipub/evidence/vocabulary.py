@@ -7,6 +7,7 @@ never with free strings elsewhere.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final
 
 #: therapy family id -> (French label used in documents, English label, ATMP candidate?)
@@ -29,6 +30,23 @@ THERAPY_FAMILIES: Final[dict[str, tuple[str, str, bool]]] = {
     "prp": ("plasma riche en plaquettes (PRP)", "platelet-rich plasma", False),
     "cell_therapy_other": ("thérapie cellulaire", "cell therapy", True),
 }
+
+#: the definite article of each family's French label (« la thérapie…», « les exosomes »), so that
+#: a document never guesses the gender of a product named by its family
+THERAPY_ARTICLES_FR: Final[dict[str, str]] = {
+    "dendritic_cells": "la", "stem_cells": "la", "mesenchymal_stem_cells": "les",
+    "umbilical_cord_cells": "les", "bone_marrow_cells": "les", "adipose_cells": "les",
+    "placental_cells": "les", "embryonic_stem_cells": "les", "exosomes": "les", "secretome": "le",
+    "nk_cells": "les", "cik_cells": "les", "til": "les", "car_t": "les", "gene_therapy": "la",
+    "prp": "le", "cell_therapy_other": "la",
+}  # fmt: skip
+
+
+def with_article_fr(noun: str, article: str) -> str:
+    """« la » + « thérapie … », « l' » + « immunothérapie » (no space after the apostrophe)."""
+    article = article.strip()
+    return f"{article}{noun}" if article.endswith(("'", "’")) else f"{article} {noun}"
+
 
 #: claim subkinds (Finding.kind == "claim")
 CLAIM_SUBKINDS: Final[frozenset[str]] = frozenset({
@@ -72,3 +90,47 @@ GENRES: Final[frozenset[str]] = frozenset({
 CALL_TO_ACTION_SUBKINDS: Final[frozenset[str]] = frozenset({
     "price", "package", "booking", "consultation", "contact", "quote_request", "financing",
 })
+#: calls to action that invite a patient to receive the product: a booking page of a site that
+#: promotes it is an incitation (CSP L. 5122-1), whatever the page says alone
+INCITATION_SUBKINDS: Final[frozenset[str]] = frozenset({
+    "booking", "consultation", "price", "package", "quote_request", "financing",
+})
+
+
+def invites_to_treatment(calls: list[tuple[str, str]]) -> bool:
+    """Whether a page's calls to action, as ``(subkind, quote)``, invite patients to receive the
+    treatment: a booking, a price, a package… or more than one invitation to a consultation
+    (one « Free consultation » button in the header of every page is not a booking page)."""
+    kinds = {k for k, _ in calls if k in INCITATION_SUBKINDS}
+    if kinds - {"consultation"}:
+        return True
+    return len({" ".join(q.split()).casefold() for k, q in calls if k == "consultation"}) > 1
+
+class OfferSignal(StrEnum):
+    """How a page shows that it offers the therapy itself (``Finding.kind == "offer"``).
+
+    A real offer is often implicit: no price or booking button in sight, but the provider
+    speaks (« notre clinique », "we offer"), describes its protocol (sessions, infusions,
+    doses) or tells who can be treated.
+    """
+
+    PROVIDER_VOICE = "provider_voice"  # "our clinic", « nous proposons », „unsere Klinik“
+    PROTOCOL = "protocol"  # sessions, infusions, treatment course, what to expect
+    ELIGIBILITY = "eligibility"  # who is a candidate, who can benefit
+    BENEFITS = "benefits"  # "benefits of", "how does it work", « les avantages »
+    SITE_NAME = "site_name"  # the site's address names the therapy (« stemcell-clinic.example »)
+
+
+class ReportingSignal(StrEnum):
+    """Reporting cues (``Finding.kind == "reporting_context"``): the page speaks *about* an offer."""
+
+    ATTRIBUTION = "attribution"  # "the clinic claims", « selon la clinique »
+    WARNING = "warning"  # "beware", « mise en garde »
+    UNAUTHORISED = "unauthorised"  # "unapproved", « sans autorisation »
+    REFUTATION = "refutation"  # "no evidence", « aucune preuve »
+    REGULATOR = "regulator"  # "the agency", « l'ANSM »
+    JOURNALISM = "journalism"  # "told reporters", « a-t-il déclaré »
+    NON_COVERAGE = "non_coverage"  # an insurer's refusal to pay
+    ABOUT_PROVIDERS = "about_providers"  # clinics spoken of in the third person plural
+    RESEARCH = "research"  # the frame of a study: "researchers", « l'étude », „die Studie“
+    QUOTATION = "quotation"  # quoted speech: « … », a-t-il dit

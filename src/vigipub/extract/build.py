@@ -12,6 +12,7 @@ from typing import Any
 
 from vigipub.evidence.core import RecordRef
 from vigipub.evidence.document import Block, Document, DocumentSource
+from vigipub.evidence.markup import MAX_NESTING, flatten_deep_markup, nesting_estimate
 
 from . import language as lang_mod
 from ._fast import make_blocks, make_links
@@ -116,13 +117,6 @@ def _assemble(
     return full, out, page_lang, warnings
 
 
-#: estimated nesting beyond which a page is not parsed: HTML parsers (lexbor included) are
-#: quadratic in nesting depth (50,000 nested <div>: 5 s; 10,000: 0.2 s). Over the 1,078 real
-#: pages of the benchmark the estimate stays under 1,500 (sloppy unclosed tags included).
-MAX_NESTING = 10_000
-_CONTAINERS = (b"div", b"span", b"font", b"table", b"section", b"a", b"blockquote", b"ul", b"ol")
-
-
 @lru_cache(maxsize=1)
 def _numpy() -> Any:
     try:
@@ -138,23 +132,6 @@ def _count_lt(data: bytes) -> int:
     if np is None or len(data) < 65_536:
         return data.count(b"<")
     return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == 0x3C))
-
-
-def nesting_estimate(data: bytes, chunks: int = 256) -> int:
-    """Upper-bound-ish estimate of the maximum element nesting, from C-level byte counts.
-
-    Counts opening minus closing tags of usually-closed container elements, chunk by chunk,
-    and returns the highest running total: cheap enough to run on every large page.
-    """
-    size = max(1, len(data) // chunks)
-    depth = best = 0
-    for start in range(0, len(data), size):
-        body = data[start : start + size]
-        for tag in _CONTAINERS:
-            depth += body.count(b"<" + tag + b">") + body.count(b"<" + tag + b" ")
-            depth -= body.count(b"</" + tag + b">")
-        best = max(best, depth)
-    return best
 
 
 def _no_text(
@@ -196,14 +173,13 @@ def document_from_html(
     if looks_binary(data):
         warnings.append("binary content, not HTML: no text extracted")
         return _no_text(url, source, record, content_type, None, warnings)
-    if len(data) > 20_000 and _count_lt(data) > 20_000 and nesting_estimate(data) > MAX_NESTING:
-        warnings.append(
-            f"HTML nested deeper than {MAX_NESTING} levels: not parsed (parser cost is quadratic)"
-        )
-        return _no_text(url, source, record, content_type, None, warnings)
     if len(data) > MAX_HTML_BYTES:
         warnings.append(f"page of {len(data)} bytes cut to the first {MAX_HTML_BYTES} bytes")
         data = data[:MAX_HTML_BYTES]
+    if len(data) > 20_000 and _count_lt(data) > 20_000 and nesting_estimate(data) > MAX_NESTING:
+        # never a reason to show no text: what a browser shows is extracted (see the function)
+        data, flat = flatten_deep_markup(data)
+        warnings.extend(flat)
     # Carousel clones exist only in a DOM that a browser rendered (or saved to a file).
     rendered = source != "http"
     try:

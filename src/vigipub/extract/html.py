@@ -249,7 +249,10 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
     elements were removed: the ones inside a removed element are unwrapped in the detached
     subtree, which no longer belongs to ``body`` (the parser never leaves one in ``<head>``).
     """
-    for node in inline:
+    # innermost first: lexbor unwraps a node in constant time when its children hold no
+    # further inline element, but in time proportional to the nesting otherwise (50,000
+    # nested <b> took 43 s outermost first, 5 ms innermost first; same tree either way)
+    for node in reversed(inline):
         node.unwrap()
     body.merge_text_nodes()
     blocks: list[tuple[str, str]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
@@ -61,19 +62,24 @@ def _read_payload(stream: object, cap: int) -> tuple[bytes, str, bool]:
     return data, "sha256:" + h.hexdigest(), truncated
 
 
+#: longest line warcio may read at once (record and HTTP headers): it grows a line by
+#: concatenation, so an endless line (a file of zeros named .warc) cost quadratic time
+MAX_WARC_LINE = 1 << 20
+
+
 def _archive_iterator(fh: object) -> object:
-    """warcio's record iterator, inflating gzip members with ISA-L when it is installed.
+    """warcio's record iterator on a reader that bounds line length and inflates with ISA-L.
 
     Inflating is the largest single cost of reading a WARC (about 0.3 ms of a 140 KB page
     with zlib); ISA-L's inflate (``isal``) gives the same bytes in less than half the time.
     warcio picks its decompressor from the reader's ``DECOMPRESSORS`` table; the reader is
-    swapped before the first read, with the same block size. If ``isal`` or warcio's reader
-    is not as expected, plain warcio (zlib) is used: the records are the same either way.
+    swapped before the first read, with the same block size. If warcio's reader is not as
+    expected, plain warcio is used.
     """
     from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
     iterator = ArchiveIterator(fh)
-    reader_class = _isal_reader_class()
+    reader_class = _reader_class()
     reader = getattr(iterator, "reader", None)
     if reader_class is not None and reader is not None and reader.num_read == 0:
         iterator.reader = reader_class(iterator.fh, block_size=reader.block_size)
@@ -81,20 +87,30 @@ def _archive_iterator(fh: object) -> object:
 
 
 @lru_cache(maxsize=1)
-def _isal_reader_class() -> type | None:
+def _reader_class() -> type | None:
     try:
-        from isal import isal_zlib  # type: ignore[import-not-found]
         from warcio.bufferedreaders import DecompressingBufferedReader  # type: ignore[import-untyped]
     except ImportError:
         return None
+    decompressors = dict(DecompressingBufferedReader.DECOMPRESSORS)
+    try:
+        from isal import isal_zlib  # type: ignore[import-not-found]
 
-    def gzip_decompressor() -> object:
-        return isal_zlib.decompressobj(16 + isal_zlib.MAX_WBITS)
+        def gzip_decompressor() -> object:
+            return isal_zlib.decompressobj(16 + isal_zlib.MAX_WBITS)
 
-    class IsalDecompressingBufferedReader(DecompressingBufferedReader):  # type: ignore[misc]
-        DECOMPRESSORS = {**DecompressingBufferedReader.DECOMPRESSORS, "gzip": gzip_decompressor}
+        decompressors["gzip"] = gzip_decompressor
+    except ImportError:
+        pass
 
-    return IsalDecompressingBufferedReader
+    class BoundedDecompressingBufferedReader(DecompressingBufferedReader):  # type: ignore[misc]
+        DECOMPRESSORS = decompressors
+
+        def readline(self, length: int | None = None) -> bytes:
+            cap = MAX_WARC_LINE if not length or length > MAX_WARC_LINE else length
+            return bytes(super().readline(cap))
+
+    return BoundedDecompressingBufferedReader
 
 
 def iter_warc(
@@ -105,6 +121,7 @@ def iter_warc(
 
     stats = stats if stats is not None else ExtractStats()
     name = warc_name or str(path.resolve())
+    _check_regular(path)
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed in finally, generator lifetime
     except OSError as exc:
@@ -122,10 +139,11 @@ def iter_warc(
                     stats.documents += 1
                     yield doc
         except ArchiveLoadFailed as exc:
-            raise ExtractIntegrityError(f"corrupt WARC: {exc}", where=str(path)) from exc
+            # warcio quotes the first line it could not read: a whole megabyte of it, maybe
+            raise ExtractIntegrityError(f"corrupt WARC: {_short(exc)}", where=str(path)) from exc
         except (OSError, EOFError, ValueError) as exc:
             if "gzip" in str(exc).lower() or isinstance(exc, EOFError):
-                raise ExtractIntegrityError(f"truncated or corrupt WARC: {exc}", where=str(path)) from exc
+                raise ExtractIntegrityError(f"truncated or corrupt WARC: {_short(exc)}", where=str(path)) from exc
             raise
         # warcio stops silently at a truncated gzip member: bytes left after the last record
         # mean records were lost, which must never pass unnoticed.
@@ -143,6 +161,11 @@ def iter_warc(
             )
     finally:
         fh.close()
+
+
+def _short(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _plain_record_complete(fh: BinaryIO, offset: int, size: int) -> bool:
@@ -275,6 +298,56 @@ def _record_document(
     return doc
 
 
+#: a local HTML, PDF or text file is read whole, up to this size (a WARC is streamed record
+#: by record, whatever its size)
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _check_regular(path: Path) -> int:
+    """The size of ``path`` if it is a regular file; ExtractError otherwise.
+
+    Checked before opening: opening a FIFO waits for a writer forever, and ``/dev/zero``
+    never ends.
+    """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise ExtractError(f"cannot read file: {exc.strerror}", where=str(path)) from exc
+    if not stat.S_ISREG(st.st_mode):
+        what = next((label for test, label in _FILE_KINDS if test(st.st_mode)), "not a regular file")
+        raise ExtractError(
+            f"{what}, not a file: only files, folders and WARCs are read", where=str(path)
+        )
+    return st.st_size
+
+
+def _read_file(path: Path) -> bytes | None:
+    """A local document's bytes, read with a bound; None for a WARC (streamed instead)."""
+    size = _check_regular(path)
+    if path.name.lower().endswith((".warc", ".warc.gz")):
+        return None
+    if size > MAX_FILE_BYTES:
+        raise ExtractError(
+            f"file of {size / 2**20:,.0f} MB is larger than the {MAX_FILE_BYTES // 2**20} MB a single "
+            "document may have (a WARC of any size is read record by record)",
+            where=str(path),
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # the file may grow while it is read
+    except OSError as exc:
+        raise ExtractError(f"cannot read file: {exc.strerror}", where=str(path)) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ExtractError(f"file grew beyond {MAX_FILE_BYTES // 2**20} MB while read", where=str(path))
+    return data
+
+
 def _warcs_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name.endswith((".warc", ".warc.gz")) and p.is_file())
 
@@ -299,13 +372,10 @@ def iter_documents(path: Path, *, stats: ExtractStats | None = None) -> Iterator
             yield from iter_warc(warc, warc_name=warc.name, stats=stats)
         return
     name = path.name.lower()
-    if name.endswith((".warc", ".warc.gz")):
+    data = _read_file(path) if not name.endswith((".warc", ".warc.gz")) else None
+    if data is None:
         yield from iter_warc(path, stats=stats)
         return
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ExtractError(f"cannot read file: {exc.strerror}", where=str(path)) from exc
     url = path.resolve().as_uri()
     stats.bytes += len(data)
     stats.documents += 1

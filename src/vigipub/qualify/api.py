@@ -55,13 +55,16 @@ def load_findings(path: Path) -> FindingsFile:
 
 
 def load_authorisations(path: Path) -> list[AuthorisationAnswer]:
-    """Read ``authorisations.json``: a JSON list of AuthorisationAnswer (or an object with
-    ``schema_version`` and ``answers``)."""
+    """Read ``authorisations.json``: a JSON list of AuthorisationAnswer, an object with
+    ``schema_version`` and ``answers``, or one answer as ``vigipub registry check --format json``
+    prints it (so that its output can be saved as the dossier's register file as is)."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise QualifyInputError(f"cannot read authorisations: {exc}", where=str(path)) from exc
-    if isinstance(raw, dict):
+    if isinstance(raw, dict) and "answers" not in raw and {"therapy", "status"} <= raw.keys():
+        raw = [raw]  # one answer of `vigipub registry check --format json`
+    elif isinstance(raw, dict):
         _check_schema(str(raw.get("schema_version", "")), str(path))
         raw = raw.get("answers", [])
     try:
@@ -74,7 +77,7 @@ def load_authorisations(path: Path) -> list[AuthorisationAnswer]:
         ) from exc
 
 
-def _default_date(case: Case | None, pages: list[PageAnalysis]) -> date:
+def default_date(case: Case | None, pages: list[PageAnalysis]) -> date:
     """The facts are dated by the letter of intent (the Agency's finding), else the capture."""
     if case is not None:
         letters = [e.date for e in case.events if e.kind == "letter_of_intent"]
@@ -223,8 +226,13 @@ def qualify(
     date_of_facts: date | None = None,
     jurisdiction: str = "FR",
     operator: OperatorIdentity | None = None,
+    case_reading: PageAnalysis | None = None,
 ) -> Qualification:
     """Qualify the facts found on a site under the law in force on ``date_of_facts``.
+
+    ``case_reading`` is the detector's reading of the case file's quotes (each finding's
+    ``case_item`` attribute names its quote): ``vigipub.pipeline.read_case`` makes it, so that
+    a claim typed in a case file is classified exactly as the same words on a page.
 
     ``operator`` (the identity the site gives in its legal notice) names the company when
     the case file does not.
@@ -232,7 +240,7 @@ def qualify(
     ``date_of_facts`` defaults to the date of the letter of intent in ``case``, else the
     latest capture date of the pages, else today.
     """
-    on = date_of_facts or _default_date(case, pages)
+    on = date_of_facts or default_date(case, pages)
     j, _, _ = rules_for(jurisdiction)
     facts = build_facts(
         pages,
@@ -242,5 +250,6 @@ def qualify(
         date_of_facts=on,
         known_defences=[*j.defences, *(a for d in j.defences.values() for a in d.aliases)],
         operator=operator,
+        case_reading=case_reading,
     )
     return qualify_facts(facts, jurisdiction)

@@ -11,19 +11,27 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
+from vigipub.evidence.french import placeholder
 from vigipub.evidence.qualification import ArticleRef, Considerant, Escalation, Measure, Vu
+from vigipub.evidence.vocabulary import THERAPY_ARTICLES_FR, THERAPY_FAMILIES, with_article_fr
 from vigipub.law import Jurisdiction
 
+from . import wording
 from .engine import Evaluation
-from .facts import SiteFacts
+from .facts import INCITATIONS, Fact, RaisedDefence, SiteFacts
 from .quotes import (
     CLAIM_ORDER,
     MANIPULATION_RANK,
     MANIPULATION_SIGNALS,
     MANIPULATION_STEPS,
     Selection,
+    quality,
     select_quotes,
     substantive,
 )
@@ -35,6 +43,23 @@ REG_1394_TITLE = (
     "les médicaments de thérapie innovante et modifiant la directive 2001/83/CE ainsi que le "
     "règlement (CE) n° 726/2004"
 )
+
+#: the tests whose "yes" is a violation (as :mod:`vigipub.qualify.api` concludes)
+VIOLATION_RULES = ("T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad")
+
+#: claims quoted as benefit/risk allegations (C15): efficacy, safety, superiority and cure
+BENEFIT_RISK = frozenset(
+    {"cure", "efficacy_figure", "treat", "prevent", "universality", "guarantee", "safety", "superiority"}
+)
+#: claims that present the product as treating or preventing a disease (C4)
+PRESENTATION = frozenset(THERAPEUTIC_CLAIMS) | {"safety", "superiority"}
+
+
+def claim_kinds(fact: Fact) -> set[str]:
+    """Every kind of claim a fact is: a case-file claim holds all the detector found in it."""
+    kinds = {k for k in fact.attributes.get("subkinds", "").split(",") if k}
+    return kinds | {fact.subkind}
+
 
 #: the order in which the Vu cites CSP articles (numeric order, as ANSM does)
 _CSP_KEY = re.compile(r"L\. (\d+)-(\d+)(?:-(\d+))?")
@@ -51,11 +76,15 @@ class _Builder:
         self.on: date = facts.date_of_facts
         self.eff = ev.effective
         self.name = facts.company.name if facts.company else "éditrice du site"
-        self.product = _with_article(facts.product_label)  # « la thérapie cellulaire dendritique »
+        # « la thérapie cellulaire dendritique »: the case's article, else the family's
+        self.product = _with_article(facts.product_label, facts.product_article or _family_article(facts))
         self.of_product = _de(self.product)  # « de la thérapie … », « du … », « des … »
         self.url = facts.site_url or "(adresse du site non renseignée)"
         self.considerants: list[Considerant] = []
         self._benefit_risk: Selection | None = None
+        # no violation established and none excluded: a draft with its gaps marked
+        outcomes = [self.eff[r].outcome for r in VIOLATION_RULES if r in self.eff]
+        self.gap_mode = "yes" not in outcomes and "undetermined" in outcomes
 
     # -- helpers ---------------------------------------------------------------------------
     def ok(self, rule_id: str) -> bool:
@@ -109,13 +138,20 @@ class _Builder:
     ) -> Selection:
         """The claims a Considérant quotes (rules in :mod:`vigipub.qualify.quotes`).
 
-        Case-file claims are the inspector's choice: all of them are quoted when
-        ``keep_case_file`` (whatever their classification), before any page claim.
+        Only claims of the kinds asked for, case file included (the detector classified the
+        inspector's quotes too); never a claim the detector only inferred from a description
+        of the product's manufacture, a page title or a menu label. Case-file claims are the
+        inspector's choice: all those of these kinds are quoted when ``keep_case_file``, before
+        any page claim.
         """
+        made = {" ".join(f.quote.split()) for f in self.facts.of("manipulation")}
         facts = [
             f
             for f in self.facts.of("claim")
-            if f.subkind in subkinds or (keep_case_file and f.source == "case file")
+            if claim_kinds(f) & subkinds
+            and f.attributes.get("inferred") != "yes"
+            and not (f.source != "case file" and quality(f.quote) in ("heading", "navigation", "boilerplate"))
+            and not (" ".join(f.quote.split()) in made and not claim_kinds(f) - {"treat", "innovation"})
         ]
         return select_quotes(
             facts,
@@ -126,35 +162,80 @@ class _Builder:
         )
 
     def benefit_risk_claims(self) -> Selection:
-        """The claims of the benefit/risk Considérant (C15), the decision's main list."""
+        """The claims of the benefit/risk Considérant (C15), the decision's main list: efficacy
+        (cure, figures, treatment, universality, guarantee), safety and superiority only."""
         if self._benefit_risk is None:
-            self._benefit_risk = self.claims(
-                set(THERAPEUTIC_CLAIMS) | {"safety", "superiority", "innovation", "non_invasive"}, 5
-            )
+            self._benefit_risk = self.claims(BENEFIT_RISK, 5)
         return self._benefit_risk
 
     def supporting(self, kind: str, subkinds: list[str] | None = None, limit: int = 5) -> Selection:
         """Facts a Considérant relies on without quoting them: the same choice as quotes
-        (no banner, French first, strongest first), so that its evidence is what it says."""
-        return select_quotes(self.facts.of(kind, subkinds), limit=limit, order=subkinds or CLAIM_ORDER)
+        (no banner, French first, strongest first), so that its evidence is what it says.
+        A case-file claim counts for every kind the detector found in it."""
+        if kind == "claim" and subkinds is not None:
+            facts = [f for f in self.facts.of("claim") if claim_kinds(f) & set(subkinds)]
+        else:
+            facts = self.facts.of(kind, subkinds)
+        return select_quotes(facts, limit=limit, order=subkinds or CLAIM_ORDER)
+
+    def disease_names(self, limit: int = 3) -> list[str]:
+        """The diseases the site targets, most cited first, each with its article (« le cancer »,
+        « l'autisme »); a disease a sentence denies was never a fact (:func:`.facts.denies`)."""
+        counts: dict[str, int] = {}
+        for f in self.facts.of("disease"):
+            label = (f.attributes.get("label_fr") or f.quote).strip()
+            if label:
+                counts[label] = counts.get(label, 0) + 1
+        ranked = sorted(counts, key=lambda k: -counts[k])[:limit]
+        return [_disease_with_article(label) for label in ranked]
 
     def disease_label(self) -> str:
-        labels = [f.attributes.get("label_fr") or f.quote for f in self.facts.of("disease")]
-        labels = [lab for lab in dict.fromkeys(labels) if lab]
-        return join_fr(labels[:2]) if labels else "des maladies humaines"
+        """« le cancer », « le cancer et les métastases », else « les maladies humaines »."""
+        return join_fr(self.disease_names()) or "les maladies humaines"
+
+    def of_diseases(self) -> str:
+        """« du cancer », « de l'autisme et de la sclérose en plaques », « des maladies humaines »."""
+        return join_fr([_de(d) for d in self.disease_names()]) or "des maladies humaines"
+
+    # -- gaps --------------------------------------------------------------------------------
+    def pending(self, rule_id: str) -> bool:
+        """In a draft (the conclusion is undetermined), a test the facts leave open gets a
+        highlighted gap in the place of its Considérant."""
+        r = self.eff.get(rule_id)
+        return self.gap_mode and r is not None and r.outcome == "undetermined"
+
+    def holds(self, rule_id: str) -> bool:
+        """The test is met, or (in a draft) still open: what follows is drafted as intended."""
+        return self.ok(rule_id) or self.pending(rule_id)
+
+    def gap(self, rule_id: str, id_: str) -> None:
+        rule = self.ev.rules.get(rule_id)
+        label = wording.label("gap_labels", rule_id, rule.question if rule else rule_id)
+        self.add(
+            id_,
+            wording.sentence("gap", gap=placeholder(label)),
+            self.refs(*(rule.articles if rule else ())),
+            [rule_id],
+        )
 
     # -- Considérants ----------------------------------------------------------------------
     def build_considerants(self) -> list[Considerant]:
-        medicinal = self.ok("T1.presentation") or self.ok("T2.function")
-        if not medicinal and not self.ok("T6.advertising"):
+        medicinal = self.holds("T1.presentation") or self.holds("T2.function")
+        if not medicinal and not self.holds("T6.advertising"):
             return []
         self.c_definition()
         if self.ok("T0.link"):
             self.c_site()
+        elif self.pending("T0.link"):
+            self.gap("T0.link", "C2_site_a_completer")
         if self.ok("T1.presentation"):
             self.c_presentation()
+        elif self.pending("T1.presentation"):
+            self.gap("T1.presentation", "C3_allegations_a_completer")
         if self.ok("T3.atmp"):
             self.c_atmp()
+        elif self.pending("T3.atmp") and not self.ok("T2.function"):
+            self.gap("T3.atmp", "C6_mti_a_completer")
         if self.ok("T4.centralised"):
             self.add(
                 "C10_autorisation_centralisee",
@@ -177,6 +258,8 @@ class _Builder:
                 self.refs("CSP L. 5121-8"),
                 ["T4.amm_required"],
             )
+        elif self.pending("T4.amm_required"):
+            self.gap("T4.amm_required", "C10_amm_a_completer")
         if self.ok("T5.unauthorised"):
             self.add(
                 "C11_absence_autorisation",
@@ -189,10 +272,14 @@ class _Builder:
                 self.refs("CSP L. 5121-8", "CSP L. 5121-12", "CSP L. 5121-12-1", "CSP L. 5124-13"),
                 ["T5.unauthorised"],
             )
+        elif self.pending("T5.unauthorised"):
+            self.gap("T5.unauthorised", "C11_autorisation_a_completer")
         self.c_observations()
         if self.ok("T6.advertising"):
             self.c_advertising()
-        if self.ok("T8.unauthorised_ad"):
+        elif self.pending("T6.advertising"):
+            self.gap("T6.advertising", "C14_publicite_a_completer")
+        if self.holds("T8.unauthorised_ad"):
             self.add(
                 "C19_article_L5122_3",
                 render(
@@ -210,7 +297,7 @@ class _Builder:
                 ["T8.unauthorised_ad"],
             )
         self.c_visa()
-        if self.ok("T10.measure"):
+        if self.holds("T10.measure"):
             self.c_urgency()
             self.c_measure()
         return self.considerants
@@ -250,32 +337,32 @@ class _Builder:
         )
 
     def c_presentation(self) -> None:
-        innovative = self.supporting("claim", ["innovation", "superiority"])
+        # « innovant » only when the site's words say so; « alternative » when they claim to
+        # do better than, or to spare, the usual treatments
+        innovative = self.supporting("claim", ["innovation"])
+        superior = self.supporting("claim", ["superiority"])
         if innovative:
-            text = render(
-                "Considérant que ce produit est présenté avec des allégations thérapeutiques comme étant un "
-                "traitement innovant au regard des autres thérapies actuellement indiquées pour traiter {d} ;",
-                d=self.disease_label(),
-            )
+            text = wording.sentence("presentation_innovative", d=self.disease_label())
+        elif superior:
+            text = wording.sentence("presentation_alternative", d=self.disease_label())
         else:
-            text = render(
-                "Considérant que ce produit est présenté avec des allégations thérapeutiques à l'égard "
-                "de {d} ;",
-                d=self.disease_label(),
-            )
+            text = wording.sentence("presentation_plain", of_d=self.of_diseases())
+        diseases = [f.id for f in self.facts.of("disease")]
         self.add(
             "C3_allegations",
             text,
             [],
             ["T1.presentation"],
-            innovative.ids or list(self.eff["T1.presentation"].evidence),
+            list(dict.fromkeys((innovative.ids or superior.ids) + diseases))
+            or list(self.eff["T1.presentation"].evidence),
         )
-        # « en effet » illustrates with other words than the benefit/risk list quotes later
-        # (as the Iaso decision does); the same sentences only if there are no others
+        # the presentation test quotes before it concludes; « en effet » illustrates with other
+        # words than the benefit/risk list quotes later (as the Iaso decision does), the same
+        # sentences only if there are no others
         telling = self.claims(
-            {"safety", "efficacy_figure", "superiority", "innovation", "cure"},
+            PRESENTATION,
             3,
-            ["safety", "efficacy_figure", "superiority", "cure", "innovation"],
+            ["safety", "efficacy_figure", "superiority", "cure", "universality", "treat", "prevent"],
             keep_case_file=False,
             avoid=set(self.benefit_risk_claims().ids),
         )
@@ -412,6 +499,8 @@ class _Builder:
         )
 
     def c_observations(self) -> None:
+        """Every observation is summarised and every argument answered (CRPA L. 122-1): a
+        decision that acknowledges observations and never examines them risks annulment."""
         letters = self.facts.events_of("letter_of_intent")
         observations = self.facts.events_of("written_observations", "oral_observations")
         decisions = self.facts.events_of("decision")
@@ -434,52 +523,129 @@ class _Builder:
                 self.refs("CRPA L. 122-1"),
                 ["T11.procedure"],
             )
-        if not self.facts.defences:
-            return
         t9 = self.eff.get("T9.defences")
         rebuttals = {r["raised_as"]: r for r in (t9.data.get("rebuttals", []) if t9 else [])}
-        groups: dict[tuple[date | None, str | None], list[Any]] = {}
-        for r in self.facts.defences:
-            groups.setdefault((r.on, r.event_kind), []).append(r)
-        first = True
-        for (on, kind), raised in sorted(
-            groups.items(), key=lambda kv: (kv[0][0] or date.min, kv[0][1] or "")
-        ):
-            claims = []
-            for r in raised:
-                reb = rebuttals.get(r.raised_as)
-                claim = reb["claim_fr"] if reb else f"« {r.raised_as} »"
-                claims.append(claim)
-            said = _que(claims[0]) + "".join(" et " + _que(c) for c in claims[1:])
-            quoted = [r.quote for r in raised if r.quote]
-            tail = ("{nbsp}; qu'elle indique notamment proposer " + quote(quoted[0])) if quoted else ""
-            if kind == "oral_observations":
-                lead = "Considérant que, lors de ses observations orales du {on}, la société {name} a fait valoir "
-            elif first:
-                lead = (
-                    "Considérant que dans son courrier en date du {on}, la société {name} fait valoir "
-                    if on
-                    else "Considérant que la société {name} fait valoir "
+        first_written = True
+        for event in observations:
+            raised = [r for r in self.facts.defences if r.on == event.date and r.event_kind == event.kind]
+            how = "orales" if event.kind == "oral_observations" else "écrites"
+            if not raised:
+                self.add(
+                    f"C12_observations_{len(self.considerants)}",
+                    wording.sentence(
+                        "observations_without_content",
+                        name=self.name,
+                        how=how,
+                        on=date_fr(event.date),
+                        gap=placeholder(wording.text("observations_without_content_gap")),
+                    ),
+                    self.refs(*wording.basis("observations_without_content")),
+                    ["T9.defences", "T11.procedure"],
                 )
+                continue
+            if event.kind == "oral_observations":
+                key = "observations_oral"
             else:
-                lead = (
-                    "Considérant que le courrier en date du {on} adressé par la société {name} reprend ces éléments "
-                    "et précise en outre "
-                )
-            text = (
-                fr_typo(lead).format(on=date_fr(on), name=self.name)
-                + said
-                + tail.format(nbsp=NNBSP)
-                + f"{NNBSP};"
+                key = "observations_first" if first_written else "observations_next"
+                first_written = False
+            self._summary(key, raised, on=event.date)
+        undated = [r for r in self.facts.defences if r.on is None]
+        if undated:
+            self._summary("observations_undated", undated, on=None)
+        answered: set[str] = set()
+        for r in self.facts.defences:
+            key = (rebuttals.get(r.raised_as) or {}).get("defence") or r.raised_as or r.fact_id
+            if key in answered:
+                continue  # the same defence in two letters is answered once
+            answered.add(key)
+            self._answer(r, rebuttals.get(r.raised_as))
+
+    def _claim_of(self, r: RaisedDefence, rebuttal: dict[str, Any] | None) -> str:
+        if r.summary:
+            return r.summary.strip().rstrip(" .;")
+        if rebuttal:
+            return str(rebuttal["claim_fr"])
+        return placeholder("résumé de l'argument de la société")
+
+    def _summary(self, key: str, raised: list[RaisedDefence], on: date | None) -> None:
+        t9 = self.eff.get("T9.defences")
+        rebuttals = {r["raised_as"]: r for r in (t9.data.get("rebuttals", []) if t9 else [])}
+        claims = list(dict.fromkeys(self._claim_of(r, rebuttals.get(r.raised_as)) for r in raised))
+        said = _que(claims[0]) + "".join(" et " + _que(c) for c in claims[1:])
+        text = wording.sentence(key, on=date_fr(on) if on else "", name=self.name, said=fr_typo(said))
+        quoted = [r.quote for r in raised if r.quote]
+        if quoted:
+            text += wording.sentence("observations_quote_tail", quote=quote(quoted[0]))
+        self.add(
+            f"C12_observations_{len(self.considerants)}",
+            text + f"{NNBSP};",
+            self.refs(*wording.basis(key)),
+            ["T9.defences"],
+            [r.fact_id for r in raised],
+        )
+
+    def _answer(self, r: RaisedDefence, rebuttal: dict[str, Any] | None) -> None:
+        """The Agency's answer to one argument: the catalogue's rebuttal (citing its articles),
+        the inspector's answer from the case file, or a highlighted gap."""
+        claim = self._claim_of(r, rebuttal)
+        if r.answer:
+            # the inspector's answer cites the articles the case names (keys vigipub.law knows)
+            answer, keys = r.answer, [k for k in r.basis if k in self.j.articles]
+        elif rebuttal:
+            answer, keys = str(rebuttal["rebuttal_fr"]), [str(k) for k in rebuttal.get("basis", [])]
+        else:
+            answer, keys = "", [k for k in r.basis if k in self.j.articles]
+        clause = (
+            _que(_lower_first(answer.strip().rstrip(" .")))
+            if answer
+            else "que " + placeholder(wording.text("answer_gap"))
+        )
+        self.add(
+            f"C13_reponse_{len(self.considerants)}",
+            wording.sentence("answer", claim=fr_typo(claim), answer=fr_typo(clause) + f"{NNBSP};"),
+            self.refs(*keys),
+            ["T9.defences"],
+            [r.fact_id],
+        )
+        defence = (rebuttal or {}).get("defence")
+        if defence in _TARGETING_DEFENCES:
+            self._targeting_answer()
+
+    def _targeting_answer(self) -> None:
+        """Against « the French version is for Swiss (Belgian) patients »: what the site shows
+        that addresses patients in France, each signal with the site's words."""
+        parts: list[str] = []
+        ids: list[str] = []
+        signals = self.facts.of("france_targeting")
+        testimonials = [
+            f
+            for f in substantive(self.facts.of("testimonial"))
+            if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
+        ]
+        for subkind in _TARGETING_ORDER:
+            found = [f for f in signals if f.subkind == subkind]
+            if subkind == "french_patient":
+                found = substantive(found) + testimonials
+            if not found:
+                continue
+            template = wording.label("targeting", subkind)
+            if not template:
+                continue
+            example = next(
+                (f for f in found if f.source != "page metadata" and 0 < len(f.quote) <= 240), None
             )
-            self.add(
-                f"C12_observations_{len(self.considerants)}",
-                text,
-                [],
-                ["T9.defences"],
-                [r.fact_id for r in raised],
-            )
-            first = False
+            q = f" ({quote(' '.join(example.quote.split()))})" if example and "{q}" in template else ""
+            parts.append(fr_typo(template).replace("{q}", q))
+            ids.extend(f.id for f in found[:3])
+        if not parts:
+            return
+        self.add(
+            f"C13_ciblage_{len(self.considerants)}",
+            wording.sentence("answer_targeting", url=self.url, evidence=join_fr(parts)),
+            self.refs(*wording.basis("answer_targeting")),
+            ["T9.defences", "T0.link"],
+            ids,
+        )
 
     def c_advertising(self) -> None:
         adv_text = self.quote_article("CSP L. 5122-1", lower_first=False)
@@ -526,41 +692,51 @@ class _Builder:
                 ["T6.advertising", "T0.link"],
                 [f.id for f in testimonials + french],
             )
-        innovative = self.supporting("claim", ["innovation", "superiority"])
+        innovative = self.supporting("claim", ["innovation"])
+        superior = self.supporting("claim", ["superiority"])
         safe = self.supporting("claim", ["safety"])
         travel = self.supporting("travel", limit=3)
         abroad = bool(travel) or (
             self.facts.company is not None
             and (self.facts.company.country or "FR").upper() not in ("FR", "FRANCE")
         )
-        if innovative or safe:
+        if innovative or superior or safe:
+            # each quality only when the site's words support it (« innovant » needs an innovation claim)
             parts = []
             if innovative:
-                parts.append(
-                    "présenté comme un traitement innovant au regard des autres thérapies actuellement indiquées"
-                )
+                parts.append(wording.label("incitation_parts", "innovative"))
+            elif superior:
+                parts.append(wording.label("incitation_parts", "alternative"))
             if safe:
-                parts.append(
-                    ("qui de surcroît présenterait" if innovative else "présenté comme présentant")
-                    + " un profil de sécurité très favorable"
-                )
-            where = (
-                "à se rendre dans un autre pays afin de bénéficier de ce traitement"
-                if abroad
-                else "à recourir à ce traitement"
-            )
+                parts.append(wording.label("incitation_parts", "safe_after" if parts else "safe"))
             self.add(
                 "C17_incitation",
-                render(
-                    "Considérant donc que ce médicament est {what} ; qu'ainsi, ce site internet est susceptible "
-                    "d'inciter les patients {where} ;",
+                wording.sentence(
+                    "incitation",
                     what=", ".join(parts),
-                    where=where,
+                    where=wording.label("incitation_parts", "abroad" if abroad else "here"),
                 ),
                 [],
                 ["T6.advertising"],
-                list(dict.fromkeys(innovative.ids + safe.ids + travel.ids)),
+                list(dict.fromkeys(innovative.ids + superior.ids + safe.ids + travel.ids)),
             )
+        calls = self.supporting("call_to_action", sorted(INCITATIONS), limit=3)
+        if calls:
+            actions = list(
+                dict.fromkeys(
+                    wording.label("incitation_actions", f.subkind)
+                    for f in calls.facts
+                    if f.subkind in INCITATIONS
+                )
+            )
+            if actions:
+                self.add(
+                    "C17_bis_invitation",
+                    wording.sentence("incitation_calls", actions=join_fr(actions), q=calls.render()),
+                    self.refs(*wording.basis("incitation_calls")),
+                    ["T6.advertising"],
+                    calls.ids,
+                )
         if self.ok("T7.audience"):
             self.add(
                 "C18_publicite",
@@ -576,7 +752,7 @@ class _Builder:
             )
 
     def c_visa(self) -> None:
-        public, hcp = self.ok("T8.public_no_visa"), self.ok("T8.hcp_no_visa")
+        public, hcp = self.holds("T8.public_no_visa"), self.holds("T8.hcp_no_visa")
         if not (public or hcp):
             return
         keys = [k for k, ok in (("CSP L. 5122-8", public), ("CSP L. 5122-9", hcp)) if ok]
@@ -631,7 +807,7 @@ class _Builder:
             [],
             ["T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad"],
         )
-        kind = self.eff["T10.measure"].data.get("kind")
+        kind = self.eff["T10.measure"].data.get("kind") or self.facts.measure_requested
         if kind == "suspension_of_all_activities":
             text = render(
                 "Considérant qu'il convient donc de suspendre l'ensemble des activités opérées en France et "
@@ -689,31 +865,32 @@ class _Builder:
         )
         for site in self.facts.websites or ((self.facts.site_url,) if self.facts.site_url else ()):
             vu.append(Vu(id=f"VU_SITE_{len(vu)}", text_fr=f"Vu le site internet {site}{NNBSP};"))
-        scope_all = self.facts.measure_requested == "suspension_of_all_activities"
+        # the scope the letter announced, never the measure decided later (a broader measure is
+        # refused by `vigipub draft`: the company could not comment on it)
         letter_scope = self.facts.letter_scope
+        addresses = list(self.facts.addresses) or (
+            list(self.facts.company.addresses) if self.facts.company else []
+        )
         for ev in self.facts.events_of("letter_of_intent"):
-            all_acts = scope_all or "all_activities" in ev.note or letter_scope == "all_activities"
-            scope = (
-                f"l'ensemble des activités opérées en France et portant sur {self.product}"
-                if all_acts
-                else f"la publicité en France portant sur {self.product}"
+            all_acts = letter_scope == "all_activities" or (
+                letter_scope is None and "all_activities" in ev.note
             )
-            where = ""
-            if self.facts.company and self.facts.company.addresses:
-                where = f" (située {self.facts.company.addresses[0]})"
+            key = "vu_letter_several" if len(addresses) > 1 else "vu_letter"
             vu.append(
                 Vu(
                     id=f"VU_COURRIER_{len(vu)}",
-                    text_fr=render(
-                        "Vu le courrier en date du {d} adressé à la société {name}{where} par lequel l'ANSM l'a "
-                        "informée de son intention de suspendre, jusqu'à mise en conformité du produit à la "
-                        "réglementation qui lui est applicable, {scope} ;",
+                    text_fr=wording.sentence(
+                        key,
                         d=date_fr(ev.date),
                         name=self.name,
-                        where=where,
-                        scope=scope,
+                        where=f" (située {addresses[0]})" if len(addresses) == 1 else "",
+                        addresses=" ; ".join(addresses),
+                        scope=wording.sentence(
+                            "vu_letter_scope_all" if all_acts else "vu_letter_scope_advertising",
+                            product=self.product,
+                        ),
                     ),
-                    basis=self.refs("CRPA L. 121-1", "CRPA L. 122-1"),
+                    basis=self.refs(*wording.basis(key)),
                 )
             )
         written = self.facts.events_of("written_observations")
@@ -852,6 +1029,21 @@ class _Builder:
         return out
 
 
+#: the defences answered with the site's targeting of France (wording/fr.yaml lists the signals)
+_TARGETING_DEFENCES = frozenset({"translation_for_swiss_or_belgian_patients"})
+_TARGETING_ORDER = (
+    "french_language", "french_patient", "euro_price", "french_phone", "from_france_logistics",
+    "french_speaking_staff", "reimbursement_fr", "french_city", "fr_domain", "fr_variant",
+)  # fmt: skip
+
+
+def _lower_first(text: str) -> str:
+    """A sentence made a clause: « La mesure … » → « la mesure … » (not « ANSM », « L. 5122-1 »)."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and text[1] not in ". ":
+        return text[0].lower() + text[1:]
+    return text
+
+
 def _que(clause: str) -> str:
     """« que » + clause, elided before a vowel (« qu'elle »)."""
     return ("qu'" + clause) if clause[:1] and clause[:1].lower() in "aeiouyéèêî" else "que " + clause
@@ -860,11 +1052,39 @@ def _que(clause: str) -> str:
 _FEMININE_ENDINGS = ("ie", "ion", "ure", "ence", "ance", "ité", "ose", "use", "ine", "ule")
 
 
-def _with_article(label: str) -> str:
-    """The product with a definite article (« la thérapie… », « les exosomes », « le PRP »)."""
+@cache
+def _diseases_fr() -> dict[str, str]:
+    path = Path(__file__).parent / "wording" / "diseases_fr.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k).casefold(): str(v) for k, v in data.items()}
+
+
+def _disease_with_article(label: str) -> str:
+    """« le cancer », « l'autisme » (``wording/diseases_fr.yaml``); a disease the table does
+    not know is named « l'affection « … » » rather than given a guessed article."""
+    if re.match(r"(?i)^(le|la|les) |^l['’]", label):
+        return label  # given with its article
+    known = _diseases_fr().get(label.casefold())
+    return known if known else f"l'affection {quote(label)}"
+
+
+def _family_article(facts: SiteFacts) -> str | None:
+    """The article of the product when it is named by its family's label (no case file)."""
+    for fam in facts.families:
+        if fam in THERAPY_FAMILIES and THERAPY_FAMILIES[fam][0] == facts.product_label:
+            return THERAPY_ARTICLES_FR.get(fam)
+    return None
+
+
+def _with_article(label: str, article: str | None = None) -> str:
+    """The product with its definite article: the case file's (« la », « le », « les », « l' »),
+    else the one it starts with; a guess from the ending is the last resort (a product built in
+    code without a case file)."""
     low = label.strip()
     if low.lower().startswith(("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "ce ", "cette ")):
         return low
+    if article:
+        return with_article_fr(low, article)
     first = low.split(" ")[0].lower()
     if first.endswith(("s", "x")):
         return "les " + low

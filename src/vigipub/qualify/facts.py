@@ -9,27 +9,38 @@ Only pages whose verdict is ``promotion`` (or ``uncertain``, marked ``weak``) su
 conclusions; findings of ``not_promotion`` pages are kept apart (:attr:`SiteFacts.excluded`)
 and never support anything.
 
-Case conventions (``vigipub.evidence.case.Case`` is shared and not extended here):
-- ``Case.defences`` lists the arguments raised (ids or aliases of ``law/france/defences.yaml``);
-- an observations event may say which arguments it raised, and quote them, with a note of the
-  form ``"medical_tourism_only: « quote … »"`` or ``"no_activity_in_france, translation_for_swiss_patients"``;
-  a raised defence no event names is attached to the first written observations;
+What the case file contributes:
+- its quotes (claims, what the inspector established on the site, the product's name) are read
+  by the *detector* (``vigipub.pipeline.read_case``), the same classifier as for pages; its
+  findings arrive as ``case_reading`` (each finding's ``case_item`` attribute says which quote
+  it comes from: ``claims[0]``, ``established.preparation[1]``…). A claim is one fact whose
+  subkind is the strongest the detector found in it (``unclassified`` when none, or when the
+  case was not read);
+- ``established`` items are facts by themselves too (the inspector checked them): a French
+  version, French testimonials, euro prices, French phones, travel from France, preparation;
+  ``established.pages`` overrides the detector's verdict on a page;
+- the observations: each event's ``arguments`` (catalogued defences or free arguments with the
+  inspector's answer), the legacy note form ``"medical_tourism_only: « quote … »"``, and
+  ``Case.defences`` (ids raised in no recorded event: undated);
 - a ``compliance_check`` event whose note starts with ``non_compliant`` records that the
   advertising continued (T13).
+
+A disease the sentence denies (« pas de chute de cheveux ») is never a target: it is kept
+apart (:attr:`SiteFacts.denied`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from vigipub.evidence.case import Case, Company, Event
-from vigipub.evidence.findings import OperatorIdentity, PageAnalysis
+from vigipub.evidence.findings import Finding, OperatorIdentity, PageAnalysis
 from vigipub.evidence.registers import AuthorisationAnswer
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import INCITATION_SUBKINDS, THERAPY_FAMILIES, invites_to_treatment
 
 from .quotes import is_boilerplate
 
@@ -56,6 +67,7 @@ class Fact:
     on: date | None = None  # events and observations
     confidence: float = 1.0  # the detector's confidence in the finding (case file: 1)
     page_score: float | None = None  # the promotion score of the page it was found on
+    match: str = ""  # the words of the quote that the detector matched
 
 
 @dataclass(frozen=True)
@@ -69,11 +81,16 @@ class PageInfo:
 
 @dataclass(frozen=True)
 class RaisedDefence:
-    raised_as: str  # id or alias, as written in the case
-    on: date | None
+    """One argument of the company: a catalogued defence (``raised_as``) or a free one."""
+
+    raised_as: str  # id or alias, as written in the case; "" for an argument outside the catalogue
+    on: date | None  # the observations that raised it; None when no event is recorded for it
     event_kind: str | None
-    quote: str  # the company's words, if the event note quotes them
+    quote: str  # the company's words, if the case quotes them
     fact_id: str
+    summary: str = ""  # the case's summary (completes « la société fait valoir que … »)
+    answer: str = ""  # the inspector's answer (a French sentence)
+    basis: tuple[str, ...] = ()  # article keys of that answer
 
 
 @dataclass(frozen=True)
@@ -92,6 +109,10 @@ class SiteFacts:
     letter_scope: str | None = None  # Case.letter_of_intent.scope (advertising | all_activities)
     urgency: str | None = None  # Case.urgency: why the contradictory procedure was skipped
     boilerplate: tuple[Fact, ...] = ()  # cookie/consent/privacy banners, disclaimers: never evidence
+    product_article: str | None = None  # Case.product_article: « la » thérapie, « le » vaccin
+    denied: tuple[Fact, ...] = ()  # diseases a sentence denies (« pas de chute de cheveux »)
+    addresses: tuple[str, ...] = ()  # where the letter of intent was sent (all of them)
+    captures: tuple[tuple[str, str], ...] = ()  # (ISO date, digest) of the captures kept
 
     # -- queries ---------------------------------------------------------------------------
     def of(self, kind: str, subkinds: Iterable[str] | None = None) -> list[Fact]:
@@ -134,26 +155,31 @@ class SiteFacts:
 
 # -- builders ------------------------------------------------------------------------------
 
-_CLAIM_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    # a deterministic, conservative classifier for claims typed in a case file (no dossier):
-    # the first matching subkind wins; a claim matching nothing stays "unclassified".
-    ("efficacy_figure", (r"\d+\s?%", r"taux de (réussite|succès|guérison)")),
-    ("cure", (r"guéri", r"guérison", r"rémission", r"vaincre")),
-    ("prevent", (r"prév(enir|ention|ient)",)),
-    ("safety", (r"effets? (secondaires?|indésirables?)", r"sans danger", r"naturel")),
-    ("universality", (r"tous les (types|cancers)",)),
-    ("superiority", (r"éviter la chimio", r"meilleur", r"plus efficace")),
-    ("innovation", (r"innovant", r"révolutionnaire")),
-    ("treat", (r"trait(e|er|ement)", r"efficace", r"soign")),
-)
+#: the established items the inspector records, and what each is by itself (kind, subkind), with
+#: the France signal it carries
+ESTABLISHED: dict[str, tuple[tuple[str, str], ...]] = {
+    "french_testimonials": (("testimonial", "testimonial"), ("france_targeting", "french_patient")),
+    "euro_prices": (("call_to_action", "price"), ("france_targeting", "euro_price")),
+    "french_phones": (("france_targeting", "french_phone"),),
+    "travel_from_france": (("travel", "logistics"), ("france_targeting", "from_france_logistics")),
+    "testimonials": (("testimonial", "testimonial"),),
+    "preparation": (("manipulation", "unknown"),),
+    "calls_to_action": (("call_to_action", "contact"),),
+}
+#: the claim kinds in the order their strength is judged (the strongest names the claim)
+CLAIM_STRENGTH: tuple[str, ...] = (
+    "cure", "efficacy_figure", "safety", "superiority", "universality", "guarantee", "treat", "prevent",
+    "innovation", "non_invasive",
+)  # fmt: skip
 
 
-def classify_claim(text: str) -> str:
-    low = text.lower()
-    for subkind, patterns in _CLAIM_KEYWORDS:
-        if any(re.search(p, low) for p in patterns):
-            return subkind
-    return "unclassified"
+def case_items(case: Case) -> list[tuple[str, str]]:
+    """The case file's quotes the detector reads, each with where it is (``claims[0]``)."""
+    items: list[tuple[str, str]] = [("product", case.product)]
+    items += [(f"claims[{i}]", c) for i, c in enumerate(case.claims)]
+    for key in ESTABLISHED:
+        items += [(f"established.{key}[{i}]", t) for i, t in enumerate(getattr(case.established, key))]
+    return [(k, " ".join(t.split())) for k, t in items if t.strip()]
 
 
 def family_of_product(product: str) -> str | None:
@@ -192,6 +218,28 @@ def _page_digest(page: PageAnalysis) -> str | None:
     return page.text_sha256
 
 
+#: a word that denies what follows it within two words: « pas de chute de cheveux », « sans
+#: nausées », « aucune douleur », « no hair loss », « keine Übelkeit », « sin dolor »…
+#: (« ne … plus de » is left out: « il n'a plus de crises » says a disease was cured)
+_DENIAL = re.compile(
+    r"(?:^|[^\w])(?:pas|aucune?|sans|ni|jamais|no|not|without|never|none|kein\w*|ohne|nie|sin|ningun[oa]?"
+    r"|ningún|senza|nessun[oa]?|geen|zonder|sem|nenhum[a]?)(?:[\s'’]+[\w-]+){0,2}[\s'’]*$",
+    re.IGNORECASE,
+)
+
+
+def denies(quote: str, match: str) -> bool:
+    """True when the sentence denies the disease it names (an absence of side effect is not a
+    target: « Pas de chute de cheveux » is no claim to treat alopecia)."""
+    if not match:
+        return False
+    at = quote.casefold().find(match.casefold())
+    return at >= 0 and bool(_DENIAL.search(quote[:at]))
+
+
+INCITATIONS = INCITATION_SUBKINDS  # a booking page of a promoting site is an incitation
+
+
 def build_facts(
     pages: list[PageAnalysis],
     authorisations: list[AuthorisationAnswer] | None = None,
@@ -201,21 +249,30 @@ def build_facts(
     date_of_facts: date,
     known_defences: Iterable[str] = (),
     operator: OperatorIdentity | None = None,
+    case_reading: PageAnalysis | None = None,
 ) -> SiteFacts:
     """Turn the evidence models into :class:`SiteFacts` (pure; no I/O).
 
     The company is the case file's; without one, the operator named by the site itself
     (``operator``, read from its legal notice) stands in, so that the draft names it.
+    ``case_reading`` is the detector's reading of the case file's quotes (see module doc).
     """
     facts: list[Fact] = []
     excluded: list[Fact] = []
     boilerplate: list[Fact] = []
+    denied: list[Fact] = []
     infos: list[PageInfo] = []
+    judged = {p.url.rstrip("/"): str(p.verdict) for p in (case.established.pages if case is not None else [])}
+    verdicts = [judged.get(p.url.rstrip("/"), p.verdict) for p in pages]
+    # a page is read in the context of its site: the booking page of a promoting site invites
+    # patients to receive what the other pages promote (an incitation, CSP L. 5122-1)
+    site_promotes = "promotion" in verdicts
     for n, page in enumerate(pages):
         digest = _page_digest(page)
-        infos.append(PageInfo(page.url, page.language, page.verdict, page.genre, digest))
-        strength: Strength = "strong" if page.verdict == "promotion" else "weak"
-        target = excluded if page.verdict == "not_promotion" else facts
+        verdict = verdicts[n]
+        infos.append(PageInfo(page.url, page.language, verdict, page.genre, digest))
+        strength: Strength = "strong" if verdict == "promotion" else "weak"
+        target = excluded if verdict == "not_promotion" else facts
         if page.language == "fr":
             target.append(
                 Fact(
@@ -230,26 +287,51 @@ def build_facts(
                     record_digest=digest,
                 )
             )
+        inspector_cleared = judged.get(page.url.rstrip("/")) == "not_promotion"
+        invites = invites_to_treatment(
+            [(f.subkind, f.quote) for f in page.findings if f.kind == "call_to_action"]
+        )
         for finding in page.findings:
             # a cookie banner (« Nous utilisons des cookies pour améliorer votre expérience… »)
             # or a disclaimer trips the claim lexicon; it is not the site's word on the product
             noise = finding.kind in _WORDING_KINDS and is_boilerplate(finding.quote)
-            (boilerplate if noise else target).append(
-                Fact(
-                    id=finding.id,
-                    kind=finding.kind,
-                    subkind=finding.subkind,
-                    quote=finding.quote,
-                    url=finding.url or page.url,
-                    source="page",
-                    strength=strength,
-                    language=finding.language or page.language,
-                    attributes=dict(finding.attributes),
-                    record_digest=finding.payload_digest or digest,
-                    confidence=finding.confidence,
-                    page_score=page.score,
-                )
+            fact = Fact(
+                id=finding.id,
+                kind=finding.kind,
+                subkind=finding.subkind,
+                quote=finding.quote,
+                url=finding.url or page.url,
+                source="page",
+                strength=strength,
+                language=finding.language or page.language,
+                attributes=dict(finding.attributes),
+                record_digest=finding.payload_digest or digest,
+                confidence=finding.confidence,
+                page_score=page.score,
+                match=finding.match,
             )
+            home = target
+            if noise:
+                home = boilerplate
+            elif finding.kind == "disease" and denies(finding.quote, finding.match):
+                home = denied
+            elif (
+                target is excluded
+                and site_promotes
+                and not inspector_cleared
+                and invites
+                and finding.kind == "call_to_action"
+                and finding.subkind in INCITATIONS
+            ):
+                fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
+                home = facts
+            elif target is excluded and site_promotes and not inspector_cleared and finding.kind == "manipulation":
+                # how a page of the site says the cells are prepared (culture, priming…) is the
+                # preparation of the product its other pages promote (a « notre laboratoire »
+                # page is not promotion by itself): it answers the substantial-manipulation test
+                fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
+                home = facts
+            home.append(fact)
     for n, answer in enumerate(authorisations or []):
         digests = [d for s in answer.sources for d in s.files_sha256.values()]
         facts.append(
@@ -283,21 +365,40 @@ def build_facts(
     measure: str | None = None
     letter_scope: str | None = None
     urgency: str | None = None
+    addresses: tuple[str, ...] = ()
+    captures: tuple[tuple[str, str], ...] = ()
     if case is not None:
         company, product, websites = case.company, case.product, tuple(case.websites)
         all_events = list(case.events)
-        letter = getattr(case, "letter_of_intent", None)  # optional field of newer Case models
+        letter = case.letter_of_intent
+        addresses = tuple(
+            (letter.addresses if letter and letter.addresses else None) or case.company.addresses
+        )
         if letter is not None:
             letter_scope = letter.scope
             if letter.date and not any(e.kind == "letter_of_intent" for e in all_events):
                 all_events.append(
                     Event(date=letter.date, kind="letter_of_intent", note=f"scope: {letter.scope}")
                 )
-        urgency = getattr(case, "urgency", None)
+        urgency = case.urgency
         events = tuple(sorted(all_events, key=lambda e: e.date))
         measure = case.decision.measure if case.decision else None
-        if product and not any(f.kind == "therapy" for f in facts):
-            fam = family_of_product(product)
+        captures = tuple((c.date.isoformat(), c.sha256) for c in case.captures)
+        read = _case_findings(case_reading)
+        texts = dict(case_items(case))
+        facts.extend(
+            _case_fact(f, key, texts.get(key, f.quote))
+            for key, found in read.items()
+            for f in found
+            if key != "product"
+        )
+        _sort_case_facts(facts, denied)
+        product_reading = [f for f in read.get("product", []) if f.kind == "therapy"]
+        if product and not any(f.kind == "therapy" and f.source != "case file" for f in facts):
+            fam = next(
+                (f.attributes.get("family") for f in product_reading if f.attributes.get("family")), None
+            )
+            fam = fam or family_of_product(product)
             facts.append(
                 Fact(
                     id="case:product",
@@ -312,55 +413,36 @@ def build_facts(
         for n, site in enumerate(websites):
             signal = _url_signal(site)
             if signal:
-                facts.append(
-                    Fact(
-                        id=f"case:website{n}",
-                        kind="france_targeting",
-                        subkind=signal,
-                        quote=site,
-                        url=site,
-                        source="case file",
-                        strength="case_file",
-                    )
-                )
+                facts.append(_case_file_fact(f"case:website{n}", "france_targeting", signal, site, url=site))
+        facts.extend(_established_facts(case, read))
         for n, claim in enumerate(case.claims):
+            found = [f for f in read.get(f"claims[{n}]", []) if f.kind == "claim"]
+            kinds = sorted({f.subkind for f in found}, key=_claim_rank)
             facts.append(
                 Fact(
                     id=f"case:claim{n}",
                     kind="claim",
-                    subkind=classify_claim(claim),
+                    subkind=kinds[0] if kinds else "unclassified",
                     quote=claim,
                     url=(websites[0] if websites else site_url) or "",
                     source="case file",
                     strength="case_file",
-                    attributes={"classified_by": "vigipub.qualify.facts.classify_claim"},
+                    attributes={
+                        "classified_by": "vigipub.detect" if case_reading is not None else "none",
+                        "subkinds": ",".join(kinds),
+                        **(
+                            {"inferred": "yes"}
+                            if found and all(f.attributes.get("inferred") == "yes" for f in found)
+                            else {}
+                        ),
+                    },
                 )
             )
         for n, event in enumerate(events):
-            facts.append(
-                Fact(
-                    id=f"case:event{n}",
-                    kind="event",
-                    subkind=event.kind,
-                    quote=event.note,
-                    source="case file",
-                    strength="case_file",
-                    on=event.date,
-                )
-            )
+            facts.append(_case_file_fact(f"case:event{n}", "event", event.kind, event.note, on=event.date))
         raised = _raised_defences(case, events, set(known_defences))
         for r in raised:
-            facts.append(
-                Fact(
-                    id=r.fact_id,
-                    kind="defence",
-                    subkind=r.raised_as,
-                    quote=r.quote,
-                    source="case file",
-                    strength="case_file",
-                    on=r.on,
-                )
-            )
+            facts.append(_case_file_fact(r.fact_id, "defence", r.raised_as or "other", r.quote, on=r.on))
     url = site_url or (websites[0] if websites else None) or (pages[0].url if pages else None)
     if company is None and operator is not None and operator.name:
         company = Company(
@@ -368,6 +450,7 @@ def build_facts(
             addresses=[operator.address] if operator.address else [],
             country=operator.country,
         )
+        addresses = tuple(company.addresses)
     return SiteFacts(
         date_of_facts=date_of_facts,
         site_url=url,
@@ -383,17 +466,161 @@ def build_facts(
         letter_scope=letter_scope,
         urgency=urgency,
         boilerplate=tuple(boilerplate),
+        product_article=str(case.product_article) if case is not None and case.product_article else None,
+        denied=tuple(denied),
+        addresses=addresses,
+        captures=captures,
     )
 
 
+def _claim_rank(subkind: str) -> int:
+    return CLAIM_STRENGTH.index(subkind) if subkind in CLAIM_STRENGTH else len(CLAIM_STRENGTH)
+
+
+def _case_file_fact(
+    id_: str,
+    kind: str,
+    subkind: str,
+    quote: str,
+    *,
+    url: str = "",
+    on: date | None = None,
+    language: str | None = None,
+    attributes: Mapping[str, str] | None = None,
+) -> Fact:
+    """A fact the case file states (the inspector's, not a page's)."""
+    return Fact(
+        id=id_,
+        kind=kind,
+        subkind=subkind,
+        quote=quote,
+        url=url,
+        source="case file",
+        strength="case_file",
+        language=language,
+        attributes=dict(attributes or {}),
+        on=on,
+    )
+
+
+def _case_findings(reading: PageAnalysis | None) -> dict[str, list[Finding]]:
+    """The detector's findings on the case file's quotes, by quote (``claims[0]``…)."""
+    out: dict[str, list[Finding]] = {}
+    for f in reading.findings if reading is not None else []:
+        key = f.attributes.get("case_item")
+        if key and f.kind != "genre":
+            out.setdefault(key, []).append(f)
+    return out
+
+
+_FROM_READING = frozenset(
+    {"manipulation", "disease", "therapy", "testimonial", "call_to_action", "travel", "france_targeting"}
+)
+
+
+#: what the inspector quotes whole (a preparation, a testimonial): the fact quotes the item as
+#: typed, not the one sentence of it the detector matched
+_WHOLE_ITEM = frozenset({"manipulation", "testimonial", "call_to_action", "travel"})
+
+
+def _case_fact(finding: Finding, key: str, item: str) -> Fact:
+    return Fact(
+        id=f"case:{key}:{finding.kind}:{finding.subkind}:{finding.start}",
+        kind=finding.kind if finding.kind in _FROM_READING else "other",
+        subkind=finding.subkind,
+        quote=item if finding.kind in _WHOLE_ITEM and key.startswith("established.") else finding.quote,
+        source="case file",
+        strength="case_file",
+        language=finding.language,
+        attributes={**finding.attributes, "case_item": key},
+        match=finding.match,
+    )
+
+
+def _sort_case_facts(facts: list[Fact], denied: list[Fact]) -> None:
+    """Claims are made one fact per quote below; a denied disease is no target; the language of
+    the quotes says nothing of the site (the inspector may have translated them)."""
+    keep = []
+    for f in facts:
+        if f.source != "case file" or not f.attributes.get("case_item"):
+            keep.append(f)
+        elif f.kind == "disease" and denies(f.quote, f.match):
+            denied.append(f)
+        elif f.kind not in ("other",) and not (
+            f.kind == "france_targeting" and f.subkind == "french_language"
+        ):
+            keep.append(f)
+    facts[:] = keep
+
+
+def _established_facts(case: Case, read: Mapping[str, list[Finding]]) -> list[Fact]:
+    """What the inspector established: each item is a fact of the kind its list says, whatever
+    the detector made of it (which adds what else the words say: the diseases of a testimonial,
+    the manipulations of a preparation)."""
+    est = case.established
+    out: list[Fact] = []
+    url = case.websites[0] if case.websites else ""
+    if est.french_version:
+        where = est.french_version if isinstance(est.french_version, str) else url
+        out.append(
+            _case_file_fact(
+                "case:established.french_version",
+                "france_targeting",
+                "french_language",
+                where,
+                url=where,
+                language="fr",
+            )
+        )
+    for key, meanings in ESTABLISHED.items():
+        for i, text in enumerate(getattr(est, key)):
+            item = f"established.{key}[{i}]"
+            found = read.get(item, [])
+            for kind, subkind in meanings:
+                if any(
+                    f.kind == kind and (kind != "france_targeting" or f.subkind == subkind) for f in found
+                ):
+                    continue  # the detector said which manipulation, call to action… it is
+                out.append(
+                    _case_file_fact(
+                        f"case:{item}:{kind}", kind, subkind, text, url=url, attributes={"case_item": item}
+                    )
+                )
+    return out
+
+
 def _raised_defences(case: Case, events: tuple[Event, ...], known: set[str]) -> list[RaisedDefence]:
-    """Attach each raised defence to the observations event that raised it (see module doc)."""
+    """Every argument of the company, with the observations that raised it (see module doc)."""
     obs = [e for e in events if e.kind in ("written_observations", "oral_observations")]
     out: list[RaisedDefence] = []
     named: set[str] = set()
+
+    def add(raised_as: str, event: Event | None, quote: str = "", **more: Any) -> None:
+        out.append(
+            RaisedDefence(
+                raised_as,
+                event.date if event else None,
+                event.kind if event else None,
+                quote,
+                f"case:defence{len(out)}",
+                **more,
+            )
+        )
+
     for event in obs:
+        for argument in event.arguments:
+            if argument.defence:
+                named.add(argument.defence)
+            add(
+                argument.defence or "",
+                event,
+                argument.quote,
+                summary=argument.summary,
+                answer=argument.answer,
+                basis=tuple(argument.basis),
+            )
         m = _NOTE.match(event.note or "")
-        if not m:
+        if event.arguments or not m:
             continue
         ids = [i.strip() for i in m.group(1).split(",")]
         if not all(i in case.defences or i in known for i in ids):
@@ -402,19 +629,9 @@ def _raised_defences(case: Case, events: tuple[Event, ...], known: set[str]) -> 
         q = re.search(r"«\s*(.+?)\s*»", text, re.S)
         for i in ids:
             named.add(i)
-            out.append(
-                RaisedDefence(i, event.date, event.kind, q.group(1) if q else "", f"case:defence{len(out)}")
-            )
-    first = next((e for e in obs if e.kind == "written_observations"), obs[0] if obs else None)
-    for raised in case.defences:
-        if raised not in named:
-            out.append(
-                RaisedDefence(
-                    raised,
-                    first.date if first else None,
-                    first.kind if first else None,
-                    "",
-                    f"case:defence{len(out)}",
-                )
-            )
+            add(i, event, q.group(1) if q else "")
+    for defence in case.defences:
+        if defence not in named:
+            # raised, but the case file does not say in which observations: never dated
+            add(defence, None)
     return out

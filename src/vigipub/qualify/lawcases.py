@@ -14,6 +14,8 @@ A law-case file tests one rule (or a few) on small, hand-written facts::
                 - {kind: manipulation, subkind: culture_expansion, quote: "cellules cultivées"}
           authorisations: [{therapy: dendritic_cells, status: not_authorised}]
           case: {company: {name: X}, product: "…", events: […], defences: […]}   # optional
+          case_reading:                  # optional: what the detector reads in the case's quotes
+            - {item: "claims[0]", kind: claim, subkind: cure}
         expected:
           T3.substantial: yes            # outcome per rule id
           evidence: {T3.substantial: [p0f0]}   # optional: ids that must be cited
@@ -111,6 +113,22 @@ def authorisations_from_spec(items: list[dict[str, Any]]) -> list[AuthorisationA
     return out
 
 
+def case_reading_from_spec(items: list[dict[str, Any]]) -> PageAnalysis:
+    """A compact detector reading of a case file's quotes (as ``vigipub.pipeline.read_case``
+    makes it): each item names the quote (``claims[0]``) and what the detector found in it."""
+    spec = [
+        {
+            "kind": i["kind"],
+            "subkind": i.get("subkind", ""),
+            "quote": i.get("quote", i.get("subkind", "")),
+            "attributes": {**(i.get("attributes") or {}), "case_item": i["item"]},
+            "id": f"case-file:f{k}",
+        }
+        for k, i in enumerate(items)
+    ]
+    return pages_from_spec([{"url": "case-file", "source": "text", "findings": spec}])[0]
+
+
 def load_law_cases(path: Path) -> list[LawCase]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -156,4 +174,5 @@ def run_law_case(case: LawCase) -> Qualification:
         date_of_facts=case.date_of_facts,
         site_url=facts.get("site_url"),
         jurisdiction=case.jurisdiction,
+        case_reading=case_reading_from_spec(facts["case_reading"]) if facts.get("case_reading") else None,
     )

@@ -412,25 +412,27 @@ def _group(
         )
 
     groups: list[_Sentence] = []
+    exact: dict[str, _Sentence] = {}  # the same words: found without comparing every pair
     for f in facts:
         text = display(f)
         norm = normalise(text)
         if not norm:
             continue
-        same = near_identical if fuzzy else str.__eq__
-        home = next((g for g in groups if same(norm, g.norm)), None)
+        home = exact.get(norm)
+        if home is None and fuzzy:
+            home = next((g for g in groups if near_identical(norm, g.norm)), None)
         if home is None:
-            groups.append(
-                _Sentence(
-                    best=f,
-                    members=[f],
-                    norm=norm,
-                    quality=quality(f.quote),
-                    categories=frozenset(),
-                    weight=0,
-                    first_person=False,
-                )
+            group = _Sentence(
+                best=f,
+                members=[f],
+                norm=norm,
+                quality=quality(f.quote),
+                categories=frozenset(),
+                weight=0,
+                first_person=False,
             )
+            groups.append(group)
+            exact[norm] = group
             continue
         home.members.append(f)
         if fact_key(f) < fact_key(home.best):
@@ -518,10 +520,10 @@ def select_quotes(
         g for g in _group(pool, order, table) if not any(near_identical(g.norm, c.norm) for c in case_groups)
     ]
     # the page findings of a sentence the inspector typed are evidence of that quote too
-    for c in case_groups:
-        for f in pool:
-            if normalise(display(f)) == c.norm:
-                c.same_words.append(f.id)
+    typed = {c.norm: c for c in case_groups}
+    for f in pool:
+        if (c := typed.get(normalise(display(f)))) is not None:
+            c.same_words.append(f.id)
     avoided = [g for g in page_groups if {m.id for m in g.members} & set(avoid)]
     fresh = [g for g in page_groups if g not in avoided]
     if any(g.quality == "sentence" for g in fresh):

@@ -71,8 +71,11 @@ def files_from_dir(directory: Path) -> dict[str, SourceFile]:
     """Register files found in ``directory`` (searched recursively, plain or ``.gz``).
 
     Dates and sources come from a ``snapshot.json`` in the folder when there is one (same
-    format as the shipped one; digests are then checked); otherwise the BDPM date is the
-    file's modification date and the EMA date the generation time written in the file.
+    format as the shipped one; digests are then checked); otherwise they are left unknown
+    here and read from the data by :func:`vigipub.registers.update.update` (the EMA file
+    states when it was generated; the BDPM is at least as recent as its newest marketing
+    authorisation date). A file's modification date says when it was copied, not what state
+    of the register it holds: it is never used.
     """
     if not directory.is_dir():
         raise RegisterFileError("not a directory", where=str(directory))
@@ -93,16 +96,13 @@ def files_from_dir(directory: Path) -> dict[str, SourceFile]:
             _check(name, data, manifest[name], str(path))
             out[name] = _source(name, data, manifest[name])
         else:
-            mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
             out[name] = SourceFile(
                 name=name,
                 data=data,
-                snapshot_date=None if name == EMA_FILE else mtime,
+                snapshot_date=None,
                 source_url=path.resolve().as_uri(),
                 retrieved_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
-                note="local copy; snapshot date = file modification date"
-                if name != EMA_FILE
-                else "local copy",
+                note="local copy",
             )
     return out
 

@@ -80,6 +80,11 @@ class OperatorForm(forms.Form):
 
 class ProductForm(forms.Form):
     product = forms.CharField(label=_("Product, as the site names it"), max_length=300)
+    article = forms.ChoiceField(
+        label=_("Its article in the decision"),
+        choices=[("", _("from the therapy family")), ("la", "la"), ("le", "le"), ("les", "les"), ("l'", "l’")],
+        required=False,
+    )
 
 
 class UrgencyForm(forms.Form):
@@ -116,9 +121,29 @@ class ObservationForm(forms.Form):
         required=False,
     )
 
+    other_summary = forms.CharField(
+        label=_("Another argument (what the company says)"),
+        help_text=_("An argument outside the list: « la société fait valoir que … »."),
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000,
+    )
+    other_answer = forms.CharField(
+        label=_("The Agency's answer to it"),
+        help_text=_("A complete French sentence, written into the decision."),
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=8000,
+    )
+    other_basis = forms.CharField(
+        label=_("Articles it rests on"), help_text=_("E.g. CSP L. 5122-1, CSP L. 5311-1 (comma-separated)."),
+        required=False, max_length=500,
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.MultipleChoiceField, self.fields["defences"]).choices = sorted(defence_labels().items())
+
+    def free_arguments(self) -> list[dict[str, Any]]:
+        data = self.cleaned_data
+        basis = [b.strip() for b in data.get("other_basis", "").split(",") if b.strip()]
+        return [{"summary": data.get("other_summary", ""), "answer": data.get("other_answer", ""), "basis": basis}]
 
 
 class WebsiteForm(forms.Form):

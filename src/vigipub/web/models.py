@@ -50,6 +50,7 @@ class Case(models.Model):
     lead_score = models.FloatField(default=0.0)
     lead = models.JSONField(default=dict, blank=True)  # the imported lead (therapies, quotes…)
     product = models.CharField(max_length=300, blank=True)  # the therapy as the site names it
+    product_article = models.CharField(max_length=3, blank=True)  # « la » thérapie, « le » vaccin (ProductArticle)
 
     # the operator: proposed by the legal-notice reader (``analysis.operator_proposal``),
     # confirmed or corrected by an inspector
@@ -235,7 +236,9 @@ class Observation(models.Model):
     kind = models.CharField(max_length=24, choices=_choices(ObservationKind))
     received_on = models.DateField()
     text = models.TextField(blank=True)  # the company's words, as received
-    defences = models.JSONField(default=list, blank=True)
+    defences = models.JSONField(default=list, blank=True)  # catalogued arguments (law/france/defences.yaml)
+    # arguments outside the catalogue: [{summary, answer, basis}] — the answer is the Agency's
+    arguments = models.JSONField(default=list, blank=True)
     recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
 

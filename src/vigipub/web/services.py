@@ -32,8 +32,16 @@ from vigipub.cases.leads import OperatorKey, fold_name, group_by_site, site_key
 from vigipub.cases.procedure import LETTER_REFERENCE
 from vigipub.cases.workflow import Blocker, CaseFacts, gettext_noop
 from vigipub.evidence import CaptureManifest, FindingsFile, Lead, Qualification, sha256_file
+from vigipub.evidence.case import (
+    Argument,
+    Company,
+    DecisionInfo,
+    Event,
+    LetterOfIntent,
+    ProductArticle,
+    Signatory,
+)
 from vigipub.evidence.case import Case as CaseFile
-from vigipub.evidence.case import Company, DecisionInfo, Event, LetterOfIntent, Signatory
 from vigipub.evidence.casework import (
     AuditAction,
     Capability,
@@ -388,9 +396,15 @@ def case_file(
         events.append(Event(date=case.letter_sent_on, kind="letter_of_intent"))
     for obs in case.observations.all():
         ids = [d for d in obs.defences if d in DEFENCES]
-        words = " ".join(obs.text.replace("«", '"').replace("»", '"').split())
-        note = ", ".join(ids) + (f": « {words} »" if words and ids else "") if ids else words
-        events.append(Event(date=obs.received_on, kind=cast(Any, str(obs.kind)), note=note))
+        words = " ".join(obs.text.split())
+        arguments = [Argument(defence=d) for d in ids] + [
+            Argument(summary=a.get("summary", ""), answer=a.get("answer", ""), basis=list(a.get("basis", [])))
+            for a in obs.arguments or []
+            if a.get("summary")
+        ]
+        if arguments and words:  # the company's own words, quoted once, with its first argument
+            arguments[0] = arguments[0].model_copy(update={"quote": words})
+        events.append(Event(date=obs.received_on, kind=cast(Any, str(obs.kind)), arguments=arguments))
         defences += [d for d in ids if d not in defences]
     for recheck in case.rechecks.filter(state=JobState.DONE).exclude(verdict=""):
         if recheck.done_at:
@@ -427,6 +441,7 @@ def case_file(
         product=_product(case),
         events=sorted(events, key=lambda e: e.date),
         defences=defences,
+        product_article=ProductArticle(case.product_article) if case.product_article else None,
         decision=decision,
         dossier=str(data_path(capture.dossier)) if capture and capture.dossier else None,
         letter_of_intent=letter,
@@ -631,17 +646,21 @@ def confirm_operator(
         _link_duplicates(case)
 
 
-def update_case(user: Any, case: CaseRow, *, product: str) -> None:
+def update_case(user: Any, case: CaseRow, *, product: str, article: str = "") -> None:
+    """The product as the site names it, and its article (« la » thérapie: never guessed)."""
     require(user, Capability.EDIT_CASE)
     _refuse_if_closed(case)
     product = " ".join(product.split())
     if not product:
         raise refuse(gettext_noop("Name the product as the site names it."))
+    if article and article not in {str(a) for a in ProductArticle}:
+        raise refuse(gettext_noop("Unknown article."))
     with transaction.atomic():
-        before = case.product
-        CaseRow.objects.filter(pk=case.pk).update(product=product, qualified_at=None)
-        audit.record(user, AuditAction.CASE_UPDATE, case=case, subject="product", details={"before": before, "after": product})
-    case.product = product
+        before = {"product": case.product, "article": case.product_article}
+        CaseRow.objects.filter(pk=case.pk).update(product=product, product_article=article, qualified_at=None)
+        audit.record(user, AuditAction.CASE_UPDATE, case=case, subject="product", details={
+            "before": before, "after": {"product": product, "article": article}})
+    case.product, case.product_article = product, article
 
 
 def record_urgency(user: Any, case: CaseRow, reason: str) -> None:
@@ -659,8 +678,17 @@ def record_urgency(user: Any, case: CaseRow, reason: str) -> None:
 
 
 def record_observation(
-    user: Any, case: CaseRow, *, kind: ObservationKind, received_on: date, text: str, defences: Sequence[str]
+    user: Any,
+    case: CaseRow,
+    *,
+    kind: ObservationKind,
+    received_on: date,
+    text: str,
+    defences: Sequence[str],
+    arguments: Sequence[dict[str, Any]] = (),
 ) -> Observation:
+    """The company's observations and the arguments they raise: catalogued defences (answered
+    by the law package's rebuttal) or free arguments with the Agency's own answer."""
     require(user, Capability.RECORD_PROCEDURE)
     if case.status not in (S.OBSERVATIONS, S.DECISION):
         raise refuse(gettext_noop("Observations are recorded once the letter of intent has been sent."))
@@ -673,9 +701,22 @@ def record_observation(
     unknown = [d for d in defences if d not in DEFENCES]
     if unknown:
         raise refuse(gettext_noop("Unknown argument(s): %(ids)s."), ids=", ".join(unknown))
+    free = []
+    for argument in arguments:
+        summary = " ".join(str(argument.get("summary", "")).split())
+        answer = " ".join(str(argument.get("answer", "")).split())
+        basis = [b.strip() for b in argument.get("basis", []) if str(b).strip()]
+        if not summary and not answer:
+            continue
+        if not summary or not answer:
+            raise refuse(gettext_noop("An argument outside the list needs both what the company says and the Agency's answer."))
+        if "«" in summary + answer or "»" in summary + answer:
+            raise refuse(gettext_noop("Write the argument and the answer without « »: they are quoted by the decision."))
+        free.append({"summary": summary, "answer": answer, "basis": basis})
     with transaction.atomic():
         obs = Observation.objects.create(
-            case=case, kind=kind, received_on=received_on, text=text.strip(), defences=list(defences), recorded_by=user
+            case=case, kind=kind, received_on=received_on, text=text.strip(), defences=list(defences),
+            arguments=free, recorded_by=user,
         )
         CaseRow.objects.filter(pk=case.pk).update(qualified_at=None)  # the defences are answered by it
         audit.record(
@@ -683,7 +724,8 @@ def record_observation(
             AuditAction.OBSERVATION_RECORD,
             case=case,
             subject=f"observation {obs.pk}",
-            details={"kind": str(kind), "received_on": received_on.isoformat(), "defences": list(defences), "text": obs.text[:1000]},
+            details={"kind": str(kind), "received_on": received_on.isoformat(), "defences": list(defences),
+                     "arguments": free, "text": obs.text[:1000]},
         )
     return obs
 
@@ -738,7 +780,7 @@ def facts(case: CaseRow, on: date | None = None, records: CaseRecords | None = N
         heard=any(o.kind == ObservationKind.ORAL for o in observations),
         observations=sum(o.kind != ObservationKind.HEARING_REQUEST for o in observations),
         observations_unanswered=sum(
-            1 for o in observations if o.kind != ObservationKind.HEARING_REQUEST and not o.defences
+            1 for o in observations if o.kind != ObservationKind.HEARING_REQUEST and not (o.defences or o.arguments)
         ),
         decision_signed=any(d.kind == DocumentKind.DECISION and d.signed_at is not None for d in rec.documents),
         rechecks_scheduled=len(rec.rechecks),

@@ -253,15 +253,22 @@ def t4_hospital_exemption(ctx: Context) -> Result:
         f for f in facts.of("defence") if f.subkind in ("hospital_exemption", "legal_in_country_of_treatment")
     ]
     abroad = facts.of("travel")
+    # a company established outside France prepares the product where it treats: not in France
+    established_abroad = facts.company is not None and (facts.company.country or "FR").upper() not in (
+        "FR",
+        "FRANCE",
+    )
     if registered:
         return yes(
             [f.id for f in registered],
             reason="a register records a hospital-exemption authorisation for the product",
             effect="no",
         )
-    if raised and abroad:
+    if raised and (abroad or established_abroad):
         return no(
-            "the exemption requires preparation and use within the same Member State; the site organises treatment abroad",
+            "the exemption requires preparation and use within the same Member State; the product is prepared and "
+            "given abroad (travel organised, or the company established outside France) to patients the site "
+            "addresses in France",
             evidence=[f.id for f in raised + abroad],
         )
     if raised:

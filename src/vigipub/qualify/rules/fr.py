@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from vigipub.law import Defence
-
 from ..facts import Fact, RaisedDefence
 from ..typography import fr_typo
 from .base import Context, Result, Rule, no, not_applicable, rule, undetermined, yes
@@ -417,40 +415,47 @@ def t8_early_access_ad(ctx: Context) -> Result:
     level="FR",
 )
 def t9_defences(ctx: Context) -> Result:
+    """Each argument gets an answer: the catalogue's rebuttal (``law/france/defences.yaml``), or
+    the inspector's answer recorded in the case file; an argument with neither stays open."""
     raised = ctx.facts.defences
     if not raised:
         return not_applicable("no defence raised")
-    known: list[tuple[RaisedDefence, tuple[Defence, dict[str, str]] | None]] = []
-    unknown: list[tuple[RaisedDefence, tuple[Defence, dict[str, str]] | None]] = []
-    for r in raised:
-        hit = ctx.jurisdiction.defence(r.raised_as)
-        (known if hit else unknown).append((r, hit))
-    if unknown:
-        return undetermined(
-            "arguments outside the catalogue: " + ", ".join(r.raised_as for r, _ in unknown),
-            *(f"Quelle réponse apporter à l'argument « {r.raised_as} » ?" for r, _ in unknown),
-            evidence=[r.fact_id for r, _ in unknown],
-        )
     rebuttals = []
     cited: list[str] = []
-    for r, hit in known:
-        assert hit is not None
-        defence, params = hit
-        rebuttals.append(
-            {
-                "raised_as": r.raised_as,
-                "defence": defence.id,
-                "rebuttal_fr": defence.rebuttal_fr,
-                "basis": list(defence.basis),
-                "claim_fr": defence.claim_fr.format(**params),
-            }
+    answered: list[RaisedDefence] = []
+    open_: list[RaisedDefence] = []
+    for r in raised:
+        hit = ctx.jurisdiction.defence(r.raised_as) if r.raised_as else None
+        if hit is not None:
+            defence, params = hit
+            rebuttals.append(
+                {
+                    "raised_as": r.raised_as,
+                    "defence": defence.id,
+                    "rebuttal_fr": defence.rebuttal_fr,
+                    "basis": list(defence.basis),
+                    "claim_fr": defence.claim_fr.format(**params),
+                }
+            )
+            cited.extend(defence.basis)
+            answered.append(r)
+        elif r.answer:
+            cited.extend(k for k in r.basis if k in ctx.jurisdiction.articles)
+            answered.append(r)
+        else:
+            open_.append(r)
+    if open_:
+        return undetermined(
+            "arguments without an answer: " + ", ".join(r.raised_as or r.summary[:60] for r in open_),
+            *(f"Quelle réponse apporter à l'argument « {r.summary or r.raised_as} » ?" for r in open_),
+            evidence=[r.fact_id for r in open_],
+            rebuttals=rebuttals,
         )
-        cited.extend(defence.basis)
     # the translation defence is answered by facts too: French version, French patients
     support = ctx.evidence_of("T0.link")
     res = yes(
-        [*(r.fact_id for r, _ in known), *support],
-        reason="every argument raised has a catalogued rebuttal",
+        [*(r.fact_id for r in answered), *support],
+        reason="every argument raised has an answer (catalogued rebuttal or the inspector's)",
         rebuttals=rebuttals,
     )
     # the sentence this test justifies: each rebuttal, in the order the arguments were raised

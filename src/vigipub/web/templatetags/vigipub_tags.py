@@ -173,7 +173,7 @@ def field(bound: BoundField) -> SafeString:
                 "</div></div>",
                 name, value, ident, i, _attrs({"checked": str(value) in chosen}), ident, i, text,
             )
-            for i, (value, text) in enumerate(bound.field.choices)
+            for i, (value, text) in enumerate(getattr(bound.field, "choices", []))
         ]
         return format_html('<fieldset class="fr-fieldset fr-mb-2w"><legend class="fr-fieldset__legend fr-text--regular">'
                            "{}</legend>{}</fieldset>", bound.label, mark_safe("".join(boxes)))
@@ -185,7 +185,7 @@ def field(bound: BoundField) -> SafeString:
         options = [
             format_html('<option value="{}"{}>{}</option>', "" if value is None else value,
                         _attrs({"selected": str(value) == current}), text)
-            for value, text in bound.field.choices
+            for value, text in getattr(bound.field, "choices", [])
         ]
         control = format_html('<select class="fr-select" name="{}" id="{}"{}>{}</select>', name, ident,
                               _attrs({"required": required}), mark_safe("".join(options)))

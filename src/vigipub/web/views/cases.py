@@ -268,7 +268,7 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "days_left": (case.next_deadline - today).days if case.next_deadline else None,
             "days_overdue": (today - case.next_deadline).days if case.next_deadline else None,
             "operator_form": forms.OperatorForm(initial=initial_operator),
-            "product_form": forms.ProductForm(initial={"product": case.product}),
+            "product_form": forms.ProductForm(initial={"product": case.product, "article": case.product_article}),
             "urgency_form": forms.UrgencyForm(initial={"reason": case.urgency}),
             "observation_form": forms.ObservationForm(initial={"received_on": today}),
             "website_form": forms.WebsiteForm(),
@@ -341,7 +341,7 @@ def operator(request: HttpRequest, case: Case) -> HttpResponse | None:
 def product(request: HttpRequest, case: Case) -> HttpResponse | None:
     form = forms.ProductForm(request.POST)
     if form.is_valid():
-        services.update_case(request.user, case, product=form.cleaned_data["product"])
+        services.update_case(request.user, case, product=form.cleaned_data["product"], article=form.cleaned_data["article"])
         messages.success(request, _("Saved."))
     else:
         _form_errors(request, form)
@@ -370,6 +370,7 @@ def observation(request: HttpRequest, case: Case) -> HttpResponse | None:
             received_on=form.cleaned_data["received_on"],
             text=form.cleaned_data["text"],
             defences=form.cleaned_data["defences"],
+            arguments=form.free_arguments(),
         )
         messages.success(request, _("Observation recorded."))
     else:

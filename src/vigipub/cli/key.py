@@ -1,0 +1,73 @@
+"""``vigipub key``: the agency's signing key (show, export the public key, trust another key)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+
+from vigipub.evidence.signing import (
+    TRUSTED_DIR,
+    default_key_dir,
+    key_id,
+    load_public_key,
+    load_signing_key,
+    public_pem,
+    short_id,
+)
+
+KEY_DIR = click.option(
+    "--key-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+    help="The agency's key folder (default: $VIGIPUB_KEY_DIR or ~/.config/vigipub/keys).",
+)
+
+
+@click.group("key")
+def command() -> None:
+    """The agency's Ed25519 key that signs every seal (created on first use).
+
+    Hand the public key (`vigipub key export`) to whoever must verify the agency's dossiers
+    (`vigipub verify DIR --trusted-key agency.pem`): a dossier signed by another key is
+    "verified but not anchored".
+    """
+
+
+@command.command("show")
+@KEY_DIR
+def show(key_dir: Path | None) -> None:
+    """Print the key's id and folder (creates the key if there is none yet)."""
+    key = load_signing_key(key_dir)
+    click.echo(f"key id   {key.key_id}")
+    click.echo(f"short id {short_id(key.key_id)}")
+    click.echo(f"folder   {key.folder}")
+
+
+@command.command("export")
+@KEY_DIR
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the public key (PEM) to this file instead of printing it.")
+def export(key_dir: Path | None, out: Path | None) -> None:
+    """Print (or write) the public key, PEM: what verifiers need, never the private key."""
+    pem = public_pem(load_signing_key(key_dir).public)
+    if out is None:
+        click.echo(pem.decode("ascii"), nl=False)
+        return
+    out.write_bytes(pem)
+    click.echo(str(out))
+
+
+@command.command("trust")
+@click.argument("public_key", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@KEY_DIR
+def trust(public_key: Path, key_dir: Path | None) -> None:
+    """Accept PUBLIC_KEY (PEM) as an anchor from now on (a former key, another office)."""
+    public = load_public_key(public_key)
+    folder = (key_dir or default_key_dir()) / TRUSTED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{short_id(key_id(public))}.pem"
+    if public_key.read_bytes().find(b"PRIVATE KEY") >= 0:
+        target.write_bytes(public_pem(public))  # never copy a private key around
+    else:
+        shutil.copyfile(public_key, target)
+    click.echo(f"trusted {short_id(key_id(public))} ({target})")

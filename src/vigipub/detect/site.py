@@ -1,0 +1,199 @@
+"""Site context: a page is judged with what the rest of its site establishes.
+
+Clinics spread an offer over pages: the therapy is named on the treatment page, the results
+(« 71 % des patients… »), the prices and the patients' stories sit on pages that do not name it
+again. An inspector reads a site as a whole; so does this step, run after every page was
+judged alone:
+
+1. the site's therapy is what its promotion pages name (the families, with their findings);
+2. a page that does not name a therapy is judged again by the same model as if it named the
+   site's therapy (:func:`vigipub.detect.features.with_site_therapy`);
+3. on such a site, a page carrying its own claims, testimonials, prices, or a description of
+   how the cells are prepared, without reporting cues, is promotion of the site's therapy
+   even when the model alone would not say so (the rule is explicit and cited in the page's
+   reasons).
+
+A page keeps its own verdict in ``page_verdict`` when the context changes it. Pages in a
+language we have no lexicon for keep their verdict (never a false accusation), and so do pages
+that report or warn.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlsplit
+
+from vigipub.evidence.findings import Contribution, PageAnalysis, Verdict
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+
+from . import features as feats
+from .verdict import OTHER_LANGUAGE, VerdictModel
+
+#: therapy findings cited as the evidence of the site's therapy
+_CITED = 5
+#: a sentence on at least this many pages (and on half of them) is the site's template
+_TEMPLATE_MIN_PAGES = 3
+_RANK: dict[str, int] = {"not_promotion": 0, "uncertain": 1, "promotion": 2}
+
+
+def site_of(url: str) -> str:
+    """The host a page belongs to (``www.`` dropped): pages of one host form a site."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _site_therapy(promotion: list[PageAnalysis]) -> tuple[str, list[str], str] | None:
+    """(French label of the site's main therapy, ids of findings naming it, page naming it)."""
+    counts: Counter[str] = Counter()
+    ids: list[str] = []
+    page = ""
+    for analysis in promotion:
+        for f in analysis.findings:
+            if f.kind == "therapy" and f.subkind in THERAPY_FAMILIES:
+                counts[f.subkind] += 1
+                if len(ids) < _CITED:
+                    ids.append(f.id)
+                    page = page or analysis.url
+    if not counts:
+        return None
+    families = [fam for fam, _n in counts.most_common(2)]
+    return " et ".join(THERAPY_FAMILIES[fam][0] for fam in families), ids, page
+
+
+def _reports(values: dict[str, float]) -> bool:
+    """The page reports or warns (it speaks about an offer, not for it)."""
+    return bool(values.get("reporting") or values.get("reported_claims") or values.get("genre_reporting", 0.0) >= 1.5)
+
+
+def _site_items(page: feats.PageFindings) -> list[str]:
+    """What the page carries that, on a promoting site, is promotion of its therapy."""
+    items = []
+    if page.own_claims:
+        items.append("claims")
+    if page.testimonials:
+        items.append("testimonials")
+    if any(f.subkind in ("price", "package") for f in page.calls):
+        items.append("price")
+    if page.manipulation:
+        items.append("manipulation")
+    return items
+
+
+def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
+    """Sentences repeated on most pages of the site: its menu, header and footer.
+
+    « Témoignages » in a menu is a link to the stories, not a story: a finding in the site's
+    template says nothing of the page it is repeated on.
+    """
+    urls = {p.url for p in pages}
+    if len(urls) < _TEMPLATE_MIN_PAGES:
+        return set()
+    seen: dict[str, set[str]] = {}
+    for page in pages:
+        for f in page.findings:
+            seen.setdefault(" ".join(f.quote.split()), set()).add(page.url)
+    bar = max(_TEMPLATE_MIN_PAGES, len(urls) // 2)
+    return {quote for quote, where in seen.items() if len(where) >= bar}
+
+
+def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAnalysis]:
+    """The pages of one site, each judged again with what the others establish."""
+    template = _template_quotes(pages)
+    established = [p for p in pages if p.verdict == "promotion"]
+    if not established:
+        # No page says it all: the site as a whole may (claims on one page, prices on another,
+        # stories on a third). Its pages' own findings are judged together.
+        together = [
+            f
+            for p in pages
+            if p.language != OTHER_LANGUAGE
+            for f in p.findings
+            if " ".join(f.quote.split()) not in template
+        ]
+        if together and model.judge(together, model.min_text_chars).verdict == "promotion":
+            established = [p for p in pages if p.verdict == "uncertain"] or list(pages)
+    therapy = _site_therapy(established) if established else None
+    if therapy is None:
+        return list(pages)
+    label, ids, named_on = therapy
+    item_labels: dict[str, str] = model.labels.get("reasons", {}).get("site_rule_items", {})
+    out: list[PageAnalysis] = []
+    for page in pages:
+        if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings:
+            out.append(page)
+            continue
+        # the page's own findings, without the site's repeated menu and footer
+        findings = [f for f in page.findings if " ".join(f.quote.split()) not in template]
+        grouped = feats.PageFindings.of(findings)
+        values, _evidence = feats.compute(findings)
+        if not findings or _reports(values):
+            out.append(page)
+            continue
+        own_therapy = bool(grouped.therapy)
+        j = model.judge(
+            findings,
+            model.min_text_chars,
+            language=page.language,
+            site_therapy=None if own_therapy else (label, ids),
+        )
+        verdict: Verdict = j.verdict
+        reasons = list(j.reasons)
+        contributions = list(j.contributions)
+        items = _site_items(grouped)
+        if not own_therapy:
+            reasons.insert(1, model._reason("site_context", therapie=label, page=named_on))
+        if verdict != "promotion" and items:
+            verdict = "promotion"
+            reasons.insert(
+                1,
+                model._reason(
+                    "site_rule", therapie=label, liste=", ".join(item_labels.get(i, i) for i in items)
+                ),
+            )
+            contributions.insert(
+                0,
+                Contribution.model_construct(
+                    feature="site_therapy",
+                    label=model.labels.get("features", {}).get("site_therapy", "site_therapy"),
+                    value=1.0,
+                    weight=0.0,
+                    findings=ids,
+                ),
+            )
+            reasons[0] = model._reason(
+                "score",
+                verdict=model.verdict_label(verdict),
+                p=f"{j.score:.2f}".replace(".", ","),
+                haut=f"{model.promote_at:.2f}".replace(".", ","),
+                bas=f"{model.clear_below:.2f}".replace(".", ","),
+            )
+        if _RANK[verdict] <= _RANK[page.verdict]:
+            out.append(page)  # the context never lowers a page's verdict
+            continue
+        out.append(
+            page.model_copy(
+                update={
+                    "verdict": verdict,
+                    "score": round(max(j.score, page.score), 4),
+                    "reasons": reasons,
+                    "drivers": ids + [d for d in j.drivers if d not in ids][:15],
+                    "features": j.features,
+                    "contributions": contributions,
+                    "page_verdict": page.verdict,
+                }
+            )
+        )
+    return out
+
+
+def judge_sites(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAnalysis]:
+    """Every page judged in the context of its own site (pages grouped by host), in order."""
+    by_site: dict[str, list[int]] = {}
+    for i, page in enumerate(pages):
+        by_site.setdefault(site_of(page.url), []).append(i)
+    out: list[PageAnalysis] = list(pages)
+    for indices in by_site.values():
+        judged = judge_in_site(model, [pages[i] for i in indices])
+        for i, page in zip(indices, judged, strict=True):
+            out[i] = page
+    return out

@@ -1,0 +1,181 @@
+"""Site context: a page is judged with what the rest of its site establishes.
+
+The fixture ``fixtures/clinic_site`` is a dendritic-cell clinic written for these tests (every
+name, address and number is fictitious): the therapy is named on the treatment page only; the
+French section has a results page (« 71 % de nos patients… »), prices, patients' stories and a
+laboratory page describing how the cells are cultured and primed, none naming the therapy again.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from vigipub.detect import Detector
+from vigipub.evidence.findings import PageAnalysis
+from vigipub.extract import document_from_html
+
+SITE = Path(__file__).resolve().parent / "fixtures" / "clinic_site"
+ORIGIN = "https://immunaris-klinik.example"
+#: pages carrying claims, stories, prices or the preparation of the site's therapy
+FLAGGED = {"traitement", "resultats", "tarifs", "temoignages", "laboratoire"}
+#: pages that say nothing of the therapy
+NOT_FLAGGED = {"mentions-legales", "actualites", "contact"}
+
+
+def _pages(root: Path = SITE, origin: str = ORIGIN) -> dict[str, PageAnalysis]:
+    detector = Detector.default()
+    out = {}
+    for path in sorted((root / "fr").glob("*.html")):
+        doc = document_from_html(path.read_bytes(), f"{origin}/fr/{path.name}")
+        out[path.stem] = detector.analyze(doc)
+    return out
+
+
+def _in_site(pages: dict[str, PageAnalysis]) -> dict[str, PageAnalysis]:
+    judged = Detector.default().judge_in_sites(list(pages.values()))
+    return dict(zip(pages, judged, strict=True))
+
+
+def test_alone_only_the_treatment_page_names_the_therapy() -> None:
+    alone = _pages()
+    assert alone["traitement"].verdict == "promotion"
+    for name in ("resultats", "tarifs", "temoignages", "laboratoire"):
+        assert alone[name].verdict != "promotion", name
+        assert not [f for f in alone[name].findings if f.kind == "therapy"], name
+
+
+def test_in_its_site_every_page_with_claims_stories_or_prices_is_promotion() -> None:
+    alone = _pages()
+    judged = _in_site(alone)
+    for name in FLAGGED:
+        page = judged[name]
+        assert page.verdict == "promotion", (name, page.reasons)
+    for name in NOT_FLAGGED:
+        assert judged[name].verdict != "promotion", (name, judged[name].reasons)
+    results = judged["resultats"]
+    assert results.page_verdict == alone["resultats"].verdict  # the verdict alone is kept
+    assert any("71 %" in f.quote for f in results.findings if f.kind == "claim")
+    context = " ".join(results.reasons)
+    assert "thérapie cellulaire dendritique" in context and "/fr/traitement.html" in context
+    # the contribution of the site's therapy points to the treatment page's findings
+    therapy = next(c for c in results.contributions if c.feature in ("therapy", "site_therapy"))
+    treatment_ids = {f.id for f in judged["traitement"].findings}
+    assert therapy.findings and set(therapy.findings) <= treatment_ids
+    site = Detector.default().analyze_site(list(judged.values()), ORIGIN + "/")
+    assert site.verdict == "promotion" and site.source == "site"
+
+
+def test_the_menu_repeated_on_every_page_is_not_the_page_s_content() -> None:
+    judged = _in_site(_pages())
+    legal = judged["mentions-legales"]
+    # « Témoignages » in the menu is a finding on every page, but never a story of its own
+    assert any(f.kind == "testimonial" for f in legal.findings)
+    assert legal.verdict == "not_promotion"
+
+
+def test_the_same_pages_on_a_site_that_promotes_nothing_stay_as_they_are() -> None:
+    pages = _pages()
+    del pages["traitement"]  # no page establishes a therapy
+    judged = _in_site(pages)
+    assert all(judged[n].verdict == pages[n].verdict for n in pages)
+    assert all(p.page_verdict is None for p in judged.values())
+
+
+def test_a_reporting_page_and_a_foreign_page_are_not_raised_by_their_site() -> None:
+    pages = _pages()
+    detector = Detector.default()
+    report = document_from_html(
+        "<html lang='fr'><body><h1>Revue de presse</h1><p>Selon l'agence, des cliniques prétendent que 71 % des "
+        "patients atteints d'un cancer de la prostate voient leur PSA diminuer ; l'agence met en garde contre "
+        "ces allégations non démontrées.</p></body></html>".encode(),
+        f"{ORIGIN}/fr/presse.html",
+    )
+    foreign = document_from_html(
+        ("<html lang='pl'><body><h1>Wyniki leczenia</h1><p>" + "U 71 % pacjentów z rakiem prostaty poziom PSA "
+         "spadł po trzeciej szczepionce, a guz przestał rosnąć u czterech na dziesięciu chorych. " * 4
+         + "</p><p>Cena: 18 500 €.</p></body></html>").encode(),
+        f"{ORIGIN}/pl/wyniki.html",
+    )
+    pages["presse"] = detector.analyze(report)
+    pages["polski"] = detector.analyze(foreign)
+    judged = _in_site(pages)
+    assert judged["presse"].verdict != "promotion", judged["presse"].reasons
+    assert judged["polski"].verdict != "promotion" and judged["polski"].language == "other"
+
+
+def test_pages_of_other_hosts_are_other_sites() -> None:
+    pages = _pages()
+    results_elsewhere = _pages(origin="https://journal.example")["resultats"]
+    judged = Detector.default().judge_in_sites([*pages.values(), results_elsewhere])
+    assert judged[-1].verdict == results_elsewhere.verdict  # not on the clinic's site
+
+
+def test_the_site_s_preparation_answers_the_substantial_manipulation_test() -> None:
+    """Qualification reads the preparation a page of the site describes, even on a page that is
+    not promotion by itself (site-level facts)."""
+    from datetime import date
+
+    from vigipub.qualify import qualify
+
+    judged = _in_site(_pages())
+    laboratory = judged["laboratoire"]
+    assert {f.subkind for f in laboratory.findings if f.kind == "manipulation"} >= {
+        "culture_expansion",
+        "antigen_loading",
+    }
+    # even if the laboratory page had stayed « pas de promotion », its manipulations count
+    pages = [p if p is not laboratory else p.model_copy(update={"verdict": "not_promotion"}) for p in judged.values()]
+    treatment = judged["traitement"]
+    pages = [p.model_copy(update={"findings": [f for f in p.findings if f.kind != "manipulation"]})
+             if p is treatment else p for p in pages]
+    qualification = qualify(pages, [], site_url=ORIGIN + "/", date_of_facts=date(2026, 1, 15))
+    tests = {t.id: t.outcome for t in qualification.tests}
+    assert tests["T3.substantial"] == "yes"
+    assert tests["T3.atmp"] == "yes"
+
+
+@pytest.mark.slow
+def test_investigate_the_clinic_site_end_to_end(tmp_path: Path) -> None:
+    """`vigipub investigate` on the fixture site served on 127.0.0.1: capture, site context,
+    qualification up to « médicament de thérapie innovante »."""
+    from vigipub.demo.server import DemoSiteServer
+    from vigipub.evidence import FindingsFile, Qualification
+    from vigipub.pipeline import InvestigateOptions, investigate
+
+    server = DemoSiteServer("clinic", SITE)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        out = tmp_path / "dossier"
+        summary = investigate(
+            server.origin + "/fr/index.html",
+            out,
+            InvestigateOptions(capture=dict(max_pages=30, browser=False, allow_private=True)),
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert summary.verdict == "promotion" and summary.france_targeted == "yes"
+    assert summary.therapies == ["dendritic_cells"]
+    findings = FindingsFile.model_validate_json((out / "findings.json").read_text(encoding="utf-8"))
+    verdicts = {p.url.rsplit("/", 1)[-1].removesuffix(".html"): p.verdict for p in findings.pages}
+    for name in FLAGGED:
+        assert verdicts.get(name) == "promotion", (name, verdicts)
+    for name in NOT_FLAGGED:
+        assert verdicts.get(name) != "promotion", (name, verdicts)
+    assert findings.site is not None and findings.site.verdict == "promotion"
+    assert findings.operator is not None and findings.operator.name == "Immunaris Klinik GmbH"
+    qualification = Qualification.model_validate_json((out / "qualification.json").read_text(encoding="utf-8"))
+    tests = {t.id: t.outcome for t in qualification.tests}
+    assert tests["T3.substantial"] == "yes" and tests["T3.atmp"] == "yes"
+    considerants = " ".join(c.text_fr for c in qualification.considerants)
+    assert "médicament de thérapie innovante" in considerants
+    assert "thérapie innovante" in (out / "decision.html").read_text(encoding="utf-8")
+    data = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    raised = [p for p in data["pages"] if p.get("page_verdict")]
+    assert raised and all(p["contributions"] for p in raised)

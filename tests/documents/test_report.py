@@ -1,0 +1,150 @@
+"""The inspector's report: one screen first, in French, then the proof grouped once (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import lxml.html
+
+from vigipub.documents.report import render_report
+from vigipub.evidence import (
+    CapturedPage,
+    CaptureManifest,
+    FindingsFile,
+    OperatorIdentity,
+    Producer,
+    RecordRef,
+)
+from vigipub.qualify import qualify
+from vigipub.qualify.lawcases import authorisations_from_spec, pages_from_spec
+
+WHEN = datetime(2025, 3, 3, 14, 2, tzinfo=UTC)
+CLAIMS = [
+    ("cure", "La thérapie dendritique guérit le cancer en quelques mois, même à un stade avancé."),
+    ("efficacy_figure", "Notre taux de réussite dépasse 85 % en traitement adjuvant."),
+    ("safety", "Un traitement totalement naturel, sans aucun effet secondaire."),
+    ("superiority", "Contrairement à la chimiothérapie, le vaccin renforce votre organisme."),
+]
+
+
+def record(url: str, offset: int) -> RecordRef:
+    return RecordRef(
+        warc_file="capture.warc.gz", offset=offset, length=100, record_id=f"<urn:uuid:{offset:08d}>",
+        target_uri=url, payload_digest=f"sha256:{offset:064d}", captured_at=WHEN,
+    )  # fmt: skip
+
+
+def site_pages() -> list:  # type: ignore[type-arg]
+    common = [{"kind": "therapy", "subkind": "dendritic_cells", "quote": "thérapie cellulaire dendritique",
+               "attributes": {"family": "dendritic_cells"}}]  # fmt: skip
+    spec = [
+        {"url": "https://c.example/fr/", "language": "fr", "genre": "clinic",
+         "findings": common + [{"kind": "claim", "subkind": k, "quote": q} for k, q in CLAIMS]
+         + [{"kind": "france_targeting", "subkind": "french_patient", "quote": "Des centaines de patients français nous font confiance."}]},
+        # the same claims, on another page and in the rendered DOM: one row each in the evidence
+        {"url": "https://c.example/fr/resultats", "language": "fr",
+         "findings": common + [{"kind": "claim", "subkind": k, "quote": q} for k, q in CLAIMS]},
+        {"url": "https://c.example/fr/rendez-vous", "language": "fr", "verdict": "not_promotion",
+         "findings": [{"kind": "call_to_action", "subkind": "booking", "quote": "Réservez votre consultation en ligne"}]},
+        {"url": "https://c.example/fr/presse", "language": "fr", "verdict": "not_promotion", "genre": "news",
+         "findings": [{"kind": "reporting_context", "subkind": "warning", "quote": "L'ANSM met en garde contre ces offres."}]},
+    ]  # fmt: skip
+    pages = pages_from_spec(spec)
+    return [p.model_copy(update={"record": record(p.url, 1000 * (n + 1))}) for n, p in enumerate(pages)]
+
+
+def manifest(pages: list) -> CaptureManifest:  # type: ignore[type-arg]
+    return CaptureManifest(
+        seed_url="https://c.example/",
+        started_at=WHEN,
+        tool=Producer(name="vigipub.capture", version="test"),
+        user_agent="test",
+        pages=[
+            CapturedPage(url=p.url, final_url=p.url, status=200, record=p.record, screenshot=f"screenshots/{n:04d}.png")
+            for n, p in enumerate(pages, 1)
+        ],
+    )
+
+
+def report(pages: list, qualification) -> lxml.html.HtmlElement:  # type: ignore[no-untyped-def,type-arg]
+    findings = FindingsFile(
+        producer=Producer(name="test", version="1"),
+        pages=pages,
+        operator=OperatorIdentity(name="Vitadendra Health AG", address="Kurhausstrasse 21, CH-7399 Tannenbad", country="CH"),
+    )
+    html = render_report(
+        manifest=manifest(pages), findings=findings, authorisations=[], qualification=qualification
+    )
+    return lxml.html.document_fromstring(html)
+
+
+def qualified(pages: list):  # type: ignore[no-untyped-def,type-arg]
+    return qualify(pages, authorisations_from_spec([{"therapy": "dendritic_cells", "status": "not_authorised"}]),
+                   site_url="https://c.example/")  # fmt: skip
+
+
+def test_the_first_screen_says_what_was_found_and_what_blocks() -> None:
+    pages = site_pages()
+    root = report(pages, qualified(pages))
+    summary = root.find_class("summary")[0]
+    text = " ".join(summary.text_content().split())
+    # verdict and why in one French sentence, the operator to verify
+    assert "Le site https://c.example/ présente au public français la thérapie cellulaire dendritique" in text
+    assert "publicité illicite (CSP, art. L. 5122-3" in text and "suspension de la publicité" in text
+    assert "Vitadendra Health AG" in text and "à vérifier" in text
+    # the three strongest claims, each with its screenshot, capture time and archived record
+    cards = summary.find_class("claim")
+    assert len(cards) == 3
+    for card in cards:
+        links = [a.get("href") for a in card.iter("a")]
+        assert links and all(h.startswith("screenshots/") or h.startswith("evidence/") for h in links)
+        assert not any(h.startswith("http") for h in links)  # never the live site
+        card_text = " ".join(card.text_content().replace("\u00a0", " ").replace("\u202f", " ").split())
+        assert "capturée le 3 mars 2025 à 14 h 02 UTC" in card_text
+        assert "archive capture.warc.gz, octet" in card_text
+    assert "guérit le cancer" in cards[0].text_content()
+    assert "Adresser le courrier d’intention" in text  # what still blocks a decision
+    # the summary comes first
+    html = lxml.html.tostring(root, encoding="unicode")
+    assert html.index('class="summary"') < html.index("Éléments de preuve") < html.index("Annexe technique")
+
+
+def test_the_evidence_is_grouped_once_in_french_without_internals() -> None:
+    pages = site_pages()
+    root = report(pages, qualified(pages))
+    for style in root.iter("style"):
+        style.drop_tree()
+    body = root.text_content().split("Annexe technique")[0]
+    # each sentence once, with the number of pages it was read on
+    assert body.count("Notre taux de réussite dépasse 85 %") <= 2  # the card and the evidence row
+    assert "et 1 autre page" in body
+    # French labels, no ids, scores or English internals before the technical annex
+    for internal in ("p0f", "confiance 0", "score", "efficacy_figure", "T8.unauthorised_ad", "undetermined", "<urn:uuid"):
+        assert internal not in body, internal
+    assert "chiffre d’efficacité" in body and "guérison" in body
+
+
+def test_pages_say_why_and_a_booking_page_is_an_incitation() -> None:
+    pages = site_pages()
+    root = report(pages, qualified(pages))
+    rows = {
+        (tr.findall("td")[0].text or "").strip(): " ".join(tr.text_content().split())
+        for tr in root.xpath("//h2[.='Pages']/following-sibling::table[1]//tr")[1:]
+    }
+    assert "incitation" in rows["https://c.example/fr/rendez-vous"]
+    assert "réservation sur un site qui fait la promotion du produit" in rows["https://c.example/fr/rendez-vous"]
+    press = rows["https://c.example/fr/presse"]
+    assert "pas de promotion" in press and "site de presse" in press and "mise en garde" in press
+
+
+def test_a_cleared_site_says_why_and_asks_nothing() -> None:
+    pages = [p for p in site_pages() if p.url.endswith("presse")]
+    q = qualified(pages)
+    assert q.conclusion == "no_violation"
+    root = report(pages, q)
+    summary = " ".join(root.find_class("summary")[0].text_content().split())
+    assert "ne fait pas la promotion d’un médicament : site de presse" in summary
+    assert "mise en garde" in summary
+    assert "Aucune mesure n’est proposée" in summary and "?" not in summary
+    legal = " ".join(root.xpath("//h2[.='Analyse juridique']/following-sibling::table[1]")[0].text_content().split())
+    assert "à établir" not in legal  # no question that only a measure would raise
