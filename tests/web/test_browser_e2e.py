@@ -31,14 +31,15 @@ def server(tmp_path, pg_server):
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium is not installed")
     app = LiveApp(tmp_path / "live", pg_server, VIGIPUB_CAPTURE_BROWSER="1", VIGIPUB_WORKERS="1")
-    for name, roles, extra in (
-        ("ines", ["inspector"], ["--full-name", "Inès Durand"]),
-        ("louis", ["legal_reviewer"], ["--full-name", "Louis Bernard"]),
-        ("diane", ["signatory"], ["--full-name", "Diane Lefèvre", "--title", "Directrice générale de l'Agence"]),
-    ):
-        args = ["createuser", name, *sum((["--role", r] for r in roles), []), *extra]
-        result = app.run(*args, stdin=PASSWORD + "\n")
-        assert result.returncode == 0, result.stderr
+    # the accounts, in one process (`vigipub createuser` itself is tested in test_commands.py)
+    app.python(
+        "from vigipub.web.commands import create_user\n"
+        "from vigipub.evidence.casework import Role\n"
+        f"create_user('ines', {{Role.INSPECTOR}}, {PASSWORD!r}, full_name='Inès Durand')\n"
+        f"create_user('louis', {{Role.LEGAL_REVIEWER}}, {PASSWORD!r}, full_name='Louis Bernard')\n"
+        f"create_user('diane', {{Role.SIGNATORY}}, {PASSWORD!r}, full_name='Diane Lefèvre', "
+        "title=\"Directrice générale de l'Agence\")\n"
+    )
     port = free_port()
     app.start("serve", "--port", str(port), "--workers", "1", log="serve")
     base = f"http://127.0.0.1:{port}"
@@ -94,7 +95,7 @@ def test_a_case_from_lead_to_publication_in_a_browser(server, demo_site):
         login("ines")
         page.click("text=Nouveau dossier")
         page.fill("#id_urls", site)
-        page.fill("#id_max_pages", "6")
+        page.fill("#id_max_pages", "3")
         page.click("#new-case-form button[type=submit]")
         expect(page.locator("#case-status")).to_have_attribute("data-status", "lead")
         ref = page.locator("h1").inner_text().split()[0]
