@@ -101,7 +101,8 @@ class LiveApp:
 
         with psycopg.connect(host=str(self.pg.socket_dir), port=self.pg.port, user=self.pg.owner,
                              dbname=self.dbname, autocommit=True) as db:
-            return db.execute(sql.replace("?", "%s"), params).fetchall()
+            cur = db.execute(sql.replace("?", "%s"), params)
+            return cur.fetchall() if cur.description is not None else []
 
     def job(self, job_id: int) -> dict[str, Any]:
         rows = self.query("SELECT state, attempts, progress, error FROM vigipub_job WHERE id = ?", (job_id,))

@@ -130,3 +130,13 @@ def test_security_headers(client_as, users):
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["Cache-Control"] == "no-store"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_administrators_manage_accounts_in_the_admin_site_and_nothing_more(client_as, users):
+    admin = client_as(users["admin"])
+    assert admin.get("/admin/auth/user/").status_code == 200
+    assert admin.get(f"/admin/auth/user/{users['inspector'].pk}/change/").status_code == 200
+    assert admin.get("/admin/vigipub/auditentry/").status_code == 404  # the log is not editable there
+    inspector = client_as(users["inspector"])
+    response = inspector.get("/admin/auth/user/")
+    assert response.status_code == 302 and "/admin/login/" in response.url
