@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -227,7 +228,9 @@ def _percentiles(entry: object) -> tuple[float, float, float]:
     return tuple(entry.get_response_time_percentile(p) for p in (0.5, 0.95, 0.99))  # type: ignore[attr-defined]
 
 
-def run_load(base: str, browse: list[dict[str, object]], users: int, duration: float) -> dict[str, dict[str, float]]:
+def run_load(
+    base: str, browse: list[dict[str, object]], users: int, duration: float, server_pids: Any = None
+) -> dict[str, dict[str, float]]:
     import random
 
     import gevent
@@ -290,9 +293,12 @@ def run_load(base: str, browse: list[dict[str, object]], users: int, duration: f
         raise RuntimeError(f"only {len(ready)} of {users} users logged in")
     gevent.sleep(2)
     env.stats.reset_all()
+    pids = server_pids() if server_pids else set()
+    cpu_before = cpu_seconds(pids)
     started = time.monotonic()
     gevent.sleep(duration)
     elapsed = time.monotonic() - started
+    cpu_used = cpu_seconds(pids) - cpu_before
     figures: dict[str, dict[str, float]] = {}
     browsing = [e for (name, _m), e in env.stats.entries.items() if not name.startswith(("reference", "login"))]
     for (name, _method), entry in sorted(env.stats.entries.items()):
@@ -310,8 +316,44 @@ def run_load(base: str, browse: list[dict[str, object]], users: int, duration: f
         p50, p95, p99 = _percentiles(total)
         figures["ALL BROWSING"] = {"requests": total.num_requests, "failures": total.num_failures, "p50": p50,
                                    "p95": p95, "p99": p99, "rps": total.num_requests / elapsed}
+        all_requests = sum(e.num_requests for (name, _m), e in env.stats.entries.items() if name != "login")
+        figures["ALL BROWSING"]["cpu_ms"] = 1000 * cpu_used / max(all_requests, 1)
+        figures["ALL BROWSING"]["cpu_cores"] = cpu_used / elapsed
     runner.quit()
     return figures
+
+
+def _descendants(root: int) -> set[int]:
+    """``root`` and every process below it (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+    found, frontier = {root}, [root]
+    while frontier:
+        current = frontier.pop()
+        for pid, parent in parents.items():
+            if parent == current and pid not in found:
+                found.add(pid)
+                frontier.append(pid)
+    return found
+
+
+def cpu_seconds(pids: set[int]) -> float:
+    """User + system CPU time used so far by ``pids`` (those still alive)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
 
 
 def _uptime() -> str:
@@ -352,7 +394,16 @@ def bench_database(kind: str, cases: int, users: int, duration: float, keep: Pat
             except OSError:
                 time.sleep(0.3)
         print(f"[{kind}] load before: {_uptime()}")
-        figures = run_load(base, info["cases"], users, duration)
+
+        def server_pids() -> set[int]:
+            # the waitress processes, and for PostgreSQL the server's processes too
+            pids = _descendants(app.procs[-1].pid)
+            if pg is not None:
+                postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])
+                pids |= _descendants(postmaster)
+            return pids
+
+        figures = run_load(base, info["cases"], users, duration, server_pids)
         print(f"[{kind}] load after:  {_uptime()}")
         app.stop_all()
         return figures
@@ -373,6 +424,9 @@ def report(kind: str, figures: dict[str, dict[str, float]], users: int, cases: i
               f"{f['rps']:>8.1f}")
     total = figures.get("ALL BROWSING")
     if total:
+        print(f"server CPU (web processes{' + PostgreSQL' if kind == 'postgresql' else ''}): "
+              f"{total['cpu_ms']:.1f} ms per request, {total['cpu_cores']:.2f} cores busy on average — a measure "
+              "the machine's other load does not change much (time waiting for a core is not counted)")
         verdict = "meets" if total["p95"] < 300 else "MISSES"
         print(f"p95 of browsing {total['p95']:.0f} ms: {verdict} the 300 ms target "
               f"(reference /healthz p95 {figures.get('reference: /healthz', {}).get('p95', float('nan')):.0f} ms, "
