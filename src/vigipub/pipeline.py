@@ -758,6 +758,58 @@ def archived_record(dossier: Path, ref: RecordRef) -> bytes:
         fh.seek(ref.offset)
         return fh.read(ref.length)
 
+# --------------------------------------------------------------------------- batch triage
+# ``vigipub.batch`` (an entry point) runs these on each WARC record: the pre-filter's
+# vocabulary comes from the detection lexicons, and a record that passes it goes through the
+# same extraction and detection as any page.
+
+#: (entry id, kind, term, case-sensitive, prefix) of each lexicon term the pre-filter looks for
+VocabularyRow = tuple[str, str, str, bool, bool]
+
+
+def triage_vocabulary(kinds: Iterable[str] = ("therapy",)) -> list[VocabularyRow]:
+    """The terms of the detection lexicons of ``kinds`` (therapy, disease), for the raw-byte
+    pre-filter of batch triage: derived, so that the pre-filter follows every lexicon change."""
+    from vigipub.detect import Detector
+
+    wanted = set(kinds)
+    return [
+        (entry.id, entry.kind, term, entry.case_sensitive, entry.prefix)
+        for entry in Detector.default().entries
+        if entry.kind in wanted
+        for term in entry.terms
+    ]
+
+
+def fold_text(text: str) -> str:
+    """Detection's accent and case folding (one character for one): what it matches on."""
+    from vigipub.detect import fold
+
+    return fold(text)
+
+
+def analyze_payload(
+    payload: bytes, url: str, *, content_type: str | None, record: Any, pdf: bool = False
+) -> PageAnalysis:
+    """Extract and detect one archived HTTP payload (HTML, or PDF when ``pdf``)."""
+    from vigipub.detect import Detector
+    from vigipub.extract import document_from_html, document_from_pdf
+
+    if pdf:
+        document = document_from_pdf(payload, url, content_type=content_type, record=record)
+    else:
+        document = document_from_html(payload, url, content_type=content_type, record=record)
+    return Detector.default().analyze(document)
+
+
+def warm_up_detection() -> Producer:
+    """Build what detection builds once per process (lexicons, language model) before a
+    batch; return its producer (name, version, digest of lexicons and weights)."""
+    from vigipub.extract import warm_up
+
+    warm_up()
+    return detection_producer()
+
 
 # --------------------------------------------------------------------------- compliance re-check
 

@@ -30,6 +30,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("vigipub.cli.eval", "Measure detection quality on labelled corpora (grouped cross-validation with --cv)."),
     "model": ("vigipub.cli.model", "Train or show the verdict model (learned from the labelled corpora)."),
     "bench": ("vigipub.cli.bench", "Measure detection speed against a naive pipeline."),
+    "triage": ("vigipub.cli.triage", "Triage web archives (WARC) at scale, locally or on Spark: ranked leads."),
     "demo": ("vigipub.cli.demo", "Serve the bundled demo sites on 127.0.0.1 and investigate each."),
     "serve": ("vigipub.cli.serve", "Serve the case-management web application on 127.0.0.1 (with its workers)."),
     "worker": ("vigipub.cli.worker", "Run the web application's background jobs (captures, documents, re-checks)."),

@@ -426,15 +426,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.verbose:
         logging.basicConfig(level=logging.DEBUG, format="%(message)s")
-    with serve_demo_sites(host=args.host) as urls:
+    # Ctrl-C may come at any moment once the first line is out (a script reading the URLs
+    # may stop us right after "Serving"): the whole serving block is inside the suppression.
+    with contextlib.suppress(KeyboardInterrupt), serve_demo_sites(host=args.host) as urls:
         for site_id, url in urls.items():
             site = DEMO_SITES[site_id]
             start = posixpath.join(url, site.start_path.lstrip("/"))
             print(f"{site_id:18} {start:40} expected: {site.expected_verdict}", flush=True)
         print("Serving; press Ctrl-C to stop.", flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            while True:
-                time.sleep(3600)
+        while True:
+            time.sleep(3600)
     print("stopped", flush=True)
     return 0
 
