@@ -121,3 +121,24 @@ def test_follow_up_re_check_runs_vigipub_recheck_and_decides_the_next_step(clien
     case.refresh_from_db()
     assert case.status == "escalated"
     assert AuditEntry.objects.filter(case_ref=ref, action="recheck.done").exists()
+
+
+@pytest.mark.slow
+def test_the_leads_a_triage_run_writes_are_imported(client_as, users, demo_dossier, tmp_path):
+    """`vigipub triage` (batch triage of web archives) writes leads.json and leads.csv; both
+    import as they are."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "triage"
+    run = subprocess.run([sys.executable, "-m", "vigipub", "triage", str(demo_dossier / "evidence" / "capture.warc.gz"),
+                          "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    inspector = client_as(users["inspector"])
+    for name in ("leads.json", "leads.csv"):
+        before = Case.objects.count()
+        response = inspector.post(reverse("import_leads"), {"file": upload(name, (out / name).read_bytes())})
+        assert response.status_code == 200 and "fr-alert--error" not in response.content.decode(), name
+        new = Case.objects.order_by("-id").first()
+        assert Case.objects.count() == before + 1, name
+        assert new.lead_score > 0.5 and new.lead["quotes"], name
