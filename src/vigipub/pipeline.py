@@ -363,8 +363,7 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
         if f.kind in ("claim", "testimonial")
     }
     t0 = next((t for t in qualification.tests if t.id.split(".")[0] == "T0"), None)
-    france = t0.outcome if t0 is not None else "undetermined"
-    france = {"yes": "yes", "no": "no"}.get(france, "undetermined")
+    france: str = {"yes": "yes", "no": "no"}.get(t0.outcome if t0 is not None else "", "undetermined")
     if verdict == "not_promotion" and france == "undetermined":
         france = "n/a"  # no promotion: the link to France is not examined
     measure = qualification.measure.kind if qualification.measure else "none"
@@ -1037,17 +1036,17 @@ def recheck(
         seeds = _recheck_seeds(original_manifest)
         # every page of the original capture, and the site's home (where a visitor arrives)
         revisit = tuple(dict.fromkeys([*(p.final_url for p in original_manifest.pages if 200 <= p.status < 400), seeds[-1]]))
-        budget = max_pages or int(opts.get("max_pages") or 30)  # type: ignore[arg-type]
+        budget = max_pages or int(opts.get("max_pages") or 30)
         capture_options: dict[str, Any] = dict(
             max_pages=budget + len(revisit),
-            max_depth=int(opts.get("max_depth") or 3),  # type: ignore[arg-type]
+            max_depth=int(opts.get("max_depth") or 3),
             browser=browser,
             allow_private=allow_private,
             proxy=proxy,
             case_ref=original_manifest.case_ref,
             chain_from=dossier / EVIDENCE,
             revisit_urls=revisit,
-            page_timeout=page_timeout or float(opts.get("page_timeout") or 30.0),  # type: ignore[arg-type]
+            page_timeout=page_timeout or float(opts.get("page_timeout") or 30.0),
         )
         try:
             manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress)

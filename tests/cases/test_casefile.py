@@ -210,3 +210,23 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     with pytest.raises(CaseFileError, match="aliases"):
         load_case(write(tmp_path, bomb + GOOD))
     assert time.monotonic() - started < 5
+
+
+def test_a_fact_written_in_a_note_is_refused_with_the_typed_field_to_use(tmp_path: Path) -> None:
+    """A note is free text for the file, never read as a fact: the outcome of a compliance check
+    and the scope of a letter are typed fields (the engine once read « non_compliant » in notes)."""
+    base = (
+        'company: {name: "X SA"}\nproduct: "la thérapie X"\nwebsites: ["https://x.example"]\n'
+        "events:\n  - {date: 2025-01-02, kind: letter_of_intent}\n"
+    )
+    path = tmp_path / "case.yaml"
+    path.write_text(base + '  - {date: 2025-03-01, kind: compliance_check, note: "non_compliant: still online"}\n', encoding="utf-8")
+    with pytest.raises(CaseFileError, match="verdict: not_complied") as err:
+        load_case_file(path)
+    assert err.value.where == f"{path}:6"
+    path.write_text(base + '  - {date: 2025-03-01, kind: compliance_check, verdict: not_complied, note: "non_compliant: still online"}\n', encoding="utf-8")
+    case = load_case_file(path).case
+    assert case.events[-1].verdict == "not_complied"
+    path.write_text(base.replace("kind: letter_of_intent}", 'kind: letter_of_intent, note: "scope: all_activities"}'), encoding="utf-8")
+    with pytest.raises(CaseFileError, match="scope: all_activities"):
+        load_case_file(path)

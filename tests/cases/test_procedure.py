@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from vigipub.cases import blocking, case_as_of, check_procedure, delay, load_case, load_case_file, plan_letter
-from vigipub.cases.procedure import PARAMETER_DIRS, parameter_path
+from vigipub.cases.procedure import parameters
 from vigipub.evidence import Case, Company
+from vigipub.law import LawDataError, get_jurisdiction
 
 IASO = Path(__file__).resolve().parents[1] / "documents" / "cases" / "iaso_health.yaml"
 
@@ -27,14 +28,32 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_delay_comes_from_the_dated_parameter_file() -> None:
-    path = parameter_path("observation_period_days")
+def test_delay_comes_from_the_law_package_s_dated_parameter() -> None:
+    """One source of truth with the qualification engine: the law package's file, read through
+    its API (the case domain keeps no copy of a dated parameter)."""
+    law = get_jurisdiction("FR").parameter("observation_period_days")
+    path = law.path
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     expected = sorted(data["values"].items())[-1][1]["value"]
     d = delay("observation_period", date(2024, 11, 5))
-    assert d.days == expected
+    assert d.days == expected == law.value_at(date(2024, 11, 5))
     assert "L. 121-1" in d.reference and "L. 122-1" in d.reference
-    assert path.parent in PARAMETER_DIRS
+    assert d.note == str(path) and parameters()["observation_period_days"] is law
+
+
+def test_a_missing_or_broken_law_parameter_fails_loudly_with_its_path(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(LawDataError, match="no dated parameter 'nowhere_days'") as err:
+        delay("nowhere", date(2024, 11, 5))
+    assert "law/france/parameters" in str(err.value)
+    from vigipub.law import load_parameters
+
+    with pytest.raises(LawDataError) as err:
+        load_parameters(tmp_path / "missing")
+    assert str(tmp_path / "missing") in str(err.value)
+    (tmp_path / "observation_period_days.yaml").write_text("values: [1, 2]\n", encoding="utf-8")
+    with pytest.raises(LawDataError) as err:
+        load_parameters(tmp_path)
+    assert "observation_period_days.yaml" in str(err.value)
 
 
 def test_delay_before_any_value_is_an_error() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -56,8 +57,76 @@ CLAIMS = [
 ]
 
 
-def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "violation") -> Qualification:
-    """A qualification as the engine would produce it for Iaso (legal Vu only by default)."""
+#: the procedural Vu the engine phrases for the Iaso case file (site, letter, observations)
+CASE_VU = [
+    Vu(id="VU_SITE_2", text_fr="Vu le site internet https://iaso-cancer.com ;"),
+    Vu(
+        id="VU_COURRIER_3",
+        text_fr=(
+            "Vu le courrier en date du 5 novembre 2024 adressé à la société Iaso Health GmbH (située "
+            "Grossfeldstrasse 8 CH-7310 Bad Ragaz, Suisse) par lequel l'ANSM l'a informée de son intention de "
+            "suspendre, jusqu'à mise en conformité du produit à la réglementation qui lui est applicable, "
+            "l'ensemble des activités opérées en France et portant sur la thérapie cellulaire dendritique (TCD) ;"
+        ),
+    ),
+    Vu(
+        id="VU_OBSERVATIONS_ECRITES",
+        text_fr=(
+            "Vu les observations écrites formulées par la société Iaso Health GmbH par transmissions en dates "
+            "des 7 novembre, 19 novembre et 27 novembre 2024 ;"
+        ),
+    ),
+    Vu(
+        id="VU_OBSERVATIONS_ORALES_5",
+        text_fr="Vu les observations orales présentées le 26 novembre 2024 par la société Iaso Health GmbH ;",
+    ),
+]
+#: the same for a draft made without a case file (``vigipub investigate``): gaps to complete
+DRAFT_VU = [
+    Vu(id="VU_SITE_2", text_fr="Vu le site internet https://clinic.example ;"),
+    Vu(
+        id="VU_COURRIER",
+        text_fr=(
+            "Vu le courrier en date du ⟦date du courrier⟧ adressé à la société ⟦nom de la société⟧ (située "
+            "⟦adresse de la société⟧) par lequel l'ANSM l'a informée de son intention de suspendre, jusqu'à mise "
+            "en conformité du produit à la réglementation qui lui est applicable, la publicité en France portant "
+            "sur la thérapie cellulaire dendritique ;"
+        ),
+    ),
+    Vu(
+        id="VU_OBSERVATIONS_ECRITES",
+        text_fr=(
+            "Vu les observations écrites formulées par la société ⟦nom de la société⟧ par transmissions en "
+            "dates des ⟦dates des observations écrites⟧ ;"
+        ),
+    ),
+    Vu(
+        id="VU_OBSERVATIONS_ORALES",
+        text_fr=(
+            "Vu les observations orales présentées le ⟦date des observations orales, le cas échéant⟧ par la "
+            "société ⟦nom de la société⟧ ;"
+        ),
+    ),
+]
+ARTICLE_1 = {
+    "case": (
+        "La publicité en faveur de la thérapie cellulaire dendritique (TCD) effectuée par la société Iaso Health "
+        "GmbH, notamment sur le site internet https://iaso-cancer.com, est suspendue jusqu'à sa mise en conformité "
+        "avec la réglementation qui lui est applicable."
+    ),
+    "draft": (
+        "La publicité en faveur de la thérapie cellulaire dendritique effectuée par la société ⟦nom de la "
+        "société⟧, notamment sur le site internet https://clinic.example, est suspendue jusqu'à sa mise en "
+        "conformité avec la réglementation qui lui est applicable."
+    ),
+}
+
+
+def iaso_qualification(
+    *, procedure: Literal["case", "draft", "none"] = "case", conclusion: str = "violation"
+) -> Qualification:
+    """A qualification as the engine would produce it for Iaso: the legal Vu, and the procedural
+    ones of the case file (``case``), of a draft without a case file (``draft``) or none."""
     vu = [
         Vu(
             id="VU_REG_ATMP",
@@ -80,14 +149,13 @@ def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "vi
             ),
         ),
     ]
-    if with_procedure_vu:
-        vu.append(Vu(id="VU_SITE", text_fr="Vu le site internet https://iaso-cancer.com ;"))
+    vu += {"case": CASE_VU, "draft": DRAFT_VU, "none": []}[procedure]
     quoted = ", ".join(f"« {c} »" for c in CLAIMS)
     considerants = [
         Considerant(
             id="C1",
             basis=[csp("L. 5111-1")],
-            tests=["T1"],
+            tests=["T1.presentation"],
             text_fr=(
                 "Considérant qu'aux termes de l'article L.5111-1 du CSP, on entend par médicament toute substance "
                 "ou composition présentée comme possédant des propriétés curatives ou préventives à l'égard des "
@@ -96,7 +164,7 @@ def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "vi
         ),
         Considerant(
             id="C2",
-            tests=["T0"],
+            tests=["T0.link"],
             evidence=["f1"],
             text_fr=(
                 "Considérant que la société Iaso Health GmbH présente sur son site internet https://iaso-cancer.com, "
@@ -105,7 +173,7 @@ def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "vi
         ),
         Considerant(
             id="C3",
-            tests=["T1"],
+            tests=["T1.presentation"],
             evidence=["f2", "f3"],
             text_fr=(
                 f"Considérant que ce produit est présenté avec des allégations thérapeutiques : {quoted} ; "
@@ -114,7 +182,7 @@ def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "vi
         ),
         Considerant(
             id="C8_medical_tourism_only",
-            tests=["T9"],
+            tests=["T9.defences"],
             basis=[csp("L. 5122-1")],
             text_fr=(
                 "Considérant que la société soutient n'exercer qu'une activité de tourisme médical ; que toutefois "
@@ -124,7 +192,7 @@ def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "vi
         ),
         Considerant(
             id="C11",
-            tests=["T8"],
+            tests=["T8.unauthorised_ad"],
             basis=[csp("L. 5122-3")],
             text_fr=(
                 "Considérant que ce médicament ne dispose d'aucune des autorisations mentionnées à l'article "
@@ -133,7 +201,7 @@ def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "vi
         ),
         Considerant(
             id="C16",
-            tests=["T10"],
+            tests=["T10.measure"],
             basis=[csp("L. 5312-2")],
             text_fr=(
                 "Considérant qu'il y a lieu de suspendre la publicité en faveur de ce produit jusqu'à sa mise en "
@@ -148,7 +216,7 @@ def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "vi
         summary="fixture",
         tests=[
             LegalTest(
-                id="T1",
+                id="T1.presentation",
                 rule="law.france.csp.l5111_1.dendritic_cells",
                 question="presentation?",
                 outcome="yes",
@@ -160,7 +228,9 @@ def iaso_qualification(*, with_procedure_vu: bool = False, conclusion: str = "vi
         vu=vu,
         considerants=considerants,
         measure=Measure(
-            kind="suspension_of_advertising", text_fr="suspension de la publicité", basis=[csp("L. 5312-2")]
+            kind="suspension_of_advertising",
+            text_fr=ARTICLE_1["draft" if procedure == "draft" else "case"],
+            basis=[csp("L. 5312-2")],
         ),
         escalations=[Escalation(kind="pharos_report", text_fr="signalement Pharos", trigger="continued")],
     )

@@ -127,7 +127,7 @@ def test_real_engine_end_to_end(tmp_path: Path, capsys) -> None:  # type: ignore
     warnings = [line for line in captured.err.splitlines() if line.startswith("avertissement")]
     assert warnings == [
         "avertissement : projet incomplet : 1 point à compléter avant signature : [résumé des observations "
-        "et réponse de l'Agence à chacun des arguments (2 fois)]"
+        "et réponse de l’Agence à chacun des arguments (2 fois)]"
     ], captured.err
 
 

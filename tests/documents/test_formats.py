@@ -80,7 +80,9 @@ def test_docx_uses_named_styles(iaso_case_module) -> None:  # type: ignore[no-un
 
 
 def test_docx_every_class_style_exists_and_placeholders_use_a_character_style() -> None:
-    html = render_decision_draft(iaso_qualification(conclusion="undetermined"), site_url="https://c.example")
+    html = render_decision_draft(
+        iaso_qualification(conclusion="undetermined", procedure="draft"), site_url="https://c.example"
+    )
     document = docx.Document(
         io.BytesIO(html_to_docx(html, title="t", author="a", comments="c", created=None))
     )

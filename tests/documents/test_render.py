@@ -20,8 +20,8 @@ from vigipub.documents import (
 )
 from vigipub.documents import render as render_module
 from vigipub.documents.errors import TemplateError
-from vigipub.documents.typography import NNBSP
-from vigipub.evidence import Case, Company, Event, Vu, sha256_bytes
+from vigipub.evidence import MeasureKind, sha256_bytes
+from vigipub.evidence.french import NNBSP
 
 from .conftest import iaso_qualification
 from .fidelity import norm, parse_html
@@ -48,60 +48,34 @@ def test_inputs_digest_changes_with_the_case(qualification, iaso_case) -> None: 
 
 def test_decision_renders_qualification_vu_and_considerants_verbatim(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
     d = parse_html(render_decision(qualification, iaso_case))
-    assert [norm(v) for v in d.vu[:2]] == [norm(v.text_fr) for v in qualification.vu]
+    assert [norm(v) for v in d.vu] == [norm(v.text_fr) for v in qualification.vu]
     assert [norm(c) for c in d.considerants] == [norm(c.text_fr) for c in qualification.considerants]
     html = render_decision(qualification, iaso_case).decode()
     assert f"«{NNBSP}Vaincre le cancer sans effets secondaires{NNBSP}»" in html
     assert f"Décide{NNBSP}:" in html
 
 
-def test_procedural_vu_from_the_engine_are_not_duplicated(iaso_case) -> None:  # type: ignore[no-untyped-def]
-    q = iaso_qualification(with_procedure_vu=True)
-    q = q.model_copy(
-        update={
-            "vu": [*q.vu, Vu(id="VU_OBS_ORAL", text_fr="Vu les observations orales du 26 novembre 2024 ;")]
-        }
-    )
-    d = parse_html(render_decision(q, iaso_case))
-    assert d.vu_kinds == [
-        "regulation",
-        "code",
-        "website",
-        "letter",
-        "written_observations",
-        "oral_observations",
-    ]
-    assert norm(d.vu[-1]) == norm("Vu les observations orales du 26 novembre 2024 ;")
-
-
-def test_single_written_observation_and_several_addresses(qualification) -> None:  # type: ignore[no-untyped-def]
-    case = Case(
-        company=Company(name="Immu SA", addresses=["Dublin, Irlande", "Berlin, Allemagne"]),
-        websites=["https://a.example", "https://b.example"],
-        product="thérapie cellulaire dendritique",
-        events=[
-            Event(date=date(2024, 11, 4), kind="letter_of_intent"),
-            Event(date=date(2024, 11, 19), kind="written_observations"),
-        ],
-    )
-    d = parse_html(render_decision(qualification, case, on=date(2024, 11, 27)))
-    texts = [norm(v) for v in d.vu]
-    assert "vu les sites internet https://a.example et https://b.example ;" in texts
-    assert any(
-        t.startswith("vu les courriers en date du 4 novembre 2024 adressés") and "berlin" in t for t in texts
-    )
-    assert any("par transmission en date du 19 novembre 2024" in t for t in texts)
-    assert "oral_observations" not in d.vu_kinds
-    assert "27 novembre 2024" in norm(render_decision(qualification, case, on=date(2024, 11, 27)).decode())
-
-
-def test_all_activities_measure_changes_article_1(iaso_case) -> None:  # type: ignore[no-untyped-def]
+def test_the_decision_lays_out_the_qualification_s_vu_and_never_phrases_one(iaso_case) -> None:  # type: ignore[no-untyped-def]
+    """Every legal sentence is phrased once, by the qualification: the documents put its Vu in
+    the agency's order and add none; a qualification made before the letter is flagged."""
     q = iaso_qualification()
-    q = q.model_copy(
-        update={"measure": q.measure.model_copy(update={"kind": "suspension_of_all_activities"})}
-    )
-    a1 = norm(parse_html(render_decision(q, iaso_case)).articles[0])
-    assert "l'ensemble des activités" in a1 and "administration" in a1
+    q = q.model_copy(update={"vu": list(reversed(q.vu))})
+    d = parse_html(render_decision(q, iaso_case))
+    assert d.vu_kinds == ["regulation", "code", "website", "letter", "written_observations", "oral_observations"]
+    legal_only = iaso_qualification(procedure="none")
+    rendered = render_decision(legal_only, iaso_case)
+    assert parse_html(rendered).vu_kinds == ["regulation", "code"]
+    assert any("ne vise pas le courrier d'intention" in w for w in rendered.warnings), rendered.warnings
+
+
+def test_article_1_is_the_qualification_s_measure(iaso_case) -> None:  # type: ignore[no-untyped-def]
+    q = iaso_qualification()
+    words = "L'ensemble des activités opérées en France et portant sur la thérapie X est suspendu."
+    q = q.model_copy(update={"measure": q.measure.model_copy(update={"kind": MeasureKind.SUSPENSION_OF_ALL_ACTIVITIES, "text_fr": words})})
+    assert norm(parse_html(render_decision(q, iaso_case)).articles[0]) == norm("Article 1 " + words)
+    # no measure proposed (nor drafted): a highlighted gap, never words of this stage
+    gap = render_decision(iaso_qualification().model_copy(update={"measure": None}), iaso_case).decode()
+    assert "mesure de police sanitaire à rédiger" in gap and "est suspendue" not in gap
 
 
 def test_no_violation_refuses_final_documents(iaso_case) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +91,7 @@ def test_unknown_format(qualification, iaso_case) -> None:  # type: ignore[no-un
 
 
 def test_decision_draft_marks_placeholders() -> None:
-    q = iaso_qualification(conclusion="undetermined")
+    q = iaso_qualification(conclusion="undetermined", procedure="draft")
     html = render_decision_draft(q, site_url="https://clinic.example", company_name="Clinic Ltd")
     d = parse_html(html)
     assert d.vu_kinds == [
@@ -240,27 +214,16 @@ def test_docs_list_every_template_variable(qualification, iaso_case) -> None:  #
         ),
         ("cellules souches mésenchymateuses", "les cellules souches mésenchymateuses", "des cellules"),
         ("exosomes", "les exosomes", "des exosomes"),
-        ("immunothérapie NK", "l’immunothérapie NK", "de l’immunothérapie"),
+        ("immunothérapie NK", "l'immunothérapie NK", "de l'immunothérapie"),
         ("sécrétome", "le sécrétome", "du sécrétome"),
         ("la thérapie génique X", "la thérapie génique X", "de la thérapie"),
     ],
 )
 def test_product_articles(product: str, expected: str, with_de: str) -> None:
-    from vigipub.documents.context import de, with_article
+    from vigipub.evidence.french import de, with_article
 
     assert with_article(product) == expected
     assert de(with_article(product)).startswith(with_de)
-
-
-def test_urgency_without_letter_has_no_procedural_vu(qualification) -> None:  # type: ignore[no-untyped-def]
-    case = Case(
-        company=Company(name="X SA"),
-        websites=["https://x.example"],
-        product="exosomes",
-        urgency="danger imminent pour les patients",
-    )
-    d = parse_html(render_decision(qualification, case, on=date(2025, 1, 10)))
-    assert d.vu_kinds == ["regulation", "code", "website"]
 
 
 def test_provenance_line_is_not_justified() -> None:

@@ -37,7 +37,7 @@ def _documents() -> dict[str, str]:
         out[f"news.{fmt}"] = render_news(q, case, fmt=fmt).decode()
         out[f"alert.{fmt}"] = render_alert(q, case, fmt=fmt).decode()
     out["decision_draft.html"] = render_decision_draft(
-        iaso_qualification(conclusion="undetermined"), site_url="https://clinic.example"
+        iaso_qualification(conclusion="undetermined", procedure="draft"), site_url="https://clinic.example"
     )
     # the version and the digest of the inputs (which moves whenever a field is added to the
     # shared models) are recorded in every document; tested elsewhere, masked here

@@ -32,6 +32,12 @@ class CaseFixture:
     expected: dict[str, Any]
 
 
+def plain(text: str) -> str:
+    """Text without its typography (no-break spaces, typographic apostrophe), for assertions
+    on the words; the typography itself is tested in tests/evidence/test_french.py."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
+
+
 def findings_dict(raw: dict[str, Any]) -> dict[str, Any]:
     data = json.loads(json.dumps(raw["findings"], default=str))
     for page in data["pages"]:

@@ -17,6 +17,8 @@ from vigipub.qualify import build_facts, load_authorisations, qualify
 from vigipub.qualify.facts import denies
 from vigipub.qualify.lawcases import authorisations_from_spec, pages_from_spec
 
+from .conftest import plain
+
 ON = date(2025, 3, 3)
 NOT_AUTHORISED = [{"therapy": "dendritic_cells", "status": "not_authorised"}]
 
@@ -48,7 +50,7 @@ def outcome(q: Qualification, test_id: str) -> str:
 
 
 def considerant(q: Qualification, prefix: str) -> str:
-    return next(c.text_fr for c in q.considerants if c.id.startswith(prefix))
+    return plain(next(c.text_fr for c in q.considerants if c.id.startswith(prefix)))
 
 
 # -- one classifier ----------------------------------------------------------------------------------
@@ -157,7 +159,7 @@ def test_no_side_effect_never_becomes_a_disease_the_product_treats() -> None:
         established={"french_version": True},
     )
     q = run(c)
-    text = " ".join(x.text_fr for x in q.considerants)
+    text = plain(" ".join(x.text_fr for x in q.considerants))
     assert "cheveux (alopécie)" not in text.replace("pas de chute de cheveux", "")
     assert "à l'égard du cancer" in considerant(q, "C3_allegations")
 
@@ -167,7 +169,7 @@ def test_french_grammar_of_diseases_and_product() -> None:
     c = case(product="vaccin Vitadendra", product_article="le", claims=["Le vaccin Vitadendra guérit l'autisme."],
              established={"french_version": True})  # fmt: skip
     q = run(c)
-    text = " ".join(x.text_fr for x in q.considerants)
+    text = plain(" ".join(x.text_fr for x in q.considerants))
     assert "à l'égard de l'autisme" in text and "de des " not in text
     assert "le vaccin Vitadendra" in text and "la vaccin" not in text
     assert "du vaccin Vitadendra" in text  # « de » + « le » contracted
@@ -236,7 +238,7 @@ def test_observations_without_content_get_a_gap_and_an_undated_defence_no_date()
         defences=["no_activity_in_france"],
     )
     q = run(c)
-    texts = [x.text_fr for x in q.considerants if x.id.startswith(("C12", "C13"))]
+    texts = [plain(x.text_fr) for x in q.considerants if x.id.startswith(("C12", "C13"))]
     assert any("le 10 mars 2025" in t and "\u27e6" in t for t in texts)  # no content: a highlighted gap
     undated = next(t for t in texts if "ne commercialise aucun médicament" in t and t.startswith("Considérant que la société"))
     assert "en date du" not in undated  # QA: it was dated with the first letter
@@ -256,3 +258,37 @@ def test_the_output_of_registry_check_is_a_register_file(tmp_path: Path) -> None
     path = tmp_path / "authorisations.json"
     path.write_text(json.dumps(answer.model_dump(mode="json")), encoding="utf-8")
     assert [a.status for a in load_authorisations(path)] == ["not_authorised"]
+
+
+# -- the procedural Vu are the engine's (the documents phrase none) -------------------------------
+
+
+def test_procedural_vu_several_addresses_sites_and_a_single_written_observation() -> None:
+    c = case(
+        company={"name": "Immu SA", "addresses": ["Dublin, Irlande", "Berlin, Allemagne"], "country": "IE"},
+        websites=["https://a.example", "https://b.example"],
+        events=[
+            {"date": "2025-03-03", "kind": "letter_of_intent", "scope": "all_activities"},
+            {"date": "2025-03-19", "kind": "written_observations"},
+        ],
+        claims=["La thérapie cellulaire dendritique guérit le cancer."],
+        established={"french_version": True},
+    )
+    vu = [plain(v.text_fr) for v in run(c).vu]
+    assert "Vu le site internet https://a.example ;" in vu and "Vu le site internet https://b.example ;" in vu
+    letter = next(v for v in vu if v.startswith("Vu les courriers en date du 3 mars 2025 adressés"))
+    assert "(Dublin, Irlande ; Berlin, Allemagne)" in letter and "l'ensemble des activités opérées en France" in letter
+    assert any("par transmission en date du 19 mars 2025 ;" in v for v in vu)
+    assert not any("observations orales" in v for v in vu)
+
+
+def test_urgency_without_a_letter_has_no_vu_of_the_procedure() -> None:
+    c = case(
+        events=[{"date": "2025-03-03", "kind": "decision"}],
+        urgency="danger imminent pour les patients",
+        claims=["La thérapie cellulaire dendritique guérit le cancer."],
+        established={"french_version": True},
+    )
+    q = run(c)
+    assert q.vu and not any(v.id.startswith(("VU_COURRIER", "VU_OBSERVATIONS")) for v in q.vu)
+    assert any(c.id == "C15_urgence" for c in q.considerants)

@@ -87,7 +87,7 @@ def test_every_argument_is_answered_citing_its_articles(result) -> None:
     assert "version en français" in targeting.text_fr and "Marie, Lyon" in targeting.text_fr
     # the oral observations of 26/11 and the letter of 27/11 carry no summary: a highlighted gap
     gaps = [c for c in result.considerants if "\u27e6" in c.text_fr]
-    assert [c.text_fr.split(" le ")[1][:16] for c in gaps] == ["26 novembre 2024", "27 novembre 2024"]
+    assert [c.text_fr.split(" le ")[1][:16].replace("\u00a0", " ") for c in gaps] == ["26 novembre 2024", "27 novembre 2024"]
 
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="../shared/reference is not beside the repository")

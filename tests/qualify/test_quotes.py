@@ -344,7 +344,11 @@ def test_quotes_from_two_foreign_versions_are_each_labelled() -> None:
     ]
     sel = select_quotes(facts, limit=5)
     assert [p.foreign for p in sel.picks] == ["en", "de"]
-    text = sel.render()
+    from datetime import date
+
+    from vigipub.qualify.wording import phraser
+
+    text = sel.render(phraser(date(2024, 11, 5)))
     assert "(version anglaise du site)" in text and "(version allemande du site)" in text
 
 
@@ -476,3 +480,52 @@ def test_a_sentence_with_a_soft_hyphen_in_the_raw_html_is_the_same_sentence() ->
     assert sorted(quoted(c15)) == sorted([CURE_FR, SAFETY_FR])  # once, the confident finding's words
     assert "p1f4" in c15.evidence and "p0f4" not in c15.evidence
     assert_evidence_matches_quotes(q, c15)
+
+
+# -- the vocabulary is data, validated like the lexicons -------------------------------------------
+
+
+def _vocabulary_data() -> dict[str, object]:
+    import yaml
+
+    from vigipub.qualify.quotes import VOCABULARY
+
+    return yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("change", "match"),
+    [
+        ({"banners": {"fr": ["x"]}}, "unknown key"),
+        ({"boilerplate": {"french": ["x"]}}, "'french' is no language code"),
+        ({"boilerplate": {"fr": ["cookie(s"]}}, r"boilerplate: pattern 'cookie\(s' does not compile"),
+        ({"boilerplate": {"fr": []}}, "boilerplate.fr: a list of non-empty strings"),
+        ({"claim_signals": {"miracle": {"fr": ["x"]}}}, "'miracle' is no kind of the shared vocabulary"),
+        ({"manipulation_signals": {"cure": {"fr": ["x"]}}}, "'cure' is no kind"),
+        ({"heading_openers": {"fr": ["la"]}}, "capitalised words only"),
+    ],
+)
+def test_a_malformed_vocabulary_is_refused_with_the_entry_named(change: dict[str, object], match: str) -> None:
+    from vigipub.qualify.errors import QualifyInputError
+    from vigipub.qualify.quotes import VOCABULARY, parse_vocabulary
+
+    with pytest.raises(QualifyInputError, match=match) as err:
+        parse_vocabulary({**_vocabulary_data(), **change}, VOCABULARY)
+    assert str(VOCABULARY) in str(err.value)
+    missing = _vocabulary_data()
+    missing.pop("navigation")
+    with pytest.raises(QualifyInputError, match="missing navigation"):
+        parse_vocabulary(missing, VOCABULARY)
+
+
+def test_a_language_added_to_the_vocabulary_is_used() -> None:
+    """An agency adds a language's banner words without touching Python."""
+    from pathlib import Path
+
+    from vigipub.qualify.quotes import parse_vocabulary
+
+    data = _vocabulary_data()
+    data["boilerplate"] = {**data["boilerplate"], "nl": ["alle cookies accepteren", "privacyverklaring"]}  # type: ignore[dict-item]
+    vocabulary = parse_vocabulary(data, Path("quoting.yaml"))
+    assert vocabulary.boilerplate.search("Lees onze privacyverklaring")
+    assert not vocabulary.boilerplate.search("Deze therapie geneest kanker")

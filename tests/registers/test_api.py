@@ -91,7 +91,7 @@ def test_cli_status_and_check(db_path: Path, capsys: pytest.CaptureFixture[str])
         == 0
     )
     answer = json.loads(capsys.readouterr().out)
-    assert answer["status"] == "withdrawn" and "6 mai 2015" in answer["text_fr"]
+    assert answer["status"] == "withdrawn" and "6 mai 2015" in answer["text_fr"].replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize("code", ["XX", "autisme", "C6", "F84.0.1"])

@@ -12,7 +12,7 @@ NNBSP = "\u202f"
 
 
 def _plain(text: str) -> str:
-    return text.replace(NNBSP, " ").replace("’", "'")
+    return text.replace(NNBSP, " ").replace("\u00a0", " ").replace("’", "'")
 
 
 def test_never_authorised_family(reg: Registers) -> None:
@@ -72,7 +72,7 @@ def test_as_of_date_of_facts(reg: Registers) -> None:
     during = reg.check_therapy(
         "dendritic_cells", product_names=["Provenge"], diseases_icd10=["C61"], as_of=date(2014, 6, 1)
     )
-    assert during.status == "authorised" and "1er juin 2014" in during.text_fr
+    assert during.status == "authorised" and "1er juin 2014" in _plain(during.text_fr)
     after = reg.check_therapy("dendritic_cells", product_names=["Provenge"], as_of=date(2016, 1, 1))
     assert after.status == "withdrawn"
     before = reg.check_therapy("dendritic_cells", product_names=["Provenge"], as_of=date(2012, 1, 1))
@@ -83,13 +83,13 @@ def test_mesenchymal_and_adipose_point_to_withdrawn_alofisel(reg: Registers) -> 
     for family in ("mesenchymal_stem_cells", "adipose_cells"):
         answer = reg.check_therapy(family, diseases_icd10=["M17"])
         assert answer.status == "withdrawn"
-        assert "Alofisel (darvadstrocel)" in answer.text_fr and "13 décembre 2024" in answer.text_fr
+        assert "Alofisel (darvadstrocel)" in _plain(answer.text_fr) and "13 décembre 2024" in _plain(answer.text_fr)
 
 
 def test_refused_or_withdrawn_applications_are_not_authorisations(reg: Registers) -> None:
     answer = reg.check_therapy("gene_therapy", product_names=["Cerepro"], diseases_icd10=["C71"])
     assert answer.status == "not_authorised"
-    assert "demande retirée" in answer.text_fr
+    assert "demande retirée" in _plain(answer.text_fr)
 
 
 def test_typo_in_product_name_never_asserts_an_authorisation(reg: Registers) -> None:
@@ -165,13 +165,13 @@ def test_typo_in_a_product_name_asks_for_a_check(reg: Registers) -> None:
 def test_named_product_whose_application_was_withdrawn(reg: Registers) -> None:
     answer = reg.check_therapy("til", product_names=["Amtagvi"], diseases_icd10=["C43"])
     assert answer.status == "not_authorised"
-    assert "Amtagvi (lifileucel), demande retirée le 22 juillet 2025" in answer.text_fr
+    assert "Amtagvi (lifileucel), demande retirée le 22 juillet 2025" in _plain(answer.text_fr)
 
 
 def test_codes_without_keywords_are_set_aside_when_others_are_known(reg: Registers) -> None:
     answer = reg.check_therapy("car_t", diseases_icd10=["F84.0", "Z99.9"])
     assert answer.status == "authorised_other_indication"
-    assert "Z99.9" in answer.explanation and "Z99.9" not in answer.text_fr
+    assert "Z99.9" in answer.explanation and "Z99.9" not in _plain(answer.text_fr)
 
 
 def test_icd10_longest_prefix() -> None:
@@ -189,3 +189,21 @@ def test_spinal_muscular_atrophy_is_covered_by_zolgensma(reg: Registers) -> None
     assert answer.status == "authorised"
     answer = reg.check_therapy("gene_therapy", product_names=["Zolgensma"], diseases_icd10=["G12.2"])
     assert answer.status == "authorised_other_indication"
+
+
+def test_the_answer_s_words_are_data(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The register answer is phrased from registers/wording_fr.yaml; a malformed file is refused
+    with the file and the entry named."""
+    from vigipub.registers import wording
+    from vigipub.registers.errors import RegisterFileError
+
+    assert wording.say("category", family="exosomes") == f"de la catégorie «{NNBSP}exosomes{NNBSP}»"
+    broken = tmp_path / "wording_fr.yaml"
+    broken.write_text("bdpm: {labels: [1, 2]}\n", encoding="utf-8")
+    with pytest.raises(RegisterFileError, match="entry 'bdpm'") as err:
+        wording._entries(broken)
+    assert str(broken) in str(err.value)
+    with pytest.raises(RegisterFileError, match="no entry 'nowhere'"):
+        wording.say("nowhere")
+    with pytest.raises(RegisterFileError, match="field {family}"):
+        wording.say("category")

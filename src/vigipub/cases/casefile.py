@@ -20,7 +20,7 @@ broken one (20 MB, a 20 MB company name, 10,000 claims, 5,000 nested brackets) i
 with the limit in the message instead of hanging ``vigipub draft``.
 
 Events may come in any order; they are sorted by date. The observation deadline is
-computed from the dated delays of ``data/delays.yaml`` (see :mod:`vigipub.cases.procedure`).
+computed from the dated delays of the law package (see :mod:`vigipub.cases.procedure`).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from pydantic import ValidationError
 
 from vigipub.evidence.case import Case
 
-from .defences import DEFENCES
+from .defences import known_defences
 from .errors import CaseFileError
 
 Path_ = tuple[str | int, ...]
@@ -146,7 +146,7 @@ def _index(
             _index(item, (*path, i), index, source, seen_nodes)
 
 
-class _CaseLoader(yaml.SafeLoader):  # type: ignore[misc]
+class _CaseLoader(yaml.SafeLoader):
     """SafeLoader whose scalar constructors fail with the node's line, never a bare ValueError."""
 
 
@@ -419,10 +419,10 @@ def _precheck(data: dict[str, Any], path: Path, index: LineIndex) -> list[CaseFi
                 CaseFileError(f"claims[{i}]: {problem}", where=f"{path}:{index.line_of(('claims', i))}")
             )
     for i, defence in _list_of_strings(data, "defences", (), path, index):
-        if defence not in DEFENCES:
+        if defence not in known_defences():
             errors.append(
                 CaseFileError(
-                    f"unknown defence id '{defence}' (known: {', '.join(sorted(DEFENCES))})",
+                    f"unknown defence id '{defence}' (known: {', '.join(sorted(known_defences()))})",
                     where=f"{path}:{index.line_of(('defences', i))}",
                 )
             )
@@ -453,6 +453,8 @@ def _procedure_prechecks(data: dict[str, Any], path: Path, index: LineIndex) -> 
     if not isinstance(events, list):
         return
     for i, event in enumerate(events):
+        if isinstance(event, dict) and (problem := _fact_in_a_note(event)):
+            yield CaseFileError(f"events[{i}]: {problem}", where=f"{path}:{index.line_of(('events', i, 'note'))}")
         arguments = event.get("arguments") if isinstance(event, dict) else None
         if not isinstance(arguments, list):
             continue
@@ -463,9 +465,9 @@ def _procedure_prechecks(data: dict[str, Any], path: Path, index: LineIndex) -> 
             if not isinstance(argument, dict):
                 continue  # pydantic names the type error
             defence = argument.get("defence")
-            if isinstance(defence, str) and defence not in DEFENCES:
+            if isinstance(defence, str) and defence not in known_defences():
                 yield CaseFileError(
-                    f"{_name(here)}.defence: unknown defence id '{defence}' (known: {', '.join(sorted(DEFENCES))}; "
+                    f"{_name(here)}.defence: unknown defence id '{defence}' (known: {', '.join(sorted(known_defences()))}; "
                     "an argument outside the catalogue has no 'defence' but a 'summary')",
                     where=f"{path}:{index.line_of((*here, 'defence'))}",
                 )
@@ -478,6 +480,24 @@ def _procedure_prechecks(data: dict[str, Any], path: Path, index: LineIndex) -> 
             quote = argument.get("quote")
             if isinstance(quote, str) and quote and (problem := claim_problem(quote)):
                 yield CaseFileError(f"{_name(here)}.quote: {problem}", where=f"{path}:{index.line_of((*here, 'quote'))}")
+
+
+#: what the notes of earlier case files said, now typed fields (a note is never read as a fact)
+_NOTE_FACTS = (
+    ("compliance_check", "verdict", re.compile(r"^\s*(non_compliant|not_complied|compliant|complied)\b"),
+     "write verdict: not_complied (the advertising continued), complied, partially_complied or unreachable"),
+    ("letter_of_intent", "scope", re.compile(r"^\s*scope\s*:\s*(all_activities|advertising)\b"),
+     "write scope: all_activities or scope: advertising (what the letter announced)"),
+)  # fmt: skip
+
+
+def _fact_in_a_note(event: dict[str, Any]) -> str | None:
+    """A fact written in a note where a typed field holds it now: refused, with the fix."""
+    note = event.get("note")
+    for kind, key, pattern, fix in _NOTE_FACTS:
+        if event.get("kind") == kind and key not in event and isinstance(note, str) and pattern.match(note):
+            return f"the note {note[:40]!r} states the {key} of the {kind}, which a note cannot: {fix}"
+    return None
 
 
 def _established_prechecks(data: dict[str, Any], path: Path, index: LineIndex) -> Iterator[CaseFileError]:

@@ -1,48 +1,53 @@
 """Defence ids a case file may list under ``defences`` (the company's arguments, T9).
 
-The ids (and their aliases) are those of ``vigipub/law/france/defences.yaml``, the file the
-qualification engine reads to rebut them: one vocabulary for both. The table below is the
-fallback when that file is absent.
+The ids (and their aliases) are those of the law package's defence catalogue
+(``vigipub/law/france/defences.yaml``), read through :mod:`vigipub.law`'s API: one vocabulary
+for the case files and the qualification engine. A missing or broken catalogue is an error
+naming the file (:class:`vigipub.law.LawDataError`), never a built-in fallback.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Final
 
-import yaml
+from vigipub.law import Defence, get_jurisdiction
 
-LAW_DEFENCES = Path(__file__).resolve().parents[1] / "law" / "france" / "defences.yaml"
+#: the jurisdiction whose law the case domain applies (the agency's)
+JURISDICTION = "FR"
 
-_FALLBACK: Final[dict[str, str]] = {
-    "medical_tourism_only": "We only do medical tourism / information and put patients in touch.",
-    "no_activity_in_france": "No activity, sale or treatment in France.",
-    "translation_for_swiss_or_belgian_patients": "The French version is for Swiss or Belgian French speakers.",
-    "information_not_advertising": "The content is information, not advertising.",
-    "hospital_exemption": "The treatment is lawful where it is given (hospital exemption there).",
-    "clinical_trial": "The product is under clinical trial.",
-}
+
+def catalogue() -> dict[str, Defence]:
+    """The law package's defences, by id."""
+    return get_jurisdiction(JURISDICTION).defences
 
 
 @cache
-def known_defences(path: Path = LAW_DEFENCES) -> dict[str, str]:
+def known_defences() -> dict[str, str]:
     """Defence id or alias → English label (aliases map to their defence's label)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return dict(_FALLBACK)
-    if not isinstance(data, dict):
-        return dict(_FALLBACK)
     out: dict[str, str] = {}
-    for ident, entry in data.items():
-        label = str((entry or {}).get("label", ident)) if isinstance(entry, dict) else str(ident)
-        out[str(ident)] = label
-        for alias in (entry or {}).get("aliases", {}) if isinstance(entry, dict) else {}:
-            out[str(alias)] = f"{label} (alias of {ident})"
+    for ident, defence in catalogue().items():
+        out[ident] = defence.label
+        for alias in defence.aliases:
+            out[alias] = f"{defence.label} (alias of {ident})"
     return out
 
 
-DEFENCES: Final[dict[str, str]] = known_defences()
+def defences_file() -> Path:
+    """Where the catalogue lives (for messages and the web forms)."""
+    path = get_jurisdiction(JURISDICTION).defences_file
+    assert path is not None, "the jurisdiction of the case domain has a defence catalogue"
+    return path
 
-__all__ = ["DEFENCES", "LAW_DEFENCES", "known_defences"]
+
+def __getattr__(name: str) -> object:
+    # ``DEFENCES`` and ``LAW_DEFENCES`` read the law package when first used, not at import: a
+    # broken catalogue is then an input error with its path, not a failed import
+    if name == "DEFENCES":
+        return known_defences()
+    if name == "LAW_DEFENCES":
+        return defences_file()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["JURISDICTION", "catalogue", "defences_file", "known_defences"]  # and DEFENCES, LAW_DEFENCES (lazy)

@@ -2,8 +2,11 @@
 
 CRPA L. 121-1 and L. 122-1: a police measure such as a suspension is taken only after the
 company could present written observations and, on request, be heard. The observation
-period is a *configurable* dated parameter (``data/delays.yaml``) because the CRPA sets no
-figure; the checks below report a decision that would cut it short.
+period is a *configurable* dated parameter of the law package
+(``vigipub/law/france/parameters/observation_period_days.yaml``, read through :mod:`vigipub.law`)
+because the CRPA sets no figure; the checks below report a decision that would cut it short.
+Delays that are the agency's practice rather than law may live in this package's ``data/``
+folder, in the same format, read by the same loader; a name there may not repeat a law one.
 """
 
 from __future__ import annotations
@@ -15,19 +18,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from vigipub.evidence.case import Case, LetterOfIntent
+from vigipub.law import LawDataError, Parameter, get_jurisdiction, load_parameters
 
 from .casefile import LoadedCase
+from .defences import JURISDICTION
 from .errors import CaseFileError
 
-#: dated parameters are read from the law package first (one source of truth with the
-#: qualification engine), then from this package's fallbacks
-PARAMETER_DIRS = (
-    Path(__file__).resolve().parents[1] / "law" / "france" / "parameters",
-    Path(__file__).parent / "data",
-)
+#: dated parameters of the procedure that are practice, not law (same format as the law's)
+CASE_PARAMETERS = Path(__file__).parent / "data"
 
 Level = Literal["error", "warning"]
 
@@ -58,40 +57,39 @@ class ProcedureIssue:
         return f"{self.where}: {self.level}: {self.message}"
 
 
-def parameter_path(name: str) -> Path:
-    """The file of dated parameter ``name`` (``<name>.yaml``), law package first."""
-    for folder in PARAMETER_DIRS:
-        path = folder / f"{name}.yaml"
-        if path.exists():
-            return path
-    raise CaseFileError(f"no parameter file named '{name}.yaml'", where=", ".join(map(str, PARAMETER_DIRS)))
-
-
 @cache
-def _values(path: Path) -> tuple[str, list[tuple[date, int, str]]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CaseFileError(f"cannot read the parameter: {exc}", where=str(path)) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
-        raise CaseFileError("a parameter needs a 'values' mapping keyed by date", where=str(path))
-    values = []
-    for start, entry in data["values"].items():
-        if not isinstance(start, date) or not isinstance(entry, dict) or "value" not in entry:
-            raise CaseFileError(f"bad value entry {start!r}", where=str(path))
-        values.append((start, int(entry["value"]), " ".join(str(entry.get("reference", "")).split())))
-    return str(data.get("description", "")), sorted(values)
+def parameters() -> dict[str, Parameter]:
+    """The dated parameters the procedure reads: the law package's, then this package's own."""
+    law = get_jurisdiction(JURISDICTION).parameters
+    own = load_parameters(CASE_PARAMETERS) if CASE_PARAMETERS.is_dir() else {}
+    clash = sorted(set(law) & set(own))
+    if clash:
+        raise LawDataError(
+            f"parameter(s) {', '.join(clash)} defined by the law package and again here", where=str(CASE_PARAMETERS)
+        )
+    return {**law, **own}
 
 
 def delay(name: str, on: date) -> Delay:
     """The value of the delay ``<name>_days`` in force on ``on`` (last start date ≤ ``on``)."""
-    path = parameter_path(f"{name}_days")
-    _description, values = _values(path)
-    applicable = [v for v in values if v[0] <= on]
-    if not applicable:
-        raise CaseFileError(f"delay '{name}' has no value in force on {on.isoformat()}", where=str(path))
-    start, days, reference = applicable[-1]
-    return Delay(name=name, days=days, since=start, reference=reference, note=str(path))
+    key = f"{name}_days"
+    parameter = parameters().get(key)
+    if parameter is None:
+        folders = [*get_jurisdiction(JURISDICTION).parameter_dirs, CASE_PARAMETERS]
+        raise LawDataError(f"no dated parameter {key!r} ({key}.yaml)", where=", ".join(map(str, folders)))
+    try:
+        value = parameter.at(on)
+    except LawDataError:
+        raise CaseFileError(
+            f"delay '{name}' has no value in force on {on.isoformat()}", where=str(parameter.path)
+        ) from None
+    return Delay(
+        name=name,
+        days=int(value.value),
+        since=value.start,
+        reference=" ".join(value.reference.split()),
+        note=str(parameter.path),
+    )
 
 
 def letter_date(case: Case) -> date | None:
@@ -361,8 +359,8 @@ def blocking(issues: list[ProcedureIssue]) -> list[ProcedureIssue]:
 
 
 __all__ = [
+    "CASE_PARAMETERS",
     "LETTER_REFERENCE",
-    "PARAMETER_DIRS",
     "Delay",
     "ProcedureIssue",
     "blocking",
@@ -373,6 +371,6 @@ __all__ = [
     "letter_date",
     "observation_deadline",
     "order_errors",
-    "parameter_path",
+    "parameters",
     "plan_letter",
 ]

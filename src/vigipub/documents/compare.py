@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.html  # type: ignore[import-untyped]  # no stubs for lxml
+import lxml.html  # no stubs for lxml
 from rapidfuzz import fuzz
 
 from .context import vu_kind

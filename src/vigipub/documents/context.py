@@ -1,9 +1,8 @@
 """The variables a template sees: built from a Qualification and a Case, never from the law.
 
-The Vu and Considérants come from the qualification as they are. The only Vu built here are
-the *procedural* ones (the website, the letter of intent, the observations), and only when
-the qualification does not carry them: they state facts of the case file, with a wording
-that lives in ``templates/procedure.txt.j2`` so that a lawyer can change it.
+The Vu, the Considérants and Article 1 (the measure) come from the qualification as they are:
+every legal sentence is phrased once, by the qualification's wording layer
+(``vigipub/qualify/wording/fr.yaml``); this stage lays them out in the agency's form.
 
 Placeholders for facts not known yet (a draft from ``vigipub investigate``) are written
 ``⟦date du courrier⟧``; the HTML post-processor turns them into ``<mark class="placeholder">``.
@@ -22,11 +21,12 @@ from typing import Any
 import yaml
 
 from vigipub.evidence import Case, Qualification, Vu
-from vigipub.evidence.french import PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES, with_article_fr
+from vigipub.evidence.french import PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, is_placeholder, placeholder
+from vigipub.evidence.french import de as de
+from vigipub.evidence.french import with_article as with_article
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES, family_article
 
 from .errors import DocumentInputError
-from .typography import fr_date, fr_date_list, fr_join, fr_text
 
 DATA = Path(__file__).parent / "data"
 
@@ -35,15 +35,6 @@ PH_OPEN, PH_CLOSE = PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE
 
 #: canonical order of the Vu in ANSM decisions (T12 Vu builder)
 VU_KINDS = ("regulation", "code", "other", "website", "letter", "written_observations", "oral_observations")
-
-
-def placeholder(label: str) -> str:
-    """A fact the inspector must fill in, clearly marked in every output format."""
-    return f"{PH_OPEN}{label}{PH_CLOSE}"
-
-
-def is_placeholder(text: str) -> bool:
-    return PH_OPEN in text
 
 
 def vu_kind(vu: Vu | str, vu_id: str = "") -> str:
@@ -105,44 +96,12 @@ def authority_for(case: Case) -> dict[str, Any]:
     return auth
 
 
-_FEMININE_ENDINGS = ("ie", "ion", "ure", "ine", "ée", "ose", "ité", "ique", "ance", "ence", "ade", "ette")
-
-
-def with_article(noun: str) -> str:
-    """« la thérapie … », « les cellules … », « l'immunothérapie … », « le sécrétome »: a guess.
-
-    Gender cannot be known for sure; case files may give ``product`` with its article
-    already (« la thérapie … »), which is then kept as is.
-    """
-    noun = noun.strip()
-    low = noun.lower()
-    if re.match(r"^(le|la|les|l'|l’|un|une|des)\b", low) or low.startswith(("l'", "l’")):
-        return noun
-    first = re.split(r"[\s(]", low, maxsplit=1)[0]
-    if first.endswith(("s", "x")):
-        return "les " + noun
-    if first[:1] in "aeiouyéèêh":
-        return "l’" + noun
-    return ("la " if first.endswith(_FEMININE_ENDINGS) else "le ") + noun
-
-
 def product_with_article(case: Case) -> str:
     """The product with the article the case file gives (``product_article``), else the one
-    its name starts with; the ending-based guess of :func:`with_article` only for a product the
-    case does not qualify (a draft built in code)."""
-    if case.product_article and not re.match(r"(?i)^(le|la|les|l['’])\b", case.product.strip()):
-        return with_article_fr(case.product.strip(), str(case.product_article).replace("'", "’"))
-    return with_article(case.product)
-
-
-def de(noun_with_article: str) -> str:
-    """« de » + article: du, de la, des, de l’."""
-    s = noun_with_article
-    if s.startswith("le "):
-        return "du " + s[3:]
-    if s.startswith("les "):
-        return "des " + s[4:]
-    return "de " + s
+    its name starts with, else its family's (a product named by its family's label), else
+    the article of its head noun (:func:`vigipub.evidence.french.with_article`): never a guess."""
+    article = str(case.product_article) if case.product_article else family_article(case.product)
+    return with_article(case.product, article)
 
 
 def _digest(*parts: str) -> str:
@@ -220,10 +179,6 @@ def therapy_labels(qualification: Qualification) -> list[str]:
     return found
 
 
-def typeset(text: str) -> str:
-    return fr_text(" ".join(text.split()))
-
-
 __all__ = [
     "PH_CLOSE",
     "PH_OPEN",
@@ -233,9 +188,6 @@ __all__ = [
     "authority_for",
     "claims_for",
     "de",
-    "fr_date",
-    "fr_date_list",
-    "fr_join",
     "inputs_digest",
     "is_placeholder",
     "measure_kind",
@@ -243,7 +195,6 @@ __all__ = [
     "procedure_facts",
     "product_with_article",
     "therapy_labels",
-    "typeset",
     "vu_kind",
     "with_article",
 ]

@@ -14,13 +14,17 @@ import re
 from collections.abc import Iterator
 from datetime import date as Date
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import lxml.html
 from lxml import etree
 
-from .context import PH_CLOSE, PH_OPEN
-from .typography import fr_text
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+from vigipub.evidence.french import PLACEHOLDER_CLOSE as PH_CLOSE
+from vigipub.evidence.french import PLACEHOLDER_OPEN as PH_OPEN
+from vigipub.evidence.french import typeset as fr_text
 
 BLOCK_TAGS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre")
 SKIP_TAGS = ("style", "script", "head", "title", "meta", "link")
@@ -268,7 +272,7 @@ def _set_language(document: Any) -> None:
             lang.set(qn(attr), LANGUAGE)
 
 
-def _ensure_styles(document) -> None:  # type: ignore[no-untyped-def]
+def _ensure_styles(document: DocxDocument) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
     from docx.oxml.ns import qn

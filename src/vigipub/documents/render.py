@@ -20,11 +20,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from vigipub import __version__
 from vigipub.evidence import Case, Company, Producer, Qualification, params_digest, sha256_bytes
+from vigipub.evidence.french import date_list as fr_date_list
+from vigipub.evidence.french import join as fr_join
+from vigipub.evidence.french import long_date as fr_date
+from vigipub.evidence.french import quote as fr_quote
+from vigipub.evidence.french import typeset as fr_text
+from vigipub.evidence.french import upper_first
 
 from . import context as cx
 from .convert import html_to_docx, html_to_markdown, html_to_pdf, typeset_html
 from .errors import DocumentInputError, TemplateError, UnknownFormatError, UnsupportedConclusionError
-from .typography import fr_date, fr_date_list, fr_join, fr_quote, fr_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS: dict[str, str] = {
@@ -86,7 +91,7 @@ def _env() -> Environment:
             "with_article": cx.with_article,
             "de": cx.de,
             "ph": cx.placeholder,
-            "ucfirst": lambda s: s[:1].upper() + s[1:],
+            "ucfirst": upper_first,
         }
     )
     return env
@@ -120,21 +125,6 @@ def render_template(name: str, ctx: dict[str, Any]) -> str:
         raise _template_error(exc, name) from exc
 
 
-def _procedure() -> Any:
-    """The macros of ``templates/procedure.txt.j2`` (wording of the procedural Vu)."""
-    try:
-        return _ENV.get_template("procedure.txt.j2").make_module({})
-    except jinja2.TemplateError as exc:
-        raise _template_error(exc, "procedure.txt.j2") from exc
-
-
-def _call(macro_name: str, **kwargs: Any) -> str:
-    try:
-        return str(getattr(_procedure(), macro_name)(**kwargs)).strip()
-    except (jinja2.TemplateError, AttributeError) as exc:
-        raise _template_error(exc, "procedure.txt.j2") from exc
-
-
 # --------------------------------------------------------------------------- context
 
 
@@ -143,74 +133,33 @@ def _template_digest() -> str:
     return params_digest({str(p.relative_to(TEMPLATES)): sha256_bytes(p.read_bytes()) for p in files})
 
 
-def _vu_list(
-    qualification: Qualification, case: Case, auth: dict[str, Any], *, draft: bool
-) -> list[dict[str, str]]:
+def _vu_list(qualification: Qualification) -> list[dict[str, str]]:
+    """The qualification's Vu, in the canonical order of the agency's decisions."""
     items = [{"kind": cx.vu_kind(v), "id": v.id, "text": v.text_fr} for v in qualification.vu]
-    present = {i["kind"] for i in items}
-    facts = cx.procedure_facts(case)
-    name = case.company.name
-    added: list[dict[str, str]] = []
-    if "website" not in present and case.websites:
-        added.append({"kind": "website", "id": "VU_SITE", "text": _call("vu_site", urls=case.websites)})
-    letter = case.letter_of_intent
-    scope = (
-        letter.scope
-        if letter
-        else ("all_activities" if cx.measure_kind(qualification, case) == "all_activities" else "advertising")
-    )
-    if "letter" not in present and (facts.letter_dates or draft):
-        addresses = (letter.addresses if letter and letter.addresses else case.company.addresses) or (
-            [cx.placeholder("adresse de la société")] if draft else []
-        )
-        added.append(
-            {
-                "kind": "letter",
-                "id": "VU_LETTER",
-                "text": _call(
-                    "vu_letter",
-                    date=fr_date(facts.letter_dates[0])
-                    if facts.letter_dates
-                    else cx.placeholder("date du courrier"),
-                    company=name,
-                    addresses=addresses,
-                    authority=auth,
-                    scope=scope,
-                    product=cx.product_with_article(case),
-                ),
-            }
-        )
-    if "written_observations" not in present and (facts.written or draft):
-        added.append(
-            {
-                "kind": "written_observations",
-                "id": "VU_OBS_WRITTEN",
-                "text": _call(
-                    "vu_written",
-                    company=name,
-                    count=len(facts.written) if facts.written else 2,
-                    dates=fr_date_list(facts.written)
-                    if facts.written
-                    else cx.placeholder("dates des observations écrites"),
-                ),
-            }
-        )
-    if "oral_observations" not in present and (facts.oral or draft):
-        added.append(
-            {
-                "kind": "oral_observations",
-                "id": "VU_OBS_ORAL",
-                "text": _call(
-                    "vu_oral",
-                    company=name,
-                    dates=fr_date_list(facts.oral)
-                    if facts.oral
-                    else cx.placeholder("date des observations orales, le cas échéant"),
-                ),
-            }
-        )
     rank = {k: i for i, k in enumerate(cx.VU_KINDS)}
-    return sorted(items + added, key=lambda i: rank[i["kind"]])
+    return sorted(items, key=lambda i: rank[i["kind"]])
+
+
+def _procedure_warnings(qualification: Qualification, case: Case) -> list[str]:
+    """Procedure facts of the case the qualification's Vu do not state: the qualification was
+    made before them (the Vu are phrased by the qualification, never by this stage)."""
+    kinds = {cx.vu_kind(v) for v in qualification.vu}
+    facts = cx.procedure_facts(case)
+    missing = [
+        what
+        for what, dates, kind in (
+            ("le courrier d'intention", facts.letter_dates, "letter"),
+            ("les observations écrites", facts.written, "written_observations"),
+            ("les observations orales", facts.oral, "oral_observations"),
+        )
+        if dates and kind not in kinds
+    ]
+    if not missing:
+        return []
+    return [
+        f"la qualification ne vise pas {fr_join(missing)} du dossier : qualifier à nouveau le dossier "
+        "(vigipub draft le fait) pour que la décision les vise"
+    ]
 
 
 def _defence_warnings(qualification: Qualification, case: Case) -> list[str]:
@@ -273,6 +222,7 @@ def build_context(
     facts = cx.procedure_facts(case)
     executors = case.decision.executors if case.decision and case.decision.executors else auth["executors"]
     mkind = cx.measure_kind(qualification, case)
+    article_1 = qualification.measure or qualification.draft_measure
     claims = cx.claims_for(qualification, case)
     return {
         "doc": {
@@ -300,11 +250,12 @@ def build_context(
         "websites": case.websites,
         "claims": claims,
         "therapies": cx.therapy_labels(qualification),
-        "vu": _vu_list(qualification, case, auth, draft=draft),
+        "vu": _vu_list(qualification),
         "considerants": [{"id": c.id, "text": c.text_fr} for c in qualification.considerants],
         "measure": {
             "kind": mkind,
-            "text": qualification.measure.text_fr if qualification.measure else "",
+            # Article 1: the measure the qualification proposes, or the one its draft words
+            "text": article_1.text_fr if article_1 else "",
             "basis": [b.label_fr for b in qualification.measure.basis] if qualification.measure else [],
         },
         "executors": executors,
@@ -508,6 +459,8 @@ def _render(
         ctx["gaps"] = gaps_of(html)
         html = render_template(f"{kind}.html.j2", ctx)
     warnings = _defence_warnings(qualification, case) if kind == "decision" else []
+    if kind == "decision":
+        warnings += _procedure_warnings(qualification, case)
     if kind in ("decision", "letter"):
         warnings += _scope_warnings(qualification, case)
     if kind == "decision":

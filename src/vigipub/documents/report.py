@@ -12,7 +12,6 @@ digests and the detector's internals are kept for the technical annex at the end
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +21,6 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from vigipub import __version__
-from vigipub.documents.typography import fr_date
 from vigipub.evidence import (
     AuthorisationAnswer,
     CaptureManifest,
@@ -33,13 +31,14 @@ from vigipub.evidence import (
     RecordRef,
     utc_now,
 )
-from vigipub.evidence.french import PLACEHOLDER_OPEN, french_join
+from vigipub.evidence.french import PLACEHOLDER_OPEN, compare_key, with_article
+from vigipub.evidence.french import join as french_join
+from vigipub.evidence.french import long_date as fr_date
 from vigipub.evidence.vocabulary import (
     INCITATION_SUBKINDS,
     THERAPY_ARTICLES_FR,
     THERAPY_FAMILIES,
     invites_to_treatment,
-    with_article_fr,
 )
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -120,9 +119,7 @@ def _site_verdict(pages: list[PageAnalysis]) -> str:
     return "uncertain" if "uncertain" in verdicts else "not_promotion"
 
 
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    return " ".join(re.findall(r"[^\W_]+", text))
+_norm = compare_key
 
 
 @dataclass
@@ -404,7 +401,7 @@ def render_report(
         - {""}
     )
     therapies = [
-        with_article_fr(THERAPY_FAMILIES[f][0], THERAPY_ARTICLES_FR[f])
+        with_article(THERAPY_FAMILIES[f][0], THERAPY_ARTICLES_FR[f])
         for f in families
         if f in THERAPY_FAMILIES and (f != "cell_therapy_other" or len(families) == 1)
     ][:3]

@@ -1,6 +1,6 @@
 """Frozen value types every stage shares; no I/O beyond writing a model as JSON."""
 
-from .capture import Artefact, CapturedPage, CaptureManifest, ServerInfo, Skipped
+from .capture import Artefact, CapturedPage, CaptureManifest, IntegrityState, ServerInfo, Skipped, SkipReason
 from .case import (
     Argument,
     CaptureRecord,
@@ -10,6 +10,7 @@ from .case import (
     Established,
     Event,
     LetterOfIntent,
+    LetterScope,
     PageJudgement,
     PageVerdict,
     ProductArticle,
@@ -60,12 +61,19 @@ from .errors import CitationError, InputError, IntegrityError, SchemaVersionErro
 from .findings import Finding, FindingsFile, IdentityClue, OperatorIdentity, PageAnalysis
 from .leads import LEAD_CSV_COLUMNS, Lead, LeadQuote, LeadsFile
 from .qualification import (
+    VIOLATION_RULES,
     ArticleRef,
+    Conclusion,
     Considerant,
     Escalation,
+    EscalationKind,
     LegalTest,
     Measure,
+    MeasureKind,
+    Outcome,
     Qualification,
+    RuleId,
+    Violation,
     Vu,
 )
 from .registers import AuthorisationAnswer, RegisterMatch, RegisterSource
@@ -82,5 +90,7 @@ __all__ = [
     "FrenchVariant", "FrenchVariantStatus", "MoveLead", "NewClaim", "PageCheck", "PageStatus", "Reason", "Side",
     "LegalTest", "Link", "Measure", "PageAnalysis", "Producer", "Qualification", "RecordRef",
     "RegisterMatch", "RegisterSource", "SchemaVersionError", "ServerInfo", "Signatory", "Skipped",
-    "VigipubError", "Vu", "params_digest", "sha256_bytes", "sha256_file", "utc_now", "write_json",
+    "VigipubError", "Vu", "params_digest",
+    "VIOLATION_RULES", "Conclusion", "EscalationKind", "IntegrityState", "LetterScope", "MeasureKind", "Outcome",
+    "RuleId", "SkipReason", "Violation", "sha256_bytes", "sha256_file", "utc_now", "write_json",
 ]

@@ -8,6 +8,7 @@ so that ``vigipub verify`` can recompute them, and records the circumstances of 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
@@ -76,11 +77,47 @@ class CapturedPage(Frozen):
     server_ip: str | None = None
 
 
+class SkipReason(StrEnum):
+    """Why the crawler did not fetch a URL, or got no usable answer (``Skipped.reason``)."""
+
+    ROBOTS = "robots"  # robots.txt disallows it
+    SSRF = "ssrf"  # a private, loopback, link-local or metadata address
+    OFF_SITE = "off_site"  # outside the scope of the capture
+    MAX_PAGES = "max_pages"  # page budget reached
+    MAX_DEPTH = "max_depth"  # deeper than the depth allowed
+    NOT_A_PAGE = "not_a_page"  # an image, style, script, media or archive file
+    SCHEME = "scheme"  # not http(s)
+    CREDENTIALS = "credentials"  # a URL with a user name or password
+    INVALID_URL = "invalid_url"
+    DNS = "dns"  # the host name does not resolve
+    CONNECT_ERROR = "connect_error"
+    TIMEOUT = "timeout"
+    TLS_ERROR = "tls_error"
+    TOO_LARGE = "too_large"
+    DISCONNECTED = "disconnected"  # the server cut the body
+    REDIRECT_LOOP = "redirect_loop"
+    DUPLICATE = "duplicate"  # a redirect to a page captured separately
+    BROWSER_CHANNEL = "browser_channel"  # a WebSocket, WebRTC or WebTransport a page opened: refused
+    BROWSER_EGRESS = "browser_egress"  # a connection the browser tried outside the recorded path
+    HTTP_ERROR = "http_error"  # a sitemap answering 4xx/5xx
+    NOT_A_SITEMAP = "not_a_sitemap"
+    SITEMAP_LIMIT = "sitemap_limit"  # file cap or nesting limit of sitemaps
+    ERROR = "error"  # no response and no more precise reason
+
+
+class IntegrityState(StrEnum):
+    """What a check of an artefact found (DESIGN: a failed record never supports a conclusion)."""
+
+    VERIFIED = "verified"
+    FAILED = "failed"
+    NOT_CHECKED = "not_checked"
+
+
 class Skipped(Frozen):
     """A URL the crawler did not fetch (or could not), with a typed reason."""
 
     url: str
-    reason: str  # e.g. robots, ssrf, off_site, max_pages, http_error, timeout, too_large, scheme
+    reason: SkipReason
     detail: str = ""
 
 

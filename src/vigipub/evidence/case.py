@@ -15,7 +15,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from .compliance import ComplianceVerdict
 from .core import Frozen
+from .qualification import MeasureKind
 
 EventKind = Literal[
     "letter_of_intent",
@@ -26,6 +28,13 @@ EventKind = Literal[
     "publication",
     "compliance_check",
 ]
+
+
+class LetterScope(StrEnum):
+    """What the letter of intent announced it would suspend (the decision never goes beyond)."""
+
+    ADVERTISING = "advertising"
+    ALL_ACTIVITIES = "all_activities"
 
 
 class ProductArticle(StrEnum):
@@ -70,8 +79,12 @@ class Argument(Frozen):
 class Event(Frozen):
     date: date
     kind: EventKind
-    note: str = ""  # free text for the file (not quoted in documents)
+    note: str = ""  # free text for the file (never read as a fact, not quoted in documents)
     arguments: list[Argument] = Field(default_factory=list)  # observations: what the company argued
+    #: a letter_of_intent: what it announced (``letter_of_intent.scope`` prevails when set)
+    scope: LetterScope | None = None
+    #: a compliance_check: what the check found (``not_complied``: the advertising continued)
+    verdict: ComplianceVerdict | None = None
 
 
 class Signatory(Frozen):
@@ -81,9 +94,7 @@ class Signatory(Frozen):
 
 class DecisionInfo(Frozen):
     date: date
-    measure: Literal["suspension_of_advertising", "suspension_of_all_activities"] = (
-        "suspension_of_advertising"
-    )
+    measure: MeasureKind = MeasureKind.SUSPENSION_OF_ADVERTISING
     signatory: Signatory | None = None
     place: str = "Saint-Denis"
     # Article 2 of the decision: who executes it (« La directrice médicale … », « le directeur
@@ -100,7 +111,7 @@ class LetterOfIntent(Frozen):
     """
 
     date: Date | None = None
-    scope: Literal["advertising", "all_activities"] = "advertising"
+    scope: LetterScope = LetterScope.ADVERTISING
     addresses: list[str] = Field(default_factory=list)  # empty: the company's addresses
     observation_days: int | None = None
     observation_deadline: Date | None = None

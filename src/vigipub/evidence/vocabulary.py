@@ -42,10 +42,12 @@ THERAPY_ARTICLES_FR: Final[dict[str, str]] = {
 }  # fmt: skip
 
 
-def with_article_fr(noun: str, article: str) -> str:
-    """« la » + « thérapie … », « l' » + « immunothérapie » (no space after the apostrophe)."""
-    article = article.strip()
-    return f"{article}{noun}" if article.endswith(("'", "’")) else f"{article} {noun}"
+def family_article(label: str) -> str | None:
+    """The article of a product named by a family's French label (« les » for « exosomes »)."""
+    for family, (label_fr, _en, _atmp) in THERAPY_FAMILIES.items():
+        if label_fr == label.strip():
+            return THERAPY_ARTICLES_FR[family]
+    return None
 
 
 #: claim subkinds (Finding.kind == "claim")

@@ -2,7 +2,7 @@
 
 Layout::
 
-    law/core.py            Article, Version (in_force(on), ref(on), text_fr(on))
+    law/core.py            Article, Version (in_force(on), ref(on), text_fr(on), excerpt(on, Excerpt))
     law/parameters.py      dated parameters, one YAML file each (openfisca style)
     law/jurisdictions.py   registry: get_jurisdiction("FR") -> articles + parameters + defences
     law/texts/             verbatim law texts (with Source / Version / Completeness notes)
@@ -11,10 +11,12 @@ Layout::
     law/eu/reg_1394_2007/…, law/eu/reg_726_2004/…, law/eu/dir_2001_83/…  (shared EU level)
 
 This package imports only :mod:`vigipub.evidence`; the rules that apply these articles live
-in :mod:`vigipub.qualify.rules`.
+in :mod:`vigipub.qualify.rules`. Other packages use it through this module's names only (the
+case domain too: an import contract checks it); a missing or broken file is a
+:class:`LawDataError` naming it.
 """
 
-from .core import Article, Version, first_paragraph
+from .core import Article, Excerpt, Version, first_paragraph
 from .errors import ArticleNotInForceError, LawDataError, UnknownArticleError, UnknownJurisdictionError
 from .jurisdictions import (
     Defence,
@@ -23,12 +25,13 @@ from .jurisdictions import (
     get_jurisdiction,
     register_jurisdiction,
 )
-from .parameters import Parameter, ParameterValue
+from .parameters import Parameter, ParameterValue, load_parameters
 
 __all__ = [
     "Article",
     "ArticleNotInForceError",
     "Defence",
+    "Excerpt",
     "Jurisdiction",
     "LawDataError",
     "Parameter",
@@ -39,5 +42,6 @@ __all__ = [
     "available_jurisdictions",
     "first_paragraph",
     "get_jurisdiction",
+    "load_parameters",
     "register_jurisdiction",
 ]

@@ -111,6 +111,12 @@ class Article:
             return None
         return _section(self.text_file, version.section, version.heading)
 
+    def excerpt(self, on: date, excerpt: Excerpt) -> str | None:
+        """The words ``excerpt`` declares, verbatim, from the version in force on ``on``
+        (``None`` if that wording was not retrieved); see :class:`Excerpt`."""
+        text = self.text_fr(on)
+        return None if text is None else excerpt.cut(text, where=self.key)
+
     def is_partial(self, on: date) -> bool:
         version = self.in_force(on)
         return version is None or version.completeness != "full"
@@ -179,3 +185,61 @@ def _section(text_file: str, section: int, heading: str | None) -> str:
 def first_paragraph(text: str) -> str:
     """First paragraph of a wording (the part a Considérant quotes)."""
     return text.strip().split("\n\n")[0].strip()
+
+
+#: « I.- », « II. - »: the numbering of a paragraph is not part of the words a decision quotes
+_NUMBERING = re.compile(r"^[IVX]+\.\s*-\s*")
+#: a lettered point of a list: « b) »
+_POINT = re.compile(r"^([a-z])\)\s")
+#: what a point defines, before its definition: « «produit issu de l'ingénierie tissulaire»: »
+_DEFINED_TERM = re.compile(r"^«[^»]*»\s*:\s*")
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Which words of an article a decision quotes, declared rather than cut by hand.
+
+    - ``paragraph``: the n-th paragraph of the wording (1 = the first; paragraphs are separated
+      by a blank line), without its numbering (« I.- »);
+    - ``point``: the definition a lettered point gives (``"b"``: what point b) says after the
+      term it defines and its colon, up to the next lettered point);
+    - neither: the whole wording;
+    - ``until``: the quotation stops before these words (the rest is left out).
+
+    The words are the law's, verbatim, line breaks included; the full stop or semicolon that
+    ends the excerpt is left out (the sentence that quotes it has its own punctuation).
+    """
+
+    paragraph: int | None = None
+    point: str | None = None
+    until: str | None = None
+
+    def cut(self, text: str, *, where: str = "") -> str:
+        paragraphs = [p.strip() for p in text.strip().split("\n\n") if p.strip()]
+        if self.paragraph is not None and self.point is not None:
+            raise LawDataError("an excerpt is a paragraph or a point, not both", where=where)
+        if self.paragraph is not None:
+            if not 1 <= self.paragraph <= len(paragraphs):
+                raise LawDataError(
+                    f"no paragraph {self.paragraph} (the wording has {len(paragraphs)})", where=where
+                )
+            words = _NUMBERING.sub("", paragraphs[self.paragraph - 1])
+        elif self.point is not None:
+            words = self._point(paragraphs, where)
+        else:
+            words = text.strip()
+        if self.until is not None:
+            at = words.find(self.until)
+            if at < 0:
+                raise LawDataError(f"the excerpt should stop before {self.until!r}, not found", where=where)
+            words = words[:at]
+        return words.rstrip().rstrip(".;").rstrip()
+
+    def _point(self, paragraphs: list[str], where: str) -> str:
+        label = f"{self.point})"
+        start = next((i for i, p in enumerate(paragraphs) if p.startswith(label + " ")), None)
+        if start is None:
+            raise LawDataError(f"no point {label}", where=where)
+        end = next((i for i in range(start + 1, len(paragraphs)) if _POINT.match(paragraphs[i])), len(paragraphs))
+        first = _DEFINED_TERM.sub("", paragraphs[start][len(label) :].lstrip())
+        return "\n\n".join([first, *paragraphs[start + 1 : end]])

@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from vigipub.evidence.french import fields, render
+
 from .core import Article
 from .errors import LawDataError, UnknownArticleError, UnknownJurisdictionError
 from .parameters import Parameter, load_parameters
@@ -58,12 +60,17 @@ def article_modules(package: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Defence:
-    """A usual defence and its rebuttal (data from ``defences.yaml``)."""
+    """A usual defence and its rebuttal (data from ``defences.yaml``).
+
+    The rebuttal names the articles it relies on by their keys (``{CSP L. 5122-1}``, rendered
+    « L. 5122-1 »); its ``basis`` is derived from them and from ``cites`` (articles it relies on
+    without naming them), never typed twice.
+    """
 
     id: str
     label: str
     claim_fr: str
-    rebuttal_fr: str
+    rebuttal_fr: str  # typeset, article numbers filled in
     basis: tuple[str, ...]
     status: str
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -101,11 +108,14 @@ class Jurisdiction:
         try:
             return self.parameters[name]
         except KeyError:
-            raise LawDataError(f"no parameter {name!r}", where=self.code) from None
+            raise LawDataError(
+                f"no parameter {name!r} ({name}.yaml) for jurisdiction {self.code}",
+                where=", ".join(map(str, self.parameter_dirs)),
+            ) from None
 
     @property
     def defences(self) -> dict[str, Defence]:
-        return _defences(self.defences_file) if self.defences_file else {}
+        return _defences(self.defences_file, self.packages) if self.defences_file else {}
 
     def defence(self, raised: str) -> tuple[Defence, dict[str, str]] | None:
         """The defence a raised argument id (or alias) designates, with its parameters."""
@@ -131,26 +141,41 @@ def _parameters(dirs: tuple[Path, ...]) -> dict[str, Parameter]:
     return load_parameters(*dirs)
 
 
+_DEFENCE_KEYS = frozenset({"label", "claim_fr", "rebuttal_fr", "cites", "status", "aliases", "default_params"})
+
+
 @cache
-def _defences(path: Path) -> dict[str, Defence]:
+def _defences(path: Path, packages: tuple[str, ...]) -> dict[str, Defence]:
     try:
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise LawDataError(f"unreadable defences file: {exc}", where=str(path)) from exc
+    if not isinstance(data, dict):
+        raise LawDataError("the defences file must map defence ids to their rebuttal", where=str(path))
+    articles = _articles(packages)
     out: dict[str, Defence] = {}
-    for id_, entry in (data or {}).items():
+    for id_, entry in data.items():
         try:
+            unknown = set(entry) - _DEFENCE_KEYS
+            if unknown:
+                raise KeyError(f"unknown key(s) {', '.join(sorted(unknown))}")
+            template = " ".join(str(entry["rebuttal_fr"]).split())
+            named = [f for f in fields(template) if " " in f]
+            cites = [str(k) for k in entry.get("cites") or []]
+            missing = [k for k in [*named, *cites] if k not in articles]
+            if missing:
+                raise KeyError(f"no article module defines {', '.join(missing)}")
             out[id_] = Defence(
                 id=id_,
                 label=str(entry["label"]),
                 claim_fr=str(entry["claim_fr"]),
-                rebuttal_fr=" ".join(str(entry["rebuttal_fr"]).split()),
-                basis=tuple(entry["basis"]),
+                rebuttal_fr=render(template, {k: articles[k].short_fr for k in named}),
+                basis=tuple(dict.fromkeys([*named, *cites])),
                 status=str(entry["status"]),
                 aliases={k: dict(v or {}) for k, v in (entry.get("aliases") or {}).items()},
                 default_params=dict(entry.get("default_params") or {}),
             )
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise LawDataError(f"defence {id_!r} is malformed: {exc}", where=str(path)) from exc
     return out
 

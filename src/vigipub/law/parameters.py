@@ -89,9 +89,12 @@ class Parameter:
 
 
 def load_parameters(*folders: Path) -> dict[str, Parameter]:
-    """All ``*.yaml`` parameters of ``folders``; a later folder may not redefine a name."""
+    """All ``*.yaml`` parameters of ``folders``; a later folder may not redefine a name, and a
+    folder that does not exist is an error (never an empty set of parameters)."""
     found: dict[str, Parameter] = {}
     for folder in folders:
+        if not folder.is_dir():
+            raise LawDataError("no folder of dated parameters here", where=str(folder))
         for path in sorted(folder.glob("*.yaml")):
             if path.stem in found:
                 raise LawDataError(f"parameter {path.stem!r} defined twice", where=str(path))

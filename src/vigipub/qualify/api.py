@@ -13,7 +13,8 @@ from vigipub.evidence.case import Case
 from vigipub.evidence.core import SCHEMA_VERSION, Producer, params_digest
 from vigipub.evidence.errors import SchemaVersionError
 from vigipub.evidence.findings import FindingsFile, OperatorIdentity, PageAnalysis
-from vigipub.evidence.qualification import LegalTest, Qualification
+from vigipub.evidence.french import typeset
+from vigipub.evidence.qualification import VIOLATION_RULES, Conclusion, LegalTest, Qualification
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.law import Jurisdiction
 
@@ -23,10 +24,7 @@ from .facts import Fact, SiteFacts, build_facts
 from .quotes import select_quotes
 from .rules.base import Result, Rule
 from .rulesets import rules_for
-from .typography import fr_typo
-
-OUTCOME_FR = {"yes": "oui", "no": "non", "not_applicable": "sans objet", "undetermined": "indéterminé"}
-VIOLATION_RULES = ("T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad")
+from .wording import phraser
 
 
 def _check_schema(version: str, where: str) -> None:
@@ -105,11 +103,11 @@ def _legal_test(
         details[k] = ", ".join(map(str, v)) if isinstance(v, list | tuple) else ("" if v is None else str(v))
     if "rebuttals" in result.data:
         for n, reb in enumerate(result.data["rebuttals"]):
-            details[f"rebuttal_{n}_{reb['raised_as']}"] = fr_typo(reb["rebuttal_fr"])
+            details[f"rebuttal_{n}_{reb['raised_as']}"] = typeset(reb["rebuttal_fr"])
     return LegalTest(
         id=rule.id,
         rule=rule.dotted,
-        question=fr_typo(rule.question),
+        question=typeset(rule.question),
         outcome=result.outcome,
         basis=[
             a.ref(facts.date_of_facts)
@@ -122,7 +120,7 @@ def _legal_test(
         text_fr=text_fr,
         reason=result.reason,
         overrides=list(rule.overrides),
-        questions=[fr_typo(q) for q in result.questions],
+        questions=[typeset(q) for q in result.questions],
         overridden_by=list(result.overridden_by),
         details=details,
         weak=bool(used)
@@ -149,24 +147,30 @@ def qualify_facts(
     parts = (
         assembler(ev, facts, jurisdiction)
         if assembler
-        else {"vu": [], "considerants": [], "measure": None, "escalations": []}
+        else {"vu": [], "considerants": [], "measure": None, "draft_measure": None, "escalations": []}
     )
     by_test: dict[str, str] = {}
     for c in parts["considerants"]:
         for t in c.tests:
             by_test.setdefault(t, c.text_fr)
     tests: list[LegalTest] = []
+    words = phraser(facts.date_of_facts)
     for rid in sorted(ev.rules):
         r = ev.rules[rid]
         res = ev.effective[rid]
         text = (
-            res.text_fr or by_test.get(rid) or fr_typo(f"{r.question} Réponse : {OUTCOME_FR[res.outcome]}.")
+            res.text_fr
+            or by_test.get(rid)
+            or words.phrase(
+                "test_answer", question=typeset(r.question), answer=words.label("outcomes", res.outcome)
+            )
         )
         tests.append(_legal_test(r, res, facts, text, jurisdiction))
     order = {"undetermined": 0, "yes": 1, "no": 2, "not_applicable": 3}
     tests.sort(key=lambda t: (order[t.outcome], _test_num(t.id), t.id))
     questions = list(dict.fromkeys(q for t in tests if t.outcome == "undetermined" for q in t.questions))
     outcomes = [ev.effective[r].outcome for r in VIOLATION_RULES if r in ev.effective]
+    conclusion: Conclusion
     if "yes" in outcomes:
         conclusion = "violation"
     elif outcomes and all(o in ("no", "not_applicable") for o in outcomes):
@@ -208,6 +212,7 @@ def qualify_facts(
         vu=parts["vu"],
         considerants=parts["considerants"],
         measure=parts["measure"],
+        draft_measure=parts.get("draft_measure"),
         escalations=parts["escalations"],
     )
 

@@ -1,10 +1,11 @@
 """Vu, Considérants, measure and escalations of an ANSM decision (QUALIFICATION.md T12, T13).
 
 The sequence follows the structure of the ANSM decision of 28/11/2024 (Iaso Health GmbH),
-paragraph for paragraph; every paragraph is emitted only when the tests that justify it hold,
-and cites exactly the articles its text names (``basis``). Legal quotations come from the
-article texts of :mod:`vigipub.law` in the version in force on the date of the facts; the
-site's own words are quoted verbatim in « ».
+paragraph for paragraph; every paragraph is emitted only when the tests that justify it hold.
+This module decides which sentence a case gets and with which values; the sentences
+themselves, the articles they cite and the law they quote are data (``wording/fr.yaml``, read
+by :mod:`.wording`): a lawyer changes the words there, never here. The site's own words are
+quoted verbatim in « ».
 """
 
 from __future__ import annotations
@@ -17,35 +18,50 @@ from typing import Any
 
 import yaml
 
-from vigipub.evidence.french import placeholder
-from vigipub.evidence.qualification import ArticleRef, Considerant, Escalation, Measure, Vu
-from vigipub.evidence.vocabulary import THERAPY_ARTICLES_FR, THERAPY_FAMILIES, with_article_fr
+from vigipub.evidence.case import LetterScope
+from vigipub.evidence.french import (
+    date_list,
+    de,
+    has_determiner,
+    join,
+    long_date,
+    lower_first,
+    placeholder,
+    que,
+    quote,
+    typeset,
+    with_article,
+)
+from vigipub.evidence.french import euros as euros_fr
+from vigipub.evidence.qualification import (
+    VIOLATION_RULES,
+    Considerant,
+    Escalation,
+    EscalationKind,
+    Measure,
+    MeasureKind,
+    RuleId,
+    Vu,
+)
+from vigipub.evidence.vocabulary import THERAPY_ARTICLES_FR, THERAPY_FAMILIES
 from vigipub.law import Jurisdiction
 
-from . import wording
 from .engine import Evaluation
 from .facts import INCITATIONS, Fact, RaisedDefence, SiteFacts
 from .quotes import (
     CLAIM_ORDER,
     MANIPULATION_RANK,
-    MANIPULATION_SIGNALS,
     MANIPULATION_STEPS,
     Selection,
+    manipulation_signals,
     quality,
     select_quotes,
     substantive,
 )
-from .rules.eu import MANIPULATION_FR, THERAPEUTIC_CLAIMS
-from .typography import NBSP, NNBSP, date_fr, fr_typo, join_fr, quote, render
+from .rules.eu import THERAPEUTIC_CLAIMS
+from .wording import Phrased, Phraser, phraser
 
-REG_1394_TITLE = (
-    "règlement (CE) n° 1394/2007 du Parlement européen et du Conseil du 13 novembre 2007 concernant "
-    "les médicaments de thérapie innovante et modifiant la directive 2001/83/CE ainsi que le "
-    "règlement (CE) n° 726/2004"
-)
-
-#: the tests whose "yes" is a violation (as :mod:`vigipub.qualify.api` concludes)
-VIOLATION_RULES = ("T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad")
+R = RuleId
 
 #: claims quoted as benefit/risk allegations (C15): efficacy, safety, superiority and cure
 BENEFIT_RISK = frozenset(
@@ -70,16 +86,23 @@ def _csp_order(key: str) -> tuple[int, ...]:
     return tuple(int(g) for g in m.groups() if g) if m else (99999,)
 
 
+def _foreign(country: str | None) -> bool:
+    return (country or "FR").upper() not in ("FR", "FRANCE")
+
+
 class _Builder:
     def __init__(self, ev: Evaluation, facts: SiteFacts, jurisdiction: Jurisdiction) -> None:
         self.ev, self.facts, self.j = ev, facts, jurisdiction
         self.on: date = facts.date_of_facts
         self.eff = ev.effective
-        self.name = facts.company.name if facts.company else "éditrice du site"
-        # « la thérapie cellulaire dendritique »: the case's article, else the family's
-        self.product = _with_article(facts.product_label, facts.product_article or _family_article(facts))
-        self.of_product = _de(self.product)  # « de la thérapie … », « du … », « des … »
-        self.url = facts.site_url or "(adresse du site non renseignée)"
+        self.w: Phraser = phraser(self.on, jurisdiction.code)
+        # the company the case or the site names; else a gap the inspector fills in
+        self.name = facts.company.name if facts.company else placeholder(self.w.phrase("company_unknown"))
+        # « la thérapie cellulaire dendritique »: the case's article, else the family's table
+        label = facts.product_label or self.w.phrase("product_unknown")
+        self.product = with_article(label, facts.product_article or _family_article(facts))
+        self.of_product = de(self.product)  # « de la thérapie … », « du … », « des … »
+        self.url = facts.site_url or self.w.phrase("site_unknown")
         self.considerants: list[Considerant] = []
         self._benefit_risk: Selection | None = None
         # no violation established and none excluded: a draft with its gaps marked
@@ -87,44 +110,28 @@ class _Builder:
         self.gap_mode = "yes" not in outcomes and "undetermined" in outcomes
 
     # -- helpers ---------------------------------------------------------------------------
-    def ok(self, rule_id: str) -> bool:
+    def ok(self, rule_id: RuleId) -> bool:
         r = self.eff.get(rule_id)
         return r is not None and r.outcome == "yes"
-
-    def refs(self, *keys: str) -> list[ArticleRef]:
-        """Citations of the versions in force (a text not yet in force is not cited)."""
-        return [a.ref(self.on) for k in keys if (a := self.j.article(k)).in_force(self.on) is not None]
-
-    def short(self, key: str) -> str:
-        return self.j.article(key).short_fr
-
-    def quote_article(self, key: str, lower_first: bool = True) -> str:
-        """First paragraph of the article in force, verbatim (roman numeral prefix removed)."""
-        text = self.j.article(key).text_fr(self.on)
-        if not text:
-            return "(texte non disponible)"
-        first = text.strip().split("\n\n")[0].strip()
-        first = re.sub(r"^[IVX]+\.\s*-\s*", "", first)
-        # spacing is presentation, not wording: the law quote gets French typography too
-        first = fr_typo(first)
-        return first[0].lower() + first[1:] if lower_first else first
 
     def add(
         self,
         id_: str,
-        text: str,
-        basis: list[ArticleRef],
-        tests: list[str],
+        said: Phrased,
         evidence: list[str] | None = None,
     ) -> None:
+        """A Considérant: the phrased sentence, its basis and tests, and the evidence of those
+        tests unless the sentence relies on its own (the facts it quotes)."""
         ev: list[str] = list(evidence or [])
         if not ev:
-            for t in tests:
+            for t in said.tests:
                 r = self.eff.get(t)
                 if r:
                     ev.extend(r.evidence)
         self.considerants.append(
-            Considerant(id=id_, text_fr=text, basis=basis, tests=tests, evidence=list(dict.fromkeys(ev)))
+            Considerant(
+                id=id_, text_fr=said.text, basis=said.basis, tests=said.tests, evidence=list(dict.fromkeys(ev))
+            )
         )
 
     def claims(
@@ -191,150 +198,79 @@ class _Builder:
 
     def disease_label(self) -> str:
         """« le cancer », « le cancer et les métastases », else « les maladies humaines »."""
-        return join_fr(self.disease_names()) or "les maladies humaines"
+        return join(self.disease_names()) or self.w.phrase("diseases_unknown")
 
     def of_diseases(self) -> str:
         """« du cancer », « de l'autisme et de la sclérose en plaques », « des maladies humaines »."""
-        return join_fr([_de(d) for d in self.disease_names()]) or "des maladies humaines"
+        return join([de(d) for d in self.disease_names()]) or self.w.phrase("of_diseases_unknown")
 
     # -- gaps --------------------------------------------------------------------------------
-    def pending(self, rule_id: str) -> bool:
+    def pending(self, rule_id: RuleId) -> bool:
         """In a draft (the conclusion is undetermined), a test the facts leave open gets a
         highlighted gap in the place of its Considérant."""
         r = self.eff.get(rule_id)
         return self.gap_mode and r is not None and r.outcome == "undetermined"
 
-    def holds(self, rule_id: str) -> bool:
+    def holds(self, rule_id: RuleId) -> bool:
         """The test is met, or (in a draft) still open: what follows is drafted as intended."""
         return self.ok(rule_id) or self.pending(rule_id)
 
-    def gap(self, rule_id: str, id_: str) -> None:
+    def gap(self, rule_id: RuleId, id_: str) -> None:
+        """The open test's label as a gap, citing the articles the test applies."""
         rule = self.ev.rules.get(rule_id)
-        label = wording.label("gap_labels", rule_id, rule.question if rule else rule_id)
-        self.add(
-            id_,
-            wording.sentence("gap", gap=placeholder(label)),
-            self.refs(*(rule.articles if rule else ())),
-            [rule_id],
-        )
+        label = self.w.label("gap_labels", rule_id) or (rule.question if rule else rule_id)
+        said = self.w.say("gap", cites=rule.articles if rule else (), gap=placeholder(label))
+        self.add(id_, Phrased(said.text, said.basis, [rule_id]))
 
     # -- Considérants ----------------------------------------------------------------------
     def build_considerants(self) -> list[Considerant]:
-        medicinal = self.holds("T1.presentation") or self.holds("T2.function")
-        if not medicinal and not self.holds("T6.advertising"):
+        medicinal = self.holds(R.T1_PRESENTATION) or self.holds(R.T2_FUNCTION)
+        if not medicinal and not self.holds(R.T6_ADVERTISING):
             return []
         self.c_definition()
-        if self.ok("T0.link"):
+        if self.ok(R.T0_LINK):
             self.c_site()
-        elif self.pending("T0.link"):
-            self.gap("T0.link", "C2_site_a_completer")
-        if self.ok("T1.presentation"):
+        elif self.pending(R.T0_LINK):
+            self.gap(R.T0_LINK, "C2_site_a_completer")
+        if self.ok(R.T1_PRESENTATION):
             self.c_presentation()
-        elif self.pending("T1.presentation"):
-            self.gap("T1.presentation", "C3_allegations_a_completer")
-        if self.ok("T3.atmp"):
+        elif self.pending(R.T1_PRESENTATION):
+            self.gap(R.T1_PRESENTATION, "C3_allegations_a_completer")
+        if self.ok(R.T3_ATMP):
             self.c_atmp()
-        elif self.pending("T3.atmp") and not self.ok("T2.function"):
-            self.gap("T3.atmp", "C6_mti_a_completer")
-        if self.ok("T4.centralised"):
-            self.add(
-                "C10_autorisation_centralisee",
-                render(
-                    "Considérant que la mise sur le marché de ce médicament impose la délivrance au préalable "
-                    "d'une autorisation de mise sur le marché (AMM) délivrée par la Commission européenne au "
-                    "titre du règlement (CE) n° 1394/2007 précité ;"
-                ),
-                self.refs("REG 1394/2007 art. 2", "REG 726/2004 art. 3", "REG 726/2004 annexe I"),
-                ["T4.centralised", "T4.amm_required"],
-            )
-        elif self.ok("T4.amm_required"):
-            self.add(
-                "C10_bis_amm",
-                render(
-                    "Considérant qu'aux termes de l'article L. 5121-8 du CSP, la mise sur le marché de ce médicament "
-                    "impose la délivrance au préalable d'une autorisation de mise sur le marché délivrée par l'ANSM "
-                    "ou par l'Union européenne ;"
-                ),
-                self.refs("CSP L. 5121-8"),
-                ["T4.amm_required"],
-            )
-        elif self.pending("T4.amm_required"):
-            self.gap("T4.amm_required", "C10_amm_a_completer")
-        if self.ok("T5.unauthorised"):
-            self.add(
-                "C11_absence_autorisation",
-                render(
-                    "Considérant que ce produit n'a fait l'objet d'aucune autorisation pour pouvoir être utilisé en "
-                    "France, notamment celles mentionnées aux articles L. 5121-8, L. 5121-12, L. 5121-12-1 ou "
-                    "L. 5124-13 du CSP justifiant de l'évaluation de sa qualité et d'un rapport bénéfices/risques "
-                    "favorable ;"
-                ),
-                self.refs("CSP L. 5121-8", "CSP L. 5121-12", "CSP L. 5121-12-1", "CSP L. 5124-13"),
-                ["T5.unauthorised"],
-            )
-        elif self.pending("T5.unauthorised"):
-            self.gap("T5.unauthorised", "C11_autorisation_a_completer")
+        elif self.pending(R.T3_ATMP) and not self.ok(R.T2_FUNCTION):
+            self.gap(R.T3_ATMP, "C6_mti_a_completer")
+        if self.ok(R.T4_CENTRALISED):
+            self.add("C10_autorisation_centralisee", self.w.say("C10_autorisation_centralisee"))
+        elif self.ok(R.T4_AMM_REQUIRED):
+            self.add("C10_bis_amm", self.w.say("C10_bis_amm"))
+        elif self.pending(R.T4_AMM_REQUIRED):
+            self.gap(R.T4_AMM_REQUIRED, "C10_amm_a_completer")
+        if self.ok(R.T5_UNAUTHORISED):
+            self.add("C11_absence_autorisation", self.w.say("C11_absence_autorisation"))
+        elif self.pending(R.T5_UNAUTHORISED):
+            self.gap(R.T5_UNAUTHORISED, "C11_autorisation_a_completer")
         self.c_observations()
-        if self.ok("T6.advertising"):
+        if self.ok(R.T6_ADVERTISING):
             self.c_advertising()
-        elif self.pending("T6.advertising"):
-            self.gap("T6.advertising", "C14_publicite_a_completer")
-        if self.holds("T8.unauthorised_ad"):
-            self.add(
-                "C19_article_L5122_3",
-                render(
-                    "Considérant qu'aux termes de l'article L. 5122-3 du CSP, {q} ;",
-                    q=quote(self.quote_article("CSP L. 5122-3", lower_first=False).rstrip(". ")),
-                ),
-                self.refs(
-                    "CSP L. 5122-3",
-                    "CSP L. 5121-8",
-                    "CSP L. 5121-9-1",
-                    "CSP L. 5121-13",
-                    "CSP L. 5121-14-1",
-                    "CSP L. 5124-13",
-                ),
-                ["T8.unauthorised_ad"],
-            )
+        elif self.pending(R.T6_ADVERTISING):
+            self.gap(R.T6_ADVERTISING, "C14_publicite_a_completer")
+        if self.holds(R.T8_UNAUTHORISED_AD):
+            self.add("C19_article_L5122_3", self.w.say("C19_article_L5122_3"))
         self.c_visa()
-        if self.holds("T10.measure"):
+        if self.holds(R.T10_MEASURE):
             self.c_urgency()
             self.c_measure()
         return self.considerants
 
     def c_definition(self) -> None:
-        self.add(
-            "C1_definition_medicament",
-            render(
-                "Considérant qu'aux termes de l'article L. 5111-1 du CSP, {q} ;",
-                q=quote(self.quote_article("CSP L. 5111-1").rstrip(".")),
-            ),
-            self.refs("CSP L. 5111-1"),
-            ["T1.presentation", "T2.function"],
-        )
+        self.add("C1_definition_medicament", self.w.say("C1_definition_medicament"))
 
     def c_site(self) -> None:
-        t0 = self.eff["T0.link"]
-        if t0.data.get("french_version"):
-            how = (
-                "qui dispose d'une version en français et est donc à destination du public et des "
-                "professionnels de santé français"
-            )
-        else:
-            how = "qui s'adresse notamment à des patients résidant en France"
-        self.add(
-            "C2_site",
-            render(
-                "Considérant qu'il a été porté à la connaissance de l'ANSM que la société {name} présente sur son "
-                "site internet {url}, {how}, l'utilisation {product} ;",
-                name=self.name,
-                url=self.url,
-                how=how,
-                product=self.of_product,
-            ),
-            [],
-            ["T0.link"],
-        )
+        variant = "french_version" if self.eff[R.T0_LINK].data.get("french_version") else "targeting"
+        said = self.w.say("C2_site", variant, name=self.name, url=self.url, of_product=self.of_product)
+        # the site's link with France is established by T0's evidence; the sentence cites nothing
+        self.add("C2_site", said)
 
     def c_presentation(self) -> None:
         # « innovant » only when the site's words say so; « alternative » when they claim to
@@ -342,19 +278,17 @@ class _Builder:
         innovative = self.supporting("claim", ["innovation"])
         superior = self.supporting("claim", ["superiority"])
         if innovative:
-            text = wording.sentence("presentation_innovative", d=self.disease_label())
+            said = self.w.say("C3_allegations", "innovative", diseases=self.disease_label())
         elif superior:
-            text = wording.sentence("presentation_alternative", d=self.disease_label())
+            said = self.w.say("C3_allegations", "alternative", diseases=self.disease_label())
         else:
-            text = wording.sentence("presentation_plain", of_d=self.of_diseases())
+            said = self.w.say("C3_allegations", "plain", of_diseases=self.of_diseases())
         diseases = [f.id for f in self.facts.of("disease")]
         self.add(
             "C3_allegations",
-            text,
-            [],
-            ["T1.presentation"],
+            said,
             list(dict.fromkeys((innovative.ids or superior.ids) + diseases))
-            or list(self.eff["T1.presentation"].evidence),
+            or list(self.eff[R.T1_PRESENTATION].evidence),
         )
         # the presentation test quotes before it concludes; « en effet » illustrates with other
         # words than the benefit/risk list quotes later (as the Iaso decision does), the same
@@ -369,134 +303,56 @@ class _Builder:
         if telling:
             self.add(
                 "C4_allegations_en_effet",
-                render(
-                    "Considérant en effet, que la société {name} présente ce produit, sur son site internet, dans "
-                    "les termes suivants : {q} ;",
-                    name=self.name,
-                    q=telling.render(),
-                ),
-                [],
-                ["T1.presentation"],
+                self.w.say("C4_allegations_en_effet", name=self.name, quotes=telling.render(self.w)),
                 telling.ids,
             )
         self.add(
             "C5_medicament_par_presentation",
-            render(
-                "Considérant que {product} de la société {name} répond dès lors à la définition du médicament par "
-                "présentation au sens de l'article L. 5111-1 du CSP ;",
-                product=self.product,
-                name=self.name,
-            ),
-            self.refs("CSP L. 5111-1"),
-            ["T1.presentation"],
+            self.w.say("C5_medicament_par_presentation", product=self.product, name=self.name),
         )
 
     def c_atmp(self) -> None:
-        atmp = self.eff["T3.atmp"]
-        category = atmp.data.get("category", "somatic_cell_therapy")
-        if category == "tissue_engineered":
-            definition = self.j.article("REG 1394/2007 art. 2").text_fr(self.on) or ""
-            m = re.search(r"b\) «produit issu de l'ingénierie tissulaire»: (.*?);\n", definition, re.S)
-            body = (
-                ("un produit issu de l'ingénierie tissulaire est " + " ".join(m.group(1).split()))
-                if m
-                else "un produit issu de l'ingénierie tissulaire est défini à l'article 2, paragraphe 1, point b), de ce règlement"
-            )
-            keys = ["REG 1394/2007 art. 2", "REG 1394/2007 annexe I"]
-        elif category == "gene_therapy":
-            body = (
-                "un médicament de thérapie génique est défini au point 2.1 de la partie IV de l'annexe I de la "
-                "directive 2001/83/CE"
-            )
-            keys = ["REG 1394/2007 art. 2", "DIR 2001/83 annexe I partie IV"]
-        else:
-            raw = self.j.article("DIR 2001/83 annexe I partie IV").text_fr(self.on) or ""
-            raw = raw.strip().rstrip(".")
-            raw = raw.replace("règlement (CE) n° 1394/2007", f"règlement (CE) n°{NBSP}1394/2007")
-            raw = raw.replace(" :\n", f"{NNBSP}:\n").replace(" ;\n", f"{NNBSP};\n")
-            body = raw[0].lower() + raw[1:]
-            keys = ["REG 1394/2007 art. 2", "DIR 2001/83 annexe I partie IV", "REG 1394/2007 annexe I"]
+        category = str(self.eff[R.T3_ATMP].data.get("category", "somatic_cell_therapy"))
+        variants = self.w.wording.entries["C6_definition_mti"].variants
         self.add(
             "C6_definition_mti",
-            fr_typo(
-                f"Considérant par ailleurs qu'aux termes du {REG_1394_TITLE}, qui renvoie à la directive "
-                "2001/83/CE, "
-            )
-            + body
-            + f"{NNBSP};",
-            self.refs(*keys),
-            ["T3.atmp"],
+            self.w.say("C6_definition_mti", category if category in variants else "somatic_cell_therapy"),
         )
-        subst = self.eff.get("T3.substantial")
+        subst = self.eff.get(R.T3_SUBSTANTIAL)
         if subst and subst.outcome == "yes":
             facts = self.facts.by_id()
             relied = [facts[i] for i in subst.evidence if i in facts]
-            order = list(MANIPULATION_FR)
-            kinds = sorted({f.subkind for f in relied if f.subkind in MANIPULATION_FR}, key=order.index)
-            participles = join_fr([MANIPULATION_FR[k] for k in kinds]) or "manipulées"
+            order = list(self.w.wording.labels("manipulations"))
+            kinds = sorted({f.subkind for f in relied if f.subkind in order}, key=order.index)
+            participles = join([self.w.label("manipulations", k) for k in kinds]) or self.w.phrase(
+                "manipulations_unknown"
+            )
             self.add(
                 "C7_manipulation_substantielle",
-                render(
-                    "Considérant que, selon les informations publiées sur le site internet de la société {name}, ce "
-                    "produit est constitué de cellules {p} ; qu'elles subissent ainsi au moins une manipulation "
-                    "substantielle au sens du règlement précité ;",
-                    name=self.name,
-                    p=participles,
-                ),
-                self.refs("REG 1394/2007 art. 2", "DIR 2001/83 annexe I partie IV"),
-                ["T3.substantial", "T3.annex1_exception"],
+                self.w.say("C7_manipulation_substantielle", name=self.name, manipulations=participles),
             )
             described = select_quotes(
                 self.facts.of("manipulation"),
                 limit=4,
                 order=MANIPULATION_RANK,
-                table=MANIPULATION_SIGNALS,
+                table=manipulation_signals(),
                 present=MANIPULATION_STEPS,
                 cover_all=True,
                 fill_with_fragments=False,
             )
             if described:
-                self.add(
-                    "C8_procede",
-                    render(
-                        "Considérant que le site internet explicite la préparation de ce produit dans les termes "
-                        "suivants : {q} ;",
-                        q=described.render(),
-                    ),
-                    [],
-                    ["T3.substantial"],
-                    described.ids,
-                )
-        if self.ok("T2.function"):
+                self.add("C8_procede", self.w.say("C8_procede", quotes=described.render(self.w)), described.ids)
+        if self.ok(R.T2_FUNCTION):
             self.add(
                 "C9_medicament_par_fonction",
-                render(
-                    "Considérant, au vu de ce qui précède, que {product}, médicament de thérapie innovante au sens "
-                    "du règlement (CE) n° 1394/2007 précité, mis en avant sur le site internet de la société "
-                    "{name}, répond à la définition du médicament par fonction au sens de l'article L. 5111-1 du "
-                    "CSP ;",
-                    product=self.product,
-                    name=self.name,
-                ),
-                self.refs("REG 1394/2007 art. 2", "CSP L. 5111-1"),
-                ["T2.function", "T3.atmp"],
+                self.w.say("C9_medicament_par_fonction", product=self.product, name=self.name),
             )
 
     def c_urgency(self) -> None:
-        t11 = self.eff.get("T11.procedure")
+        t11 = self.eff.get(R.T11_PROCEDURE)
         if not self.facts.urgency or not t11 or t11.outcome != "yes":
             return
-        self.add(
-            "C15_urgence",
-            render(
-                "Considérant qu'en raison de l'urgence, {reason}, la présente décision est prise sans procédure "
-                "contradictoire préalable, en application du 1° de l'article L. 121-2 du code des relations entre le "
-                "public et l'administration ;",
-                reason=self.facts.urgency.rstrip(" .;"),
-            ),
-            self.refs("CRPA L. 121-2"),
-            ["T11.procedure"],
-        )
+        self.add("C15_urgence", self.w.say("C15_urgence", reason=self.facts.urgency.rstrip(" .;")))
 
     def c_observations(self) -> None:
         """Every observation is summarised and every argument answered (CRPA L. 122-1): a
@@ -504,7 +360,7 @@ class _Builder:
         letters = self.facts.events_of("letter_of_intent")
         observations = self.facts.events_of("written_observations", "oral_observations")
         decisions = self.facts.events_of("decision")
-        t11 = self.eff.get("T11.procedure")
+        t11 = self.eff.get(R.T11_PROCEDURE)
         deadline = t11.data.get("deadline") if t11 else None
         if (
             letters
@@ -514,44 +370,34 @@ class _Builder:
             and decisions[0].date.isoformat() > deadline
         ):
             # [INTERP] wording ours (QUALIFICATION.md T12, Vu builder item 7)
-            self.add(
-                "C12_absence_observations",
-                render(
-                    "Considérant que la société {name} n'a pas présenté d'observations dans le délai imparti ;",
-                    name=self.name,
-                ),
-                self.refs("CRPA L. 122-1"),
-                ["T11.procedure"],
-            )
-        t9 = self.eff.get("T9.defences")
+            self.add("C12_absence_observations", self.w.say("C12_absence_observations", name=self.name))
+        t9 = self.eff.get(R.T9_DEFENCES)
         rebuttals = {r["raised_as"]: r for r in (t9.data.get("rebuttals", []) if t9 else [])}
         first_written = True
         for event in observations:
             raised = [r for r in self.facts.defences if r.on == event.date and r.event_kind == event.kind]
-            how = "orales" if event.kind == "oral_observations" else "écrites"
+            oral = event.kind == "oral_observations"
             if not raised:
                 self.add(
                     f"C12_observations_{len(self.considerants)}",
-                    wording.sentence(
-                        "observations_without_content",
+                    self.w.say(
+                        "C12_observations_sans_contenu",
+                        "oral" if oral else "written",
                         name=self.name,
-                        how=how,
-                        on=date_fr(event.date),
-                        gap=placeholder(wording.text("observations_without_content_gap")),
+                        date=long_date(event.date),
+                        gap=placeholder(self.w.phrase("observations_without_content_gap")),
                     ),
-                    self.refs(*wording.basis("observations_without_content")),
-                    ["T9.defences", "T11.procedure"],
                 )
                 continue
-            if event.kind == "oral_observations":
-                key = "observations_oral"
+            if oral:
+                variant = "oral"
             else:
-                key = "observations_first" if first_written else "observations_next"
+                variant = "first" if first_written else "next"
                 first_written = False
-            self._summary(key, raised, on=event.date)
+            self._summary(variant, raised, on=event.date)
         undated = [r for r in self.facts.defences if r.on is None]
         if undated:
-            self._summary("observations_undated", undated, on=None)
+            self._summary("undated", undated, on=None)
         answered: set[str] = set()
         for r in self.facts.defences:
             key = (rebuttals.get(r.raised_as) or {}).get("defence") or r.raised_as or r.fact_id
@@ -565,22 +411,25 @@ class _Builder:
             return r.summary.strip().rstrip(" .;")
         if rebuttal:
             return str(rebuttal["claim_fr"])
-        return placeholder("résumé de l'argument de la société")
+        return placeholder(self.w.phrase("argument_unknown"))
 
-    def _summary(self, key: str, raised: list[RaisedDefence], on: date | None) -> None:
-        t9 = self.eff.get("T9.defences")
+    def _summary(self, variant: str, raised: list[RaisedDefence], on: date | None) -> None:
+        t9 = self.eff.get(R.T9_DEFENCES)
         rebuttals = {r["raised_as"]: r for r in (t9.data.get("rebuttals", []) if t9 else [])}
         claims = list(dict.fromkeys(self._claim_of(r, rebuttals.get(r.raised_as)) for r in raised))
-        said = _que(claims[0]) + "".join(" et " + _que(c) for c in claims[1:])
-        text = wording.sentence(key, on=date_fr(on) if on else "", name=self.name, said=fr_typo(said))
+        said = que(claims[0]) + "".join(" et " + que(c) for c in claims[1:])
+        head = self.w.say(
+            "C12_observations",
+            variant,
+            date=long_date(on) if on else "",
+            name=self.name,
+            said=typeset(said),
+        )
         quoted = [r.quote for r in raised if r.quote]
-        if quoted:
-            text += wording.sentence("observations_quote_tail", quote=quote(quoted[0]))
+        tail = self.w.phrase("observations_quote_tail", quote=quote(quoted[0])) if quoted else ""
         self.add(
             f"C12_observations_{len(self.considerants)}",
-            text + f"{NNBSP};",
-            self.refs(*wording.basis(key)),
-            ["T9.defences"],
+            Phrased(head.text + tail + self.w.phrase("observations_end"), head.basis, head.tests),
             [r.fact_id for r in raised],
         )
 
@@ -596,15 +445,13 @@ class _Builder:
         else:
             answer, keys = "", [k for k in r.basis if k in self.j.articles]
         clause = (
-            _que(_lower_first(answer.strip().rstrip(" .")))
+            que(lower_first(answer.strip().rstrip(" .")))
             if answer
-            else "que " + placeholder(wording.text("answer_gap"))
+            else "que " + placeholder(self.w.phrase("answer_gap"))
         )
         self.add(
             f"C13_reponse_{len(self.considerants)}",
-            wording.sentence("answer", claim=fr_typo(claim), answer=fr_typo(clause) + f"{NNBSP};"),
-            self.refs(*keys),
-            ["T9.defences"],
+            self.w.say("C13_reponse", cites=keys, argument=typeset(claim), answer=typeset(clause)),
             [r.fact_id],
         )
         defence = (rebuttal or {}).get("defence")
@@ -622,54 +469,39 @@ class _Builder:
             for f in substantive(self.facts.of("testimonial"))
             if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
         ]
-        for subkind in _TARGETING_ORDER:
+        for subkind in self.w.wording.labels("targeting"):
             found = [f for f in signals if f.subkind == subkind]
             if subkind == "french_patient":
                 found = substantive(found) + testimonials
             if not found:
                 continue
-            template = wording.label("targeting", subkind)
-            if not template:
-                continue
             example = next(
                 (f for f in found if f.source != "page metadata" and 0 < len(f.quote) <= 240), None
             )
-            q = f" ({quote(' '.join(example.quote.split()))})" if example and "{q}" in template else ""
-            parts.append(fr_typo(template).replace("{q}", q))
+            q = self.w.phrase("targeting_example", quote=quote(" ".join(example.quote.split()))) if example else ""
+            parts.append(self.w.label("targeting", subkind, quote=q))
             ids.extend(f.id for f in found[:3])
         if not parts:
             return
         self.add(
             f"C13_ciblage_{len(self.considerants)}",
-            wording.sentence("answer_targeting", url=self.url, evidence=join_fr(parts)),
-            self.refs(*wording.basis("answer_targeting")),
-            ["T9.defences", "T0.link"],
+            self.w.say("C13_ciblage", url=self.url, evidence=join(parts)),
             ids,
         )
 
     def c_advertising(self) -> None:
-        adv_text = self.quote_article("CSP L. 5122-1", lower_first=False)
-        adv_text = adv_text.split(", à l'exception")[0]
-        lead = "Considérant néanmoins qu'aux termes" if self.facts.defences else "Considérant qu'aux termes"
-        self.add(
-            "C14_definition_publicite",
-            render(lead + " de l'article L. 5122-1 du CSP, {q} ;", q=quote(adv_text + " (…)")),
-            self.refs("CSP L. 5122-1"),
-            ["T6.advertising", "T9.defences"],
-        )
+        variant = "after_observations" if self.facts.defences else "plain"
+        self.add("C14_definition_publicite", self.w.say("C14_definition_publicite", variant))
         claims = self.benefit_risk_claims()
         if claims:
             self.add(
                 "C15_allegations_benefices_risques",
-                render(
-                    "Considérant que le site internet {url} contient des allégations relatives aux bénéfices/risques "
-                    "en faveur {product} telles que {q} ;",
+                self.w.say(
+                    "C15_allegations_benefices_risques",
                     url=self.url,
-                    product=self.of_product,
-                    q=claims.render(),
+                    of_product=self.of_product,
+                    quotes=claims.render(self.w),
                 ),
-                [],
-                ["T6.advertising"],
                 claims.ids,
             )
         # a menu entry « Témoignages » on every page is not a testimonial: only the stories count
@@ -678,378 +510,220 @@ class _Builder:
             french = substantive(self.facts.of("france_targeting", ["french_patient"])) + [
                 f for f in testimonials if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
             ]
-            many = "de nombreux témoignages" if len(testimonials) >= 3 else "des témoignages"
-            tail = ", parmi lesquels des patients français qui recommandent ce traitement" if french else ""
+            variant = ("many" if len(testimonials) >= 3 else "some") + ("_french" if french else "")
             self.add(
                 "C16_temoignages",
-                render(
-                    "Considérant en outre, que ce site internet relaye {many} de personnes ayant reçu ce traitement"
-                    "{tail} ;",
-                    many=many,
-                    tail=tail,
-                ),
-                [],
-                ["T6.advertising", "T0.link"],
+                self.w.say("C16_temoignages", variant),
                 [f.id for f in testimonials + french],
             )
         innovative = self.supporting("claim", ["innovation"])
         superior = self.supporting("claim", ["superiority"])
         safe = self.supporting("claim", ["safety"])
         travel = self.supporting("travel", limit=3)
-        abroad = bool(travel) or (
-            self.facts.company is not None
-            and (self.facts.company.country or "FR").upper() not in ("FR", "FRANCE")
-        )
+        abroad = bool(travel) or (self.facts.company is not None and _foreign(self.facts.company.country))
         if innovative or superior or safe:
             # each quality only when the site's words support it (« innovant » needs an innovation claim)
             parts = []
             if innovative:
-                parts.append(wording.label("incitation_parts", "innovative"))
+                parts.append(self.w.label("incitation", "innovative"))
             elif superior:
-                parts.append(wording.label("incitation_parts", "alternative"))
+                parts.append(self.w.label("incitation", "alternative"))
             if safe:
-                parts.append(wording.label("incitation_parts", "safe_after" if parts else "safe"))
+                parts.append(self.w.label("incitation", "safe_after" if parts else "safe"))
             self.add(
                 "C17_incitation",
-                wording.sentence(
-                    "incitation",
+                self.w.say(
+                    "C17_incitation",
                     what=", ".join(parts),
-                    where=wording.label("incitation_parts", "abroad" if abroad else "here"),
+                    where=self.w.label("incitation", "abroad" if abroad else "here"),
                 ),
-                [],
-                ["T6.advertising"],
                 list(dict.fromkeys(innovative.ids + superior.ids + safe.ids + travel.ids)),
             )
         calls = self.supporting("call_to_action", sorted(INCITATIONS), limit=3)
         if calls:
             actions = list(
-                dict.fromkeys(
-                    wording.label("incitation_actions", f.subkind)
-                    for f in calls.facts
-                    if f.subkind in INCITATIONS
-                )
+                dict.fromkeys(self.w.label("invitations", f.subkind) for f in calls.facts if f.subkind in INCITATIONS)
             )
             if actions:
                 self.add(
                     "C17_bis_invitation",
-                    wording.sentence("incitation_calls", actions=join_fr(actions), q=calls.render()),
-                    self.refs(*wording.basis("incitation_calls")),
-                    ["T6.advertising"],
+                    self.w.say("C17_bis_invitation", actions=join(actions), quotes=calls.render(self.w)),
                     calls.ids,
                 )
-        if self.ok("T7.audience"):
-            self.add(
-                "C18_publicite",
-                render(
-                    "Considérant qu'il ressort des informations figurant sur ce site internet que ce dernier promeut "
-                    "donc auprès du grand public et des professionnels de santé l'utilisation {product}, et répond "
-                    "donc à la définition de la publicité en faveur d'un médicament au sens de l'article L. 5122-1 du "
-                    "CSP ;",
-                    product=self.of_product,
-                ),
-                self.refs("CSP L. 5122-1"),
-                ["T6.advertising", "T7.audience"],
-            )
+        if self.ok(R.T7_AUDIENCE):
+            self.add("C18_publicite", self.w.say("C18_publicite", of_product=self.of_product))
 
     def c_visa(self) -> None:
-        public, hcp = self.holds("T8.public_no_visa"), self.holds("T8.hcp_no_visa")
+        public, hcp = self.holds(R.T8_PUBLIC_NO_VISA), self.holds(R.T8_HCP_NO_VISA)
         if not (public or hcp):
             return
-        keys = [k for k, ok in (("CSP L. 5122-8", public), ("CSP L. 5122-9", hcp)) if ok]
-        if public and hcp:
-            arts, whom = (
-                "les articles L. 5122-8 et L. 5122-9 du même code imposent",
-                "auprès du public ou auprès des professionnels de santé",
-            )
-        elif public:
-            arts, whom = "l'article L. 5122-8 du même code impose", "auprès du public"
-        else:
-            arts, whom = "l'article L. 5122-9 du même code impose", "auprès des professionnels de santé"
-        tests = [t for t, ok in (("T8.public_no_visa", public), ("T8.hcp_no_visa", hcp)) if ok]
-        self.add(
-            "C20_visa",
-            render(
-                "Considérant de plus, que {arts} que la publicité {whom} pour un médicament est soumise à une "
-                "autorisation préalable de l'ANSM dénommée visa de publicité ;",
-                arts=fr_typo(arts),
-                whom=whom,
-            ),
-            self.refs(*keys),
-            tests,
-        )
-        cited = " et ".join(fr_typo(f"L. {k.split('L. ')[1]}") for k in keys)
-        plural = "aux articles" if len(keys) > 1 else "à l'article"
+        variant = "both" if public and hcp else "public" if public else "professionals"
+        self.add("C20_visa", self.w.say("C20_visa", variant))
         self.add(
             "C21_absence_visa",
-            render(
-                "Considérant que la société {name} promeut l'utilisation sur son site internet {product} qui ne "
-                "dispose pas d'autorisation de mise sur le marché en France et ne peut dès lors pas avoir obtenu du "
-                "directeur général de l'ANSM les autorisations préalables de diffuser une publicité pour un "
-                "médicament prévues {plural} {cited} du CSP ;",
-                name=self.name,
-                product=self.of_product,
-                plural=plural,
-                cited=cited,
-            ),
-            self.refs(*keys),
-            tests + ["T8.unauthorised_ad"],
+            self.w.say("C21_absence_visa", variant, name=self.name, of_product=self.of_product),
         )
 
     def c_measure(self) -> None:
         self.add(
-            "C22_violation",
-            render(
-                "Considérant qu'il résulte donc de l'ensemble de ce qui précède que le site internet de la société "
-                "{name} fait la promotion {product} en violation des règles qui lui sont applicables ;",
-                name=self.name,
-                product=self.of_product,
-            ),
-            [],
-            ["T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad"],
+            "C22_violation", self.w.say("C22_violation", name=self.name, of_product=self.of_product)
         )
-        kind = self.eff["T10.measure"].data.get("kind") or self.facts.measure_requested
-        if kind == "suspension_of_all_activities":
-            text = render(
-                "Considérant qu'il convient donc de suspendre l'ensemble des activités opérées en France et "
-                "portant sur {product} par la société {name}, y compris la publicité réalisée sur son site "
-                "internet {url} ;",
-                product=self.product,
-                name=self.name,
-                url=self.url,
-            )
-        else:
-            text = render(
-                "Considérant qu'il convient donc de suspendre toute publicité portant sur {product} réalisée "
-                "par la société {name} sur son site internet {url} ;",
-                product=self.product,
-                name=self.name,
-                url=self.url,
-            )
-        self.add("C23_mesure", text, [], ["T10.measure"])
+        values = {"product": self.product, "name": self.name, "url": self.url}
+        self.add("C23_mesure", self.w.say("C23_mesure", self.measure_kind(), **values))
+
+    def measure_kind(self) -> MeasureKind:
+        """The measure T10 proposes, else the one the case file asks for, else the advertising."""
+        t10 = self.eff.get(R.T10_MEASURE)
+        kind = (t10.data.get("kind") if t10 else None) or self.facts.measure_requested
+        return MeasureKind(kind) if kind else MeasureKind.SUSPENSION_OF_ADVERTISING
 
     # -- Vu --------------------------------------------------------------------------------
     def build_vu(self) -> list[Vu]:
         vu: list[Vu] = []
-        if self.ok("T3.atmp"):
-            vu.append(
-                Vu(
-                    id="VU_REG_ATMP",
-                    text_fr=fr_typo(f"Vu le {REG_1394_TITLE} ;"),
-                    basis=self.refs("REG 1394/2007 art. 2"),
-                )
-            )
-        csp: list[str] = ["CSP L. 5311-1"]
-        for rule_id, keys in (
-            ("T1.presentation", ["CSP L. 5111-1"]),
-            ("T2.function", ["CSP L. 5111-1"]),
-            ("T4.amm_required", ["CSP L. 5121-8"]),
-            ("T6.advertising", ["CSP L. 5122-1"]),
-            ("T8.unauthorised_ad", ["CSP L. 5122-3"]),
-            ("T8.public_no_visa", ["CSP L. 5122-8"]),
-            ("T8.hcp_no_visa", ["CSP L. 5122-9"]),
-            ("T8.early_access_ad", ["CSP L. 5422-3"]),
-            ("T10.measure", ["CSP L. 5312-2", "CSP L. 5312-4"]),
-        ):
-            if self.ok(rule_id):
-                csp.extend(keys)
-        csp = sorted(dict.fromkeys(csp), key=_csp_order)
-        listed = join_fr([self.short(k) for k in csp])
-        vu.append(
-            Vu(
-                id="VU_CSP",
-                text_fr=fr_typo("Vu le code de la santé publique (CSP), et notamment ses articles ")
-                + listed
-                + f"{NNBSP};",
-                basis=self.refs(*csp),
-            )
-        )
+
+        def add(id_: str, said: Phrased) -> None:
+            vu.append(Vu(id=id_, text_fr=said.text, basis=said.basis))
+
+        if self.ok(R.T3_ATMP):
+            add("VU_REG_ATMP", self.w.say("VU_REG_ATMP"))
+        # the code's articles the Vu cites: those the tests it lists apply, when they hold
+        code = self.w.wording.sentence("VU_CSP")
+        keys = [
+            k
+            for t in code.tests
+            if self.ok(t) and t in self.ev.rules
+            for k in self.ev.rules[t].articles
+            if self.j.article(k).code == "CSP"
+        ]
+        csp = sorted(dict.fromkeys([*code.cites, *keys]), key=_csp_order)
+        listed = join([self.j.article(k).short_fr for k in csp])
+        said = self.w.say("VU_CSP", articles=listed)
+        add("VU_CSP", Phrased(said.text, self.w.refs(csp), []))
         for site in self.facts.websites or ((self.facts.site_url,) if self.facts.site_url else ()):
-            vu.append(Vu(id=f"VU_SITE_{len(vu)}", text_fr=f"Vu le site internet {site}{NNBSP};"))
+            add(f"VU_SITE_{len(vu)}", self.w.say("VU_SITE", url=site))
+        if not self.facts.case_file:
+            self.draft_procedure_vu(add)
+            return vu
         # the scope the letter announced, never the measure decided later (a broader measure is
         # refused by `vigipub draft`: the company could not comment on it)
-        letter_scope = self.facts.letter_scope
         addresses = list(self.facts.addresses) or (
             list(self.facts.company.addresses) if self.facts.company else []
         )
         for ev in self.facts.events_of("letter_of_intent"):
-            all_acts = letter_scope == "all_activities" or (
-                letter_scope is None and "all_activities" in ev.note
-            )
-            key = "vu_letter_several" if len(addresses) > 1 else "vu_letter"
-            vu.append(
-                Vu(
-                    id=f"VU_COURRIER_{len(vu)}",
-                    text_fr=wording.sentence(
-                        key,
-                        d=date_fr(ev.date),
-                        name=self.name,
-                        where=f" (située {addresses[0]})" if len(addresses) == 1 else "",
-                        addresses=" ; ".join(addresses),
-                        scope=wording.sentence(
-                            "vu_letter_scope_all" if all_acts else "vu_letter_scope_advertising",
-                            product=self.product,
-                        ),
-                    ),
-                    basis=self.refs(*wording.basis(key)),
-                )
-            )
+            scope = self.facts.letter_scope or ev.scope or LetterScope.ADVERTISING
+            add(f"VU_COURRIER_{len(vu)}", self.letter_vu(long_date(ev.date), addresses, scope))
         written = self.facts.events_of("written_observations")
         if written:
-            dates = _dates_fr([e.date for e in written])
-            plural = "par transmissions en dates des" if len(written) > 1 else "par transmission en date du"
-            vu.append(
-                Vu(
-                    id="VU_OBSERVATIONS_ECRITES",
-                    text_fr=render(
-                        "Vu les observations écrites formulées par la société {name} {p} {d} ;",
-                        name=self.name,
-                        p=plural,
-                        d=dates,
-                    ),
-                    basis=self.refs("CRPA L. 122-1"),
-                )
+            add(
+                "VU_OBSERVATIONS_ECRITES",
+                self.w.say(
+                    "VU_OBSERVATIONS_ECRITES",
+                    "several" if len(written) > 1 else "one",
+                    name=self.name,
+                    dates=date_list([e.date for e in written]),
+                ),
             )
         for ev in self.facts.events_of("oral_observations"):
-            vu.append(
-                Vu(
-                    id=f"VU_OBSERVATIONS_ORALES_{len(vu)}",
-                    text_fr=render(
-                        "Vu les observations orales présentées le {d} par la société {name} ;",
-                        d=date_fr(ev.date),
-                        name=self.name,
-                    ),
-                    basis=self.refs("CRPA L. 122-1"),
-                )
+            add(
+                f"VU_OBSERVATIONS_ORALES_{len(vu)}",
+                self.w.say("VU_OBSERVATIONS_ORALES", date=long_date(ev.date), name=self.name),
             )
         return vu
 
-    # -- measure and escalations ----------------------------------------------------------
-    def build_measure(self) -> Measure | None:
-        t10 = self.eff.get("T10.measure")
-        if not t10 or t10.outcome != "yes":
-            return None
-        kind = t10.data.get("kind", "suspension_of_advertising")
-        if kind == "suspension_of_all_activities":
-            text = render(
-                "L'ensemble des activités opérées en France et portant sur {product} par la société {name}, y "
-                "compris la publicité, est suspendu jusqu'à mise en conformité à la réglementation qui lui est "
-                "applicable.",
-                product=self.product,
-                name=self.name,
-            )
-        else:
-            text = render(
-                "La publicité pour {product} par la société {name} est suspendue, jusqu'à mise en conformité à "
-                "la réglementation qui lui est applicable.",
-                product=self.product,
-                name=self.name,
-            )
-        return Measure(
-            kind=kind, text_fr=text, basis=self.refs("CSP L. 5312-2", "CSP L. 5311-1", "CSP L. 5312-4")
+    def letter_vu(self, when: str, addresses: list[str], scope: LetterScope) -> Phrased:
+        return self.w.say(
+            "VU_COURRIER",
+            "several" if len(addresses) > 1 else "one",
+            date=when,
+            name=self.name,
+            where=f" (située {addresses[0]})" if len(addresses) == 1 else "",
+            addresses=" ; ".join(addresses),
+            scope=self.w.label("letter_scope", scope, product=self.product),
         )
+
+    def draft_procedure_vu(self, add: Any) -> None:
+        """A draft made without a case file (``vigipub investigate``): the Vu of the procedure
+        to come, their dates and the company's address left as gaps."""
+        company = self.facts.company
+        addresses = list(company.addresses) if company and company.addresses else []
+        scope = (
+            LetterScope.ALL_ACTIVITIES
+            if self.measure_kind() == MeasureKind.SUSPENSION_OF_ALL_ACTIVITIES
+            else LetterScope.ADVERTISING
+        )
+        when = placeholder(self.w.phrase("letter_date_unknown"))
+        add("VU_COURRIER", self.letter_vu(when, addresses or [placeholder(self.w.phrase("address_unknown"))], scope))
+        add(
+            "VU_OBSERVATIONS_ECRITES",
+            self.w.say(
+                "VU_OBSERVATIONS_ECRITES",
+                "several",
+                name=self.name,
+                dates=placeholder(self.w.phrase("written_dates_unknown")),
+            ),
+        )
+        add(
+            "VU_OBSERVATIONS_ORALES",
+            self.w.say(
+                "VU_OBSERVATIONS_ORALES", date=placeholder(self.w.phrase("oral_date_unknown")), name=self.name
+            ),
+        )
+
+    # -- measure and escalations ----------------------------------------------------------
+    def build_measure(self, *, draft: bool = False) -> Measure | None:
+        """Article 1: the measure T10 proposes; with ``draft``, the measure of a draft whose
+        measure test is still open, worded as the decision it will become."""
+        t10 = self.eff.get(R.T10_MEASURE)
+        if not t10 or t10.outcome != ("undetermined" if draft else "yes"):
+            return None
+        if draft and not self.pending(R.T10_MEASURE):
+            return None
+        kind = self.measure_kind()
+        said = self.w.say("ARTICLE_1", kind, product=self.product, name=self.name)
+        return Measure(kind=kind, text_fr=said.text, basis=said.basis)
 
     def build_escalations(self) -> list[Escalation]:
         out: list[Escalation] = []
-        if self.ok("T13.prosecutor_no_visa"):
-            pen = self.j.parameter("penalty_advertising_without_visa").value_at(self.on)
-            out.append(
-                Escalation(
-                    kind="referral_prosecutor",
-                    text_fr=render(
-                        "Aviser le procureur de la République, en application de l'article 40 du code de "
-                        "procédure pénale, de la diffusion d'une publicité sans visa, délit puni {p} par "
-                        "l'article L. 5422-6 du CSP.",
-                        p=_penalty_fr(pen),
-                    ),
-                    trigger="T13.prosecutor_no_visa",
-                    basis=self.refs("CPP 40", "CSP L. 5422-6"),
-                )
+
+        def escalate(kind: EscalationKind, key: str, **values: str) -> None:
+            said = self.w.say(key, **values)
+            trigger = self.w.wording.sentence(key).trigger or (said.tests[0] if said.tests else "")
+            out.append(Escalation(kind=kind, text_fr=said.text, trigger=trigger, basis=said.basis))
+
+        p = self.j.parameter
+        if self.ok(R.T13_PROSECUTOR_NO_VISA):
+            pen = p("penalty_advertising_without_visa").value_at(self.on)
+            escalate(EscalationKind.REFERRAL_PROSECUTOR, "referral_no_visa", penalty=self.penalty(pen))
+        if self.ok(R.T13_CONTINUED_AFTER_SUSPENSION):
+            pen = p("penalty_continuing_suspended_activity").value_at(self.on)
+            escalate(EscalationKind.REFERRAL_PROSECUTOR, "referral_continued", penalty=self.penalty(pen))
+        if self.ok(R.T13_ADMINISTRATIVE_FINE):
+            escalate(
+                EscalationKind.ADMINISTRATIVE_FINE,
+                "administrative_fine",
+                natural_person=euros_fr(p("fine_advertising_natural_person_max_eur").value_at(self.on)),
+                percent=str(p("fine_advertising_legal_person_max_turnover_percent").value_at(self.on)),
+                cap=euros_fr(p("fine_legal_person_cap_eur").value_at(self.on)),
+                daily=euros_fr(p("daily_penalty_max_eur").value_at(self.on)),
             )
-        if self.ok("T13.continued_after_suspension"):
-            pen = self.j.parameter("penalty_continuing_suspended_activity").value_at(self.on)
-            out.append(
-                Escalation(
-                    kind="referral_prosecutor",
-                    text_fr=render(
-                        "Aviser le procureur de la République, en application de l'article 40 du code de "
-                        "procédure pénale, de la poursuite de la publicité malgré la suspension notifiée, délit "
-                        "puni {p} par l'article L. 5451-1 du CSP.",
-                        p=_penalty_fr(pen),
-                    ),
-                    trigger="T13.continued_after_suspension",
-                    basis=self.refs("CPP 40", "CSP L. 5451-1"),
-                )
-            )
-        if self.ok("T13.administrative_fine"):
-            p = self.j.parameter
-            out.append(
-                Escalation(
-                    kind="administrative_fine",
-                    text_fr=render(
-                        "Envisager une sanction financière au titre des articles L. 5471-1 et L. 5422-18 du CSP, "
-                        "dans la limite de {nat} pour une personne physique et de {pct} % du chiffre d'affaires "
-                        "réalisé pour le produit, plafonnée à {cap}, pour une personne morale, assortie le cas "
-                        "échéant d'une astreinte journalière de {ast} au plus (montants à vérifier : texte "
-                        "français de l'article L. 5422-18 non retrouvé).",
-                        nat=_eur(p("fine_advertising_natural_person_max_eur").value_at(self.on)),
-                        pct=p("fine_advertising_legal_person_max_turnover_percent").value_at(self.on),
-                        cap=_eur(p("fine_legal_person_cap_eur").value_at(self.on)),
-                        ast=_eur(p("daily_penalty_max_eur").value_at(self.on)),
-                    ),
-                    trigger="T13.administrative_fine",
-                    basis=self.refs("CSP L. 5471-1", "CSP L. 5422-18"),
-                )
-            )
-        if any(self.ok(r) for r in ("T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa")):
-            out.append(
-                Escalation(
-                    kind="pharos_report",
-                    text_fr=fr_typo(
-                        "Signaler le contenu illicite sur la plateforme PHAROS (internet-signalement.gouv.fr)."
-                    ),
-                    trigger="[PRACTICE] ANSM press release of 28/11/2024; legal basis of PHAROS not retrieved (GAP)",
-                    basis=[],
-                )
-            )
+        if any(self.ok(r) for r in (R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA)):
+            escalate(EscalationKind.PHAROS_REPORT, "pharos_report")
             company = self.facts.company
-            if company and company.country and company.country.upper() not in ("FR", "FRANCE"):
-                out.append(
-                    Escalation(
-                        kind="foreign_authority",
-                        text_fr=render(
-                            "Informer l'autorité compétente de l'État d'établissement de la société {name} "
-                            "({country}) et les homologues européens de l'ANSM.",
-                            name=company.name,
-                            country=company.country,
-                        ),
-                        trigger="[PRACTICE] « en lien avec nos homologues européens » (ANSM, 28/11/2024)",
-                        basis=[],
-                    )
+            if company and company.country and _foreign(company.country):
+                escalate(
+                    EscalationKind.FOREIGN_AUTHORITY, "foreign_authority", name=company.name, country=company.country
                 )
         return out
+
+    def penalty(self, p: dict[str, int]) -> str:
+        """« d'un an d'emprisonnement et de 75 000 € d'amende » (a dated parameter)."""
+        years = p.get("imprisonment_years", 0)
+        variant = "fine" if not years else "one_year" if years == 1 else "years"
+        return self.w.say("penalty", variant, fine=euros_fr(p.get("fine_eur", 0)), years=str(years)).text
 
 
 #: the defences answered with the site's targeting of France (wording/fr.yaml lists the signals)
 _TARGETING_DEFENCES = frozenset({"translation_for_swiss_or_belgian_patients"})
-_TARGETING_ORDER = (
-    "french_language", "french_patient", "euro_price", "french_phone", "from_france_logistics",
-    "french_speaking_staff", "reimbursement_fr", "french_city", "fr_domain", "fr_variant",
-)  # fmt: skip
-
-
-def _lower_first(text: str) -> str:
-    """A sentence made a clause: « La mesure … » → « la mesure … » (not « ANSM », « L. 5122-1 »)."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and text[1] not in ". ":
-        return text[0].lower() + text[1:]
-    return text
-
-
-def _que(clause: str) -> str:
-    """« que » + clause, elided before a vowel (« qu'elle »)."""
-    return ("qu'" + clause) if clause[:1] and clause[:1].lower() in "aeiouyéèêî" else "que " + clause
-
-
-_FEMININE_ENDINGS = ("ie", "ion", "ure", "ence", "ance", "ité", "ose", "use", "ine", "ule")
 
 
 @cache
@@ -1062,7 +736,7 @@ def _diseases_fr() -> dict[str, str]:
 def _disease_with_article(label: str) -> str:
     """« le cancer », « l'autisme » (``wording/diseases_fr.yaml``); a disease the table does
     not know is named « l'affection « … » » rather than given a guessed article."""
-    if re.match(r"(?i)^(le|la|les) |^l['’]", label):
+    if has_determiner(label):
         return label  # given with its article
     known = _diseases_fr().get(label.casefold())
     return known if known else f"l'affection {quote(label)}"
@@ -1076,55 +750,6 @@ def _family_article(facts: SiteFacts) -> str | None:
     return None
 
 
-def _with_article(label: str, article: str | None = None) -> str:
-    """The product with its definite article: the case file's (« la », « le », « les », « l' »),
-    else the one it starts with; a guess from the ending is the last resort (a product built in
-    code without a case file)."""
-    low = label.strip()
-    if low.lower().startswith(("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ", "ce ", "cette ")):
-        return low
-    if article:
-        return with_article_fr(low, article)
-    first = low.split(" ")[0].lower()
-    if first.endswith(("s", "x")):
-        return "les " + low
-    if first[:1] in "aeiouyéèêîh":
-        return "l'" + low
-    if first.endswith(_FEMININE_ENDINGS):
-        return "la " + low
-    return "le " + low
-
-
-def _de(with_article: str) -> str:
-    """« de » + the product: « de la … », « de l'… », « du … », « des … »."""
-    if with_article.startswith("le "):
-        return "du " + with_article[3:]
-    if with_article.startswith("les "):
-        return "des " + with_article[4:]
-    return "de " + with_article
-
-
-def _eur(value: int) -> str:
-    return f"{value:,}".replace(",", NNBSP) + f"{NBSP}€"
-
-
-def _penalty_fr(p: dict[str, int]) -> str:
-    years = p.get("imprisonment_years", 0)
-    fine = _eur(p.get("fine_eur", 0))
-    if years:
-        y = "d'un an" if years == 1 else f"de {years} ans"
-        return f"{y} d'emprisonnement et de {fine} d'amende"
-    return f"de {fine} d'amende"
-
-
-def _dates_fr(dates: list[date]) -> str:
-    """« 7 novembre, 19 novembre et 27 novembre 2024 » (the year once when shared)."""
-    if len({d.year for d in dates}) == 1:
-        parts = [date_fr(d).rsplit(" ", 1)[0] for d in dates]
-        return join_fr(parts) + f" {dates[0].year}"
-    return join_fr([date_fr(d) for d in dates])
-
-
 def assemble(ev: Evaluation, facts: SiteFacts, jurisdiction: Jurisdiction) -> dict[str, Any]:
     b = _Builder(ev, facts, jurisdiction)
     considerants = b.build_considerants()
@@ -1132,5 +757,6 @@ def assemble(ev: Evaluation, facts: SiteFacts, jurisdiction: Jurisdiction) -> di
         "vu": b.build_vu() if considerants else [],
         "considerants": considerants,
         "measure": b.build_measure(),
+        "draft_measure": b.build_measure(draft=True) if considerants else None,
         "escalations": b.build_escalations(),
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from vigipub.evidence.qualification import RuleId
 from vigipub.law import Jurisdiction
 
 from .errors import RuleDefinitionError
@@ -22,23 +23,23 @@ from .rules.base import Context, Result, Rule, undetermined
 
 @dataclass(frozen=True)
 class Evaluation:
-    rules: dict[str, Rule]
-    raw: dict[str, Result]
-    effective: dict[str, Result]
+    rules: dict[RuleId, Rule]
+    raw: dict[RuleId, Result]
+    effective: dict[RuleId, Result]
 
 
-def _order(rules: dict[str, Rule], overriders: dict[str, list[str]]) -> list[str]:
-    prereq: dict[str, set[str]] = {}
+def _order(rules: dict[RuleId, Rule], overriders: dict[RuleId, list[RuleId]]) -> list[RuleId]:
+    prereq: dict[RuleId, set[RuleId]] = {}
     for rid, r in rules.items():
-        needs: set[str] = set()
+        needs: set[RuleId] = set()
         for dep in r.depends_on:
             if dep in rules:
                 needs.add(dep)
                 needs.update(overriders.get(dep, []))
         needs.discard(rid)
         prereq[rid] = needs
-    order: list[str] = []
-    done: set[str] = set()
+    order: list[RuleId] = []
+    done: set[RuleId] = set()
     while len(order) < len(rules):
         ready = sorted(rid for rid in rules if rid not in done and prereq[rid] <= done)
         if not ready:
@@ -50,7 +51,7 @@ def _order(rules: dict[str, Rule], overriders: dict[str, list[str]]) -> list[str
     return order
 
 
-def _effective(rid: str, raw: dict[str, Result], overriders: dict[str, list[str]]) -> Result:
+def _effective(rid: RuleId, raw: dict[RuleId, Result], overriders: dict[RuleId, list[RuleId]]) -> Result:
     base = raw[rid]
     winners = [x for x in sorted(overriders.get(rid, [])) if x in raw and raw[x].outcome == "yes"]
     if winners:
@@ -76,20 +77,20 @@ def _effective(rid: str, raw: dict[str, Result], overriders: dict[str, list[str]
 
 
 def evaluate(rule_list: list[Rule], facts: SiteFacts, jurisdiction: Jurisdiction) -> Evaluation:
-    rules: dict[str, Rule] = {}
+    rules: dict[RuleId, Rule] = {}
     for r in rule_list:
         if r.id in rules:
             raise RuleDefinitionError(f"rule {r.id} defined twice")
         rules[r.id] = r
-    overriders: dict[str, list[str]] = {}
+    overriders: dict[RuleId, list[RuleId]] = {}
     for r in rules.values():
         for target in r.overrides:
             overriders.setdefault(target, []).append(r.id)
-    raw: dict[str, Result] = {}
-    effective: dict[str, Result] = {}
+    raw: dict[RuleId, Result] = {}
+    effective: dict[RuleId, Result] = {}
     for rid in _order(rules, overriders):
         r = rules[rid]
-        visible: dict[str, Result] = {}
+        visible: dict[RuleId, Result] = {}
         for dep in r.depends_on:
             if dep in rules:
                 visible[dep] = _effective(dep, raw, overriders)

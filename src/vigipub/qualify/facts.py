@@ -22,8 +22,10 @@ What the case file contributes:
 - the observations: each event's ``arguments`` (catalogued defences or free arguments with the
   inspector's answer), the legacy note form ``"medical_tourism_only: « quote … »"``, and
   ``Case.defences`` (ids raised in no recorded event: undated);
-- a ``compliance_check`` event whose note starts with ``non_compliant`` records that the
-  advertising continued (T13).
+- a ``compliance_check`` event whose ``verdict`` is ``not_complied`` records that the
+  advertising continued (T13); a ``letter_of_intent`` event's ``scope`` says what it announced.
+  Notes are free text for the file: no fact is ever read from them (but the documented legacy
+  list of defence ids, above).
 
 A disease the sentence denies (« pas de chute de cheveux ») is never a target: it is kept
 apart (:attr:`SiteFacts.denied`).
@@ -37,14 +39,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from vigipub.evidence.case import Case, Company, Event
+from vigipub.evidence.case import Case, Company, Event, LetterScope
 from vigipub.evidence.findings import Finding, OperatorIdentity, PageAnalysis
+from vigipub.evidence.qualification import MeasureKind
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.evidence.vocabulary import INCITATION_SUBKINDS, THERAPY_FAMILIES, invites_to_treatment
 
 from .quotes import is_boilerplate
 
 Strength = Literal["strong", "weak", "case_file"]
+#: where a fact comes from: a finding of a page, a page's metadata, the inspector, a register
+Source = Literal["page", "page metadata", "case file", "register"]
 
 #: findings whose quote is the site's wording (a banner in them is noise, not a fact)
 _WORDING_KINDS = frozenset({"claim", "testimonial", "manipulation", "call_to_action", "travel"})
@@ -59,7 +64,7 @@ class Fact:
     subkind: str
     quote: str
     url: str = ""
-    source: str = "page"  # page | page metadata | case file | register
+    source: Source = "page"
     strength: Strength = "strong"
     language: str | None = None
     attributes: Mapping[str, str] = field(default_factory=dict)
@@ -105,14 +110,15 @@ class SiteFacts:
     websites: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()
     defences: tuple[RaisedDefence, ...] = ()
-    measure_requested: str | None = None  # Case.decision.measure, if the case fixes it
-    letter_scope: str | None = None  # Case.letter_of_intent.scope (advertising | all_activities)
+    measure_requested: MeasureKind | None = None  # Case.decision.measure, if the case fixes it
+    letter_scope: LetterScope | None = None  # Case.letter_of_intent.scope
     urgency: str | None = None  # Case.urgency: why the contradictory procedure was skipped
     boilerplate: tuple[Fact, ...] = ()  # cookie/consent/privacy banners, disclaimers: never evidence
     product_article: str | None = None  # Case.product_article: « la » thérapie, « le » vaccin
     denied: tuple[Fact, ...] = ()  # diseases a sentence denies (« pas de chute de cheveux »)
     addresses: tuple[str, ...] = ()  # where the letter of intent was sent (all of them)
     captures: tuple[tuple[str, str], ...] = ()  # (ISO date, digest) of the captures kept
+    case_file: bool = False  # a case file was given (else: a draft from the evidence alone)
 
     # -- queries ---------------------------------------------------------------------------
     def of(self, kind: str, subkinds: Iterable[str] | None = None) -> list[Fact]:
@@ -143,14 +149,14 @@ class SiteFacts:
         return sorted((e for e in self.events if e.kind in kinds), key=lambda e: e.date)
 
     @property
-    def product_label(self) -> str:
+    def product_label(self) -> str | None:
         """The product as the decision names it (case file first, then the therapy family)."""
         if self.product:
             return self.product
         for fam in self.families:
             if fam in THERAPY_FAMILIES:
                 return THERAPY_FAMILIES[fam][0]
-        return "le produit"
+        return None
 
 
 # -- builders ------------------------------------------------------------------------------
@@ -362,8 +368,8 @@ def build_facts(
     raised: list[RaisedDefence] = []
     company: Company | None = None
     websites: tuple[str, ...] = ()
-    measure: str | None = None
-    letter_scope: str | None = None
+    measure: MeasureKind | None = None
+    letter_scope: LetterScope | None = None
     urgency: str | None = None
     addresses: tuple[str, ...] = ()
     captures: tuple[tuple[str, str], ...] = ()
@@ -378,7 +384,12 @@ def build_facts(
             letter_scope = letter.scope
             if letter.date and not any(e.kind == "letter_of_intent" for e in all_events):
                 all_events.append(
-                    Event(date=letter.date, kind="letter_of_intent", note=f"scope: {letter.scope}")
+                    Event(
+                        date=letter.date,
+                        kind="letter_of_intent",
+                        note=f"scope: {letter.scope}",
+                        scope=letter.scope,
+                    )
                 )
         urgency = case.urgency
         events = tuple(sorted(all_events, key=lambda e: e.date))
@@ -439,7 +450,17 @@ def build_facts(
                 )
             )
         for n, event in enumerate(events):
-            facts.append(_case_file_fact(f"case:event{n}", "event", event.kind, event.note, on=event.date))
+            typed = {"scope": event.scope, "verdict": event.verdict}
+            facts.append(
+                _case_file_fact(
+                    f"case:event{n}",
+                    "event",
+                    event.kind,
+                    event.note,
+                    on=event.date,
+                    attributes={k: str(v) for k, v in typed.items() if v is not None},
+                )
+            )
         raised = _raised_defences(case, events, set(known_defences))
         for r in raised:
             facts.append(_case_file_fact(r.fact_id, "defence", r.raised_as or "other", r.quote, on=r.on))
@@ -470,6 +491,7 @@ def build_facts(
         denied=tuple(denied),
         addresses=addresses,
         captures=captures,
+        case_file=case is not None,
     )
 
 

@@ -25,16 +25,28 @@ Everything is a pure function of the facts, so the same dossier always yields th
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Literal
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
-from .typography import join_fr, quote
+import yaml
+
+from vigipub.evidence.french import compare_key, quote
+from vigipub.evidence.french import join as join_fr
+from vigipub.evidence.vocabulary import (
+    CLAIM_SUBKINDS,
+    NON_SUBSTANTIAL_MANIPULATIONS,
+    SUBSTANTIAL_MANIPULATIONS,
+)
+
+from .errors import QualifyInputError
 
 if TYPE_CHECKING:  # facts.py imports this module (boilerplate never becomes a fact)
     from .facts import Fact
+    from .wording import Phraser
 
 Quality = Literal["sentence", "heading", "fragment", "question", "navigation", "boilerplate"]
 
@@ -43,126 +55,109 @@ UNQUOTABLE: frozenset[str] = frozenset({"navigation", "boilerplate"})
 #: a sentence shorter than this (in words) is a fragment: « Aucun effet secondaire »
 MIN_WORDS = 6
 
-_I = re.IGNORECASE
+VOCABULARY = Path(__file__).parent / "quoting.yaml"
 
-# cookie / consent / privacy banners and legal disclaimers, in the languages of the lexicons
-_BOILERPLATE = re.compile(
-    r"\bcookies?\b|\btraceurs\b|\bconsentement\b|\bconsent(ement)?\b|\bRGPD\b|\bGDPR\b|\bDSGVO\b"
-    r"|politique de confidentialit|données personnelles|vie privée|privacy|personal data"
-    r"|datenschutz|personenbezogene"
-    r"|mesurer l.audience|measure (our|the) audience|nutzung zu messen"
-    r"|tout accepter|accept all|alle akzeptieren|aceptar todas|accetta tutt"
-    # a disclaimer, not « ne remplace pas la chimiothérapie, il la complète » (a claim)
-    r"|ne (se )?(substitue|remplace)n?t? (pas|en aucun cas) (à )?(une |un |l.|la |le |les |votre )?"
-    r"(avis|consultation|conseil|diagnostic|médecin|professionnel|traitement médical|suivi)"
-    r"|(does|do) not replace (a |the |your )?(medical|professional|doctor|physician|consultation|advice)"
-    r"|not (a|intended as a) substitute for (professional|medical)"
-    r"|ersetz(t|en) (keine|nicht) (die |eine |den )?(ärztlich|arzt|beratung)"
-    r"|no sustituye (la|el) (consejo|consulta)|non sostituisc\w* (il|la) (parere|consulto)"
-    r"|tous droits réservés|all rights reserved|alle rechte vorbehalten|©",
-    _I,
-)
-
-# menu entries, buttons, links and breadcrumbs (the whole quote is the label)
-_NAVIGATION = re.compile(
-    r"^(?:(?:en )?savoir plus|lire (?:la suite|plus|les?|nos)\b.*|voir (?:plus|tou[st]|les|nos)\b.*"
-    r"|découvr(?:ez|ir)\b.*|cliquez ici.*|retour\b.*|accueil|menu|plan du site|contact(?:ez[- ]nous)?"
-    r"|prendre rendez-vous|(?:prenez|demande[rz]?) (?:un )?rendez-vous.*|réserve[rz]\b.*"
-    r"|aller au contenu.*|mentions légales|(?:read|learn|see|find out) more\b.*|read (?:our|the|all)\b.*"
-    r"|see (?:all|our)\b.*|click here.*|back to\b.*|home(?: ?page)?|contact us|book (?:now|an? .*)"
-    r"|skip to\b.*|legal notice|imprint|impressum|startseite|mehr erfahren|weiterlesen|zurück\b.*"
-    r"|.*\blesen|kontakt(?:ieren sie uns)?|termin (?:vereinbaren|buchen)"
-    r"|(?:nos |les |vos |our |your )?(?:témoignages?|testimonials?|patient stories|erfahrungsberichte"
-    r"|avis(?: de nos)? patients|reviews|faq|questions fréquentes|tarifs|prices|preise|blog))[\s.!:→›»>|]*$",
-    _I,
-)
+#: structure, not vocabulary: a breadcrumb « A › B › C », an arrow ending a link label
 _BREADCRUMB = re.compile(r"(?:\s[›>»/|]\s.*){2,}")
 _ARROW_END = re.compile(r"[→›]\s*$|>>\s*$")
-
-# a heading without punctuation run into the next sentence (PDF text, stripped markup)
-_MERGED_HEADING = re.compile(
-    r"\b[a-zà-ÿ]{3,} (?:La|Le|Les|Notre|Nos|Votre|Vos|Une|Un|Elle|Il|Ils|Ce|Cette|The|Our|Your|This|It"
-    r"|Die|Der|Das|Unsere|Ihre) [a-zà-ÿ]"
-)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_FIRST_PERSON = re.compile(
-    r"(?:^|[\s«“\"„])(?:je|j['’]|mon|ma|mes|moi|nous avons été|i|i['’]m|i['’]ve|my|me|ich|mein|meine|mir|mich)\b",
-    _I,
-)
 _WRAPPING = '"«»“”„ \u00a0\u202f|'
+_LANGUAGE = re.compile(r"^(?:[a-z]{2}|any)$")
+_LISTS = ("boilerplate", "navigation", "heading_openers", "first_person")
+_TABLES = {"claim_signals": CLAIM_SUBKINDS, "manipulation_signals": SUBSTANTIAL_MANIPULATIONS | NON_SUBSTANTIAL_MANIPULATIONS}
 
-#: strong claim signals (what the Iaso decision quotes), by category, several languages
-CLAIM_SIGNALS: Mapping[str, tuple[re.Pattern[str], ...]] = {
-    "cure": (
-        re.compile(
-            r"guéri|guérison|rémission|vaincre|éradiqu|\bcur(e|es|ed|ing)\b|remission|\bheal"
-            r"|heil(en|ung|bar)|curaci[oó]n|\bcura(re)?\b|genez",
-            _I,
-        ),
-        # a disease stopped, reversed or its cause removed: a cure in all but name
-        re.compile(
-            r"stopp?e|enray|(arrête|arrêtent|inverse) (l.évolution|la progression|leur)|traite la cause"
-            r"|répar(e|ent) (les|le|la) |régénèr|restaur(e|ent) (les|la) fonction"
-            r"|halts?|reverses?|treats? the (root )?cause|repairs?|regenerat|restores?"
-            r"|repariert|regeneriert|stoppt",
-            _I,
-        ),
-    ),
-    "efficacy_figure": (
-        re.compile(r"\d+(?:[,.]\d+)?\s?%|\b\d+\s*(?:patients?\s*)?(sur|out of|von|de cada)\s*\d+", _I),
-        re.compile(
-            r"taux de (réussite|succès|guérison|survie)|success rate|erfolgsquote|tasa de éxito"
-            r"|(huit|neuf|sept|eight|nine|seven|acht|neun|sieben) (patients? )?(sur|out of|von) (dix|ten|zehn)",
-            _I,
-        ),
-    ),
-    "safety": (
-        re.compile(
-            r"sans (aucun |le moindre )?(effets?|risques?|danger|douleur)|aucun (effet|risque)"
-            r"|pas d.effets? (secondaires?|indésirables?)|bien tolér|(le plus |totalement |100 ?% )naturel"
-            r"|no (side[- ]effects?|risk)|without (any )?side[- ]effects?|(most|completely|totally) natural"
-            r"|\bsafe\b|ohne (jegliche )?nebenwirkung|keine nebenwirkung|völlig natürlich"
-            r"|sin efectos secundarios|senza effetti collaterali",
-            _I,
-        ),
-    ),
-    "superiority": (
-        re.compile(
-            r"éviter la chimio|contrairement (à|aux) (la )?(chimio|traitements)|au lieu de la chimio"
-            r"|meilleur|plus efficace|alternative|(même )?après l.échec|là où la chimio"
-            r"|avoid(ing)? chemo|unlike chemo|instead of chemo|better than|more effective|superior"
-            r"|chemotherapie vermeiden|statt (einer )?(weiteren )?chemo|anders als die chemo|besser als"
-            r"|evitar la quimio|evitare la chemio",
-            _I,
-        ),
-    ),
-    "universality": (
-        re.compile(
-            r"tous les (types de |autres )?cancers|tout type de cancer|toutes les (formes|tumeurs)"
-            r"|quel que soit (l.organe|le (type|stade))|all (types of |kinds of )?(solid )?(cancers?|tumou?rs)"
-            r"|any (type of )?cancer|alle (arten )?(soliden )?(tumoren|krebsarten)|jede(r|n)? krebs"
-            r"|todos los (tipos de )?c[aá]nceres|tutti i (tipi di )?tumori",
-            _I,
-        ),
-    ),
-}
 
-#: what a description of the manufacturing process says (the Iaso decision: sample, culture,
-#: differentiation, priming with the cancer's signals)
-MANIPULATION_SIGNALS: Mapping[str, tuple[re.Pattern[str], ...]] = {
-    "collection": (
-        re.compile(r"prélève|prise de sang|échantillon de sang|blood (sample|draw)|blutprobe", _I),
-    ),
-    "culture_expansion": (
-        re.compile(r"mis(es)? en culture|cultiv|\bcultured?\b|expand|multipli|vermehr|kultivier", _I),
-    ),
-    "differentiation": (re.compile(r"différenci|differentiat|differenzier", _I),),
-    "antigen_loading": (
-        re.compile(r"antigène|antigen|chargées? (avec|de|en)|amorçage|priming|beladen|signaux du cancer", _I),
-    ),
-    "activation": (re.compile(r"activ[ée]|activat|activates|aktivier|maturation|reifung", _I),),
-    "genetic_modification": (re.compile(r"génétiquement|genetically|gentechnisch|vecteur viral", _I),),
-}
+@dataclass(frozen=True)
+class Vocabulary:
+    """The quote selector's vocabulary (``quoting.yaml``), compiled."""
+
+    boilerplate: re.Pattern[str]
+    navigation: re.Pattern[str]
+    merged_heading: re.Pattern[str]
+    first_person: re.Pattern[str]
+    claim_signals: Mapping[str, tuple[re.Pattern[str], ...]]
+    manipulation_signals: Mapping[str, tuple[re.Pattern[str], ...]]
+
+
+def _by_language(value: Any, where: str, path: Path) -> list[str]:
+    """The strings of a ``{language: [pattern, …]}`` mapping, in file order."""
+    if not isinstance(value, dict) or not value:
+        raise QualifyInputError(f"{where}: a mapping of languages to lists", where=str(path))
+    out: list[str] = []
+    for language, items in value.items():
+        if not isinstance(language, str) or not _LANGUAGE.match(language):
+            raise QualifyInputError(f"{where}: {language!r} is no language code (ISO 639-1 or any)", where=str(path))
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) and i for i in items):
+            raise QualifyInputError(f"{where}.{language}: a list of non-empty strings", where=str(path))
+        out.extend(items)
+    return out
+
+
+def _compile(alternatives: list[str], wrap: str, flags: int, where: str, path: Path) -> re.Pattern[str]:
+    for alternative in alternatives:
+        try:
+            re.compile(alternative)
+        except re.error as exc:
+            raise QualifyInputError(f"{where}: pattern {alternative!r} does not compile: {exc}", where=str(path)) from exc
+    return re.compile(wrap.format("|".join(alternatives)), flags)
+
+
+def parse_vocabulary(data: Any, path: Path) -> Vocabulary:
+    """Validate and compile the content of ``quoting.yaml`` (see the file's header)."""
+    if not isinstance(data, dict):
+        raise QualifyInputError("the quoting vocabulary is a mapping", where=str(path))
+    expected = {*_LISTS, *_TABLES}
+    unknown, missing = set(data) - expected, expected - set(data)
+    if unknown or missing:
+        problem = f"unknown key(s) {', '.join(sorted(map(str, unknown)))}" if unknown else ""
+        problem += ("; " if problem else "") + (f"missing {', '.join(sorted(missing))}" if missing else "")
+        raise QualifyInputError(problem, where=str(path))
+    lists = {key: _by_language(data[key], key, path) for key in _LISTS}
+    tables: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {}
+    for key, kinds in _TABLES.items():
+        if not isinstance(data[key], dict):
+            raise QualifyInputError(f"{key}: a mapping of kinds to languages", where=str(path))
+        tables[key] = {}
+        for kind, by_language in data[key].items():
+            if kind not in kinds:
+                raise QualifyInputError(f"{key}: {kind!r} is no kind of the shared vocabulary", where=str(path))
+            alternatives = _by_language(by_language, f"{key}.{kind}", path)
+            tables[key][kind] = (_compile(alternatives, "{}", re.IGNORECASE, f"{key}.{kind}", path),)
+    openers = lists["heading_openers"]
+    if not all(w.isalpha() and w[:1].isupper() for w in openers):
+        raise QualifyInputError("heading_openers: capitalised words only", where=str(path))
+    return Vocabulary(
+        boilerplate=_compile(lists["boilerplate"], "{}", re.IGNORECASE, "boilerplate", path),
+        navigation=_compile(lists["navigation"], r"^(?:{})[\s.!:→›»>|]*$", re.IGNORECASE, "navigation", path),
+        # case matters: a capitalised word after a lower-case one
+        merged_heading=re.compile(r"\b[a-zà-ÿ]{3,} (?:" + "|".join(map(re.escape, openers)) + r") [a-zà-ÿ]"),
+        first_person=_compile(
+            lists["first_person"], r"(?:^|[\s«“\"„])(?:{})\b", re.IGNORECASE, "first_person", path
+        ),
+        claim_signals=tables["claim_signals"],
+        manipulation_signals=tables["manipulation_signals"],
+    )
+
+
+@cache
+def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
+    """The vocabulary, read and validated once."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise QualifyInputError(f"unreadable quoting vocabulary: {exc}", where=str(path)) from exc
+    return parse_vocabulary(data, path)
+
+
+def claim_signals() -> Mapping[str, Sequence[re.Pattern[str]]]:
+    """The strong claims a decision quotes first, by kind (``quoting.yaml``)."""
+    return vocabulary().claim_signals
+
+
+def manipulation_signals() -> Mapping[str, Sequence[re.Pattern[str]]]:
+    """What a description of the manufacturing process says, by kind of manipulation."""
+    return vocabulary().manipulation_signals
+
 
 #: kinds too general to make two quotes different (« traite », an unclassified claim)
 GENERIC: frozenset[str] = frozenset({"treat", "unclassified"})
@@ -202,21 +197,6 @@ MANIPULATION_STEPS: tuple[str, ...] = (
     "activation",
 )
 
-LANGUAGE_FR: Mapping[str, str] = {
-    "en": "anglaise",
-    "de": "allemande",
-    "es": "espagnole",
-    "it": "italienne",
-    "nl": "néerlandaise",
-    "pt": "portugaise",
-    "tr": "turque",
-    "pl": "polonaise",
-    "ro": "roumaine",
-    "ru": "russe",
-    "ar": "arabe",
-    "zh": "chinoise",
-}
-
 
 # -- one sentence ---------------------------------------------------------------------------
 
@@ -227,7 +207,7 @@ def words(text: str) -> int:
 
 def is_boilerplate(text: str) -> bool:
     """Cookie, consent or privacy banner, legal disclaimer: never a claim, never quoted."""
-    return bool(_BOILERPLATE.search(text))
+    return bool(vocabulary().boilerplate.search(text))
 
 
 def quality(text: str) -> Quality:
@@ -237,7 +217,7 @@ def quality(text: str) -> Quality:
     if not core or is_boilerplate(core):
         return "boilerplate" if core else "navigation"
     n = words(core)
-    if n <= MIN_WORDS and (_NAVIGATION.match(core) or _ARROW_END.search(raw)):
+    if n <= MIN_WORDS and (vocabulary().navigation.match(core) or _ARROW_END.search(raw)):
         return "navigation"
     if _BREADCRUMB.search(core):
         return "navigation"
@@ -246,7 +226,7 @@ def quality(text: str) -> Quality:
     letters = [c for c in core if c.isalpha()]
     if raw.rstrip().endswith("|") or " | " in core or (len(letters) > 3 and core.upper() == core):
         return "heading"  # « Un traitement naturel et bien toléré | » (the page title)
-    if _MERGED_HEADING.search(core):
+    if vocabulary().merged_heading.search(core):
         return "heading"  # « Des résultats prouvés La thérapie… »: a PDF heading run into its text
     if n < MIN_WORDS:
         return "fragment"
@@ -281,10 +261,8 @@ def _unwrap(text: str) -> str:
     return core
 
 
-def normalise(text: str) -> str:
-    """Text for comparing sentences: case, accents of quotes, punctuation and spaces ignored."""
-    t = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    return " ".join(re.findall(r"[^\W_]+", t))
+#: text for comparing sentences: case, quotes, punctuation and spaces ignored
+normalise = compare_key
 
 
 def near_identical(a: str, b: str) -> bool:
@@ -369,23 +347,24 @@ class Selection:
     def languages(self) -> list[str]:
         return list(dict.fromkeys(p.foreign for p in self.picks if p.foreign))
 
-    def render(self) -> str:
-        """« a », « b » et « c », saying which version of the site a foreign quote comes from."""
+    def render(self, words: Phraser) -> str:
+        """« a », « b » et « c », saying which version of the site a foreign quote comes from
+        (the words of ``wording/fr.yaml``: ``site_version``, ``quotes_from``)."""
         langs = [p.foreign for p in self.picks]
         if len(self.picks) > 1 and langs[0] and all(lg == langs[0] for lg in langs):
-            return join_fr([quote(p.text) for p in self.picks]) + f" ({_citations_from(langs[0])})"
+            from_version = words.phrase("quotes_from", version=_version(words, langs[0]))
+            return join_fr([quote(p.text) for p in self.picks]) + f" ({from_version})"
         return join_fr(
-            [quote(p.text) + (f" ({_version(p.foreign)})" if p.foreign else "") for p in self.picks]
+            [quote(p.text) + (f" ({_version(words, p.foreign)})" if p.foreign else "") for p in self.picks]
         )
 
 
-def _version(language: str) -> str:
-    adj = LANGUAGE_FR.get(language.lower().split("-")[0])
-    return f"version {adj} du site" if adj else f"version du site en langue « {language} »"
-
-
-def _citations_from(language: str) -> str:
-    return "citations extraites de la " + _version(language)
+def _version(words: Phraser, language: str) -> str:
+    """« version anglaise du site »; a language the table does not name is given by its code."""
+    code = language.lower().split("-")[0]
+    if words.has_label("languages", code):
+        return words.phrase("site_version", language=words.label("languages", code))
+    return words.phrase("site_version_unknown", code=quote(language))
 
 
 _STRENGTH = {"case_file": 0, "strong": 0, "weak": 1}
@@ -443,7 +422,7 @@ def _group(
         found = signals(text, table)
         g.categories = frozenset(({m.subkind for m in g.members} | found) & wanted) or found
         g.weight = len(found)
-        g.first_person = bool(_FIRST_PERSON.search(text))
+        g.first_person = bool(vocabulary().first_person.search(text))
         g.quality = quality(g.best.quote)
         g.same_words = [m.id for m in g.members if m is not g.best and normalise(display(m)) == g.norm]
     return groups
@@ -482,7 +461,7 @@ def select_quotes(
     *,
     limit: int,
     order: Sequence[str] = CLAIM_ORDER,
-    table: Mapping[str, Sequence[re.Pattern[str]]] = CLAIM_SIGNALS,
+    table: Mapping[str, Sequence[re.Pattern[str]]] | None = None,
     keep_case_file: bool = True,
     avoid: Collection[str] = (),
     present: Sequence[str] | None = None,
@@ -501,6 +480,7 @@ def select_quotes(
     but « culture de cellules dendritiques » may be all the site says of that step).
     """
     rank = {s: n for n, s in enumerate(order)}
+    table = claim_signals() if table is None else table
     usable = [f for f in facts if f.source == "case file" or quality(f.quote) not in UNQUOTABLE]
     from_case = [f for f in usable if f.source == "case file"]
     pages = [f for f in usable if f.source != "case file"]

@@ -14,12 +14,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from vigipub.evidence.french import search_key
 from vigipub.evidence.registers import AuthorisationAnswer, RegisterMatch, RegisterSource
 
 from .config import Config, load_config
 from .errors import EmptyQueryError, QueryTooLongError, RegisterDatabaseError
+from .fuzzy import edit_distance
 from .store import read_only_uri
-from .text import edit_distance, fold
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +240,7 @@ class Registers:
             raise QueryTooLongError(
                 f"query of {len(query)} characters; the limit is {MAX_QUERY_CHARS}", where="lookup"
             )
-        folded = fold(query)
+        folded = search_key(query)
         if not folded:
             raise EmptyQueryError(f"query {query!r} holds no letter or digit", where="lookup")
         return folded
@@ -366,7 +367,7 @@ class Registers:
             row = rows[entry_id]
             score = hits[entry_id][0]
             # Brand starts with the query: ranks the product itself before its namesakes.
-            if fold(row["product"]).startswith(folded):
+            if search_key(row["product"]).startswith(folded):
                 score += 0.05
             return (-score, -int(row["authorised"]), 0 if row["registry"] == "EMA" else 1, row["product"])
 

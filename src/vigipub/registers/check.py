@@ -22,12 +22,13 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from vigipub.evidence.french import join, long_date, quote, search_key
 from vigipub.evidence.registers import AuthorisationAnswer, AuthorisationStatus, RegisterMatch, RegisterSource
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from .config import Disease
 from .errors import QueryError, UnknownFamilyError
-from .text import date_fr, fold, typeset_fr
+from .wording import has_label, say, say_label
 
 if TYPE_CHECKING:
     from .api import Registers
@@ -37,20 +38,16 @@ if TYPE_CHECKING:
 WEAK_SCORE = 0.75
 _BRAND_CUT_RE = re.compile(r"[\d,(]")
 _EVER_AUTHORISED_EMA = {"Authorised", "Withdrawn", "Expired", "Lapsed", "Revoked", "Suspended"}
-_END_FR = {
-    "Withdrawn": "a été retirée",
-    "Expired": "a expiré",
-    "Lapsed": "est devenue caduque",
-    "Revoked": "a été révoquée",
-    "Suspended": "a été suspendue",
-}
-_NOT_GRANTED_FR = {
-    "Refused": "autorisation refusée",
-    "Application withdrawn": "demande retirée",
-    "Withdrawn from rolling review": "examen continu abandonné",
-    "Opinion": "avis rendu, pas encore d'autorisation",
-    "Opinion under re-examination": "avis en réexamen, pas d'autorisation",
-}
+
+
+def _ended(status: str) -> str:
+    """What became of an authorisation, by its EMA status (``wording_fr.yaml``: ``ended``)."""
+    return say_label("ended", status if has_label("ended", status) else "other")
+
+
+def _not_granted(status: str) -> str:
+    """Why an application gave no authorisation (``not_granted``); else the register's word."""
+    return say_label("not_granted", status) if has_label("not_granted", status) else status.lower()
 
 
 def require_family(family: str) -> None:
@@ -63,15 +60,15 @@ def require_family(family: str) -> None:
 def identifies(name: str, m: RegisterMatch) -> bool:
     """The name seen on the site *is* this entry: its brand, EMA name or a substance, exactly
     (accents and case aside). A prefix or a typo never supports « authorised »."""
-    wanted = fold(name)
+    wanted = search_key(name)
     if not wanted:
         return False
     if m.registry == "EMA":
-        names = {fold(re.sub(r"\(.*?\)", " ", m.product)), fold(m.product)}
+        names = {search_key(re.sub(r"\(.*?\)", " ", m.product)), search_key(m.product)}
     else:
         cut = _BRAND_CUT_RE.search(m.product)
-        names = {fold(m.product[: cut.start()] if cut else m.product)}
-    return wanted in names or wanted in {fold(s) for s in m.substances}
+        names = {search_key(m.product[: cut.start()] if cut else m.product)}
+    return wanted in names or wanted in {search_key(s) for s in m.substances}
 
 
 def ever_authorised(m: RegisterMatch, as_of: date | None) -> bool:
@@ -94,12 +91,6 @@ def in_force(m: RegisterMatch, as_of: date | None) -> bool:
     return m.end_date is not None and m.end_date > as_of
 
 
-def _enum_fr(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " et " + items[-1]
-
-
 def short_substance(m: RegisterMatch) -> str | None:
     """A short name for the substance: the INN, or a trailing ``(sipuleucel-T)``."""
     for s in m.substances:
@@ -116,7 +107,8 @@ def _label(m: RegisterMatch) -> str:
     if m.registry == "BDPM":
         cut = _BRAND_CUT_RE.search(m.product)
         name = (m.product[: cut.start()] if cut else m.product).strip() or m.product
-    return f"{name} ({substance})" if substance and fold(substance) not in fold(name) else name
+    name = " ".join(name.split())
+    return f"{name} ({substance})" if substance and search_key(substance) not in search_key(name) else name
 
 
 def _covers(m: RegisterMatch, diseases: list[Disease | None], reg: Registers) -> bool | None:
@@ -127,7 +119,7 @@ def _covers(m: RegisterMatch, diseases: list[Disease | None], reg: Registers) ->
         text = " ".join(filter(None, [linked[0].therapeutic_area, linked[0].indication])) if linked else ""
     if not text or not diseases:
         return None
-    folded = f" {fold(text)} "
+    folded = f" {search_key(text)} "
     known = [d for d in diseases if d is not None]
     if not known:
         return None  # no keyword to compare with: a human must read the indication
@@ -140,15 +132,13 @@ def _sources_phrase(sources: dict[str, RegisterSource]) -> tuple[str, str, str]:
     """(BDPM in a sentence, EMA inside parentheses, both inside parentheses)."""
     bdpm, ema = sources.get("BDPM"), sources.get("EMA")
     bdpm_when = (
-        f"état au {date_fr(bdpm.snapshot_date)}" if bdpm and bdpm.snapshot_date else "date d'état inconnue"
+        say("bdpm_when", date=long_date(bdpm.snapshot_date))
+        if bdpm and bdpm.snapshot_date
+        else say("bdpm_when_unknown")
     )
-    ema_when = f"au {date_fr(ema.snapshot_date)}" if ema and ema.snapshot_date else "à une date inconnue"
-    ema_paren = f"liste de l'Agence européenne des médicaments {ema_when}"
-    return (
-        f"la base de données publique des médicaments de l'ANSM ({bdpm_when})",
-        ema_paren,
-        f"{ema_paren} ; base de données publique des médicaments de l'ANSM, {bdpm_when}",
-    )
+    ema_when = say("ema_when", date=long_date(ema.snapshot_date)) if ema and ema.snapshot_date else say("ema_when_unknown")
+    ema_paren = say("ema", when=ema_when)
+    return say("bdpm", when=bdpm_when), ema_paren, say("both", ema=ema_paren, bdpm_when=bdpm_when)
 
 
 def _dedupe(matches: list[RegisterMatch]) -> list[RegisterMatch]:
@@ -170,8 +160,8 @@ def _primary(matches: list[RegisterMatch]) -> list[RegisterMatch]:
 
 def _ema_or_bdpm_clause(m: RegisterMatch) -> str:
     if m.registry == "EMA":
-        return "par la Commission européenne"
-    return f"en France (code CIS {m.identifier})"
+        return say("by_commission")
+    return say("in_france", cis=m.identifier)
 
 
 def check_therapy(
@@ -187,14 +177,14 @@ def check_therapy(
     sources = {s.registry: s for s in reg.sources()}
     bdpm_src, ema_src, both_src = _sources_phrase(sources)
     diseases = [reg.config.disease(code) for code in diseases_icd10]
-    cat = f"de la catégorie « {label_fr} »"
+    cat = say("category", family=label_fr)
     known = [d.fr for d in diseases if d is not None]
     if len(known) > 1:
-        indication_fr = "les indications promues, " + _enum_fr([f"« {k} »" for k in dict.fromkeys(known)])
+        indication_fr = say("indications", diseases=join([quote(k) for k in dict.fromkeys(known)]))
     elif known:
-        indication_fr = f"l'indication promue, « {known[0]} »"
+        indication_fr = say("indication", disease=quote(known[0]))
     else:
-        indication_fr = "l'indication promue"
+        indication_fr = say("indication_unknown")
     notes: list[str] = []
 
     # 1. Products named on the site. A "name" that is only a family or category term
@@ -204,7 +194,7 @@ def check_therapy(
     class_terms |= {t for c in config.categories.values() for t in c.terms} | set(config.atmp_terms)
     real_names = []
     for name in product_names:
-        folded = fold(name)
+        folded = search_key(name)
         if not folded or folded in class_terms or all(w in config.generic_words for w in folded.split()):
             notes.append(f"{name[:40]!r} names a kind of therapy, not a product")
         else:
@@ -236,122 +226,103 @@ def check_therapy(
     past = [m for m in basis if not in_force(m, as_of) and ever_authorised(m, as_of)]
     never = [m for m in basis if not ever_authorised(m, as_of) and m.registry == "EMA"]
     coverage = [_covers(m, diseases, reg) for m in live]
-    shown = _enum_fr([f"« {n.strip()} »" for n in real_names[:3]])
+    shown = join([quote(n.strip()) for n in real_names[:3]])
     plural = len(real_names[:3]) > 1
     if real_names:
-        subject = f"{'les produits' if plural else 'le produit'} {shown}"
-        verb = "ils ne figurent" if plural else "il ne figure"
+        subject = say("products_named", names=shown) if plural else say("product_named", name=shown)
     else:
-        subject, verb = "ce produit", "il ne figure"
-    not_found = (
-        f"aucune autorisation de mise sur le marché n'a été délivrée pour {subject} : {verb} ni dans "
-        f"{bdpm_src} ni parmi les médicaments autorisés par la Commission européenne ({ema_src})"
-    )
+        subject = say("product_unnamed")
+    not_found = say_label("not_found", "several" if plural else "one", subject=subject, bdpm=bdpm_src, ema=ema_src)
+    separator = say("separator")
 
     if live:
-        listed = _enum_fr([_label(m) for m in live[:8]]) + (" notamment" if len(live) > 8 else "")
+        listed = join([_label(m) for m in live[:8]])
+        listed = say("listed_more", products=listed) if len(live) > 8 else listed
         if diseases and coverage and all(c is False for c in coverage):
             status = "authorised_other_indication"
             if named:
-                text = (
-                    f"le produit {listed} est autorisé {_ema_or_bdpm_clause(live[0])}, mais pour d'autres indications : "
-                    f"aucune autorisation de mise sur le marché ne couvre son utilisation dans {indication_fr} "
-                    f"({both_src})"
+                text = say(
+                    "other_indication_named",
+                    products=listed,
+                    by=_ema_or_bdpm_clause(live[0]),
+                    indication=indication_fr,
+                    both=both_src,
                 )
             else:
-                text = (
-                    f"les seuls médicaments {cat} autorisés, {listed}, le sont pour d'autres "
-                    f"indications : aucune autorisation de mise sur le marché n'a été délivrée pour un tel produit "
-                    f"dans {indication_fr} ({both_src})"
+                text = say(
+                    "other_indication_family", category=cat, products=listed, indication=indication_fr, both=both_src
                 )
         elif named and (not diseases or any(c is True for c in coverage)):
             status = "authorised"
             m = live[0]
-            since = f" le {date_fr(m.authorisation_date)}" if m.authorisation_date else ""
             bdpm_twins = [x for x in named if x.linked_identifier == m.identifier and x.authorised]
-            in_bdpm = (
-                f" ; il figure dans {bdpm_src} sous le code CIS {bdpm_twins[0].identifier}"
+            text = say(
+                "authorised",
+                product=_label(m),
+                by=_ema_or_bdpm_clause(m),
+                since=say("authorised_since", date=long_date(m.authorisation_date)) if m.authorisation_date else "",
+                source=ema_src if m.registry == "EMA" else bdpm_src,
+                in_bdpm=say("authorised_in_bdpm", bdpm=bdpm_src, cis=bdpm_twins[0].identifier)
                 if bdpm_twins and m.registry == "EMA"
-                else ""
-            )
-            text = (
-                f"le produit {_label(m)} bénéficie d'une autorisation de mise sur le marché délivrée "
-                f"{_ema_or_bdpm_clause(m)}{since} ({ema_src if m.registry == 'EMA' else bdpm_src}){in_bdpm}"
+                else "",
             )
             if as_of is not None and not m.authorised:
-                verb = _END_FR.get(m.status, "n'est plus en vigueur")
-                ended = f" le {date_fr(m.end_date)}" if m.end_date else ""
-                text += (
-                    f" ; cette autorisation était en vigueur à la date des faits ({date_fr(as_of)}) ; "
-                    f"depuis, elle {verb}{ended}"
-                )
+                ended = _ended(m.status) + (say("on_date", date=long_date(m.end_date)) if m.end_date else "")
+                text += say("authorised_then_ended", date=long_date(as_of), ended=ended)
         else:
             status = "uncertain"
-            text = (
-                f"des médicaments {cat} sont autorisés, {listed} ({both_src}) ; "
-                "les éléments recueillis ne permettent pas d'établir si le produit promu est l'un d'eux : "
-                "une vérification est nécessaire avant toute conclusion"
-            )
+            text = say("uncertain", category=cat, products=listed, both=both_src)
     elif past:
         status = "withdrawn"
         parts = []
         for m in past[:6]:
-            granted = f"autorisé le {date_fr(m.authorisation_date)}" if m.authorisation_date else "autorisé"
+            granted = (
+                say("granted_on", date=long_date(m.authorisation_date)) if m.authorisation_date else say("granted")
+            )
             if m.registry == "EMA":
-                verb = _END_FR.get(m.status, "n'est plus en vigueur")
                 ended = (
-                    f"son autorisation {verb} le {date_fr(m.end_date)}"
+                    say("ended_ema", ended=_ended(m.status), date=long_date(m.end_date))
                     if m.end_date
-                    else f"son autorisation {verb}"
+                    else say("ended_ema_undated", ended=_ended(m.status))
                 )
             else:
-                ended = f"il figure avec le statut « {m.status} » dans {bdpm_src}"
-            parts.append(f"{_label(m)}, {granted} {_ema_or_bdpm_clause(m)} ; {ended}")
+                ended = say("ended_bdpm", status=m.status, bdpm=bdpm_src)
+            parts.append(say("withdrawn_product", product=_label(m), granted=granted, by=_ema_or_bdpm_clause(m), ended=ended))
+        # « aucun ne dispose » after a single product read as a grammatical slip in a Considérant
         if named:
-            intro = "aucune autorisation de mise sur le marché n'est en vigueur pour ce produit : "
-        elif len(past) == 1:
-            intro = (
-                f"aucune autorisation de mise sur le marché n'est en vigueur pour un produit {cat} : "
-                "le seul médicament de cette catégorie jamais autorisé est "
-            )
+            variant = "named" if len(past) == 1 else "named_several"
         else:
-            intro = (
-                f"aucune autorisation de mise sur le marché n'est en vigueur pour un produit {cat} : "
-                "les médicaments de cette catégorie autorisés par le passé sont "
-            )
-        text = (
-            intro
-            + " ; ".join(parts)
-            # « aucun ne dispose » after a single product read as a grammatical slip in a Considérant
-            + (
-                f" ({ema_src}) ; il ne dispose d'aucune autorisation en vigueur dans {bdpm_src}"
-                if len(past) == 1
-                else f" ({ema_src}) ; aucun ne dispose d'une autorisation en vigueur dans {bdpm_src}"
-            )
+            variant = "one" if len(past) == 1 else "several"
+        text = say_label(
+            "withdrawn", variant, category=cat, products=separator.join(parts), ema=ema_src, bdpm=bdpm_src
         )
     else:
         status = "not_authorised"
         text = ""  # the family statement; the lead sentence (not_found) is added below
         if never:
-            outcomes = []
-            for m in never[:5]:
-                what = _NOT_GRANTED_FR.get(m.status, m.status.lower())
-                when = f" le {date_fr(m.end_date)}" if m.end_date else ""
-                outcomes.append(f"{_label(m)}, {what}{when}")
-            target = "ce produit" if named else "des médicaments de cette catégorie"
-            text = (
-                f"les demandes d'autorisation présentées pour {target} n'ont abouti à aucune autorisation : "
-                + " ; ".join(outcomes)
-            )
+            outcomes = [
+                say(
+                    "refused_product",
+                    product=_label(m),
+                    outcome=_not_granted(m.status),
+                    when=say("on_date", date=long_date(m.end_date)) if m.end_date else "",
+                )
+                for m in never[:5]
+            ]
+            target = say("refused_target_named") if named else say("refused_target_family")
+            text = say("refused", target=target, outcomes=separator.join(outcomes))
     if real_names and not named:
         # The product itself is in no register; the family's statement is context.
         notes.append(f"no register entry matches the product name(s) {real_names!r}")
-        connector = "en outre" if status == "withdrawn" else "par ailleurs"
+        connector = say("then_also") if status == "withdrawn" else say("then_besides")
         if weak:
             notes.append("approximate name match: " + ", ".join(m.product for m in weak[:5]))
-            lead = (
-                f"le nom {shown} ne correspond exactement à aucun médicament de {bdpm_src} ni de la {ema_src}, "
-                f"mais il est proche de {_enum_fr([_label(m) for m in _primary(weak)[:3]])} : une vérification est nécessaire"
+            lead = say(
+                "near_name",
+                names=shown,
+                bdpm=bdpm_src,
+                ema=ema_src,
+                products=join([_label(m) for m in _primary(weak)[:3]]),
             )
             if status in ("not_authorised", "withdrawn"):
                 status = "uncertain"
@@ -359,9 +330,9 @@ def check_therapy(
             lead = not_found
             if status == "withdrawn":
                 status = "not_authorised"  # this product never was; others of its kind were
-        text = f"{lead} ; {connector}, {text}" if text else lead
+        text = say("then", lead=lead, connector=connector, statement=text) if text else lead
     elif status == "not_authorised":
-        text = f"{not_found} ; {text}" if text else not_found
+        text = say("in_turn", lead=not_found, statement=text) if text else not_found
     if any(d is None for d in diseases):
         notes.append(
             "ICD-10 code(s) without indication keywords: "
@@ -388,7 +359,7 @@ def check_therapy(
         status=status,
         matches=_dedupe(named + weak + family_all)[:50],
         sources=list(sources.values()),
-        text_fr=typeset_fr(text),
+        text_fr=text,
         explanation=explanation,
         as_of=as_of,
         diseases_icd10=list(diseases_icd10),

@@ -10,12 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
+from vigipub.evidence.french import search_key
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from .errors import RegisterFileError
-from .text import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -108,25 +108,25 @@ def load_config() -> Config:
             for r in spec.get("rules", [])
         )
         families[fid] = Family(
-            fid, label_fr, label_en, atmp, tuple(fold(t) for t in spec.get("terms", [])), rules,
+            fid, label_fr, label_en, atmp, tuple(search_key(t) for t in spec.get("terms", [])), rules,
             tuple(spec.get("expected", []) or []),
         )  # fmt: skip
     categories = {
         cid: AtmpCategory(
-            cid, c["fr"], c["en"], tuple(fold(t) for t in c.get("terms", [])), re.compile(c["pattern"])
+            cid, c["fr"], c["en"], tuple(search_key(t) for t in c.get("terms", [])), re.compile(c["pattern"])
         )
         for cid, c in raw["atmp_categories"].items()
     }
     diseases = {
-        code: Disease(code, d["fr"], tuple(fold(k) for k in d["keywords"]))
+        code: Disease(code, d["fr"], tuple(search_key(k) for k in d["keywords"]))
         for code, d in icd["codes"].items()
     }
     return Config(
         families=families,
         categories=categories,
-        atmp_terms=tuple(fold(t) for t in raw["atmp_terms"]),
+        atmp_terms=tuple(search_key(t) for t in raw["atmp_terms"]),
         atmp_suspect=re.compile(raw["atmp_suspect_pattern"]),
-        generic_words=frozenset(fold(w) for w in raw["generic_words"]),
+        generic_words=frozenset(search_key(w) for w in raw["generic_words"]),
         diseases=diseases,
         digest=digest,
     )

@@ -37,10 +37,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from vigipub.evidence.french import search_key
+
 from .config import Config, load_config
 from .errors import RegisterDatabaseError, RegisterLayoutError
 from .formats import BDPM_SPECS, EMA_FILE, BdpmFile, EmaFile, parse_date, read_bdpm, read_ema
-from .text import fold
 
 SCHEMA_VERSION = "2"
 REQUIRED_FILES = ("CIS_bdpm.txt", "CIS_COMPO_bdpm.txt", EMA_FILE)
@@ -137,8 +138,8 @@ def _split_substances(*values: str) -> list[str]:
     for value in values:
         for part in value.split(";"):
             part = " ".join(part.split())
-            if part and fold(part) not in seen:
-                seen[fold(part)] = part
+            if part and search_key(part) not in seen:
+                seen[search_key(part)] = part
     return list(seen.values())
 
 
@@ -156,7 +157,7 @@ def _ema_entries(ema: EmaFile, config: Config) -> list[dict[str, Any]]:
         substances = _split_substances(
             row["Active substance"], row["International non-proprietary name (INN) / common name"]
         )
-        search_text = fold(" ; ".join([*substances, row["Name of medicine"]]))
+        search_text = search_key(" ; ".join([*substances, row["Name of medicine"]]))
         human = row["Category"] == "Human"
         if row["Advanced therapy"] == "Yes":
             atmp: bool | None = True
@@ -195,7 +196,7 @@ def _ema_entries(ema: EmaFile, config: Config) -> list[dict[str, Any]]:
 def _brand_keys(name: str) -> list[str]:
     """Folded word prefixes of a BDPM denomination, longest first, up to the dose/form."""
     cut = _BRAND_STOP_RE.search(name)
-    words = fold(name[: cut.start()] if cut else name).split()[:6]
+    words = search_key(name[: cut.start()] if cut else name).split()[:6]
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
@@ -211,12 +212,12 @@ def _bdpm_entries(
     for entry in ema_entries:
         if entry["category"] != "Human":
             continue
-        brand = fold(re.sub(r"\(.*?\)", " ", entry["product"]))
+        brand = search_key(re.sub(r"\(.*?\)", " ", entry["product"]))
         current = ema_by_brand.get(brand)
         # Prefer the authorised entry when a brand appears twice (Roctavian was refiled).
         if current is None or (entry["authorised"] and not current["authorised"]):
             ema_by_brand[brand] = entry
-    atmp_substances = {fold(s) for e in ema_entries if e["atmp"] for s in e["substances"]}
+    atmp_substances = {search_key(s) for e in ema_entries if e["atmp"] for s in e["substances"]}
     out = []
     for row in cis.rows:
         cis_code = row[0]
@@ -224,13 +225,13 @@ def _bdpm_entries(
         substances = _split_substances(
             *(p[3] for p in parts if p[6] == "SA"), *(p[3] for p in parts if p[6] == "FT")
         )
-        search_text = fold(" ; ".join([*substances, row[1]]))
+        search_text = search_key(" ; ".join([*substances, row[1]]))
         linked = None
         if row[9]:  # EU number: centralised product
             linked = next((ema_by_brand[k] for k in _brand_keys(row[1]) if k in ema_by_brand), None)
         if linked is not None and linked["atmp"]:
             atmp: bool | None = True
-        elif any(fold(s) in atmp_substances for s in substances):
+        elif any(search_key(s) in atmp_substances for s in substances):
             atmp = True
         elif linked is not None:
             atmp = linked["atmp"]
@@ -410,10 +411,10 @@ def build_database(
                         json.dumps(list(e["raw"].values()), ensure_ascii=False),
                     )
                 )  # fmt: skip
-                for token in fold(e["product"]).split():
+                for token in search_key(e["product"]).split():
                     postings.add((token, entry_id, "name"))
                 for substance in e["substances"]:
-                    for token in fold(substance).split():
+                    for token in search_key(substance).split():
                         postings.add((token, entry_id, "substance"))
             conn.executemany(f"INSERT INTO entries VALUES ({','.join('?' * 21)})", rows)
             conn.executemany("INSERT INTO postings VALUES (?,?,?)", sorted(postings))

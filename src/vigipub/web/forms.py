@@ -5,32 +5,27 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, cast
 
-import yaml
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from vigipub.cases.defences import DEFENCES, LAW_DEFENCES
+from vigipub.cases.defences import catalogue
 from vigipub.evidence.casework import DocumentKind, ObservationKind, Role
 
 
 @cache
 def _defence_texts() -> dict[str, dict[str, str]]:
-    """Each argument's label in English and, from the law package, its French summary."""
-    try:
-        data = yaml.safe_load(LAW_DEFENCES.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}
-    out = {}
-    for ident, label in DEFENCES.items():
-        if isinstance(data, dict) and data and ident not in data:
-            continue  # an alias: the form offers each argument once
-        entry = data.get(ident) if isinstance(data, dict) else None
-        french = entry.get("claim_fr", "") if isinstance(entry, dict) else ""
-        out[ident] = {"en": label, "fr": " ".join(str(french).split()) or label}
-    return out
+    """Each argument's label in English and its French claim, from the law package's catalogue.
+
+    A missing or broken catalogue raises :class:`vigipub.law.LawDataError` naming the file: the
+    form never offers a list of arguments the qualification engine would not know.
+    """
+    return {
+        ident: {"en": defence.label, "fr": " ".join(defence.claim_fr.split()) or defence.label}
+        for ident, defence in catalogue().items()  # aliases are not offered: each argument once
+    }
 
 
 def defence_labels() -> dict[str, str]:

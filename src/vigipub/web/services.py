@@ -27,7 +27,7 @@ from django.utils import timezone
 from vigipub import pipeline
 from vigipub.cases import workflow
 from vigipub.cases.deadlines import observation_deadline, recheck_date
-from vigipub.cases.defences import DEFENCES
+from vigipub.cases.defences import known_defences
 from vigipub.cases.leads import OperatorKey, fold_name, group_by_site, site_key
 from vigipub.cases.procedure import LETTER_REFERENCE
 from vigipub.cases.workflow import Blocker, CaseFacts, gettext_noop
@@ -395,7 +395,7 @@ def case_file(
     if case.letter_sent_on:
         events.append(Event(date=case.letter_sent_on, kind="letter_of_intent"))
     for obs in case.observations.all():
-        ids = [d for d in obs.defences if d in DEFENCES]
+        ids = [d for d in obs.defences if d in known_defences()]
         words = " ".join(obs.text.split())
         arguments = [Argument(defence=d) for d in ids] + [
             Argument(summary=a.get("summary", ""), answer=a.get("answer", ""), basis=list(a.get("basis", [])))
@@ -698,7 +698,7 @@ def record_observation(
         raise refuse(gettext_noop("Received before the letter of intent of %(date)s?"), date=case.letter_sent_on.isoformat())
     if received_on > today():
         raise refuse(gettext_noop("A date in the future."))
-    unknown = [d for d in defences if d not in DEFENCES]
+    unknown = [d for d in defences if d not in known_defences()]
     if unknown:
         raise refuse(gettext_noop("Unknown argument(s): %(ids)s."), ids=", ".join(unknown))
     free = []

@@ -1,7 +1,7 @@
 """What a legal rule is: the article(s) it applies, its conditions, and an outcome with evidence.
 
 A rule is a plain function ``(ctx) -> Result`` wrapped in a :class:`Rule` by the
-:func:`rule` decorator, which records its id (``"T8.unauthorised_ad"``), the question it answers,
+:func:`rule` decorator, which records its id (``R.T8_UNAUTHORISED_AD``), the question it answers,
 the article keys it applies (``"CSP L. 5122-3"``…), the rules whose outcome it reads
 (``depends_on``) and, for an exception, the rules it overrides (``overrides``).
 
@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
+from vigipub.evidence.qualification import Outcome, RuleId
 from vigipub.law import Jurisdiction, Parameter
 
 from ..facts import SiteFacts
-
-Outcome = Literal["yes", "no", "not_applicable", "undetermined"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class Result:
     questions: tuple[str, ...] = ()
     data: Mapping[str, Any] = field(default_factory=dict)
     cited: tuple[str, ...] = ()  # subset of the rule's articles actually relied on (default: all)
-    overridden_by: tuple[str, ...] = ()
+    overridden_by: tuple[RuleId, ...] = ()
 
 
 def yes(evidence: Iterable[str], text_fr: str = "", reason: str = "", **data: Any) -> Result:
@@ -57,7 +56,7 @@ class Context:
 
     facts: SiteFacts
     jurisdiction: Jurisdiction
-    results: dict[str, Result]
+    results: dict[RuleId, Result]
 
     @property
     def on(self) -> date:
@@ -70,14 +69,14 @@ class Context:
     def text(self, article_key: str) -> str | None:
         return self.jurisdiction.article(article_key).text_fr(self.on)
 
-    def outcome(self, rule_id: str) -> Outcome:
+    def outcome(self, rule_id: RuleId) -> Outcome:
         r = self.results.get(rule_id)
         return r.outcome if r else "undetermined"
 
-    def result(self, rule_id: str) -> Result:
+    def result(self, rule_id: RuleId) -> Result:
         return self.results.get(rule_id) or undetermined(f"rule {rule_id} is not available")
 
-    def evidence_of(self, *rule_ids: str) -> list[str]:
+    def evidence_of(self, *rule_ids: RuleId) -> list[str]:
         out: list[str] = []
         for rid in rule_ids:
             r = self.results.get(rid)
@@ -88,13 +87,13 @@ class Context:
 
 @dataclass(frozen=True)
 class Rule:
-    id: str
+    id: RuleId
     test: str  # T0 … T13
     question: str
-    articles: tuple[str, ...]
+    articles: tuple[str, ...]  # article keys of vigipub.law ("CSP L. 5122-3")
     func: Callable[[Context], Result]
-    depends_on: tuple[str, ...] = ()
-    overrides: tuple[str, ...] = ()
+    depends_on: tuple[RuleId, ...] = ()
+    overrides: tuple[RuleId, ...] = ()
     level: str = ""  # "EU" or a country code
 
     @property
@@ -107,12 +106,12 @@ class Rule:
 
 def rule(
     registry: list[Rule],
-    id: str,
+    id: RuleId,
     *,
     question: str,
     articles: Iterable[str],
-    depends_on: Iterable[str] = (),
-    overrides: Iterable[str] = (),
+    depends_on: Iterable[RuleId] = (),
+    overrides: Iterable[RuleId] = (),
     level: str,
 ) -> Callable[[Callable[[Context], Result]], Callable[[Context], Result]]:
     """Declare a rule and append it to ``registry``."""
@@ -120,7 +119,7 @@ def rule(
     def wrap(func: Callable[[Context], Result]) -> Callable[[Context], Result]:
         registry.append(
             Rule(
-                id=id,
+                id=RuleId(id),
                 test=id.split(".")[0],
                 question=question,
                 articles=tuple(articles),

@@ -6,6 +6,7 @@ reuses them unchanged (see :mod:`vigipub.qualify.rulesets`).
 
 from __future__ import annotations
 
+from vigipub.evidence.qualification import RuleId as R
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from ..facts import Fact
@@ -53,7 +54,7 @@ def relied_substantial(ctx: Context) -> list[Fact]:
 
 @rule(
     RULES,
-    "T3.cells",
+    R.T3_CELLS,
     question="Le produit contient-il des cellules ou des tissus, ou en est-il constitué ?",
     articles=[ANNEX_PART_IV, REG_ART2],
     level="EU",
@@ -83,7 +84,7 @@ def t3_cells(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T3.substantial",
+    R.T3_SUBSTANTIAL,
     question="Les cellules ont-elles fait l'objet d'une manipulation substantielle ?",
     articles=[ANNEX_PART_IV, REG_ART2],
     level="EU",
@@ -129,10 +130,10 @@ def t3_substantial(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T3.annex1_exception",
+    R.T3_ANNEX1_EXCEPTION,
     question="Les manipulations retenues figurent-elles toutes à l'annexe I du règlement (CE) n° 1394/2007 ?",
     articles=[REG_ANNEX1, REG_ART2, ANNEX_PART_IV],
-    overrides=["T3.substantial"],
+    overrides=[R.T3_SUBSTANTIAL],
     level="EU",
 )
 def t3_annex1_exception(ctx: Context) -> Result:
@@ -158,10 +159,10 @@ def t3_annex1_exception(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T3.atmp",
+    R.T3_ATMP,
     question="Le produit est-il un médicament de thérapie innovante et de quelle catégorie ?",
     articles=[REG_ART2, ANNEX_PART_IV],
-    depends_on=["T3.cells", "T3.substantial"],
+    depends_on=[R.T3_CELLS, R.T3_SUBSTANTIAL],
     level="EU",
 )
 def t3_atmp(ctx: Context) -> Result:
@@ -176,7 +177,7 @@ def t3_atmp(ctx: Context) -> Result:
             reason="recombinant nucleic acid / genetic modification with a therapeutic purpose",
             category="gene_therapy",
         )
-    cells, subst = ctx.result("T3.cells"), ctx.result("T3.substantial")
+    cells, subst = ctx.result(R.T3_CELLS), ctx.result(R.T3_SUBSTANTIAL)
     non_homologous = [f for f in facts.therapies if f.attributes.get("non_homologous") == "yes"]
     if cells.outcome == "no":
         return no("the product contains no cells", evidence=cells.evidence)
@@ -213,14 +214,14 @@ def t3_atmp(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T4.centralised",
+    R.T4_CENTRALISED,
     question="Le produit relève-t-il obligatoirement de la procédure centralisée de l'Union ?",
     articles=["REG 726/2004 art. 3", "REG 726/2004 annexe I", REG_ART2],
-    depends_on=["T3.atmp"],
+    depends_on=[R.T3_ATMP],
     level="EU",
 )
 def t4_centralised(ctx: Context) -> Result:
-    atmp = ctx.result("T3.atmp")
+    atmp = ctx.result(R.T3_ATMP)
     if atmp.outcome == "yes":
         return yes(
             atmp.evidence,
@@ -236,10 +237,10 @@ def t4_centralised(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T4.hospital_exemption",
+    R.T4_HOSPITAL_EXEMPTION,
     question="Le produit relève-t-il de l'exemption hospitalière (préparation ponctuelle, utilisation dans le même État membre) ?",
     articles=["DIR 2001/83 art. 3", "REG 1394/2007 art. 28"],
-    overrides=["T4.centralised"],
+    overrides=[R.T4_CENTRALISED],
     level="EU",
 )
 def t4_hospital_exemption(ctx: Context) -> Result:
@@ -282,10 +283,10 @@ def t4_hospital_exemption(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T4.clinical_trial",
+    R.T4_CLINICAL_TRIAL,
     question="Le produit n'est-il utilisé que dans le cadre d'un essai clinique autorisé ?",
     articles=["DIR 2001/83 art. 3"],
-    overrides=["T4.centralised"],
+    overrides=[R.T4_CENTRALISED],
     level="EU",
 )
 def t4_clinical_trial(ctx: Context) -> Result:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from vigipub.evidence.compliance import ComplianceVerdict
+from vigipub.evidence.french import typeset
+from vigipub.evidence.qualification import RuleId as R
+from vigipub.evidence.qualification import Violation
+
 from ..facts import Fact, RaisedDefence
-from ..typography import fr_typo
 from .base import Context, Result, Rule, no, not_applicable, rule, undetermined, yes
 from .eu import THERAPEUTIC_CLAIMS
 
@@ -26,7 +30,7 @@ EARLY_ACCESS = ("aap", "aac", "cpc", "early", "compassion", "accès précoce", "
 
 @rule(
     RULES,
-    "T0.link",
+    R.T0_LINK,
     question="Le site s'adresse-t-il au public ou aux professionnels de santé en France ?",
     articles=["CSP L. 5311-1"],
     level="FR",
@@ -58,7 +62,7 @@ def t0_link(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T1.presentation",
+    R.T1_PRESENTATION,
     question="Le produit est-il présenté comme possédant des propriétés curatives ou préventives à l'égard des maladies humaines ?",
     articles=["CSP L. 5111-1", "DIR 2001/83 art. 1"],
     level="FR",
@@ -92,14 +96,14 @@ def t1_presentation(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T2.function",
+    R.T2_FUNCTION,
     question="Le produit peut-il être administré en vue de restaurer, corriger ou modifier des fonctions physiologiques par une action pharmacologique, immunologique ou métabolique ?",
     articles=["CSP L. 5111-1"],
-    depends_on=["T3.atmp"],
+    depends_on=[R.T3_ATMP],
     level="FR",
 )
 def t2_function(ctx: Context) -> Result:
-    atmp = ctx.result("T3.atmp")
+    atmp = ctx.result(R.T3_ATMP)
     if atmp.outcome == "yes":
         return yes(atmp.evidence, reason="an ATMP acts through its cells or nucleic acids [PRACTICE Iaso]")
     if not ctx.facts.therapies:
@@ -113,18 +117,18 @@ def t2_function(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T4.amm_required",
+    R.T4_AMM_REQUIRED,
     question="La mise sur le marché du produit exige-t-elle une autorisation de mise sur le marché ?",
     articles=["CSP L. 5121-8", "REG 726/2004 art. 3"],
-    depends_on=["T1.presentation", "T2.function", "T4.centralised"],
+    depends_on=[R.T1_PRESENTATION, R.T2_FUNCTION, R.T4_CENTRALISED],
     level="FR",
 )
 def t4_amm_required(ctx: Context) -> Result:
-    t1, t2, central = (ctx.result(r) for r in ("T1.presentation", "T2.function", "T4.centralised"))
+    t1, t2, central = (ctx.result(r) for r in (R.T1_PRESENTATION, R.T2_FUNCTION, R.T4_CENTRALISED))
     if "yes" in (t1.outcome, t2.outcome):
         route = "eu_centralised" if central.outcome == "yes" else "national_or_eu"
         return yes(
-            ctx.evidence_of("T1.presentation", "T2.function", "T4.centralised"),
+            ctx.evidence_of(R.T1_PRESENTATION, R.T2_FUNCTION, R.T4_CENTRALISED),
             route=route,
             reason=f"a medicinal product; route: {route}",
         )
@@ -135,7 +139,7 @@ def t4_amm_required(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T5.unauthorised",
+    R.T5_UNAUTHORISED,
     question="Le produit est-il dépourvu de toute autorisation permettant son utilisation en France ?",
     articles=[
         "CSP L. 5121-8",
@@ -217,7 +221,7 @@ def t5_unauthorised(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T6.advertising",
+    R.T6_ADVERTISING,
     question="Le contenu constitue-t-il une publicité au sens de l'article L. 5122-1 du code de la santé publique ?",
     articles=["CSP L. 5122-1", "DIR 2001/83 art. 86"],
     level="FR",
@@ -258,10 +262,10 @@ def t6_advertising(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T6.disease_information",
+    R.T6_DISEASE_INFORMATION,
     question="S'agit-il d'une information relative à la santé ou aux maladies humaines sans référence, même indirecte, à un médicament ?",
     articles=["CSP L. 5122-1"],
-    overrides=["T6.advertising"],
+    overrides=[R.T6_ADVERTISING],
     level="FR",
 )
 def t6_disease_information(ctx: Context) -> Result:
@@ -277,14 +281,14 @@ def t6_disease_information(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T7.audience",
+    R.T7_AUDIENCE,
     question="La publicité s'adresse-t-elle au public et aux professionnels de santé en France ?",
     articles=["CSP L. 5122-1"],
-    depends_on=["T0.link", "T6.advertising"],
+    depends_on=[R.T0_LINK, R.T6_ADVERTISING],
     level="FR",
 )
 def t7_audience(ctx: Context) -> Result:
-    t0, t6 = ctx.result("T0.link"), ctx.result("T6.advertising")
+    t0, t6 = ctx.result(R.T0_LINK), ctx.result(R.T6_ADVERTISING)
     if t6.outcome == "no":
         return not_applicable("no advertising")
     if t0.outcome == "no":
@@ -301,16 +305,16 @@ def t7_audience(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T8.unauthorised_ad",
+    R.T8_UNAUTHORISED_AD,
     question="Une publicité est-elle faite pour un médicament qui ne dispose d'aucune des autorisations prévues à l'article L. 5122-3 ?",
     articles=["CSP L. 5122-3", "DIR 2001/83 art. 87"],
-    depends_on=["T1.presentation", "T2.function", "T5.unauthorised", "T6.advertising", "T7.audience"],
+    depends_on=[R.T1_PRESENTATION, R.T2_FUNCTION, R.T5_UNAUTHORISED, R.T6_ADVERTISING, R.T7_AUDIENCE],
     level="FR",
 )
 def t8_unauthorised_ad(ctx: Context) -> Result:
     t1, t2, t5, t6, t7 = (
         ctx.result(r)
-        for r in ("T1.presentation", "T2.function", "T5.unauthorised", "T6.advertising", "T7.audience")
+        for r in (R.T1_PRESENTATION, R.T2_FUNCTION, R.T5_UNAUTHORISED, R.T6_ADVERTISING, R.T7_AUDIENCE)
     )
     medicinal = "yes" in (t1.outcome, t2.outcome)
     if t5.outcome == "no":
@@ -324,10 +328,10 @@ def t8_unauthorised_ad(ctx: Context) -> Result:
     if medicinal and t5.outcome == "yes" and t6.outcome == "yes" and t7.outcome == "yes":
         return yes(
             ctx.evidence_of(
-                "T1.presentation", "T2.function", "T5.unauthorised", "T6.advertising", "T7.audience"
+                R.T1_PRESENTATION, R.T2_FUNCTION, R.T5_UNAUTHORISED, R.T6_ADVERTISING, R.T7_AUDIENCE
             ),
             reason="advertising in France for a medicinal product without any L. 5122-3 authorisation",
-            violation="V_AD_UNAUTHORISED",
+            violation=Violation.AD_UNAUTHORISED,
         )
     qs = [q for r in (t1, t2, t5, t6, t7) if r.outcome == "undetermined" for q in r.questions]
     if medicinal:
@@ -335,8 +339,8 @@ def t8_unauthorised_ad(ctx: Context) -> Result:
     return undetermined("a condition is undetermined", *qs)
 
 
-def _visa_rule(ctx: Context, audience: str, violation: str) -> Result:
-    t8, t5, t7 = ctx.result("T8.unauthorised_ad"), ctx.result("T5.unauthorised"), ctx.result("T7.audience")
+def _visa_rule(ctx: Context, audience: str, violation: Violation) -> Result:
+    t8, t5, t7 = ctx.result(R.T8_UNAUTHORISED_AD), ctx.result(R.T5_UNAUTHORISED), ctx.result(R.T7_AUDIENCE)
     if t8.outcome == "yes" and audience in t7.data.get("audience", []):
         return yes(
             t8.evidence,
@@ -355,38 +359,38 @@ def _visa_rule(ctx: Context, audience: str, violation: str) -> Result:
 
 @rule(
     RULES,
-    "T8.public_no_visa",
+    R.T8_PUBLIC_NO_VISA,
     question="Une publicité auprès du public est-elle diffusée sans visa de publicité ?",
     articles=["CSP L. 5122-8"],
-    depends_on=["T8.unauthorised_ad", "T5.unauthorised", "T7.audience"],
+    depends_on=[R.T8_UNAUTHORISED_AD, R.T5_UNAUTHORISED, R.T7_AUDIENCE],
     level="FR",
 )
 def t8_public_no_visa(ctx: Context) -> Result:
-    return _visa_rule(ctx, "public", "V_AD_PUBLIC_NO_VISA")
+    return _visa_rule(ctx, "public", Violation.AD_PUBLIC_NO_VISA)
 
 
 @rule(
     RULES,
-    "T8.hcp_no_visa",
+    R.T8_HCP_NO_VISA,
     question="Une publicité auprès des professionnels de santé est-elle diffusée sans visa de publicité ?",
     articles=["CSP L. 5122-9"],
-    depends_on=["T8.unauthorised_ad", "T5.unauthorised", "T7.audience"],
+    depends_on=[R.T8_UNAUTHORISED_AD, R.T5_UNAUTHORISED, R.T7_AUDIENCE],
     level="FR",
 )
 def t8_hcp_no_visa(ctx: Context) -> Result:
-    return _visa_rule(ctx, "professionals", "V_AD_HCP_NO_VISA")
+    return _visa_rule(ctx, "professionals", Violation.AD_HCP_NO_VISA)
 
 
 @rule(
     RULES,
-    "T8.early_access_ad",
+    R.T8_EARLY_ACCESS_AD,
     question="Une publicité est-elle faite pour un médicament en accès précoce ou compassionnel ?",
     articles=["CSP L. 5422-3", "CSP L. 5121-12", "CSP L. 5121-12-1"],
-    depends_on=["T5.unauthorised", "T6.advertising"],
+    depends_on=[R.T5_UNAUTHORISED, R.T6_ADVERTISING],
     level="FR",
 )
 def t8_early_access_ad(ctx: Context) -> Result:
-    t5, t6 = ctx.result("T5.unauthorised"), ctx.result("T6.advertising")
+    t5, t6 = ctx.result(R.T5_UNAUTHORISED), ctx.result(R.T6_ADVERTISING)
     early = t5.data.get("early_access", [])
     if not early:
         return not_applicable("no early or compassionate access recorded")
@@ -394,14 +398,14 @@ def t8_early_access_ad(ctx: Context) -> Result:
         return yes(
             [*t5.evidence, *t6.evidence],
             reason="advertising for a product under " + ", ".join(early),
-            violation="V_AD_EARLY_ACCESS",
+            violation=Violation.AD_EARLY_ACCESS,
         )
     return undetermined("early access recorded; advertising undetermined", *t6.questions)
 
 
 @rule(
     RULES,
-    "T9.defences",
+    R.T9_DEFENCES,
     question="Les arguments présentés par la société font-ils obstacle à la mesure ?",
     articles=[
         "CSP L. 5122-1",
@@ -411,7 +415,7 @@ def t8_early_access_ad(ctx: Context) -> Result:
         "REG 1394/2007 art. 28",
         "DIR 2001/83 art. 3",
     ],
-    depends_on=["T0.link", "T6.advertising"],
+    depends_on=[R.T0_LINK, R.T6_ADVERTISING],
     level="FR",
 )
 def t9_defences(ctx: Context) -> Result:
@@ -452,14 +456,14 @@ def t9_defences(ctx: Context) -> Result:
             rebuttals=rebuttals,
         )
     # the translation defence is answered by facts too: French version, French patients
-    support = ctx.evidence_of("T0.link")
+    support = ctx.evidence_of(R.T0_LINK)
     res = yes(
         [*(r.fact_id for r in answered), *support],
         reason="every argument raised has an answer (catalogued rebuttal or the inspector's)",
         rebuttals=rebuttals,
     )
     # the sentence this test justifies: each rebuttal, in the order the arguments were raised
-    text = " ".join(fr_typo(str(r["rebuttal_fr"])) for r in rebuttals)
+    text = " ".join(typeset(str(r["rebuttal_fr"])) for r in rebuttals)
     return Result(
         res.outcome, res.evidence, text, res.reason, data=res.data, cited=tuple(dict.fromkeys(cited))
     )
@@ -467,14 +471,14 @@ def t9_defences(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T10.measure",
+    R.T10_MEASURE,
     question="Quelle mesure de police sanitaire proposer ?",
     articles=["CSP L. 5312-2", "CSP L. 5311-1", "CSP L. 5312-4"],
-    depends_on=["T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad"],
+    depends_on=[R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD],
     level="FR",
 )
 def t10_measure(ctx: Context) -> Result:
-    ids = ("T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad")
+    ids = (R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD)
     results = [ctx.result(i) for i in ids]
     if any(r.outcome == "yes" for r in results):
         activity = [f for f in ctx.facts.facts if f.attributes.get("activity_in_france") == "yes"]
@@ -493,7 +497,7 @@ def t10_measure(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T11.procedure",
+    R.T11_PROCEDURE,
     question="La société a-t-elle été mise à même de présenter ses observations ?",
     articles=["CRPA L. 121-1", "CRPA L. 122-1", "CRPA L. 211-2", "CRPA L. 121-2", "CSP L. 5312-2"],
     level="FR",
@@ -538,24 +542,24 @@ def t11_procedure(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T13.prosecutor_no_visa",
+    R.T13_PROSECUTOR_NO_VISA,
     question="Les faits constituent-ils le délit de publicité sans visa, à signaler au procureur de la République ?",
     articles=["CSP L. 5422-6", "CPP 40"],
-    depends_on=["T8.public_no_visa", "T8.hcp_no_visa"],
+    depends_on=[R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA],
     level="FR",
 )
 def t13_prosecutor_no_visa(ctx: Context) -> Result:
-    ev = ctx.evidence_of("T8.public_no_visa", "T8.hcp_no_visa")
+    ev = ctx.evidence_of(R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA)
     if ev:
         return yes(ev, reason="advertising without visa is a délit (L. 5422-6); art. 40 CPP duty to report")
-    if all(ctx.outcome(r) in ("no", "not_applicable") for r in ("T8.public_no_visa", "T8.hcp_no_visa")):
+    if all(ctx.outcome(r) in ("no", "not_applicable") for r in (R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA)):
         return no("no advertising without visa")
     return undetermined("visa violations undetermined")
 
 
 @rule(
     RULES,
-    "T13.continued_after_suspension",
+    R.T13_CONTINUED_AFTER_SUSPENSION,
     question="La publicité a-t-elle été poursuivie après la notification de la suspension ?",
     articles=["CSP L. 5451-1", "CPP 40"],
     level="FR",
@@ -566,7 +570,7 @@ def t13_continued(ctx: Context) -> Result:
     if not decisions:
         return not_applicable("no suspension decided yet")
     checks = [f for f in facts.of("event", ["compliance_check"]) if f.on and f.on > min(decisions)]
-    bad = [f for f in checks if f.quote.strip().lower().startswith("non_compliant")]
+    bad = [f for f in checks if f.attributes.get("verdict") == ComplianceVerdict.NOT_COMPLIED]
     if bad:
         return yes(
             [f.id for f in bad], reason="a compliance check after the decision found the advertising online"
@@ -583,14 +587,14 @@ def t13_continued(ctx: Context) -> Result:
 
 @rule(
     RULES,
-    "T13.administrative_fine",
+    R.T13_ADMINISTRATIVE_FINE,
     question="Une sanction financière peut-elle être envisagée pour manquement en matière de publicité ?",
     articles=["CSP L. 5471-1", "CSP L. 5422-18"],
-    depends_on=["T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad"],
+    depends_on=[R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD],
     level="FR",
 )
 def t13_administrative_fine(ctx: Context) -> Result:
-    ids = ("T8.unauthorised_ad", "T8.public_no_visa", "T8.hcp_no_visa", "T8.early_access_ad")
+    ids = (R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD)
     ev = ctx.evidence_of(*ids)
     if ev:
         return yes(

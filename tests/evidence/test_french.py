@@ -1,4 +1,4 @@
-"""French typography helper: spaces, guillemets, dates, article numbers; idempotent, URL-safe."""
+"""The one French text module: typography (idempotent, URL-safe), dates, lists, articles, folds."""
 
 from __future__ import annotations
 
@@ -6,16 +6,25 @@ from datetime import date
 
 import pytest
 
-from vigipub.documents.typography import (
+from vigipub.evidence.french import (
     NBSP,
     NNBSP,
-    fr_article,
-    fr_date,
-    fr_date_list,
-    fr_join,
-    fr_quote,
-    fr_text,
+    compare_key,
+    de,
+    fold_accents,
+    placeholder,
+    que,
+    render,
+    search_key,
+    typeset_spacing,
+    with_article,
 )
+from vigipub.evidence.french import article_number as fr_article
+from vigipub.evidence.french import date_list as fr_date_list
+from vigipub.evidence.french import join as fr_join
+from vigipub.evidence.french import long_date as fr_date
+from vigipub.evidence.french import quote as fr_quote
+from vigipub.evidence.french import typeset as fr_text
 
 
 @pytest.mark.parametrize(
@@ -131,3 +140,59 @@ def test_dates_in_running_text_do_not_break() -> None:
     # quotations stay verbatim, numbers that are not dates are left alone
     assert fr_text("« le 7 novembre »") == f"«{NNBSP}le 7 novembre{NNBSP}»"
     assert fr_text("7 patients en 2024") == "7 patients en 2024"
+
+
+def test_quote_keeps_no_break_spaces_and_collapses_line_breaks() -> None:
+    assert fr_quote("a\n  b\u00a0c") == f"«{NNBSP}a b{NBSP}c{NNBSP}»"
+
+
+def test_render_typesets_the_template_never_the_values() -> None:
+    got = render("Considérant qu'aux termes de l'article {art} du CSP, {q} ; {url}", {
+        "art": f"L.{NBSP}5122-1", "q": "« l'offre: ici »", "url": "https://a.fr/?x=1;y"
+    })
+    assert got == f"Considérant qu’aux termes de l’article L.{NBSP}5122-1 du CSP, « l'offre: ici »{NNBSP}; https://a.fr/?x=1;y"
+    # a field name may hold spaces and dots (an article key), and is never typeset
+    assert render("voir {CSP L. 5122-1}", {"CSP L. 5122-1": "X"}) == "voir X"
+    with pytest.raises(KeyError):
+        render("{missing}", {})
+
+
+def test_spacing_only_for_the_law_s_words() -> None:
+    law = "mentionnée à l'article L. 5121-8 ; le règlement (CE) n° 1394/2007 : fin"
+    assert typeset_spacing(law) == (
+        f"mentionnée à l'article L.{NBSP}5121-8{NNBSP}; le règlement (CE) n°{NBSP}1394/2007{NNBSP}: fin"
+    )
+
+
+@pytest.mark.parametrize(
+    ("noun", "article", "expected"),
+    [
+        ("thérapie cellulaire dendritique", None, "la thérapie cellulaire dendritique"),
+        ("molécule autologue", None, "la molécule autologue"),  # the guessers said « le » in a title
+        ("vaccin dendritique", None, "le vaccin dendritique"),
+        ("immunothérapie", None, "l'immunothérapie"),
+        ("cellules souches", None, "les cellules souches"),
+        ("DCVax-L", None, f"le produit «{NNBSP}DCVax-L{NNBSP}»"),  # never a guessed gender
+        ("DCVax-L", "le", "le DCVax-L"),
+        ("immunothérapie X", "l'", "l'immunothérapie X"),
+        ("la thérapie X", "le", "la thérapie X"),  # its own article first
+        (placeholder("produit"), None, "le ⟦produit⟧"),
+    ],
+)
+def test_with_article_from_the_case_or_a_table(noun: str, article: str | None, expected: str) -> None:
+    assert with_article(noun, article) == expected
+
+
+def test_de_and_que() -> None:
+    assert de("le vaccin") == "du vaccin" and de("les cellules") == "des cellules"
+    assert de("la thérapie") == "de la thérapie" and de("l'immunothérapie") == "de l'immunothérapie"
+    assert que("elle n'exerce") == "qu'elle n'exerce" and que("la société") == "que la société"
+    assert que("à ce titre") == "qu'à ce titre"
+
+
+def test_the_three_folds_say_what_they_do() -> None:
+    assert search_key("AXICABTAGÈNE  Ciloleucel (Yescarta®)") == "axicabtagene ciloleucel yescarta"
+    assert search_key("Cœur") == "coeur"
+    assert compare_key("« Traité », l’offre !") == "traité l offre"
+    assert compare_key("traité") != compare_key("traite")  # accents kept
+    assert fold_accents("Thérapie-Cellulaire") == "therapie-cellulaire"
