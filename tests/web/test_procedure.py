@@ -302,3 +302,38 @@ def test_a_failing_capture_is_marked_failed_with_its_error(client_as, users):
     assert job.case.captures.get().state == "failed"
     assert job.error in page_ok(inspector, reverse("case", args=[ref]))
     assert AuditEntry.objects.filter(action="job.failed", case_ref=ref).exists()
+
+
+def test_the_observations_form_offers_the_law_package_s_defences_and_fails_loudly_without_them(monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    from django.utils import translation
+
+    from vigipub.cases import defences
+    from vigipub.law import LawDataError, get_jurisdiction
+    from vigipub.web import forms
+
+    france = get_jurisdiction("FR")
+    forms._defence_texts.cache_clear()
+    try:
+        with translation.override("fr"):
+            offered = dict(forms.ObservationForm().fields["defences"].choices)
+        # each catalogued defence once (no alias), with the law package's French claim
+        assert set(offered) == set(defences.catalogue()) and "medical_tourism_only" in offered
+        claim = defences.catalogue()["medical_tourism_only"].claim_fr
+        assert offered["medical_tourism_only"] == " ".join(claim.split())
+
+        # a catalogue file gone: the form says which file, it does not offer an empty list
+        missing = tmp_path / "defences.yaml"
+        monkeypatch.setattr(defences, "get_jurisdiction", lambda code: replace(france, defences_file=missing))
+        forms._defence_texts.cache_clear()
+        with pytest.raises(LawDataError) as gone:
+            forms.ObservationForm()
+        assert str(missing) in str(gone.value)
+        # a jurisdiction without a catalogue: refused too
+        monkeypatch.setattr(defences, "get_jurisdiction", lambda code: replace(france, defences_file=None))
+        forms._defence_texts.cache_clear()
+        with pytest.raises(LawDataError, match="no defence catalogue"):
+            forms.ObservationForm()
+    finally:
+        forms._defence_texts.cache_clear()

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from vigipub.cases.defences import catalogue
+from vigipub.cases.defences import JURISDICTION, catalogue
 from vigipub.evidence.casework import DocumentKind, ObservationKind, Role
+from vigipub.law import LawDataError
 
 
 @cache
@@ -22,9 +23,13 @@ def _defence_texts() -> dict[str, dict[str, str]]:
     A missing or broken catalogue raises :class:`vigipub.law.LawDataError` naming the file: the
     form never offers a list of arguments the qualification engine would not know.
     """
+    defences = catalogue()
+    if not defences:
+        raise LawDataError("no defence catalogue: the observations form would offer no argument",
+                           where=f"jurisdiction {JURISDICTION} of vigipub.law")
     return {
         ident: {"en": defence.label, "fr": " ".join(defence.claim_fr.split()) or defence.label}
-        for ident, defence in catalogue().items()  # aliases are not offered: each argument once
+        for ident, defence in defences.items()  # aliases are not offered: each argument once
     }
 
 

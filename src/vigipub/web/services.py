@@ -22,7 +22,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Max, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from vigipub import pipeline
 from vigipub.cases import workflow
@@ -816,8 +818,9 @@ def fire(user: Any, case: CaseRow, name: str, *, reason: str = "", on: date | No
             case.letter_sent_on = sent
             case.observation_deadline = deadline.on
             case.observation_days = (deadline.on - sent).days
-            note = f"letter of intent of {sent.isoformat()}; observations until {deadline.on.isoformat()}" + (
-                f" ({deadline.delay.days} days: {deadline.delay.reference})" if deadline.delay else ""
+            note = record_note(
+                gettext_noop("letter of intent of %(sent)s; observations until %(until)s (%(days)s days; %(law)s)"),
+                sent=sent, until=deadline.on, days=(deadline.on - sent).days, law=LETTER_REFERENCE,
             )
         elif name == "publish":
             now = timezone.now()
@@ -833,13 +836,15 @@ def fire(user: Any, case: CaseRow, name: str, *, reason: str = "", on: date | No
                     doc.save(update_fields=["published_at"])
                     _freeze_files(doc)
                     published.append({"document": doc.pk, "kind": doc.kind, "version": doc.version, "digests": doc.digests})
-            note = ", ".join(f"{d['kind']} v{d['version']}" for d in published)
+            note = ", ".join(record_note("%(kind)s v%(version)s", kind=_KIND_NOTE.get(d["kind"], d["kind"]),
+                                         version=d["version"]) for d in published)
             audit.record(user, AuditAction.CASE_PUBLISH, case=case, subject=f"case {case.reference}", details={"documents": published})
         elif name == "start_follow_up":
             when = recheck_date(timezone.localdate(case.published_at) if case.published_at else today())
             for site in case.websites.all():
                 _schedule_recheck(user, case, site, when.on)
-            note = f"re-check on {when.on.isoformat()}" + (f" ({when.delay.days} days: {when.delay.reference})" if when.delay else "")
+            note = record_note(gettext_noop("compliance re-check on %(on)s (%(days)s days after publication)"),
+                               on=when.on, days=when.delay.days if when.delay else "?")
         case.status = transition.target
         case.save()
         event = CaseEvent.objects.create(
@@ -854,6 +859,30 @@ def fire(user: Any, case: CaseRow, name: str, *, reason: str = "", on: date | No
         )
         refresh(case)
     return event
+
+
+#: document kinds as a timeline note names them (translated by :func:`record_note`)
+_KIND_NOTE = {
+    DocumentKind.DECISION: gettext_noop("decision"),
+    DocumentKind.NEWS: gettext_noop("news item"),
+    DocumentKind.ALERT: gettext_noop("patient alert"),
+}
+
+
+def record_note(message: str, **values: Any) -> str:
+    """A timeline note the application writes, in the agency's language (``LANGUAGE_CODE``).
+
+    The note is a record: it is written once, in French, and does not change with the reader's
+    language. Dates are written out as the language does (« 21 décembre 2026 »).
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(message) % {k: _note_word(v) for k, v in values.items()}
+
+
+def _note_word(value: Any) -> Any:
+    if isinstance(value, date):
+        return date_format(value, "DATE_FORMAT")
+    return gettext(value) if isinstance(value, str) else value  # a word marked with gettext_noop
 
 
 def refresh(case: CaseRow) -> None:

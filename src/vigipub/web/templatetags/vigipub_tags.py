@@ -123,6 +123,12 @@ def short_hash(value: str) -> str:
     return value.removeprefix("sha256:")[:16]
 
 
+@register.simple_tag
+def colon() -> str:
+    """A colon as the active language writes it: French puts a no-break space before it."""
+    return "\u00a0:" if (get_language() or "fr").startswith("fr") else ":"
+
+
 # --------------------------------------------------------------------------- fast rendering
 #
 # Django renders every form widget through a template of its own: a case page holds a dozen
