@@ -109,6 +109,9 @@ def test_a_case_from_lead_to_publication_in_a_browser(server, demo_site):
 
         # evidence review: screenshot beside the highlighted text; accept, then reject one finding
         page.click("#review-evidence")
+        # each page's two versions (HTTP response, Chromium's rendering) are listed and named
+        expect(page.locator("#pages-table")).to_contain_text("réponse HTTP")
+        expect(page.locator("#pages-table")).to_contain_text("rendue par le navigateur")
         shot("04-evidence")
         links = page.locator("#pages-table tbody tr").filter(has_text="promotion").locator("a")
         hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]

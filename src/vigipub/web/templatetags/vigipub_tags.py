@@ -82,10 +82,19 @@ ROLE = {
     "signatory": _("signatory"),
     "administrator": _("administrator"),
 }
+#: which version of a page was analysed (vigipub.evidence.document.DocumentSource)
+SOURCE = {
+    "http": _("HTTP response"),
+    "rendered": _("rendered by the browser"),
+    "pdf": _("PDF"),
+    "file": _("file"),
+    "text": _("text"),
+    "": "—",
+}
 TABLES: dict[str, dict[str, Any]] = {
     "status": STATUS, "kind": KIND, "finding": FINDING, "decision": DECISION, "verdict": VERDICT,
     "conclusion": CONCLUSION, "job": JOB, "job_kind": JOB_KIND, "observation": OBSERVATION,
-    "recheck": RECHECK, "deadline": DEADLINE, "role": ROLE,
+    "recheck": RECHECK, "deadline": DEADLINE, "role": ROLE, "source": SOURCE,
 }
 
 

@@ -53,6 +53,12 @@ def evidence_list(request: HttpRequest, ref: str) -> HttpResponse:
                 rejected=Count("findings", filter=Q(findings__decision=ReviewDecision.REJECTED)),
             ).defer("text")
         )
+        # a page captured twice (the HTTP response, then as the browser rendered it) is listed
+        # with its two versions together, in crawl order
+        first: dict[str, int] = {}
+        for p in pages:
+            first.setdefault(p.url, len(first))
+        pages.sort(key=lambda p: (first[p.url], p.source != "http"))
     return render(
         request,
         "vigipub/evidence.html",
