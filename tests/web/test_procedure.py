@@ -131,6 +131,10 @@ def test_from_lead_to_published_decision(client_as, users, case_with_capture):
     assert case.status == "observations"
     assert case.observation_deadline == sent + timedelta(days=15)  # the law package's dated parameter
     assert case.next_deadline == case.observation_deadline and case.next_deadline_what == "observations"
+    # the timeline's note is a French record, citing the articles; the page's punctuation is French
+    note = case.events.get(transition="send_letter").note
+    assert note.startswith("courrier d’intention du ") and "(15 jours\u00a0; CRPA, art. L. 121-1 et L. 122-1)" in note
+    assert "Qualification des constats acceptés\u00a0:" in page_ok(inspector, reverse("case", args=[ref]))
 
     # the company's written observations, answered through the arguments they raise
     post(inspector, reverse("observation", args=[ref]), {
