@@ -1,18 +1,30 @@
 """Quality gate: detection quality must not fall below pinned floors.
 
-Two measurements:
+Three measurements:
 
 1. **Out of fold, grouped by host** (the honest estimate on unseen sites): the verdict model is
    refitted per fold without the fold's hosts, over our ``corpus/`` and the real excerpts of
-   ``../shared/corpus-real/`` together (``vigipub eval --cv``). Measured with model sha256:2650c5098a1e1265:
-   real pages precision 0.811, recall 0.540, uncertain 0.086, claim recall 0.61; our corpus
-   precision 0.995, recall 0.974, claim recall 0.96.
-2. **The shipped model on our corpus** (``vigipub eval corpus``): in-sample, it checks that
+   ``../shared/corpus-real/`` together (``vigipub eval --cv``; here with the text settings the
+   shipped model selected, see ``conftest.shipped_selection``). Measured with model
+   sha256:c95c33535cce3b29: real pages precision 0.876, recall 0.465, uncertain 0.065, claim
+   recall 0.61; French 0 false accusations among 67 non-promotion pages (0 of 12 promotion pages
+   found); our corpus precision 1.000, recall 0.953, claim recall 0.96.
+2. **Leave one language out** (``vigipub eval --cv --by-language``): each language's real pages
+   judged by a model fitted without any page in that language. Measured: precision 0.917,
+   recall 0.235; French 1 false accusation among 67.
+3. **The shipped model on our corpus** (``vigipub eval corpus``): in-sample, it checks that
    the packaged model and lexicons still read our own pages.
 
 The floors are the measured values minus a small margin. Lower a floor only on purpose, in a
 commit that says why; raise them when detection improves. Tests needing ``../shared`` skip with
 the missing folder named when it is absent.
+
+Issue 12's second round moved the operating point towards precision (promotion from the
+probability at which the inner folds reach precision 0.9, was 0.8): precision rose from 0.81 to
+0.88 and false accusations fell from 25 to 13 (French: from 8 to 0), and the recall floor went
+down from 0.50 to 0.42 (at equal precision, 0.85, recall rose from 0.37 to 0.53; see
+docs/detection.md). Our corpus's out-of-fold recall floor went down from 0.95 to 0.93 for the
+same reason.
 """
 
 from __future__ import annotations
@@ -25,31 +37,36 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 #: real excerpts, out of fold (all languages together; pages in a language without a lexicon
 #: count, and are never promotion)
-REAL_FLOORS = {"precision": 0.78, "recall": 0.50, "claim_recall": 0.57}
+REAL_FLOORS = {"precision": 0.84, "recall": 0.42, "claim_recall": 0.57}
 #: the issue's bound on the share of real pages left to a human
 REAL_MAX_UNCERTAIN = 0.10
 #: per language of the real excerpts, for languages with at least MIN_REAL_POSITIVES promotion pages
-REAL_LANGUAGE_FLOORS = {"precision": 0.75, "recall": 0.35}
-#: French is below the others on these excerpts (measured precision 0.27, recall 0.25): 12 of its
-#: 79 pages are promotion, and most of its non-promotion pages are science and news pages that
-#: speak favourably of the therapies. Pinned apart, so that it can only go up.
-REAL_LANGUAGE_FLOORS_APART = {"fr": {"precision": 0.22, "recall": 0.20}}
+REAL_LANGUAGE_FLOORS = {"precision": 0.80, "recall": 0.38}
+#: French, the agency's own language, is judged apart: a false accusation of a French page is
+#: the most damaging output. Its promotion pages (12 of 79) are few and mostly translations of
+#: foreign clinics' pages written like science explainers: none is found at this operating
+#: point (they are the first candidates for the uncertain band, not for an accusation).
+FRENCH = "fr"
+FRENCH_MAX_FALSE_ACCUSATIONS = 1
 MIN_REAL_POSITIVES = 10
 #: largest share of false accusations per category of real non-promotion pages (measured: news
-#: 3/107, regulator 1/13, authorised 0/12, trial 1/16, consumer guide 1/19, patient information
-#: 2/21, science 6/31, patient association 3/9)
+#: 2/107, regulator 0/13, authorised 0/12, trial 0/16, consumer guide 0/19, patient information
+#: 2/21, science 4/31, patient association 1/9)
 REAL_MAX_FALSE_ACCUSATIONS = {
-    "news_report": 0.04,
+    "news_report": 0.03,
     "regulator_warning": 0.08,
     "authorised_atmp": 0.0,
     "clinical_trial": 0.07,
     "consumer_guide": 0.06,
     "patient_information": 0.10,
-    "science_explainer": 0.20,
-    "patient_association": 0.34,
+    "science_explainer": 0.17,
+    "patient_association": 0.12,
 }
 #: our corpus, out of fold
-OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.95, "claim_recall": 0.93}
+OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.93}
+#: leave one language out (the real pages of each language with promotion pages)
+OUT_OF_LANGUAGE_FLOORS = {"precision": 0.85, "recall": 0.20}
+OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 2
 
 #: our corpus, shipped model, split="all" (aggregates only; no page is special-cased)
 OVERALL_FLOORS = {"precision": 0.97, "recall": 0.93, "claim_recall": 0.90}
@@ -74,11 +91,26 @@ def test_real_pages_per_language(out_of_fold: dict) -> None:
     for lang, m in out_of_fold["by_corpus"]["real"]["by_language"].items():
         if m["tp"] + m["fn"] < MIN_REAL_POSITIVES:
             continue
+        if lang == FRENCH:
+            continue  # judged apart (below)
         checked.append(lang)
-        floors = REAL_LANGUAGE_FLOORS_APART.get(lang, REAL_LANGUAGE_FLOORS)
-        failures += [(lang, k, m[k], f) for k, f in floors.items() if m[k] < f]
+        failures += [(lang, k, m[k], f) for k, f in REAL_LANGUAGE_FLOORS.items() if m[k] < f]
     assert len(checked) >= 5, checked
     assert not failures, failures
+
+
+def test_french_pages_are_almost_never_falsely_accused(out_of_fold: dict) -> None:
+    french = out_of_fold["by_corpus"]["real"]["by_language"][FRENCH]
+    assert french["tn"] + french["fp"] >= 60, french  # the French non-promotion pages were judged
+    assert french["fp"] <= FRENCH_MAX_FALSE_ACCUSATIONS, french
+
+
+def test_a_language_never_learned_from_is_read_with_few_false_accusations(out_of_language: dict) -> None:
+    real = out_of_language["by_corpus"]["real"]
+    for metric, floor in OUT_OF_LANGUAGE_FLOORS.items():
+        assert real["overall"][metric] >= floor, (metric, real["overall"])
+    assert {"de", "en", "es", "fr", "it", "pt", "tr"} <= set(real["by_language"])
+    assert real["by_language"][FRENCH]["fp"] <= OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS, real["by_language"][FRENCH]
 
 
 def test_real_hard_negatives_are_rarely_accused(out_of_fold: dict) -> None:

@@ -43,16 +43,23 @@ def _analyze(html: str, url: str = "https://site.example/page"):  # type: ignore
 
 def test_the_shipped_model_is_a_small_versioned_json_with_its_provenance() -> None:
     path = model_dir() / "verdict.json"
-    assert path.stat().st_size < 20_000
+    assert path.stat().st_size < 300_000
     body = json.loads(path.read_text(encoding="utf-8"))
-    assert body["format"] == "vigipub-verdict-model/1"
+    assert body["format"] == "vigipub-verdict-model/2"
     assert body["features"] == list(FEATURE_NAMES) and set(body["coefficients"]) == set(FEATURE_NAMES)
+    text = body["text"]
+    assert 1000 < len(text["terms"]) <= text["vocabulary"]
+    assert text["min_hosts"] >= 4 and text["max_chars"] > 1000
+    chosen = [s for s in body["selection"] if s["chosen"]]
+    assert len(chosen) == 1 and (chosen[0]["min_hosts"], chosen[0]["text_scale"]) == (text["min_hosts"], text["scale"])
     assert 0.0 < body["thresholds"]["not_promotion"] <= body["thresholds"]["promotion"] < 1.0
     training = body["training"]
     assert set(training["corpora"]) == {"ours", "real"}
     for corpus in training["corpora"].values():
         assert len(corpus["sha256"]) == 64 and corpus["pages"] > 300
-    assert {"C", "weight_ours", "folds", "target_precision", "max_uncertain"} <= set(training["params"])
+    assert {"C", "weight_ours", "folds", "target_precision", "max_uncertain", "min_hosts", "text_scale"} <= set(
+        training["params"]
+    )
     assert {"python", "scikit-learn", "numpy"} <= set(training["libraries"])
     assert body["version"].startswith("sha256:")
 
@@ -71,21 +78,29 @@ def test_training_again_gives_the_shipped_model(labelled) -> None:  # type: igno
         recorded = shipped["training"]["corpora"][name]["sha256"]
         assert corpora.digest(folder)["sha256"] == recorded, f"{folder} changed: run `make model`"
     assert shipped["training"]["lexicon"] == default_lexicon().source_digest, "lexicons changed: run `make model`"
-    params = TrainParams(**shipped["training"]["params"])
+    params = TrainParams.from_dict(shipped["training"]["params"])
     body = fit(examples_from(pages, analyses), params)
+    assert body["selection"] == shipped["selection"]
     assert body["thresholds"] == shipped["thresholds"]
     assert body["intercept"] == pytest.approx(shipped["intercept"], abs=1e-5)
     for name, coef in shipped["coefficients"].items():
         assert body["coefficients"][name] == pytest.approx(coef, abs=1e-5), name
+    assert body["text"]["terms"].keys() == shipped["text"]["terms"].keys()
+    assert body["text"]["mean"] == pytest.approx(shipped["text"]["mean"], abs=1e-5)
+    for term, weight in shipped["text"]["terms"].items():
+        assert body["text"]["terms"][term] == pytest.approx(weight, abs=1e-4), term
 
 
 def test_a_verdict_lists_each_feature_s_contribution_and_they_add_up() -> None:
     model = Detector.default().model
     analysis = _analyze(CLINIC)
     assert analysis.verdict == "promotion"
-    assert analysis.features and set(analysis.features) == set(FEATURE_NAMES)
+    assert analysis.features and set(analysis.features) == {*FEATURE_NAMES, "terms"}
     z = model.intercept + sum(c.weight for c in analysis.contributions)
     assert 1 / (1 + math.exp(-z)) == pytest.approx(analysis.score, abs=1e-3)
+    # the text component's contributions (terms shown, the others summed) add up to its score
+    text = [c for c in analysis.contributions if c.feature in ("term", "terms_other")]
+    assert text and sum(c.weight for c in text) == pytest.approx(analysis.features["terms"], abs=1e-3)
     ids = {f.id for f in analysis.findings}
     assert analysis.contributions[0].weight > 0
     for c in analysis.contributions:
@@ -125,11 +140,21 @@ def test_a_lawyer_changes_the_wording_without_python(tmp_path: Path) -> None:
     "content, message",
     [
         ("{not json", "cannot load verdict model"),
-        ('{"format": "other/1"}', "is not 'vigipub-verdict-model/1'"),
+        ('{"format": "other/1"}', "is not 'vigipub-verdict-model/2'"),
         (
-            '{"format": "vigipub-verdict-model/1", "coefficients": {"mystery": 1}, "intercept": 0,'
+            '{"format": "vigipub-verdict-model/2", "coefficients": {"mystery": 1}, "intercept": 0,'
             ' "thresholds": {"promotion": 0.7, "not_promotion": 0.5}}',
             "unknown feature",
+        ),
+        (
+            '{"format": "vigipub-verdict-model/2", "coefficients": {"claims": 1}, "intercept": 0,'
+            ' "thresholds": {"promotion": 0.7, "not_promotion": 0.5}, "text": {"terms": ["a", "b"]}}',
+            "'terms' map each term to its weight",
+        ),
+        (
+            '{"format": "vigipub-verdict-model/2", "coefficients": {"claims": 1}, "intercept": 0,'
+            ' "thresholds": {"promotion": 0.7, "not_promotion": 0.5}, "text": {"terms": {"notre": "x"}}}',
+            "could not convert",
         ),
     ],
 )

@@ -196,7 +196,7 @@ def _row(page: Any, judgement_verdict: str, score: float, genre: str, findings: 
 
 
 def evaluate_corpora(
-    corpora: list[Path], split: str = "all", cv: bool = False, progress: Any = None
+    corpora: list[Path], split: str = "all", cv: bool = False, progress: Any = None, by_language: bool = False
 ) -> dict[str, Any]:
     """Metrics per corpus (and over all corpora), with the shipped model or out-of-fold."""
     from vigipub.cli import corpora as corpora_mod
@@ -207,7 +207,7 @@ def evaluate_corpora(
     for folder in corpora:
         pages += corpora_mod.load(folder, split)
     analyses = [detector.analyze(p.document) for p in pages]
-    result = evaluate_pages(pages, analyses, cv, progress)
+    result = evaluate_pages(pages, analyses, cv, progress, by_language)
     return {
         "mode": result.pop("mode"),
         "model": detector.model.info.get("version"),
@@ -217,24 +217,58 @@ def evaluate_corpora(
     }
 
 
-def evaluate_pages(pages: list[Any], analyses: list[Any], cv: bool = False, progress: Any = None) -> dict[str, Any]:
-    """Metrics of labelled pages already analysed: their own verdicts, or out-of-fold ones."""
+def language_folds(pages: list[Any]) -> list[tuple[list[int], list[int]]]:
+    """Leave one language out: per language with real promotion pages, (train, test) indices.
+
+    The model is fitted without any page in that language (our corpus's included) and judges
+    that language's real pages: how it reads a language it never learned from.
+    """
+    from vigipub.detect.lexicon import LANGUAGES
+
+    languages = sorted({p.language for p in pages if p.corpus != "ours" and p.promotion and p.language in LANGUAGES})
+    folds = []
+    for lang in languages:
+        train = [i for i, p in enumerate(pages) if p.language != lang]
+        test = [i for i, p in enumerate(pages) if p.language == lang and p.corpus != "ours"]
+        folds.append((train, test))
+    return folds
+
+
+def evaluate_pages(
+    pages: list[Any],
+    analyses: list[Any],
+    cv: bool = False,
+    progress: Any = None,
+    by_language: bool = False,
+    params: Any = None,
+) -> dict[str, Any]:
+    """Metrics of labelled pages already analysed: their own verdicts, or out-of-fold ones.
+
+    ``cv``: grouped cross-validation by host; with ``by_language``, leave one language out
+    instead (only the held-out languages' real pages are judged). ``params`` are the training
+    parameters of each fold's fit (default: ``TrainParams()``, the selection included).
+    """
     from vigipub.cli.model import examples_from
     from vigipub.detect.learn import TrainParams, cross_validate
 
     rows: list[dict[str, Any]] = []
     if cv and pages:
-        judgements = cross_validate(examples_from(pages, analyses), TrainParams(), progress)
+        folds = language_folds(pages) if by_language else None
+        judgements = cross_validate(examples_from(pages, analyses), params or TrainParams(), progress, folds)
         for p, a, j in zip(pages, analyses, judgements, strict=True):
-            rows.append(_row(p, j.verdict, j.score, j.genre, a.findings))
+            if j is not None:
+                rows.append(_row(p, j.verdict, j.score, j.genre, a.findings))
     else:
         for p, a in zip(pages, analyses, strict=True):
             rows.append(_row(p, a.verdict, a.score, a.genre, a.findings))
     by_corpus = {}
     for name in sorted({r["corpus"] for r in rows}):
         by_corpus[name] = _summarise([r for r in rows if r["corpus"] == name])
+    mode = "shipped model (in-sample on training pages)"
+    if cv:
+        mode = "leave one language out" if by_language else "grouped cross-validation by host (out-of-fold)"
     return {
-        "mode": "grouped cross-validation by host (out-of-fold)" if cv else "shipped model (in-sample on training pages)",
+        "mode": mode,
         **_summarise(rows),  # all corpora together: overall, by_language, by_category, hard_negatives
         "by_corpus": by_corpus,
         "pages": rows,
@@ -292,11 +326,15 @@ def _table(console: Any, title: str, summary: dict[str, Any]) -> None:
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
               help="Pages of our corpus to read (a real-excerpt corpus has no split).")
 @click.option("--cv", is_flag=True, help="Grouped cross-validation by host: refit per fold, out-of-fold figures.")
+@click.option("--by-language", is_flag=True,
+              help="With --cv: leave one language out (fit without the language, judge its real pages).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--pages/--no-pages", "show_pages", default=False, help="List every page (errors first).")
 @click.option("--plot", "plot_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Also draw precision and recall per language as an SVG chart in this file.")
-def command(corpora: tuple[Path, ...], split: str, cv: bool, fmt: str, show_pages: bool, plot_file: Path | None) -> None:
+def command(
+    corpora: tuple[Path, ...], split: str, cv: bool, by_language: bool, fmt: str, show_pages: bool, plot_file: Path | None
+) -> None:
     """Measure detection quality (precision, recall, F1, uncertain share, claim recall).
 
     CORPORA are labelled corpora (default: our corpus/ and ../shared/corpus-real/ when present).
@@ -306,11 +344,13 @@ def command(corpora: tuple[Path, ...], split: str, cv: bool, fmt: str, show_page
     folders = list(corpora) or [p for p in (default_corpus(), default_real_corpus()) if p.is_dir()]
     if not folders:
         raise InputError("no corpus given and none found (corpus/, ../shared/corpus-real/)", where=str(Path.cwd()))
+    if by_language and not cv:
+        raise InputError("--by-language is a kind of cross-validation: give --cv as well", where="vigipub eval")
     progress = None
     if cv and fmt == "table":
         def progress(n: int, total: int) -> None:
             click.echo(f"  fold {n}/{total} fitted", err=True)
-    result = evaluate_corpora(folders, split, cv, progress)
+    result = evaluate_corpora(folders, split, cv, progress, by_language)
     if plot_file is not None:
         from vigipub.cli.plot import grouped_bars
 

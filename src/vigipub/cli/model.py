@@ -40,6 +40,7 @@ def examples_from(pages: list[Any], analyses: list[Any]) -> list[Any]:
             text_chars=len(page.document.text.strip()),
             foreign=analysis.language == "other",
             page_language=analysis.language,
+            text=page.document.text,
         )
         for page, analysis in zip(pages, analyses, strict=True)
     ]

@@ -44,6 +44,9 @@ _HEADING_KINDS = frozenset({"therapy", "disease"})
 #: the claims of their sentence reported
 _FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
 _QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]{12,300}[»”“\"]")
+#: quoted speech has words enough to say something; « cellules souches » in quotation marks
+#: is a term set apart, not someone's words
+_QUOTED_MIN_WORDS = 4
 _YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
 #: an international phone number (+41 22 123 45 67): on pages in a language without a
 #: lexicon, one of the few language-independent signs of an offer
@@ -539,7 +542,8 @@ class Detector:
                 span = sidx.sentence(m.start(), m.end())
                 self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.date", 0.5)
             # quoted speech and years: the frame of a report (who said what, when)
-            for count, m in enumerate(_QUOTED.finditer(text)):
+            quoted = (m for m in _QUOTED.finditer(text) if len(m.group().split()) >= _QUOTED_MIN_WORDS)
+            for count, m in enumerate(quoted):
                 if count >= 5:
                     break
                 span = sidx.sentence(m.start(), m.end())

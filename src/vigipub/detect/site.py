@@ -27,7 +27,7 @@ from vigipub.evidence.findings import Contribution, PageAnalysis, Verdict
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import features as feats
-from .verdict import OTHER_LANGUAGE, VerdictModel
+from .verdict import OTHER_LANGUAGE, TextScore, VerdictModel
 
 #: therapy findings cited as the evidence of the site's therapy
 _CITED = 5
@@ -103,14 +103,11 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     if not established:
         # No page says it all: the site as a whole may (claims on one page, prices on another,
         # stories on a third). Its pages' own findings are judged together.
-        together = [
-            f
-            for p in pages
-            if p.language != OTHER_LANGUAGE
-            for f in p.findings
-            if " ".join(f.quote.split()) not in template
-        ]
-        if together and model.judge(together, model.min_text_chars).verdict == "promotion":
+        read = [p for p in pages if p.language != OTHER_LANGUAGE]
+        together = [f for p in read for f in p.findings if " ".join(f.quote.split()) not in template]
+        # the site's text reads as its pages' texts do on average
+        text = TextScore(sum(TextScore.of_analysis(p, model).total for p in read) / len(read)) if read else None
+        if together and model.judge(together, model.min_text_chars, text=text).verdict == "promotion":
             established = [p for p in pages if p.verdict == "uncertain"] or list(pages)
     therapy = _site_therapy(established) if established else None
     if therapy is None:
@@ -135,6 +132,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
             model.min_text_chars,
             language=page.language,
             site_therapy=None if own_therapy else (label, ids),
+            text=TextScore.of_analysis(page, model),
         )
         verdict: Verdict = j.verdict
         reasons = list(j.reasons)

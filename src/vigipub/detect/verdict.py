@@ -1,11 +1,13 @@
 """Verdict: findings -> promotion / not_promotion / uncertain, with what drove it.
 
 The weighing is learned (``vigipub model train``, :mod:`vigipub.detect.learn`): a calibrated
-logistic regression over the general features of :mod:`vigipub.detect.features`, shipped as a
-small JSON file of coefficients (``model/verdict.json``) and applied here in plain Python:
-``p = sigmoid(intercept + sum(coefficient * feature))``. Each term of the sum is one
-contribution, shown with its French label (``model/explain_fr.yaml``) and the findings it
-counted.
+logistic regression over the general features of :mod:`vigipub.detect.features` and the terms
+of the page's text (:mod:`vigipub.detect.terms`), shipped as a JSON file of coefficients and
+term weights (``model/verdict.json``) and applied here in plain Python:
+``p = sigmoid(intercept + sum(coefficient * feature) + sum(weight of each term present))``.
+Each part of the sum is one contribution, shown with its French label
+(``model/explain_fr.yaml``) and the findings it counted; the terms that weighed most are shown
+as written on the page, with their offsets.
 
 A few explicit rules frame the learned score, because a wrong accusation costs more than a miss:
 
@@ -32,17 +34,37 @@ from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import features as feats
 from .errors import LexiconError
+from .fold import fold
+from .terms import DEFAULT_CHARS, locate, terms_of
 
 #: kept for callers of the earlier module
 STRONG_CLAIMS = feats.STRONG_CLAIMS
 NON_PROMOTIONAL_GENRES = feats.NON_PROMOTIONAL_GENRES
-MODEL_FORMAT = "vigipub-verdict-model/1"
+MODEL_FORMAT = "vigipub-verdict-model/2"
 #: the language of pages we have no lexicon for (see ``Detector``)
 OTHER_LANGUAGE = "other"
 #: contributions listed in a reason line, per direction, and the least weight worth a mention
 #: (every contribution stays in ``PageAnalysis.contributions``)
 _REASON_ITEMS = 4
 _REASON_MIN_WEIGHT = 0.1
+#: terms kept as contributions of their own, per direction (the others are summed in one)
+_TERMS_SHOWN = 6
+#: the feature names of the text component's contributions: the whole text, one term, the rest
+TEXT_FEATURE = "terms"
+TERM_FEATURE = "term"
+OTHER_TERMS_FEATURE = "terms_other"
+#: the contribution of a text that was not read (the average of the training pages' texts)
+UNREAD_TEXT_FEATURE = "terms_unread"
+
+
+def reads_text(findings: list[Finding], foreign: bool) -> bool:
+    """Whether the text component reads a page: a therapy named, in a language we read.
+
+    On any other page the score decides nothing (no therapy: never promotion by itself; a
+    language without a lexicon: at most uncertain), so its text is not read (speed). Training,
+    evaluation and the detector use this one test, so they judge the same pages alike.
+    """
+    return not foreign and any(f.kind == "therapy" for f in findings)
 
 
 def _sigmoid(z: float) -> float:
@@ -69,6 +91,119 @@ class Judgement:
     contributions: list[Contribution]
 
 
+@dataclass(frozen=True)
+class TextScore:
+    """The text component's share of a page's score: the sum, and the terms that made it.
+
+    ``contributions`` are the terms shown (the largest either way, each with where it first
+    occurs in the text) and one contribution summing the other terms: they add up to ``total``.
+    """
+
+    total: float
+    contributions: tuple[Contribution, ...] = ()
+    #: False for a text that was not read (its score is the training pages' average)
+    read: bool = True
+
+    @classmethod
+    def of_terms(cls, model: VerdictModel, terms: set[str] | frozenset[str]) -> TextScore:
+        """The score of a page's terms, without offsets (training and evaluation)."""
+        weights = model.terms
+        if not weights:
+            return cls(0.0)
+        return cls(sum(weights.get(t, 0.0) for t in terms))
+
+    @classmethod
+    def of_text(cls, model: VerdictModel, text: str) -> TextScore:
+        """The score of a page's text, the terms that weighed most located in it."""
+        weights = model.terms
+        if not weights:
+            return cls(0.0)
+        folded = fold(text[: model.text_chars])
+        present = [(t, w) for t in terms_of(text, model.text_chars, folded) if (w := weights.get(t))]
+        if not present:
+            return cls(0.0)
+        total = sum(w for _t, w in present)
+        present.sort(key=lambda tw: (-abs(tw[1]), tw[0]))
+        pros = [tw for tw in present if tw[1] > 0][:_TERMS_SHOWN]
+        cons = [tw for tw in present if tw[1] < 0][:_TERMS_SHOWN]
+        shown = pros + cons
+        out: list[Contribution] = []
+        for term, weight in sorted(shown, key=lambda tw: -abs(tw[1])):
+            hit = locate(text, term, model.text_chars, folded)
+            written = text[hit.start : hit.end] if hit is not None else term
+            out.append(
+                Contribution.model_construct(
+                    feature=TERM_FEATURE,
+                    label=f"« {' '.join(written.split())} »",
+                    value=1.0,
+                    weight=round(weight, 4),
+                    findings=[],
+                    quote=written if hit is not None else None,
+                    start=hit.start if hit is not None else None,
+                    end=hit.end if hit is not None else None,
+                )
+            )
+        rest = len(present) - len(shown)
+        if rest:
+            others = total - sum(w for _t, w in shown)
+            label = str(model.labels.get("features", {}).get(OTHER_TERMS_FEATURE, OTHER_TERMS_FEATURE))
+            out.append(
+                Contribution.model_construct(
+                    feature=OTHER_TERMS_FEATURE,
+                    label=_format(label, n=rest),
+                    value=float(rest),
+                    weight=round(others, 4),
+                    findings=[],
+                    quote=None,
+                    start=None,
+                    end=None,
+                )
+            )
+        return cls(total, tuple(out))
+
+    @classmethod
+    def unread(cls, model: VerdictModel) -> TextScore:
+        """The score of a text that was not read: the training pages' average, said so."""
+        label = str(model.labels.get("features", {}).get(UNREAD_TEXT_FEATURE, UNREAD_TEXT_FEATURE))
+        return cls(
+            model.text_mean,
+            (
+                Contribution.model_construct(
+                    feature=UNREAD_TEXT_FEATURE,
+                    label=label,
+                    value=0.0,
+                    weight=round(model.text_mean, 4),
+                    findings=[],
+                    quote=None,
+                    start=None,
+                    end=None,
+                ),
+            ),
+            read=False,
+        )
+
+    @classmethod
+    def of_analysis(cls, page: PageAnalysis, model: VerdictModel) -> TextScore:
+        """The text score a page was judged with (the site step judges it again).
+
+        The text of a page that named no therapy was not read (the score decides nothing on
+        such a page): its site's context judges it with the training pages' average text.
+        """
+        if TEXT_FEATURE not in page.features:
+            return cls.unread(model)
+        return cls(
+            float(page.features[TEXT_FEATURE]),
+            tuple(c for c in page.contributions if c.feature in (TERM_FEATURE, OTHER_TERMS_FEATURE)),
+        )
+
+
+def _format(template: str, **values: Any) -> str:
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 @dataclass
 class VerdictModel:
     """Coefficients, thresholds and French wording of the page verdict."""
@@ -82,6 +217,11 @@ class VerdictModel:
     labels: dict[str, Any]
     digest: str
     info: dict[str, Any] = field(default_factory=dict)
+    #: the text component: folded term -> weight (see :mod:`vigipub.detect.terms`)
+    terms: dict[str, float] = field(default_factory=dict)
+    text_chars: int = DEFAULT_CHARS
+    #: the average text score of the training pages the score decides (a text not read)
+    text_mean: float = 0.0
 
     @classmethod
     def neutral(cls, labels: dict[str, Any] | None = None) -> VerdictModel:
@@ -90,8 +230,8 @@ class VerdictModel:
         return cls({}, 0.0, 0.7, 0.5, 200, 1.5, labels or {}, "neutral", {})
 
     # -- the learned score --------------------------------------------------------------
-    def probability(self, values: dict[str, float]) -> float:
-        z = self.intercept + sum(self.coefficients.get(k, 0.0) * v for k, v in values.items())
+    def probability(self, values: dict[str, float], text: float = 0.0) -> float:
+        z = self.intercept + text + sum(self.coefficients.get(k, 0.0) * v for k, v in values.items())
         return _sigmoid(z)
 
     def contributions(
@@ -112,6 +252,9 @@ class VerdictModel:
                     value=round(value, 4),
                     weight=round(weight, 4),
                     findings=list(evidence.get(name, [])),
+                    quote=None,
+                    start=None,
+                    end=None,
                 )
             )
         out.sort(key=lambda c: -abs(c.weight))
@@ -119,10 +262,7 @@ class VerdictModel:
 
     def _reason(self, key: str, **values: Any) -> str:
         template: str = self.labels.get("reasons", {}).get(key, key)
-        try:
-            return template.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return template
+        return _format(template, **values)
 
     def verdict_label(self, verdict: str) -> str:
         return str(self.labels.get("verdicts", {}).get(verdict, verdict))
@@ -160,7 +300,11 @@ class VerdictModel:
         """The verdict on one page."""
         # a page in a language we have no lexicon for, however short: never promotion
         foreign = doc.language == OTHER_LANGUAGE
-        j = self.judge(findings, len(doc.text.strip()), foreign=foreign, language=doc.language)
+        # The text component reads the pages the score decides only: a therapy of interest
+        # named, in a language we read (a page without is never promotion by itself; its
+        # site's context, if any, judges it with the average text: TextScore.of_analysis).
+        text = TextScore.of_text(self, doc.text) if reads_text(findings, foreign) else None
+        j = self.judge(findings, len(doc.text.strip()), foreign=foreign, language=doc.language, text=text)
         return PageAnalysis.model_construct(
             url=doc.url,
             title=doc.title,
@@ -188,8 +332,9 @@ class VerdictModel:
         foreign: bool = False,
         language: str | None = None,
         site_therapy: tuple[str, list[str]] | None = None,
+        text: TextScore | None = None,
     ) -> Judgement:
-        """The verdict on a set of findings.
+        """The verdict on a set of findings (and the score of the page's text).
 
         ``site_therapy`` is (French label of the therapy, ids of the findings naming it) when
         the page's site establishes a therapy the page itself does not name.
@@ -202,8 +347,12 @@ class VerdictModel:
             values = feats.with_site_therapy(values)
             evidence["therapy"] = site_therapy[1]
             extra_labels["therapy"] = self.labels.get("features", {}).get("site_therapy", "site_therapy")
-        score = self.probability(values)
+        text = text if text is not None else TextScore(0.0, read=False)
+        score = self.probability(values, text.total)
         contributions = self.contributions(values, evidence, extra_labels)
+        term_contributions = list(text.contributions)
+        if text.read:
+            values = {**values, TEXT_FEATURE: round(text.total, 6)}
         rules: list[str] = []  # the explicit rules that framed the learned score
         page = feats.PageFindings.of(findings)
         has_therapy = bool(therapy) or site_therapy is not None
@@ -252,6 +401,14 @@ class VerdictModel:
             reasons.append(self._reason("for", liste=" ; ".join(_item(c) for c in pros)))
         if cons:
             reasons.append(self._reason("against", liste=" ; ".join(_item(c) for c in cons)))
+        shown_terms = [c for c in term_contributions if c.feature == TERM_FEATURE]
+        term_pros = [c for c in shown_terms if c.weight > 0][:_REASON_ITEMS]
+        term_cons = [c for c in shown_terms if c.weight < 0][:_REASON_ITEMS]
+        if term_pros:
+            reasons.append(self._reason("terms_for", liste=" ; ".join(_item(c) for c in term_pros)))
+        if term_cons:
+            reasons.append(self._reason("terms_against", liste=" ; ".join(_item(c) for c in term_cons)))
+        contributions = sorted(contributions + term_contributions, key=lambda c: -abs(c.weight))
         if therapy:
             families = feats.therapy_families(therapy)
             reasons.append(
@@ -353,6 +510,9 @@ def load_verdict_model(path: Path | None = None, labels_path: Path | None = None
         unknown = sorted(set(data["coefficients"]) - set(feats.FEATURE_NAMES))
         if unknown:
             raise ValueError(f"unknown feature(s) {unknown} (known: {', '.join(feats.FEATURE_NAMES)})")
+        text = data.get("text") or {}
+        if not isinstance(text, dict) or not isinstance(text.get("terms", {}), dict):
+            raise ValueError("'text' holds an object whose 'terms' map each term to its weight")
         return VerdictModel(
             coefficients={str(k): float(v) for k, v in data["coefficients"].items()},
             intercept=float(data["intercept"]),
@@ -362,7 +522,11 @@ def load_verdict_model(path: Path | None = None, labels_path: Path | None = None
             genre_min=float(data.get("rules", {}).get("genre_min", 1.5)),
             labels=labels,
             digest="sha256:" + hashlib.sha256(raw + b"\x00" + labels_raw).hexdigest(),
-            info={k: v for k, v in data.items() if k not in ("coefficients", "intercept")},
+            info={k: v for k, v in data.items() if k not in ("coefficients", "intercept", "text")}
+            | {"text": {k: v for k, v in text.items() if k != "terms"}},
+            terms={str(k): float(v) for k, v in text.get("terms", {}).items()},
+            text_chars=int(text.get("max_chars", DEFAULT_CHARS)),
+            text_mean=float(text.get("mean", 0.0)),
         )
     except (OSError, UnicodeDecodeError, yaml.YAMLError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise LexiconError(f"cannot load verdict model: {exc}", where=str(path)) from exc

@@ -217,6 +217,38 @@ def _why_page(page: PageAnalysis, incitation: bool) -> str:
     return head + (f" ; {genre}" if page.genre != "unknown" else "")
 
 
+#: rows of a page's "what weighed" table, per direction
+WEIGHED_ROWS = 3
+#: characters of a quote shown in that table
+WEIGHED_QUOTE_CHARS = 140
+
+
+def _weighed(page: PageAnalysis, quotes: dict[str, str]) -> list[dict[str, str]]:
+    """What weighed most for and against a page's verdict: the detector's own contributions
+    (a feature with the first sentence it counted, or a term of the text as written), at most
+    ``WEIGHED_ROWS`` each way, largest first. ``quotes`` maps finding ids to their sentences
+    (those of the whole site: a page may be judged with its site's therapy)."""
+    if page.verdict == "not_promotion":
+        return []
+    rows = []
+    for sign in (1, -1):
+        chosen = [c for c in page.contributions if c.weight * sign > 0 and c.feature != "terms_other"]
+        for c in sorted(chosen, key=lambda c: -abs(c.weight))[:WEIGHED_ROWS]:
+            quote = c.quote if c.quote is not None else next((quotes[i] for i in c.findings if i in quotes), "")
+            quote = " ".join(quote.split())
+            if len(quote) > WEIGHED_QUOTE_CHARS:
+                quote = quote[: WEIGHED_QUOTE_CHARS - 1].rstrip() + "…"
+            rows.append(
+                {
+                    "label": c.label,
+                    "weight": ("+" if c.weight > 0 else "−") + f"{abs(c.weight):.2f}".replace(".", ","),
+                    "quote": quote if c.feature != "term" else "",
+                    "direction": "pour" if c.weight > 0 else "contre",
+                }
+            )
+    return rows
+
+
 def _rows(findings: list[tuple[PageAnalysis, Finding]], archives: dict[str, Archived]) -> tuple[list[EvidenceRow], int]:
     """One row per sentence (same words on several pages, in the raw and the rendered page:
     once), the strongest first; and how many distinct sentences were left out."""
@@ -412,11 +444,14 @@ def render_report(
     for p in pages:
         if p.url not in by_url or strength[p.verdict] < strength[by_url[p.url].verdict]:
             by_url[p.url] = p
+    quotes = {f.id: f.quote for p in pages for f in p.findings}
     page_rows = [
         {
             "page": p,
             "verdict": "incitation" if p.url in incitation and p.verdict == "not_promotion" else p.verdict,
             "why": _why_page(p, p.url in incitation and p.verdict == "not_promotion"),
+            "score": p.reasons[0] if p.reasons and p.verdict != "not_promotion" else "",
+            "weighed": _weighed(p, quotes),
             "archived": archives.get(p.url, Archived()),
             "genre": LABELS_FR["genre_fr"].get(p.genre, p.genre),
         }

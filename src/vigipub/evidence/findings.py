@@ -50,7 +50,8 @@ class Contribution(Frozen):
     ``weight`` is the feature's share of the log-odds of promotion (positive: towards
     promotion); ``label`` says it in words an inspector reads (French, from the model's data
     file); ``findings`` are the ids of the findings (possibly on other pages of the site) the
-    feature counted.
+    feature counted. A term of the page's text (``feature == "term"``) carries the words as
+    written, ``quote == document.text[start:end]``, at their first place in the text.
     """
 
     feature: str
@@ -58,6 +59,9 @@ class Contribution(Frozen):
     value: float
     weight: float
     findings: list[str] = Field(default_factory=list)
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 class PageAnalysis(Frozen):
