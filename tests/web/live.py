@@ -83,9 +83,12 @@ class LiveApp:
     def stop_all(self) -> None:
         for proc in self.procs:
             if proc.poll() is None:
-                self.kill(proc, signal.SIGTERM)
-            if proc.poll() is None:
-                self.kill(proc, signal.SIGKILL)
+                # as an operator stops it: SIGTERM to the command, which stops its own processes
+                with contextlib.suppress(ProcessLookupError):
+                    proc.send_signal(signal.SIGTERM)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(timeout=20)
+            self.kill(proc, signal.SIGKILL)  # whatever is left of its group
 
     def log(self, name: str) -> str:
         path = self.data / f"{name}.log"

@@ -53,12 +53,17 @@ class WorkerProcess:
         self.stopping.set()
         if self.proc is None or self.proc.poll() is not None:
             return
+        # SIGTERM to the cluster's parent only: it stops its processes in order. Signalling the
+        # whole group would kill django-q2's sentinel (SIGTERM is fatal to it) perhaps while it
+        # holds the lock of the cluster's shared stop event, and the parent would then wait on
+        # that lock forever.
         try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
+            os.kill(self.proc.pid, signal.SIGTERM)
             self.proc.wait(timeout=timeout)
         except (ProcessLookupError, subprocess.TimeoutExpired):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
+            pass
+        with contextlib.suppress(ProcessLookupError):  # whatever is left of the group
+            os.killpg(self.proc.pid, signal.SIGKILL)
 
 
 @click.command("serve")
