@@ -6,12 +6,13 @@ Three measurements:
    refitted per fold without the fold's hosts, over our ``corpus/`` and the real excerpts of
    ``../shared/corpus-real/`` together (``vigipub eval --cv``; here with the text settings the
    shipped model selected, see ``conftest.shipped_selection``). Measured with model
-   sha256:c95c33535cce3b29: real pages precision 0.876, recall 0.465, uncertain 0.065, claim
-   recall 0.61; French 0 false accusations among 67 non-promotion pages (0 of 12 promotion pages
-   found); our corpus precision 1.000, recall 0.953, claim recall 0.96.
+   sha256:7a7e8ebc4db21b40 (issue 12, third round): real pages precision 0.903, recall 0.520,
+   uncertain 0.078, claim recall 0.63; French 0 false accusations among 67 non-promotion pages
+   (1 of 12 promotion pages found); our corpus precision 1.000, recall 0.979, claim recall 0.96.
+   (Round 2, model sha256:c95c33535cce3b29: 0.876, 0.465, 0.065, 0.61.)
 2. **Leave one language out** (``vigipub eval --cv --by-language``): each language's real pages
-   judged by a model fitted without any page in that language. Measured: precision 0.917,
-   recall 0.235; French 1 false accusation among 67.
+   judged by a model fitted without any page in that language. Measured: precision 0.901,
+   recall 0.342; French 2 false accusations among 67 (round 2: 0.917, 0.235, 1).
 3. **The shipped model on our corpus** (``vigipub eval corpus``): in-sample, it checks that
    the packaged model and lexicons still read our own pages.
 
@@ -37,21 +38,21 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 #: real excerpts, out of fold (all languages together; pages in a language without a lexicon
 #: count, and are never promotion)
-REAL_FLOORS = {"precision": 0.84, "recall": 0.42, "claim_recall": 0.57}
+REAL_FLOORS = {"precision": 0.87, "recall": 0.47, "claim_recall": 0.60}
 #: the issue's bound on the share of real pages left to a human
 REAL_MAX_UNCERTAIN = 0.10
 #: per language of the real excerpts, for languages with at least MIN_REAL_POSITIVES promotion pages
-REAL_LANGUAGE_FLOORS = {"precision": 0.80, "recall": 0.38}
+REAL_LANGUAGE_FLOORS = {"precision": 0.80, "recall": 0.42}
 #: French, the agency's own language, is judged apart: a false accusation of a French page is
 #: the most damaging output. Its promotion pages (12 of 79) are few and mostly translations of
-#: foreign clinics' pages written like science explainers: none is found at this operating
-#: point (they are the first candidates for the uncertain band, not for an accusation).
+#: foreign clinics' pages written like science explainers: one is found at this operating
+#: point (the others are the first candidates for the uncertain band, not for an accusation).
 FRENCH = "fr"
 FRENCH_MAX_FALSE_ACCUSATIONS = 1
 MIN_REAL_POSITIVES = 10
-#: largest share of false accusations per category of real non-promotion pages (measured: news
-#: 2/107, regulator 0/13, authorised 0/12, trial 0/16, consumer guide 0/19, patient information
-#: 2/21, science 4/31, patient association 1/9)
+#: largest share of false accusations per category of real non-promotion pages (measured, third
+#: round: news 1/107, regulator 0/13, authorised 0/12, trial 0/16, consumer guide 0/19, patient
+#: information 2/21, science 4/31, patient association 1/9)
 REAL_MAX_FALSE_ACCUSATIONS = {
     "news_report": 0.03,
     "regulator_warning": 0.08,
@@ -65,7 +66,7 @@ REAL_MAX_FALSE_ACCUSATIONS = {
 #: our corpus, out of fold
 OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.93}
 #: leave one language out (the real pages of each language with promotion pages)
-OUT_OF_LANGUAGE_FLOORS = {"precision": 0.85, "recall": 0.20}
+OUT_OF_LANGUAGE_FLOORS = {"precision": 0.86, "recall": 0.28}
 OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 2
 
 #: our corpus, shipped model, split="all" (aggregates only; no page is special-cased)

@@ -40,6 +40,9 @@ _HEADING_MAX_CHARS = 120
 _SENTENCE_END = frozenset(".!;:,…")
 #: findings marked when they sit in a heading (the verdict's title features read them)
 _HEADING_KINDS = frozenset({"therapy", "disease"})
+#: cue subkind of stem cells that live in a tissue (« cellules souches du follicule pileux »): the
+#: therapy term inside such a phrase names the body's own cells, not a product
+_RESIDENT_CELLS = "resident_cells"
 #: reporting cues that frame a page (a study, clinics in the third person) without making
 #: the claims of their sentence reported
 _FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
@@ -194,6 +197,11 @@ class Detector:
             claim = reach.get("claim")
             if kind == "reporting_context" and claim is not None and claim[0] <= start and end <= claim[1]:
                 continue  # "never had a serious adverse event" is a safety claim, not a warning
+            own = reach.get(_RESIDENT_CELLS)
+            if kind == "therapy" and own is not None and own[0] <= start and end <= own[1]:
+                continue  # "hair follicle stem cells" are the body's own cells, not a product
+            if kind == "cue" and entries[idx].subkind == _RESIDENT_CELLS and (own is None or end > own[1]):
+                reach[_RESIDENT_CELLS] = (start, end)
             prev = reach.get(kind)
             if (
                 prev is not None

@@ -64,7 +64,7 @@ def reads_text(findings: list[Finding], foreign: bool) -> bool:
     language without a lexicon: at most uncertain), so its text is not read (speed). Training,
     evaluation and the detector use this one test, so they judge the same pages alike.
     """
-    return not foreign and any(f.kind == "therapy" for f in findings)
+    return not foreign and any(f.kind == "therapy" and f.subkind not in feats.WEAK_THERAPIES for f in findings)
 
 
 def _sigmoid(z: float) -> float:
@@ -341,7 +341,9 @@ class VerdictModel:
         """
         genre, _scores = self.genre_of(findings)
         values, evidence = feats.compute(findings)
-        therapy = [f for f in findings if f.kind == "therapy"]
+        # platelet-rich plasma alone is not a cell or gene therapy (rule 1): the therapies that
+        # count are the features' (a PRP page is not scored as if it named one)
+        therapy = [f for f in findings if f.kind == "therapy" and f.subkind not in feats.WEAK_THERAPIES]
         extra_labels: dict[str, str] = {}
         if site_therapy is not None and not therapy:
             values = feats.with_site_therapy(values)

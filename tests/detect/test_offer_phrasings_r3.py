@@ -1,0 +1,128 @@
+"""Issue 12, third round: claim phrasings of real offers, the body's own stem cells, PRP alone,
+« à réserver ». Every sentence here was written for these tests (none comes from a corpus)."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from vigipub.detect import Detector
+from vigipub.evidence.findings import Finding, PageAnalysis
+from vigipub.extract import document_from_html
+
+_DETECTOR: Detector | None = None
+
+
+def _page(lang: str, *paragraphs: str) -> tuple[PageAnalysis, str]:
+    """(analysis, text) of a page made of the paragraphs."""
+    global _DETECTOR
+    if _DETECTOR is None:
+        _DETECTOR = Detector.default()
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    page = f"<!DOCTYPE html><html lang='{lang}'><head><title>Page</title></head><body><main>{body}</main></body></html>"
+    doc = document_from_html(page.encode(), "https://clinic.example/p", source="file")
+    return _DETECTOR.analyze(doc), doc.text
+
+
+def _analyze(lang: str, *paragraphs: str) -> PageAnalysis:
+    return _page(lang, *paragraphs)[0]
+
+
+def _in(lang: str, context: str, sentence: str) -> list[Finding]:
+    """The findings of ``sentence`` on a page that first says ``context``."""
+    analysis, text = _page(lang, context, sentence)
+    start = text.find(sentence[:30])
+    assert start >= 0
+    return [f for f in analysis.findings if f.end > start and f.start < start + len(sentence)]
+
+
+#: (language, a context naming the therapy, a sentence that must read as a claim): sentences that
+#: only this round's entries read (main before the round found no claim in any of them)
+OFFER_CLAIMS = [
+    ("de", "Wir bieten Exosomen an.", "Die Exosomen stimulieren die Zellerneuerung."),
+    ("es", "Ofrecemos exosomas.", "Los exosomas impulsan la renovación de la piel."),
+    ("es", "Ofrecemos exosomas.", "Los exosomas potencian la cicatrización."),
+    ("nl", "Wij bieden exosomen aan.", "De exosomen versnellen de wondgenezing."),
+    ("tr", "Eksozom tedavisi sunuyoruz.", "Eksozomlar kolajen üretimini uyarır."),
+    ("en", "We offer exosome therapy.", "The product is biocompatible."),
+    ("de", "Wir bieten Exosomen an.", "Die Behandlung verläuft komplikationslos."),
+    ("en", "We offer exosome therapy.", "Patients see encouraging results."),
+    ("fr", "Nous proposons les exosomes.", "Des résultats encourageants dès la première séance."),
+    ("es", "Ofrecemos exosomas.", "Resultados alentadores desde la primera sesión."),
+    ("it", "Offriamo gli esosomi.", "Risultati incoraggianti fin dalla prima seduta."),
+]
+#: the same verbs without a repair or renewal word: not a claim of this round's entries
+NOT_PROMOTES = [
+    ("en", "We offer exosome therapy.", "The new schedule helps our receptionists."),
+    ("fr", "Nous proposons les exosomes.", "Le beau temps favorise les sorties en famille."),
+    ("de", "Wir bieten Exosomen an.", "Die Stadt fördert den Radverkehr."),
+]
+
+
+def _r3(found: list[Finding]) -> bool:
+    """A claim read by this round's entries (ids ``….r3_…``)."""
+    return any(".r3_" in e for f in found if f.kind == "claim" for e in f.entry_ids)
+
+
+@pytest.mark.parametrize(("lang", "context", "sentence"), OFFER_CLAIMS)
+def test_offer_phrasing_is_a_claim(lang: str, context: str, sentence: str) -> None:
+    found = _in(lang, context, sentence)
+    claims = [f for f in found if f.kind == "claim" and f.attributes.get("reported") != "yes"]
+    assert claims, [(f.kind, f.entry_ids) for f in found]
+
+
+@pytest.mark.parametrize(("lang", "context", "sentence"), NOT_PROMOTES)
+def test_same_verbs_elsewhere_are_not_claims(lang: str, context: str, sentence: str) -> None:
+    assert not _r3(_in(lang, context, sentence))
+
+
+def _families(a: PageAnalysis) -> set[str]:
+    return {f.subkind for f in a.findings if f.kind == "therapy"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Le plasma riche en plaquettes réveille les cellules souches du follicule pileux."),
+        ("en", "Platelet-rich plasma wakes up the hair follicle stem cells."),
+        ("de", "Das plättchenreiche Plasma weckt die Stammzellen der Haarfollikel."),
+        ("es", "El plasma rico en plaquetas despierta las células madre del folículo piloso."),
+    ],
+)
+def test_the_bodys_own_stem_cells_are_not_a_therapy(lang: str, sentence: str) -> None:
+    assert "stem_cells" not in _families(_analyze(lang, sentence))
+
+
+def test_stem_cells_as_a_product_are_still_a_therapy() -> None:
+    assert "stem_cells" in _families(_analyze("fr", "Nous injectons des cellules souches dans le cuir chevelu."))
+
+
+def test_prp_alone_is_never_promotion() -> None:
+    """Rule 1: platelet-rich plasma alone is not a cell or gene therapy, however it is sold."""
+    a = _analyze(
+        "fr",
+        "Injections de PRP contre la chute de cheveux",
+        "Le PRP (plasma riche en plaquettes) est biocompatible, sans risque de rejet et sans effets secondaires.",
+        "Le PRP stimule la repousse et favorise la régénération du cuir chevelu : résultats garantis.",
+        "Le traitement comprend trois séances. Prix : 300 € la séance. Prenez rendez-vous dès aujourd'hui.",
+    )
+    assert a.features["therapy"] == 0.0
+    assert a.verdict == "not_promotion", a.reasons
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "booking"),
+    [
+        ("fr", "Ces injections sont à réserver aux formes sévères de la maladie.", False),
+        ("fr", "Réservez votre consultation en ligne.", True),
+        ("fr", "Vous pouvez réserver un rendez-vous par téléphone.", True),
+        ("es", "Este tratamiento se debe reservar para los casos graves.", False),
+        ("es", "Puede reservar una cita hoy mismo.", True),
+        ("pt", "O procedimento deve reservar-se aos casos graves.", False),
+        ("pt", "Pode reservar uma consulta hoje.", True),
+    ],
+)
+def test_reserving_for_a_case_is_not_a_booking(lang: str, sentence: str, booking: bool) -> None:
+    a = _analyze(lang, sentence)
+    assert any(f.kind == "call_to_action" and f.subkind == "booking" for f in a.findings) is booking
