@@ -15,7 +15,7 @@ stage writes its output into the dossier so that any step can be re-run by hand:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,11 +27,13 @@ from vigipub.evidence import (
     AuthorisationAnswer,
     CaptureManifest,
     Case,
+    Document,
     FindingsFile,
     InputError,
     PageAnalysis,
     Producer,
     Qualification,
+    RecordRef,
     sha256_bytes,
     write_json,
 )
@@ -42,6 +44,7 @@ from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 if TYPE_CHECKING:
     from vigipub.capture import ProgressCallback
     from vigipub.detect.operator import OperatorExtractor
+    from vigipub.documents import RenderedDocument
 
 #: messages saying which step runs (the capture's own progress is a ``ProgressCallback``)
 Progress = Callable[[str], None]
@@ -644,6 +647,127 @@ def refresh_dossier_documents(dossier: Path, qualification: Qualification) -> li
     seal_dossier(dossier)
     return [dossier / DECISION, dossier / REPORT]
 
+
+# --------------------------------------------------------------------------- the case application
+
+
+@dataclass
+class Requalified:
+    """A dossier's facts as a reviewer sees them: only the findings accepted are evidence."""
+
+    findings: FindingsFile
+    answers: list[AuthorisationAnswer]
+    qualification: Qualification
+
+
+def extract_documents(evidence_dir: Path) -> Iterator[Document]:
+    """The documents of an evidence folder, as the detection reads them (text and offsets)."""
+    from vigipub.extract import iter_documents
+
+    yield from iter_documents(evidence_dir)
+
+
+def reviewed_findings(
+    findings: FindingsFile, accepted: Collection[str], text_chars: Mapping[str, int] | None = None
+) -> FindingsFile:
+    """``findings`` keeping only the findings whose id is in ``accepted``; each page's verdict
+    (and the site's) is judged again on what is left, by the same verdict model.
+
+    ``text_chars`` gives each page's text length by URL (a page with too little text and no
+    therapy is "uncertain"); unknown pages count as long enough.
+    """
+    from vigipub.detect import Detector
+    from vigipub.detect.verdict import OTHER_LANGUAGE
+
+    detector = Detector.default()
+    model = detector.model
+    pages: list[PageAnalysis] = []
+    for page in findings.pages:
+        kept = [f for f in page.findings if f.id in accepted]
+        chars = (text_chars or {}).get(page.url, model.min_text_chars)
+        j = model.judge(kept, chars, foreign=page.language == OTHER_LANGUAGE, language=page.language)
+        pages.append(
+            page.model_copy(
+                update={
+                    "findings": kept,
+                    "verdict": j.verdict,
+                    "score": round(j.score, 4),
+                    "genre": j.genre,
+                    "reasons": ["reviewed: only the findings accepted by a reviewer", *j.reasons],
+                    "drivers": j.drivers,
+                    "features": j.features,
+                    "contributions": j.contributions,
+                    "page_verdict": None,
+                }
+            )
+        )
+    site = None
+    if findings.site is not None and pages:
+        # as the first analysis did: each page read in the context of its site, then the site
+        pages = detector.judge_in_sites(pages)
+        site = detector.analyze_site(pages, url=findings.site.url)
+    return findings.model_copy(update={"pages": pages, "site": site})
+
+
+def requalify(
+    dossier: Path,
+    accepted: Collection[str],
+    *,
+    case: Case | None = None,
+    text_chars: Mapping[str, int] | None = None,
+    date_of_facts: date | None = None,
+) -> Requalified:
+    """Qualify an investigated dossier again from the findings a reviewer accepted.
+
+    Register answers are those of the dossier for the therapy families still supported by
+    an accepted finding. Nothing in the dossier is rewritten: its sealed files stay what the
+    capture and the first analysis produced.
+    """
+    from vigipub.qualify import load_authorisations, load_findings, qualify
+
+    findings = reviewed_findings(load_findings(dossier / FINDINGS), accepted, text_chars)
+    answers_path = dossier / AUTHORISATIONS
+    answers = load_authorisations(answers_path) if answers_path.exists() else []
+    families = set(therapy_families(findings.pages))
+    answers = [a for a in answers if a.therapy in families]
+    manifest_path = dossier / EVIDENCE / "manifest.json"
+    on = date_of_facts
+    if on is None and manifest_path.exists():
+        on = CaptureManifest.model_validate_json(manifest_path.read_bytes()).started_at.date()
+    site_url = findings.site.url if findings.site else (case.websites[0] if case and case.websites else None)
+    qualification = qualify(
+        findings.pages, answers, case=case, site_url=site_url, date_of_facts=on, operator=findings.operator
+    )
+    return Requalified(findings, answers, qualification)
+
+
+def render_document(
+    kind: str, qualification: Qualification, case: Case, *, fmt: str = "html", on: date | None = None
+) -> RenderedDocument:
+    """Render a case document (decision, letter, news, alert) in ``fmt`` (html, pdf, docx, md)."""
+    from vigipub.documents import render_alert, render_decision, render_letter, render_news
+
+    renderers = {"decision": render_decision, "letter": render_letter, "news": render_news, "alert": render_alert}
+    if kind not in renderers:
+        raise InputError(f"unknown document kind '{kind}' (known: {', '.join(renderers)})")
+    return renderers[kind](qualification, case, fmt=fmt, on=on)
+
+
+def archived_record(dossier: Path, ref: RecordRef) -> bytes:
+    """The bytes of one WARC record of a dossier (a gzip member: a WARC file of one record).
+
+    The reference comes from the dossier's own findings; a path leaving the evidence folder
+    is refused.
+    """
+    evidence = (dossier / EVIDENCE).resolve()
+    path = (evidence / ref.warc_file).resolve()
+    if not path.is_relative_to(evidence) or not path.is_file():
+        raise InputError("no such WARC file in the dossier's evidence", where=ref.warc_file)
+    if ref.offset < 0 or ref.length <= 0 or ref.offset + ref.length > path.stat().st_size:
+        raise InputError(f"record {ref.record_id} lies outside its WARC file", where=str(path))
+    with open(path, "rb") as fh:
+        fh.seek(ref.offset)
+        return fh.read(ref.length)
 
 # --------------------------------------------------------------------------- batch triage
 # ``vigipub.batch`` (an entry point) runs these on each WARC record: the pre-filter's

@@ -6,6 +6,7 @@ Hierarchy::
      └── InputError
           └── CaseFileError          a case file is invalid; ``where`` is ``path:line``
                └── ProcedureError    the adversarial procedure does not allow this step yet
+          └── LeadsError             a lead file or URL list is invalid; ``where`` is ``file:line``
 """
 
 from __future__ import annotations
@@ -19,3 +20,7 @@ class CaseFileError(InputError):
 
 class ProcedureError(CaseFileError):
     """The procedure forbids the requested step (e.g. a decision while observations are still open)."""
+
+
+class LeadsError(InputError):
+    """A lead file or URL list is invalid (``where`` = ``file:line``)."""

@@ -32,6 +32,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("vigipub.cli.bench", "Measure detection speed against a naive pipeline."),
     "triage": ("vigipub.cli.triage", "Triage web archives (WARC) at scale, locally or on Spark: ranked leads."),
     "demo": ("vigipub.cli.demo", "Serve the bundled demo sites on 127.0.0.1 and investigate each."),
+    "serve": ("vigipub.cli.serve", "Serve the case-management web application on 127.0.0.1 (with its workers)."),
+    "worker": ("vigipub.cli.worker", "Run the web application's background jobs (captures, documents, re-checks)."),
+    "createuser": ("vigipub.cli.createuser", "Create an account of the web application with its role(s)."),
+    "audit": ("vigipub.cli.audit", "Verify the hash chain of the web application's audit log."),
 }
 
 

@@ -16,6 +16,19 @@ from .case import (
     ProductArticle,
     Signatory,
 )
+from .casework import (
+    AuditAction,
+    AuditEntry,
+    Capability,
+    CaseStatus,
+    DocumentFormat,
+    DocumentKind,
+    JobKind,
+    JobState,
+    ObservationKind,
+    ReviewDecision,
+    Role,
+)
 from .compliance import (
     CaptureLink,
     ClaimCheck,
@@ -66,6 +79,8 @@ from .qualification import (
 from .registers import AuthorisationAnswer, RegisterMatch, RegisterSource
 
 __all__ = [
+    "AuditAction", "AuditEntry", "Capability", "CaseStatus", "DocumentFormat", "DocumentKind",
+    "JobKind", "JobState", "ObservationKind", "ReviewDecision", "Role",
     "SCHEMA_VERSION", "Argument", "Artefact", "ArticleRef", "AuthorisationAnswer", "Block", "CaptureManifest",
     "CaptureRecord", "CapturedPage", "Case", "CitationError", "Company", "Considerant", "DecisionInfo", "Document",
     "Escalation", "Established", "Event", "Finding", "FindingsFile", "Frozen", "IdentityClue", "InputError", "IntegrityError",

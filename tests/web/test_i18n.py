@@ -1,0 +1,103 @@
+"""French interface by default, English on request; the French catalogue is complete and its
+compiled .mo (committed, so that no build step needs GNU gettext) matches the .po."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+import vigipub.cases
+import vigipub.web
+
+WEB = Path(vigipub.web.__file__).parent
+CASES = Path(vigipub.cases.__file__).parent
+LOCALE = WEB / "locale"
+
+
+def _unescape(s: str) -> str:
+    return s.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+
+
+def read_po(path: Path) -> dict[str, str | tuple[str, ...]]:
+    """msgid -> msgstr (or the tuple of plural forms), for the entries that are not obsolete."""
+    out: dict[str, str | tuple[str, ...]] = {}
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        lines = [line for line in block.splitlines() if not line.startswith("#")]
+        fields: dict[str, str] = {}
+        key = None
+        for line in lines:
+            m = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            if m:
+                key = m.group(1)
+                fields[key] = _unescape(m.group(2))
+            elif line.startswith('"') and key:
+                fields[key] += _unescape(line[1:-1])
+        if "msgid" not in fields or not fields["msgid"]:
+            continue
+        if "msgid_plural" in fields:
+            out[fields["msgid"]] = tuple(v for k, v in sorted(fields.items()) if k.startswith("msgstr["))
+        else:
+            out[fields["msgid"]] = fields.get("msgstr", "")
+    return out
+
+
+def template_msgids() -> set[str]:
+    found: set[str] = set()
+    for path in (WEB / "templates").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        found |= {m.group(2) for m in re.finditer(r"""{%\s*translate\s+(["'])(.+?)\1""", text)}
+        for m in re.finditer(r"{%\s*blocktranslate\b[^%]*%}(.*?){%\s*endblocktranslate\s*%}", text, re.S):
+            singular = m.group(1).split("{% plural %}")[0]
+            found.add(re.sub(r"{{\s*(\w+)\s*}}", r"%(\1)s", singular))
+    return found
+
+
+def python_msgids() -> set[str]:
+    found: set[str] = set()
+    pattern = re.compile(r"""\b(?:_|gettext_noop|gettext|gettext_lazy)\(\s*\n?\s*("(?:[^"\\]|\\.)*"(?:\s*\n\s*"(?:[^"\\]|\\.)*")*)""")
+    for folder in (WEB, CASES):
+        for path in folder.rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for m in pattern.finditer(path.read_text(encoding="utf-8")):
+                parts = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))
+                found.add(_unescape("".join(parts)))
+    return found
+
+
+def test_every_message_of_the_interface_has_its_french_translation():
+    french = read_po(LOCALE / "fr" / "LC_MESSAGES" / "django.po")
+    wanted = template_msgids() | python_msgids()
+    assert len(wanted) > 300
+    missing = sorted(m for m in wanted if not french.get(m))
+    assert not missing, f"untranslated (run scripts/messages.sh and translate): {missing[:10]}"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_compiled_catalogue_matches_its_source(language):
+    po = read_po(LOCALE / language / "LC_MESSAGES" / "django.po")
+    with open(LOCALE / language / "LC_MESSAGES" / "django.mo", "rb") as fh:
+        mo = gettext.GNUTranslations(fh)
+    for msgid, msgstr in po.items():
+        if isinstance(msgstr, tuple):
+            if msgstr and msgstr[0]:
+                assert mo.ngettext(msgid, msgid, 1) == msgstr[0], msgid
+        elif msgstr:
+            assert mo.gettext(msgid) == msgstr, f"{language}: {msgid!r} (run scripts/messages.sh to compile)"
+
+
+@pytest.mark.django_db
+def test_french_by_default_whatever_the_browser_says_english_on_request():
+    browser = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    page = browser.get("/publications/").content.decode()
+    assert '<html lang="fr"' in page and "Décisions publiées" in page
+    browser.get("/login/")
+    response = browser.post("/i18n/setlang/", {"language": "en", "next": "/publications/"})
+    assert response.status_code == 302
+    page = browser.get("/publications/").content.decode()
+    assert '<html lang="en"' in page and "Published decisions" in page
+    assert "Log in" in browser.get("/login/").content.decode()
