@@ -11,10 +11,13 @@ scripts/bootstrap.sh --test
 # strict typing of the files listed in pyproject.toml [tool.mypy]; the cache (.mypy_cache)
 # makes later runs take a second, a fresh clone's first run takes ~10 s of CPU
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# Tests run on every core (pytest-xdist; VIGIPUB_TEST_WORKERS=0 runs them in one process); a
+# test file stays on one worker so its module fixtures (out-of-fold runs, servers) are built once.
+workers=(-n "${VIGIPUB_TEST_WORKERS:-auto}" --dist loadfile)
+.venv/bin/python -m pytest "${workers[@]}" "$@"
 # Unless tests were selected by path (scripts/test.sh tests/detect), the web suite also runs
 # on PostgreSQL (options such as CI's -p no:cacheprovider are passed on).
 for arg in "$@"; do
   [ -e "${arg%%::*}" ] && exit 0
 done
-VIGIPUB_TEST_DATABASE=postgresql exec .venv/bin/python -m pytest tests/web "$@"
+VIGIPUB_TEST_DATABASE=postgresql exec .venv/bin/python -m pytest "${workers[@]}" tests/web "$@"
