@@ -101,3 +101,16 @@ def test_french_by_default_whatever_the_browser_says_english_on_request():
     page = browser.get("/publications/").content.decode()
     assert '<html lang="en"' in page and "Published decisions" in page
     assert "Log in" in browser.get("/login/").content.decode()
+
+
+def test_every_vocabulary_value_the_evidence_pages_show_has_a_label() -> None:
+    """A finding kind or a reading confidence added to the evidence model must get an interface
+    label, or the page shows the raw English code (« offer », « high »)."""
+    from typing import get_args
+
+    from vigipub.evidence.findings import Finding, FindingKind
+    from vigipub.web.templatetags.vigipub_tags import CONFIDENCE, FINDING
+
+    assert set(get_args(FindingKind)) <= set(FINDING)
+    confidence = Finding.model_fields["confidence"].annotation
+    assert set(get_args(confidence)) <= set(CONFIDENCE)

@@ -52,7 +52,10 @@ FINDING = {
     "france_targeting": _("French targeting"),
     "reporting_context": _("reporting context"),
     "genre": _("page genre"),
+    "offer": _("offer"),
 }
+# How sure the legal-notice reader is of the operator it proposes (Finding.confidence)
+CONFIDENCE = {"high": _("high confidence"), "medium": _("medium confidence"), "low": _("low confidence"), "": "—"}
 DECISION = {"pending": _("to review"), "accepted": _("accepted"), "rejected": _("rejected")}
 VERDICT = {
     "promotion": _("promotion"),
@@ -94,7 +97,7 @@ SOURCE = {
 TABLES: dict[str, dict[str, Any]] = {
     "status": STATUS, "kind": KIND, "finding": FINDING, "decision": DECISION, "verdict": VERDICT,
     "conclusion": CONCLUSION, "job": JOB, "job_kind": JOB_KIND, "observation": OBSERVATION,
-    "recheck": RECHECK, "deadline": DEADLINE, "role": ROLE, "source": SOURCE,
+    "recheck": RECHECK, "deadline": DEADLINE, "role": ROLE, "source": SOURCE, "confidence": CONFIDENCE,
 }
 
 
