@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -93,6 +94,25 @@ def test_the_dashboard_puts_overdue_deadlines_first(client_as, users):
     assert [ref for _, ref in order] == [b.reference, a.reference, c.reference, d.reference]
     assert "vp-overdue" in html
 
+
+
+def test_before_any_review_the_qualification_reads_to_review_and_a_case_without_triage_has_no_score(client_as, users):
+    """The qualification is of the ACCEPTED findings: with none reviewed yet it must not read
+    « pas de manquement »; a case opened from a URL has no triage score to show."""
+    from vigipub.cases.leads import leads_from_urls
+
+    case = services.create_cases(users["inspector"], leads_from_urls("https://e.example.com/")).created[0]
+    case.findings_total, case.conclusion = 12, "no_violation"
+    case.save()
+    client = client_as(users["inspector"])
+    row = client.get(reverse("dashboard")).content.decode().split(case.reference, 1)[1].split("</tr>", 1)[0]
+    assert "à relire" in row and "pas de manquement" not in row and "0.00" not in row
+    page = client.get(reverse("case", args=[case.reference])).content.decode()
+    assert '<strong id="conclusion">à relire</strong>' in page
+    case.findings_rejected = 12
+    case.save()
+    page = client.get(reverse("case", args=[case.reference])).content.decode()
+    assert re.search(r"<strong id=\"conclusion\">(?!à relire)[^<]+</strong>", page), re.search(r"<strong id=\"conclusion\">[^<]*", page)
 
 def test_follow_up_re_check_runs_vigipub_recheck_and_decides_the_next_step(client_as, users, case_with_capture):
     case = case_with_capture
