@@ -102,6 +102,8 @@ def test_a_case_from_lead_to_publication_in_a_browser(server, demo_site):
         assert re.fullmatch(r"VP-\d{4}-\d{5}", ref)
         shot("02-case-capturing")
         expect(page.locator("#captures li[data-state=done]")).to_have_count(1, timeout=120_000)
+        # 3 web pages, each analysed twice (HTTP response and Chromium's rendering), count once
+        expect(page.locator("#captures li[data-state=done]")).to_contain_text(" 3 pages")
         expect(page.locator("#operator-name")).to_contain_text("Vitadendra")
         page.click("[data-transition=open_investigation] button")
         expect(page.locator("#case-status")).to_have_attribute("data-status", "investigation")

@@ -323,7 +323,9 @@ def import_dossier(capture: Capture, dossier: Path) -> None:
             )
         capture.state = JobState.DONE
         capture.dossier = str(dossier.resolve().relative_to(data_dir().resolve()))
-        capture.pages = len(findings.pages)
+        # web pages captured: a page analysed both as the HTTP response and as the browser's
+        # rendering counts once
+        capture.pages = len({p.url for p in findings.pages})
         capture.site_verdict = findings.site.verdict if findings.site else ""
         capture.site_score = findings.site.score if findings.site else None
         capture.captured_at = manifest.started_at
