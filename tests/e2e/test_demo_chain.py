@@ -275,3 +275,21 @@ def test_derived_files_are_sealed_and_a_hand_edit_is_caught(dossiers, tmp_path):
     # a file added to a sealed dossier is a failure (issue 18: it could pass for a derived file)
     (copy / "notes.txt").write_text("inspector's notes", encoding="utf-8")
     assert verify_evidence(copy).states["notes.txt"] == "failed"
+
+
+def test_report_names_every_kind_of_evidence_in_french(dossiers):
+    """The evidence tables' « nature » column shows French labels, never the detector's codes
+    (« first_person_outcome », « quotation »)."""
+    import json
+
+    from vigipub.documents.report import LABELS_FR, PROMOTIONAL
+
+    for site in ("dendritic-clinic", "stemcell-clinic"):
+        findings = json.loads((dossiers / site / "findings.json").read_text(encoding="utf-8"))
+        shown = {
+            f["subkind"]
+            for page in findings["pages"]
+            for f in page["findings"]
+            if f["kind"] in (*PROMOTIONAL, "france_targeting", "manipulation", "reporting_context")
+        }
+        assert shown and shown <= set(LABELS_FR["subkind_fr"]), sorted(shown - set(LABELS_FR["subkind_fr"]))

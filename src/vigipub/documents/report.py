@@ -98,6 +98,8 @@ LABELS_FR: dict[str, dict[str, str]] = {
         "warning": "mise en garde",
         # testimonial, travel
         "testimonial": "témoignage", "patient_story": "témoignage", "logistics": "logistique du voyage",
+        "first_person": "récit à la première personne", "first_person_outcome": "résultat raconté par un patient",
+        "quotation": "propos cités", "about_providers": "article sur des prestataires", "research": "recherche",
     },
     "genre_fr": {"clinic": "site de clinique", "broker": "intermédiaire de tourisme médical",
                  "news": "site de presse", "regulator": "site d’autorité sanitaire",
