@@ -114,3 +114,16 @@ def test_every_vocabulary_value_the_evidence_pages_show_has_a_label() -> None:
     assert set(get_args(FindingKind)) <= set(FINDING)
     confidence = Finding.model_fields["confidence"].annotation
     assert set(get_args(confidence)) <= set(CONFIDENCE)
+
+
+def test_a_finding_s_sub_kind_is_named_in_french_on_the_review_page() -> None:
+    from django.utils import translation
+
+    from vigipub.web.templatetags.vigipub_tags import subkind
+
+    with translation.override("fr"):
+        assert subkind("first_person_outcome") == "résultat raconté par un patient"
+        assert subkind("fr_variant") == "adresse de la version française"
+        assert subkind("some_new_code") == "some new code"
+    with translation.override("en"):
+        assert subkind("fr_variant") == "fr variant"

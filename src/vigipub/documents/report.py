@@ -31,6 +31,7 @@ from vigipub.evidence import (
     RecordRef,
     utc_now,
 )
+from vigipub.evidence.findings import SUBKIND_LABELS_FR
 from vigipub.evidence.french import PLACEHOLDER_OPEN, compare_key, with_article
 from vigipub.evidence.french import join as french_join
 from vigipub.evidence.french import long_date as fr_date
@@ -71,36 +72,7 @@ LABELS_FR: dict[str, dict[str, str]] = {
                 "call_to_action": "incitations (prix, réservation, consultation)", "travel": "tourisme médical",
                 "france_targeting": "ciblage du public français",
                 "reporting_context": "indices d’un article ou d’une mise en garde"},
-    "subkind_fr": {
-        # claims
-        "cure": "guérison", "treat": "traitement", "prevent": "prévention", "efficacy_figure": "chiffre d’efficacité",
-        "safety": "sécurité", "superiority": "supériorité", "universality": "tous les cas",
-        "guarantee": "garantie", "innovation": "innovation", "non_invasive": "non invasif",
-        # calls to action
-        "price": "prix", "package": "forfait", "booking": "réservation", "consultation": "consultation",
-        "contact": "contact", "quote_request": "devis", "financing": "financement",
-        # manipulations
-        "culture_expansion": "culture, expansion", "differentiation": "différenciation", "activation": "activation",
-        "antigen_loading": "chargement en antigènes", "genetic_modification": "modification génétique",
-        "immortalisation": "immortalisation", "collection": "prélèvement", "centrifugation": "centrifugation",
-        "cell_separation": "séparation cellulaire", "concentration": "concentration", "freezing": "congélation",
-        "cryopreservation": "cryoconservation", "washing": "lavage", "filtering": "filtration",
-        "purification": "purification", "lyophilisation": "lyophilisation",
-        # France
-        "french_language": "version en français", "fr_variant": "adresse de la version française",
-        "french_phone": "téléphone français", "euro_price": "prix en euros", "french_city": "ville française",
-        "french_patient": "patients français", "from_france_logistics": "venue depuis la France",
-        "fr_domain": "domaine .fr", "french_speaking_staff": "accompagnement en français",
-        "reimbursement_fr": "assurance maladie française",
-        # reporting context
-        "attribution": "propos rapportés", "journalism": "article de presse", "non_coverage": "non-remboursement",
-        "refutation": "réfutation", "regulator": "autorité sanitaire", "unauthorised": "illégalité signalée",
-        "warning": "mise en garde",
-        # testimonial, travel
-        "testimonial": "témoignage", "patient_story": "témoignage", "logistics": "logistique du voyage",
-        "first_person": "récit à la première personne", "first_person_outcome": "résultat raconté par un patient",
-        "quotation": "propos cités", "about_providers": "article sur des prestataires", "research": "recherche",
-    },
+    "subkind_fr": dict(SUBKIND_LABELS_FR),
     "genre_fr": {"clinic": "site de clinique", "broker": "intermédiaire de tourisme médical",
                  "news": "site de presse", "regulator": "site d’autorité sanitaire",
                  "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",

@@ -22,6 +22,40 @@ FindingKind = Literal[
     "offer",  # the page offers the therapy: provider's voice, protocol, eligibility (OfferSignal)
 ]
 
+#: French names of the finding sub-kinds, as the report's evidence tables and the case
+#: application's review page show them (a code missing here is shown as it is; a demo test
+#: checks that every sub-kind the demo sites produce has a name).
+SUBKIND_LABELS_FR: dict[str, str] = {
+    # claims
+    "cure": "guérison", "treat": "traitement", "prevent": "prévention", "efficacy_figure": "chiffre d’efficacité",
+    "safety": "sécurité", "superiority": "supériorité", "universality": "tous les cas",
+    "guarantee": "garantie", "innovation": "innovation", "non_invasive": "non invasif",
+    # calls to action
+    "price": "prix", "package": "forfait", "booking": "réservation", "consultation": "consultation",
+    "contact": "contact", "quote_request": "devis", "financing": "financement",
+    # manipulations
+    "culture_expansion": "culture, expansion", "differentiation": "différenciation", "activation": "activation",
+    "antigen_loading": "chargement en antigènes", "genetic_modification": "modification génétique",
+    "immortalisation": "immortalisation", "collection": "prélèvement", "centrifugation": "centrifugation",
+    "cell_separation": "séparation cellulaire", "concentration": "concentration", "freezing": "congélation",
+    "cryopreservation": "cryoconservation", "washing": "lavage", "filtering": "filtration",
+    "purification": "purification", "lyophilisation": "lyophilisation",
+    # France
+    "french_language": "version en français", "fr_variant": "adresse de la version française",
+    "french_phone": "téléphone français", "euro_price": "prix en euros", "french_city": "ville française",
+    "french_patient": "patients français", "from_france_logistics": "venue depuis la France",
+    "fr_domain": "domaine .fr", "french_speaking_staff": "accompagnement en français",
+    "reimbursement_fr": "assurance maladie française",
+    # reporting context
+    "attribution": "propos rapportés", "journalism": "article de presse", "non_coverage": "non-remboursement",
+    "refutation": "réfutation", "regulator": "autorité sanitaire", "unauthorised": "illégalité signalée",
+    "warning": "mise en garde",
+    # testimonial, travel
+    "testimonial": "témoignage", "patient_story": "témoignage", "logistics": "logistique du voyage",
+    "first_person": "récit à la première personne", "first_person_outcome": "résultat raconté par un patient",
+    "quotation": "propos cités", "about_providers": "article sur des prestataires", "research": "recherche",
+}  # fmt: skip
+
 Verdict = Literal["promotion", "not_promotion", "uncertain"]
 
 

@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from vigipub.evidence.findings import SUBKIND_LABELS_FR
+
 register = template.Library()
 
 STATUS = {
@@ -102,6 +104,15 @@ TABLES: dict[str, dict[str, Any]] = {
 
 
 _TRANSLATED: dict[tuple[str, str], dict[str, str]] = {}
+
+
+@register.filter
+def subkind(value: str) -> str:
+    """A finding's sub-kind: in French the names the investigation report uses, else the code
+    in words (the detector's sub-kinds are an open set coming from the lexicons)."""
+    if (get_language() or "").startswith("fr"):
+        return SUBKIND_LABELS_FR.get(value, value.replace("_", " "))
+    return value.replace("_", " ")
 
 
 @register.filter
