@@ -72,7 +72,7 @@ LABELS_FR: dict[str, dict[str, str]] = {
                 "call_to_action": "incitations (prix, réservation, consultation)", "travel": "tourisme médical",
                 "france_targeting": "ciblage du public français",
                 "reporting_context": "indices d’un article ou d’une mise en garde"},
-    "subkind_fr": dict(SUBKIND_LABELS_FR),
+    "subkind_fr": SUBKIND_LABELS_FR,
     "genre_fr": {"clinic": "site de clinique", "broker": "intermédiaire de tourisme médical",
                  "news": "site de presse", "regulator": "site d’autorité sanitaire",
                  "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",

@@ -109,6 +109,12 @@ class Case(models.Model):
         return max(self.findings_total - self.findings_accepted - self.findings_rejected, 0)
 
     @property
+    def review_not_started(self) -> bool:
+        """Findings exist and none is reviewed yet: the qualification of "the accepted findings"
+        (none) would read « pas de manquement », so the pages say « à relire » instead."""
+        return self.findings_total > 0 and self.findings_pending == self.findings_total
+
+    @property
     def is_public(self) -> bool:
         return self.published_at is not None
 

@@ -123,9 +123,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "overdue": c.next_deadline is not None and c.next_deadline < today,
             "operator": c.operator_name or "—",
             "findings": f"{c.findings_accepted} / {c.findings_rejected} / {c.findings_total}" if c.findings_total else "—",
-            # before any finding is reviewed, the qualification of "the accepted findings" (none)
-            # would read « pas de manquement »: say that the review is pending instead
-            "conclusion": label("pending", "decision") if c.findings_total and not (c.findings_accepted or c.findings_rejected)
+            "conclusion": label("pending", "decision") if c.review_not_started
             else label(c.conclusion, "conclusion") + ("" if c.qualified_at else "*"),
             # only leads from triage carry a score; a case opened from a URL has none
             "score": f"{c.lead_score:.2f}" if c.lead_score > 0 else "—",
