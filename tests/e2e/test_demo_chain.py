@@ -280,8 +280,6 @@ def test_derived_files_are_sealed_and_a_hand_edit_is_caught(dossiers, tmp_path):
 def test_report_names_every_kind_of_evidence_in_french(dossiers):
     """The evidence tables' « nature » column shows French labels, never the detector's codes
     (« first_person_outcome », « quotation »)."""
-    import json
-
     from vigipub.documents.report import LABELS_FR, PROMOTIONAL
 
     for site in ("dendritic-clinic", "stemcell-clinic"):
