@@ -174,12 +174,22 @@ class Detector:
             # rule: a longer `with` term that fails must not hide a shorter entry inside it
             entries = self.entries
             kept: list[tuple[int, int, int]] = []
+            #: per kind asked for by a ``with_kind`` entry, the sentences holding a match of it
+            kind_sentences: dict[str, set[tuple[int, int]]] = {}
             for match in out:
                 entry = entries[match[2]]
-                if entry.together:
+                if entry.together or entry.with_kind:
                     s, e = sidx.sentence(match[0], match[1])
-                    if not entry.accepts_sentence(folded[s:e]):
+                    if entry.together and not entry.accepts_sentence(folded[s:e]):
                         continue
+                    if entry.with_kind:
+                        sentences = kind_sentences.get(entry.with_kind)
+                        if sentences is None:
+                            sentences = kind_sentences[entry.with_kind] = {
+                                sidx.sentence(m[0], m[1]) for m in out if entries[m[2]].kind == entry.with_kind
+                            }
+                        if (s, e) not in sentences:
+                            continue
                 kept.append(match)
             out = kept
         return self._drop_nested(out)
@@ -280,6 +290,10 @@ class Detector:
             if entry.id not in group.entry_ids:
                 group.entry_ids.append(entry.id)
                 group.weight = max(group.weight, entry.weight)
+                if "inferred" not in entry.attributes:
+                    # a sentence the lexicon reads as a claim outright is not only inferred
+                    # because an inferred-only entry (an effect verb beside a therapy) came first
+                    group.attributes.pop("inferred", None)
         by_sentence: dict[tuple[int, int], set[str]] = {}
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
