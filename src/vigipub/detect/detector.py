@@ -174,8 +174,8 @@ class Detector:
             # rule: a longer `with` term that fails must not hide a shorter entry inside it
             entries = self.entries
             kept: list[tuple[int, int, int]] = []
-            #: per kind asked for by a ``with_kind`` entry, the sentences holding a match of it
-            kind_sentences: dict[str, set[tuple[int, int]]] = {}
+            #: per kind asked for by a ``with_kind`` entry, the blocks holding a match of it
+            kind_blocks: dict[str, set[int]] = {}
             for match in out:
                 entry = entries[match[2]]
                 if entry.together or entry.with_kind:
@@ -183,12 +183,15 @@ class Detector:
                     if entry.together and not entry.accepts_sentence(folded[s:e]):
                         continue
                     if entry.with_kind:
-                        sentences = kind_sentences.get(entry.with_kind)
-                        if sentences is None:
-                            sentences = kind_sentences[entry.with_kind] = {
-                                sidx.sentence(m[0], m[1]) for m in out if entries[m[2]].kind == entry.with_kind
+                        # the same paragraph (block), or the one before it: « Elles régulent
+                        # l'inflammation » follows the sentence or the heading naming the cells
+                        blocks = kind_blocks.get(entry.with_kind)
+                        if blocks is None:
+                            blocks = kind_blocks[entry.with_kind] = {
+                                sidx.block_of(m[0]) for m in out if entries[m[2]].kind == entry.with_kind
                             }
-                        if (s, e) not in sentences:
+                        bi = sidx.block_of(match[0])
+                        if bi not in blocks and bi - 1 not in blocks:
                             continue
                 kept.append(match)
             out = kept
@@ -628,8 +631,11 @@ class Detector:
         blocks = doc.blocks
         reporting = _reporting_sentences(groups)
         for (kind, sub, s, e), g in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
-            count = per_subkind.get((kind, sub), 0) + 1
-            per_subkind[(kind, sub)] = count
+            # inferred findings (evidence the verdict does not weigh) have their own quota:
+            # they must not push the weighed findings of their subkind out of the list
+            cap_key = (kind, sub + " (inferred)" if "inferred" in g.attributes else sub)
+            count = per_subkind.get(cap_key, 0) + 1
+            per_subkind[cap_key] = count
             if count > MAX_FINDINGS_PER_SUBKIND:
                 continue
             kinds = by_sentence.get((s, e), set())
