@@ -26,9 +26,11 @@ A lexicon file (``lexicons/<lang>.yaml``) lists entries::
                                         # Schmerzen ließen deutlich nach »); "word*" also
                                         # matches the words it starts, "*word" the words it
                                         # ends (compounds: « Rückenschmerzen »)
-      with_kind: therapy                # the same sentence must also hold a match of this
-                                        # kind: an effect verb (« améliorent », "break down")
-                                        # is a claim only where the cells or exosomes are named
+      with_kind: therapy                # the entry's paragraph (block), or the one before
+                                        # it, must also hold a match of this kind: an effect
+                                        # verb (« régulent », "break down") is a claim only
+                                        # where the cells or exosomes are named (« Elles
+                                        # régulent… » follows the sentence naming them)
 
 Unknown keys are refused (a misspelt ``with`` would silently widen an entry).
 
@@ -102,7 +104,7 @@ class Entry:
     scope: str = "page"
     #: per group, a regex over the folded sentence: each must match for the entry to count
     together: tuple[re.Pattern[str], ...] = ()
-    #: a kind of match the sentence must also hold (``with_kind``), or ""
+    #: a kind of match the paragraph (or the one before) must also hold (``with_kind``), or ""
     with_kind: str = ""
 
     def accepts_sentence(self, folded_sentence: str) -> bool:
