@@ -17,7 +17,7 @@ CASES = {
     "experience": [
         ("fr", "Depuis 2015, plusieurs centaines de patients ont été traités dans notre centre."),
         ("en", "Over the past years we have treated more than 500 patients."),
-        ("de", "Seit 2010 wurden über 800 Patienten behandelt."),
+        ("de", "Seit 2010 haben wir über 800 Patienten erfolgreich behandelt."),
         ("es", "En nuestra clínica hemos tratado a más de 300 personas."),
         ("it", "Nel nostro centro abbiamo trattato oltre 200 persone."),
         ("pt", "Já tratamos mais de 400 pessoas na nossa clínica."),
@@ -55,7 +55,9 @@ CASES = {
         ("nl", "De behandeling is hier goedkoper en zonder wachtlijst."),
     ],
 }
-KIND_OF = {"experience": "claim", "results": "claim", "credentials": "claim", "access": "claim"}
+#: experience and volume are listed as inferred evidence (weighed, they moved a model fitted
+#: without French pages to accuse one more French page: docs/detection.md, fourth round)
+INFERRED = {"experience"}
 CTAS = [
     ("fr", "Demandez un rendez-vous en ligne"),
     ("en", "Book appointment now"),
@@ -90,10 +92,11 @@ def _r4(findings: list, cls: str) -> list:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize("cls,lang,sentence", [(c, lang, s) for c, cases in CASES.items() for lang, s in cases])
-def test_each_class_is_read_as_a_weighed_claim(cls: str, lang: str, sentence: str) -> None:
+def test_each_class_is_read_as_a_claim(cls: str, lang: str, sentence: str) -> None:
     found = _r4(_findings(lang, sentence), cls)
     assert found, (cls, lang, sentence)
-    assert all(f.kind == KIND_OF[cls] and f.attributes.get("inferred") != "yes" for f in found)
+    inferred = "yes" if cls in INFERRED else None
+    assert all(f.kind == "claim" and f.attributes.get("inferred") == inferred for f in found)
     assert sentence.rstrip(".") in found[0].quote
 
 
