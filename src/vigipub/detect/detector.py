@@ -185,13 +185,13 @@ class Detector:
                     if entry.with_kind:
                         # the same paragraph (block), or the one before it: « Elles régulent
                         # l'inflammation » follows the sentence or the heading naming the cells
-                        blocks = kind_blocks.get(entry.with_kind)
-                        if blocks is None:
-                            blocks = kind_blocks[entry.with_kind] = {
+                        near = kind_blocks.get(entry.with_kind)
+                        if near is None:
+                            near = kind_blocks[entry.with_kind] = {
                                 sidx.block_of(m[0]) for m in out if entries[m[2]].kind == entry.with_kind
                             }
                         bi = sidx.block_of(match[0])
-                        if bi not in blocks and bi - 1 not in blocks:
+                        if bi not in near and bi - 1 not in near:
                             continue
                 kept.append(match)
             out = kept
