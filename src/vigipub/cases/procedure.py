@@ -23,7 +23,14 @@ from typing import Any, Literal
 
 from vigipub.evidence.case import Case, LetterOfIntent
 from vigipub.evidence.french import long_date
-from vigipub.law import LawDataError, LegalMessage, Parameter, get_jurisdiction, load_messages, load_parameters
+from vigipub.law import (
+    LawDataError,
+    LegalMessage,
+    Parameter,
+    get_jurisdiction,
+    load_messages,
+    load_parameters,
+)
 
 from .casefile import LoadedCase
 from .defences import JURISDICTION
