@@ -39,6 +39,7 @@ from django.utils.translation import gettext
 
 from vigipub.evidence.casework import AuditAction, JobKind, JobState
 from vigipub.evidence.errors import VigipubError
+from vigipub.pipeline import Step
 
 from . import audit
 from .models import Case, Job
@@ -178,6 +179,8 @@ def _progress(job: Job) -> Progress:
         if now - last[0] < 0.3:
             return
         last[0] = now
+        if isinstance(message, Step):  # a pipeline step: in the agency's language
+            message = gettext(message.template).format(**message.values)
         message = " ".join(str(message).split())[:500]
         Job.objects.filter(pk=job.pk).update(progress=message, heartbeat_at=timezone.now())
         job.progress = message
