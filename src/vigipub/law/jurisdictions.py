@@ -130,14 +130,20 @@ def load_messages(path: Path, jurisdiction: Jurisdiction | None = None) -> dict[
     return _messages(path.resolve(), packages)
 
 
-@cache
-def _messages(path: Path, packages: tuple[str, ...]) -> dict[str, LegalMessage]:
+def _yaml_mapping(path: Path, kind: str, maps: str) -> dict[Any, Any]:
+    """The mapping a lawyer-edited YAML file holds; LawDataError naming the file otherwise."""
     try:
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise LawDataError(f"unreadable wording file: {exc}", where=str(path)) from exc
+        raise LawDataError(f"unreadable {kind} file: {exc}", where=str(path)) from exc
     if not isinstance(data, dict):
-        raise LawDataError("the wording file must map message ids to their text", where=str(path))
+        raise LawDataError(f"the {kind} file must map {maps}", where=str(path))
+    return data
+
+
+@cache
+def _messages(path: Path, packages: tuple[str, ...]) -> dict[str, LegalMessage]:
+    data = _yaml_mapping(path, "wording", "message ids to their text")
     articles = _articles(packages)
     out: dict[str, LegalMessage] = {}
     for id_, entry in data.items():
@@ -245,12 +251,7 @@ _DEFENCE_KEYS = frozenset({"label", "claim_fr", "rebuttal_fr", "cites", "status"
 
 @cache
 def _defences(path: Path, packages: tuple[str, ...]) -> dict[str, Defence]:
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LawDataError(f"unreadable defences file: {exc}", where=str(path)) from exc
-    if not isinstance(data, dict):
-        raise LawDataError("the defences file must map defence ids to their rebuttal", where=str(path))
+    data = _yaml_mapping(path, "defences", "defence ids to their rebuttal")
     articles = _articles(packages)
     out: dict[str, Defence] = {}
     for id_, entry in data.items():
