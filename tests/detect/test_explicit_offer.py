@@ -38,3 +38,12 @@ def test_the_same_offer_reported_by_a_newspaper_is_not_the_rules() -> None:
     analysis = Detector.default().analyze(document_from_text(text, "https://journal.example/article"))
     assert not any(r.startswith("offre explicite") for r in analysis.reasons)
     assert analysis.verdict != "promotion"
+
+
+def test_a_hospital_offering_car_t_cells_is_left_to_the_score() -> None:
+    """CAR-T cells and gene therapies have authorised products that hospitals offer lawfully."""
+    text = ("Traitement du lymphome par cellules CAR-T\n\nNotre centre propose le traitement par cellules "
+            "CAR-T aux patients atteints de lymphome.\n\nPrenez rendez-vous avec notre équipe.")
+    analysis = Detector.default().analyze(document_from_text(text, "https://chu.example/hematologie"))
+    assert any(f.subkind == "car_t" for f in analysis.findings)
+    assert not any(r.startswith("offre explicite") for r in analysis.reasons)

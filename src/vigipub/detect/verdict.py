@@ -472,16 +472,23 @@ class VerdictModel:
         )
 
 
+#: classes with authorised products that hospitals offer lawfully (Kymriah, Yescarta,
+#: Zolgensma…): a hospital's page offering them with an appointment is not, by itself, an offer
+#: of an unauthorised product; the score and the registers decide
+_AUTHORISED_CLASSES = frozenset({"car_t", "gene_therapy"})
+
+
 def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
     """The provider offers a cell, gene or exosome therapy itself, with a call to action.
 
-    All of: a therapy named on the page; the provider's own voice (« notre clinique », "our
+    All of: a cell or exosome therapy named on the page (not only CAR-T cells or a gene therapy,
+    classes with authorised products); the provider's own voice (« notre clinique », "our
     clinic"); a call to action (booking, price, consultation, contact); a disease, a claim of
     the page's own, a testimonial or a described protocol; and no reporting cue or reporting
     genre (a news story quoting a clinic's offer is not the clinic's page).
     """
     return (
-        bool(page.therapy)
+        any(f.subkind not in _AUTHORISED_CLASSES for f in page.therapy)
         and values.get("provider_voice", 0.0) > 0
         and bool(page.calls)
         and bool(page.disease or page.own_claims or page.testimonials or page.offer)
