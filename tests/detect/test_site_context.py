@@ -179,3 +179,26 @@ def test_investigate_the_clinic_site_end_to_end(tmp_path: Path) -> None:
     data = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     raised = [p for p in data["pages"] if p.get("page_verdict")]
     assert raised and all(p["contributions"] for p in raised)
+
+
+#: a second clinic, written differently (English, stem cells for multiple sclerosis, a menu on
+#: every page, prices written "USD 24,500", stories told as « “…,” says Laura »): what the site
+#: context must hold beyond the first fixture's phrasing
+SITE_EN = Path(__file__).resolve().parent / "fixtures" / "clinic_site_en"
+
+
+def test_a_second_clinic_written_otherwise_is_read_the_same_way() -> None:
+    detector = Detector.default()
+    alone = {
+        path.stem: detector.analyze(document_from_html(path.read_bytes(), f"https://regenvita.example/{path.name}"))
+        for path in sorted(SITE_EN.glob("*.html"))
+    }
+    assert alone["prices"].verdict != "promotion" and alone["stories"].verdict != "promotion"
+    assert any(f.subkind == "price" and f.match.startswith("USD") for f in alone["prices"].findings)
+    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    for name in ("treatment", "results", "prices", "stories"):
+        assert judged[name].verdict == "promotion", (name, judged[name].reasons)
+    # a patient's story attributed with "says" is a testimonial, not a report …
+    assert judged["stories"].page_verdict == alone["stories"].verdict
+    # … while the clinic's blog post that reports a published review, and the contact form, are not raised
+    assert judged["blog"].verdict != "promotion" and judged["contact"].verdict != "promotion"

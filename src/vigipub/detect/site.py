@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import urlsplit
 
-from vigipub.evidence.findings import Contribution, PageAnalysis, Verdict
+from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import features as feats
@@ -79,6 +79,23 @@ def _site_items(page: feats.PageFindings) -> list[str]:
     return items
 
 
+def _without_testimony_attribution(findings: list[Finding]) -> list[Finding]:
+    """The findings, less the reporting cues of sentences that are testimonials (and the claims
+    of those sentences are the story's, not reported)."""
+    stories = {(f.start, f.end) for f in findings if f.kind == "testimonial"}
+    if not stories:
+        return findings
+    out = []
+    for f in findings:
+        if (f.start, f.end) not in stories:
+            out.append(f)
+        elif f.kind == "claim" and f.attributes.get("reported") == "yes":
+            out.append(f.model_copy(update={"attributes": {k: v for k, v in f.attributes.items() if k != "reported"}}))
+        elif f.kind != "reporting_context":
+            out.append(f)
+    return out
+
+
 def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
     """Sentences repeated on most pages of the site: its menu, header and footer.
 
@@ -119,8 +136,12 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings:
             out.append(page)
             continue
-        # the page's own findings, without the site's repeated menu and footer
-        findings = [f for f in page.findings if " ".join(f.quote.split()) not in template]
+        # the page's own findings, without the site's repeated menu and footer, nor the reported
+        # speech cue of a patient's story (« “I can walk again,” says Laura, 44 » is how a clinic
+        # shows its testimonials, not a report of somebody else's words)
+        findings = _without_testimony_attribution(
+            [f for f in page.findings if " ".join(f.quote.split()) not in template]
+        )
         grouped = feats.PageFindings.of(findings)
         values, _evidence = feats.compute(findings)
         if not findings or _reports(values):
