@@ -202,3 +202,24 @@ def test_a_second_clinic_written_otherwise_is_read_the_same_way() -> None:
     assert judged["stories"].page_verdict == alone["stories"].verdict
     # … while the clinic's blog post that reports a published review, and the contact form, are not raised
     assert judged["blog"].verdict != "promotion" and judged["contact"].verdict != "promotion"
+
+
+#: a third clinic: hair-loss exosomes in Paris, the therapy named in the menu of every page, a
+#: legal notice giving the company's share capital in euros
+SITE_EXOSOMES = Path(__file__).resolve().parent / "fixtures" / "clinic_site_exosomes"
+
+
+def test_the_share_capital_of_a_legal_notice_is_no_price_and_the_notice_is_not_raised() -> None:
+    detector = Detector.default()
+    alone = {
+        path.stem: detector.analyze(
+            document_from_html(path.read_bytes(), f"https://clinique-lumiere.example/{path.name}")
+        )
+        for path in sorted(SITE_EXOSOMES.glob("*.html"))
+    }
+    assert not [f for f in alone["mentions"].findings if f.subkind == "price"]
+    assert {"690 €", "1 790 €"} <= {f.match for f in alone["tarifs"].findings if f.subkind == "price"}
+    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    for name in ("exosomes", "avant-apres", "tarifs", "avis"):
+        assert judged[name].verdict == "promotion", (name, judged[name].reasons)
+    assert judged["mentions"].verdict == "not_promotion" and judged["rdv"].verdict != "promotion"

@@ -38,6 +38,12 @@ PRICE = re.compile(
     r"|\d{1,3}(?:[ .,\u00a0\u202f\u2019']?\d{3})*(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b|USD\b|\$|£|CHF\b|TL\b|₺))",
     re.I,
 )
+#: what a legal notice says before an amount that is no price: « au capital de 10 000 € »,
+#: "share capital of £1,000", „Stammkapital: 25.000 €“, « capitale sociale », "sermaye"
+SHARE_CAPITAL = re.compile(
+    r"(?:\bcapital|\bcapitale|kapital|\bsermaye(?:si)?)\b[^.;\d€$£]{0,30}$",
+    re.I,
+)
 EURO = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)
 FRENCH_PHONE = re.compile(
     r"(?:(?:\+|00)33[\s.\-]?(?:\(0\)[\s.\-]?)?[1-9](?:[\s.\-]?\d{2}){4}|(?<![\d+])0[1-9](?:[\s.\-]\d{2}){4})(?!\d)"
