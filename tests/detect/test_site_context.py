@@ -223,3 +223,35 @@ def test_the_share_capital_of_a_legal_notice_is_no_price_and_the_notice_is_not_r
     for name in ("exosomes", "avant-apres", "tarifs", "avis"):
         assert judged[name].verdict == "promotion", (name, judged[name].reasons)
     assert judged["mentions"].verdict == "not_promotion" and judged["rdv"].verdict != "promotion"
+
+
+#: more sites written for these tests, each in its own style: (folder, host, pages that carry the
+#: site's offer and must be flagged in their site, pages that must not be)
+SITES = [
+    # a German practice: the therapy page alone is only uncertain (no booking, « wir »), its
+    # testimonial is attributed (« berichtet Herr M. »), its price page says the insurers do not
+    # pay, its Impressum names the medical council (a regulator cue)
+    ("clinic_site_de", "praxis-keller.example", {"stammzellen", "kosten", "erfahrungen"}, {"impressum"}),
+    # a Mexican provider selling to families abroad, in Spanish
+    ("broker_site_es", "cellumed.example", {"autismo", "precios", "testimonios", "tratamientos"}, {"contacto"}),
+    # a newspaper: an investigation quoting a clinic's promises and price, a trial, an op-ed
+    ("news_site_fr", "quotidien-sante.example", set(), {"index", "clinique", "essai", "tribune", "abonnement"}),
+    # a university hospital: authorised CAR-T cells, HSCT, a trial of mesenchymal cells
+    ("hospital_site_fr", "chu-lumeville.example", set(), {"hemato", "essais", "rdv"}),
+]
+
+
+@pytest.mark.parametrize(("folder", "host", "flagged", "not_flagged"), SITES, ids=[s[0] for s in SITES])
+def test_sites_written_in_other_styles(folder: str, host: str, flagged: set[str], not_flagged: set[str]) -> None:
+    detector = Detector.default()
+    root = Path(__file__).resolve().parent / "fixtures" / folder
+    alone = {
+        path.stem: detector.analyze(document_from_html(path.read_bytes(), f"https://{host}/{path.name}"))
+        for path in sorted(root.glob("*.html"))
+    }
+    assert set(alone) == flagged | not_flagged
+    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    for name in flagged:
+        assert judged[name].verdict == "promotion", (name, judged[name].reasons)
+    for name in not_flagged:
+        assert judged[name].verdict == "not_promotion", (name, judged[name].reasons)
