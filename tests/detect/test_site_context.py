@@ -238,6 +238,10 @@ SITES = [
     ("news_site_fr", "quotidien-sante.example", set(), {"index", "clinique", "essai", "tribune", "abonnement"}),
     # a university hospital: authorised CAR-T cells, HSCT, a trial of mesenchymal cells
     ("hospital_site_fr", "chu-lumeville.example", set(), {"hemato", "essais", "rdv"}),
+    # a patients' association warning against the clinics (with prices quoted), asking for gifts
+    ("association_site_fr", "espoir-autisme.example", set(), {"alerte", "don", "adherer", "temoignages"}),
+    # an Italian centre: fat-derived cells injected in the knee, results, costs, booking
+    ("clinic_site_it", "rigenera.example", {"cellule-staminali", "risultati", "costi", "prenota"}, set()),
 ]
 
 
