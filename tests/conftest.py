@@ -1,9 +1,16 @@
-"""Shared fixtures: the demo sites served on 127.0.0.1, and dossiers built from them once."""
+"""Shared fixtures: the demo sites served on 127.0.0.1, dossiers built from them once, and a
+forward proxy for the capture's --proxy tests (capture and security)."""
 
 from __future__ import annotations
 
+import http.client
+import http.server
 import shutil
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -50,3 +57,64 @@ def demo_run(tmp_path_factory):
         capture_output=True, text=True, timeout=600,
     )
     return out, result
+
+
+class ForwardProxy(http.server.ThreadingHTTPServer):
+    """A forward proxy as an agency would use (absolute-form GET), recording its targets.
+
+    Like a real proxy it resolves whatever host it is given, numeric spellings included
+    (``http://2130706433:port/`` reaches 127.0.0.1): the capture must never hand it one. It
+    marks what it forwards with ``Via: 1.1 test-proxy`` (a test site can tell the proxy's
+    requests from direct ones).
+    """
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _ProxyHandler)
+        self.seen: list[str] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _ProxyHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: ForwardProxy  # type: ignore[assignment]
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.server.seen.append(self.path)
+        target = urlsplit(self.path)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "connection")}
+        headers["Via"] = "1.1 test-proxy"
+        try:
+            conn = http.client.HTTPConnection(
+                socket.gethostbyname(target.hostname or ""), target.port or 80, timeout=10
+            )
+            conn.request("GET", (target.path or "/") + (f"?{target.query}" if target.query else ""), headers=headers)
+            response = conn.getresponse()
+            body = response.read()
+            status, answer = response.status, response.getheaders()
+            conn.close()
+        except OSError:
+            status, answer, body = 502, [("Content-Type", "text/plain")], b"bad gateway"
+        self.send_response(status)
+        for k, v in answer:
+            if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def forward_proxy() -> Iterator[ForwardProxy]:
+    server = ForwardProxy()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()

@@ -54,6 +54,25 @@ def test_analyze_missing_file_is_one_line_error(tmp_path, capsys):
     assert "missing.html" in err and "Traceback" not in err
 
 
+def test_analyze_reads_an_excerpts_file_page_by_page(tmp_path, capsys):
+    """``vigipub analyze fr.jsonl`` on the real corpus's layout judges each line as a page (it
+    once judged the whole file as one text page); the site context groups them by host."""
+    import json
+
+    pages = [
+        {"url": "https://clinique.example/traitement", "text": "Traitement de l'autisme par cellules souches\n"
+         "Notre clinique propose des injections de cellules souches. Réservez votre consultation."},
+        {"url": "https://clinique.example/tarifs", "text": "Tarifs\nLe protocole complet : 9 500 €."},
+        {"url": "https://journal.example/article", "text": "Un essai clinique publié cette semaine."},
+    ]
+    path = tmp_path / "fr.jsonl"
+    path.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in pages), encoding="utf-8")
+    assert main(["analyze", str(path), "--site", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [p["url"] for p in out["pages"]] == [p["url"] for p in pages]
+    assert out["pages"][0]["language"] == "fr" and out["pages"][0]["verdict"] != "not_promotion"
+
+
 def test_failed_investigation_leaves_no_empty_dossier(tmp_path, capsys):
     out = tmp_path / "new-dossier"
     code = main(["investigate", "http://127.0.0.1:9/", "--out", str(out), "--allow-private", "--no-browser"])

@@ -87,6 +87,21 @@ class SiteSummary:
     therapies: list[str] = field(default_factory=list)
 
 
+class Step(str):
+    """A step's progress message: English text, which the command line prints as it is, and its
+    ``template`` and ``values``, which the case application translates (``vigipub.web.steps``
+    marks every template for its catalogue) so that an inspector follows a job in French."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Step:
+        step = super().__new__(cls, template.format(**values))
+        step.template = template
+        step.values = values
+        return step
+
+
 def _say(progress: Progress | None, message: str) -> None:
     if progress is not None:
         progress(message)
@@ -391,7 +406,7 @@ def investigate(
     created = prepare_output_dir(out_dir)
     _mark_unfinished(out_dir, url, "capture", options)
     evidence_dir = out_dir / EVIDENCE
-    _say(progress, f"capturing {url}")
+    _say(progress, Step("capturing {url}", url=url))
     try:
         manifest: CaptureManifest = capture_site(
             url, evidence_dir, CaptureOptions(**options.capture), progress=capture_progress
@@ -417,21 +432,21 @@ def _finish_dossier(
     evidence_dir = out_dir / EVIDENCE
     url = manifest.seed_url
     _mark_unfinished(out_dir, url, "analysis", options)
-    _say(progress, f"analysing {len(manifest.pages)} captured documents")
+    _say(progress, Step("analysing {count} captured documents", count=len(manifest.pages)))
     findings = analyze_to_file([evidence_dir], out_dir / FINDINGS, site_url=manifest.seed_url)
     _mark_unfinished(out_dir, url, "registers", options)
-    _say(progress, "checking the authorisation registers")
+    _say(progress, Step("checking the authorisation registers"))
     on = options.date_of_facts or manifest.started_at.date()
     answers = check_registers(findings.pages, options.registers_db, on)
     write_answers(out_dir / AUTHORISATIONS, answers)
     _mark_unfinished(out_dir, url, "qualification", options)
-    _say(progress, "qualifying the facts")
+    _say(progress, Step("qualifying the facts"))
     qualification = qualify(
         findings.pages, answers, site_url=manifest.seed_url, date_of_facts=on, operator=findings.operator
     )
     write_json(out_dir / QUALIFICATION, qualification)
     _mark_unfinished(out_dir, url, "documents", options)
-    _say(progress, "drafting the report and the decision")
+    _say(progress, Step("drafting the report and the decision"))
     write_dossier_documents(out_dir, manifest, findings, answers, qualification)
     seal_dossier(out_dir, options.capture.get("key_dir"), options.capture.get("tsa_url"))
     # removed last: a kill between the seal and here leaves a sealed dossier that still says
@@ -537,7 +552,7 @@ def resume_investigation(
             manifest = None  # stopped before its first page: nothing captured, capture again
     if manifest is not None:
         if not manifest.complete:
-            _say(progress, "closing the interrupted capture as it stood")
+            _say(progress, Step("closing the interrupted capture as it stood"))
             manifest = close_interrupted(evidence_dir, capture_options)
     else:
         if not target:
@@ -547,7 +562,7 @@ def resume_investigation(
             # the WARC's warcinfo record)
             shutil.rmtree(evidence_dir)
         _mark_unfinished(out_dir, target, "capture", options)
-        _say(progress, f"capturing {target} again (the first attempt stopped before any page)")
+        _say(progress, Step("capturing {url} again (the first attempt stopped before any page)", url=target))
         manifest = capture_site(target, evidence_dir, capture_options, progress=capture_progress)
     return _finish_dossier(out_dir, manifest, options, progress)
 
@@ -965,7 +980,7 @@ def _capture_for_recheck(
 
     last: CaptureInputError | None = None
     for seed in seeds:
-        _say(progress, f"capturing {seed}")
+        _say(progress, Step("capturing {url}", url=seed))
         try:
             return capture_site(seed, evidence, CaptureOptions(**options), progress=capture_progress)
         except EmptySiteError as exc:
@@ -1028,7 +1043,7 @@ def recheck(
         original_manifest = CaptureManifest.model_validate_json(manifest_path.read_bytes())
     except ValueError as exc:
         raise InputError(f"unreadable manifest: {str(exc).splitlines()[0]}", where=str(manifest_path)) from exc
-    _say(progress, f"verifying the original dossier {dossier}")
+    _say(progress, Step("verifying the original dossier {dossier}", dossier=dossier))
     report = verify_evidence(dossier)
     if not report.ok:
         raise IntegrityError(
@@ -1068,12 +1083,12 @@ def recheck(
         try:
             manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress, capture_progress)
         except CaptureInputError as exc:
-            _say(progress, f"site unreachable: {exc}")
+            _say(progress, Step("site unreachable: {error}", error=exc))
             result = compliance.unreachable(original.link, str(exc), _unreachable_kind(exc))
             written, json_path, html_path = compliance.write_outputs(out_dir, result, original, None)
             _seal_recheck(out_dir)
             return RecheckResult(out_dir, written.verdict, json_path, html_path, written)
-        _say(progress, f"analysing {len(manifest.pages)} captured documents")
+        _say(progress, Step("analysing {count} captured documents", count=len(manifest.pages)))
         findings = _analyze_capture(out_dir / EVIDENCE, out_dir / FINDINGS, manifest)
         recheck_view = _view(Side.RECHECK, out_dir.resolve(), EVIDENCE, findings, manifest)
 
@@ -1098,7 +1113,7 @@ def recheck(
                 moved[target.domain] = recheck_view  # the recheck itself followed the move
                 continue
             name = RECHECK_MOVED.format(n=n)
-            _say(progress, f"capturing {target.url} (the site seems to have moved there)")
+            _say(progress, Step("capturing {url} (the site seems to have moved there)", url=target.url))
             move_options = {
                 **capture_options, "max_pages": MOVE_CAPTURE_PAGES, "revisit_urls": (), "chain_from": None,
             }
@@ -1109,7 +1124,7 @@ def recheck(
             except CaptureInputError as exc:
                 move_errors[target.domain] = str(exc)
 
-        _say(progress, "comparing with the original capture")
+        _say(progress, Step("comparing with the original capture"))
         result = compliance.compare(
             original, recheck_view,
             qualification=qualification, decision_text=decision_text,

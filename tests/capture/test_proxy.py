@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import http.client
-import http.server
 import socket
 import socketserver
 import threading
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
 
 import pytest
 
@@ -20,55 +17,10 @@ from vigipub.capture.options import chromium_available
 from .conftest import LocalServer
 
 
-class ForwardProxy(http.server.ThreadingHTTPServer):
-    """A minimal HTTP forward proxy (absolute-form GET only), recording what it forwards."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _ProxyHandler)
-        self.seen: list[str] = []
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
-class _ProxyHandler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: ForwardProxy  # type: ignore[assignment]
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802
-        self.server.seen.append(self.path)
-        target = urlsplit(self.path)
-        conn = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=10)
-        headers = {
-            k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "connection")
-        }
-        headers["Via"] = "1.1 test-proxy"
-        conn.request("GET", target.path + (f"?{target.query}" if target.query else ""), headers=headers)
-        response = conn.getresponse()
-        body = response.read()
-        self.send_response(response.status)
-        for k, v in response.getheaders():
-            if k.lower() not in ("transfer-encoding", "connection", "content-length"):
-                self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        conn.close()
-
-
 @pytest.fixture
-def proxy() -> Iterator[ForwardProxy]:
-    server = ForwardProxy()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+def proxy(forward_proxy: Any) -> Any:
+    """The shared forward proxy (tests/conftest.py)."""
+    return forward_proxy
 
 
 def _echo(h) -> None:  # type: ignore[no-untyped-def]
@@ -78,7 +30,7 @@ def _echo(h) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_crawl_goes_through_proxy_and_exit_ip_recorded(
-    proxy: ForwardProxy, clinic_root: Path, make_server, tmp_path: Path
+    proxy: Any, clinic_root: Path, make_server, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     site: LocalServer = make_server(clinic_root, {"/whatismyip": _echo})
     opts = CaptureOptions(
@@ -101,7 +53,7 @@ def test_crawl_goes_through_proxy_and_exit_ip_recorded(
 
 
 def test_no_exit_ip_lookup_by_default(
-    proxy: ForwardProxy, clinic_root: Path, make_server, tmp_path: Path
+    proxy: Any, clinic_root: Path, make_server, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     site: LocalServer = make_server(clinic_root, {"/whatismyip": _echo})
     manifest = capture_site(
@@ -115,7 +67,7 @@ def test_no_exit_ip_lookup_by_default(
 @pytest.mark.browser
 @pytest.mark.skipif(not chromium_available(), reason="chromium not installed")
 def test_browser_goes_through_proxy(
-    proxy: ForwardProxy, clinic_root: Path, make_server, tmp_path: Path
+    proxy: Any, clinic_root: Path, make_server, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     site: LocalServer = make_server(clinic_root)
     manifest = capture_site(

@@ -22,6 +22,11 @@ product: "la thérapie par cellules souches"
 """
 
 
+def plain(text: str) -> str:
+    """A French message with plain spaces and apostrophes (typography is tested elsewhere)."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
+
+
 def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "case.yaml"
     path.write_text(text, encoding="utf-8")
@@ -71,7 +76,8 @@ def test_decision_within_observation_period_is_blocked(tmp_path: Path) -> None:
     loaded = load_case_file(write(tmp_path, text))
     issues = blocking(check_procedure(loaded, "decision"))
     assert len(issues) == 1
-    assert "runs until 2025-03-18" in issues[0].message
+    assert issues[0].code == "observation_period_running"
+    assert "court jusqu'au 18 mars 2025 (15 jours" in plain(issues[0].message)
     assert issues[0].where.endswith(":5")  # the line of decision.date
 
 
@@ -89,7 +95,10 @@ def test_deadline_moves_with_the_configured_days(tmp_path: Path) -> None:
 
 def test_no_letter_blocks_unless_urgency(tmp_path: Path) -> None:
     loaded = load_case_file(write(tmp_path, BASE + "decision: {date: 2025-03-10}\n"))
-    assert any("no letter of intent" in i.message for i in blocking(check_procedure(loaded, "decision")))
+    stop = blocking(check_procedure(loaded, "decision"))
+    assert [i.code for i in stop] == ["no_letter_of_intent"]
+    assert plain(stop[0].message).startswith("aucune lettre d'intention : la société doit pouvoir présenter")
+    assert "L.\u00a0121-1" in stop[0].message and "L.\u00a0121-2" in stop[0].message
     loaded = load_case_file(
         write(tmp_path, BASE + "decision: {date: 2025-03-10}\nurgency: danger imminent\n")
     )
@@ -102,7 +111,9 @@ def test_hearing_requested_but_not_held_blocks(tmp_path: Path) -> None:
         "  - {date: 2025-03-05, kind: hearing_request}\ndecision: {date: 2025-04-01}\n"
     )
     loaded = load_case_file(write(tmp_path, text))
-    assert any("asked to be heard" in i.message for i in blocking(check_procedure(loaded, "decision")))
+    stop = blocking(check_procedure(loaded, "decision"))
+    assert [i.code for i in stop] == ["hearing_not_recorded"]
+    assert "demandé à être entendue le 5 mars 2025" in plain(stop[0].message)
 
 
 def test_plan_letter_and_case_as_of() -> None:
@@ -124,8 +135,10 @@ def test_decision_drafted_with_an_earlier_date_is_checked_on_that_date() -> None
     on_the_day = blocking(check_procedure(loaded, "decision", on=date(2024, 11, 28)))
     assert on_the_day == []
     early = blocking(check_procedure(loaded, "decision", on=date(2024, 11, 20)))
-    assert any("oral_observations of 2024-11-26" in i.message for i in early), early
+    assert any("viserait les observations orales du 26 novembre 2024" in plain(i.message) for i in early), early
     before_letter = blocking(check_procedure(loaded, "decision", on=date(2024, 11, 1)))
-    assert any("precede the letter of intent of 2024-11-05" in i.message for i in before_letter)
+    assert any(
+        "précéderait la lettre d'intention du 5 novembre 2024" in plain(i.message) for i in before_letter
+    ), before_letter
     # a news item published later than the decision is not a decision date
     assert blocking(check_procedure(loaded, "news", on=date(2024, 12, 20))) == []

@@ -179,3 +179,83 @@ def test_investigate_the_clinic_site_end_to_end(tmp_path: Path) -> None:
     data = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     raised = [p for p in data["pages"] if p.get("page_verdict")]
     assert raised and all(p["contributions"] for p in raised)
+
+
+#: a second clinic, written differently (English, stem cells for multiple sclerosis, a menu on
+#: every page, prices written "USD 24,500", stories told as « “…,” says Laura »): what the site
+#: context must hold beyond the first fixture's phrasing
+SITE_EN = Path(__file__).resolve().parent / "fixtures" / "clinic_site_en"
+
+
+def test_a_second_clinic_written_otherwise_is_read_the_same_way() -> None:
+    detector = Detector.default()
+    alone = {
+        path.stem: detector.analyze(document_from_html(path.read_bytes(), f"https://regenvita.example/{path.name}"))
+        for path in sorted(SITE_EN.glob("*.html"))
+    }
+    assert alone["prices"].verdict != "promotion" and alone["stories"].verdict != "promotion"
+    assert any(f.subkind == "price" and f.match.startswith("USD") for f in alone["prices"].findings)
+    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    for name in ("treatment", "results", "prices", "stories"):
+        assert judged[name].verdict == "promotion", (name, judged[name].reasons)
+    # a patient's story attributed with "says" is a testimonial, not a report …
+    assert judged["stories"].page_verdict == alone["stories"].verdict
+    # … while the clinic's blog post that reports a published review, and the contact form, are not raised
+    assert judged["blog"].verdict != "promotion" and judged["contact"].verdict != "promotion"
+
+
+#: a third clinic: hair-loss exosomes in Paris, the therapy named in the menu of every page, a
+#: legal notice giving the company's share capital in euros
+SITE_EXOSOMES = Path(__file__).resolve().parent / "fixtures" / "clinic_site_exosomes"
+
+
+def test_the_share_capital_of_a_legal_notice_is_no_price_and_the_notice_is_not_raised() -> None:
+    detector = Detector.default()
+    alone = {
+        path.stem: detector.analyze(
+            document_from_html(path.read_bytes(), f"https://clinique-lumiere.example/{path.name}")
+        )
+        for path in sorted(SITE_EXOSOMES.glob("*.html"))
+    }
+    assert not [f for f in alone["mentions"].findings if f.subkind == "price"]
+    assert {"690 €", "1 790 €"} <= {f.match for f in alone["tarifs"].findings if f.subkind == "price"}
+    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    for name in ("exosomes", "avant-apres", "tarifs", "avis"):
+        assert judged[name].verdict == "promotion", (name, judged[name].reasons)
+    assert judged["mentions"].verdict == "not_promotion" and judged["rdv"].verdict != "promotion"
+
+
+#: more sites written for these tests, each in its own style: (folder, host, pages that carry the
+#: site's offer and must be flagged in their site, pages that must not be)
+SITES = [
+    # a German practice: the therapy page alone is only uncertain (no booking, « wir »), its
+    # testimonial is attributed (« berichtet Herr M. »), its price page says the insurers do not
+    # pay, its Impressum names the medical council (a regulator cue)
+    ("clinic_site_de", "praxis-keller.example", {"stammzellen", "kosten", "erfahrungen"}, {"impressum"}),
+    # a Mexican provider selling to families abroad, in Spanish
+    ("broker_site_es", "cellumed.example", {"autismo", "precios", "testimonios", "tratamientos"}, {"contacto"}),
+    # a newspaper: an investigation quoting a clinic's promises and price, a trial, an op-ed
+    ("news_site_fr", "quotidien-sante.example", set(), {"index", "clinique", "essai", "tribune", "abonnement"}),
+    # a university hospital: authorised CAR-T cells, HSCT, a trial of mesenchymal cells
+    ("hospital_site_fr", "chu-lumeville.example", set(), {"hemato", "essais", "rdv"}),
+    # a patients' association warning against the clinics (with prices quoted), asking for gifts
+    ("association_site_fr", "espoir-autisme.example", set(), {"alerte", "don", "adherer", "temoignages"}),
+    # an Italian centre: fat-derived cells injected in the knee, results, costs, booking
+    ("clinic_site_it", "rigenera.example", {"cellule-staminali", "risultati", "costi", "prenota"}, set()),
+]
+
+
+@pytest.mark.parametrize(("folder", "host", "flagged", "not_flagged"), SITES, ids=[s[0] for s in SITES])
+def test_sites_written_in_other_styles(folder: str, host: str, flagged: set[str], not_flagged: set[str]) -> None:
+    detector = Detector.default()
+    root = Path(__file__).resolve().parent / "fixtures" / folder
+    alone = {
+        path.stem: detector.analyze(document_from_html(path.read_bytes(), f"https://{host}/{path.name}"))
+        for path in sorted(root.glob("*.html"))
+    }
+    assert set(alone) == flagged | not_flagged
+    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    for name in flagged:
+        assert judged[name].verdict == "promotion", (name, judged[name].reasons)
+    for name in not_flagged:
+        assert judged[name].verdict == "not_promotion", (name, judged[name].reasons)

@@ -68,7 +68,8 @@ def test_decision_during_observation_period_refused_then_forced(
     out = tmp_path / "d.html"
     assert main(["draft", "decision", str(case), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert f"{case}:6" in err and "--force" in err and "runs until 2025-03-18" in err
+    # the French sentence of the law package's procedure.yaml, dated as the documents are
+    assert f"{case}:6" in err and "--force" in err and "court jusqu’au 18\u00a0mars\u00a02025" in err
     assert not out.exists()
     assert main(["draft", "decision", str(case), "--out", str(out), "--force"]) == 0
     assert out.exists()
@@ -156,12 +157,12 @@ def test_blocking_issue_printed_once_on_one_line_and_forced_is_not_an_error(
     out = tmp_path / "d.html"
     assert main(["draft", "decision", str(case), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err.count("runs until 2025-03-18") == 1
+    assert err.count("court jusqu’au 18\u00a0mars\u00a02025") == 1
     assert len([line for line in err.splitlines() if line.strip()]) == 1, err
     assert main(["draft", "decision", str(case), "--out", str(out), "--force"]) == 0
     err = capsys.readouterr().err
-    line = next(line for line in err.splitlines() if "runs until" in line)
-    assert line.startswith("passé outre (--force) : ") and line.endswith("would cut it short"), err
+    line = next(line for line in err.splitlines() if "court jusqu’au" in line)
+    assert line.startswith("passé outre (--force) : ") and line.endswith("l’abrégerait"), err
 
 
 def test_unwritable_output_is_a_one_line_input_error(tmp_path: Path, capsys, fixture_qualification) -> None:  # type: ignore[no-untyped-def]

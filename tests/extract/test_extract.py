@@ -93,6 +93,37 @@ def test_local_files_use_file_urls(tmp_path: Path) -> None:
     ]
 
 
+def test_an_excerpts_file_is_one_page_per_line(tmp_path: Path) -> None:
+    """A JSON-lines file of page excerpts (the real corpus's layout) is read line by line: each
+    line is a page with its own URL, its lines the page's blocks; a .jsonl of something else is
+    plain text as before; a bad line is an error naming the file and line, after the pages
+    before it."""
+    lines = [
+        {"id": "a-1", "url": "https://clinic.example/fr/traitement", "text": "Titre\nPremier paragraphe."},
+        {"id": "a-2", "text": "Sans adresse connue."},
+    ]
+    path = tmp_path / "fr.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n\n", encoding="utf-8")
+    stats = ExtractStats()
+    first, second = iter_documents(path, stats=stats)
+    assert first.url == "https://clinic.example/fr/traitement" and first.source == "text"
+    assert [first.text[b.start : b.end] for b in first.blocks] == ["Titre", "Premier paragraphe."]
+    assert second.url == path.resolve().as_uri() + "#a-2" and second.text.strip() == "Sans adresse connue."
+    assert stats.documents == 2
+
+    other = tmp_path / "log.jsonl"
+    other.write_text('{"event": "start"}\n{"event": "stop"}\n', encoding="utf-8")
+    (whole,) = iter_documents(other)
+    assert whole.url == other.resolve().as_uri() and '"event"' in whole.text
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(json.dumps(lines[0]) + '\n{"text": 3}\n', encoding="utf-8")
+    read = []
+    with pytest.raises(ExtractError, match="JSON object with a \"text\" string") as info:
+        read.extend(iter_documents(broken))
+    assert info.value.where == f"{broken}:2" and len(read) == 1
+
+
 def test_missing_path_and_corrupt_warc(tmp_path: Path) -> None:
     with pytest.raises(ExtractError, match="no such file"):
         list(iter_documents(tmp_path / "nope.warc.gz"))

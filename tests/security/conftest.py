@@ -14,7 +14,6 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -161,60 +160,3 @@ def site() -> Iterator[Callable[[dict[str, Handler]], Site]]:
     for one in made:
         one.shutdown()
         one.server_close()
-
-
-class ForwardProxy(http.server.ThreadingHTTPServer):
-    """A forward proxy as an agency would use (absolute-form GET), recording its targets.
-
-    Like a real proxy it resolves whatever host it is given, numeric spellings included
-    (``http://2130706433:port/`` reaches 127.0.0.1): the capture must never hand it one.
-    """
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _ProxyHandler)
-        self.seen: list[str] = []
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
-class _ProxyHandler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: ForwardProxy  # type: ignore[assignment]
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802
-        self.server.seen.append(self.path)
-        target = urlsplit(self.path)
-        try:
-            conn = http.client.HTTPConnection(socket.gethostbyname(target.hostname or ""), target.port or 80,
-                                              timeout=5)
-            conn.request("GET", target.path or "/", headers={"Host": target.netloc})
-            response = conn.getresponse()
-            body = response.read()
-            status, headers = response.status, response.getheaders()
-            conn.close()
-        except OSError:
-            send(self, 502, b"bad gateway")
-            return
-        self.send_response(status)
-        for k, v in headers:
-            if k.lower() not in ("transfer-encoding", "connection", "content-length"):
-                self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@pytest.fixture
-def forward_proxy() -> Iterator[ForwardProxy]:
-    server = ForwardProxy()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ from vigipub.capture import CaptureOptions, capture_site, verify_evidence
 from vigipub.capture.options import chromium_available
 from vigipub.evidence import CaptureManifest
 
-from .conftest import ForwardProxy, Site, Trap, page, redirect
+from .conftest import Site, Trap, page, redirect
 
 pytestmark = [
     pytest.mark.browser,
@@ -119,7 +120,7 @@ def test_page_scripts_reach_nothing_outside_the_guard(
 
 
 def test_page_scripts_reach_nothing_through_the_proxy_either(
-    hostile: tuple[Site, dict[str, Trap], Trap], forward_proxy: ForwardProxy, tmp_path: Path
+    hostile: tuple[Site, dict[str, Trap], Trap], forward_proxy: Any, tmp_path: Path
 ) -> None:
     server, traps, control = hostile
     manifest = _capture(server, control, tmp_path / "ev", proxy=forward_proxy.url)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from vigipub.capture import CaptureOptions, RefusedAddressError, capture_site
 from vigipub.capture.net import AddressPolicy, AddressRefused, UrlRefused, check_url, numeric_ipv4
 
-from .conftest import ForwardProxy, Site, Trap, page, redirect
+from .conftest import Site, Trap, page, redirect
 
 LOOPBACK_SPELLINGS = [
     "2130706433",
@@ -155,7 +156,7 @@ def _site_with_numeric_links(site: Callable[..., Site], target: Trap) -> Site:
 def test_numeric_spellings_in_links_redirects_and_sitemaps_reach_nothing(
     site: Callable[..., Site],
     trap: Callable[[str], Trap],
-    forward_proxy: ForwardProxy,
+    forward_proxy: Any,
     tmp_path: Path,
     through_proxy: bool,
 ) -> None:

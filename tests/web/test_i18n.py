@@ -127,3 +127,48 @@ def test_a_finding_s_sub_kind_is_named_in_french_on_the_review_page() -> None:
         assert subkind("some_new_code") == "some new code"
     with translation.override("en"):
         assert subkind("fr_variant") == "fr variant"
+
+
+def test_every_pipeline_step_is_shown_in_french_with_its_values() -> None:
+    """A job's progress comes from the pipeline's steps (English ``Step`` templates): each one is
+    marked in ``web/steps.py`` and translated with the same placeholders, so a new step cannot
+    reach the French interface in English."""
+    import ast
+    import string
+
+    from django.utils import translation
+
+    import vigipub.pipeline
+    from vigipub.pipeline import Step
+    from vigipub.web.jobs import _progress
+    from vigipub.web.steps import STEP_TEMPLATES
+
+    tree = ast.parse(Path(vigipub.pipeline.__file__).read_text(encoding="utf-8"))
+    used = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Step"
+        and node.args and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(used) >= 10
+    assert used <= set(STEP_TEMPLATES), f"steps not marked in web/steps.py: {sorted(used - set(STEP_TEMPLATES))}"
+
+    def fields(template: str) -> set[str]:
+        return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+    french = read_po(LOCALE / "fr" / "LC_MESSAGES" / "django.po")
+    for template in STEP_TEMPLATES:
+        assert french.get(template) and fields(str(french[template])) == fields(template), template
+
+    class FakeJob:  # what _progress writes: the message, through a queryset update
+        pk = -1
+        progress = ""
+
+    job = FakeJob()
+    with translation.override("fr"):
+        say = _progress(job)  # type: ignore[arg-type]
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr("vigipub.web.jobs.Job.objects.filter", lambda **kw: type("Q", (), {"update": lambda self, **u: 1})())
+            say(Step("analysing {count} captured documents", count=7))
+    assert job.progress == "analyse des 7 documents capturés"
+    assert str(Step("analysing {count} captured documents", count=7)) == "analysing 7 captured documents"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -257,8 +258,15 @@ def test_a_decision_before_the_deadline_needs_urgency(client_as, users, case_wit
                                                   "signatory": users["signatory"].pk})
     [job] = run_queued_jobs()
     assert job.state == "done", job.error
-    html = services.document_path(Document.objects.get(case=case, kind="decision"), "html").read_text(encoding="utf-8")
+    assert job.progress == "Décision, version 1 : fichiers produits"
+    decision = Document.objects.get(case=case, kind="decision")
+    html = services.document_path(decision, "html").read_text(encoding="utf-8")
     assert "urgence" in html
+    # the observation period cut short by urgency is drafted over, and the document says so in
+    # the French of the law package's procedure.yaml
+    [forced] = [w for w in decision.warnings if w.startswith("forcé : ")]
+    assert "court jusqu’au" in forced and forced.endswith("l’abrégerait"), decision.warnings
+    assert forced in unescape(page_ok(legal, reverse("document", args=[ref, decision.pk])))
 
 
 def test_a_capture_job_runs_the_real_pipeline(client_as, users, demo_site):
@@ -275,7 +283,7 @@ def test_a_capture_job_runs_the_real_pipeline(client_as, users, demo_site):
     assert "data-active" in html  # the page follows the job instead of waiting for it
     assert jobs.run_job(job.pk) == "done"
     job.refresh_from_db()
-    assert job.state == "done" and job.attempts == 1 and "pages captured" in job.progress
+    assert job.state == "done" and job.attempts == 1 and "pages capturées ; verdict du site :" in job.progress
     capture = job.case.captures.get()
     assert capture.state == "done" and 1 <= capture.pages <= 6
     assert capture.manifest_sha256.startswith("sha256:")

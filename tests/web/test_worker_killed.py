@@ -108,7 +108,8 @@ def test_a_killed_worker_s_job_is_retried_or_failed_after_its_last_attempt(tmp_p
         worker = app.start("worker", log="worker3", VIGIPUB_JOB_MAX_ATTEMPTS="1")
         failed = app.wait(lambda: app.job(second) if app.job(second)["state"] == "failed" else None, 60,
                           "job 2 to be failed", every=0.5)
-        assert "stopped 1 time(s)" in failed["error"] and failed["attempts"] == 1, failed
+        # in French, the agency's language, although the worker's command line speaks English
+        assert "s’est arrêté 1 fois sans la terminer" in failed["error"] and failed["attempts"] == 1, failed
         assert app.query("SELECT state FROM vigipub_capture WHERE job_id = ?", (second,))[0][0] == "failed"
         actions = [a for (a,) in app.query("SELECT action FROM vigipub_auditentry ORDER BY seq")]
         assert "capture.done" in actions and "job.failed" in actions

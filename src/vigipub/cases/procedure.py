@@ -7,19 +7,30 @@ period is a *configurable* dated parameter of the law package
 because the CRPA sets no figure; the checks below report a decision that would cut it short.
 Delays that are the agency's practice rather than law may live in this package's ``data/``
 folder, in the same format, read by the same loader; a name there may not repeat a law one.
+
+Each check has a code (:data:`CHECKS`); what it tells the inspector is the French sentence of
+that code in the law package's ``procedure.yaml``, which a lawyer edits without Python.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from vigipub.evidence.case import Case, LetterOfIntent
-from vigipub.law import LawDataError, Parameter, get_jurisdiction, load_parameters
+from vigipub.evidence.french import long_date
+from vigipub.law import (
+    LawDataError,
+    LegalMessage,
+    Parameter,
+    get_jurisdiction,
+    load_messages,
+    load_parameters,
+)
 
 from .casefile import LoadedCase
 from .defences import JURISDICTION
@@ -47,11 +58,17 @@ class Delay:
 
 @dataclass(frozen=True)
 class ProcedureIssue:
-    """A problem of the procedure. ``error`` blocks the step unless forced."""
+    """A problem of the procedure. ``error`` blocks the step unless forced.
+
+    ``message`` is the French sentence of the check ``code`` (from the law package's
+    ``procedure.yaml``) filled with ``values``, as the sentence received them.
+    """
 
     level: Level
     message: str
     where: str
+    code: str = ""
+    values: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.level}: {self.message}"
@@ -249,11 +266,71 @@ def order_errors(loaded: LoadedCase, raw_events: list[tuple[int, dict[str, Any]]
     return errors
 
 
-def check_procedure(loaded: LoadedCase, step: str, *, on: date | None = None) -> list[ProcedureIssue]:
+#: every procedure check: its code and the values it gives its wording (the French sentence of
+#: the law package's ``procedure.yaml``, same code); :func:`messages` refuses a wording file that
+#: lacks a code or uses a value its check does not give
+CHECKS: dict[str, frozenset[str]] = {
+    "decision_before_letter": frozenset({"decision_date", "letter_date"}),
+    "observations_after_decision": frozenset({"decision_date", "observations", "observation_date"}),
+    "no_letter_of_intent": frozenset(),
+    "observation_period_running": frozenset(
+        {"letter_date", "deadline", "days", "delay_reference", "decision_date"}
+    ),
+    "hearing_not_recorded": frozenset({"request_date"}),
+    "defences_without_observations": frozenset(),
+    "decision_not_recorded": frozenset({"decision_date"}),
+    "letter_not_recorded": frozenset({"drafting_date"}),
+}
+
+
+def wording_file() -> Path:
+    """The lawyer-editable wording of the checks (the law package's ``procedure.yaml``)."""
+    path = get_jurisdiction(JURISDICTION).procedure_file
+    if path is None:
+        raise LawDataError(f"jurisdiction {JURISDICTION} has no wording for the procedure checks")
+    return path
+
+
+@cache
+def messages(path: Path | None = None) -> dict[str, LegalMessage]:
+    """The French sentence of each check, read from ``path`` (default :func:`wording_file`).
+
+    A check without a sentence, a sentence for no check, or a sentence using a value its check
+    does not give is a :class:`~vigipub.law.LawDataError` naming the file: found when the file
+    is read, never when an inspector meets the message.
+    """
+    path = path or wording_file()
+    found = load_messages(path)
+    problems = [f"no wording for check {code!r}" for code in CHECKS if code not in found]
+    problems += [f"wording {code!r} is for no check (known: {', '.join(CHECKS)})" for code in found if code not in CHECKS]
+    for code, message in found.items():
+        extra = [f for f in message.fields if code in CHECKS and f not in CHECKS[code]]
+        if extra:
+            given = ", ".join(sorted(CHECKS[code])) or "none"
+            problems.append(f"wording {code!r} uses {{{'}, {'.join(extra)}}} (the check gives: {given})")
+    if problems:
+        raise LawDataError("; ".join(problems), where=str(path))
+    return found
+
+
+def _issue(
+    level: Level, code: str, where: str, wording: dict[str, LegalMessage], **values: date | int | str
+) -> ProcedureIssue:
+    given = {k: long_date(v) if isinstance(v, date) else str(v) for k, v in values.items()}
+    assert set(given) == CHECKS[code], f"check {code} gives {sorted(given)}, declared {sorted(CHECKS[code])}"
+    return ProcedureIssue(level, wording[code].render(given), where, code, given)
+
+
+def check_procedure(
+    loaded: LoadedCase, step: str, *, on: date | None = None, wording: Path | None = None
+) -> list[ProcedureIssue]:
     """Whether the procedure allows drafting ``step`` (decision, letter, news, alert) on ``on``.
 
-    Errors block the step unless the user forces it; warnings are printed.
+    Errors block the step unless the user forces it; warnings are printed. Each issue's
+    message is the French sentence of its code in the wording file (``wording``: a lawyer's
+    copy, default the law package's ``procedure.yaml``).
     """
+    words = messages(wording)
     case = loaded.case
     issues: list[ProcedureIssue] = []
     sent = letter_date(case)
@@ -268,12 +345,7 @@ def check_procedure(loaded: LoadedCase, step: str, *, on: date | None = None) ->
         if step == "decision" and on is not None:
             if sent is not None and decided < sent:
                 issues.append(
-                    ProcedureIssue(
-                        "error",
-                        f"a decision dated {decided.isoformat()} would precede the letter of intent of "
-                        f"{sent.isoformat()}",
-                        where,
-                    )
+                    _issue("error", "decision_before_letter", where, words, decision_date=decided, letter_date=sent)
                 )
             later = [
                 e
@@ -282,22 +354,18 @@ def check_procedure(loaded: LoadedCase, step: str, *, on: date | None = None) ->
             ]
             if later:
                 issues.append(
-                    ProcedureIssue(
+                    _issue(
                         "error",
-                        f"a decision dated {decided.isoformat()} would cite {later[0].kind} of "
-                        f"{later[0].date.isoformat()}, received after it",
+                        "observations_after_decision",
                         where,
+                        words,
+                        decision_date=decided,
+                        observations=later[0].kind,
+                        observation_date=later[0].date,
                     )
                 )
         if sent is None and not case.urgency:
-            issues.append(
-                ProcedureIssue(
-                    "error",
-                    "no letter of intent: the company must be able to present observations before the decision "
-                    "(CRPA L. 121-1, L. 122-1); add a letter_of_intent event, or 'urgency: <reason>' (CRPA L. 121-2 1°)",
-                    where,
-                )
-            )
+            issues.append(_issue("error", "no_letter_of_intent", where, words))
         letter = case.letter_of_intent
         if (
             sent is not None
@@ -306,50 +374,37 @@ def check_procedure(loaded: LoadedCase, step: str, *, on: date | None = None) ->
             and decided < letter.observation_deadline
         ):
             issues.append(
-                ProcedureIssue(
+                _issue(
                     "error",
-                    f"the observation period opened by the letter of {sent.isoformat()} runs until "
-                    f"{letter.observation_deadline.isoformat()} ({letter.observation_days} days, {letter.delay_reference}); "
-                    f"a decision dated {decided.isoformat()} would cut it short",
+                    "observation_period_running",
                     where,
+                    words,
+                    letter_date=sent,
+                    deadline=letter.observation_deadline,
+                    days=(
+                        letter.observation_days
+                        if letter.observation_days is not None
+                        else (letter.observation_deadline - sent).days
+                    ),
+                    delay_reference=letter.delay_reference or LETTER_REFERENCE,
+                    decision_date=decided,
                 )
             )
         hearing = [e.date for e in case.events if e.kind == "hearing_request"]
         heard = [e.date for e in case.events if e.kind == "oral_observations"]
         if hearing and not heard:
             issues.append(
-                ProcedureIssue(
-                    "error",
-                    f"the company asked to be heard on {hearing[0].isoformat()} but no oral_observations event "
-                    "is recorded (CRPA L. 122-1)",
-                    loaded.where("events"),
-                )
+                _issue("error", "hearing_not_recorded", loaded.where("events"), words, request_date=hearing[0])
             )
         if case.defences and not any(
             e.kind in ("written_observations", "oral_observations") for e in case.events
         ):
-            issues.append(
-                ProcedureIssue(
-                    "warning",
-                    "defences are listed but no written or oral observations are recorded",
-                    loaded.where("defences"),
-                )
-            )
+            issues.append(_issue("warning", "defences_without_observations", loaded.where("defences"), words))
         if case.decision is None and step == "decision":
-            issues.append(
-                ProcedureIssue(
-                    "warning",
-                    f"no decision key: the decision is dated {decided.isoformat()} and has no signatory",
-                    loaded.where(),
-                )
-            )
+            issues.append(_issue("warning", "decision_not_recorded", loaded.where(), words, decision_date=decided))
     if step == "letter" and sent is None:
         issues.append(
-            ProcedureIssue(
-                "warning",
-                "no letter_of_intent event: the letter is dated on the drafting date",
-                loaded.where("events"),
-            )
+            _issue("warning", "letter_not_recorded", loaded.where("events"), words, drafting_date=on or date.today())
         )
     return issues
 
@@ -360,6 +415,7 @@ def blocking(issues: list[ProcedureIssue]) -> list[ProcedureIssue]:
 
 __all__ = [
     "CASE_PARAMETERS",
+    "CHECKS",
     "LETTER_REFERENCE",
     "Delay",
     "ProcedureIssue",
@@ -369,8 +425,10 @@ __all__ = [
     "delay",
     "is_abroad",
     "letter_date",
+    "messages",
     "observation_deadline",
     "order_errors",
     "parameters",
     "plan_letter",
+    "wording_file",
 ]

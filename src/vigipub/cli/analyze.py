@@ -25,8 +25,10 @@ from vigipub.pipeline import analyze_paths, detection_producer, judge_in_sites
 def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None, site_context: bool) -> None:
     """Detect promotion, therapies, diseases and claims in INPUT (one or many).
 
-    INPUT is a dossier or evidence folder, a WARC file, an HTML, PDF or plain-text file.
-    All inputs are analysed in one process. The JSON output has the schema of
+    INPUT is a dossier or evidence folder, a WARC file, an HTML, PDF or plain-text file, or a
+    JSON-lines file of page excerpts (one object per line with the excerpt's "text" and the
+    page's "url", the layout of ../shared/corpus-real: each line is a page). All inputs are
+    analysed in one process. The JSON output has the schema of
     findings.json; a local file's url is its file:// URL.
     """
     pages: list[PageAnalysis] = []

@@ -112,7 +112,7 @@ def digest(folder: Path) -> dict[str, Any]:
 
 def load(folder: Path, split: str = "all") -> list[LabelledPage]:
     """Every labelled page of ``folder`` (``split`` filters a pages corpus: dev, test or all)."""
-    from vigipub.extract import document_from_html, document_from_text
+    from vigipub.extract import document_from_excerpt, document_from_html
 
     kind = layout(folder)
     out: list[LabelledPage] = []
@@ -155,8 +155,7 @@ def load(folder: Path, split: str = "all") -> list[LabelledPage]:
                 raise InputError(f"missing field {exc}", where=where) from exc
             if label not in ("promotion", "not_promotion"):
                 raise InputError(f"label {label!r} is neither promotion nor not_promotion", where=where)
-            # one block per line, as the page's HTML made them
-            doc = document_from_text("\n\n".join(text.splitlines()), url, source="text")
+            doc = document_from_excerpt(text, url)
             out.append(
                 LabelledPage(
                     id=page_id,

@@ -265,7 +265,7 @@ def command(
                     highlight=False,
                 )
         first = stop[0]
-        raise ProcedureError(f"{first.message} (use --force to draft anyway)", where=first.where)
+        raise ProcedureError(f"{first.message} (--force pour rédiger malgré tout)", where=first.where)
     for issue in issues:
         # with --force a blocking issue is drafted over: say so, it is not an error any more
         label = "passé outre (--force)" if issue.level == "error" else _LEVEL_FR[issue.level]

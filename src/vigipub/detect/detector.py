@@ -346,6 +346,9 @@ class Detector:
             price = None
             if "price" in cue:
                 price = patterns.PRICE.search(sentence)
+                # « SAS au capital de 10 000 € » (a legal notice) is not a price of anything
+                while price is not None and patterns.SHARE_CAPITAL.search(sentence, 0, price.start()):
+                    price = patterns.PRICE.search(sentence, price.end())
                 # a price the page reports (« patients paid up to €30,000 ») is not an offer;
                 # a price list that does not name the therapy again is kept (site context
                 # relates it to the therapy its site names elsewhere)

@@ -34,8 +34,14 @@ MULTIPLIER = re.compile(
     re.I,
 )
 PRICE = re.compile(
-    r"(?:[€$£]\s?\d{1,3}(?:[ .,\u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?"
-    r"|\d{1,3}(?:[ .,\u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b|USD\b|\$|£|CHF\b|TL\b|₺))",
+    r"(?:(?:[€$£]|\b(?:USD|US\$|EUR|GBP|CHF)\b)\s?\d{1,3}(?:[ .,\u00a0\u202f\u2019']?\d{3})*(?:[.,]\d{1,2})?"
+    r"|\d{1,3}(?:[ .,\u00a0\u202f\u2019']?\d{3})*(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b|USD\b|\$|£|CHF\b|TL\b|₺))",
+    re.I,
+)
+#: what a legal notice says before an amount that is no price: « au capital de 10 000 € »,
+#: "share capital of £1,000", „Stammkapital: 25.000 €“, « capitale sociale », "sermaye"
+SHARE_CAPITAL = re.compile(
+    r"(?:\bcapital|\bcapitale|kapital|\bsermaye(?:si)?)\b[^.;\d€$£]{0,30}$",
     re.I,
 )
 EURO = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)

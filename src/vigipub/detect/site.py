@@ -21,12 +21,13 @@ that report or warn.
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from vigipub.evidence.findings import Contribution, PageAnalysis, Verdict
+from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import features as feats
+from .fold import fold
 from .verdict import OTHER_LANGUAGE, TextScore, VerdictModel
 
 #: therapy findings cited as the evidence of the site's therapy
@@ -79,6 +80,35 @@ def _site_items(page: feats.PageFindings) -> list[str]:
     return items
 
 
+def _legal_notice(url: str, title: str | None) -> bool:
+    """The page is the site's legal notice (its address or title says so, in the operator
+    vocabulary's words: mentions légales, Impressum, aviso legal…)."""
+    from .operator import default_vocabulary
+
+    where = fold(unquote(urlsplit(url).path) + " " + (title or ""))
+    return default_vocabulary().legal_page.search(where) is not None
+
+
+def _without_testimony_attribution(findings: list[Finding]) -> list[Finding]:
+    """A site's page findings as the site context reads them: less the reporting cues of
+    sentences that are testimonials (whose claims are the story's, not reported), and less the
+    statements that health insurance does not cover the treatment."""
+    stories = {(f.start, f.end) for f in findings if f.kind == "testimonial"}
+    out = []
+    for f in findings:
+        if f.kind == "reporting_context" and f.subkind == "non_coverage":
+            # « not covered by health insurance » is what a provider says of its price on its
+            # own site; a report of the same says more (warnings, research, attribution)
+            continue
+        if (f.start, f.end) not in stories:
+            out.append(f)
+        elif f.kind == "claim" and f.attributes.get("reported") == "yes":
+            out.append(f.model_copy(update={"attributes": {k: v for k, v in f.attributes.items() if k != "reported"}}))
+        elif f.kind != "reporting_context":
+            out.append(f)
+    return out
+
+
 def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
     """Sentences repeated on most pages of the site: its menu, header and footer.
 
@@ -99,12 +129,17 @@ def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
 def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAnalysis]:
     """The pages of one site, each judged again with what the others establish."""
     template = _template_quotes(pages)
+    # a legal notice (« mentions légales », Impressum) names the operator and its professional
+    # body (« Zuständige Ärztekammer »): it neither offers nor reports, and is never raised
+    notices = {p.url for p in pages if _legal_notice(p.url, p.title)}
     established = [p for p in pages if p.verdict == "promotion"]
     if not established:
         # No page says it all: the site as a whole may (claims on one page, prices on another,
         # stories on a third). Its pages' own findings are judged together.
-        read = [p for p in pages if p.language != OTHER_LANGUAGE]
-        together = [f for p in read for f in p.findings if " ".join(f.quote.split()) not in template]
+        read = [p for p in pages if p.language != OTHER_LANGUAGE and p.url not in notices]
+        together = _without_testimony_attribution(
+            [f for p in read for f in p.findings if " ".join(f.quote.split()) not in template]
+        )
         # the site's text reads as its pages' texts do on average
         text = TextScore(sum(TextScore.of_analysis(p, model).total for p in read) / len(read)) if read else None
         if together and model.judge(together, model.min_text_chars, text=text).verdict == "promotion":
@@ -116,11 +151,15 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     item_labels: dict[str, str] = model.labels.get("reasons", {}).get("site_rule_items", {})
     out: list[PageAnalysis] = []
     for page in pages:
-        if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings:
+        if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings or page.url in notices:
             out.append(page)
             continue
-        # the page's own findings, without the site's repeated menu and footer
-        findings = [f for f in page.findings if " ".join(f.quote.split()) not in template]
+        # the page's own findings, without the site's repeated menu and footer, nor the reported
+        # speech cue of a patient's story (« “I can walk again,” says Laura, 44 » is how a clinic
+        # shows its testimonials, not a report of somebody else's words)
+        findings = _without_testimony_attribution(
+            [f for f in page.findings if " ".join(f.quote.split()) not in template]
+        )
         grouped = feats.PageFindings.of(findings)
         values, _evidence = feats.compute(findings)
         if not findings or _reports(values):

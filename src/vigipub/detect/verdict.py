@@ -387,6 +387,15 @@ class VerdictModel:
                 rules.append(self._reason("never_cleared"))
         else:
             verdict = "uncertain"
+        if verdict != "promotion" and has_therapy and not foreign and _explicit_offer(page, values):
+            # The real excerpts the score learned from are the first lines of a page's main text:
+            # they almost never hold the provider's own offer and its booking or price, so the
+            # score cannot weigh an offer it never saw. A clinic that offers the therapy in its
+            # own name, for a disease or with a claim, with a way to book or pay, and nothing
+            # framing the page as a report, is promoting it (no real excerpt, no page of the
+            # bench WARC and no hard negative of our corpus has all of this).
+            verdict = "promotion"
+            rules.append(self._reason("explicit_offer"))
         reasons = [
             self._reason(
                 "score",
@@ -461,6 +470,31 @@ class VerdictModel:
             contributions=best.contributions if best is not None else [],
             page_verdict=None,
         )
+
+
+#: classes with authorised products that hospitals offer lawfully (Kymriah, Yescarta,
+#: Zolgensma…): a hospital's page offering them with an appointment is not, by itself, an offer
+#: of an unauthorised product; the score and the registers decide
+_AUTHORISED_CLASSES = frozenset({"car_t", "gene_therapy"})
+
+
+def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
+    """The provider offers a cell, gene or exosome therapy itself, with a call to action.
+
+    All of: a cell or exosome therapy named on the page (not only CAR-T cells or a gene therapy,
+    classes with authorised products); the provider's own voice (« notre clinique », "our
+    clinic"); a call to action (booking, price, consultation, contact); a disease, a claim of
+    the page's own, a testimonial or a described protocol; and no reporting cue or reporting
+    genre (a news story quoting a clinic's offer is not the clinic's page).
+    """
+    return (
+        any(f.subkind not in _AUTHORISED_CLASSES for f in page.therapy)
+        and values.get("provider_voice", 0.0) > 0
+        and bool(page.calls)
+        and bool(page.disease or page.own_claims or page.testimonials or page.offer)
+        and not page.reporting
+        and values.get("genre_reporting", 0.0) == 0
+    )
 
 
 def _item(c: Contribution) -> str:

@@ -249,6 +249,12 @@ def _text_blocks(text: str, tag: str) -> list[tuple[str, str]]:
     return out
 
 
+def document_from_excerpt(text: str, url: str) -> Document:
+    """A page excerpt stored as text whose lines were the page's blocks (a labelled excerpt, a
+    line of an excerpts file): each line becomes a block, as the page's HTML made them."""
+    return document_from_text("\n\n".join(text.splitlines()), url, source="text")
+
+
 def document_from_text(
     data: bytes | str,
     url: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import stat
 from collections import Counter
 from collections.abc import Iterator
@@ -15,7 +16,13 @@ from vigipub.evidence.capture import FETCHED_FOR_HEADER
 from vigipub.evidence.core import RecordRef
 from vigipub.evidence.document import Document
 
-from .build import MAX_HTML_BYTES, document_from_html, document_from_pdf, document_from_text
+from .build import (
+    MAX_HTML_BYTES,
+    document_from_excerpt,
+    document_from_html,
+    document_from_pdf,
+    document_from_text,
+)
 from .errors import ExtractError, ExtractIntegrityError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -378,6 +385,11 @@ def iter_documents(path: Path, *, stats: ExtractStats | None = None) -> Iterator
         return
     url = path.resolve().as_uri()
     stats.bytes += len(data)
+    if name.endswith(".jsonl") and _is_excerpts(data):
+        for doc in _excerpts(data, path, url):
+            stats.documents += 1
+            yield doc
+        return
     stats.documents += 1
     if name.endswith(".pdf") or data[:5] == b"%PDF-":
         yield document_from_pdf(data, url, source="file")
@@ -385,3 +397,44 @@ def iter_documents(path: Path, *, stats: ExtractStats | None = None) -> Iterator
         yield document_from_html(data, url, content_type=None, source="file")
     else:
         yield document_from_text(data, url, source="text")
+
+
+def _is_excerpts(data: bytes) -> bool:
+    """A JSON-lines file of page excerpts: its first line is an object with a ``text`` string.
+
+    Anything else with the ``.jsonl`` suffix is read as plain text, as before.
+    """
+    first = next((line for line in data[:1 << 20].splitlines() if line.strip()), b"")
+    try:
+        item = json.loads(first)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(item, dict) and isinstance(item.get("text"), str)
+
+
+def _excerpts(data: bytes, path: Path, url: str) -> Iterator[Document]:
+    """One document per line of an excerpts file (the layout of ``../shared/corpus-real``).
+
+    Each line is an object with the excerpt's ``text`` (its lines were the page's blocks) and,
+    when known, the page's ``url``; without one the page is ``<file URL>#<id or line number>``.
+    A line that is not such an object is an error naming the file and line (the lines before it
+    have been yielded).
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ExtractError(f"excerpts file is not UTF-8 (byte {exc.start})", where=str(path)) from exc
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            raise ExtractError(f"invalid JSON in an excerpts file: {exc}", where=where) from exc
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise ExtractError("an excerpt line must be a JSON object with a \"text\" string", where=where)
+        page_url = item.get("url")
+        if not isinstance(page_url, str) or not page_url.strip():
+            page_url = f"{url}#{item.get('id') or number}"
+        yield document_from_excerpt(item["text"], page_url.strip())

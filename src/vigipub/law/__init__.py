@@ -5,6 +5,7 @@ Layout::
     law/core.py            Article, Version (in_force(on), ref(on), text_fr(on), excerpt(on, Excerpt))
     law/parameters.py      dated parameters, one YAML file each (openfisca style)
     law/jurisdictions.py   registry: get_jurisdiction("FR") -> articles + parameters + defences
+                       + the wording of the procedure checks (load_messages)
     law/texts/             verbatim law texts (with Source / Version / Completeness notes)
     law/france/csp/…       one module per article (``l5122_3.py`` = CSP L. 5122-3)
     law/france/crpa/…, law/france/cpp/…
@@ -21,8 +22,10 @@ from .errors import ArticleNotInForceError, LawDataError, UnknownArticleError, U
 from .jurisdictions import (
     Defence,
     Jurisdiction,
+    LegalMessage,
     available_jurisdictions,
     get_jurisdiction,
+    load_messages,
     register_jurisdiction,
 )
 from .parameters import Parameter, ParameterValue, load_parameters
@@ -34,6 +37,7 @@ __all__ = [
     "Excerpt",
     "Jurisdiction",
     "LawDataError",
+    "LegalMessage",
     "Parameter",
     "ParameterValue",
     "UnknownArticleError",
@@ -42,6 +46,7 @@ __all__ = [
     "available_jurisdictions",
     "first_paragraph",
     "get_jurisdiction",
+    "load_messages",
     "load_parameters",
     "register_jurisdiction",
 ]

@@ -4,7 +4,7 @@ Interface (what a second jurisdiction must provide — nothing in ``law/france``
 
 1. a package ``vigipub/law/<country>/`` with one module per article defining ``ARTICLE``
    (:class:`~vigipub.law.core.Article`), a ``parameters/`` folder of dated YAML parameters and,
-   optionally, a ``defences.yaml``;
+   optionally, a ``defences.yaml`` and a ``procedure.yaml`` (the wording of the procedure checks);
 2. a factory returning :class:`Jurisdiction` with ``shared=("EU",)`` to reuse the EU-level
    articles and parameters of :mod:`vigipub.law.eu`;
 3. ``register_jurisdiction("XX", factory)``; the qualification engine then runs the EU-level
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -81,6 +81,106 @@ class Defence:
 
 
 @dataclass(frozen=True)
+class LegalMessage:
+    """One lawyer-editable sentence with values (data from ``procedure.yaml``).
+
+    ``text`` names the articles it relies on by their keys (``{CRPA L. 121-1}``, rendered
+    « L. 121-1 ») and the values the caller gives by plain names (``{deadline}``); ``labels``
+    turns a value that is a code (``oral_observations``) into its French words.
+    """
+
+    id: str
+    text: str  # whitespace-normalised template, fields kept
+    articles: dict[str, str]  # article key -> its short French reference
+    fields: tuple[str, ...]  # the values the caller must give (article keys excluded)
+    labels: dict[str, dict[str, str]]
+    basis: tuple[str, ...]
+    path: Path
+
+    def render(self, values: Mapping[str, str]) -> str:
+        """The sentence, typeset, with ``values`` (and the labels of coded ones) filled in."""
+        missing = [f for f in self.fields if f not in values]
+        if missing:
+            raise LawDataError(f"message {self.id!r} needs {', '.join(missing)}", where=str(self.path))
+        filled = dict(self.articles)
+        for name in self.fields:
+            value = str(values[name])
+            table = self.labels.get(name)
+            if table is not None:
+                if value not in table:
+                    raise LawDataError(
+                        f"message {self.id!r}: no label for {name} = {value!r} (labels: {', '.join(table)})",
+                        where=str(self.path),
+                    )
+                value = table[value]
+            filled[name] = value
+        return render(self.text, filled)
+
+
+_MESSAGE_KEYS = frozenset({"text", "cites", "labels"})
+
+
+def load_messages(path: Path, jurisdiction: Jurisdiction | None = None) -> dict[str, LegalMessage]:
+    """The messages of a wording file (``procedure.yaml`` or a lawyer's copy of it), by id.
+
+    Article keys are checked against ``jurisdiction``'s articles (France by default); a
+    malformed entry is a :class:`LawDataError` naming the file and the entry.
+    """
+    packages = (jurisdiction or france()).packages
+    return _messages(path.resolve(), packages)
+
+
+def _yaml_mapping(path: Path, kind: str, maps: str) -> dict[Any, Any]:
+    """The mapping a lawyer-edited YAML file holds; LawDataError naming the file otherwise."""
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LawDataError(f"unreadable {kind} file: {exc}", where=str(path)) from exc
+    if not isinstance(data, dict):
+        raise LawDataError(f"the {kind} file must map {maps}", where=str(path))
+    return data
+
+
+@cache
+def _messages(path: Path, packages: tuple[str, ...]) -> dict[str, LegalMessage]:
+    data = _yaml_mapping(path, "wording", "message ids to their text")
+    articles = _articles(packages)
+    out: dict[str, LegalMessage] = {}
+    for id_, entry in data.items():
+        try:
+            if not isinstance(entry, dict):
+                raise TypeError("an entry is a mapping with a 'text'")
+            unknown = set(entry) - _MESSAGE_KEYS
+            if unknown:
+                raise KeyError(f"unknown key(s) {', '.join(sorted(unknown))}")
+            template = " ".join(str(entry["text"]).split())
+            names = fields(template)
+            named = [f for f in names if " " in f]  # article keys contain a space, values do not
+            cites = [str(k) for k in entry.get("cites") or []]
+            missing = [k for k in [*named, *cites] if k not in articles]
+            if missing:
+                raise KeyError(f"no article module defines {', '.join(missing)}")
+            values = tuple(f for f in names if " " not in f)
+            labels = {str(k): {str(c): str(w) for c, w in (v or {}).items()} for k, v in (entry.get("labels") or {}).items()}
+            unused = [k for k in labels if k not in values]
+            if unused:
+                raise KeyError(f"labels for {', '.join(unused)}, which the text does not use")
+            render(template, {f: "" for f in names})  # a format specification or a stray brace fails here
+            out[str(id_)] = LegalMessage(
+                id=str(id_),
+                text=template,
+                articles={k: articles[k].short_fr for k in named},
+                fields=values,
+                labels=labels,
+                basis=tuple(dict.fromkeys([*named, *cites])),
+                path=path,
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise LawDataError(f"message {id_!r} is malformed: {exc}", where=str(path)) from exc
+    return out
+
+
+@dataclass(frozen=True)
 class Jurisdiction:
     code: str
     name_fr: str
@@ -88,6 +188,7 @@ class Jurisdiction:
     packages: tuple[str, ...]  # article packages, national first then shared levels
     parameter_dirs: tuple[Path, ...]
     defences_file: Path | None = None
+    procedure_file: Path | None = None  # the wording of the procedure checks
     shared: tuple[str, ...] = ()
 
     @property
@@ -116,6 +217,10 @@ class Jurisdiction:
     @property
     def defences(self) -> dict[str, Defence]:
         return _defences(self.defences_file, self.packages) if self.defences_file else {}
+
+    @property
+    def procedure_messages(self) -> dict[str, LegalMessage]:
+        return _messages(self.procedure_file, self.packages) if self.procedure_file else {}
 
     def defence(self, raised: str) -> tuple[Defence, dict[str, str]] | None:
         """The defence a raised argument id (or alias) designates, with its parameters."""
@@ -146,12 +251,7 @@ _DEFENCE_KEYS = frozenset({"label", "claim_fr", "rebuttal_fr", "cites", "status"
 
 @cache
 def _defences(path: Path, packages: tuple[str, ...]) -> dict[str, Defence]:
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LawDataError(f"unreadable defences file: {exc}", where=str(path)) from exc
-    if not isinstance(data, dict):
-        raise LawDataError("the defences file must map defence ids to their rebuttal", where=str(path))
+    data = _yaml_mapping(path, "defences", "defence ids to their rebuttal")
     articles = _articles(packages)
     out: dict[str, Defence] = {}
     for id_, entry in data.items():
@@ -199,6 +299,7 @@ def france() -> Jurisdiction:
         packages=("vigipub.law.france", "vigipub.law.eu"),
         parameter_dirs=(LAW_DIR / "france" / "parameters", LAW_DIR / "eu" / "parameters"),
         defences_file=LAW_DIR / "france" / "defences.yaml",
+        procedure_file=LAW_DIR / "france" / "procedure.yaml",
         shared=("EU",),
     )
 

@@ -3,6 +3,8 @@
 The queue is django-q2's ORM broker, in the application's own database: the job row and its
 queue message are written in the same transaction, so a job is never queued without its row
 nor a row left without its message. A page never waits on a job; it shows ``Job.progress``.
+A job's progress and error messages are records, written once in the agency's language
+(``LANGUAGE_CODE``) like the timeline notes, whatever language the worker's command speaks.
 
 Nothing is lost when a worker (or the whole server) is killed mid-job:
 
@@ -32,10 +34,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from vigipub.evidence.casework import AuditAction, JobKind, JobState
 from vigipub.evidence.errors import VigipubError
+from vigipub.pipeline import Step
 
 from . import audit
 from .models import Case, Job
@@ -92,11 +96,14 @@ def _stale_before() -> Any:
 
 
 def _give_up_message(job: Job) -> str:
-    last = f"; last progress: {job.progress}" if job.progress else ""
-    return (
-        f"the worker running this job stopped {job.attempts} time(s) without finishing it "
-        f"(killed, out of memory or restarted){last}"
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        message = gettext(
+            "the worker running this job stopped %(attempts)s time(s) without finishing it "
+            "(killed, out of memory or restarted)"
+        ) % {"attempts": job.attempts}
+        if job.progress:
+            message += gettext("; last progress: %(progress)s") % {"progress": job.progress}
+        return message
 
 
 def claim(job_id: int) -> Job | None:
@@ -172,6 +179,8 @@ def _progress(job: Job) -> Progress:
         if now - last[0] < 0.3:
             return
         last[0] = now
+        if isinstance(message, Step):  # a pipeline step: in the agency's language
+            message = gettext(message.template).format(**message.values)
         message = " ".join(str(message).split())[:500]
         Job.objects.filter(pk=job.pk).update(progress=message, heartbeat_at=timezone.now())
         job.progress = message
@@ -189,7 +198,9 @@ def run_job(job_id: int) -> str:
     beat = _Heartbeat(job.pk)
     beat.start()
     try:
-        result = _handlers()[job.kind](job, _progress(job)) or {}
+        # the job's messages are records shown to the agency: written in its language
+        with translation.override(settings.LANGUAGE_CODE):
+            result = _handlers()[job.kind](job, _progress(job)) or {}
     except VigipubError as exc:
         _fail(job, str(exc))
         return "failed"
@@ -221,7 +232,10 @@ def reap_stale_jobs() -> dict[str, int]:
                 failed += 1
             else:
                 fresh.state = JobState.QUEUED
-                fresh.progress = f"queued again after its worker stopped (attempt {fresh.attempts} of {settings.JOB_MAX_ATTEMPTS})"
+                with translation.override(settings.LANGUAGE_CODE):
+                    fresh.progress = gettext(
+                        "queued again after its worker stopped (attempt %(attempt)s of %(attempts)s)"
+                    ) % {"attempt": fresh.attempts, "attempts": settings.JOB_MAX_ATTEMPTS}
                 fresh.save(update_fields=["state", "progress"])
                 _push(fresh)
                 requeued += 1

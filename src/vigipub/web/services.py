@@ -1087,15 +1087,20 @@ def sign(user: Any, doc: Document) -> None:
 
 
 def render_from_job(doc: Document, progress: Any) -> dict[str, Any]:
-    """Render a document version in every format (run by a worker)."""
+    """Render a document version in every format (run by a worker, in ``LANGUAGE_CODE``).
+
+    The procedure's messages are the French sentences of the law package's ``procedure.yaml``;
+    the job's own words go through gettext (the worker speaks the agency's language)."""
     from vigipub.cases import LineIndex, LoadedCase, case_as_of, check_procedure, plan_letter
     from vigipub.cases.errors import ProcedureError
 
+    from .templatetags.vigipub_tags import KIND
+
     case = doc.case
-    progress("qualifying the accepted findings")
+    progress(gettext("qualifying the accepted findings"))
     qualification = requalify(case)
     if qualification is None:
-        raise ProcedureError("the case has no completed capture to qualify", where=case.reference)
+        raise ProcedureError(gettext("the case has no completed capture to qualify"), where=case.reference)
     kind = str(doc.kind)
     signatory = (doc.signatory_name, doc.signatory_title) if doc.signatory_name else None
     cf = case_file(case, kind=kind, on=doc.on_date, signatory=signatory, qualification=qualification)
@@ -1110,10 +1115,14 @@ def render_from_job(doc: Document, progress: Any) -> dict[str, Any]:
     files: dict[str, str] = {}
     digests: dict[str, str] = {}
     # with urgency recorded (CRPA L. 121-2 1°), a cut observation period is drafted over: say so
-    warnings = [f"{'forced' if i.level == 'error' else i.level}: {i.message}" for i in issues]
+    warnings = [procedure_warning(i.level, i.message) for i in issues]
     producer = inputs = ""
+    document = str(KIND.get(kind, kind))
     for fmt in ("html", "pdf", "docx"):
-        progress(f"rendering the {kind} as {fmt.upper()}")
+        progress(
+            gettext("producing the %(format)s file (%(document)s, version %(version)s)")
+            % {"format": fmt.upper(), "document": document, "version": doc.version}
+        )
         rendered = pipeline.render_document(kind, qualification, cf, fmt=fmt, on=doc.on_date)
         path = folder / f"{kind}-v{doc.version}.{fmt}"
         tmp = path.with_name(path.name + ".part")
@@ -1135,7 +1144,18 @@ def render_from_job(doc: Document, progress: Any) -> dict[str, Any]:
             subject=f"document {doc.pk} ({kind} v{doc.version})",
             details={"digests": digests, "producer": producer, "conclusion": qualification.conclusion},
         )
-    return {"progress": f"{kind} v{doc.version} ready"}
+    return {
+        "progress": gettext("%(document)s, version %(version)s: files ready")
+        % {"document": document, "version": doc.version}
+    }
+
+
+def procedure_warning(level: str, message: str) -> str:
+    """A procedure issue as the document's warning: « forcé : … » for a blocking issue drafted
+    over (urgency recorded), « avertissement : … » for the others (in the active language)."""
+    if level == "error":
+        return gettext("forced: %(message)s") % {"message": message}
+    return gettext("warning: %(message)s") % {"message": message}
 
 
 # --------------------------------------------------------------------------- follow-up
@@ -1193,7 +1213,7 @@ def recheck_from_job(recheck: Recheck, progress: Any, attempt: int) -> dict[str,
     from vigipub.evidence.errors import InputError
 
     if recheck.baseline is None or not recheck.baseline.dossier:
-        raise InputError("no completed capture of this website to compare with", where=recheck.website.url)
+        raise InputError(gettext("no completed capture of this website to compare with"), where=recheck.website.url)
     out = data_dir() / "cases" / recheck.case.reference / "rechecks" / f"{recheck.pk}-attempt{attempt}"
     out.parent.mkdir(parents=True, exist_ok=True)
     browser = settings.VIGIPUB["CAPTURE_BROWSER"]
@@ -1235,7 +1255,9 @@ def recheck_from_job(recheck: Recheck, progress: Any, attempt: int) -> dict[str,
         )
         CaseRow.objects.filter(pk=recheck.case_id).update(qualified_at=None)  # T13: continuing after the decision
         refresh(recheck.case)
-    return {"progress": f"re-check: {verdict}"}
+    from .templatetags.vigipub_tags import RECHECK
+
+    return {"progress": gettext("re-check: %(verdict)s") % {"verdict": RECHECK.get(verdict, verdict)}}
 
 
 # --------------------------------------------------------------------------- exports

@@ -1,16 +1,18 @@
-"""What the workers do for each kind of job (:mod:`vigipub.web.jobs` runs them)."""
+"""What the workers do for each kind of job (:mod:`vigipub.web.jobs` runs them, in French)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from vigipub import pipeline
 from vigipub.evidence.casework import JobState
 
 from . import services
 from .models import Capture, Document, Job, Recheck
+from .templatetags.vigipub_tags import VERDICT
 
 
 def _browser() -> bool | None:
@@ -34,9 +36,13 @@ def capture(job: Job, progress: Any) -> dict[str, Any]:
         }
     )
     summary = pipeline.investigate(cap.seed_url, out, options, progress=progress)
-    progress(f"storing {summary.pages} pages and their findings")
+    progress(gettext("storing %(pages)s pages and their findings") % {"pages": summary.pages})
     services.import_dossier(cap, out)
-    return {"progress": f"{summary.pages} pages captured; site verdict: {summary.verdict}"}
+    verdict = VERDICT.get(str(summary.verdict), summary.verdict)
+    return {
+        "progress": gettext("%(pages)s pages captured; site verdict: %(verdict)s")
+        % {"pages": summary.pages, "verdict": verdict}
+    }
 
 
 def capture_failed(job: Job, message: str) -> None:
