@@ -76,14 +76,23 @@ def reference_matches(det: Detector, doc: Document, folded: str) -> list[tuple[i
             if foreign and lang is None and not e.any_language:
                 continue
             out.append((start, end, idx))
-    # `with` entries whose other words are not in the sentence are dropped before nesting
+    # `with` entries whose other words are not in the sentence, and `with_kind` entries whose
+    # paragraph (or the one before) holds no match of that kind, are dropped before nesting
     sidx = SentenceIndex(doc)
+
+    def block(pos: int) -> int:
+        return max(bisect.bisect_right(starts, pos) - 1, 0)
+
     kept = []
     for start, end, idx in out:
         entry = lexicon.entries[idx]
         if entry.together:
             s, e = sidx.sentence(start, end)
             if not entry.accepts_sentence(folded[s:e]):
+                continue
+        if entry.with_kind:
+            near = {block(start), block(start) - 1}
+            if not any(lexicon.entries[i].kind == entry.with_kind and block(a) in near for a, _b, i in out):
                 continue
         kept.append((start, end, idx))
     return det._drop_nested(kept)

@@ -14,7 +14,7 @@ from vigipub.extract import document_from_html
 def _folder_with(tmp_path: Path, entry: dict) -> Path:  # type: ignore[type-arg]
     """A copy of the packaged lexicons with ``entry`` added to the German file."""
     folder = tmp_path / "lexicons"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for src in lexicon_dir().glob("*.yaml"):
         (folder / src.name).write_bytes(src.read_bytes())
     de = yaml.safe_load((folder / "de.yaml").read_text(encoding="utf-8"))
@@ -85,3 +85,44 @@ def test_a_failing_with_term_does_not_hide_a_shorter_entry_inside_it(tmp_path: P
     assert "de.claim.test.short" in found and "de.claim.test.long_with" not in found
     found = _claims(det, "Wunderwort: die Schmerzen verschwanden vollständig.")
     assert "de.claim.test.long_with" in found
+
+
+# --- with_kind: the sentence must also hold a finding of another kind ---------------------
+
+
+def _findings(sentence: str, lang: str = "fr") -> list:  # type: ignore[type-arg]
+    html = f"<html lang='{lang}'><body><h1>Notre clinique</h1><p>{sentence}</p></body></html>"
+    doc = document_from_html(html.encode("utf-8"), "https://clinique.example/")
+    return Detector.default().analyze(doc).findings
+
+
+def _mechanism(findings: list) -> list:  # type: ignore[type-arg]
+    return [f for f in findings if f.kind == "claim" and any(e.endswith("r4_mechanism") for e in f.entry_ids)]
+
+
+def test_an_effect_verb_is_a_claim_only_in_a_sentence_naming_the_therapy() -> None:
+    found = _mechanism(_findings("Les cellules souches mésenchymateuses régulent la réponse immunitaire des patients."))
+    assert found and found[0].attributes.get("inferred") == "yes"
+    assert "régulent" in found[0].quote
+    assert not _mechanism(_findings("La mairie régule la circulation des voitures en centre-ville."))
+    found = _mechanism(_findings("Exosomes break down fibrosis in damaged tissue.", "en"))
+    assert found
+    assert not _mechanism(_findings("The new bridge will break down barriers between towns.", "en"))
+
+
+def test_an_inferred_entry_does_not_hide_a_claim_the_lexicon_reads_outright() -> None:
+    # « régulent » (mechanism, inferred) and « réparent » (a claim by itself) in one sentence:
+    # one claim finding, counted by the verdict (not inferred)
+    claims = [f for f in _findings("Les exosomes régulent l'inflammation et réparent le cartilage.") if f.kind == "claim"]
+    treat = [f for f in claims if f.subkind == "treat"]
+    assert treat and all(f.attributes.get("inferred") != "yes" for f in treat)
+
+
+def test_with_kind_must_name_another_kind_of_finding(tmp_path: Path) -> None:
+    bad = {**ENTRY, "id": "de.claim.test.bad_kind", "with_kind": "therapies"}
+    bad.pop("with")
+    with pytest.raises(LexiconError, match="with_kind 'therapies'"):
+        load_lexicon(_folder_with(tmp_path / "a", bad))
+    same = {**bad, "id": "de.claim.test.same_kind", "with_kind": "claim"}
+    with pytest.raises(LexiconError, match="must be another kind"):
+        load_lexicon(_folder_with(tmp_path / "b", same))

@@ -9,10 +9,14 @@ Three measurements:
    sha256:7a7e8ebc4db21b40 (issue 12, third round): real pages precision 0.903, recall 0.520,
    uncertain 0.078, claim recall 0.63; French 0 false accusations among 67 non-promotion pages
    (1 of 12 promotion pages found); our corpus precision 1.000, recall 0.979, claim recall 0.96.
-   (Round 2, model sha256:c95c33535cce3b29: 0.876, 0.465, 0.065, 0.61.)
+   (Round 2, model sha256:c95c33535cce3b29: 0.876, 0.465, 0.065, 0.61.) Fourth round (claim
+   recall), model sha256:deccf2e25e46e1c9: precision 0.900, recall 0.546, uncertain 0.078, claim
+   recall 0.81 (French 0.89, every language with a lexicon ≥ 0.76); French 0 of 67 accused; our
+   corpus 1.000, 0.974, claim recall 0.97.
 2. **Leave one language out** (``vigipub eval --cv --by-language``): each language's real pages
    judged by a model fitted without any page in that language. Measured: precision 0.901,
-   recall 0.342; French 2 false accusations among 67 (round 2: 0.917, 0.235, 1).
+   recall 0.342; French 2 false accusations among 67 (round 2: 0.917, 0.235, 1). Fourth
+   round: 0.901, 0.342, French 2.
 3. **The shipped model on our corpus** (``vigipub eval corpus``): in-sample, it checks that
    the packaged model and lexicons still read our own pages.
 
@@ -38,11 +42,13 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 #: real excerpts, out of fold (all languages together; pages in a language without a lexicon
 #: count, and are never promotion)
-REAL_FLOORS = {"precision": 0.87, "recall": 0.47, "claim_recall": 0.60}
+REAL_FLOORS = {"precision": 0.88, "recall": 0.50, "claim_recall": 0.78}
 #: the issue's bound on the share of real pages left to a human
 REAL_MAX_UNCERTAIN = 0.10
 #: per language of the real excerpts, for languages with at least MIN_REAL_POSITIVES promotion pages
-REAL_LANGUAGE_FLOORS = {"precision": 0.80, "recall": 0.42}
+REAL_LANGUAGE_FLOORS = {"precision": 0.80, "recall": 0.45, "claim_recall": 0.72}
+#: claim recall of the French promotion pages' labelled quotes (27 quotes; 24 recalled)
+FRENCH_MIN_CLAIM_RECALL = 0.85
 #: French, the agency's own language, is judged apart: a false accusation of a French page is
 #: the most damaging output. Its promotion pages (12 of 79) are few and mostly translations of
 #: foreign clinics' pages written like science explainers: one is found at this operating
@@ -64,9 +70,9 @@ REAL_MAX_FALSE_ACCUSATIONS = {
     "patient_association": 0.12,
 }
 #: our corpus, out of fold
-OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.93}
+OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.95}
 #: leave one language out (the real pages of each language with promotion pages)
-OUT_OF_LANGUAGE_FLOORS = {"precision": 0.86, "recall": 0.28}
+OUT_OF_LANGUAGE_FLOORS = {"precision": 0.88, "recall": 0.32}
 OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 2
 
 #: our corpus, shipped model, split="all" (aggregates only; no page is special-cased)
@@ -104,6 +110,11 @@ def test_french_pages_are_almost_never_falsely_accused(out_of_fold: dict) -> Non
     french = out_of_fold["by_corpus"]["real"]["by_language"][FRENCH]
     assert french["tn"] + french["fp"] >= 60, french  # the French non-promotion pages were judged
     assert french["fp"] <= FRENCH_MAX_FALSE_ACCUSATIONS, french
+
+
+def test_french_promotion_pages_quotes_are_recalled(out_of_fold: dict) -> None:
+    french = out_of_fold["by_corpus"]["real"]["by_language"][FRENCH]
+    assert french["claim_recall"] is not None and french["claim_recall"] >= FRENCH_MIN_CLAIM_RECALL, french
 
 
 def test_a_language_never_learned_from_is_read_with_few_false_accusations(out_of_language: dict) -> None:

@@ -174,12 +174,25 @@ class Detector:
             # rule: a longer `with` term that fails must not hide a shorter entry inside it
             entries = self.entries
             kept: list[tuple[int, int, int]] = []
+            #: per kind asked for by a ``with_kind`` entry, the blocks holding a match of it
+            kind_blocks: dict[str, set[int]] = {}
             for match in out:
                 entry = entries[match[2]]
-                if entry.together:
+                if entry.together or entry.with_kind:
                     s, e = sidx.sentence(match[0], match[1])
-                    if not entry.accepts_sentence(folded[s:e]):
+                    if entry.together and not entry.accepts_sentence(folded[s:e]):
                         continue
+                    if entry.with_kind:
+                        # the same paragraph (block), or the one before it: « Elles régulent
+                        # l'inflammation » follows the sentence or the heading naming the cells
+                        near = kind_blocks.get(entry.with_kind)
+                        if near is None:
+                            near = kind_blocks[entry.with_kind] = {
+                                sidx.block_of(m[0]) for m in out if entries[m[2]].kind == entry.with_kind
+                            }
+                        bi = sidx.block_of(match[0])
+                        if bi not in near and bi - 1 not in near:
+                            continue
                 kept.append(match)
             out = kept
         return self._drop_nested(out)
@@ -280,6 +293,10 @@ class Detector:
             if entry.id not in group.entry_ids:
                 group.entry_ids.append(entry.id)
                 group.weight = max(group.weight, entry.weight)
+                if "inferred" not in entry.attributes:
+                    # a sentence the lexicon reads as a claim outright is not only inferred
+                    # because an inferred-only entry (an effect verb beside a therapy) came first
+                    group.attributes.pop("inferred", None)
         by_sentence: dict[tuple[int, int], set[str]] = {}
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
@@ -617,8 +634,11 @@ class Detector:
         blocks = doc.blocks
         reporting = _reporting_sentences(groups)
         for (kind, sub, s, e), g in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
-            count = per_subkind.get((kind, sub), 0) + 1
-            per_subkind[(kind, sub)] = count
+            # inferred findings (evidence the verdict does not weigh) have their own quota:
+            # they must not push the weighed findings of their subkind out of the list
+            cap_key = (kind, sub + " (inferred)" if "inferred" in g.attributes else sub)
+            count = per_subkind.get(cap_key, 0) + 1
+            per_subkind[cap_key] = count
             if count > MAX_FINDINGS_PER_SUBKIND:
                 continue
             kinds = by_sentence.get((s, e), set())

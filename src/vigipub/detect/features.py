@@ -117,7 +117,8 @@ class PageFindings:
             ],
             calls=groups.get("call_to_action", []),
             travel=groups.get("travel", []),
-            offer=groups.get("offer", []),
+            # inferred offers (a verb of administration beside a therapy) are evidence only
+            offer=[f for f in groups.get("offer", ()) if not _inferred(f)],
             manipulation=groups.get("manipulation", []),
             reporting=groups.get("reporting_context", []),
             genre=groups.get("genre", []),

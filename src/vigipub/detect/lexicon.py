@@ -26,6 +26,11 @@ A lexicon file (``lexicons/<lang>.yaml``) lists entries::
                                         # Schmerzen ließen deutlich nach »); "word*" also
                                         # matches the words it starts, "*word" the words it
                                         # ends (compounds: « Rückenschmerzen »)
+      with_kind: therapy                # the entry's paragraph (block), or the one before
+                                        # it, must also hold a match of this kind: an effect
+                                        # verb (« régulent », "break down") is a claim only
+                                        # where the cells or exosomes are named (« Elles
+                                        # régulent… » follows the sentence naming them)
 
 Unknown keys are refused (a misspelt ``with`` would silently widen an entry).
 
@@ -99,6 +104,8 @@ class Entry:
     scope: str = "page"
     #: per group, a regex over the folded sentence: each must match for the entry to count
     together: tuple[re.Pattern[str], ...] = ()
+    #: a kind of match the paragraph (or the one before) must also hold (``with_kind``), or ""
+    with_kind: str = ""
 
     def accepts_sentence(self, folded_sentence: str) -> bool:
         """Whether the sentence holds a word of every ``with`` group (always, without one)."""
@@ -127,7 +134,7 @@ class Lexicon:
     sentence_cues: dict[tuple[str, str], Any] = field(default_factory=dict)
     #: folded term -> entry indices (in entry order): what every automaton is built from
     table: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
-    #: whether any entry has ``with`` groups (the match loop checks them only then)
+    #: whether any entry has ``with`` groups or a ``with_kind`` (the match loop checks them only then)
     has_together: bool = False
     #: therapy names looked for inside host names (``common.yaml`` ``address_therapy_terms``)
     address_therapy_terms: tuple[str, ...] = ()
@@ -201,6 +208,11 @@ def _check_entry(raw: dict[str, Any], where: str, diseases: dict[str, dict[str, 
             f"entry {raw['id']!r}: unknown key(s) {unknown} (allowed: {', '.join(sorted(ENTRY_KEYS))})",
             where=where,
         )
+    with_kind = raw.get("with_kind")
+    if with_kind is not None and (with_kind not in KINDS or with_kind in ("cue", kind)):
+        raise LexiconError(
+            f"entry {raw['id']!r}: with_kind {with_kind!r} must be another kind of finding", where=where
+        )
     groups = raw.get("with")
     if groups is not None and (
         not isinstance(groups, list)
@@ -232,6 +244,7 @@ ENTRY_KEYS = frozenset(
         "attributes",
         "scope",
         "with",
+        "with_kind",
     }
 )
 
@@ -319,6 +332,7 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
                     attributes=attrs,
                     scope=str(raw.get("scope", "page")),
                     together=_together(raw.get("with")),
+                    with_kind=str(raw.get("with_kind") or ""),
                 )
             )
     table: dict[str, list[int]] = {}
@@ -354,7 +368,7 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
         {key: tuple(indices) for key, indices in table.items()},
     )
     lexicon.automaton = lexicon.scanner(None)[0]
-    lexicon.has_together = any(e.together for e in entries)
+    lexicon.has_together = any(e.together or e.with_kind for e in entries)
     lexicon.address_therapy_terms = tuple(
         sorted({str(t).lower() for t in (common.get("address_therapy_terms") or [])}, key=len, reverse=True)
     )
