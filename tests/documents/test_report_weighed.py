@@ -58,3 +58,28 @@ def test_a_promotion_page_shows_a_short_table_of_what_weighed_with_its_quotes() 
     # the strongest contribution for the verdict comes first
     first = max((c for c in treatment.contributions if c.weight > 0), key=lambda c: c.weight)
     assert " ".join(pros[0].findall("td")[0].text_content().split()) == first.label
+
+
+def test_inferred_evidence_is_marked_and_listed_after_what_the_page_says_outright() -> None:
+    """A mechanism or administration sentence the detector inferred (round 4) is evidence to read,
+    not weighed, never quoted in the decision: the report says so and lists it last."""
+    text = ("Traitement de l'arthrose par cellules souches\n\nNotre clinique propose des injections de cellules "
+            "souches. Elles régulent l'inflammation du genou. Nos patients sont soulagés dès la première "
+            "injection.\n\nRéservez votre consultation.")
+    from vigipub.extract import document_from_text
+
+    page = Detector.default().analyze(document_from_text(text, "https://clinique.example/arthrose"))
+    inferred = [f for f in page.findings if f.attributes.get("inferred") == "yes"]
+    assert inferred, [(f.kind, f.subkind, f.quote) for f in page.findings]
+    html = render_report(
+        manifest=None,
+        findings=FindingsFile(producer=Producer(name="test", version="1"), pages=[page]),
+        authorisations=[],
+        qualification=None,
+    )
+    root = lxml.html.document_fromstring(html)
+    marked = [tr for tr in root.iter("tr") if "déduit d’une description" in tr.text_content()]
+    assert marked
+    for table in root.iter("table"):
+        flags = ["déduit d’une description" in tr.text_content() for tr in table.findall("tr")[1:]]
+        assert flags == sorted(flags), "inferred rows come after the others"

@@ -116,6 +116,10 @@ class EvidenceRow:
     archived: Archived
     extra: str = ""  # a disease label, a therapy family…
     ids: list[str] = field(default_factory=list)
+    #: every finding of the row was inferred from a description (a mechanism or administration
+    #: sentence beside the therapy): evidence to read, which the verdict does not weigh and the
+    #: decision never quotes
+    inferred: bool = True
 
 
 def _when(value: datetime | None) -> str:
@@ -244,15 +248,17 @@ def _rows(findings: list[tuple[PageAnalysis, Finding]], archives: dict[str, Arch
                 archived=archives.get(page.url, Archived()),
                 extra=label,
                 ids=[f.id],
+                inferred=f.attributes.get("inferred") == "yes",
             )
         else:
             if f.subkind not in row.subkinds:
                 row.subkinds.append(f.subkind)
             row.ids.append(f.id)
+            row.inferred = row.inferred and f.attributes.get("inferred") == "yes"
     rows = list(by_text.values())
     for key, row in by_text.items():
         row.pages = len(urls[key])
-    rows.sort(key=lambda r: (-len(r.subkinds), -r.pages, len(r.quote) > 400))
+    rows.sort(key=lambda r: (r.inferred, -len(r.subkinds), -r.pages, len(r.quote) > 400))
     return rows[:ROWS_PER_KIND], max(0, len(rows) - ROWS_PER_KIND)
 
 
