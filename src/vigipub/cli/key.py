@@ -8,11 +8,17 @@ from pathlib import Path
 import click
 
 from vigipub.evidence.signing import (
+    PASSPHRASE_ENV,
+    PASSPHRASE_FILE_ENV,
+    PRIVATE_KEY_FILE,
     TRUSTED_DIR,
     default_key_dir,
+    is_encrypted,
     key_id,
+    key_passphrase,
     load_public_key,
     load_signing_key,
+    protect_key,
     public_pem,
     short_id,
 )
@@ -41,6 +47,23 @@ def show(key_dir: Path | None) -> None:
     click.echo(f"key id   {key.key_id}")
     click.echo(f"short id {short_id(key.key_id)}")
     click.echo(f"folder   {key.folder}")
+    click.echo(f"private  {'encrypted with a passphrase' if is_encrypted(key.folder / PRIVATE_KEY_FILE) else 'not encrypted (vigipub key protect)'}")
+
+
+@command.command("protect")
+@KEY_DIR
+def protect(key_dir: Path | None) -> None:
+    """Encrypt the private key with a passphrase (its id does not change).
+
+    The passphrase is $VIGIPUB_KEY_PASSPHRASE, or the content of the file named by
+    $VIGIPUB_KEY_PASSPHRASE_FILE (a secret the deployment mounts), or asked for here. From then
+    on every process that signs (capture, investigate, the web application's workers) needs it.
+    """
+    passphrase = key_passphrase()
+    if passphrase is None:
+        passphrase = click.prompt("passphrase", hide_input=True, confirmation_prompt=True).encode("utf-8")
+    path = protect_key(key_dir, passphrase)
+    click.echo(f"encrypted {path}; processes that sign need {PASSPHRASE_ENV} or {PASSPHRASE_FILE_ENV} from now on")
 
 
 @command.command("export")

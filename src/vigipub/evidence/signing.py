@@ -13,7 +13,8 @@ the same way.
 Key folder (``$VIGIPUB_KEY_DIR``, else ``$XDG_CONFIG_HOME/vigipub/keys``, else
 ``~/.config/vigipub/keys``), created on first use::
 
-    agency-ed25519.pem        private key (PKCS#8 PEM, unencrypted, mode 0600): protect it
+    agency-ed25519.pem        private key (PKCS#8 PEM, mode 0600; encrypted with a passphrase
+                              when $VIGIPUB_KEY_PASSPHRASE or $VIGIPUB_KEY_PASSPHRASE_FILE is set)
     agency-ed25519.pub.pem    its public key (SubjectPublicKeyInfo PEM): hand it out
     trusted/*.pem             other public keys accepted as anchors (former keys, other offices)
 
@@ -48,6 +49,10 @@ from .core import sha256_bytes, sha256_file, utc_now, write_atomic
 from .errors import InputError
 
 KEY_DIR_ENV = "VIGIPUB_KEY_DIR"
+#: the passphrase that encrypts the private key, or a file holding it (a secret mounted by the
+#: deployment: the passphrase never appears in a process list or a shell history)
+PASSPHRASE_ENV = "VIGIPUB_KEY_PASSPHRASE"
+PASSPHRASE_FILE_ENV = "VIGIPUB_KEY_PASSPHRASE_FILE"
 PRIVATE_KEY_FILE = "agency-ed25519.pem"
 PUBLIC_KEY_FILE = "agency-ed25519.pub.pem"
 TRUSTED_DIR = "trusted"
@@ -70,6 +75,79 @@ def default_key_dir() -> Path:
         return Path(env)
     config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(config) / "vigipub" / "keys"
+
+
+def key_passphrase() -> bytes | None:
+    """The private key's passphrase from the environment (the file wins), or None.
+
+    Raises :class:`SigningKeyError` when the passphrase file cannot be read or is empty.
+    """
+    file = os.environ.get(PASSPHRASE_FILE_ENV)
+    if file:
+        try:
+            value = Path(file).read_bytes().rstrip(b"\r\n")
+        except OSError as exc:
+            raise SigningKeyError(
+                f"cannot read the key's passphrase file ({exc.strerror or exc})", where=file
+            ) from None
+        if not value:
+            raise SigningKeyError("the key's passphrase file is empty", where=file)
+        return value
+    value_text = os.environ.get(PASSPHRASE_ENV)
+    return value_text.encode("utf-8") if value_text else None
+
+
+def _encryption(passphrase: bytes | None) -> serialization.KeySerializationEncryption:
+    return serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
+
+
+def is_encrypted(path: Path) -> bool:
+    """The private key file is encrypted (PKCS#8 ``ENCRYPTED PRIVATE KEY``)."""
+    try:
+        return b"ENCRYPTED PRIVATE KEY" in Path(path).read_bytes()[:200]
+    except OSError:
+        return False
+
+
+def _read_private(path: Path, passphrase: bytes | None) -> Ed25519PrivateKey:
+    """The Ed25519 private key of ``path``, decrypted with ``passphrase`` when it is encrypted."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SigningKeyError(f"cannot read the signing key ({exc.strerror or exc})", where=str(path)) from None
+    encrypted = b"ENCRYPTED PRIVATE KEY" in data[:200]
+    if encrypted and not passphrase:
+        raise SigningKeyError(
+            f"the signing key is encrypted: give its passphrase in {PASSPHRASE_ENV} or "
+            f"{PASSPHRASE_FILE_ENV}",
+            where=str(path),
+        )
+    try:
+        loaded = serialization.load_pem_private_key(data, password=passphrase if encrypted else None)
+    except (ValueError, TypeError) as exc:
+        if encrypted:
+            raise SigningKeyError("wrong passphrase for the signing key", where=str(path)) from None
+        raise SigningKeyError(f"not a PEM private key ({exc})", where=str(path)) from None
+    if not isinstance(loaded, Ed25519PrivateKey):
+        raise SigningKeyError("not an Ed25519 private key", where=str(path))
+    return loaded
+
+
+def protect_key(folder: Path | None = None, passphrase: bytes | None = None) -> Path:
+    """Encrypt the agency's private key with ``passphrase`` (default: the environment's), in
+    place and atomically; the key itself (and its id) does not change."""
+    folder = Path(folder) if folder is not None else default_key_dir()
+    passphrase = passphrase or key_passphrase()
+    if not passphrase:
+        raise SigningKeyError(f"no passphrase: set {PASSPHRASE_ENV} or {PASSPHRASE_FILE_ENV}", where=str(folder))
+    path = folder / PRIVATE_KEY_FILE
+    if not path.exists():
+        raise SigningKeyError("no signing key here (created by the first capture)", where=str(folder))
+    private = _read_private(path, passphrase)
+    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, _encryption(passphrase))
+    write_atomic(path, pem)
+    os.chmod(path, 0o600)
+    return path
 
 
 def key_id(public: Ed25519PublicKey) -> str:
@@ -116,15 +194,7 @@ def load_signing_key(folder: Path | None = None, *, create: bool = True) -> Sign
                 "to a writable folder",
                 where=str(folder),
             ) from None
-    try:
-        loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except OSError as exc:
-        raise SigningKeyError(f"cannot read the signing key ({exc.strerror or exc})", where=str(path)) from None
-    except (ValueError, TypeError) as exc:
-        raise SigningKeyError(f"not an unencrypted PEM private key ({exc})", where=str(path)) from None
-    if not isinstance(loaded, Ed25519PrivateKey):
-        raise SigningKeyError("not an Ed25519 private key", where=str(path))
-    key = SigningKey(loaded, folder)
+    key = SigningKey(_read_private(path, key_passphrase()), folder)
     pub = folder / PUBLIC_KEY_FILE
     if not pub.exists():
         # the public key can always be exported again from the private one
@@ -136,9 +206,7 @@ def load_signing_key(folder: Path | None = None, *, create: bool = True) -> Sign
 def _create_key(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     private = Ed25519PrivateKey.generate()
-    pem = private.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
+    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, _encryption(key_passphrase()))
     try:
         fd = os.open(folder / PRIVATE_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -158,10 +226,7 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
         raise SigningKeyError(f"cannot read the key file ({exc.strerror or exc})", where=str(path)) from None
     try:
         if b"PRIVATE KEY" in data:
-            private = serialization.load_pem_private_key(data, password=None)
-            if isinstance(private, Ed25519PrivateKey):
-                return private.public_key()
-            raise ValueError("not an Ed25519 key")
+            return _read_private(Path(path), key_passphrase()).public_key()
         public = serialization.load_pem_public_key(data)
     except (ValueError, TypeError) as exc:
         raise SigningKeyError(f"not an Ed25519 PEM key ({exc})", where=str(path)) from None
@@ -179,7 +244,8 @@ def load_trusted_keys(
     if include_folder:
         folder = Path(folder) if folder is not None else default_key_dir()
         own = folder / PRIVATE_KEY_FILE
-        files = [own] if own.is_file() else [folder / PUBLIC_KEY_FILE]
+        # an encrypted private key is read only to sign: verifying uses its public half
+        files = [own] if own.is_file() and not is_encrypted(own) else [folder / PUBLIC_KEY_FILE]
         trusted_dir = folder / TRUSTED_DIR
         if trusted_dir.is_dir():
             files += sorted(trusted_dir.glob("*.pem"))
