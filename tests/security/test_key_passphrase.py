@@ -60,11 +60,17 @@ def test_protect_encrypts_an_existing_key_without_changing_it(
     assert cli_main(["key", "show", "--key-dir", str(folder)]) == 0
     assert "encrypted with a passphrase" in capsys.readouterr().out
 
+    # showing or exporting the public half needs no passphrase; a process that signs does
     monkeypatch.delenv("VIGIPUB_KEY_PASSPHRASE_FILE")
-    code = cli_main(["key", "show", "--key-dir", str(folder)])
+    assert cli_main(["key", "show", "--key-dir", str(folder)]) == 0
+    assert plain.key_id in capsys.readouterr().out
+    assert cli_main(["key", "export", "--key-dir", str(folder), "--out", str(tmp_path / "agency.pem")]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("VIGIPUB_KEY_DIR", str(folder))
+    code = cli_main(["capture", "http://127.0.0.1:9/", "--out", str(tmp_path / "ev"), "--allow-private", "--no-browser"])
     err = capsys.readouterr().err
     assert code == 2 and "VIGIPUB_KEY_PASSPHRASE" in err and "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1
+    assert len(err.strip().splitlines()) == 1 and not (tmp_path / "ev").exists()
 
     monkeypatch.setenv("VIGIPUB_KEY_PASSPHRASE_FILE", str(tmp_path / "missing.txt"))
     with pytest.raises(SigningKeyError, match="passphrase file"):

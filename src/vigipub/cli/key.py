@@ -6,11 +6,13 @@ import shutil
 from pathlib import Path
 
 import click
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from vigipub.evidence.signing import (
     PASSPHRASE_ENV,
     PASSPHRASE_FILE_ENV,
     PRIVATE_KEY_FILE,
+    PUBLIC_KEY_FILE,
     TRUSTED_DIR,
     default_key_dir,
     is_encrypted,
@@ -39,15 +41,27 @@ def command() -> None:
     """
 
 
+def _public_key(key_dir: Path | None) -> tuple[Ed25519PublicKey, Path]:
+    """The agency's public key and folder; an encrypted private key is not opened (showing or
+    exporting the public half needs no passphrase)."""
+    folder = key_dir or default_key_dir()
+    if is_encrypted(folder / PRIVATE_KEY_FILE) and (folder / PUBLIC_KEY_FILE).is_file():
+        return load_public_key(folder / PUBLIC_KEY_FILE), folder
+    key = load_signing_key(key_dir)
+    return key.public, key.folder
+
+
 @command.command("show")
 @KEY_DIR
 def show(key_dir: Path | None) -> None:
     """Print the key's id and folder (creates the key if there is none yet)."""
-    key = load_signing_key(key_dir)
-    click.echo(f"key id   {key.key_id}")
-    click.echo(f"short id {short_id(key.key_id)}")
-    click.echo(f"folder   {key.folder}")
-    click.echo(f"private  {'encrypted with a passphrase' if is_encrypted(key.folder / PRIVATE_KEY_FILE) else 'not encrypted (vigipub key protect)'}")
+    public, folder = _public_key(key_dir)
+    identifier = key_id(public)
+    encrypted = is_encrypted(folder / PRIVATE_KEY_FILE)
+    click.echo(f"key id   {identifier}")
+    click.echo(f"short id {short_id(identifier)}")
+    click.echo(f"folder   {folder}")
+    click.echo(f"private  {'encrypted with a passphrase' if encrypted else 'not encrypted (vigipub key protect)'}")
 
 
 @command.command("protect")
@@ -72,7 +86,7 @@ def protect(key_dir: Path | None) -> None:
               help="Write the public key (PEM) to this file instead of printing it.")
 def export(key_dir: Path | None, out: Path | None) -> None:
     """Print (or write) the public key, PEM: what verifiers need, never the private key."""
-    pem = public_pem(load_signing_key(key_dir).public)
+    pem = public_pem(_public_key(key_dir)[0])
     if out is None:
         click.echo(pem.decode("ascii"), nl=False)
         return
