@@ -25,8 +25,8 @@ def test_a_providers_offer_with_a_call_to_action_is_promotion(lang: str, text: s
     assert any(r.startswith("offre explicite") for r in analysis.reasons)
 
 
-def test_without_a_call_to_action_the_rule_does_not_apply() -> None:
-    text = OFFERS[0][1].rsplit("\n\n", 1)[0]
+def test_without_a_call_to_action_or_a_treatment_heading_the_rule_does_not_apply() -> None:
+    text = OFFERS[0][1].split("\n\n")[1]
     analysis = Detector.default().analyze(document_from_text(text, "https://clinic.example/treatment"))
     assert not any(r.startswith("offre explicite") for r in analysis.reasons)
 
@@ -46,4 +46,31 @@ def test_a_hospital_offering_car_t_cells_is_left_to_the_score() -> None:
             "CAR-T aux patients atteints de lymphome.\n\nPrenez rendez-vous avec notre équipe.")
     analysis = Detector.default().analyze(document_from_text(text, "https://chu.example/hematologie"))
     assert any(f.subkind == "car_t" for f in analysis.findings)
+    assert not any(r.startswith("offre explicite") for r in analysis.reasons)
+
+
+TREATMENT_PAGE = (
+    "Traitement de l'autisme par cellules souches\n\n"
+    "L'autisme est un trouble du neurodéveloppement qui affecte la communication et les interactions sociales.\n\n"
+    "Le protocole de traitement comprend quatre injections de cellules souches mésenchymateuses, par voie "
+    "intraveineuse et intrathécale, réparties sur cinq jours.\n\n"
+    "Les cellules sont cultivées et multipliées dans notre laboratoire avant l'administration."
+)
+
+
+def test_a_providers_treatment_page_describing_its_protocol_is_promotion_without_a_booking() -> None:
+    """The issue's example: a clinic's page titled as the treatment of a disease, describing the
+    disease then its protocol and how its laboratory prepares the cells, with no call to action."""
+    analysis = Detector.default().analyze(document_from_text(TREATMENT_PAGE, "https://clinique.example/autisme"))
+    assert not [f for f in analysis.findings if f.kind == "call_to_action"]
+    assert analysis.verdict == "promotion"
+    assert any(r.startswith("offre explicite") for r in analysis.reasons)
+
+
+def test_a_study_describing_the_same_protocol_is_not_the_rules() -> None:
+    text = TREATMENT_PAGE.replace("dans notre laboratoire", "dans le laboratoire de l'équipe").replace(
+        "Le protocole de traitement comprend",
+        "Selon les chercheurs, qui ont publié leurs résultats dans une revue, le protocole de l'essai comprend",
+    )
+    analysis = Detector.default().analyze(document_from_text(text, "https://revue.example/etude"))
     assert not any(r.startswith("offre explicite") for r in analysis.reasons)

@@ -479,22 +479,28 @@ _AUTHORISED_CLASSES = frozenset({"car_t", "gene_therapy"})
 
 
 def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
-    """The provider offers a cell, gene or exosome therapy itself, with a call to action.
+    """The provider offers a cell or exosome therapy itself.
 
     All of: a cell or exosome therapy named on the page (not only CAR-T cells or a gene therapy,
     classes with authorised products); the provider's own voice (« notre clinique », "our
-    clinic"); a call to action (booking, price, consultation, contact); a disease, a claim of
-    the page's own, a testimonial or a described protocol; and no reporting cue or reporting
-    genre (a news story quoting a clinic's offer is not the clinic's page).
+    clinic"); no reporting cue or reporting genre (a news story quoting a clinic's offer is not
+    the clinic's page); and either a call to action (booking, price, consultation, contact) with
+    a disease, an own claim, a testimonial or a described protocol, or a treatment heading (the
+    therapy and a disease in one heading) over the protocol or the preparation of the cells the
+    page describes itself (« Le protocole comprend quatre injections… », "the cells are cultured
+    in our laboratory").
     """
-    return (
+    if not (
         any(f.subkind not in _AUTHORISED_CLASSES for f in page.therapy)
         and values.get("provider_voice", 0.0) > 0
-        and bool(page.calls)
-        and bool(page.disease or page.own_claims or page.testimonials or page.offer)
         and not page.reporting
         and values.get("genre_reporting", 0.0) == 0
-    )
+    ):
+        return False
+    if page.calls and (page.disease or page.own_claims or page.testimonials or page.offer):
+        return True
+    described = [f for f in page.offer if f.attributes.get("inferred") != "yes" and f.subkind != "site_name"]
+    return values.get("treatment_title", 0.0) > 0 and bool(described or page.manipulation)
 
 
 def _item(c: Contribution) -> str:
