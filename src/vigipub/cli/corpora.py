@@ -16,7 +16,6 @@ never copied into the repository.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from urllib.parse import urlsplit
 
 from vigipub.evidence.document import Document
 from vigipub.evidence.errors import InputError
+from vigipub.evidence.jsonl import jsonl_objects as read_jsonl
 
 _REAL = Path("shared/corpus-real")
 
@@ -80,16 +80,7 @@ def jsonl_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", where=str(path)) from exc
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", where=f"{path}:{number}") from exc
-        if not isinstance(item, dict):
-            raise InputError("a line must be a JSON object", where=f"{path}:{number}")
-        yield number, item
+    yield from read_jsonl(text, str(path))
 
 
 def _host(url: str) -> str:

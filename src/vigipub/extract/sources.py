@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from typing import Any, BinaryIO
 from vigipub.evidence.capture import FETCHED_FOR_HEADER
 from vigipub.evidence.core import RecordRef
 from vigipub.evidence.document import Document
+from vigipub.evidence.jsonl import jsonl_objects
 
 from .build import (
     MAX_HTML_BYTES,
@@ -399,14 +401,18 @@ def iter_documents(path: Path, *, stats: ExtractStats | None = None) -> Iterator
         yield document_from_text(data, url, source="text")
 
 
+#: the first non-blank line of a file (matched in place: no copy of a large file)
+_FIRST_LINE = re.compile(rb"\s*([^\r\n]*)")
+
+
 def _is_excerpts(data: bytes) -> bool:
     """A JSON-lines file of page excerpts: its first line is an object with a ``text`` string.
 
     Anything else with the ``.jsonl`` suffix is read as plain text, as before.
     """
-    first = next((line for line in data[:1 << 20].splitlines() if line.strip()), b"")
+    first = _FIRST_LINE.match(data)
     try:
-        item = json.loads(first)
+        item = json.loads(first.group(1) if first else b"")
     except (ValueError, UnicodeDecodeError):
         return False
     return isinstance(item, dict) and isinstance(item.get("text"), str)
@@ -424,16 +430,9 @@ def _excerpts(data: bytes, path: Path, url: str) -> Iterator[Document]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ExtractError(f"excerpts file is not UTF-8 (byte {exc.start})", where=str(path)) from exc
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            item = json.loads(line)
-        except ValueError as exc:
-            raise ExtractError(f"invalid JSON in an excerpts file: {exc}", where=where) from exc
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise ExtractError("an excerpt line must be a JSON object with a \"text\" string", where=where)
+    for number, item in jsonl_objects(text, str(path), ExtractError):
+        if not isinstance(item.get("text"), str):
+            raise ExtractError("an excerpt line must be a JSON object with a \"text\" string", where=f"{path}:{number}")
         page_url = item.get("url")
         if not isinstance(page_url, str) or not page_url.strip():
             page_url = f"{url}#{item.get('id') or number}"
