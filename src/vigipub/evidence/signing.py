@@ -101,10 +101,14 @@ def _encryption(passphrase: bytes | None) -> serialization.KeySerializationEncry
     return serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
 
 
+def _encrypted_pem(data: bytes) -> bool:
+    return b"ENCRYPTED PRIVATE KEY" in data[:200]
+
+
 def is_encrypted(path: Path) -> bool:
     """The private key file is encrypted (PKCS#8 ``ENCRYPTED PRIVATE KEY``)."""
     try:
-        return b"ENCRYPTED PRIVATE KEY" in Path(path).read_bytes()[:200]
+        return _encrypted_pem(Path(path).read_bytes())
     except OSError:
         return False
 
@@ -115,7 +119,11 @@ def _read_private(path: Path, passphrase: bytes | None) -> Ed25519PrivateKey:
         data = path.read_bytes()
     except OSError as exc:
         raise SigningKeyError(f"cannot read the signing key ({exc.strerror or exc})", where=str(path)) from None
-    encrypted = b"ENCRYPTED PRIVATE KEY" in data[:200]
+    return _private_from_pem(data, path, passphrase)
+
+
+def _private_from_pem(data: bytes, path: Path, passphrase: bytes | None) -> Ed25519PrivateKey:
+    encrypted = _encrypted_pem(data)
     if encrypted and not passphrase:
         raise SigningKeyError(
             f"the signing key is encrypted: give its passphrase in {PASSPHRASE_ENV} or "
@@ -226,7 +234,7 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
         raise SigningKeyError(f"cannot read the key file ({exc.strerror or exc})", where=str(path)) from None
     try:
         if b"PRIVATE KEY" in data:
-            return _read_private(Path(path), key_passphrase()).public_key()
+            return _private_from_pem(data, Path(path), key_passphrase()).public_key()
         public = serialization.load_pem_public_key(data)
     except (ValueError, TypeError) as exc:
         raise SigningKeyError(f"not an Ed25519 PEM key ({exc})", where=str(path)) from None
