@@ -26,11 +26,14 @@ FLAGGED = {"traitement", "resultats", "tarifs", "temoignages", "laboratoire"}
 NOT_FLAGGED = {"mentions-legales", "actualites", "contact"}
 
 
-def _pages(root: Path = SITE, origin: str = ORIGIN) -> dict[str, PageAnalysis]:
+def _pages(root: Path = SITE, origin: str = ORIGIN, section: str = "fr") -> dict[str, PageAnalysis]:
+    """Each page of ``root/section`` analysed alone, published at ``origin/section/name``."""
     detector = Detector.default()
+    folder = root / section if section else root
+    prefix = f"{origin}/{section}/" if section else f"{origin}/"
     out = {}
-    for path in sorted((root / "fr").glob("*.html")):
-        doc = document_from_html(path.read_bytes(), f"{origin}/fr/{path.name}")
+    for path in sorted(folder.glob("*.html")):
+        doc = document_from_html(path.read_bytes(), prefix + path.name)
         out[path.stem] = detector.analyze(doc)
     return out
 
@@ -188,14 +191,10 @@ SITE_EN = Path(__file__).resolve().parent / "fixtures" / "clinic_site_en"
 
 
 def test_a_second_clinic_written_otherwise_is_read_the_same_way() -> None:
-    detector = Detector.default()
-    alone = {
-        path.stem: detector.analyze(document_from_html(path.read_bytes(), f"https://regenvita.example/{path.name}"))
-        for path in sorted(SITE_EN.glob("*.html"))
-    }
+    alone = _pages(SITE_EN, "https://regenvita.example", section="")
     assert alone["prices"].verdict != "promotion" and alone["stories"].verdict != "promotion"
     assert any(f.subkind == "price" and f.match.startswith("USD") for f in alone["prices"].findings)
-    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    judged = _in_site(alone)
     for name in ("treatment", "results", "prices", "stories"):
         assert judged[name].verdict == "promotion", (name, judged[name].reasons)
     # a patient's story attributed with "says" is a testimonial, not a report …
@@ -210,16 +209,10 @@ SITE_EXOSOMES = Path(__file__).resolve().parent / "fixtures" / "clinic_site_exos
 
 
 def test_the_share_capital_of_a_legal_notice_is_no_price_and_the_notice_is_not_raised() -> None:
-    detector = Detector.default()
-    alone = {
-        path.stem: detector.analyze(
-            document_from_html(path.read_bytes(), f"https://clinique-lumiere.example/{path.name}")
-        )
-        for path in sorted(SITE_EXOSOMES.glob("*.html"))
-    }
+    alone = _pages(SITE_EXOSOMES, "https://clinique-lumiere.example", section="")
     assert not [f for f in alone["mentions"].findings if f.subkind == "price"]
     assert {"690 €", "1 790 €"} <= {f.match for f in alone["tarifs"].findings if f.subkind == "price"}
-    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    judged = _in_site(alone)
     for name in ("exosomes", "avant-apres", "tarifs", "avis"):
         assert judged[name].verdict == "promotion", (name, judged[name].reasons)
     assert judged["mentions"].verdict == "not_promotion" and judged["rdv"].verdict != "promotion"
@@ -247,14 +240,9 @@ SITES = [
 
 @pytest.mark.parametrize(("folder", "host", "flagged", "not_flagged"), SITES, ids=[s[0] for s in SITES])
 def test_sites_written_in_other_styles(folder: str, host: str, flagged: set[str], not_flagged: set[str]) -> None:
-    detector = Detector.default()
-    root = Path(__file__).resolve().parent / "fixtures" / folder
-    alone = {
-        path.stem: detector.analyze(document_from_html(path.read_bytes(), f"https://{host}/{path.name}"))
-        for path in sorted(root.glob("*.html"))
-    }
+    alone = _pages(Path(__file__).resolve().parent / "fixtures" / folder, f"https://{host}", section="")
     assert set(alone) == flagged | not_flagged
-    judged = dict(zip(alone, detector.judge_in_sites(list(alone.values())), strict=True))
+    judged = _in_site(alone)
     for name in flagged:
         assert judged[name].verdict == "promotion", (name, judged[name].reasons)
     for name in not_flagged:

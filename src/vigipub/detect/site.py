@@ -89,7 +89,7 @@ def _legal_notice(url: str, title: str | None) -> bool:
     return default_vocabulary().legal_page.search(where) is not None
 
 
-def _without_testimony_attribution(findings: list[Finding]) -> list[Finding]:
+def _site_findings(findings: list[Finding]) -> list[Finding]:
     """A site's page findings as the site context reads them: less the reporting cues of
     sentences that are testimonials (whose claims are the story's, not reported), and less the
     statements that health insurance does not cover the treatment."""
@@ -137,7 +137,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         # No page says it all: the site as a whole may (claims on one page, prices on another,
         # stories on a third). Its pages' own findings are judged together.
         read = [p for p in pages if p.language != OTHER_LANGUAGE and p.url not in notices]
-        together = _without_testimony_attribution(
+        together = _site_findings(
             [f for p in read for f in p.findings if " ".join(f.quote.split()) not in template]
         )
         # the site's text reads as its pages' texts do on average
@@ -157,7 +157,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         # the page's own findings, without the site's repeated menu and footer, nor the reported
         # speech cue of a patient's story (« “I can walk again,” says Laura, 44 » is how a clinic
         # shows its testimonials, not a report of somebody else's words)
-        findings = _without_testimony_attribution(
+        findings = _site_findings(
             [f for f in page.findings if " ".join(f.quote.split()) not in template]
         )
         grouped = feats.PageFindings.of(findings)
