@@ -563,12 +563,22 @@ def _clue(c: _Candidate) -> IdentityClue:
     )
 
 
+def _page_words(url: str, title: str | None) -> str:
+    """What names a page: its address's path and query, and its title (folded)."""
+    parts = urlsplit(url)
+    return _fold(unquote(parts.path + " " + parts.query) + " " + (title or ""))
+
+
+def is_legal_notice(url: str, title: str | None, vocab: OperatorVocabulary | None = None) -> bool:
+    """The page is a site's legal notice (mentions légales, Impressum, aviso legal…): its address
+    or title says so in the vocabulary's words."""
+    return (vocab or default_vocabulary()).legal_page.search(_page_words(url, title)) is not None
+
+
 def _page_kind(doc: Document, vocab: OperatorVocabulary) -> str:
-    parts = urlsplit(doc.url)
-    where = _fold(unquote(parts.path + " " + parts.query) + " " + (doc.title or ""))
-    if vocab.legal_page.search(where):
+    if is_legal_notice(doc.url, doc.title, vocab):
         return "legal"
-    if vocab.side_page.search(where):
+    if vocab.side_page.search(_page_words(doc.url, doc.title)):
         return "side"
     return "other"
 

@@ -21,13 +21,13 @@ that report or warn.
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import features as feats
-from .fold import fold
+from .operator import is_legal_notice
 from .verdict import OTHER_LANGUAGE, TextScore, VerdictModel
 
 #: therapy findings cited as the evidence of the site's therapy
@@ -80,15 +80,6 @@ def _site_items(page: feats.PageFindings) -> list[str]:
     return items
 
 
-def _legal_notice(url: str, title: str | None) -> bool:
-    """The page is the site's legal notice (its address or title says so, in the operator
-    vocabulary's words: mentions légales, Impressum, aviso legal…)."""
-    from .operator import default_vocabulary
-
-    where = fold(unquote(urlsplit(url).path) + " " + (title or ""))
-    return default_vocabulary().legal_page.search(where) is not None
-
-
 def _site_findings(findings: list[Finding]) -> list[Finding]:
     """A site's page findings as the site context reads them: less the reporting cues of
     sentences that are testimonials (whose claims are the story's, not reported), and less the
@@ -131,7 +122,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     template = _template_quotes(pages)
     # a legal notice (« mentions légales », Impressum) names the operator and its professional
     # body (« Zuständige Ärztekammer »): it neither offers nor reports, and is never raised
-    notices = {p.url for p in pages if _legal_notice(p.url, p.title)}
+    notices = {p.url for p in pages if is_legal_notice(p.url, p.title)}
     established = [p for p in pages if p.verdict == "promotion"]
     if not established:
         # No page says it all: the site as a whole may (claims on one page, prices on another,
