@@ -332,7 +332,7 @@ def run_sites_local(
     allow_private: bool = False,
     workers: int = 1,
     progress: bool = True,
-    task_pages: int = TASK_PAGES,
+    task_pages: int | None = None,
 ) -> SitePass:
     """The site pass of the local engine: candidate sites in tasks, over the process pool.
 
@@ -344,7 +344,7 @@ def run_sites_local(
     from vigipub import pipeline
 
     started = time.perf_counter()
-    tasks = plan_tasks(candidate_rows(result), digest, task_pages)
+    tasks = plan_tasks(candidate_rows(result), digest, task_pages or TASK_PAGES)
     _forget_stale(result, {t.id for t in tasks})
     todo: list[SiteTask] = []
     for task in tasks:
