@@ -84,6 +84,8 @@ def test_the_clinic_s_pages_without_its_therapy_are_flagged_with_their_quotes(si
     assert site["sites"] == 1 and site["raised"] == len(RAISED) and site["unread"] == 0
     assert run.totals["verdicts"]["promotion"] == 1 + len(RAISED)
     assert run.totals["analysed"] + run.totals["discarded_by_prefilter"] == run.totals["rows"]
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "Lecture par site" in report and "3 page(s)\nsont signalées par ce que leur site" in report
 
 
 def test_turned_off_each_record_is_judged_alone(inputs, site_run, tmp_path) -> None:

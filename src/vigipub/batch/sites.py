@@ -349,11 +349,11 @@ def run_sites_local(
     todo: list[SiteTask] = []
     for task in tasks:
         try:
-            marker = json.loads(_marker_path(result, task.id).read_text(encoding="utf-8"))
+            marker: dict[str, Any] = json.loads(_marker_path(result, task.id).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            marker = None
-        done = marker is not None and marker.get("state") == "done" and marker.get("settings") == digest
-        if not (done and (result / marker["part"]).is_file()):  # type: ignore[index]
+            marker = {}
+        done = marker.get("state") == "done" and marker.get("settings") == digest
+        if not (done and (result / str(marker.get("part"))).is_file()):
             todo.append(task)
     pages = sum(t.pages for t in todo)
     if todo:
