@@ -78,6 +78,8 @@ class SiteOutcome:
     rows: list[dict[str, Any]] = field(default_factory=list)
     unread: list[dict[str, Any]] = field(default_factory=list)
     dropped: int = 0
+    reread: int = 0  # pages read again and judged together
+    reanalysed: int = 0  # of which the pre-filter had set aside
 
 
 def bounded(rows: list[dict[str, Any]], limit: int) -> tuple[list[dict[str, Any]], int]:
@@ -97,7 +99,8 @@ def judge_site(
     """Re-read the records of one site's rows, analyse them, judge them together.
 
     A record that cannot be read again is listed (input, offset, error) and the site is judged
-    with the pages that could be read. The rows returned are whole rows (SITE_SCHEMA).
+    with the pages that could be read. The rows returned are whole rows (SITE_SCHEMA): every
+    page the record pass analysed, and the pages the pre-filter set aside that their site raised.
     """
     from vigipub import pipeline
 
@@ -117,7 +120,14 @@ def judge_site(
         read.append((row, shown.record))
         analyses.append(analysis)
     judged = pipeline.judge_in_sites(analyses)
+    outcome.reread = len(read)
+    outcome.reanalysed = sum(old["tier"] != "detection" for old, _record in read)
     for (old, record), analysis in zip(read, judged, strict=True):
+        if old["tier"] != "detection" and analysis.page_verdict is None:
+            # the pre-filter set this page aside and its site does not change what it says alone
+            # (alone, a short page without a therapy is « uncertain »: too little text to judge):
+            # its record-pass row stays, so that a site's breadth counts what the site establishes
+            continue
         new = record_row(record, old["warc_file"])
         new.update(analysis_fields(analysis))
         # pages the pre-filter discarded are analysed here: the tier says by which pass
@@ -132,8 +142,8 @@ def outcome_report(outcome: SiteOutcome) -> dict[str, Any]:
     """The counts of one site, as markers keep them."""
     return {
         "site": outcome.site,
-        "pages": len(outcome.rows),
-        "reanalysed": sum(r["tier"] == "site" for r in outcome.rows),
+        "pages": outcome.reread,
+        "reanalysed": outcome.reanalysed,
         "raised": sum(r["page_verdict"] is not None for r in outcome.rows),
         "dropped": outcome.dropped,
         "unread": outcome.unread,
