@@ -196,13 +196,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"{bench} is absent: the benchmark archive is skipped", file=sys.stderr)
         results["synthetic"] = timed_run(
-            write_synthetic(folder, args.clinics), folder / "synthetic", args.workers
+            write_synthetic(folder, args.clinics), folder / "synthetic", args.workers, args.prefilter
         )
     if args.format == "json":
         print(json.dumps(results, indent=2))
         return 0
     print(
-        f"site pass benchmark — workers {args.workers} — load average now {os.getloadavg()[0]:.2f} (2 cores)"
+        f"site pass benchmark — pre-filter {args.prefilter}, workers {args.workers} — load average now {os.getloadavg()[0]:.2f} (2 cores)"
     )
     print(f"{'archive':<12}{'records':>8}{'floor CPU s':>12}{'record s':>10}{'site s':>8}{'sites':>7}"
           f"{'re-read':>9}{'raised':>8}{'ms/page':>9}  verdicts")  # fmt: skip
