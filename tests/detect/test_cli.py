@@ -72,6 +72,73 @@ def test_eval_command_table_and_json(tmp_path: Path) -> None:
     assert json.loads(as_json.output)["overall"]["n"] == 3
 
 
+def _row(host: str, expected: str, predicted: str, quotes: int = 0, found: int = 0) -> dict[str, object]:
+    return {
+        "id": f"{host}-{expected}-{predicted}",
+        "host": host,
+        "expected": expected,
+        "predicted": predicted,
+        "quotes": quotes,
+        "quotes_found": found if expected == "promotion" else None,
+    }
+
+
+def test_by_host_counts_sites_not_pages() -> None:
+    from vigipub.cli.eval import _by_host
+
+    rows = [
+        # a clinic with three promotion pages, one of them found: the site is found
+        _row("clinic.example", "promotion", "promotion", 2, 2),
+        _row("clinic.example", "promotion", "uncertain", 2, 1),
+        _row("clinic.example", "promotion", "not_promotion", 0),
+        # a broker missed altogether
+        _row("broker.example", "promotion", "not_promotion", 4, 0),
+        # a newspaper with one of its two pages called promotion: one site falsely accused
+        _row("news.example", "not_promotion", "promotion"),
+        _row("news.example", "not_promotion", "not_promotion"),
+        _row("agency.example", "not_promotion", "uncertain"),
+    ]
+    hosts = _by_host(rows)  # type: ignore[arg-type]
+    assert hosts["hosts"] == 4 and hosts["promoting_hosts"] == 2 and hosts["promoting_hosts_found"] == 1
+    assert hosts["host_recall"] == 0.5
+    assert hosts["mean_page_recall_per_host"] == round((1 / 3 + 0) / 2, 4)
+    assert hosts["mean_claim_recall_per_host"] == round((3 / 4 + 0 / 4) / 2, 4)
+    assert hosts["other_hosts"] == 2 and hosts["hosts_falsely_accused"] == 1
+    assert hosts["falsely_accused"] == ["news.example"]
+
+
+def test_eval_of_excerpts_reports_by_site(tmp_path: Path) -> None:
+    # excerpts written for this test: a clinic's two pages and a newspaper's page
+    corpus = tmp_path / "real"
+    corpus.mkdir()
+    offer = (
+        "Stem cell therapy for autism at our clinic. Our clinic offers umbilical cord stem cell infusions to "
+        "children with autism. After three sessions 80% of our patients speak more. Book your free consultation "
+        "today: the full treatment costs $14,500."
+    )
+    lines = [
+        {"id": "t-1", "url": "https://clinic.example/autism", "lang": "en", "label": "promotion",
+         "category": "stem_cell_clinic", "claims": ["After three sessions 80% of our patients speak more."],
+         "text": offer},
+        {"id": "t-2", "url": "https://www.clinic.example/about", "lang": "en", "label": "promotion",
+         "category": "stem_cell_clinic", "claims": [], "text": "About us. We are a team of doctors."},
+        {"id": "t-3", "url": "https://news.example/a", "lang": "en", "label": "not_promotion",
+         "category": "news_report", "claims": [],
+         "text": "Regulators warn parents against clinics selling stem cell infusions for autism, a treatment "
+                 "that has not been shown to work, the health agency said on Monday."},
+    ]
+    (corpus / "en.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(eval_command, [str(corpus), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    hosts = json.loads(result.output)["by_host"]
+    assert hosts["hosts"] == 2  # « www. » is the same site
+    assert (hosts["promoting_hosts"], hosts["promoting_hosts_found"]) == (1, 1)
+    assert hosts["mean_page_recall_per_host"] == 0.5 and hosts["hosts_falsely_accused"] == 0
+    table = runner.invoke(eval_command, [str(corpus)])
+    assert "by site" in table.output and "1/1 (1.000)" in table.output, table.output
+
+
 def test_eval_rejects_a_folder_without_labels(tmp_path: Path) -> None:
     from vigipub.cli.main import main
 

@@ -158,6 +158,47 @@ def _hard_negatives(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     return dict(sorted(out.items(), key=lambda kv: (kv[0] not in HARD_NEGATIVES, kv[0])))
 
 
+def _by_host(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures an agency reads per site: pages of one host are one site, not independent.
+
+    A promoting host is *found* when at least one of its promotion pages is called promotion
+    (an inspector who reads that page reads the site); a host with pages that do not promote is
+    *falsely accused* when one of them is called promotion. Means are over hosts, so a site
+    with many excerpts weighs as much as a site with one.
+    """
+    hosts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        hosts[row.get("host") or row["id"]].append(row)
+    promoting = {h: [r for r in rs if r["expected"] == "promotion"] for h, rs in hosts.items()}
+    promoting = {h: rs for h, rs in promoting.items() if rs}
+    others = {h: [r for r in rs if r["expected"] != "promotion"] for h, rs in hosts.items()}
+    others = {h: rs for h, rs in others.items() if rs}
+
+    def called(rs: list[dict[str, Any]]) -> int:
+        return sum(r["predicted"] == "promotion" for r in rs)
+
+    found = sorted(h for h, rs in promoting.items() if called(rs))
+    accused = sorted(h for h, rs in others.items() if called(rs))
+    with_quotes = [rs for rs in promoting.values() if sum(r["quotes"] for r in rs)]
+
+    def mean(values: list[float]) -> float | None:
+        return round(sum(values) / len(values), 4) if values else None
+
+    return {
+        "hosts": len(hosts),
+        "promoting_hosts": len(promoting),
+        "promoting_hosts_found": len(found),
+        "host_recall": round(len(found) / len(promoting), 4) if promoting else None,
+        "mean_page_recall_per_host": mean([called(rs) / len(rs) for rs in promoting.values()]),
+        "mean_claim_recall_per_host": mean(
+            [sum(r["quotes_found"] or 0 for r in rs) / sum(r["quotes"] for r in rs) for rs in with_quotes]
+        ),
+        "other_hosts": len(others),
+        "hosts_falsely_accused": len(accused),
+        "falsely_accused": accused,
+    }
+
+
 def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     total = Counts()
     by_lang: dict[str, Counts] = defaultdict(Counts)
@@ -170,6 +211,7 @@ def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "by_language": {k: v.metrics() for k, v in sorted(by_lang.items())},
         "by_category": {k: v.metrics() for k, v in sorted(by_cat.items())},
         "hard_negatives": _hard_negatives(rows),
+        "by_host": _by_host(rows),
     }
 
 
@@ -180,6 +222,7 @@ def _row(page: Any, judgement_verdict: str, score: float, genre: str, findings: 
     return {
         "id": page.id,
         "corpus": page.corpus,
+        "host": page.group,
         "language": page.language,
         "category": page.category,
         "expected": "promotion" if page.promotion else "not_promotion",
@@ -315,6 +358,23 @@ def _table(console: Any, title: str, summary: dict[str, Any]) -> None:
         for cat, c in hard.items():
             t2.add_row(cat, str(c["n"]), str(c["promotion"]), str(c["uncertain"]), str(c["not_promotion"]))
         console.print(t2)
+    hosts = summary.get("by_host")
+    if hosts and hosts["hosts"] < summary["overall"]["n"]:  # some hosts have several pages
+        t3 = Table(title=f"{title} — by site (pages of one host are one site)")
+        t3.add_column("figure")
+        t3.add_column("value", justify="right")
+
+        def share(part: int, whole: int) -> str:
+            return f"{part}/{whole} ({part / whole:.3f})" if whole else "—"
+
+        def number(value: float | None) -> str:
+            return "—" if value is None else f"{value:.3f}"
+
+        t3.add_row("promoting sites with a page called promotion", share(hosts["promoting_hosts_found"], hosts["promoting_hosts"]))
+        t3.add_row("mean recall of a promoting site's pages", number(hosts["mean_page_recall_per_host"]))
+        t3.add_row("mean claim recall per promoting site", number(hosts["mean_claim_recall_per_host"]))
+        t3.add_row("other sites with a page called promotion", share(hosts["hosts_falsely_accused"], hosts["other_hosts"]))
+        console.print(t3)
 
 
 @click.command("eval")
