@@ -162,6 +162,13 @@ def judge_in_sites(pages: list[PageAnalysis]) -> list[PageAnalysis]:
     return Detector.default().judge_in_sites(pages)
 
 
+def site_of(url: str) -> str:
+    """The site a page belongs to in :func:`judge_in_sites` (its host, ``www.`` dropped)."""
+    from vigipub.detect.site import site_of as detect_site_of
+
+    return detect_site_of(url)
+
+
 def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None = None) -> FindingsFile:
     """Analyse ``paths`` and write ``findings.json``; for a site (``site_url`` given), add the
     site-level verdict and the operator identity read from its legal notice."""

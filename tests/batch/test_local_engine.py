@@ -36,7 +36,11 @@ def local_run(warcs, tmp_path_factory):
 
 def test_rows_are_the_per_record_function(local_run, warcs, triager) -> None:
     run, out, _inputs = local_run
-    rows = read_pages(out).to_pylist()
+    # the record pass's rows (the site pass replaces some: tests/batch/test_site_pass.py)
+    rows = [
+        {k: v for k, v in r.items() if k != "page_verdict"}
+        for r in read_pages(out, site_pass=False).to_pylist()
+    ]
     for name in ("clinic", "other"):
         got = by_address([r for r in rows if r["warc_file"] == str(warcs[name])])
         assert got == by_address(expected_rows(triager, warcs[name]))

@@ -68,3 +68,24 @@ def test_spark_gives_the_local_engines_result(spark, warcs, tmp_path) -> None:
         LeadsFile.model_validate_json((tmp_path / d / LEADS_JSON).read_bytes()) for d in ("local", "spark")
     ]
     assert leads[0].leads == leads[1].leads
+
+
+def test_spark_s_site_pass_gives_the_local_engines_rows(spark, tmp_path) -> None:
+    from .site_pages import CLINIC
+    from .test_site_pass import RAISED, site_warcs
+
+    inputs = site_warcs(tmp_path)
+    local = triage(inputs, tmp_path / "local", workers=2, settings=TriageSettings(), progress=False)
+    distributed = triage(
+        inputs, tmp_path / "spark", engine="spark", settings=TriageSettings(), progress=False
+    )
+    assert local.ok and distributed.ok
+    local_rows, spark_rows = _rows(tmp_path / "local"), _rows(tmp_path / "spark")
+    assert spark_rows == local_rows
+    raised = {r["url"] for r in spark_rows if r["page_verdict"] is not None}
+    assert raised == {CLINIC + path for path in RAISED}
+    assert distributed.site_pass["raised"] == local.site_pass["raised"] == len(RAISED)
+    leads = [
+        LeadsFile.model_validate_json((tmp_path / d / LEADS_JSON).read_bytes()) for d in ("local", "spark")
+    ]
+    assert leads[0].leads == leads[1].leads

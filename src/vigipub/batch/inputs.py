@@ -60,14 +60,14 @@ def _read_list(path: Path, base: str | None) -> list[str]:
     for number, line in enumerate(lines, 1):
         if not line or line.startswith("#"):
             continue
+        if "\x00" in line:  # before any use: a path with a NUL byte makes os calls raise
+            raise TriageInputError(f"line {number} is not a path", where=str(path))
         if is_remote(line) or os.path.isabs(line):
             out.append(line)
         elif base:
             out.append(_join(base, line))
         else:
             out.append(str((path.parent / line).resolve()))
-        if "\x00" in line:
-            raise TriageInputError(f"line {number} is not a path", where=str(path))
     return out
 
 

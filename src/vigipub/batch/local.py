@@ -55,6 +55,9 @@ class TriageSettings:
     prefilter: str = "therapy"
     engine: str = "auto"  # pre-filter scanner: auto | hyperscan | pyahocorasick
     allow_private: bool = False
+    #: the site pass (batch/sites.py): its settings decide its rows, not the record pass's
+    site_context: bool = True
+    site_pages: int = 500  # pages of one site re-read and judged together
 
     def digest(self, producer_digest: str) -> str:
         from vigipub import __version__

@@ -93,16 +93,29 @@ def _encodings(c: str, fold: Callable[[str], str]) -> dict[str, set[bytes]]:
     for case, variant in (("lower", c.lower()), ("upper", c.upper())):
         if len(variant) != 1:
             continue
-        schemes.setdefault("utf-8", set()).add(variant.encode("utf-8"))
+        # every scheme by case: a page spells a word in one case (lower, upper, capitalised)
+        schemes.setdefault(f"utf-8-{case}", set()).add(variant.encode("utf-8"))
         for codec in ("cp1252", "cp1254"):
             with contextlib.suppress(UnicodeEncodeError):
                 schemes.setdefault(f"{codec}-{case}", set()).add(variant.encode(codec))
         names = _ENTITIES.get(variant, [])
         if names:
-            schemes.setdefault("named", set()).update(f"&{n}".lower().encode("ascii") for n in names)
+            schemes.setdefault(f"named-{case}", set()).update(f"&{n}".lower().encode("ascii") for n in names)
         schemes.setdefault(f"decimal-{case}", set()).add(f"&#{ord(variant)};".encode("ascii"))
-        schemes.setdefault("hex", set()).add(f"&#x{ord(variant):x};".encode("ascii"))
+        schemes.setdefault(f"hex-{case}", set()).add(f"&#x{ord(variant):x};".encode("ascii"))
     return schemes
+
+
+#: the cases a page writes a whole word in: lower, upper, capitalised (first letter, rest)
+_CASINGS = (("lower", "lower"), ("upper", "upper"), ("upper", "lower"))
+
+
+def _spelling(part: dict[str, set[bytes]], base: str, case: str) -> set[bytes]:
+    """A letter's bytes in one scheme and case (UTF-8 where the scheme cannot spell it)."""
+    found = part.get(base) or part.get(f"{base}-{case}") or part.get(f"utf-8-{case}")
+    found = found or part.get("utf-8-lower") or part.get("utf-8-upper") or set()
+    # a ligature pair is always also the plain pair (« ss » beside « ö » in one word)
+    return found | (part["ascii"] if "ligature" in part else set())
 
 
 def _word_parts(word: str, fold: Callable[[str], str]) -> list[dict[str, set[bytes]] | bytes]:
@@ -136,18 +149,23 @@ def word_forms(word: str, fold: Callable[[str], str]) -> set[bytes]:
         count *= len(c)
     if count <= MAX_WORD_FORMS:
         return {b"".join(p) for p in itertools.product(*choices)}
-    schemes = {s for p in parts if not isinstance(p, bytes) for s in p}
+    # too many: each scheme alone, in each case a word is written in (a word of a script with
+    # cases, Cyrillic or Greek, would otherwise give 2^letters forms)
+    bases = {
+        s.rsplit("-", 1)[0] if s.endswith(("-lower", "-upper")) else s
+        for p in parts
+        if not isinstance(p, bytes)
+        for s in p
+    }
     forms: set[bytes] = set()
-    for scheme in schemes:
-        # a ligature pair is always also the plain pair (« ss » beside « ö » in one word)
-        per_char = [
-            {p}
-            if isinstance(p, bytes)
-            else (p.get(scheme) or p.get("utf-8") or set()) | (p["ascii"] if "ligature" in p else set())
-            for p in parts
-        ]
-        if all(per_char):
-            forms.update(b"".join(x) for x in itertools.product(*per_char))
+    for base in bases - {"ligature"}:
+        for first, rest in _CASINGS:
+            per_char = [
+                {p} if isinstance(p, bytes) else _spelling(p, base, first if i == 0 else rest)
+                for i, p in enumerate(parts)
+            ]
+            if all(per_char):
+                forms.update(b"".join(x) for x in itertools.product(*per_char))
     return forms
 
 

@@ -117,6 +117,14 @@ Le pré-filtre a écarté {{ totals.discarded_by_prefilter }} page(s) sans terme
 ({{ "%.1f"|format(100 * totals.discarded_by_prefilter / (totals.rows or 1)) }} %) ;
 {{ totals.analysed }} page(s) ont été analysées ; <strong>{{ totals.flagged }} page(s) signalée(s)</strong>
 sur <strong>{{ domains|length }} site(s)</strong>.</p>
+{% if totals.site_pass %}<p>Lecture par site : les {{ totals.site_pass.pages }} page(s) des
+{{ totals.site_pass.sites }} site(s) ayant une page signalée ont été relues et jugées ensemble
+({{ totals.site_pass.reanalysed }} écartée(s) par le pré-filtre) ; {{ totals.site_pass.raised }} page(s)
+sont signalées par ce que leur site établit (thérapie nommée sur une autre page)
+{%- if totals.site_pass.dropped %}, {{ totals.site_pass.dropped }} page(s) au-delà de la limite par site non relue(s){% endif %}
+{%- if totals.site_pass.unread %}, <strong>{{ totals.site_pass.unread }} enregistrement(s) illisible(s)</strong>{% endif %}.</p>
+{% for u in totals.site_pass.unread_records %}<p class="muted">Illisible : <code>{{ u.warc_file }}</code> décalage {{ u.offset }} ({{ u.url }}) : {{ u.error }}</p>{% endfor %}
+{% endif %}
 {% if failed %}<h2>Fichiers en erreur</h2><ul>
 {% for m in failed %}<li><code>{{ m.location }}</code> : {{ m.error }} ({{ m.rows }} page(s) lues avant l'erreur sont conservées)</li>{% endfor %}
 </ul>{% endif %}

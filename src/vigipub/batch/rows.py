@@ -138,69 +138,91 @@ class Triager:
 
     def row(self, record: RawRecord, warc_file: str) -> dict[str, Any]:
         """The row of one record: the per-record function both engines run."""
-        host, domain = _split(record.url)
-        row: dict[str, Any] = {
-            "url": record.url,
-            "host": host,
-            "domain": domain,
-            "capture_date": record.captured_at,
-            "warc_file": warc_file,
-            "offset": record.offset,
-            "length": record.length,
-            "record_id": record.record_id,
-            "content_type": record.content_type,
-            "payload_bytes": record.payload_size,
-            "tier": "prefilter",
-            "prefilter_term": None,
-            "language": None,
-            "verdict": None,
-            "score": None,
-            "genre": None,
-            "title": None,
-            "france_targeting": None,
-            "france_signals": [],
-            "therapies": [],
-            "diseases": [],
-            "claims": [],
-        }
+        row = record_row(record, warc_file)
         if record.kind != "pdf" and self.prefilter is not None:
             hit = self.prefilter.match(record.payload)
             if hit is None:
                 return row
             row["prefilter_term"] = hit.term
-        ref = RecordRef.model_construct(
-            warc_file=warc_file,
-            offset=record.offset,
-            length=record.length,
-            record_id=record.record_id,
-            record_type="response",
-            target_uri=record.url,
-            payload_digest="",
-            captured_at=record.captured_at,
-        )
-        analysis = self._analyze(
-            record.payload, record.url, content_type=record.content_type, record=ref, pdf=record.kind == "pdf"
-        )
-        france = sorted({f.subkind for f in analysis.findings if f.kind == "france_targeting"})
-        row.update(
-            tier="detection",
-            language=analysis.language,
-            verdict=analysis.verdict,
-            score=float(analysis.score),
-            genre=analysis.genre,
-            title=(analysis.title or "")[:300] or None,
-            france_targeting=bool(france),
-            france_signals=france,
-            therapies=sorted({f.subkind for f in analysis.findings if f.kind == "therapy"}),
-            diseases=sorted({f.subkind for f in analysis.findings if f.kind == "disease"}),
-            claims=top_claims(analysis),
-        )
+        row.update(analysis_fields(self.analyse(record, warc_file)), tier="detection")
         return row
+
+    def analyse(self, record: RawRecord, warc_file: str) -> PageAnalysis:
+        """The full extraction and detection of one record (no pre-filter)."""
+        return analyse_raw(record, warc_file, self._analyze)
 
     def rows(self, stream: IO[bytes], warc_file: str, stats: RecordStats) -> Iterator[dict[str, Any]]:
         """Rows of every HTML/PDF response of one WARC stream (raises CorruptInput at damage)."""
         for record in iter_records(stream, warc_file, stats):
             yield self.row(record, warc_file)
+
+
+def record_row(record: RawRecord, warc_file: str) -> dict[str, Any]:
+    """A record's row before any analysis: its address and what its WARC headers say."""
+    host, domain = _split(record.url)
+    return {
+        "url": record.url,
+        "host": host,
+        "domain": domain,
+        "capture_date": record.captured_at,
+        "warc_file": warc_file,
+        "offset": record.offset,
+        "length": record.length,
+        "record_id": record.record_id,
+        "content_type": record.content_type,
+        "payload_bytes": record.payload_size,
+        "tier": "prefilter",
+        "prefilter_term": None,
+        "language": None,
+        "verdict": None,
+        "score": None,
+        "genre": None,
+        "title": None,
+        "france_targeting": None,
+        "france_signals": [],
+        "therapies": [],
+        "diseases": [],
+        "claims": [],
+    }
+
+
+def analyse_raw(record: RawRecord, warc_file: str, analyze: Any = None) -> PageAnalysis:
+    """Extraction and detection of one raw record, with its address as the evidence reference."""
+    if analyze is None:
+        from vigipub import pipeline
+
+        analyze = pipeline.analyze_payload
+    ref = RecordRef.model_construct(
+        warc_file=warc_file,
+        offset=record.offset,
+        length=record.length,
+        record_id=record.record_id,
+        record_type="response",
+        target_uri=record.url,
+        payload_digest="",
+        captured_at=record.captured_at,
+    )
+    result: PageAnalysis = analyze(
+        record.payload, record.url, content_type=record.content_type, record=ref, pdf=record.kind == "pdf"
+    )
+    return result
+
+
+def analysis_fields(analysis: PageAnalysis) -> dict[str, Any]:
+    """What a row says of a page's analysis: verdict, score, therapies, top claims…"""
+    france = sorted({f.subkind for f in analysis.findings if f.kind == "france_targeting"})
+    return {
+        "language": analysis.language,
+        "verdict": analysis.verdict,
+        "score": float(analysis.score),
+        "genre": analysis.genre,
+        "title": (analysis.title or "")[:300] or None,
+        "france_targeting": bool(france),
+        "france_signals": france,
+        "therapies": sorted({f.subkind for f in analysis.findings if f.kind == "therapy"}),
+        "diseases": sorted({f.subkind for f in analysis.findings if f.kind == "disease"}),
+        "claims": top_claims(analysis),
+    }
 
 
 def rows_to_table(rows: list[dict[str, Any]]) -> pa.Table:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from vigipub.evidence import InputError, utc_now
 from vigipub.evidence.core import write_atomic
 
 from .local import INPUTS, PAGES, RUN, TriageSettings, pending_inputs, run_local
+from .sites import SITE_TASKS, SITES, clear_site_pass, run_sites_local, site_digest
 from .summary import read_markers, write_summary
 
 ENGINES = ("local", "spark")
@@ -27,10 +29,13 @@ class TriageRun:
     skipped: list[str] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)
     totals: dict[str, Any] = field(default_factory=dict)
+    #: records the site pass could not read again: input, offset, url, error
+    unread: list[dict[str, Any]] = field(default_factory=list)
+    site_pass: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.site_pass.get("unread")
 
 
 def _prepare(out: Path, engine: str) -> dict[str, Any] | None:
@@ -89,6 +94,7 @@ def triage(
         {"engine": engine, "state": "running", "prefilter": settings.prefilter, "inputs": inputs,
          "started_at": started.isoformat()},
     )  # fmt: skip
+    record_started = time.perf_counter()
     if engine == "local":
         todo, done = pending_inputs(inputs, out, digest)
         run.skipped = [m["location"] for m in done]
@@ -99,6 +105,13 @@ def triage(
         from .spark import run_spark
 
         run_spark(inputs, out, settings, master=master)
+    record_seconds = time.perf_counter() - record_started
+    run.site_pass = _site_pass(
+        out, engine, settings, digest, workers=workers, master=master, progress=progress
+    )
+    if say and run.site_pass.get("skipped_tasks"):
+        say(f"site pass: {run.site_pass['skipped_tasks']} task(s) already done with the same settings: kept")
+    run.unread = run.site_pass.get("unread_records", [])
     markers = {m["location"]: m for m in read_markers(out) if m.get("location") in set(inputs)}
     run.failed = [markers[loc] for loc in inputs if loc in markers and markers[loc].get("state") != "done"]
     summary = write_summary(out, inputs)
@@ -108,6 +121,10 @@ def triage(
         "state": "finished",
         "prefilter": settings.prefilter,
         "settings": digest,
+        "site_context": settings.site_context,
+        "site_pages": settings.site_pages,
+        "site_pass": run.site_pass,
+        "record_pass_seconds": round(record_seconds, 3),
         "producer": producer.model_dump(),
         "inputs": inputs,
         "skipped_as_done": run.skipped,
@@ -115,10 +132,42 @@ def triage(
         "started_at": started.isoformat(),
         "finished_at": utc_now().isoformat(),
         "totals": summary,
-        "layout": {"pages": PAGES, "inputs": INPUTS},
+        "layout": {"pages": PAGES, "inputs": INPUTS, "sites": SITES, "site_tasks": SITE_TASKS},
     }
     _write_run(out, record)
     return run
+
+
+def _site_pass(
+    out: Path,
+    engine: str,
+    settings: TriageSettings,
+    record_digest: str,
+    *,
+    workers: int,
+    master: str | None,
+    progress: bool,
+) -> dict[str, Any]:
+    """The site pass after the record pass (or its results removed, when it is turned off)."""
+    if not settings.site_context:
+        clear_site_pass(out)
+        return {}
+    digest = site_digest(record_digest, settings.site_pages)
+    if engine == "local":
+        done = run_sites_local(
+            out, digest, limit=settings.site_pages, allow_private=settings.allow_private,
+            workers=workers, progress=progress,
+        )  # fmt: skip
+    else:
+        from .spark import run_sites_spark
+
+        done = run_sites_spark(out, digest, settings, master=master)
+    return {
+        **done.totals,
+        "tasks": done.tasks,
+        "skipped_tasks": done.skipped,
+        "seconds": round(done.seconds, 3),
+    }
 
 
 def _write_run(out: Path, record: dict[str, Any]) -> None:

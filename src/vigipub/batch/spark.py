@@ -25,8 +25,8 @@ from .rows import COLUMNS, PAGES_SCHEMA, Triager
 _EXECUTOR_TRIAGER: dict[tuple[str, str], Triager] = {}
 
 
-def spark_schema() -> Any:
-    """PAGES_SCHEMA as a Spark StructType (the same columns, types and order)."""
+def spark_schema(schema: Any = PAGES_SCHEMA) -> Any:
+    """An Arrow schema (PAGES_SCHEMA by default) as a Spark StructType (same columns, types, order)."""
     import pyarrow as pa  # type: ignore[import-untyped]
     from pyspark.sql import types as T
 
@@ -47,12 +47,12 @@ def spark_schema() -> Any:
             return T.StructType([T.StructField(f.name, convert(f.type), True) for f in arrow])
         raise TypeError(f"no Spark type for {arrow}")
 
-    return T.StructType([T.StructField(f.name, convert(f.type), True) for f in PAGES_SCHEMA])
+    return T.StructType([T.StructField(f.name, convert(f.type), True) for f in schema])
 
 
-def _as_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
+def _as_tuple(row: dict[str, Any], columns: tuple[str, ...] = COLUMNS) -> tuple[Any, ...]:
     values = []
-    for name in COLUMNS:
+    for name in columns:
         value = row[name]
         if name == "claims":
             value = [(c["kind"], c["subkind"], c["quote"]) for c in value]
@@ -133,3 +133,81 @@ def run_spark(
         marker["engine"] = "spark"
         write_marker(out_dir, marker)
     return markers
+
+
+def _judge_group(
+    site: str, rows: list[dict[str, Any]], limit: int, allow_private: bool
+) -> Iterator[tuple[int, Any]]:
+    """Executor side of the site pass: ``(0, row)`` per new row, then ``(1, report)``."""
+    from .sites import SITE_SCHEMA, judge_site, outcome_report
+
+    outcome = judge_site(site, rows, limit=limit, allow_private=allow_private)
+    for row in outcome.rows:
+        yield 0, _as_tuple(row, tuple(SITE_SCHEMA.names))
+    yield 1, json.dumps(outcome_report(outcome))
+
+
+def run_sites_spark(
+    out_dir: Path, digest: str, settings: TriageSettings, *, master: str | None = None
+) -> Any:
+    """The site pass on Spark: the record pass's rows of the candidate sites, grouped by site
+    (an RDD ``groupByKey``: a group holds its rows' addresses only, and :func:`judge_site`
+    re-reads at most ``site_pages`` records of it), judged on the executors; the new rows are
+    written to ``RESULT/sites/`` and the counts to one marker in ``RESULT/site-tasks/``."""
+    import time
+
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from vigipub import pipeline
+
+    from .rows import FLAGGED
+    from .sites import ADDRESS, SITE_SCHEMA, SITE_TASKS, SITES, SitePass, add_reports, clear_site_pass
+
+    started = time.perf_counter()
+    spark = session(master)
+    pages = spark.read.parquet(str(out_dir / PAGES))
+    flagged = pages.filter(F.col("verdict").isin(list(FLAGGED))).select("url", "domain").collect()
+    sites = sorted({pipeline.site_of(row["url"]) for row in flagged})
+    domains = sorted({row["domain"] for row in flagged if row["domain"] is not None})
+    clear_site_pass(out_dir)
+    if not sites:
+        return SitePass(add_reports([]), 0, 0, time.perf_counter() - started)
+    wanted = spark.sparkContext.broadcast(set(sites))
+    limit, allow_private = settings.site_pages, settings.allow_private
+
+    def keyed(row: Any) -> tuple[str, dict[str, Any]]:
+        from vigipub import pipeline as executor_pipeline
+
+        data = row.asDict()
+        return executor_pipeline.site_of(data["url"]), data
+
+    groups = (
+        pages.filter(F.col("domain").isin(domains))
+        .select(*ADDRESS)
+        .rdd.map(keyed)
+        .filter(lambda item: item[0] in wanted.value)
+        .groupByKey(numPartitions=max(1, min(len(sites), spark.sparkContext.defaultParallelism)))
+    )
+    results = groups.flatMap(lambda item: _judge_group(item[0], list(item[1]), limit, allow_private)).persist(
+        StorageLevel.MEMORY_AND_DISK
+    )
+    try:
+        rows = results.filter(lambda item: item[0] == 0).map(lambda item: item[1])
+        frame = spark.createDataFrame(rows, schema=spark_schema(SITE_SCHEMA))
+        frame.write.mode("overwrite").parquet(str(out_dir / SITES))
+        reports = [json.loads(item[1]) for item in results.filter(lambda item: item[0] == 1).collect()]
+    finally:
+        results.unpersist()
+        wanted.unpersist()
+    total = add_reports(sorted(reports, key=lambda r: r["site"]))
+    marker = {
+        "task": "spark", "part": SITES, "engine": "spark", "settings": digest,
+        "state": "partial" if total["unread"] else "done", **total,
+        "seconds": round(time.perf_counter() - started, 3),
+    }  # fmt: skip
+    (out_dir / SITE_TASKS).mkdir(parents=True, exist_ok=True)
+    (out_dir / SITE_TASKS / "spark.json").write_text(
+        json.dumps(marker, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return SitePass(total, 1, 0, time.perf_counter() - started)

@@ -35,6 +35,7 @@ from vigipub.evidence.core import write_atomic
 from .errors import TriageInputError
 from .local import INPUTS, PAGES
 from .rows import FLAGGED, PAGES_SCHEMA
+from .sites import add_reports, address_keys, merge_site_rows, read_site_markers, site_rows
 
 DOMAINS = "domains.parquet"
 LEADS_JSON = "leads.json"
@@ -66,22 +67,27 @@ DOMAINS_SCHEMA = pa.schema(
 )
 
 
-def pages_dataset(result: Path) -> ds.Dataset:
+def record_pass_dataset(result: Path) -> ds.Dataset:
+    """The record pass's rows (``pages/``), as both engines write them."""
     folder = result / PAGES
     if not folder.is_dir():
         raise TriageInputError("not a triage result (no pages/ folder)", where=str(result))
     return ds.dataset(folder, format="parquet")
 
 
-def read_pages(result: Path, flagged_only: bool = False, columns: list[str] | None = None) -> pa.Table:
-    """The rows of a result (both engines' Parquet), as PAGES_SCHEMA."""
-    dataset = pages_dataset(result)
+pages_dataset = record_pass_dataset
+
+
+def read_pages(result: Path, flagged_only: bool = False, *, site_pass: bool = True) -> pa.Table:
+    """The rows of a result (both engines' Parquet): the record pass's, with the site pass's
+    rows in place of theirs (``site_pass``); PAGES_SCHEMA plus ``page_verdict`` (the page's own
+    verdict when its site's context changed it; null otherwise, and in results written before
+    the site pass existed)."""
+    dataset = record_pass_dataset(result)
     condition = pc.field("verdict").isin(list(FLAGGED)) if flagged_only else None
-    table = dataset.to_table(filter=condition, columns=columns)
-    if columns is None:
-        # Spark names list items "element", pyarrow "item": one schema for both
-        table = table.select(PAGES_SCHEMA.names).cast(PAGES_SCHEMA)
-    return table
+    # Spark names list items "element", pyarrow "item": one schema for both
+    table = dataset.to_table(filter=condition).select(PAGES_SCHEMA.names).cast(PAGES_SCHEMA)
+    return merge_site_rows(table, site_rows(result) if site_pass else None, flagged_only)
 
 
 def read_markers(result: Path) -> list[dict[str, Any]]:
@@ -241,6 +247,40 @@ def run_totals(markers: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def with_site_pass(result: Path, totals: dict[str, Any], inputs: list[str]) -> dict[str, Any]:
+    """The totals once the site pass's rows replace the record pass's (verdicts, tiers), and
+    what the site pass did (``site_pass``: sites, pages re-read, raised by their site…)."""
+    sites = site_rows(result)
+    if sites is None:
+        return totals
+    sites = sites.filter(pc.is_in(sites["warc_file"], value_set=pa.array(inputs, pa.string())))
+    keys = address_keys(sites)
+    earlier = record_pass_dataset(result).to_table(
+        columns=["warc_file", "offset", "tier", "verdict"],
+        filter=pc.field("warc_file").isin(inputs) & pc.field("offset").isin(sites["offset"].unique()),
+    )
+    earlier = earlier.filter(pc.is_in(address_keys(earlier), value_set=keys))
+    verdicts: Counter[str] = Counter(totals.get("verdicts") or {})
+    tiers: Counter[str] = Counter(
+        detection=totals.get("analysed", 0), prefilter=totals.get("discarded_by_prefilter", 0)
+    )
+    for sign, table in ((-1, earlier), (1, sites)):
+        for tier, verdict in zip(table["tier"].to_pylist(), table["verdict"].to_pylist(), strict=True):
+            tiers[tier] += sign
+            if verdict:
+                verdicts[verdict] += sign
+    verdict_counts = {k: v for k, v in sorted(verdicts.items()) if v}
+    return {
+        **totals,
+        "verdicts": verdict_counts,
+        "analysed": tiers["detection"] + tiers["site"],
+        "analysed_by_site_pass": tiers["site"],
+        "discarded_by_prefilter": tiers["prefilter"],
+        "flagged": sum(verdict_counts.get(v, 0) for v in FLAGGED),
+        "site_pass": add_reports(read_site_markers(result)),
+    }
+
+
 def write_summary(result: Path, inputs: list[str]) -> dict[str, Any]:
     """Write domains.parquet, leads.json, leads.csv and report.html; return the totals."""
     from .report import render_report
@@ -255,7 +295,9 @@ def write_summary(result: Path, inputs: list[str]) -> dict[str, Any]:
     write_json(result / LEADS_JSON, leads)
     write_atomic(result / LEADS_CSV, leads_csv(leads).encode("utf-8"))
     markers = read_markers(result)
-    totals = run_totals([m for m in markers if m.get("location") in set(inputs)])
+    totals = with_site_pass(
+        result, run_totals([m for m in markers if m.get("location") in set(inputs)]), inputs
+    )
     html = render_report(domains, totals, [m for m in markers if m.get("location") in set(inputs)], result)
     write_atomic(result / REPORT, html.encode("utf-8"))
     return {

@@ -101,6 +101,20 @@ def _cores() -> int:
     help="Pre-filter scanner (same decisions; Hyperscan is the fast one).",
 )
 @click.option(
+    "--site-context/--no-site-context",
+    default=True,
+    show_default=True,
+    help="Site pass: re-read every page of each site with a flagged page and judge them together "
+    "(a clinic's results, prices and stories pages); off: each record judged alone.",
+)
+@click.option(
+    "--site-pages",
+    type=click.IntRange(1, 100_000),
+    default=500,
+    show_default=True,
+    help="Pages of one site re-read and judged together by the site pass (the others are counted as dropped).",
+)
+@click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)."
 )
 def run_command(
@@ -113,6 +127,8 @@ def run_command(
     base: str | None,
     allow_private: bool,
     scanner: str,
+    site_context: bool,
+    site_pages: int,
     progress: bool | None,
 ) -> None:
     """Triage INPUT (WARC files, folders, globs, list files, https:// or s3:// locations).
@@ -129,7 +145,13 @@ def run_command(
 
     console = _console()
     locations = resolve_inputs(list(inputs), base)
-    settings = TriageSettings(prefilter=prefilter, engine=scanner, allow_private=allow_private)
+    settings = TriageSettings(
+        prefilter=prefilter,
+        engine=scanner,
+        allow_private=allow_private,
+        site_context=site_context,
+        site_pages=site_pages,
+    )
     result = triage(
         locations,
         out,
@@ -143,10 +165,15 @@ def run_command(
     _print_run(console, result.totals, out)
     for marker in result.failed:
         click.echo(f"error: {marker.get('error') or marker['location'] + ': failed'}", err=True)
-    if result.failed:
+    for record in result.unread:
+        click.echo(f"error: site pass: {record['error']} (record of {record['url']})", err=True)
+    unread = result.site_pass.get("unread", 0)
+    if result.failed or unread:
+        failed = [f"{len(result.failed)} of {len(locations)} input(s) failed"] if result.failed else []
+        if unread:
+            failed.append(f"the site pass could not read {unread} record(s) again")
         raise TriageFailed(
-            f"{len(result.failed)} of {len(locations)} input(s) failed; the others' results are written "
-            "(run again to retry the failed ones)",
+            "; ".join(failed) + "; the other results are written (run again to retry)",
             where=str(out),
         )
 
@@ -162,6 +189,13 @@ def _print_run(console: Console, totals: dict[str, Any], out: Path) -> None:
         f"{totals.get('analysed', 0)} analysed, {totals.get('flagged', 0)} flagged "
         f"({totals.get('verdicts', {})}); {totals.get('domains', 0)} site(s) to examine."
     )
+    site = totals.get("site_pass")
+    if site:
+        console.print(
+            f"site pass: {site['sites']} site(s) with a flagged page, {site['pages']} page(s) re-read "
+            f"({site['reanalysed']} the pre-filter had discarded), {site['raised']} raised by their site, "
+            f"{site['dropped']} over the per-site bound, {site['unread']} unreadable."
+        )
     leads = json.loads((out / LEADS_JSON).read_text(encoding="utf-8"))["leads"]
     if leads:
         table = Table(title="sites to examine (first 10)")
