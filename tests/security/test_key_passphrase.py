@@ -79,6 +79,20 @@ def test_protect_encrypts_an_existing_key_without_changing_it(
         load_signing_key(folder)
 
 
+def _encrypted_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passphrase: str) -> tuple[Path, Path, str]:
+    """A new agency key encrypted with ``passphrase`` (left in the environment): its folder,
+    private key file and id."""
+    monkeypatch.setenv("VIGIPUB_KEY_PASSPHRASE", passphrase)
+    folder = tmp_path / "keys"
+    return folder, folder / PRIVATE_KEY_FILE, load_signing_key(folder).key_id
+
+
+def _secret(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _signs_and_verifies(folder: Path, tmp_path: Path, key_id: str) -> None:
     """The key in ``folder`` opens with the environment's passphrase, is the same key, and its
     signature is anchored by the folder's trusted keys."""
@@ -93,13 +107,9 @@ def _signs_and_verifies(folder: Path, tmp_path: Path, key_id: str) -> None:
 def test_passphrase_changed_from_a_file_old_one_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("VIGIPUB_KEY_PASSPHRASE", "inspector who left")
-    folder = tmp_path / "keys"
-    key_id = load_signing_key(folder).key_id
-    private = folder / PRIVATE_KEY_FILE
+    folder, private, key_id = _encrypted_key(tmp_path, monkeypatch, "inspector who left")
     assert private.stat().st_mode & 0o777 == 0o600
-    new = tmp_path / "new-passphrase"
-    new.write_text("the office's new secret\n", encoding="utf-8")
+    new = _secret(tmp_path, "new-passphrase", "the office's new secret\n")
 
     assert cli_main(["key", "passphrase", "--key-dir", str(folder), "--new-passphrase-file", str(new)]) == 0
     out = capsys.readouterr().out
@@ -117,16 +127,11 @@ def test_passphrase_changed_from_a_file_old_one_refused(
 def test_a_wrong_current_passphrase_or_an_empty_new_one_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("VIGIPUB_KEY_PASSPHRASE", "right")
-    folder = tmp_path / "keys"
-    key_id = load_signing_key(folder).key_id
-    private = folder / PRIVATE_KEY_FILE
+    folder, private, key_id = _encrypted_key(tmp_path, monkeypatch, "right")
     private.chmod(0o400)  # whatever mode the agency gave it is kept
     before = private.read_bytes()
-    new = tmp_path / "new-passphrase"
-    new.write_text("another\n", encoding="utf-8")
-    empty = tmp_path / "empty"
-    empty.write_text("\n", encoding="utf-8")
+    new = _secret(tmp_path, "new-passphrase", "another\n")
+    empty = _secret(tmp_path, "empty", "\n")
 
     monkeypatch.setenv("VIGIPUB_KEY_PASSPHRASE", "wrong")
     code = cli_main(["key", "passphrase", "--key-dir", str(folder), "--new-passphrase-file", str(new)])
@@ -153,11 +158,8 @@ def test_a_wrong_current_passphrase_or_an_empty_new_one_changes_nothing(
 
 
 def test_passphrase_removed_keeps_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("VIGIPUB_KEY_PASSPHRASE", "to drop")
-    folder = tmp_path / "keys"
-    key_id = load_signing_key(folder).key_id
+    folder, private, key_id = _encrypted_key(tmp_path, monkeypatch, "to drop")
     assert cli_main(["key", "passphrase", "--key-dir", str(folder), "--remove"]) == 0
-    private = folder / PRIVATE_KEY_FILE
     assert not is_encrypted(private) and private.stat().st_mode & 0o777 == 0o600
     monkeypatch.delenv("VIGIPUB_KEY_PASSPHRASE")
     _signs_and_verifies(folder, tmp_path, key_id)
