@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from vigipub.detect import Detector, LexiconError, analyze_document, fold, lexicon_dir, load_lexicon
+from vigipub.detect.lexicon import LANGUAGES
 from vigipub.evidence.document import Document
 from vigipub.evidence.findings import PageAnalysis
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
@@ -183,10 +184,15 @@ def test_fold_preserves_length() -> None:
 
 def test_every_language_has_a_lexicon() -> None:
     lexicon = load_lexicon()
-    langs = {e.language for e in lexicon.entries}
-    assert langs == {"fr", "en", "de", "es", "it", "tr", "pt", "nl"}
     for e in lexicon.entries:
         assert e.id.startswith(e.language + ".")
+    # the names of common.yaml (languages without a lexicon) fire on every page, and only
+    # name therapies, diseases or currencies: they can never make a claim or an offer
+    names = [e for e in lexicon.entries if e.language not in LANGUAGES]
+    assert {e.language for e in names} >= {"ru", "pl", "ar", "vi", "el", "uk"}
+    assert all(e.any_language and e.kind in ("therapy", "cue", "disease") for e in names)
+    langs = {e.language for e in lexicon.entries} - {e.language for e in names}
+    assert langs == {"fr", "en", "de", "es", "it", "tr", "pt", "nl"}
     for lang in langs:
         kinds = {e.kind for e in lexicon.entries if e.language == lang}
         assert {"therapy", "disease", "claim", "reporting_context", "call_to_action"} <= kinds, lang
@@ -228,6 +234,24 @@ def test_malformed_lexicon_entries_are_rejected(tmp_path: Path, line: str, messa
     folder = _copy_lexicons(tmp_path)
     with open(folder / "fr.yaml", "a", encoding="utf-8") as fh:
         fh.write(line)
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(folder)
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('- {id: ru.x, kind: therapy, subkind: stem_cells, terms: ["x"]}\n', "language of its terms"),
+        ('- {id: ru.x, language: russian, kind: therapy, subkind: stem_cells, terms: ["x"]}\n', "ISO 639"),
+        # a claim cannot be read without the language: names only name things
+        ('- {id: ru.x, language: ru, kind: claim, subkind: cure, terms: ["x"]}\n', "kind must be one of"),
+        ('- {id: ru.therapy.stem_cells, language: ru, kind: therapy, subkind: stem_cells, terms: ["x"]}\n', "duplicate"),
+    ],
+)
+def test_malformed_names_of_other_languages_are_rejected(tmp_path: Path, line: str, message: str) -> None:
+    folder = _copy_lexicons(tmp_path)
+    with open(folder / "common.yaml", "a", encoding="utf-8") as fh:
+        fh.write(line)  # appended to the names list, the file's last section
     with pytest.raises(LexiconError, match=message):
         load_lexicon(folder)
 

@@ -1,5 +1,7 @@
 """Pages in a language without a lexicon keep only the language-independent entries."""
 
+import pytest
+
 from vigipub.detect import Detector
 from vigipub.extract import document_from_html
 
@@ -119,3 +121,65 @@ def test_site_context_never_raises_a_page_in_a_language_without_a_lexicon() -> N
     judged = detector.judge_in_sites([detector.analyze(clinic), detector.analyze(russian)])
     assert judged[0].verdict == "promotion"
     assert judged[1].verdict == "uncertain" and judged[1].page_verdict is None
+
+
+# Written for these tests: offers that name the therapy only in their own script or language
+# (no Latin product name), and a news item naming the same therapy without price or phone.
+NATIVE_OFFERS = {
+    "ru": (
+        "<html lang='ru'><body><h1>Лечение аутизма стволовыми клетками</h1><p>Мы проводим лечение детского "
+        "аутизма мезенхимальными стволовыми клетками уже более десяти лет. Курс состоит из трёх введений с "
+        "интервалом в один месяц, после курса родители отмечают улучшение речи и внимания ребёнка.</p>"
+        "<p>Стоимость курса лечения: 450 000 руб. Оплата возможна в рассрочку.</p></body></html>"
+    ),
+    "pl": (
+        "<html lang='pl'><body><h1>Terapia komórkami macierzystymi w stwardnieniu rozsianym</h1><p>Nasza "
+        "klinika oferuje leczenie stwardnienia rozsianego komórkami macierzystymi pozyskanymi z tkanki "
+        "tłuszczowej pacjenta. Zabieg trwa jeden dzień, a pacjent wraca do domu tego samego dnia.</p>"
+        "<p>Zadzwoń: +48 22 123 45 67 i umów się na wizytę w naszym centrum w Warszawie.</p></body></html>"
+    ),
+    "vi": (
+        "<html lang='vi'><body><h1>Điều trị tự kỷ bằng tế bào gốc</h1><p>Trung tâm chúng tôi áp dụng liệu pháp "
+        "tế bào gốc cho trẻ tự kỷ với quy trình hiện đại, an toàn. Mỗi liệu trình gồm ba lần truyền tế bào "
+        "gốc, cách nhau một tháng, và phụ huynh được tư vấn miễn phí trong suốt quá trình điều trị.</p>"
+        "<p>Chi phí trọn gói: 250 triệu đồng cho một liệu trình.</p></body></html>"
+    ),
+}
+RUSSIAN_NATIVE_NEWS = (
+    "<html lang='ru'><body><h1>Минздрав предупредил о клиниках стволовых клеток</h1><p>В последние годы "
+    "частные клиники предлагают родителям детей с аутизмом лечение стволовыми клетками. Специалисты "
+    "подчёркивают, что эффективность таких процедур не доказана, а сами процедуры могут быть опасны. "
+    "Клинические исследования клеточных продуктов проводятся только с разрешения министерства, и эксперты "
+    "рекомендуют не доверять рекламе в интернете.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("language", sorted(NATIVE_OFFERS))
+def test_an_offer_naming_the_therapy_only_in_its_own_language_is_read(language: str) -> None:
+    doc, analysis = _analysis(NATIVE_OFFERS[language])
+    assert doc.language == "other"
+    therapy = [f for f in analysis.findings if f.kind == "therapy"]
+    assert therapy and all(f.language == language for f in therapy), therapy  # common.yaml's names
+    assert any(f.kind == "call_to_action" for f in analysis.findings)  # its price or phone
+    assert analysis.verdict == "uncertain", analysis.reasons
+
+
+def test_a_price_in_another_currency_is_a_price() -> None:
+    # the finding quotes the sentence holding the amount
+    (ru,) = _price_findings(NATIVE_OFFERS["ru"])
+    assert ru.endswith("450 000 руб.")
+    (vi,) = _price_findings(NATIVE_OFFERS["vi"])
+    assert "250 triệu đồng" in vi
+    # an English length in feet is no price (« Ft », the forint, is left out on purpose)
+    english = (
+        "<html lang='en'><body><p>Our stem cell clinic has a 10 ft ceiling and a garden; the cost of "
+        "parking is included.</p></body></html>"
+    )
+    assert _price_findings(english) == []
+
+
+def test_a_news_item_naming_the_therapy_in_its_own_language_is_not_raised() -> None:
+    doc, analysis = _analysis(RUSSIAN_NATIVE_NEWS)
+    assert doc.language == "other"
+    assert any(f.kind == "therapy" and f.language == "ru" for f in analysis.findings)
+    assert analysis.verdict == "not_promotion", analysis.reasons

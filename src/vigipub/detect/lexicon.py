@@ -227,6 +227,9 @@ def _check_entry(raw: dict[str, Any], where: str, diseases: dict[str, dict[str, 
         )
 
 
+#: what common.yaml's ``names`` (languages without a lexicon) may name: therapies, the words
+#: that announce a price (currencies), diseases
+NAME_KINDS = frozenset({"therapy", "cue", "disease"})
 #: the keys an entry may have (see the module docstring)
 ENTRY_KEYS = frozenset(
     {
@@ -307,34 +310,29 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
             if raw["id"] in seen:
                 raise LexiconError(f"duplicate entry id {raw['id']!r}", where=str(path))
             seen.add(raw["id"])
-            attrs = {str(k): str(v) for k, v in (raw.get("attributes") or {}).items()}
-            kind, sub = raw["kind"], raw["subkind"]
-            if kind == "therapy":
-                attrs.setdefault("family", sub)
-                attrs.setdefault("atmp_candidate", "yes" if THERAPY_FAMILIES[sub][2] else "no")
-            if kind == "disease":
-                for k, v in diseases[sub].items():
-                    attrs.setdefault(k, v)
-            if kind == "manipulation":
-                attrs.setdefault("substantial", "yes" if sub in SUBSTANTIAL_MANIPULATIONS else "no")
-            entries.append(
-                Entry(
-                    index=len(entries),
-                    id=raw["id"],
-                    language=lang,
-                    kind=kind,
-                    subkind=sub,
-                    terms=tuple(raw["terms"]),
-                    weight=float(raw.get("weight", 1.0)),
-                    prefix=bool(raw.get("prefix", False)),
-                    case_sensitive=bool(raw.get("case_sensitive", False)),
-                    any_language=bool(raw.get("any_language", False)),
-                    attributes=attrs,
-                    scope=str(raw.get("scope", "page")),
-                    together=_together(raw.get("with")),
-                    with_kind=str(raw.get("with_kind") or ""),
-                )
+            entries.append(_entry(raw, len(entries), lang, diseases))
+    # Names in languages without a lexicon (common.yaml ``names``): each gives the language of
+    # its terms and fires on pages of every language, so that a Russian or Arabic clinic page
+    # is not blind (it can be raised to uncertain, never to promotion: see the verdict)
+    for raw in common.get("names") or []:
+        if not isinstance(raw, dict) or "id" not in raw:
+            raise LexiconError("names: entry without id", where=str(common_path))
+        raw = dict(raw)
+        term_language = raw.pop("language", None)
+        if not isinstance(term_language, str) or not re.fullmatch(r"[a-z]{2,3}", term_language):
+            raise LexiconError(
+                f"names: entry {raw['id']!r} needs the language of its terms (ISO 639 code)", where=str(common_path)
             )
+        if raw.get("kind") not in NAME_KINDS:
+            raise LexiconError(
+                f"names: entry {raw['id']!r}: kind must be one of {', '.join(sorted(NAME_KINDS))}",
+                where=str(common_path),
+            )
+        _check_entry(raw, str(common_path), diseases)
+        if raw["id"] in seen:
+            raise LexiconError(f"duplicate entry id {raw['id']!r}", where=str(common_path))
+        seen.add(raw["id"])
+        entries.append(_entry(raw, len(entries), term_language, diseases, any_language=True))
     table: dict[str, list[int]] = {}
     sentence_terms: dict[tuple[str, str], set[str]] = {}
     for entry in entries:
@@ -373,6 +371,38 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
         sorted({str(t).lower() for t in (common.get("address_therapy_terms") or [])}, key=len, reverse=True)
     )
     return lexicon
+
+
+def _entry(
+    raw: dict[str, Any], index: int, language: str, diseases: dict[str, dict[str, str]], any_language: bool = False
+) -> Entry:
+    """One checked raw entry as an :class:`Entry` (attributes completed from the vocabulary)."""
+    attrs = {str(k): str(v) for k, v in (raw.get("attributes") or {}).items()}
+    kind, sub = raw["kind"], raw["subkind"]
+    if kind == "therapy":
+        attrs.setdefault("family", sub)
+        attrs.setdefault("atmp_candidate", "yes" if THERAPY_FAMILIES[sub][2] else "no")
+    if kind == "disease":
+        for k, v in diseases[sub].items():
+            attrs.setdefault(k, v)
+    if kind == "manipulation":
+        attrs.setdefault("substantial", "yes" if sub in SUBSTANTIAL_MANIPULATIONS else "no")
+    return Entry(
+        index=index,
+        id=raw["id"],
+        language=language,
+        kind=kind,
+        subkind=sub,
+        terms=tuple(raw["terms"]),
+        weight=float(raw.get("weight", 1.0)),
+        prefix=bool(raw.get("prefix", False)),
+        case_sensitive=bool(raw.get("case_sensitive", False)),
+        any_language=any_language or bool(raw.get("any_language", False)),
+        attributes=attrs,
+        scope=str(raw.get("scope", "page")),
+        together=_together(raw.get("with")),
+        with_kind=str(raw.get("with_kind") or ""),
+    )
 
 
 def _scanner_values(entries: list[Entry], table: dict[str, tuple[int, ...]]) -> dict[str, tuple[Any, ...]]:

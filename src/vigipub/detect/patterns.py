@@ -33,9 +33,18 @@ MULTIPLIER = re.compile(
     r"|cinque|zwei|drei|vier|fünf|zehn|dois|três|twee|drie)\s(?:times|fois|veces|volte|mal|kat|vezes|keer)\b",
     re.I,
 )
+#: currencies of the languages without a lexicon (their names and signs are cues in common.yaml's
+#: ``names``); short ambiguous ones ("kr", "Ft", "lei", "Rs") are left out: "10 ft" is a length
+_OTHER_CURRENCY_CODES = r"RUB|UAH|PLN|CZK|AED|SAR|VND|RON|HUF|ILS|INR|SEK|NOK|DKK|BGN|THB|IDR|MYR"
+_OTHER_CURRENCY_AFTER = r"₽|руб(?:\.|лей|ля|\b)|грн\b|₴|zł|Kč|درهم|دولار|ريال|جنيه|₫|đồng\b|лв\b|₪|₹|¥|₩|฿"
+#: "250 triệu đồng", « 300 тыс. руб. », "45 tys. zł": a multiplier word between the amount and
+#: the currency
+_AMOUNT_WORD = r"(?:(?:triệu|tỷ|nghìn|млн\.?|тыс\.?|тысяч|mln|tys\.?|ألف|مليون)\s)?"
 PRICE = re.compile(
-    r"(?:(?:[€$£]|\b(?:USD|US\$|EUR|GBP|CHF)\b)\s?\d{1,3}(?:[ .,\u00a0\u202f\u2019']?\d{3})*(?:[.,]\d{1,2})?"
-    r"|\d{1,3}(?:[ .,\u00a0\u202f\u2019']?\d{3})*(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b|USD\b|\$|£|CHF\b|TL\b|₺))",
+    r"(?:(?:[€$£₽₴₫₪₹¥₩฿]|\b(?:USD|US\$|EUR|GBP|CHF|" + _OTHER_CURRENCY_CODES + r")\b)\s?\d{1,3}"
+    r"(?:[ .,\u00a0\u202f\u2019']?\d{3})*(?:[.,]\d{1,2})?"
+    r"|\d{1,3}(?:[ .,\u00a0\u202f\u2019']?\d{3})*(?:[.,]\d{1,2})?\s?" + _AMOUNT_WORD
+    + r"(?:€|euros?\b|EUR\b|USD\b|\$|£|CHF\b|TL\b|₺|(?:" + _OTHER_CURRENCY_CODES + r")\b|" + _OTHER_CURRENCY_AFTER + r"))",
     re.I,
 )
 #: what a legal notice says before an amount that is no price: « au capital de 10 000 € »,
