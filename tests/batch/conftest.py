@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests._pdf import one_page_pdf
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -69,7 +70,7 @@ def other_responses() -> list[Resp]:
         Resp("https://cellules-geneve.ch/", P.CP1252_FR.encode("cp1252"), "text/html; charset=windows-1252"),
         Resp(
             "https://www.espoir-cellulaire.fr/brochure.pdf",
-            P.tiny_pdf("Nos cellules souches guerissent le diabete. Prenez rendez-vous."),
+            one_page_pdf("Nos cellules souches guerissent le diabete. Prenez rendez-vous."),
             "application/pdf",
         ),
     ]

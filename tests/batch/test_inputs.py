@@ -4,6 +4,7 @@ server on 127.0.0.1 read through boto3."""
 from __future__ import annotations
 
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -126,6 +127,30 @@ def test_private_addresses_are_refused_without_allow_private(server, warcs, tmp_
     assert not run.ok
     error = read_marker(tmp_path / "r", url)["error"]
     assert "refused" in error and "127.0.0.1" in error
+
+
+def test_names_are_resolved_and_checked_before_connecting(server, warcs, monkeypatch) -> None:
+    """A name is resolved by the guard (the capture's rules): its checked address is the one
+    connected to; a private answer is refused, a metadata one even with --allow-private."""
+    real = socket.getaddrinfo
+    answers = {"archives.test": "127.0.0.1", "meta.test": "169.254.169.254"}
+
+    def fake_getaddrinfo(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host in answers:
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
+    path = f"/{warcs['clinic'].parent.name}/{warcs['clinic'].name}"
+    named = server.replace("127.0.0.1", "archives.test") + path
+    with open_input(named, allow_private=True) as (stream, size):
+        assert stream.read(-1) == warcs["clinic"].read_bytes() and size == warcs["clinic"].stat().st_size
+    with pytest.raises(TriageInputError) as refused, open_input(named):
+        pass
+    assert "archives.test resolves to 127.0.0.1 (loopback); refused (--allow-private lifts this)" in str(refused.value)
+    with pytest.raises(TriageInputError) as metadata, open_input("http://meta.test/x.warc.gz", allow_private=True):
+        pass
+    assert "(cloud metadata); refused" in str(metadata.value) and "lifts" not in str(metadata.value)
 
 
 def test_s3_inputs_through_boto3(server, warcs, tmp_path, monkeypatch) -> None:

@@ -18,33 +18,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests._pdf import one_page_pdf
 
 SITES = Path(__file__).parent / "sites"
 
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]
-
-
-def minimal_pdf(text: str) -> bytes:
-    """A small valid PDF with one page showing ``text`` (the clinic's brochure)."""
-    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -145,7 +123,7 @@ def clinic_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("clinic") / "site"
     shutil.copytree(SITES / "clinic", root)
     (root / "docs").mkdir()
-    (root / "docs" / "brochure.pdf").write_bytes(minimal_pdf("Helios brochure: stem cells cure autism"))
+    (root / "docs" / "brochure.pdf").write_bytes(one_page_pdf("Helios brochure: stem cells cure autism"))
     return root
 
 

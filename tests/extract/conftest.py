@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from tests._pdf import one_page_pdf
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -17,31 +18,6 @@ HTML_FR = (
 RENDERED = (
     "<html><body><p>Rendered DOM: les cellules souches régénèrent le cartilage.</p></body></html>"
 ).encode()
-
-
-def minimal_pdf(text: str) -> bytes:
-    """A one-page PDF whose content stream draws ``text`` (Helvetica), with a valid xref."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
 
 
 def _response(writer: WARCWriter, uri: str, status: str, ctype: str, body: bytes) -> None:
@@ -70,7 +46,7 @@ def write_warc(path: Path) -> Path:
             "https://clinic.example/brochure.pdf",
             "200 OK",
             "application/pdf",
-            minimal_pdf("Dendritic cell vaccine cures cancer"),
+            one_page_pdf("Dendritic cell vaccine cures cancer"),
         )
         _resource(writer, "https://clinic.example/fr/", "rendered-dom", "text/html", RENDERED)
         _resource(writer, "https://clinic.example/fr/", "screenshot", "image/png", b"\x89PNG\r\n\x1a\n")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from tests._pdf import one_page_pdf
 from warcio.archiveiterator import ArchiveIterator
 
 from vigipub.extract import (
@@ -20,7 +21,7 @@ from vigipub.extract import (
     iter_documents,
 )
 
-from .conftest import HTML_FR, minimal_pdf, write_warc
+from .conftest import HTML_FR, write_warc
 
 FIXTURES = Path(__file__).resolve().parents[1] / "detect" / "fixtures"
 
@@ -79,7 +80,7 @@ def test_local_files_use_file_urls(tmp_path: Path) -> None:
     html = tmp_path / "page.html"
     html.write_bytes(HTML_FR)
     pdf = tmp_path / "doc.pdf"
-    pdf.write_bytes(minimal_pdf("Stem cells heal autism"))
+    pdf.write_bytes(one_page_pdf("Stem cells heal autism"))
     txt = tmp_path / "notes.txt"
     txt.write_text("Les exosomes guérissent tout.\n\nDeuxième paragraphe.", encoding="utf-8")
     (d_html,) = iter_documents(html)

@@ -9,7 +9,6 @@ server); cloud metadata addresses are refused always. The address rules are the 
 from __future__ import annotations
 
 import contextlib
-import socket
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -17,7 +16,7 @@ import httpcore
 import httpx
 
 from vigipub import __version__
-from vigipub.capture.net import address_allowed, check_literal_host, parse_ip
+from vigipub.capture.net import AddressPolicy, AddressRefused, DnsFailure
 
 from .errors import TriageInputError
 
@@ -29,33 +28,17 @@ class _GuardedBackend(httpcore.NetworkBackend):
 
     def __init__(self, allow_private: bool) -> None:
         self._inner = httpcore.SyncBackend()
-        self._allow_private = allow_private
+        self._policy = AddressPolicy(allow_private=allow_private, resolved={})
 
     def _addresses(self, host: str, port: int) -> list[str]:
-        ip = parse_ip(host)
-        if ip is not None:
-            why = address_allowed(ip, self._allow_private)
-            if why:
-                raise httpcore.ConnectError(
-                    f"{host} is a {why} address; refused (--allow-private lifts this)"
-                )
-            return [str(ip)]
+        """The capture's resolution and address rules; a refusal is a connect error of httpx."""
         try:
-            check_literal_host(host, self._allow_private)
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (OSError, UnicodeError) as exc:
-            raise httpcore.ConnectError(f"{host}: {exc}") from None
-        except Exception as exc:  # AddressRefused from the capture's rules
+            return self._policy.resolve_blocking(host, port)
+        except AddressRefused as exc:
+            hint = "" if exc.why == "cloud metadata" else " (--allow-private lifts this)"
+            raise httpcore.ConnectError(f"{exc}{hint}") from None
+        except DnsFailure as exc:
             raise httpcore.ConnectError(str(exc)) from None
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-        for address in addresses:  # one private answer taints the name (DNS rebinding)
-            parsed = parse_ip(address)
-            why = "unparsable" if parsed is None else address_allowed(parsed, self._allow_private)
-            if why:
-                raise httpcore.ConnectError(
-                    f"{host} resolves to {address} ({why}); refused (--allow-private lifts this)"
-                )
-        return addresses
 
     def connect_tcp(
         self,

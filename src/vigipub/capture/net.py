@@ -42,7 +42,14 @@ class AddressRefused(Exception):
     """A connection to a non-public address was refused (reason ``ssrf``)."""
 
     def __init__(self, host: str, address: str, why: str) -> None:
-        super().__init__(f"{host} resolves to {address} ({why}); refused")
+        if why == "local name":
+            message = f"{host} is a local name; refused"
+        elif parse_ip(host) is not None:  # the host is the address, in some spelling
+            spelled = "" if host == address else f" ({address})"
+            message = f"{host} is a {why} address{spelled}; refused"
+        else:
+            message = f"{host} resolves to {address} ({why}); refused"
+        super().__init__(message)
         self.host = host
         self.address = address
         self.why = why
@@ -254,11 +261,6 @@ def check_url(url: str) -> str:
 LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
 
 
-def check_literal_host(host: str, allow_private: bool) -> None:
-    """Refuse literal non-public addresses and local names before any connection."""
-    AddressPolicy(allow_private=allow_private, resolved={}).check_literal(host, 0)
-
-
 Endpoint = tuple[IPAddress, int]
 
 
@@ -306,25 +308,24 @@ class AddressPolicy:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         self.check_literal(parts.hostname or "", port)
 
-    async def resolve(self, host: str, port: int) -> list[str]:
+    def _literal_addresses(self, host: str, port: int) -> list[str] | None:
+        """``[address]`` when ``host`` is an IP literal the policy allows; None for a name that
+        must be resolved. Raises :class:`AddressRefused` for a refused literal or local name."""
         ip = parse_ip(host)
-        if ip is not None:
-            why = self.refusal(ip, port)
-            if why:
-                raise AddressRefused(host, str(ip), why)
-            return [str(ip)]
-        self.check_literal(host, port)
-        loop = asyncio.get_running_loop()
-        try:
-            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError) as exc:
-            raise DnsFailure(f"{host}: {exc}") from None
-        addresses: list[str] = []
-        for info in infos:
-            address = str(info[4][0])
-            if address not in addresses:
-                addresses.append(address)
-        # One bad answer taints the whole name: an attacker mixes public and private records.
+        if ip is None:
+            self.check_literal(host, port)
+            return None
+        why = self.refusal(ip, port)
+        if why:
+            raise AddressRefused(host, str(ip), why)
+        return [str(ip)]
+
+    def _vetted(self, host: str, port: int, infos: list[Any]) -> list[str]:
+        """The distinct addresses of a ``getaddrinfo`` answer, once every one is allowed.
+
+        One bad answer taints the whole name: an attacker mixes public and private records.
+        """
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
         for address in addresses:
             parsed = parse_ip(address)
             why = "unparsable" if parsed is None else self.refusal(parsed, port)
@@ -334,6 +335,31 @@ class AddressPolicy:
             raise DnsFailure(f"{host}: no address")
         self.resolved.setdefault(host, addresses)
         return addresses
+
+    async def resolve(self, host: str, port: int) -> list[str]:
+        """The addresses a connection to ``host:port`` may use (the event loop's resolver).
+
+        Raises :class:`AddressRefused` or :class:`DnsFailure`.
+        """
+        literal = self._literal_addresses(host, port)
+        if literal is not None:
+            return literal
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise DnsFailure(f"{host}: {exc}") from None
+        return self._vetted(host, port, infos)
+
+    def resolve_blocking(self, host: str, port: int) -> list[str]:
+        """:meth:`resolve` for synchronous code (the batch's HTTP reader): same rules, same errors."""
+        literal = self._literal_addresses(host, port)
+        if literal is not None:
+            return literal
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError) as exc:
+            raise DnsFailure(f"{host}: {exc}") from None
+        return self._vetted(host, port, infos)
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):

@@ -1,4 +1,5 @@
-"""``vigipub key``: the agency's signing key (show, export the public key, trust another key)."""
+"""``vigipub key``: the agency's signing key (show, protect or change its passphrase, export the
+public key, trust another key)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from vigipub.evidence.signing import (
     PRIVATE_KEY_FILE,
     PUBLIC_KEY_FILE,
     TRUSTED_DIR,
+    SigningKeyError,
+    change_passphrase,
     default_key_dir,
     is_encrypted,
     key_id,
@@ -22,6 +25,7 @@ from vigipub.evidence.signing import (
     load_signing_key,
     protect_key,
     public_pem,
+    read_passphrase_file,
     short_id,
 )
 
@@ -78,6 +82,43 @@ def protect(key_dir: Path | None) -> None:
         passphrase = click.prompt("passphrase", hide_input=True, confirmation_prompt=True).encode("utf-8")
     path = protect_key(key_dir, passphrase)
     click.echo(f"encrypted {path}; processes that sign need {PASSPHRASE_ENV} or {PASSPHRASE_FILE_ENV} from now on")
+
+
+@command.command("passphrase")
+@KEY_DIR
+@click.option("--new-passphrase-file", "new_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Read the new passphrase from this file (a mounted secret) instead of asking for it.")
+@click.option("--remove", is_flag=True, help="Store the key unencrypted from now on (no new passphrase).")
+def passphrase(key_dir: Path | None, new_file: Path | None, remove: bool) -> None:
+    """Change the private key's passphrase (or remove it); the key and its id stay.
+
+    The current passphrase is $VIGIPUB_KEY_PASSPHRASE or the content of
+    $VIGIPUB_KEY_PASSPHRASE_FILE (asked for here when neither is set). The new one comes from
+    --new-passphrase-file or is asked for twice, hidden: never on the command line, where a
+    process list or a shell history would keep it. A wrong current passphrase changes nothing.
+    """
+    if remove and new_file is not None:
+        raise click.UsageError("--remove and --new-passphrase-file exclude each other")
+    folder = key_dir or default_key_dir()
+    path = folder / PRIVATE_KEY_FILE
+    if not path.exists():
+        raise SigningKeyError("no signing key here (created by the first capture)", where=str(folder))
+    current = key_passphrase()
+    if current is None and is_encrypted(path):
+        current = click.prompt("current passphrase", hide_input=True).encode("utf-8")
+    new: bytes | None = None
+    if new_file is not None:
+        new = read_passphrase_file(new_file)
+    elif not remove:
+        answer = click.prompt("new passphrase", hide_input=True, confirmation_prompt=True, default="",
+                              show_default=False)
+        new = answer.encode("utf-8")
+    identifier = short_id(change_passphrase(folder, current, new).key_id)
+    if new is None:
+        click.echo(f"decrypted {path} (key {identifier}); it is no longer protected by a passphrase")
+    else:
+        click.echo(f"new passphrase for {path} (key {identifier}); processes that sign need it in "
+                   f"{PASSPHRASE_ENV} or {PASSPHRASE_FILE_ENV} from now on")
 
 
 @command.command("export")

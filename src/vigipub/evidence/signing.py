@@ -84,17 +84,23 @@ def key_passphrase() -> bytes | None:
     """
     file = os.environ.get(PASSPHRASE_FILE_ENV)
     if file:
-        try:
-            value = Path(file).read_bytes().rstrip(b"\r\n")
-        except OSError as exc:
-            raise SigningKeyError(
-                f"cannot read the key's passphrase file ({exc.strerror or exc})", where=file
-            ) from None
-        if not value:
-            raise SigningKeyError("the key's passphrase file is empty", where=file)
-        return value
+        return read_passphrase_file(Path(file))
     value_text = os.environ.get(PASSPHRASE_ENV)
     return value_text.encode("utf-8") if value_text else None
+
+
+def read_passphrase_file(path: Path) -> bytes:
+    """A passphrase kept in a file (its final line break dropped).
+
+    Raises :class:`SigningKeyError` when the file cannot be read or is empty.
+    """
+    try:
+        value = Path(path).read_bytes().rstrip(b"\r\n")
+    except OSError as exc:
+        raise SigningKeyError(f"cannot read the key's passphrase file ({exc.strerror or exc})", where=str(path)) from None
+    if not value:
+        raise SigningKeyError("the key's passphrase file is empty", where=str(path))
+    return value
 
 
 def _encryption(passphrase: bytes | None) -> serialization.KeySerializationEncryption:
@@ -152,10 +158,50 @@ def protect_key(folder: Path | None = None, passphrase: bytes | None = None) -> 
     if not path.exists():
         raise SigningKeyError("no signing key here (created by the first capture)", where=str(folder))
     private = _read_private(path, passphrase)
-    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, _encryption(passphrase))
-    write_atomic(path, pem)
-    os.chmod(path, 0o600)
+    _replace_private(path, private, passphrase, mode=0o600)
     return path
+
+
+def change_passphrase(folder: Path | None, current: bytes | None, new: bytes | None) -> SigningKey:
+    """Encrypt the agency's private key with ``new`` instead of ``current`` (``None`` for a key
+    not yet encrypted); ``new=None`` removes the encryption. The key (and its id) stays.
+
+    The file is replaced atomically and keeps its mode; a wrong ``current`` passphrase raises
+    :class:`SigningKeyError` naming the file, and the file is left as it was.
+    """
+    folder = Path(folder) if folder is not None else default_key_dir()
+    path = folder / PRIVATE_KEY_FILE
+    if not path.exists():
+        raise SigningKeyError("no signing key here (created by the first capture)", where=str(folder))
+    if new is not None and not new:
+        raise SigningKeyError("the new passphrase is empty", where=str(path))
+    private = _read_private(path, current)
+    if new is not None and new == current and is_encrypted(path):
+        raise SigningKeyError("the new passphrase is the current one", where=str(path))
+    _replace_private(path, private, new)
+    return SigningKey(private, folder)
+
+
+def _replace_private(path: Path, private: Ed25519PrivateKey, passphrase: bytes | None, mode: int | None = None) -> None:
+    """Write ``private`` over ``path`` (encrypted when ``passphrase`` is given) through a sibling
+    file created with ``mode`` (default: the key file's own): the key is never readable by
+    others, not even for the instant between write and rename."""
+    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, _encryption(passphrase))
+    if mode is None:
+        mode = path.stat().st_mode & 0o777
+    tmp = path.with_name(path.name + ".part")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), mode)  # exactly the mode asked for, whatever the umask
+            fh.write(pem)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def key_id(public: Ed25519PublicKey) -> str:
