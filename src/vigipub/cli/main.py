@@ -22,7 +22,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "capture": ("vigipub.cli.capture", "Capture a site as sealed evidence (WARC, screenshots, manifest)."),
     "recheck": ("vigipub.cli.recheck", "Capture a dossier's site again and say whether it complied with the decision."),
     "verify": ("vigipub.cli.verify", "Check every digest and signature of a dossier; exit 0 only if anchored."),
-    "key": ("vigipub.cli.key", "Show or export the agency's signing key; trust another public key."),
+    "key": (
+        "vigipub.cli.key",
+        "The agency's signing key: show, export, protect or change its passphrase; trust another public key.",
+    ),
     "analyze": ("vigipub.cli.analyze", "Detect promotion and claims in captures, WARC, HTML or text files."),
     "registry": ("vigipub.cli.registry", "Look up and update the authorisation registers (BDPM, EMA)."),
     "qualify": ("vigipub.cli.qualify", "Qualify a dossier's facts against the law (Vu, Considérants)."),
