@@ -277,7 +277,8 @@ def command(
     WARC defaults to the shared benchmark file (../shared/bench/data/real-pages.warc.gz, or
     $VIGIPUB_BENCH_WARC).
     """
-    result = run_bench(warc or default_warc(), limit, naive_limit, repeat)
+    warc = warc or default_warc()
+    result = run_bench(warc, limit, naive_limit, repeat)
     if plot_file is not None:
         _plot(result, plot_file)
     if fmt == "json":
