@@ -162,6 +162,13 @@ def judge_in_sites(pages: list[PageAnalysis]) -> list[PageAnalysis]:
     return Detector.default().judge_in_sites(pages)
 
 
+def disease_label(key: str) -> str:
+    """The French label of a disease key of the lexicon (« sclérose en plaques »); the key when unknown."""
+    from vigipub.detect import disease_labels
+
+    return disease_labels().get(key, key)
+
+
 def site_of(url: str) -> str:
     """The site a page belongs to in :func:`judge_in_sites` (its host, ``www.`` dropped)."""
     from vigipub.detect.site import site_of as detect_site_of

@@ -86,6 +86,8 @@ def test_the_clinic_s_pages_without_its_therapy_are_flagged_with_their_quotes(si
     assert run.totals["analysed"] + run.totals["discarded_by_prefilter"] == run.totals["rows"]
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "Lecture par site" in report and "3 page(s)\nsont signalées par ce que leur site" in report
+    # the report is French: diseases by their French label, not the lexicon's key
+    assert "<td>arthrose</td>" in report and "osteoarthritis" not in report
 
 
 def test_turned_off_each_record_is_judged_alone(inputs, site_run, tmp_path) -> None:

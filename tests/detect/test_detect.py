@@ -273,3 +273,11 @@ def test_site_verdict_sees_promotion_spread_over_pages() -> None:
     pages = {f.url for f in verdict.findings if f.id in verdict.drivers}
     assert len(pages) >= 2  # drivers point back to the pages they come from
     assert detector.analyze_site([]).verdict == "uncertain"
+
+
+def test_disease_labels_are_french_and_cover_the_catalogue() -> None:
+    from vigipub.detect import disease_labels
+
+    labels = disease_labels()
+    assert labels["multiple_sclerosis"] == "sclérose en plaques" and labels["autism"] == "autisme"
+    assert set(labels) == set(load_lexicon().diseases)

@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.pipeline import disease_label
 
 #: sites listed in the report (all are in domains.parquet and the leads)
 REPORT_DOMAINS = 300
@@ -88,7 +89,10 @@ def charts(domains: list[dict[str, Any]], totals: dict[str, Any]) -> list[str]:
                 "sites",
             ),
             _bar_chart(
-                "Maladies visées : nombre de sites signalés", diseases.most_common(), "sites", "#ce0500"
+                "Maladies visées : nombre de sites signalés",
+                [(disease_label(k), n) for k, n in diseases.most_common()],
+                "sites",
+                "#ce0500",
             ),
             _bar_chart(
                 "Langues des pages signalées : nombre de sites", languages.most_common(), "sites", "#b34000"
@@ -143,7 +147,7 @@ constatation : la page doit être capturée (<code>vigipub investigate URL</code
 <td class="num">{{ "%.2f"|format(d.score) }}</td>
 <td class="num">{{ d.pages_flagged }} / {{ d.pages_seen }}</td>
 <td>{{ d.therapies|map("therapy")|join(", ") }}</td>
-<td>{{ d.diseases|join(", ") }}</td>
+<td>{{ d.diseases|map("disease")|join(", ") }}</td>
 <td>{{ d.languages|join(", ") }}</td>
 <td>{% if d.france_targeting %}oui : {{ d.france_signals|map("france")|join(", ") }}{% else %}non établi{% endif %}</td>
 <td class="muted">{{ d.first_seen.date() if d.first_seen else "" }}{% if d.last_seen and d.last_seen != d.first_seen %} → {{ d.last_seen.date() }}{% endif %}</td>
@@ -163,6 +167,7 @@ def render_report(
 ) -> str:
     env = Environment(autoescape=select_autoescape(default=True))
     env.filters["therapy"] = therapy_label
+    env.filters["disease"] = disease_label
     env.filters["france"] = lambda key: FRANCE_LABELS.get(key, key)
     prefilters = sorted({str(m.get("prefilter")) for m in markers if m.get("prefilter")})
     return env.from_string(_TEMPLATE).render(

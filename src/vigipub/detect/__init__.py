@@ -10,6 +10,7 @@ Public API::
     Detector.producer -> Producer                # name, version, lexicon+weights digest
     analyze_document(doc: Document) -> PageAnalysis
     load_lexicon(folder=None, languages=LANGUAGES) -> Lexicon
+    disease_labels() -> dict[str, str]           # French label of each disease key (common.yaml)
     fold(text) -> str                            # length-preserving accent/case fold
     FEATURE_NAMES                                # the verdict model's inputs (detect.features)
 
@@ -23,7 +24,7 @@ from .detector import Detector, analyze_document
 from .errors import LexiconError
 from .features import FEATURE_NAMES
 from .fold import fold
-from .lexicon import LANGUAGES, Entry, Lexicon, lexicon_dir, load_lexicon
+from .lexicon import LANGUAGES, Entry, Lexicon, disease_labels, lexicon_dir, load_lexicon
 from .verdict import VerdictModel, load_verdict_model
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "LexiconError",
     "VerdictModel",
     "analyze_document",
+    "disease_labels",
     "fold",
     "lexicon_dir",
     "load_lexicon",

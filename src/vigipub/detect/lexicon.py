@@ -177,6 +177,18 @@ def lexicon_dir() -> Path:
     return Path(str(resources.files("vigipub.detect") / "lexicons"))
 
 
+@lru_cache(maxsize=4)
+def disease_labels(folder: Path | None = None) -> dict[str, str]:
+    """French label of each disease key of ``common.yaml`` (« sclérose en plaques »), for what
+    an inspector reads (reports, charts) where only the key was kept."""
+    path = (folder or lexicon_dir()) / "common.yaml"
+    try:
+        common = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot load: {exc}", where=str(path)) from exc
+    return {str(k): str((v or {}).get("label_fr") or k) for k, v in (common.get("diseases") or {}).items()}
+
+
 def _check_entry(raw: dict[str, Any], where: str, diseases: dict[str, dict[str, str]]) -> None:
     kind = raw.get("kind")
     if kind not in KINDS:
