@@ -129,6 +129,29 @@ def test_a_finding_s_sub_kind_is_named_in_french_on_the_review_page() -> None:
         assert subkind("fr_variant") == "fr variant"
 
 
+def test_a_disease_and_a_therapy_are_named_in_french_on_the_review_page() -> None:
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from vigipub.web.templatetags.vigipub_tags import finding_subkind
+
+    # the attributes the detector copies from common.yaml into a disease finding
+    disease = SimpleNamespace(
+        kind="disease",
+        subkind="multiple_sclerosis",
+        attributes={"icd10": "G35", "label_en": "multiple sclerosis", "label_fr": "sclérose en plaques"},
+    )
+    msc = SimpleNamespace(kind="therapy", subkind="mesenchymal_stem_cells", attributes={"family": "mesenchymal_stem_cells"})
+    claim = SimpleNamespace(kind="claim", subkind="some_new_code", attributes={"family": "stem_cells"})
+    with translation.override("fr"):
+        assert finding_subkind(disease) == "sclérose en plaques"
+        assert finding_subkind(msc) == "cellules souches mésenchymateuses"
+        assert finding_subkind(claim) == "some new code · thérapie par cellules souches"
+    with translation.override("en"):
+        assert finding_subkind(disease) == "multiple sclerosis"
+
+
 def test_every_pipeline_step_is_shown_in_french_with_its_values() -> None:
     """A job's progress comes from the pipeline's steps (English ``Step`` templates): each one is
     marked in ``web/steps.py`` and translated with the same placeholders, so a new step cannot

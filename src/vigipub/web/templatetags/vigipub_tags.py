@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vigipub.evidence.findings import SUBKIND_LABELS_FR
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 register = template.Library()
 
@@ -113,6 +114,25 @@ def subkind(value: str) -> str:
     if (get_language() or "").startswith("fr"):
         return SUBKIND_LABELS_FR.get(value, value.replace("_", " "))
     return value.replace("_", " ")
+
+
+@register.filter
+def finding_subkind(finding: Any) -> str:
+    """What a finding names, in the user's language: a disease by the lexicon's French label
+    (« sclérose en plaques », kept in its attributes), a therapy by its family's French name,
+    else :func:`subkind`; the therapy family follows when it differs from the sub-kind."""
+    attributes = getattr(finding, "attributes", None) or {}
+    french = (get_language() or "").startswith("fr")
+    family = str(attributes.get("family") or "")
+    if french and finding.kind == "disease" and attributes.get("label_fr"):
+        text = str(attributes["label_fr"])
+    elif french and finding.kind == "therapy" and finding.subkind in THERAPY_FAMILIES:
+        text = THERAPY_FAMILIES[finding.subkind][0]
+    else:
+        text = subkind(finding.subkind)
+    if family and family != finding.subkind:
+        text += " · " + (THERAPY_FAMILIES[family][0] if french and family in THERAPY_FAMILIES else family)
+    return text
 
 
 @register.filter
