@@ -220,38 +220,30 @@ def test_an_agency_can_extend_the_lexicon(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "line, message",
+    "file, line, message",
     [
-        ('- {id: fr.x, kind: nonsense, subkind: a, terms: ["x"]}\n', "unknown kind"),
-        ('- {id: fr.x, kind: therapy, subkind: not_a_family, terms: ["x"]}\n', "not in the vocabulary"),
-        ('- {id: fr.x, kind: disease, subkind: unknown_disease, terms: ["x"]}\n', "common.yaml"),
-        ("- {id: fr.x, kind: claim, subkind: cure, terms: []}\n", "terms"),
-        ('- {id: fr.claim.cure.guerison, kind: claim, subkind: cure, terms: ["x"]}\n', "duplicate"),
-        ('- {id: fr.claim.safety.sur, kind: claim, subkind: safety, terms: ["sûr"]}\n', "very common word"),
+        ("fr.yaml", '- {id: fr.x, kind: nonsense, subkind: a, terms: ["x"]}\n', "unknown kind"),
+        ("fr.yaml", '- {id: fr.x, kind: therapy, subkind: not_a_family, terms: ["x"]}\n', "not in the vocabulary"),
+        ("fr.yaml", '- {id: fr.x, kind: disease, subkind: unknown_disease, terms: ["x"]}\n', "common.yaml"),
+        ("fr.yaml", "- {id: fr.x, kind: claim, subkind: cure, terms: []}\n", "terms"),
+        ("fr.yaml", '- {id: fr.claim.cure.guerison, kind: claim, subkind: cure, terms: ["x"]}\n', "duplicate"),
+        ("fr.yaml", '- {id: fr.claim.safety.sur, kind: claim, subkind: safety, terms: ["sûr"]}\n', "very common word"),
+        # common.yaml's names (languages without a lexicon), its last section: each entry gives
+        # its terms' language, and names only name things (a claim cannot be read there)
+        ("common.yaml", '- {id: ru.x, kind: therapy, subkind: stem_cells, terms: ["x"]}\n', "language of its terms"),
+        ("common.yaml", '- {id: ru.x, language: russian, kind: therapy, subkind: stem_cells, terms: ["x"]}\n', "ISO 639"),
+        ("common.yaml", '- {id: ru.x, language: ru, kind: claim, subkind: cure, terms: ["x"]}\n', "kind must be one of"),
+        (
+            "common.yaml",
+            '- {id: ru.therapy.stem_cells, language: ru, kind: therapy, subkind: stem_cells, terms: ["x"]}\n',
+            "duplicate",
+        ),
     ],
 )
-def test_malformed_lexicon_entries_are_rejected(tmp_path: Path, line: str, message: str) -> None:
+def test_malformed_lexicon_entries_are_rejected(tmp_path: Path, file: str, line: str, message: str) -> None:
     folder = _copy_lexicons(tmp_path)
-    with open(folder / "fr.yaml", "a", encoding="utf-8") as fh:
+    with open(folder / file, "a", encoding="utf-8") as fh:
         fh.write(line)
-    with pytest.raises(LexiconError, match=message):
-        load_lexicon(folder)
-
-
-@pytest.mark.parametrize(
-    "line, message",
-    [
-        ('- {id: ru.x, kind: therapy, subkind: stem_cells, terms: ["x"]}\n', "language of its terms"),
-        ('- {id: ru.x, language: russian, kind: therapy, subkind: stem_cells, terms: ["x"]}\n', "ISO 639"),
-        # a claim cannot be read without the language: names only name things
-        ('- {id: ru.x, language: ru, kind: claim, subkind: cure, terms: ["x"]}\n', "kind must be one of"),
-        ('- {id: ru.therapy.stem_cells, language: ru, kind: therapy, subkind: stem_cells, terms: ["x"]}\n', "duplicate"),
-    ],
-)
-def test_malformed_names_of_other_languages_are_rejected(tmp_path: Path, line: str, message: str) -> None:
-    folder = _copy_lexicons(tmp_path)
-    with open(folder / "common.yaml", "a", encoding="utf-8") as fh:
-        fh.write(line)  # appended to the names list, the file's last section
     with pytest.raises(LexiconError, match=message):
         load_lexicon(folder)
 

@@ -32,6 +32,7 @@ from typing import IO, Any
 
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from vigipub.evidence.core import write_atomic
 from vigipub.evidence.errors import VigipubError
 
 from .inputs import open_input
@@ -84,10 +85,12 @@ def read_marker(out_dir: Path, location: str) -> dict[str, Any] | None:
 def write_marker(out_dir: Path, marker: dict[str, Any]) -> None:
     folder = out_dir / INPUTS
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{input_id(marker['location'])}.json"
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(marker, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(folder / f"{input_id(marker['location'])}.json", marker_bytes(marker))
+
+
+def marker_bytes(marker: dict[str, Any]) -> bytes:
+    """A done-marker as written (indented, keys sorted): one format for both passes' markers."""
+    return (json.dumps(marker, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 # --------------------------------------------------------------------------- one input

@@ -41,8 +41,10 @@ import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.dataset as ds  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
+from vigipub.evidence.core import write_atomic
 from vigipub.evidence.errors import VigipubError
 
+from .local import marker_bytes
 from .rows import FLAGGED, PAGES_SCHEMA, analyse_raw, analysis_fields, record_row
 from .show import read_record
 
@@ -281,10 +283,7 @@ def run_task(
     }
     path = _marker_path(result, task.id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.with_name(path.name + ".part").write_text(
-        json.dumps(marker, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    path.with_name(path.name + ".part").replace(path)
+    write_atomic(path, marker_bytes(marker))
     return marker
 
 
