@@ -8,6 +8,7 @@ news site and a hospital site that must not be raised (tests/batch/site_pages.py
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -90,12 +91,16 @@ def test_the_clinic_s_pages_without_its_therapy_are_flagged_with_their_quotes(si
     assert "<td>arthrose</td>" in report and "osteoarthritis" not in report
 
 
-def test_turned_off_each_record_is_judged_alone(inputs, site_run, tmp_path) -> None:
+def test_turned_off_each_record_is_judged_alone(inputs, site_run, tmp_path, capsys) -> None:
     from vigipub.cli.main import main
 
     _run, out = site_run
     alone = tmp_path / "alone"
     assert main(["triage", *inputs, "--out", str(alone), "--no-site-context", "--no-progress"]) == 0
+    # the analysed pages by verdict, then the flagged ones (not a dict beside « flagged »)
+    captured = capsys.readouterr()
+    printed = " ".join((captured.out + captured.err).split())
+    assert re.search(r"\d+ analysed \(1 promotion(, \d+ uncertain)?, \d+ not_promotion\), \d+ flagged;", printed), printed
     lead = LeadsFile.model_validate_json((alone / LEADS_JSON).read_bytes()).leads[0]
     assert lead.domain == CLINIC_DOMAIN and lead.pages_flagged == 1
     assert not (alone / "sites").exists()

@@ -186,8 +186,8 @@ def _print_run(console: Console, totals: dict[str, Any], out: Path) -> None:
         f"{totals.get('inputs', 0)} input(s), {rows} HTML/PDF page(s): "
         f"{totals.get('discarded_by_prefilter', 0)} discarded by the pre-filter "
         f"({100 * totals.get('discarded_by_prefilter', 0) / (rows or 1):.1f} %), "
-        f"{totals.get('analysed', 0)} analysed, {totals.get('flagged', 0)} flagged "
-        f"({totals.get('verdicts', {})}); {totals.get('domains', 0)} site(s) to examine."
+        f"{totals.get('analysed', 0)} analysed ({_verdict_counts(totals.get('verdicts', {}))}), "
+        f"{totals.get('flagged', 0)} flagged; {totals.get('domains', 0)} site(s) to examine."
     )
     site = totals.get("site_pass")
     if site:
@@ -348,3 +348,10 @@ def prefilter_command(
         raise TriageFailed(
             f"the pre-filter discarded {lost} page(s) the detection flags", where="vigipub triage prefilter"
         )
+
+
+def _verdict_counts(verdicts: dict[str, int]) -> str:
+    """« 16 promotion, 2 not_promotion »: the analysed pages by verdict, most serious first."""
+    order = ("promotion", "uncertain", "not_promotion")
+    ranked = sorted(verdicts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+    return ", ".join(f"{n} {verdict}" for verdict, n in ranked if n) or "none"
