@@ -291,3 +291,22 @@ def test_report_names_every_kind_of_evidence_in_french(dossiers):
             if f["kind"] in (*PROMOTIONAL, "france_targeting", "manipulation", "reporting_context")
         }
         assert shown and shown <= set(LABELS_FR["subkind_fr"]), sorted(shown - set(LABELS_FR["subkind_fr"]))
+        # therapies and diseases by their French names (« sclérose en plaques »), never the
+        # lexicon's keys (« multiple_sclerosis », « umbilical_cord_cells ») in a table cell
+        named = {
+            f["subkind"] for page in findings["pages"] for f in page["findings"] if f["kind"] in ("therapy", "disease")
+        }
+        report = (dossiers / site / "report.html").read_text(encoding="utf-8")
+        cells = " ".join(re.findall(r"<td>(.*?)</td>", report, flags=re.S))
+        leaked = sorted(code for code in named if "_" in code and code in cells)
+        assert named and not leaked, leaked
+    # every reason the crawler can give for a URL it left out, and every kind of file, has its
+    # French name in the technical annex
+    from typing import get_args
+
+    from vigipub.evidence.capture import ArtefactKind, SkipReason
+
+    assert {r.value for r in SkipReason} <= set(LABELS_FR["skip_fr"])
+    assert set(get_args(ArtefactKind)) <= set(LABELS_FR["artefact_fr"])
+    report = (dossiers / "stemcell-clinic" / "report.html").read_text(encoding="utf-8")
+    assert "<td>hors du site capturé</td>" in report and "<td>off_site</td>" not in report

@@ -31,7 +31,7 @@ from vigipub.evidence import (
     RecordRef,
     utc_now,
 )
-from vigipub.evidence.findings import SUBKIND_LABELS_FR
+from vigipub.evidence.findings import SUBKIND_LABELS_FR, subkind_name_fr
 from vigipub.evidence.french import PLACEHOLDER_OPEN, compare_key, with_article
 from vigipub.evidence.french import join as french_join
 from vigipub.evidence.french import long_date as fr_date
@@ -73,6 +73,23 @@ LABELS_FR: dict[str, dict[str, str]] = {
                 "france_targeting": "ciblage du public français",
                 "reporting_context": "indices d’un article ou d’une mise en garde"},
     "subkind_fr": SUBKIND_LABELS_FR,
+    "therapy_fr": {family: names[0] for family, names in THERAPY_FAMILIES.items()},
+    # the technical annex: why the crawler left a URL out (SkipReason), what each file is
+    "skip_fr": {"robots": "interdit par robots.txt", "ssrf": "adresse interne refusée",
+                "off_site": "hors du site capturé", "max_pages": "limite de pages atteinte",
+                "max_depth": "profondeur maximale atteinte", "not_a_page": "fichier qui n’est pas une page",
+                "scheme": "lien qui n’est pas http(s)", "credentials": "adresse avec identifiants",
+                "invalid_url": "adresse invalide", "dns": "nom de domaine introuvable",
+                "connect_error": "connexion impossible", "timeout": "délai dépassé", "tls_error": "erreur TLS",
+                "too_large": "taille maximale dépassée", "disconnected": "connexion coupée par le serveur",
+                "redirect_loop": "boucle de redirections", "duplicate": "doublon d’une page capturée",
+                "browser_channel": "canal du navigateur refusé (WebSocket, WebRTC)",
+                "browser_egress": "connexion du navigateur hors du chemin enregistré",
+                "http_error": "erreur HTTP", "not_a_sitemap": "plan de site invalide",
+                "sitemap_limit": "limite des plans de site atteinte", "error": "erreur"},
+    "artefact_fr": {"warc": "archive WARC", "screenshot": "capture d’écran", "rendered_dom": "page rendue (DOM)",
+                    "document": "document", "log": "journal", "timestamp": "horodatage",
+                    "certificate": "certificat", "other": "autre"},
     "genre_fr": {"clinic": "site de clinique", "broker": "intermédiaire de tourisme médical",
                  "news": "site de presse", "regulator": "site d’autorité sanitaire",
                  "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",
@@ -116,6 +133,8 @@ class EvidenceRow:
     archived: Archived
     extra: str = ""  # a disease label, a therapy family…
     ids: list[str] = field(default_factory=list)
+    #: the French names of ``subkinds`` (« sclérose en plaques », « prix »), as the tables show them
+    names: list[str] = field(default_factory=list)
     #: every finding of the row was inferred from a description (a mechanism or administration
     #: sentence beside the therapy): evidence to read, which the verdict does not weigh and the
     #: decision never quotes
@@ -243,6 +262,7 @@ def _rows(findings: list[tuple[PageAnalysis, Finding]], archives: dict[str, Arch
             by_text[key] = EvidenceRow(
                 quote=" ".join(f.quote.split()),
                 subkinds=[f.subkind],
+                names=[subkind_name_fr(f.kind, f.subkind, f.attributes)],
                 url=page.url,
                 pages=0,
                 archived=archives.get(page.url, Archived()),
@@ -253,6 +273,7 @@ def _rows(findings: list[tuple[PageAnalysis, Finding]], archives: dict[str, Arch
         else:
             if f.subkind not in row.subkinds:
                 row.subkinds.append(f.subkind)
+                row.names.append(subkind_name_fr(f.kind, f.subkind, f.attributes))
             row.ids.append(f.id)
             row.inferred = row.inferred and f.attributes.get("inferred") == "yes"
     rows = list(by_text.values())
@@ -302,6 +323,7 @@ def _strongest_claims(
             EvidenceRow(
                 quote=" ".join(f.quote.split()),
                 subkinds=[f.subkind],
+                names=[subkind_name_fr(f.kind, f.subkind, f.attributes)],
                 url=page.url,
                 pages=1,
                 archived=archives.get(page.url, Archived()),

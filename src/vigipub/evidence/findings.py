@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
 
 from .core import SCHEMA_VERSION, Frozen, Producer, RecordRef
+from .vocabulary import THERAPY_FAMILIES
 
 FindingKind = Literal[
     "therapy",  # a product or technique (stem cells, dendritic cells, exosomes…)
@@ -55,6 +57,18 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     "first_person": "récit à la première personne", "first_person_outcome": "résultat raconté par un patient",
     "quotation": "propos cités", "about_providers": "article sur des prestataires", "research": "recherche",
 }  # fmt: skip
+
+
+def subkind_name_fr(kind: str, subkind: str, attributes: Mapping[str, str]) -> str:
+    """The French name of what a finding names, for reports and the review page: a disease by
+    the lexicon's label (« sclérose en plaques », copied into its attributes), a therapy by its
+    family's name (« cellules souches mésenchymateuses »), another sub-kind by
+    :data:`SUBKIND_LABELS_FR`, else its code in words."""
+    if kind == "disease" and attributes.get("label_fr"):
+        return str(attributes["label_fr"])
+    if kind == "therapy" and subkind in THERAPY_FAMILIES:
+        return THERAPY_FAMILIES[subkind][0]
+    return SUBKIND_LABELS_FR.get(subkind, subkind.replace("_", " "))
 
 Verdict = Literal["promotion", "not_promotion", "uncertain"]
 

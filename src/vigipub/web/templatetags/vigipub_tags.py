@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from vigipub.evidence.findings import SUBKIND_LABELS_FR
+from vigipub.evidence.findings import SUBKIND_LABELS_FR, subkind_name_fr
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 register = template.Library()
@@ -124,12 +124,7 @@ def finding_subkind(finding: Any) -> str:
     attributes = getattr(finding, "attributes", None) or {}
     french = (get_language() or "").startswith("fr")
     family = str(attributes.get("family") or "")
-    if french and finding.kind == "disease" and attributes.get("label_fr"):
-        text = str(attributes["label_fr"])
-    elif french and finding.kind == "therapy" and finding.subkind in THERAPY_FAMILIES:
-        text = THERAPY_FAMILIES[finding.subkind][0]
-    else:
-        text = subkind(finding.subkind)
+    text = subkind_name_fr(finding.kind, finding.subkind, attributes) if french else subkind(finding.subkind)
     if family and family != finding.subkind:
         text += " · " + (THERAPY_FAMILIES[family][0] if french and family in THERAPY_FAMILIES else family)
     return text
