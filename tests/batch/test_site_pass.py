@@ -89,6 +89,7 @@ def test_the_clinic_s_pages_without_its_therapy_are_flagged_with_their_quotes(si
     assert "Lecture par site" in report and "3 page(s)\nsont signalées par ce que leur site" in report
     # the report is French: diseases by their French label, not the lexicon's key
     assert "<td>arthrose</td>" in report and "osteoarthritis" not in report
+    assert "<td>français</td>" in report  # languages by name, not ISO code
 
 
 def test_turned_off_each_record_is_judged_alone(inputs, site_run, tmp_path, capsys) -> None:
@@ -166,3 +167,10 @@ def test_a_record_that_cannot_be_read_again_is_reported(inputs, tmp_path, capsys
     assert "/tarifs" in readable and rows["/tarifs"]["verdict"] == "promotion"
     unread = json.loads((out / "run.json").read_text())["site_pass"]["unread_records"]
     assert {u["warc_file"] for u in unread} == {str(second)} and all(u["offset"] >= 0 for u in unread)
+
+
+def test_the_report_names_every_language_the_detector_reads() -> None:
+    from vigipub.batch.report import LANGUAGE_LABELS
+    from vigipub.detect import LANGUAGES
+
+    assert {*LANGUAGES, "other"} <= set(LANGUAGE_LABELS)

@@ -34,6 +34,17 @@ FRANCE_LABELS = {
 }
 
 
+#: the languages a page can be read in (the lexicons'), and « other » for the rest
+LANGUAGE_LABELS = {
+    "fr": "français", "en": "anglais", "de": "allemand", "es": "espagnol", "it": "italien",
+    "pt": "portugais", "nl": "néerlandais", "tr": "turc", "other": "autre langue (sans lexique)",
+}  # fmt: skip
+
+
+def language_label(code: str) -> str:
+    return LANGUAGE_LABELS.get(code, code)
+
+
 def therapy_label(family: str) -> str:
     return THERAPY_FAMILIES.get(family, (family, family, False))[0]
 
@@ -95,7 +106,10 @@ def charts(domains: list[dict[str, Any]], totals: dict[str, Any]) -> list[str]:
                 "#ce0500",
             ),
             _bar_chart(
-                "Langues des pages signalées : nombre de sites", languages.most_common(), "sites", "#b34000"
+                "Langues des pages signalées : nombre de sites",
+                [(language_label(k), n) for k, n in languages.most_common()],
+                "sites",
+                "#b34000",
             ),
         )
         if svg
@@ -148,7 +162,7 @@ constatation : la page doit être capturée (<code>vigipub investigate URL</code
 <td class="num">{{ d.pages_flagged }} / {{ d.pages_seen }}</td>
 <td>{{ d.therapies|map("therapy")|join(", ") }}</td>
 <td>{{ d.diseases|map("disease")|join(", ") }}</td>
-<td>{{ d.languages|join(", ") }}</td>
+<td>{{ d.languages|map("language")|join(", ") }}</td>
 <td>{% if d.france_targeting %}oui : {{ d.france_signals|map("france")|join(", ") }}{% else %}non établi{% endif %}</td>
 <td class="muted">{{ d.first_seen.date() if d.first_seen else "" }}{% if d.last_seen and d.last_seen != d.first_seen %} → {{ d.last_seen.date() }}{% endif %}</td>
 <td>{% for q in d.quotes[:3] %}<div class="quote">« {{ q.quote }} »
@@ -168,6 +182,7 @@ def render_report(
     env = Environment(autoescape=select_autoescape(default=True))
     env.filters["therapy"] = therapy_label
     env.filters["disease"] = disease_label
+    env.filters["language"] = language_label
     env.filters["france"] = lambda key: FRANCE_LABELS.get(key, key)
     prefilters = sorted({str(m.get("prefilter")) for m in markers if m.get("prefilter")})
     return env.from_string(_TEMPLATE).render(
