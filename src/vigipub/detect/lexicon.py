@@ -177,15 +177,24 @@ def lexicon_dir() -> Path:
     return Path(str(resources.files("vigipub.detect") / "lexicons"))
 
 
+def _read_yaml(path: Path) -> tuple[bytes, dict[str, Any]]:
+    """A lexicon file's bytes (the lexicon's digest covers them) and its content; a file that
+    cannot be read or parsed raises :class:`LexiconError` naming it."""
+    try:
+        raw = path.read_bytes()
+        data = yaml.load(raw.decode("utf-8"), Loader=_Loader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot load: {exc}", where=str(path)) from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"cannot load: a mapping was expected, not {type(data).__name__}", where=str(path))
+    return raw, data
+
+
 @lru_cache(maxsize=4)
 def disease_labels(folder: Path | None = None) -> dict[str, str]:
     """French label of each disease key of ``common.yaml`` (« sclérose en plaques »), for what
     an inspector reads (reports, charts) where only the key was kept."""
-    path = (folder or lexicon_dir()) / "common.yaml"
-    try:
-        common = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"cannot load: {exc}", where=str(path)) from exc
+    _bytes, common = _read_yaml((folder or lexicon_dir()) / "common.yaml")
     return {str(k): str((v or {}).get("label_fr") or k) for k, v in (common.get("diseases") or {}).items()}
 
 
@@ -286,11 +295,8 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
     folder = folder or lexicon_dir()
     digest = hashlib.sha256()
     common_path = folder / "common.yaml"
-    try:
-        common = yaml.load(common_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"cannot load: {exc}", where=str(common_path)) from exc
-    digest.update(common_path.read_bytes())
+    common_bytes, common = _read_yaml(common_path)
+    digest.update(common_bytes)
     diseases: dict[str, dict[str, str]] = {
         key: {k: str(v) for k, v in value.items()} for key, value in (common.get("diseases") or {}).items()
     }
@@ -300,29 +306,30 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
     too_common = {str(w) for w in (common.get("too_common") or [])}
     entries: list[Entry] = []
     seen: set[str] = set()
+
+    def admit(raw: dict[str, Any], path: Path, language: str, any_language: bool = False) -> None:
+        """Check one raw entry of ``path`` (vocabulary, fold collisions, unique id), then keep it."""
+        _check_entry(raw, str(path), diseases)
+        if raw["kind"] != "cue" and not raw.get("case_sensitive"):
+            clash = sorted(t for t in raw["terms"] if term_variants(t) & too_common)
+            if clash:
+                raise LexiconError(
+                    f"entry {raw['id']!r}: term(s) {clash} fold to a very common word (see too_common)",
+                    where=str(path),
+                )
+        if raw["id"] in seen:
+            raise LexiconError(f"duplicate entry id {raw['id']!r}", where=str(path))
+        seen.add(raw["id"])
+        entries.append(_entry(raw, len(entries), language, diseases, any_language=any_language))
+
     for lang in languages:
         path = folder / f"{lang}.yaml"
-        try:
-            raw_bytes = path.read_bytes()
-            data = yaml.load(raw_bytes.decode("utf-8"), Loader=_Loader) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise LexiconError(f"cannot load: {exc}", where=str(path)) from exc
+        raw_bytes, data = _read_yaml(path)
         digest.update(raw_bytes)
         for raw in data.get("entries") or []:
             if not isinstance(raw, dict) or "id" not in raw:
                 raise LexiconError("entry without id", where=str(path))
-            _check_entry(raw, str(path), diseases)
-            if raw["kind"] != "cue" and not raw.get("case_sensitive"):
-                clash = sorted(t for t in raw["terms"] if term_variants(t) & too_common)
-                if clash:
-                    raise LexiconError(
-                        f"entry {raw['id']!r}: term(s) {clash} fold to a very common word (see too_common)",
-                        where=str(path),
-                    )
-            if raw["id"] in seen:
-                raise LexiconError(f"duplicate entry id {raw['id']!r}", where=str(path))
-            seen.add(raw["id"])
-            entries.append(_entry(raw, len(entries), lang, diseases))
+            admit(raw, path, lang)
     # Names in languages without a lexicon (common.yaml ``names``): each gives the language of
     # its terms and fires on pages of every language, so that a Russian or Arabic clinic page
     # is not blind (it can be raised to uncertain, never to promotion: see the verdict)
@@ -340,11 +347,7 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
                 f"names: entry {raw['id']!r}: kind must be one of {', '.join(sorted(NAME_KINDS))}",
                 where=str(common_path),
             )
-        _check_entry(raw, str(common_path), diseases)
-        if raw["id"] in seen:
-            raise LexiconError(f"duplicate entry id {raw['id']!r}", where=str(common_path))
-        seen.add(raw["id"])
-        entries.append(_entry(raw, len(entries), term_language, diseases, any_language=True))
+        admit(raw, common_path, term_language, any_language=True)
     table: dict[str, list[int]] = {}
     sentence_terms: dict[tuple[str, str], set[str]] = {}
     for entry in entries:
