@@ -34,6 +34,11 @@ KEPT = {
     "cyrillic capitalised": "<p>Экзосомы</p>",
     "cyrillic upper case": "<h1>ЭКЗОСОМЫ</h1>",
     "cyrillic entities": "<p>&#1101;&#1082;&#1079;&#1086;&#1089;&#1086;&#1084;&#1099;</p>",
+    # scripts without spaces between words: the term inside a run of text
+    "chinese in a sentence": "<p>我们的中心采用干细胞治疗自闭症</p>",
+    "japanese in a sentence": "<p>当院では間葉系幹細胞を培養し</p>",
+    "korean with a particle": "<p>환자 본인의 줄기세포를 배양하여</p>",
+    "thai in a sentence": "<p>ค่ารักษาด้วยสเต็มเซลล์จากไขมัน</p>",
 }
 DISCARDED = {
     "nothing": "<p>The council approved three new bus lines.</p>",
@@ -43,6 +48,7 @@ DISCARDED = {
     "og:image": '<meta property="og:image" content="https://a.example/csm_photo.jpg"><p>News</p>',
     "inside a word": "<p>Cartoons and carts</p>",
     "case-sensitive acronym in lower case": "<p>a til b</p>",
+    "chinese without a therapy": "<p>今天天气很好，我们去公园散步。</p>",
 }
 
 

@@ -21,7 +21,7 @@ from vigipub.detect import Detector, fold, load_lexicon
 from vigipub.detect import lexicon as lexicon_mod
 from vigipub.detect import sentences as sentences_mod
 from vigipub.detect._fast import _OK, make_finding
-from vigipub.detect.lexicon import LANGUAGES, Lexicon
+from vigipub.detect.lexicon import LANGUAGES, Lexicon, needs_boundary
 from vigipub.detect.sentences import MAX_SENTENCE, SentenceIndex
 from vigipub.evidence.document import Block, Document
 from vigipub.evidence.findings import Finding
@@ -56,10 +56,11 @@ def reference_matches(det: Detector, doc: Document, folded: str) -> list[tuple[i
     out: list[tuple[int, int, int]] = []
     for end_i, (klen, idxs) in automaton.iter(folded):
         start = end_i - klen + 1
-        if start > 0 and folded[start].isalnum() and folded[start - 1].isalnum():
+        # a term in a script without spaces (Chinese, Japanese, Thai, Korean) has no boundary
+        if start > 0 and needs_boundary(folded[start]) and folded[start - 1].isalnum():
             continue
         end = end_i + 1
-        right_word = end >= n or not folded[end_i].isalnum() or not folded[end].isalnum()
+        right_word = end >= n or not needs_boundary(folded[end_i]) or not folded[end].isalnum()
         block_lang = None
         if doc.blocks:
             bi = bisect.bisect_right(starts, start) - 1
@@ -98,7 +99,7 @@ def reference_matches(det: Detector, doc: Document, folded: str) -> list[tuple[i
     return det._drop_nested(kept)
 
 
-_REF_END = re.compile(r"[.!?…。]+[\"'»”’)\]]*\s+|\n+|\s+[•·|]\s+")
+_REF_END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+|[。！？][。！？!?]*[」』”’)）]*\s*|\n+|\s+[•·|]\s+")
 
 
 def reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -292,7 +293,7 @@ def test_a_language_without_terms_gives_no_matches_and_no_error() -> None:
 
 def test_sentence_end_regex_is_the_plain_one() -> None:
     rng = random.Random(3)
-    alphabet = list(".!?…。\"'»”’)]\n \t\u00a0\u2029\u3000•·|ab1")
+    alphabet = list(".!?…。！？」）\"'»”’)]\n \t\u00a0\u2029\u3000•·|ab1干")
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         pos = rng.randint(0, len(text))

@@ -183,3 +183,76 @@ def test_a_news_item_naming_the_therapy_in_its_own_language_is_not_raised() -> N
     assert doc.language == "other"
     assert any(f.kind == "therapy" and f.language == "ru" for f in analysis.findings)
     assert analysis.verdict == "not_promotion", analysis.reasons
+
+
+# Written for these tests: offers in scripts written without spaces between words (Chinese,
+# Japanese, Thai) or with particles attached to the word (Korean), and a Chinese news item.
+UNSPACED_OFFERS = {
+    "zh": (
+        "<html lang='zh'><body><h1>干细胞治疗自闭症</h1><p>我们的中心采用脐带间充质干细胞治疗儿童自闭症，已有十年经验。"
+        "每个疗程包括三次静脉输注，间隔一个月。家长普遍反映孩子的语言和注意力明显改善。</p>"
+        "<p>疗程费用：人民币15万元。</p></body></html>",
+        "stem_cells",
+        "15万元",
+    ),
+    "ja": (
+        "<html lang='ja'><body><h1>幹細胞治療で膝の痛みを改善</h1><p>当院では、患者様ご自身の脂肪から採取した"
+        "間葉系幹細胞を培養し、膝関節に注入する治療を提供しています。治療は日帰りで、翌日から通常の生活に戻れます。</p>"
+        "<p>治療費：150万円（税込）。</p></body></html>",
+        "mesenchymal_stem_cells",
+        "150万円",
+    ),
+    "ko": (
+        "<html lang='ko'><body><h1>관절염 치료</h1><p>저희 병원은 환자 본인의 지방에서 추출한 줄기세포를 배양하여 "
+        "무릎 관절에 주사합니다. 시술은 당일에 끝나며 다음 날부터 일상생활이 가능합니다.</p>"
+        "<p>시술 비용은 1회 300만원입니다.</p></body></html>",
+        "stem_cells",
+        "300만원",
+    ),
+    "th": (
+        "<html lang='th'><body><h1>การรักษาโรคข้อเข่าเสื่อม</h1><p>คลินิกของเราให้บริการรักษาด้วยสเต็มเซลล์จากไขมันของผู้ป่วยเอง "
+        "โดยเพาะเลี้ยงเซลล์ในห้องปฏิบัติการและฉีดเข้าข้อเข่า การรักษาใช้เวลาเพียงหนึ่งวัน</p>"
+        "<p>ค่ารักษา 150,000 บาท</p></body></html>",
+        "stem_cells",
+        "150,000 บาท",
+    ),
+}
+CHINESE_NEWS = (
+    "<html lang='zh'><body><h1>卫生部门提醒公众警惕干细胞治疗广告</h1><p>近年来，一些私立机构在网上宣传干细胞治疗"
+    "可以治愈自闭症和多种慢性疾病。专家指出，这些疗法的安全性和有效性尚未得到临床试验的证实。"
+    "卫生部门提醒患者不要轻信网络广告，并表示将依法查处违法宣传的机构。</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("language", sorted(UNSPACED_OFFERS))
+def test_a_therapy_is_read_in_a_script_without_spaces(language: str) -> None:
+    html, family, amount = UNSPACED_OFFERS[language]
+    doc, analysis = _analysis(html)
+    assert doc.language == "other"
+    therapy = {(f.subkind, f.language) for f in analysis.findings if f.kind == "therapy"}
+    assert (family, language) in therapy, therapy
+    prices = [f.quote for f in analysis.findings if (f.kind, f.subkind) == ("call_to_action", "price")]
+    assert any(amount in q for q in prices), prices
+    assert analysis.verdict == "uncertain", analysis.reasons
+
+
+def test_a_sentence_ends_at_a_full_width_stop() -> None:
+    doc, analysis = _analysis(UNSPACED_OFFERS["zh"][0])
+    quotes = {f.quote for f in analysis.findings if f.kind == "therapy" and f.language == "zh"}
+    # the quote is the sentence, not the paragraph: Chinese puts no space after « 。 »
+    assert "我们的中心采用脐带间充质干细胞治疗儿童自闭症，已有十年经验。" in quotes, quotes
+
+
+def test_a_news_item_in_chinese_is_not_raised() -> None:
+    doc, analysis = _analysis(CHINESE_NEWS)
+    assert doc.language == "other"
+    assert any(f.kind == "therapy" and f.language == "zh" for f in analysis.findings)
+    assert analysis.verdict == "not_promotion", analysis.reasons
+
+
+def test_a_latin_term_still_needs_its_word_boundaries() -> None:
+    from vigipub.detect.lexicon import needs_boundary
+
+    assert needs_boundary("s") and needs_boundary("é") and needs_boundary("с")
+    assert not needs_boundary("干") and not needs_boundary("ス") and not needs_boundary("줄")
+    assert not needs_boundary("ส") and not needs_boundary("-")

@@ -141,12 +141,12 @@ class Detector:
         lang = None
         out: list[tuple[int, int, int]] = []
         append = out.append
-        for end_i, (klen, head_alnum, tail_alnum, checks) in scanner.iter(folded):
+        for end_i, (klen, head_bounded, tail_bounded, checks) in scanner.iter(folded):
             start = end_i - klen + 1
-            if head_alnum and start and folded[start - 1].isalnum():
+            if head_bounded and start and folded[start - 1].isalnum():
                 continue  # starts inside a word ("ate" in "private")
             end = end_i + 1
-            right_word = not tail_alnum or end >= n or not folded[end].isalnum()
+            right_word = not tail_bounded or end >= n or not folded[end].isalnum()
             if mixed:
                 block_lang = None
                 if blocks:

@@ -420,11 +420,25 @@ def _entry(
     )
 
 
+#: scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar) and
+#: Hangul, whose particles and compounds attach to the word (« 줄기세포를 », « 줄기세포치료 »):
+#: a term in them is found anywhere, as no word boundary exists to check
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1100-\u11ff\u3040-\u30ff\u31f0-\u31ff"
+    "\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]"
+)
+
+
+def needs_boundary(ch: str) -> bool:
+    """Whether a term starting (or ending) with ``ch`` must start (or end) a word."""
+    return ch.isalnum() and _UNSPACED.match(ch) is None
+
+
 def _scanner_values(entries: list[Entry], table: dict[str, tuple[int, ...]]) -> dict[str, tuple[Any, ...]]:
-    """Per folded term, its automaton value: (length, first alnum, last alnum, entry checks)."""
+    """Per folded term, its automaton value: (length, bounded start, bounded end, entry checks)."""
     checks = [(e.index, e.prefix, e.case_sensitive, e.any_language, e.language, e.terms) for e in entries]
     return {
-        key: (len(key), key[0].isalnum(), key[-1].isalnum(), tuple(checks[i] for i in indices))
+        key: (len(key), needs_boundary(key[0]), needs_boundary(key[-1]), tuple(checks[i] for i in indices))
         for key, indices in table.items()
     }
 

@@ -36,10 +36,11 @@ MULTIPLIER = re.compile(
 #: currencies of the languages without a lexicon (their names and signs are cues in common.yaml's
 #: ``names``); short ambiguous ones ("kr", "Ft", "lei", "Rs") are left out: "10 ft" is a length
 _OTHER_CURRENCY_CODES = r"RUB|UAH|PLN|CZK|AED|SAR|VND|RON|HUF|ILS|INR|SEK|NOK|DKK|BGN|THB|IDR|MYR"
-_OTHER_CURRENCY_AFTER = r"₽|руб(?:\.|лей|ля|\b)|грн\b|₴|zł|Kč|درهم|دولار|ريال|جنيه|₫|đồng\b|лв\b|₪|₹|¥|₩|฿"
+_OTHER_CURRENCY_AFTER = r"₽|руб(?:\.|лей|ля|\b)|грн\b|₴|zł|Kč|درهم|دولار|ريال|جنيه|₫|đồng\b|лв\b|₪|₹|¥|₩|฿|円|元|บาท|원"
 #: "250 triệu đồng", « 300 тыс. руб. », "45 tys. zł": a multiplier word between the amount and
 #: the currency
-_AMOUNT_WORD = r"(?:(?:triệu|tỷ|nghìn|млн\.?|тыс\.?|тысяч|mln|tys\.?|ألف|مليون)\s)?"
+#: (« 150万円 », "1,500만원": the Chinese, Japanese and Korean ones are written against the number)
+_AMOUNT_WORD = r"(?:(?:triệu|tỷ|nghìn|млн\.?|тыс\.?|тысяч|mln|tys\.?|ألف|مليون)\s|(?:万|萬|千|億|亿|만|천|백만)\s?)?"
 PRICE = re.compile(
     r"(?:(?:[€$£₽₴₫₪₹¥₩฿]|\b(?:USD|US\$|EUR|GBP|CHF|" + _OTHER_CURRENCY_CODES + r")\b)\s?\d{1,3}"
     r"(?:[ .,\u00a0\u202f\u2019']?\d{3})*(?:[.,]\d{1,2})?"

@@ -13,11 +13,15 @@ import re
 
 from vigipub.evidence.document import Document
 
-#: A sentence end: ``[.!?…。]+["'»”’)\]]*\s+`` or ``\n+`` or ``\s+[•·|]\s+``. Written to start
-#: with one character class, then each branch checks (by a lookbehind) which character it was:
-#: the same matches, but the regex engine skips at C speed to the next candidate character
-#: instead of trying the three branches at every position (the split costs half as much).
-_END = re.compile(r"[.!?…。\s](?:(?<=[.!?…。])[.!?…。]*[\"'»”’)\]]*\s+|(?<=\n)\n*|(?<=\s)\s*[•·|]\s+)")
+#: A sentence end: ``[.!?…]+["'»”’)\]]*\s+``, or a full-width end ``[。！？]`` with its closing
+#: marks (Chinese and Japanese put no space after it), or ``\n+`` or ``\s+[•·|]\s+``. Written to
+#: start with one character class, then each branch checks (by a lookbehind) which character it
+#: was: the regex engine skips at C speed to the next candidate character instead of trying
+#: every branch at every position (the split costs half as much).
+_END = re.compile(
+    r"[.!?…。！？\s](?:(?<=[.!?…])[.!?…]*[\"'»”’)\]]*\s+|(?<=[。！？])[。！？!?]*[」』”’)）]*\s*"
+    r"|(?<=\n)\n*|(?<=\s)\s*[•·|]\s+)"
+)
 _ABBREV = frozenset(
     {
         "dr",
