@@ -807,6 +807,50 @@ def archived_record(dossier: Path, ref: RecordRef) -> bytes:
 VocabularyRow = tuple[str, str, str, bool, bool]
 
 
+def error_kind(exc: BaseException) -> str:
+    """What kind of failure ``exc`` is, as a stable code the entry points word for their users.
+
+    The stages' errors say in English what went wrong and where (for engineers); the web
+    application shows an inspector a sentence per kind, in the agency's language, before them.
+    The most specific kind wins (an address refused by the SSRF policy is a capture error).
+    """
+    from vigipub.capture.errors import (
+        CaptureInputError,
+        EmptySiteError,
+        InvalidUrlError,
+        RefusedAddressError,
+        SeedNotHtmlError,
+        SeedUnreachableError,
+    )
+    from vigipub.capture.tsa import TimestampError
+    from vigipub.cases.errors import CaseFileError, LeadsError, ProcedureError
+    from vigipub.evidence.errors import CitationError, InputError, IntegrityError, VigipubError
+    from vigipub.extract.errors import ExtractError
+    from vigipub.qualify.errors import QualifyInputError
+    from vigipub.registers.errors import RegistersError
+
+    kinds: tuple[tuple[type[BaseException], str], ...] = (
+        (RefusedAddressError, "refused_address"),
+        (InvalidUrlError, "invalid_url"),
+        (SeedUnreachableError, "unreachable"),
+        (SeedNotHtmlError, "not_html"),
+        (EmptySiteError, "empty_site"),
+        (TimestampError, "timestamp"),
+        (CaptureInputError, "capture"),
+        (LeadsError, "leads"),
+        (ProcedureError, "procedure"),
+        (CaseFileError, "case_file"),
+        (RegistersError, "registers"),
+        (QualifyInputError, "qualify"),
+        (ExtractError, "extract"),
+        (IntegrityError, "integrity"),
+        (CitationError, "citation"),
+        (InputError, "input"),
+        (VigipubError, "failed"),
+    )
+    return next((kind for cls, kind in kinds if isinstance(exc, cls)), "unknown")
+
+
 def triage_vocabulary(kinds: Iterable[str] = ("therapy",)) -> list[VocabularyRow]:
     """The terms of the detection lexicons of ``kinds`` (therapy, disease), for the raw-byte
     pre-filter of batch triage: derived, so that the pre-filter follows every lexicon change."""

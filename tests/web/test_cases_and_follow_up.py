@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, date, datetime, timedelta
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -61,7 +62,9 @@ def test_a_triage_leads_file_makes_one_case_per_site_and_flags_duplicates(client
     before = Case.objects.count()
     response = inspector.post(reverse("import_leads"),
                               {"file": upload("leads.csv", b"url,score\nhttps://a.example.org/,0.5\nhttps://b.example.net/,lots\n")})
-    assert "leads.csv:3" in response.content.decode()
+    shown = unescape(response.content.decode())
+    # the inspector reads what went wrong in French, then the detail naming the line
+    assert "La liste de sites est invalide. Détail technique : leads.csv:3" in shown
     assert Case.objects.count() == before
 
 

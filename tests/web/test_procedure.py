@@ -311,6 +311,8 @@ def test_a_failing_capture_is_marked_failed_with_its_error(client_as, users):
     assert jobs.run_job(job.pk) == "failed"
     job.refresh_from_db()
     assert job.state == "failed" and "127.0.0.1:9" in job.error and "\n" not in job.error
+    # in French first (what went wrong), then the stage's detail for whoever reports it
+    assert job.error.startswith("Le site est injoignable") and "Détail technique : http://127.0.0.1:9/" in job.error
     assert job.case.captures.get().state == "failed"
     assert job.error in page_ok(inspector, reverse("case", args=[ref]))
     assert AuditEntry.objects.filter(action="job.failed", case_ref=ref).exists()

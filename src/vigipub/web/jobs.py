@@ -42,6 +42,7 @@ from vigipub.evidence.errors import VigipubError
 from vigipub.pipeline import Step
 
 from . import audit
+from .errors import explain
 from .models import Case, Job
 
 log = logging.getLogger("vigipub.web.jobs")
@@ -202,7 +203,8 @@ def run_job(job_id: int) -> str:
         with translation.override(settings.LANGUAGE_CODE):
             result = _handlers()[job.kind](job, _progress(job)) or {}
     except VigipubError as exc:
-        _fail(job, str(exc))
+        with translation.override(settings.LANGUAGE_CODE):
+            _fail(job, explain(exc))
         return "failed"
     except Exception as exc:
         log.exception("job %s (%s) failed", job.pk, job.kind)

@@ -1092,15 +1092,15 @@ def render_from_job(doc: Document, progress: Any) -> dict[str, Any]:
     The procedure's messages are the French sentences of the law package's ``procedure.yaml``;
     the job's own words go through gettext (the worker speaks the agency's language)."""
     from vigipub.cases import LineIndex, LoadedCase, case_as_of, check_procedure, plan_letter
-    from vigipub.cases.errors import ProcedureError
 
+    from .errors import AgencyProcedureError
     from .templatetags.vigipub_tags import KIND
 
     case = doc.case
     progress(gettext("qualifying the accepted findings"))
     qualification = requalify(case)
     if qualification is None:
-        raise ProcedureError(gettext("the case has no completed capture to qualify"), where=case.reference)
+        raise AgencyProcedureError(gettext("the case has no completed capture to qualify"), where=case.reference)
     kind = str(doc.kind)
     signatory = (doc.signatory_name, doc.signatory_title) if doc.signatory_name else None
     cf = case_file(case, kind=kind, on=doc.on_date, signatory=signatory, qualification=qualification)
@@ -1109,7 +1109,7 @@ def render_from_job(doc: Document, progress: Any) -> dict[str, Any]:
     issues = check_procedure(LoadedCase(cf, Path(case.reference), LineIndex()), kind, on=doc.on_date)
     blocking = [i for i in issues if i.level == "error"]
     if blocking and not case.urgency:
-        raise ProcedureError(blocking[0].message, where=case.reference)
+        raise AgencyProcedureError(blocking[0].message, where=case.reference)
     folder = data_dir() / "cases" / case.reference / "documents"
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {}
@@ -1210,10 +1210,10 @@ def queue_due_rechecks() -> int:
 def recheck_from_job(recheck: Recheck, progress: Any, attempt: int) -> dict[str, Any]:
     """Run the compliance re-check of ``vigipub recheck`` against the capture of the decision
     (a new sealed dossier beside the case's, compared claim by claim with the original)."""
-    from vigipub.evidence.errors import InputError
+    from .errors import AgencyInputError
 
     if recheck.baseline is None or not recheck.baseline.dossier:
-        raise InputError(gettext("no completed capture of this website to compare with"), where=recheck.website.url)
+        raise AgencyInputError(gettext("no completed capture of this website to compare with"), where=recheck.website.url)
     out = data_dir() / "cases" / recheck.case.reference / "rechecks" / f"{recheck.pk}-attempt{attempt}"
     out.parent.mkdir(parents=True, exist_ok=True)
     browser = settings.VIGIPUB["CAPTURE_BROWSER"]

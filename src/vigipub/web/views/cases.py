@@ -29,6 +29,7 @@ from vigipub.evidence.errors import InputError
 
 from .. import forms, services
 from ..auth import roles_of
+from ..errors import explain
 from ..models import AuditEntry, Case, Duplicate, Job, Recheck
 from ..templatetags.vigipub_tags import label, status_badge
 
@@ -61,7 +62,7 @@ def case_action(view: Callable[..., HttpResponse | None]) -> Callable[..., HttpR
             show_refusal(request, exc)
             response = None
         except InputError as exc:
-            messages.error(request, str(exc))
+            messages.error(request, explain(exc))
             response = None
         return response or redirect("case", ref=case.reference)
 
@@ -170,7 +171,7 @@ def new_case(request: HttpRequest) -> HttpResponse:
                 request.user, leads, capture=form.cleaned_data["capture"], max_pages=form.cleaned_data["max_pages"]
             )
         except InputError as exc:
-            messages.error(request, str(exc))
+            messages.error(request, explain(exc))
         except services.Refused as exc:
             show_refusal(request, exc)
         else:
@@ -195,7 +196,7 @@ def import_leads(request: HttpRequest) -> HttpResponse:
             leads = read_leads(upload.read(), upload.name)
             result = services.create_cases(request.user, leads, capture=form.cleaned_data["capture"], source=upload.name)
         except InputError as exc:
-            messages.error(request, str(exc))
+            messages.error(request, explain(exc))
         except services.Refused as exc:
             show_refusal(request, exc)
     elif request.method == "POST":
