@@ -102,6 +102,42 @@ def test_claims_quote_whole_sentences_with_figures() -> None:
     assert "superiority" in claims
 
 
+# Written for this test: how often a treatment is given, and a price paid in instalments, are
+# not efficacy figures; the same words comparing effects are.
+NOT_FIGURES = [
+    ("fr", "Le traitement par cellules souches comprend des injections 2 fois par semaine pendant un mois."),
+    ("fr", "Payez votre traitement par cellules souches en 3 fois sans frais."),
+    ("en", "The stem cell therapy is given 3 times a week for the first month."),
+    ("pt", "Parcelamos o tratamento com células-tronco em até 12 vezes no cartão."),
+    ("pt", "As células-tronco são aplicadas 2 vezes por semana."),
+    ("es", "La terapia con células madre se aplica 2 veces al mes."),
+    ("de", "Die Stammzelltherapie wird 3 mal pro Woche verabreicht."),
+    ("it", "La terapia con cellule staminali si ripete 2 volte al mese."),
+]
+FIGURES = [
+    ("fr", "Les cellules souches sont 10 fois plus efficaces que la chirurgie contre l'arthrose.", "10 fois"),
+    ("en", "Our stem cell patients recover 3 times faster from arthritis.", "3 times"),
+    ("pt", "As células-tronco regeneram a cartilagem 5 vezes mais rápido na artrose.", "5 vezes"),
+    ("es", "Las células madre regeneran el cartílago 5 veces más rápido.", "5 veces"),
+]
+
+
+def _figures(language: str, sentence: str) -> list[str]:
+    html = f"<html lang='{language}'><body><p>{sentence}</p></body></html>"
+    analysis = Detector.default().analyze(document_from_html(html.encode(), "https://clinic.example/"))
+    return [f.match for f in analysis.findings if (f.kind, f.subkind) == ("claim", "efficacy_figure")]
+
+
+@pytest.mark.parametrize(("language", "sentence"), NOT_FIGURES)
+def test_a_frequency_or_an_instalment_is_no_efficacy_figure(language: str, sentence: str) -> None:
+    assert _figures(language, sentence) == []
+
+
+@pytest.mark.parametrize(("language", "sentence", "figure"), FIGURES)
+def test_a_multiplier_comparing_effects_is_an_efficacy_figure(language: str, sentence: str, figure: str) -> None:
+    assert _figures(language, sentence) == [figure]
+
+
 def test_manipulations_and_diseases_carry_attributes() -> None:
     _doc, fr = analyse("promo_fr_dendritic.html")
     manip = {f.subkind: f.attributes["substantial"] for f in fr.findings if f.kind == "manipulation"}

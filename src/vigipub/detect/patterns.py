@@ -60,9 +60,38 @@ FRENCH_PHONE = re.compile(
 )
 
 
+#: after a multiplier, a frequency: "3 times a week", « 2 fois par mois », "2 veces al día",
+#: „3 mal pro Woche“, "2 volte al mese", "2 keer per week" (a protocol, not an effect)
+_FREQUENCY = re.compile(
+    r"\s+(?:a|an|per|each|every|par|chaque|al|a\s+la|por|cada|ao|à|a\s+cada|alla|ogni|pro|am|im|je|in\s+der|elke"
+    r"|in\s+de)\s+(?:day|week|month|year|jour|semaine|mois|an|ann[ée]e|d[íi]a|semana|mes|m[êe]s|a[ñn]o|ano"
+    r"|giorno|settimana|mese|anno|tag|woche|monat|jahr|dag|maand|jaar)\b",
+    re.I,
+)
+#: a payment in instalments: « en 3 fois sans frais », "em até 12 vezes no cartão"
+_INSTALMENT_BEFORE = re.compile(r"(?:\b(?:en|em|at[ée]|payable\s+en)|jusqu['’]à)\s+$", re.I)
+_INSTALMENT_AFTER = re.compile(r"\s+(?:sans\s+frais|sem\s+juros|no\s+cart[ãa]o|sans\s+int[ée]r[êe]ts|sin\s+intereses)", re.I)
+
+
 def find_figure(sentence: str) -> re.Match[str] | None:
-    """First efficacy-like figure in ``sentence``: a percentage, a ratio or a multiplier."""
-    return PERCENT.search(sentence) or RATIO_WORDS.search(sentence) or MULTIPLIER.search(sentence)
+    """First efficacy-like figure in ``sentence``: a percentage, a ratio or a multiplier.
+
+    A multiplier that says how often (« 2 fois par semaine ») or in how many payments (« en 3
+    fois sans frais ») is no effect: it is skipped.
+    """
+    return PERCENT.search(sentence) or RATIO_WORDS.search(sentence) or _multiplier(sentence)
+
+
+def _multiplier(sentence: str) -> re.Match[str] | None:
+    for m in MULTIPLIER.finditer(sentence):
+        if (
+            _FREQUENCY.match(sentence, m.end())
+            or _INSTALMENT_AFTER.match(sentence, m.end())
+            or _INSTALMENT_BEFORE.search(sentence, 0, m.start())
+        ):
+            continue
+        return m
+    return None
 
 _MONTHS = (
     r"(?:jan|feb|f[ée]v|mar|m[äa]r|apr|avr|abr|mai|may|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]t|ago|sep|set|oct|okt|ott|out"
