@@ -163,6 +163,24 @@ def genre_scores(genre: Iterable[Finding]) -> dict[str, float]:
     return scores
 
 
+def is_veterinary(findings: Iterable[Finding]) -> bool:
+    """The page's patients are animals: a veterinary practice and an animal's owner addressed.
+
+    Genre ``veterinary`` cues are of two kinds (their ``cue`` attribute): the ``practice``
+    (« clinique vétérinaire », "veterinarian", „Tierklinik“) and the ``owner`` addressed
+    (« votre chien », "your horse", « nos patients à quatre pattes »). One practice cue and one
+    owner cue, or two distinct owner cues, make the page veterinary. A human clinic citing a
+    study "in veterinary species", or research in dogs, addresses no owner.
+    """
+    practice: set[str] = set()
+    owner: set[str] = set()
+    for f in findings:
+        if f.kind == "genre" and f.subkind == "veterinary":
+            cue = f.match.lower() or f.entry_ids[0]
+            (owner if f.attributes.get("cue") == "owner" else practice).add(cue)
+    return bool(practice and owner) or len(owner) >= 2
+
+
 def _dated(f: Finding) -> bool:
     return f.entry_ids[:1] in (["pattern.date"], ["pattern.year"])
 

@@ -15,7 +15,7 @@ judged alone:
 
 A page keeps its own verdict in ``page_verdict`` when the context changes it. Pages in a
 language we have no lexicon for keep their verdict (never a false accusation), and so do pages
-that report or warn.
+that report or warn, and every page of a veterinary site.
 """
 
 from __future__ import annotations
@@ -119,6 +119,27 @@ def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
 
 def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAnalysis]:
     """The pages of one site, each judged again with what the others establish."""
+    # a veterinary site (most of its pages naming a therapy treat animals): its other pages speak
+    # of the same animals' treatment, and are never raised to the promotion of a human medicine
+    named = [p for p in pages if any(f.kind == "therapy" for f in p.findings)]
+    veterinary = [p for p in named if feats.is_veterinary(p.findings)]
+    if veterinary and 2 * len(veterinary) >= len(named):
+        # and a page left uncertain there (« Injection de cellules souches : 1 200 € ») is the same
+        # veterinary offer: cleared, with the site's reason (a page promoting by itself stays)
+        reason = model._reason("site_veterinary", n=len(veterinary), total=len(named))
+        return [
+            page.model_copy(
+                update={
+                    "verdict": "not_promotion",
+                    "score": round(min(page.score, model.clear_below), 4),
+                    "reasons": [page.reasons[0], reason, *page.reasons[1:]] if page.reasons else [reason],
+                    "page_verdict": page.verdict,
+                }
+            )
+            if page.verdict == "uncertain" and page in named and page not in veterinary
+            else page
+            for page in pages
+        ]
     template = _template_quotes(pages)
     # a legal notice (« mentions légales », Impressum) names the operator and its professional
     # body (« Zuständige Ärztekammer »): it neither offers nor reports, and is never raised

@@ -358,6 +358,7 @@ class VerdictModel:
         rules: list[str] = []  # the explicit rules that framed the learned score
         page = feats.PageFindings.of(findings)
         has_therapy = bool(therapy) or site_therapy is not None
+        veterinary = feats.is_veterinary(findings)
         verdict: Verdict
         if text_chars < self.min_text_chars and not has_therapy:
             verdict = "uncertain"
@@ -374,6 +375,11 @@ class VerdictModel:
             verdict = "not_promotion"
             score = min(score, 0.1)
             rules.append(self._reason("no_therapy"))
+        elif veterinary:
+            # the patients are animals: a veterinary medicine, outside the human-medicine rules
+            verdict = "not_promotion"
+            score = min(score, self.clear_below)
+            rules.append(self._reason("veterinary"))
         elif score >= self.promote_at:
             verdict = "promotion"
         elif score <= self.clear_below:
@@ -387,7 +393,7 @@ class VerdictModel:
                 rules.append(self._reason("never_cleared"))
         else:
             verdict = "uncertain"
-        if verdict != "promotion" and has_therapy and not foreign and _explicit_offer(page, values):
+        if verdict != "promotion" and has_therapy and not foreign and not veterinary and _explicit_offer(page, values):
             # The real excerpts the score learned from are the first lines of a page's main text:
             # they almost never hold the provider's own offer and its booking or price, so the
             # score cannot weigh an offer it never saw. A clinic that offers the therapy in its

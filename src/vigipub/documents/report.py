@@ -94,7 +94,8 @@ LABELS_FR: dict[str, dict[str, str]] = {
                  "news": "site de presse", "regulator": "site d’autorité sanitaire",
                  "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",
                  "encyclopedia": "encyclopédie", "authorised_medicine_info": "information sur un médicament autorisé",
-                 "patient_association": "association de patients", "unknown": "genre indéterminé"},
+                 "patient_association": "association de patients", "veterinary": "site vétérinaire",
+                 "unknown": "genre indéterminé"},
 }  # fmt: skip
 
 INCITATIONS = INCITATION_SUBKINDS  # a booking page of a promoting site is an incitation

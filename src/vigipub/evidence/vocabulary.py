@@ -85,7 +85,7 @@ FRANCE_SIGNALS: Final[frozenset[str]] = frozenset({
 #: page genres (Finding.kind == "genre", PageAnalysis.genre)
 GENRES: Final[frozenset[str]] = frozenset({
     "clinic", "broker", "news", "regulator", "science", "clinical_trial", "encyclopedia",
-    "authorised_medicine_info", "patient_association", "unknown",
+    "authorised_medicine_info", "patient_association", "veterinary", "unknown",
 })
 
 #: call_to_action subkinds
