@@ -94,6 +94,41 @@ def test_the_bodys_own_stem_cells_are_not_a_therapy(lang: str, sentence: str) ->
     assert "stem_cells" not in _families(_analyze(lang, sentence))
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Notre crème associe des cellules souches végétales de pomme et de l'acide hyaluronique."),
+        ("en", "Our serum combines grape and argan plant stem cell extracts with peptides."),
+        ("de", "Die Creme enthält pflanzliche Stammzellen aus Schweizer Äpfeln."),
+        ("es", "El sérum contiene células madre vegetales de uva."),
+        ("it", "Il siero contiene cellule staminali vegetali di mela."),
+        ("pt", "O creme contém células-tronco vegetais de maçã."),
+    ],
+)
+def test_plants_stem_cells_are_not_a_therapy(lang: str, sentence: str) -> None:
+    assert not {"stem_cells", "cell_therapy_other"} & _families(_analyze(lang, sentence))
+
+
+def test_a_face_cream_with_plant_stem_cells_is_never_promotion() -> None:
+    """Written for this test: a cosmetic sold with claims, a price and a testimonial."""
+    a = _analyze(
+        "fr",
+        "Crème régénérante aux cellules souches végétales",
+        "Notre crème de jour associe des cellules souches végétales de pomme et de l'acide hyaluronique pour "
+        "régénérer la peau et lisser les rides.",
+        "Résultats prouvés : 92 % des utilisatrices constatent une peau plus ferme après 28 jours.",
+        "Pot de 50 ml : 39,90 €. Livraison gratuite dès 49 €.",
+    )
+    assert a.verdict == "not_promotion" and a.features["therapy"] == 0.0, a.reasons
+    # the same page naming human stem cells beside them still names a therapy
+    b = _analyze(
+        "fr",
+        "Contrairement aux cellules souches végétales des crèmes, nous injectons vos propres cellules souches "
+        "mésenchymateuses.",
+    )
+    assert "mesenchymal_stem_cells" in _families(b)
+
+
 def test_stem_cells_as_a_product_are_still_a_therapy() -> None:
     assert "stem_cells" in _families(_analyze("fr", "Nous injectons des cellules souches dans le cuir chevelu."))
 

@@ -43,6 +43,10 @@ _HEADING_KINDS = frozenset({"therapy", "disease"})
 #: cue subkind of stem cells that live in a tissue (« cellules souches du follicule pileux »): the
 #: therapy term inside such a phrase names the body's own cells, not a product
 _RESIDENT_CELLS = "resident_cells"
+#: cues naming cells that are no product of interest: the body's own (« cellules souches du
+#: follicule ») and plants' (« cellules souches végétales » of a face cream): a therapy term they
+#: hold is dropped
+_NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, "plant_cells"})
 #: reporting cues that frame a page (a study, clinics in the third person) without making
 #: the claims of their sentence reported
 _FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
@@ -212,8 +216,8 @@ class Detector:
                 continue  # "never had a serious adverse event" is a safety claim, not a warning
             own = reach.get(_RESIDENT_CELLS)
             if kind == "therapy" and own is not None and own[0] <= start and end <= own[1]:
-                continue  # "hair follicle stem cells" are the body's own cells, not a product
-            if kind == "cue" and entries[idx].subkind == _RESIDENT_CELLS and (own is None or end > own[1]):
+                continue  # "hair follicle stem cells" are the body's own cells, "plant stem cells" a plant's
+            if kind == "cue" and entries[idx].subkind in _NOT_PRODUCT_CELLS and (own is None or end > own[1]):
                 reach[_RESIDENT_CELLS] = (start, end)
             prev = reach.get(kind)
             if (
