@@ -388,7 +388,8 @@ class VerdictModel:
             # low score alone (short pages have few features): a human looks.
             strong = any(f.subkind in feats.STRONG_CLAIMS for f in page.own_claims)
             offer = bool(page.testimonials) or bool(page.calls)
-            if strong and offer and not page.reporting and therapy:
+            # (a hospital's, a regulator's or a newspaper's page, told by its genre, is cleared)
+            if strong and offer and not page.reporting and therapy and genre not in NON_PROMOTIONAL_GENRES:
                 verdict = "uncertain"
                 rules.append(self._reason("never_cleared"))
         else:
