@@ -485,21 +485,30 @@ class VerdictModel:
 _AUTHORISED_CLASSES = frozenset({"car_t", "gene_therapy"})
 
 
+#: calls to action that book the reader in, and that make the reader pay
+_BOOKING_CALLS = frozenset({"booking", "consultation", "quote_request"})
+_PAYMENT_CALLS = frozenset({"price", "package", "financing"})
+
+
 def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
     """The provider offers a cell or exosome therapy itself.
 
     All of: a cell or exosome therapy named on the page (not only CAR-T cells or a gene therapy,
     classes with authorised products); the provider's own voice (« notre clinique », "our
-    clinic"); no reporting cue or reporting genre (a news story quoting a clinic's offer is not
-    the clinic's page); and either a call to action (booking, price, consultation, contact) with
-    a disease, an own claim, a testimonial or a described protocol, or a treatment heading (the
-    therapy and a disease in one heading) over the protocol or the preparation of the cells the
-    page describes itself (« Le protocole comprend quatre injections… », "the cells are cultured
-    in our laboratory").
+    clinic"), or the reader invited both to book and to pay (« Réservez votre consultation »
+    and « 450 € par séance »: who sells and takes appointments is the provider, even when it
+    never says « nous »); no reporting cue or reporting genre (a news story quoting a clinic's
+    offer is not the clinic's page); and either a call to action (booking, price, consultation,
+    contact) with a disease, an own claim, a testimonial or a described protocol, or a treatment
+    heading (the therapy and a disease in one heading) over the protocol or the preparation of
+    the cells the page describes itself (« Le protocole comprend quatre injections… », "the
+    cells are cultured in our laboratory").
     """
+    calls = {f.subkind for f in page.calls}
+    sells = bool(calls & _BOOKING_CALLS) and bool(calls & _PAYMENT_CALLS)
     if not (
         any(f.subkind not in _AUTHORISED_CLASSES for f in page.therapy)
-        and values.get("provider_voice", 0.0) > 0
+        and (values.get("provider_voice", 0.0) > 0 or sells)
         and not page.reporting
         and values.get("genre_reporting", 0.0) == 0
     ):
