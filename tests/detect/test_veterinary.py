@@ -70,7 +70,8 @@ def test_a_veterinary_site_s_price_page_is_cleared_with_the_site() -> None:
             "fr",
             "https://vet.example/chats",
         ),
-        # names the therapy with a price under the site's menu, no animal: uncertain alone
+        # names the therapy with a price and a booking under the site's menu, no animal: an offer
+        # alone
         _analysis(
             "<nav><a href='/'>Accueil</a> <a href='/cellules'>Cellules souches</a> <a href='/tarifs'>Tarifs</a> "
             "<a href='/temoignages'>Témoignages</a></nav><h1>Nos tarifs</h1><p>Injection de cellules souches : "
@@ -79,7 +80,7 @@ def test_a_veterinary_site_s_price_page_is_cleared_with_the_site() -> None:
             "https://vet.example/tarifs",
         ),
     ]
-    assert pages[2].verdict == "uncertain", pages[2].reasons
+    assert pages[2].verdict == "promotion", pages[2].reasons
     judged = detector.judge_in_sites(pages)
     assert [p.verdict for p in judged] == ["not_promotion"] * 3
     assert judged[2].page_verdict == pages[2].verdict

@@ -124,8 +124,9 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     named = [p for p in pages if any(f.kind == "therapy" for f in p.findings)]
     veterinary = [p for p in named if feats.is_veterinary(p.findings)]
     if veterinary and 2 * len(veterinary) >= len(named):
-        # and a page left uncertain there (« Injection de cellules souches : 1 200 € ») is the same
-        # veterinary offer: cleared, with the site's reason (a page promoting by itself stays)
+        # and its pages that name the therapy without an animal (« Injection de cellules souches :
+        # 1 200 € », « Prenez rendez-vous ») are the same veterinary offer: cleared, with the
+        # site's reason (their own verdict is kept in page_verdict)
         reason = model._reason("site_veterinary", n=len(veterinary), total=len(named))
         return [
             page.model_copy(
@@ -136,7 +137,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
                     "page_verdict": page.verdict,
                 }
             )
-            if page.verdict == "uncertain" and page in named and page not in veterinary
+            if page.verdict != "not_promotion" and page in named and page not in veterinary
             else page
             for page in pages
         ]
