@@ -188,7 +188,7 @@ def test_seed_refusal_hint_names_the_cli_option_only_when_it_helps(tmp_path: Pat
     users) and was also given for cloud metadata, which --allow-private never lifts."""
     with pytest.raises(RefusedAddressError) as info:
         capture_site("http://127.0.0.1:9/", tmp_path / "a", CaptureOptions(browser=False))
-    assert "(use --allow-private for test servers)" in str(info.value) and "allow_private /" not in str(
+    assert "(for test servers: --allow-private on the command line, VIGIPUB_ALLOW_PRIVATE=1 for the web application)" in str(info.value) and "allow_private /" not in str(
         info.value
     )
     with pytest.raises(RefusedAddressError) as info:

@@ -112,7 +112,7 @@ class Capture:
             self.policy.check_url(self.seed)
         except AddressRefused as exc:
             # --allow-private never lifts the cloud-metadata refusal: do not suggest it there
-            hint = "" if exc.why == "cloud metadata" else " (use --allow-private for test servers)"
+            hint = "" if exc.why == "cloud metadata" else " (for test servers: --allow-private on the command line, VIGIPUB_ALLOW_PRIVATE=1 for the web application)"
             raise RefusedAddressError(f"{exc}{hint}", where=seed_url) from None
         # before any network: a capture that could not be signed is not started
         self.signing_key = load_signing_key(options.key_dir)
