@@ -256,3 +256,15 @@ def test_a_latin_term_still_needs_its_word_boundaries() -> None:
     assert needs_boundary("s") and needs_boundary("é") and needs_boundary("с")
     assert not needs_boundary("干") and not needs_boundary("ス") and not needs_boundary("줄")
     assert not needs_boundary("ส") and not needs_boundary("-")
+
+
+def test_japan_s_stem_cell_culture_supernatant_is_a_secretome() -> None:
+    # « 幹細胞培養上清液 » (the medium stem cells grew in, sold as drips) holds « 幹細胞 »: one finding,
+    # the longer one's
+    doc, analysis = _analysis(
+        "<html lang='ja'><body><h1>幹細胞培養上清液点滴</h1><p>当院では幹細胞培養上清液の点滴を行っています。"
+        "疲労回復や美肌に効果が期待できます。</p><p>1回 55,000円（税込）。</p></body></html>"
+    )
+    families = [f.subkind for f in analysis.findings if f.kind == "therapy"]
+    assert families and set(families) == {"secretome"}, families
+    assert analysis.verdict == "uncertain", analysis.reasons
