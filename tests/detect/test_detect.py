@@ -119,6 +119,8 @@ FIGURES = [
     ("en", "Our stem cell patients recover 3 times faster from arthritis.", "3 times"),
     ("pt", "As células-tronco regeneram a cartilagem 5 vezes mais rápido na artrose.", "5 vezes"),
     ("es", "Las células madre regeneran el cartílago 5 veces más rápido.", "5 veces"),
+    ("fr", "Nos cellules souches réparent le cartilage jusqu'à 10 fois plus vite que la chirurgie.", "10 fois"),
+    ("pt", "As células-tronco reparam a cartilagem até 10 vezes mais rápido.", "10 vezes"),
 ]
 
 

@@ -68,8 +68,9 @@ _FREQUENCY = re.compile(
     r"|giorno|settimana|mese|anno|tag|woche|monat|jahr|dag|maand|jaar)\b",
     re.I,
 )
-#: a payment in instalments: « en 3 fois sans frais », "em até 12 vezes no cartão"
-_INSTALMENT_BEFORE = re.compile(r"(?:\b(?:en|em|at[ée]|payable\s+en)|jusqu['’]à)\s+$", re.I)
+#: a payment in instalments: « en 3 fois sans frais », "em até 12 vezes no cartão" (but « jusqu'à
+#: 10 fois plus », "até 10 vezes mais" compare effects)
+_INSTALMENT_BEFORE = re.compile(r"\b(?:en|em|em\s+at[ée])\s+$", re.I)
 _INSTALMENT_AFTER = re.compile(r"\s+(?:sans\s+frais|sem\s+juros|no\s+cart[ãa]o|sans\s+int[ée]r[êe]ts|sin\s+intereses)", re.I)
 
 
