@@ -104,3 +104,24 @@ def test_reasoning_snapshot(name: str) -> None:
     if got != want:
         diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True), "snapshot", "now", n=0))
         pytest.fail(f"{name}: the reasoning differs from its snapshot (VIGIPUB_UPDATE_SNAPSHOTS=1 to accept):\n{diff[:6000]}")
+
+
+@pytest.mark.parametrize(
+    ("product", "article", "agreed"),
+    [
+        ("cellules souches mésenchymateuses", "les", ("répondent dès lors", "mises en avant", "qui ne disposent pas")),
+        ("exosomes", "les", ("répondent dès lors", ", mis en avant", "qui ne disposent pas")),
+        ("thérapie cellulaire dendritique", "la", ("répond dès lors", "mise en avant", "qui ne dispose pas")),
+        ("vaccin dendritique", "le", ("répond dès lors", ", mis en avant", "qui ne dispose pas")),
+        ("immunothérapie cellulaire", "l'", ("répond dès lors", "mise en avant", "qui ne dispose pas")),
+    ],
+)
+def test_the_reasoning_agrees_with_the_product(product: str, article: str, agreed: tuple[str, ...]) -> None:
+    """« les cellules … répondent », « la thérapie …, mise en avant » (as the Iaso decision
+    writes it), « les exosomes … qui ne disposent pas »: the words that agree with the product
+    come from wording/fr.yaml's product_agreement table."""
+    fx = _iaso()
+    case = Case.model_validate({**fx.raw["case"], "product": product, "product_article": article})
+    text = " ".join(c.text_fr for c in _run(fx, case).considerants)
+    for words in agreed:
+        assert words in text, (product, words)

@@ -125,6 +125,28 @@ HEAD_NOUN_ARTICLES: Final[Mapping[str, str]] = {
 }  # fmt: skip
 
 
+#: head nouns of product names that are feminine (« la thérapie », « les cellules »); any other
+#: head is taken as masculine (« le vaccin », « les exosomes », « le produit « X » »)
+FEMININE_HEAD_NOUNS: Final[frozenset[str]] = frozenset({
+    "thérapie", "thérapies", "immunothérapie", "immunothérapies", "cellule", "cellules",
+    "injection", "injections", "perfusion", "perfusions", "molécule", "molécules", "cure", "cures",
+    "greffe", "greffes", "transplantation", "transplantations", "méthode", "méthodes", "technique",
+    "techniques", "préparation", "préparations", "solution", "solutions",
+})  # fmt: skip
+
+
+def gender_number(noun_phrase: str) -> tuple[str, str]:
+    """(« feminine » or « masculine », « singular » or « plural ») of a noun phrase with its
+    article (:func:`with_article`), for the words that agree with it (« répondent », « mise »)."""
+    words = re.split(r"[\s(]+", noun_phrase.strip().lower().replace("’", "'"), maxsplit=2)
+    article = words[0] if words else ""
+    # « l'immunothérapie … »: the head noun is elided into the article's word
+    head = article[2:] if article.startswith("l'") else (words[1] if len(words) > 1 else "")
+    number = "plural" if article in ("les", "des", "ces") else "singular"
+    gender = "feminine" if article == "la" or head in FEMININE_HEAD_NOUNS else "masculine"
+    return gender, number
+
+
 def has_determiner(noun_phrase: str) -> bool:
     """« la thérapie … », « l'immunothérapie », « ce produit »: the phrase has its determiner."""
     return bool(_DETERMINERS.match(noun_phrase.strip()))

@@ -22,6 +22,7 @@ from vigipub.evidence.case import LetterScope
 from vigipub.evidence.french import (
     date_list,
     de,
+    gender_number,
     has_determiner,
     join,
     long_date,
@@ -102,6 +103,13 @@ class _Builder:
         label = facts.product_label or self.w.phrase("product_unknown")
         self.product = with_article(label, facts.product_article or _family_article(facts))
         self.of_product = de(self.product)  # « de la thérapie … », « du … », « des … »
+        # the words that agree with it (« les exosomes … répondent », « la thérapie …, mise en avant »)
+        gender, number = gender_number(self.product)
+        self.agreement = {
+            "repond": self.w.label("product_agreement", f"repond.{number}"),
+            "dispose": self.w.label("product_agreement", f"dispose.{number}"),
+            "mis": self.w.label("product_agreement", f"mis.{gender}.{number}"),
+        }
         self.url = facts.site_url or self.w.phrase("site_unknown")
         self.considerants: list[Considerant] = []
         self._benefit_risk: Selection | None = None
@@ -308,7 +316,7 @@ class _Builder:
             )
         self.add(
             "C5_medicament_par_presentation",
-            self.w.say("C5_medicament_par_presentation", product=self.product, name=self.name),
+            self.w.say("C5_medicament_par_presentation", product=self.product, name=self.name, **self.agreement),
         )
 
     def c_atmp(self) -> None:
@@ -345,7 +353,7 @@ class _Builder:
         if self.ok(R.T2_FUNCTION):
             self.add(
                 "C9_medicament_par_fonction",
-                self.w.say("C9_medicament_par_fonction", product=self.product, name=self.name),
+                self.w.say("C9_medicament_par_fonction", product=self.product, name=self.name, **self.agreement),
             )
 
     def c_urgency(self) -> None:
@@ -561,7 +569,7 @@ class _Builder:
         self.add("C20_visa", self.w.say("C20_visa", variant))
         self.add(
             "C21_absence_visa",
-            self.w.say("C21_absence_visa", variant, name=self.name, of_product=self.of_product),
+            self.w.say("C21_absence_visa", variant, name=self.name, of_product=self.of_product, **self.agreement),
         )
 
     def c_measure(self) -> None:
