@@ -149,6 +149,24 @@ def test_news_and_alert_public_tone(qualification, iaso_case) -> None:  # type: 
         assert "28 novembre 2024" in text
 
 
+@pytest.mark.parametrize(
+    ("product", "article", "said"),
+    [
+        ("exosomes", "les", "n'ayez pas recours aux exosomes proposés par cette société"),
+        ("cellules souches mésenchymateuses", "les", "recours aux cellules souches mésenchymateuses proposées"),
+        ("vaccin dendritique", "le", "n'ayez pas recours au vaccin dendritique proposé par cette société"),
+    ],
+)
+def test_the_news_item_agrees_with_the_product(qualification, iaso_case, product, article, said) -> None:  # type: ignore[no-untyped-def]
+    """« à les exosomes proposé » was drafted: « aux », « au » and the agreement come from
+    evidence.french (the template's fr_a and fr_agree filters)."""
+    case = type(iaso_case).model_validate(
+        {**iaso_case.model_dump(mode="json"), "product": product, "product_article": article}
+    )
+    text = norm(render_news(qualification, case, fmt="md").decode())
+    assert said in text.replace("’", "'"), text[:2000]
+
+
 def test_undefined_template_variable_fails(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qualification, iaso_case
 ) -> None:  # type: ignore[no-untyped-def]

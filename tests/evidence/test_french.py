@@ -196,3 +196,24 @@ def test_the_three_folds_say_what_they_do() -> None:
     assert compare_key("« Traité », l’offre !") == "traité l offre"
     assert compare_key("traité") != compare_key("traite")  # accents kept
     assert fold_accents("Thérapie-Cellulaire") == "therapie-cellulaire"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "gender_and_number", "to", "proposed"),
+    [
+        ("la thérapie cellulaire dendritique", ("feminine", "singular"), "à la thérapie cellulaire dendritique", "proposée"),
+        ("le vaccin dendritique", ("masculine", "singular"), "au vaccin dendritique", "proposé"),
+        ("les exosomes", ("masculine", "plural"), "aux exosomes", "proposés"),
+        ("les cellules souches mésenchymateuses", ("feminine", "plural"), "aux cellules souches mésenchymateuses", "proposées"),
+        ("l'immunothérapie cellulaire", ("feminine", "singular"), "à l'immunothérapie cellulaire", "proposée"),
+        ("le produit « VitaCell »", ("masculine", "singular"), "au produit « VitaCell »", "proposé"),
+    ],
+)
+def test_a_product_s_contraction_and_agreement(
+    phrase: str, gender_and_number: tuple[str, str], to: str, proposed: str
+) -> None:
+    from vigipub.evidence.french import a, agree, gender_number
+
+    assert gender_number(phrase) == gender_and_number
+    assert a(phrase) == to
+    assert agree(phrase, "proposé", "proposée", "proposés", "proposées") == proposed

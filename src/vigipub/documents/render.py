@@ -19,7 +19,7 @@ import jinja2
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from vigipub import __version__
-from vigipub.evidence import Case, Company, Producer, Qualification, params_digest, sha256_bytes
+from vigipub.evidence import Case, Company, Producer, Qualification, french, params_digest, sha256_bytes
 from vigipub.evidence.french import date_list as fr_date_list
 from vigipub.evidence.french import join as fr_join
 from vigipub.evidence.french import long_date as fr_date
@@ -83,6 +83,10 @@ def _env() -> Environment:
     )
     env.filters.update(
         {
+            # « aux exosomes », « à la thérapie … »; « proposés », « proposée »: the product's
+            # contraction and agreement (a template never guesses them from the article)
+            "fr_a": french.a,
+            "fr_agree": french.agree,
             "fr_date": fr_date,
             "fr_dates": fr_date_list,
             "fr_join": fr_join,

@@ -179,6 +179,23 @@ def de(with_article: str) -> str:
     return "de " + with_article
 
 
+def a(with_article: str) -> str:
+    """« à » + a noun phrase with its article: « au … », « aux … », « à la … », « à l'… »."""
+    if with_article.startswith("le "):
+        return "au " + with_article[3:]
+    if with_article.startswith("les "):
+        return "aux " + with_article[4:]
+    return "à " + with_article
+
+
+def agree(noun_phrase: str, masculine: str, feminine: str, masculine_plural: str, feminine_plural: str) -> str:
+    """The form of a word that agrees with ``noun_phrase`` (« proposé », « proposée »…)."""
+    gender, number = gender_number(noun_phrase)
+    if number == "plural":
+        return feminine_plural if gender == "feminine" else masculine_plural
+    return feminine if gender == "feminine" else masculine
+
+
 _VOWELS = "aeiouyéèêëîïôûùàâh"
 
 
