@@ -85,3 +85,18 @@ def test_a_veterinary_site_s_price_page_is_cleared_with_the_site() -> None:
     assert [p.verdict for p in judged] == ["not_promotion"] * 3
     assert judged[2].page_verdict == pages[2].verdict
     assert any("site vétérinaire" in r for r in judged[2].reasons)
+
+
+def test_a_veterinary_page_is_never_raised_by_a_promoting_site() -> None:
+    """Written for this test: a clinic site (human offer) that also has a page for pets: the
+    site's claims and prices do not make the pet page the promotion of a human medicine."""
+    detector = Detector.default()
+    clinic = _analysis(HUMAN_CLINIC, "fr", "https://clinic.example/genou")
+    pets = _analysis(VET_PAGES["fr"], "fr", "https://clinic.example/animaux")
+    second = _analysis(HUMAN_CLINIC.replace("du genou", "de la hanche"), "fr", "https://clinic.example/hanche")
+    assert clinic.verdict == "promotion" and pets.verdict == "not_promotion"
+    # one pet page of two, or of three: not a veterinary site, and the clinic keeps its verdict
+    for pages in ([clinic, pets], [clinic, second, pets]):
+        judged = detector.judge_in_sites(pages)
+        assert judged[-1].verdict == "not_promotion", judged[-1].reasons
+        assert all(p.verdict == "promotion" for p in judged[:-1])

@@ -119,11 +119,15 @@ def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
 
 def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAnalysis]:
     """The pages of one site, each judged again with what the others establish."""
-    # a veterinary site (most of its pages naming a therapy treat animals): its other pages speak
-    # of the same animals' treatment, and are never raised to the promotion of a human medicine
-    named = [p for p in pages if any(f.kind == "therapy" for f in p.findings)]
+    template = _template_quotes(pages)
+    # a veterinary site (most of its pages naming a therapy, outside the site's menu and footer,
+    # treat animals): its other pages speak of the same animals' treatment, and are never raised
+    # to the promotion of a human medicine
+    named = [
+        p for p in pages if any(f.kind == "therapy" and " ".join(f.quote.split()) not in template for f in p.findings)
+    ]
     veterinary = [p for p in named if feats.is_veterinary(p.findings)]
-    if veterinary and 2 * len(veterinary) >= len(named):
+    if 2 * len(veterinary) > len(named):
         # and its pages that name the therapy without an animal (« Injection de cellules souches :
         # 1 200 € », « Prenez rendez-vous ») are the same veterinary offer: cleared, with the
         # site's reason (their own verdict is kept in page_verdict)
@@ -141,7 +145,6 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
             else page
             for page in pages
         ]
-    template = _template_quotes(pages)
     # a legal notice (« mentions légales », Impressum) names the operator and its professional
     # body (« Zuständige Ärztekammer »): it neither offers nor reports, and is never raised
     notices = {p.url for p in pages if is_legal_notice(p.url, p.title)}
@@ -175,7 +178,8 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         )
         grouped = feats.PageFindings.of(findings)
         values, _evidence = feats.compute(findings)
-        if not findings or _reports(values):
+        if not findings or _reports(values) or feats.is_veterinary(page.findings):
+            # a page that reports, or whose patients are animals, is never raised by its site
             out.append(page)
             continue
         own_therapy = bool(grouped.therapy)
