@@ -148,3 +148,12 @@ def test_a_cleared_site_says_why_and_asks_nothing() -> None:
     assert "Aucune mesure n’est proposée" in summary and "?" not in summary
     legal = " ".join(root.xpath("//h2[.='Analyse juridique']/following-sibling::table[1]")[0].text_content().split())
     assert "à établir" not in legal  # no question that only a measure would raise
+
+
+def test_every_page_genre_has_its_french_name() -> None:
+    """A report never falls back to a genre's code (« veterinary »): every genre of the
+    vocabulary has its French name."""
+    from vigipub.documents.report import LABELS_FR
+    from vigipub.evidence.vocabulary import GENRES
+
+    assert set(GENRES) <= set(LABELS_FR["genre_fr"]), set(GENRES) - set(LABELS_FR["genre_fr"])
