@@ -190,6 +190,25 @@ def test_a_consumer_article_quoting_a_price_and_advising_a_doctor_is_no_offer() 
     assert analysis.verdict != "promotion", analysis.reasons
 
 
+@pytest.mark.parametrize(
+    ("language", "heading", "disease"),
+    [
+        ("fr", "Traitement de la hernie discale par cellules souches", "back_pain"),
+        ("en", "Stem cell therapy for rotator cuff tears and tennis elbow", "tendon_injury"),
+        ("de", "Stammzelltherapie bei Hüftkopfnekrose", "osteonecrosis"),
+        ("es", "Células madre para el dolor lumbar", "back_pain"),
+        ("it", "Cellule staminali per le lesioni tendinee", "tendon_injury"),
+    ],
+)
+def test_orthopaedic_indications_are_diseases(language: str, heading: str, disease: str) -> None:
+    """Back pain, tendons and osteonecrosis, frequent indications of stem-cell clinics: a heading
+    naming one with the therapy is a treatment heading."""
+    html = f"<html lang='{language}'><body><h1>{heading}</h1><p>{heading}.</p></body></html>"
+    analysis = Detector.default().analyze(document_from_html(html.encode(), "https://clinic.example/"))
+    assert disease in {f.subkind for f in analysis.findings if f.kind == "disease"}
+    assert analysis.features["treatment_title"] == 1.0
+
+
 def test_manipulations_and_diseases_carry_attributes() -> None:
     _doc, fr = analyse("promo_fr_dendritic.html")
     manip = {f.subkind: f.attributes["substantial"] for f in fr.findings if f.kind == "manipulation"}
