@@ -529,3 +529,27 @@ def test_a_language_added_to_the_vocabulary_is_used() -> None:
     vocabulary = parse_vocabulary(data, Path("quoting.yaml"))
     assert vocabulary.boilerplate.search("Lees onze privacyverklaring")
     assert not vocabulary.boilerplate.search("Deze therapie geneest kanker")
+
+
+def test_a_page_title_is_quoted_without_the_site_s_name() -> None:
+    """Written for this test: the page's <title> carries a claim and the site's name after a
+    dash; the decision quotes the title's words, not the site's name (a sentence with a dash
+    inside keeps all its words)."""
+    from vigipub.detect import Detector
+    from vigipub.extract import document_from_html
+    from vigipub.qualify.quotes import display
+
+    html = (
+        "<html lang='es'><head><title>Tratamiento del autismo con células madre – Clínica Regenera Cancún</title>"
+        "</head><body><h1>Tratamiento del autismo con células madre</h1><p>En Clínica Regenera aplicamos células "
+        "madre mesenquimales para mejorar la comunicación de los niños con autismo. El 78 % de los niños tratados "
+        "mejora su contacto visual en tres meses.</p><p>Paquete de cuatro aplicaciones: 15.000 €. Solicite una "
+        "valoración gratuita.</p></body></html>"
+    )
+    page = Detector.default().analyze(document_from_html(html.encode(), "https://regenera.example/autismo"))
+    facts = build_facts([page], [], site_url="https://regenera.example", date_of_facts=date(2026, 12, 6))
+    titled = [f for f in facts.of("claim") if f.attributes.get("page_title") == "yes"]
+    assert titled, [f.quote for f in facts.of("claim")]
+    assert {display(f) for f in titled} == {"Tratamiento del autismo con células madre"}
+    inside = replace(titled[0], quote="Le traitement - efficace - contre l'arthrose du genou par cellules souches")
+    assert display(inside) == inside.quote

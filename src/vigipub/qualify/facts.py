@@ -297,10 +297,14 @@ def build_facts(
         invites = invites_to_treatment(
             [(f.subkind, f.quote) for f in page.findings if f.kind == "call_to_action"]
         )
+        title = " ".join((page.title or "").split())
         for finding in page.findings:
             # a cookie banner (« Nous utilisons des cookies pour améliorer votre expérience… »)
             # or a disclaimer trips the claim lexicon; it is not the site's word on the product
             noise = finding.kind in _WORDING_KINDS and is_boilerplate(finding.quote)
+            attributes = dict(finding.attributes)
+            if title and finding.start == 0 and " ".join(finding.quote.split()) == title:
+                attributes["page_title"] = "yes"  # the <title>: quoted without the site's name
             fact = Fact(
                 id=finding.id,
                 kind=finding.kind,
@@ -310,7 +314,7 @@ def build_facts(
                 source="page",
                 strength=strength,
                 language=finding.language or page.language,
-                attributes=dict(finding.attributes),
+                attributes=attributes,
                 record_digest=finding.payload_digest or digest,
                 confidence=finding.confidence,
                 page_score=page.score,

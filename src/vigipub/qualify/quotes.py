@@ -235,11 +235,31 @@ def quality(text: str) -> Quality:
 
 def display(fact: Fact) -> str:
     """The words quoted: verbatim, less what is not part of the sentence (the quotation marks
-    around a testimonial, a title separator « | »). Case-file quotes are never touched."""
+    around a testimonial, a title separator « | », the site's name after a page title's dash).
+    Case-file quotes are never touched."""
     text = " ".join(fact.quote.split())
     if fact.source == "case file":
         return text
+    if fact.attributes.get("page_title") == "yes":
+        text = _title_words(text)
     return _unwrap(text) or text
+
+
+#: what separates a page title from the site's name: « Traitement de l'autisme – Clinique X »
+_TITLE_TAIL = re.compile(r"\s+[–—|·-]{1,2}\s+(?=[^–—|·]+$)")
+#: the site's name after a title's dash is at most this many words
+_TITLE_TAIL_WORDS = 6
+
+
+def _title_words(text: str) -> str:
+    """A page title without the site's name after its last dash (« … – Clínica Regenera »)."""
+    m = None
+    for m in _TITLE_TAIL.finditer(text):  # noqa: B007 - the last separator
+        pass
+    if m is None:
+        return text
+    head, tail = text[: m.start()].strip(), text[m.end() :].strip()
+    return head if words(head) >= 3 and 0 < words(tail) <= _TITLE_TAIL_WORDS else text
 
 
 _OPENERS, _CLOSERS = '«“„"', '»”“"'
