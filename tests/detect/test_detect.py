@@ -140,56 +140,6 @@ def test_a_multiplier_comparing_effects_is_an_efficacy_figure(language: str, sen
     assert _figures(language, sentence) == [figure]
 
 
-def test_a_hospital_page_on_standard_stem_cell_transplants_is_cleared() -> None:
-    """Written for this test: a university hospital's haematology page (authorised care) says
-    that a transplant cures some leukaemias and gives its appointment line. The safety net that
-    keeps a strong claim with a call to action from being cleared does not hold a page whose
-    genre is a hospital's, a regulator's or a newspaper's."""
-    html = (
-        "<html lang='fr'><body><h1>La greffe de cellules souches hématopoïétiques</h1><p>Le service "
-        "d'hématologie clinique du CHU réalise chaque année plus de 150 greffes de cellules souches "
-        "hématopoïétiques, autologues et allogéniques, pour des patients atteints de leucémie, de lymphome ou de "
-        "myélome multiple.</p><p>La greffe allogénique permet de guérir certaines leucémies aiguës. Elle nécessite "
-        "un donneur compatible, issu de la fratrie ou du registre France Greffe de Moelle.</p><p>Avant la greffe, "
-        "le patient reçoit une chimiothérapie de conditionnement.</p><p>Prendre rendez-vous : secrétariat "
-        "d'hématologie, 02 40 08 33 33.</p></body></html>"
-    )
-    analysis = Detector.default().analyze(document_from_html(html.encode(), "https://chu.example.fr/hematologie"))
-    assert analysis.genre == "authorised_medicine_info"
-    assert analysis.verdict == "not_promotion", analysis.reasons
-
-
-def _page_fr(body: str, url: str = "https://esthetique.example.fr/exosomes", title: str = "") -> PageAnalysis:
-    html = f"<html lang='fr'><head><title>{title}</title></head><body>{body}</body></html>"
-    return Detector.default().analyze(document_from_html(html.encode(), url))
-
-
-def test_a_page_that_books_and_prices_the_therapy_is_an_explicit_offer_without_saying_we() -> None:
-    """Written for this test: no « nous » on the page, but the reader is invited to book and told
-    the price: whoever takes the appointment sells the therapy."""
-    analysis = _page_fr(
-        "<h1>Traitement aux exosomes pour la chute de cheveux</h1><p>Les exosomes sont de minuscules vésicules "
-        "issues de cellules souches qui transportent des facteurs de croissance.</p><p>Injectés dans le cuir "
-        "chevelu, ils réactivent les follicules et relancent la pousse des cheveux.</p><p>Le protocole comprend "
-        "trois séances espacées d'un mois. Comptez 450 € par séance.</p><p>Réservez votre consultation avec le "
-        "Dr Martin en ligne.</p>",
-        title="Exosomes – Centre de médecine esthétique Rive Gauche",
-    )
-    assert analysis.verdict == "promotion", analysis.reasons
-    assert any(r.startswith("offre explicite") for r in analysis.reasons)
-
-
-def test_a_consumer_article_quoting_a_price_and_advising_a_doctor_is_no_offer() -> None:
-    analysis = _page_fr(
-        "<h1>Exosomes contre la chute de cheveux : ce que dit la science</h1><p>Selon notre enquête, les centres "
-        "esthétiques facturent les injections d'exosomes jusqu'à 450 € la séance, sans preuve d'efficacité. Les "
-        "dermatologues interrogés rappellent qu'aucun produit à base d'exosomes n'est autorisé.</p><p>Avant tout "
-        "traitement, prenez rendez-vous avec votre dermatologue.</p>",
-        "https://magazine.example.fr/sante/exosomes",
-    )
-    assert analysis.verdict != "promotion", analysis.reasons
-
-
 @pytest.mark.parametrize(
     ("language", "heading", "disease"),
     [

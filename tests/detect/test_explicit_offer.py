@@ -7,7 +7,8 @@ the offer and its booking), so a rule names it; the same words framed as a repor
 import pytest
 
 from vigipub.detect import Detector
-from vigipub.extract import document_from_text
+from vigipub.evidence.findings import PageAnalysis
+from vigipub.extract import document_from_html, document_from_text
 
 OFFERS = [
     ("fr", "Traitement de l'autisme par cellules souches\n\nNotre clinique propose des injections de "
@@ -74,3 +75,34 @@ def test_a_study_describing_the_same_protocol_is_not_the_rules() -> None:
     )
     analysis = Detector.default().analyze(document_from_text(text, "https://revue.example/etude"))
     assert not any(r.startswith("offre explicite") for r in analysis.reasons)
+
+
+def _page_fr(body: str, url: str = "https://esthetique.example.fr/exosomes", title: str = "") -> PageAnalysis:
+    html = f"<html lang='fr'><head><title>{title}</title></head><body>{body}</body></html>"
+    return Detector.default().analyze(document_from_html(html.encode(), url))
+
+
+def test_a_page_that_books_and_prices_the_therapy_is_an_explicit_offer_without_saying_we() -> None:
+    """Written for this test: no « nous » on the page, but the reader is invited to book and told
+    the price: whoever takes the appointment sells the therapy."""
+    analysis = _page_fr(
+        "<h1>Traitement aux exosomes pour la chute de cheveux</h1><p>Les exosomes sont de minuscules vésicules "
+        "issues de cellules souches qui transportent des facteurs de croissance.</p><p>Injectés dans le cuir "
+        "chevelu, ils réactivent les follicules et relancent la pousse des cheveux.</p><p>Le protocole comprend "
+        "trois séances espacées d'un mois. Comptez 450 € par séance.</p><p>Réservez votre consultation avec le "
+        "Dr Martin en ligne.</p>",
+        title="Exosomes – Centre de médecine esthétique Rive Gauche",
+    )
+    assert analysis.verdict == "promotion", analysis.reasons
+    assert any(r.startswith("offre explicite") for r in analysis.reasons)
+
+
+def test_a_consumer_article_quoting_a_price_and_advising_a_doctor_is_no_offer() -> None:
+    analysis = _page_fr(
+        "<h1>Exosomes contre la chute de cheveux : ce que dit la science</h1><p>Selon notre enquête, les centres "
+        "esthétiques facturent les injections d'exosomes jusqu'à 450 € la séance, sans preuve d'efficacité. Les "
+        "dermatologues interrogés rappellent qu'aucun produit à base d'exosomes n'est autorisé.</p><p>Avant tout "
+        "traitement, prenez rendez-vous avec votre dermatologue.</p>",
+        "https://magazine.example.fr/sante/exosomes",
+    )
+    assert analysis.verdict != "promotion", analysis.reasons

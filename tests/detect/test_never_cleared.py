@@ -25,3 +25,22 @@ def test_news_sentence_with_the_same_words_is_still_cleared():
             "patients et rappelle que ce produit n'a pas d'autorisation.</p></body></html>")
     analysis = Detector.default().analyze(document_from_html(html.encode(), "https://news.example/a"))
     assert analysis.verdict != "promotion"
+
+
+def test_a_hospital_page_on_standard_stem_cell_transplants_is_cleared() -> None:
+    """Written for this test: a university hospital's haematology page (authorised care) says
+    that a transplant cures some leukaemias and gives its appointment line. The safety net that
+    keeps a strong claim with a call to action from being cleared does not hold a page whose
+    genre is a hospital's, a regulator's or a newspaper's."""
+    html = (
+        "<html lang='fr'><body><h1>La greffe de cellules souches hématopoïétiques</h1><p>Le service "
+        "d'hématologie clinique du CHU réalise chaque année plus de 150 greffes de cellules souches "
+        "hématopoïétiques, autologues et allogéniques, pour des patients atteints de leucémie, de lymphome ou de "
+        "myélome multiple.</p><p>La greffe allogénique permet de guérir certaines leucémies aiguës. Elle nécessite "
+        "un donneur compatible, issu de la fratrie ou du registre France Greffe de Moelle.</p><p>Avant la greffe, "
+        "le patient reçoit une chimiothérapie de conditionnement.</p><p>Prendre rendez-vous : secrétariat "
+        "d'hématologie, 02 40 08 33 33.</p></body></html>"
+    )
+    analysis = Detector.default().analyze(document_from_html(html.encode(), "https://chu.example.fr/hematologie"))
+    assert analysis.genre == "authorised_medicine_info"
+    assert analysis.verdict == "not_promotion", analysis.reasons
