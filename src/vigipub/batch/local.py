@@ -93,6 +93,18 @@ def marker_bytes(marker: dict[str, Any]) -> bytes:
     return (json.dumps(marker, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
+def read_marker_files(folder: Path) -> list[dict[str, Any]]:
+    """The done-markers of ``folder`` (either pass's), by name; one unreadable is skipped (its
+    input or task is done again)."""
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            out.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    return out
+
+
 # --------------------------------------------------------------------------- one input
 
 

@@ -44,7 +44,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 from vigipub.evidence.core import write_atomic
 from vigipub.evidence.errors import VigipubError
 
-from .local import marker_bytes
+from .local import marker_bytes, read_marker_files
 from .rows import FLAGGED, PAGES_SCHEMA, analyse_raw, analysis_fields, record_row
 from .show import read_record
 
@@ -239,13 +239,7 @@ def _marker_path(result: Path, task_id: str) -> Path:
 
 
 def read_site_markers(result: Path) -> list[dict[str, Any]]:
-    out = []
-    for path in sorted((result / SITE_TASKS).glob("*.json")):
-        try:
-            out.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue
-    return out
+    return read_marker_files(result / SITE_TASKS)
 
 
 def run_task(

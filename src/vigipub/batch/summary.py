@@ -33,7 +33,7 @@ from vigipub.evidence import LEAD_CSV_COLUMNS, Lead, LeadQuote, LeadsFile, utc_n
 from vigipub.evidence.core import write_atomic
 
 from .errors import TriageInputError
-from .local import INPUTS, PAGES
+from .local import INPUTS, PAGES, read_marker_files
 from .rows import FLAGGED, PAGES_SCHEMA
 from .sites import add_reports, address_keys, merge_site_rows, read_site_markers, site_rows
 
@@ -91,13 +91,7 @@ def read_pages(result: Path, flagged_only: bool = False, *, site_pass: bool = Tr
 
 
 def read_markers(result: Path) -> list[dict[str, Any]]:
-    out = []
-    for path in sorted((result / INPUTS).glob("*.json")):
-        try:
-            out.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue
-    return out
+    return read_marker_files(result / INPUTS)
 
 
 def _rank_score(best: float, flagged: int, france: bool) -> float:
