@@ -123,15 +123,19 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     # a veterinary site (most of its pages naming a therapy, outside the site's menu and footer,
     # treat animals): its other pages speak of the same animals' treatment, and are never raised
     # to the promotion of a human medicine
-    named = [
-        p for p in pages if any(f.kind == "therapy" and " ".join(f.quote.split()) not in template for f in p.findings)
-    ]
-    veterinary = [p for p in named if feats.is_veterinary(p.findings)]
-    if 2 * len(veterinary) > len(named):
+    # pages by position: a page's findings are read once, and no page is compared field by field
+    named = {
+        i
+        for i, p in enumerate(pages)
+        if any(f.kind == "therapy" and " ".join(f.quote.split()) not in template for f in p.findings)
+    }
+    veterinary = {i for i, p in enumerate(pages) if feats.is_veterinary(p.findings)}
+    named_veterinary = named & veterinary
+    if 2 * len(named_veterinary) > len(named):
         # and its pages that name the therapy without an animal (« Injection de cellules souches :
         # 1 200 € », « Prenez rendez-vous ») are the same veterinary offer: cleared, with the
         # site's reason (their own verdict is kept in page_verdict)
-        reason = model._reason("site_veterinary", n=len(veterinary), total=len(named))
+        reason = model._reason("site_veterinary", n=len(named_veterinary), total=len(named))
         return [
             page.model_copy(
                 update={
@@ -141,9 +145,9 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
                     "page_verdict": page.verdict,
                 }
             )
-            if page.verdict != "not_promotion" and page in named and page not in veterinary
+            if page.verdict != "not_promotion" and i in named and i not in veterinary
             else page
-            for page in pages
+            for i, page in enumerate(pages)
         ]
     # a legal notice (« mentions légales », Impressum) names the operator and its professional
     # body (« Zuständige Ärztekammer »): it neither offers nor reports, and is never raised
@@ -166,7 +170,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     label, ids, named_on = therapy
     item_labels: dict[str, str] = model.labels.get("reasons", {}).get("site_rule_items", {})
     out: list[PageAnalysis] = []
-    for page in pages:
+    for i, page in enumerate(pages):
         if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings or page.url in notices:
             out.append(page)
             continue
@@ -178,7 +182,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         )
         grouped = feats.PageFindings.of(findings)
         values, _evidence = feats.compute(findings)
-        if not findings or _reports(values) or feats.is_veterinary(page.findings):
+        if not findings or _reports(values) or i in veterinary:
             # a page that reports, or whose patients are animals, is never raised by its site
             out.append(page)
             continue
