@@ -399,7 +399,9 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
         france = "n/a"  # no promotion: the link to France is not examined
     measure = qualification.measure.kind if qualification.measure else "none"
     therapies = sorted(therapy_families(promotion))
-    return SiteSummary(url, verdict, len(pages), len(promotion), len(claims), france, measure, dossier, therapies)
+    # by URL: a page captured as served and as rendered by the browser is one page
+    n_pages, n_promotion = len({p.url for p in pages}), len({p.url for p in promotion})
+    return SiteSummary(url, verdict, n_pages, n_promotion, len(claims), france, measure, dossier, therapies)
 
 
 def investigate(

@@ -451,11 +451,17 @@ class VerdictModel:
         ranked = promotion or uncertain or list(analyses)
         best = max(ranked, key=lambda a: a.score) if ranked else None
         genre, _ = self.genre_of(findings)
+        # pages are counted by URL: a page captured as served and as rendered by the browser is
+        # two analyses of one page, and the more serious of its verdicts is the page's
+        promotion_urls = list(dict.fromkeys(a.url for a in promotion))
+        uncertain_urls = {a.url for a in uncertain} - set(promotion_urls)
         reasons = [
-            self._reason("site", n=len({a.url for a in analyses}), promotion=len(promotion), incertain=len(uncertain))
+            self._reason(
+                "site", n=len({a.url for a in analyses}), promotion=len(promotion_urls), incertain=len(uncertain_urls)
+            )
         ]
         if promotion:
-            reasons.append(self._reason("site_pages", liste=", ".join(a.url for a in promotion[:10])))
+            reasons.append(self._reason("site_pages", liste=", ".join(promotion_urls[:10])))
         if best is not None:
             reasons += best.reasons[:4]
         languages = sorted({a.language for a in analyses if a.language})
@@ -486,7 +492,7 @@ _AUTHORISED_CLASSES = frozenset({"car_t", "gene_therapy"})
 
 
 #: calls to action that book the reader in, and that make the reader pay
-_BOOKING_CALLS = frozenset({"booking", "consultation", "quote_request"})
+BOOKING_CALLS = frozenset({"booking", "consultation", "quote_request"})
 _PAYMENT_CALLS = frozenset({"price", "package", "financing"})
 
 
@@ -505,7 +511,7 @@ def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
     cells are cultured in our laboratory").
     """
     calls = {f.subkind for f in page.calls}
-    sells = bool(calls & _BOOKING_CALLS) and bool(calls & _PAYMENT_CALLS)
+    sells = bool(calls & BOOKING_CALLS) and bool(calls & _PAYMENT_CALLS)
     if not (
         any(f.subkind not in _AUTHORISED_CLASSES for f in page.therapy)
         and (values.get("provider_voice", 0.0) > 0 or sells)
