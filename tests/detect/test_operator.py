@@ -159,3 +159,19 @@ def test_a_name_stops_at_prose_before_it() -> None:
     # the words before « der », a colon or a full stop are prose, not the name
     assert not any(w in n for n in names for w in ("Datenschutzbestimmungen", "Köln", "Gemüse"))
 
+
+
+def test_an_initialism_keeps_its_last_dot_and_an_abbreviated_street_word_is_a_street() -> None:
+    """« A.Ş. » is the legal form (« A.Ş » is not); « Cad. » and « Hauptstr. » end with their dot."""
+    page = _doc(
+        "https://vitacell.example/iletisim",
+        "<h1>İletişim</h1><p>Vitacell Sağlık Hizmetleri A.Ş.</p>"
+        "<p>Halaskargazi Cad. No 112, 34371 Şişli / İstanbul, Türkiye</p>",
+    )
+    op = find_operator([page])
+    assert op is not None
+    assert op.name == "Vitacell Sağlık Hizmetleri A.Ş."
+    assert op.address == "Halaskargazi Cad. No 112, 34371 Şişli, Türkiye" and op.country == "TR"
+    german = _doc("https://praxis.example/impressum", "<p>Keller Praxis GmbH, Hauptstr. 5, 80331 München, Deutschland</p>")
+    op = find_operator([german])
+    assert op is not None and op.address == "Hauptstr. 5, 80331 München, Deutschland"

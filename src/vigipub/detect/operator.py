@@ -234,12 +234,14 @@ def load_operator_vocabulary(path: Path | None = None) -> OperatorVocabulary:
         r"(?<![\w-])(" + "|".join(sorted(map(re.escape, countries), key=len, reverse=True)) + r")(?![\w-])"
     )
     # German street names are compounds (« Kurhausstrasse »): their endings match inside a word
+    # lookarounds, not \b: a word that ends with its dot (« st. », « Cad. », « str. ») is
+    # followed by a space, and \b between a dot and a space never matches
     street = (
-        r"\b(?:"
+        r"(?<!\w)(?:"
         + _alternatives(lists["street_words"])
-        + r")\b|(?:"
+        + r")(?!\w)|(?:"
         + _alternatives(lists["street_suffixes"])
-        + r")\b"
+        + r")(?!\w)"
     )
     return OperatorVocabulary(
         legal_page=_compile("|".join(lists["legal_notice_pages"]), "legal_notice_pages", where),
@@ -585,6 +587,7 @@ def _page_kind(doc: Document, vocab: OperatorVocabulary) -> str:
 
 def _clean_name(value: str, vocab: OperatorVocabulary) -> str | None:
     """A plausible company name from a label's value or a legal-form match, else None."""
+    original = value
     value = value.strip(" ,.;:–-\"'«»“”")
     value = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", value, flags=re.I)
     value = re.sub(r"^\d{4}(?:\s*[-–]\s*\d{4})?\s+", "", value)  # « © 2019–2026 X Ltd »
@@ -596,6 +599,10 @@ def _clean_name(value: str, vocab: OperatorVocabulary) -> str | None:
         return None
     if "@" in value or "://" in value or value.startswith("www."):
         return None
+    # an initialism keeps its last dot (« A.Ş. », « S.p.A. », « B.V. »: « A.Ş » is a misspelling);
+    # a contraction loses it (« Ltd. » reads « Ltd »)
+    if "." in words[-1] and f"{value}." in original:
+        value += "."
     return value
 
 
