@@ -235,6 +235,15 @@ SITES = [
     ("association_site_fr", "espoir-autisme.example", set(), {"alerte", "don", "adherer", "temoignages"}),
     # an Italian centre: fat-derived cells injected in the knee, results, costs, booking
     ("clinic_site_it", "rigenera.example", {"cellule-staminali", "risultati", "costi", "prenota"}, set()),
+    # an Istanbul clinic with a French section: its home page names the therapy and the diseases
+    # and invites the reader to a free assessment (no claim, no price of its own); the French
+    # stories do not name the therapy; the contact page is the legal identity
+    (
+        "clinic_site_tr",
+        "vitacell.example",
+        {"index", "otizm", "ms", "fiyatlar", "laboratuvar", "fr-index", "fr-temoignages", "fr-tarifs"},
+        {"iletisim"},
+    ),
 ]
 
 
@@ -247,3 +256,16 @@ def test_sites_written_in_other_styles(folder: str, host: str, flagged: set[str]
         assert judged[name].verdict == "promotion", (name, judged[name].reasons)
     for name in not_flagged:
         assert judged[name].verdict == "not_promotion", (name, judged[name].reasons)
+
+
+def test_a_page_captured_as_served_and_as_rendered_counts_once_in_the_site_verdict() -> None:
+    """The browser's rendering of a page is a second analysis of one page, not a second page."""
+    site_tr = Path(__file__).resolve().parent / "fixtures" / "clinic_site_tr"
+    served = list(_in_site(_pages(site_tr, "https://vitacell.example", section="")).values())
+    rendered = [p.model_copy(update={"source": "rendered"}) for p in served]
+    site = Detector.default().analyze_site(served + rendered, "https://vitacell.example/")
+    promotion = sum(p.verdict == "promotion" for p in served)
+    assert promotion == 8
+    assert site.reasons[0].startswith(f"verdict du site sur {len(served)} page(s) : {promotion} en promotion")
+    listed = site.reasons[1].split(" : ", 1)[1].split(", ")
+    assert len(listed) == len(set(listed)) == promotion

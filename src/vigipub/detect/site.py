@@ -28,7 +28,7 @@ from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import features as feats
 from .operator import is_legal_notice
-from .verdict import OTHER_LANGUAGE, TextScore, VerdictModel
+from .verdict import BOOKING_CALLS, OTHER_LANGUAGE, TextScore, VerdictModel
 
 #: therapy findings cited as the evidence of the site's therapy
 _CITED = 5
@@ -77,6 +77,10 @@ def _site_items(page: feats.PageFindings) -> list[str]:
         items.append("price")
     if page.manipulation:
         items.append("manipulation")
+    # « Ücretsiz ön değerlendirme için bize yazın » under « otizm, MS, ALS »: the site's home or a
+    # disease page that invites the reader to consult, on a site whose offer other pages make
+    if (page.therapy or page.disease) and any(f.subkind in BOOKING_CALLS for f in page.calls):
+        items.append("booking")
     return items
 
 
