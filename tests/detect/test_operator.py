@@ -175,3 +175,18 @@ def test_an_initialism_keeps_its_last_dot_and_an_abbreviated_street_word_is_a_st
     german = _doc("https://praxis.example/impressum", "<p>Keller Praxis GmbH, Hauptstr. 5, 80331 München, Deutschland</p>")
     op = find_operator([german])
     assert op is not None and op.address == "Hauptstr. 5, 80331 München, Deutschland"
+
+
+def test_an_address_after_a_separator_and_with_a_region_before_the_country() -> None:
+    """« Société · rue…, code ville, région, pays » on one footer line: the whole address is read."""
+    page = _doc(
+        "https://regeneravida.example/aviso-legal",
+        "<h1>Aviso legal</h1><p>Regenera Vida S.A. de C.V. · Av. Bonampak 45, 77500 Cancún, Quintana Roo, México</p>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "Regenera Vida S.A. de C.V."
+    assert op.address == "Av. Bonampak 45, 77500 Cancún, Quintana Roo, México" and op.country == "MX"
+    # a part with a number between the town and the country is not a region
+    other = _doc("https://x.example/aviso-legal", "<p>Clinica X S.L., Calle Mayor 3, 28013 Madrid, 2º piso, España</p>")
+    op = find_operator([other])
+    assert op is not None and op.address == "Calle Mayor 3, 28013 Madrid"

@@ -399,14 +399,23 @@ class OperatorExtractor:
             m = vocab.postal.search(piece)
             if m is None or len(piece.split()) > 5:
                 continue
+            if k > 0:
+                # « Regenera Vida S.A. de C.V. · Av. Bonampak 45, 77500 Cancún »: the street is what
+                # follows the last separator of the part before the town
+                b_off, b_text = parts[k - 1]
+                cut = max((sep.end() for sep in _SEPARATOR.finditer(b_text)), default=0)
+                parts[k - 1] = (b_off + cut, b_text[cut:])
             before = parts[k - 1][1] if k > 0 else ""
             # on one line, only a street word (rue, Strasse, via…) makes the part before a street
             first = k - 1 if before and vocab.street_word.search(before) and len(before.split()) <= 6 else k
-            last = (
-                k + 1
-                if k + 1 < len(parts) and vocab.country.fullmatch(_fold(parts[k + 1][1]).strip(" ."))
-                else k
-            )
+            last = k
+            for step in (1, 2):
+                # the country after the town, or after one region (« Cancún, Quintana Roo, México »)
+                if k + step < len(parts) and vocab.country.fullmatch(_fold(parts[k + step][1]).strip(" .")):
+                    region = parts[k + 1][1]
+                    if step == 1 or (len(region.split()) <= 3 and not any(c.isdigit() for c in region)):
+                        last = k + step
+                    break
             prefix = m.group("prefix")
             if first == k and last == k and not prefix:
                 continue  # a number and a word between commas, not an address
@@ -583,6 +592,10 @@ def _page_kind(doc: Document, vocab: OperatorVocabulary) -> str:
     if vocab.side_page.search(_page_words(doc.url, doc.title)):
         return "side"
     return "other"
+
+
+#: what separates items written on one line (« Société X · 14 rue des Lilas, 75011 Paris »)
+_SEPARATOR = re.compile(r"\s[·|•–—]\s")
 
 
 def _clean_name(value: str, vocab: OperatorVocabulary) -> str | None:
