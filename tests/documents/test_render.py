@@ -317,3 +317,12 @@ def test_letter_lists_provisions_by_hierarchy_and_number() -> None:
         ("CSP", "L.\u00a05312-4"),
         ("CRPA", "L.\u00a0121-1"),
     ]
+
+
+def test_the_draft_s_title_names_the_product_its_considerants_name() -> None:
+    """The title took the first therapy family in the vocabulary's order (« thérapie par cellules
+    souches » on an exosome clinic's site, whose considérants speak of « les exosomes »)."""
+    q = iaso_qualification(conclusion="undetermined", procedure="draft").model_copy(update={"product": "exosomes"})
+    html = render_decision_draft(q, site_url="https://clinic.example", company_name="Clinic Ltd")
+    title = norm(re.search(r"<h1>(.*?)</h1>", html, re.S).group(1))  # type: ignore[union-attr]
+    assert "la publicité pour les exosomes par la société clinic ltd" in title

@@ -539,6 +539,9 @@ def render_decision_draft(
 
 
 def _guess_product(qualification: Qualification) -> str | None:
+    """The product the qualification named (its considérants' product), else the first family."""
+    if qualification.product:
+        return qualification.product
     labels = cx.therapy_labels(qualification)
     return labels[0] if labels else None
 

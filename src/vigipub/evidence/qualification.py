@@ -145,6 +145,9 @@ class Qualification(Frozen):
     producer: Producer
     conclusion: Conclusion
     summary: str = ""
+    #: the product as the considérants name it (the case file's, else the site's main therapy
+    #: family's French label): a document's title names the same product as its body
+    product: str | None = None
     tests: list[LegalTest] = Field(default_factory=list)
     questions: list[str] = Field(default_factory=list)  # for the reviewer, from undetermined tests
     vu: list[Vu] = Field(default_factory=list)

@@ -207,6 +207,7 @@ def qualify_facts(
         producer=producer,
         conclusion=conclusion,
         summary=summary,
+        product=facts.product_label,
         tests=tests,
         questions=questions,
         vu=parts["vu"],
