@@ -157,3 +157,54 @@ def test_every_page_genre_has_its_french_name() -> None:
     from vigipub.evidence.vocabulary import GENRES
 
     assert set(GENRES) <= set(LABELS_FR["genre_fr"]), set(GENRES) - set(LABELS_FR["genre_fr"])
+
+
+def test_the_first_sentence_names_the_decision_s_product_and_never_a_blood_preparation() -> None:
+    """An exosome clinic naming the cells its exosomes come from and PRP beside them: the report
+    said « présente … les exosomes, les cellules souches mésenchymateuses et le plasma riche en
+    plaquettes (PRP), médicaments dépourvus de toute autorisation »."""
+    named = [
+        {"kind": "therapy", "subkind": "exosomes", "quote": "exosomes", "attributes": {"family": "exosomes"}},
+        {"kind": "therapy", "subkind": "mesenchymal_stem_cells", "quote": "cellules souches mésenchymateuses",
+         "attributes": {"family": "mesenchymal_stem_cells"}},
+        {"kind": "therapy", "subkind": "prp", "quote": "PRP", "attributes": {"family": "prp"}},
+    ]  # fmt: skip
+    pages = [
+        p.model_copy(update={"record": record(p.url, 1000 * (n + 1))})
+        for n, p in enumerate(
+            pages_from_spec(
+                [{"url": "https://c.example/fr/", "language": "fr", "genre": "clinic",
+                  "findings": named + [{"kind": "claim", "subkind": k, "quote": q} for k, q in CLAIMS]
+                  + [{"kind": "france_targeting", "subkind": "french_patient",
+                      "quote": "Des centaines de patients français nous font confiance."}]}]  # fmt: skip
+            )
+        )
+    ]
+    auth = authorisations_from_spec(
+        [{"therapy": t, "status": "not_authorised"} for t in ("exosomes", "mesenchymal_stem_cells", "prp")]
+    )
+    qualification = qualify(pages, auth, site_url="https://c.example/")
+    assert qualification.conclusion == "violation" and qualification.product == "exosomes"
+    text = " ".join(report(pages, qualification).find_class("summary")[0].text_content().split())
+    assert "présente au public français les exosomes, médicaments dépourvus de toute autorisation" in text
+    assert "plasma riche en plaquettes" not in text
+    # without the qualification's product (a file written before it was recorded), every family
+    # but the blood preparation
+    older = qualification.model_copy(update={"product": None})
+    text = " ".join(report(pages, older).find_class("summary")[0].text_content().split())
+    assert "les exosomes et les cellules souches mésenchymateuses, médicaments dépourvus" in text
+    assert "plasma riche en plaquettes" not in text
+
+
+def test_a_blood_preparation_named_first_is_not_the_product() -> None:
+    """« PRP et cellules souches » : the decision's product is the cell therapy."""
+    named = [
+        {"kind": "therapy", "subkind": "prp", "quote": "PRP", "attributes": {"family": "prp"}},
+        {"kind": "therapy", "subkind": "stem_cells", "quote": "cellules souches", "attributes": {"family": "stem_cells"}},
+    ]  # fmt: skip
+    pages = pages_from_spec(
+        [{"url": "https://c.example/fr/", "language": "fr", "genre": "clinic",
+          "findings": named + [{"kind": "claim", "subkind": k, "quote": q} for k, q in CLAIMS]}]  # fmt: skip
+    )
+    auth = authorisations_from_spec([{"therapy": t, "status": "not_authorised"} for t in ("prp", "stem_cells")])
+    assert qualify(pages, auth, site_url="https://c.example/").product == "thérapie par cellules souches"

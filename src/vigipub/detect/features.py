@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from vigipub.evidence.findings import Finding
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import NOT_MEDICINES_ALONE, THERAPY_FAMILIES
 
 #: therapy families the features do not count (a PRP page is not a cell therapy page)
-WEAK_THERAPIES = frozenset({"prp"})
+WEAK_THERAPIES = NOT_MEDICINES_ALONE
 #: claim subkinds that make a strong promise
 STRONG_CLAIMS = frozenset({"cure", "efficacy_figure", "safety", "superiority", "universality", "guarantee"})
 NON_PROMOTIONAL_GENRES = frozenset(

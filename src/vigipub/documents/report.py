@@ -37,8 +37,10 @@ from vigipub.evidence.french import join as french_join
 from vigipub.evidence.french import long_date as fr_date
 from vigipub.evidence.vocabulary import (
     INCITATION_SUBKINDS,
+    NOT_MEDICINES_ALONE,
     THERAPY_ARTICLES_FR,
     THERAPY_FAMILIES,
+    family_article,
     invites_to_treatment,
 )
 
@@ -361,6 +363,10 @@ def _verdict_sentence(
     qualification: Qualification | None, site: str, verdict: str, pages: list[PageAnalysis], therapies: list[str]
 ) -> str:
     """Verdict and why, in one French sentence."""
+    if qualification is not None and qualification.conclusion == "violation" and qualification.product:
+        # the product the decision names: « les exosomes » (derived from mesenchymal cells), not
+        # every family the site names; never a blood preparation named beside it (PRP)
+        therapies = [with_article(qualification.product, family_article(qualification.product))]
     what = french_join(therapies) if therapies else "un produit de santé"
     several = len(therapies) > 1 or (therapies and therapies[0].startswith("les "))
     if qualification is not None and qualification.conclusion == "violation":
@@ -438,7 +444,9 @@ def render_report(
     therapies = [
         with_article(THERAPY_FAMILIES[f][0], THERAPY_ARTICLES_FR[f])
         for f in families
-        if f in THERAPY_FAMILIES and (f != "cell_therapy_other" or len(families) == 1)
+        if f in THERAPY_FAMILIES
+        and f not in NOT_MEDICINES_ALONE
+        and (f != "cell_therapy_other" or len(families) == 1)
     ][:3]
     site = manifest.seed_url if manifest else (findings.site.url if findings.site else "")
     # one row per address: the page as served and as the browser drew it are one page

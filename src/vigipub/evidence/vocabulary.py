@@ -42,6 +42,11 @@ THERAPY_ARTICLES_FR: Final[dict[str, str]] = {
 }  # fmt: skip
 
 
+#: families that are no medicinal product by themselves: platelet-rich plasma is a blood
+#: preparation (it never makes a page promotion, nor a product a statement calls unauthorised)
+NOT_MEDICINES_ALONE: Final[frozenset[str]] = frozenset({"prp"})
+
+
 def family_article(label: str) -> str | None:
     """The article of a product named by a family's French label (« les » for « exosomes »)."""
     for family, (label_fr, _en, _atmp) in THERAPY_FAMILIES.items():

@@ -43,7 +43,12 @@ from vigipub.evidence.case import Case, Company, Event, LetterScope
 from vigipub.evidence.findings import Finding, OperatorIdentity, PageAnalysis
 from vigipub.evidence.qualification import MeasureKind
 from vigipub.evidence.registers import AuthorisationAnswer
-from vigipub.evidence.vocabulary import INCITATION_SUBKINDS, THERAPY_FAMILIES, invites_to_treatment
+from vigipub.evidence.vocabulary import (
+    INCITATION_SUBKINDS,
+    NOT_MEDICINES_ALONE,
+    THERAPY_FAMILIES,
+    invites_to_treatment,
+)
 
 from .quotes import is_boilerplate
 
@@ -154,7 +159,8 @@ class SiteFacts:
         if self.product:
             return self.product
         for fam in self.families:
-            if fam in THERAPY_FAMILIES:
+            # « PRP et cellules souches »: the blood preparation named first is not the product
+            if fam in THERAPY_FAMILIES and fam not in NOT_MEDICINES_ALONE:
                 return THERAPY_FAMILIES[fam][0]
         return None
 
