@@ -198,6 +198,10 @@ def bilingual() -> Qualification:
         ("Lire les témoignages de nos patients", "navigation"),
         ("En savoir plus →", "navigation"),
         ("Accueil › Traitements › Cellules dendritiques", "navigation"),
+        # a price table's cell: an amount says nothing without its row (« Consultation | 80 € »)
+        ("80 €", "navigation"),
+        ("€ 1 200", "navigation"),
+        ("Forfait 3 séances : 1 200 €", "fragment"),
         (QUESTION_FR, "question"),
         ("Can dendritic cell therapy cure my cancer?", "question"),
         (HEADING_FR, "heading"),

@@ -52,6 +52,8 @@ Quality = Literal["sentence", "heading", "fragment", "question", "navigation", "
 
 #: never quoted (and, for boilerplate, never a fact: see :func:`vigipub.qualify.facts.build_facts`)
 UNQUOTABLE: frozenset[str] = frozenset({"navigation", "boilerplate"})
+#: two letters in a row: a text without them (an amount, a number) is no quote
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 #: a sentence shorter than this (in words) is a fragment: « Aucun effet secondaire »
 MIN_WORDS = 6
 
@@ -221,6 +223,8 @@ def quality(text: str) -> Quality:
         return "navigation"
     if _BREADCRUMB.search(core):
         return "navigation"
+    if not _LETTERS.search(core):
+        return "navigation"  # « 80 € », « 1 200 » : a table cell's amount, which says nothing alone
     if core.rstrip(" .…").endswith("?"):
         return "question"
     letters = [c for c in core if c.isalpha()]
