@@ -190,3 +190,20 @@ def test_an_address_after_a_separator_and_with_a_region_before_the_country() -> 
     other = _doc("https://x.example/aviso-legal", "<p>Clinica X S.L., Calle Mayor 3, 28013 Madrid, 2º piso, España</p>")
     op = find_operator([other])
     assert op is not None and op.address == "Calle Mayor 3, 28013 Madrid"
+
+
+def test_an_american_address_is_read_town_state_and_zip_code() -> None:
+    """The ZIP code follows the town and the state (« Tampa, FL 33607 »): the European « code
+    town » reading never found it, so a US clinic's decision had no address."""
+    page = _doc(
+        "https://sunrise.example/",
+        "<h1>Stem cells</h1><p>Text.</p><footer><p>Sunrise Regenerative Institute LLC · 4200 W Cypress St, Suite 300, "
+        "Tampa, FL 33607, USA · (813) 555-0142</p></footer>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "Sunrise Regenerative Institute LLC"
+    assert op.address == "4200 W Cypress St, Suite 300, Tampa, FL 33607, USA" and op.country == "US"
+    # numbers and a two-letter word are no address
+    noise = _doc("https://x.example/contact", "<p>We treated 2014 patients in Florida, FL 2020 and more.</p>")
+    op = find_operator([noise])
+    assert op is None or op.address is None

@@ -381,6 +381,9 @@ class OperatorExtractor:
                     self._add("registration", value, weight, doc, start + m.start(), start + m.end(), implied)
             postal = vocab.postal.search(line)
             if postal is None:
+                us = _US_ADDRESS.search(line)
+                if us is not None:  # « 4200 W Cypress St, Suite 300, Tampa, FL 33607, USA »
+                    self._add("address", us.group(0).rstrip(" ."), weight, doc, start + us.start(), start + us.end(), "US")
                 continue
             if "," in line:
                 self._address_in_line(doc, start, line, weight)
@@ -594,6 +597,18 @@ def _page_kind(doc: Document, vocab: OperatorVocabulary) -> str:
     return "other"
 
 
+#: the United States' postal abbreviations of states (and DC, PR): « Tampa, FL 33607 »
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
+    "|OR|PA|PR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+#: an American address on one line: number and street (a suite), town, state and ZIP code, the
+#: country; the code comes after the town, which the European « code town » format never reads
+_US_ADDRESS = re.compile(
+    r"\b\d{1,6}\s[\w .'’-]{2,60}?,\s*(?:(?:Suite|Ste\.?|Unit|Floor|#)\s*[\w-]+,\s*)?"
+    r"[A-Z][\w.'’ -]{1,40},\s*(?:" + _US_STATES + r")\s+\d{5}(?:-\d{4})?"
+    r"(?:,?\s*(?:USA|U\.S\.A\.|United States(?: of America)?))?"
+)
 #: what separates items written on one line (« Société X · 14 rue des Lilas, 75011 Paris »)
 _SEPARATOR = re.compile(r"\s[·|•–—]\s")
 
