@@ -161,3 +161,27 @@ def test_prp_alone_is_never_promotion() -> None:
 def test_reserving_for_a_case_is_not_a_booking(lang: str, sentence: str, booking: bool) -> None:
     a = _analyze(lang, sentence)
     assert any(f.kind == "call_to_action" and f.subkind == "booking" for f in a.findings) is booking
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Enrichi en exosomes de rose de Damas, ce sérum ravive l'éclat du teint."),
+        ("fr", "Nos phyto-exosomes pénètrent l'épiderme pour lisser les ridules."),
+        ("en", "Our ampoule delivers plant-derived exosomes from centella to calm the skin."),
+        ("de", "Das Serum enthält pflanzliche Exosomen aus Rosen."),
+        ("es", "La crema contiene exosomas vegetales de rosa."),
+        ("it", "Il siero contiene esosomi vegetali di rosa."),
+        ("pt", "O sérum contém exossomos vegetais de rosa."),
+        ("nl", "Het serum bevat plantaardige exosomen van rozen."),
+        ("tr", "Serumumuz bitkisel eksozom içerir."),
+    ],
+)
+def test_plants_exosomes_are_not_a_therapy(lang: str, sentence: str) -> None:
+    """Cosmetics sell « exosomes de rose »: a plant's vesicles, no human medicinal product."""
+    assert "exosomes" not in _families(_analyze(lang, sentence))
+
+
+def test_human_exosomes_are_still_a_therapy() -> None:
+    a = _analyze("fr", "Nos exosomes issus de cellules souches mésenchymateuses humaines stoppent la chute de cheveux.")
+    assert "exosomes" in _families(a)

@@ -269,3 +269,16 @@ def test_a_page_captured_as_served_and_as_rendered_counts_once_in_the_site_verdi
     assert site.reasons[0].startswith(f"verdict du site sur {len(served)} page(s) : {promotion} en promotion")
     listed = site.reasons[1].split(" : ", 1)[1].split(", ")
     assert len(listed) == len(set(listed)) == promotion
+
+
+def test_a_disease_s_cost_or_a_market_s_size_is_no_price() -> None:
+    """« US$818 billion » is what a disease costs the world, not what a clinic charges."""
+    detector = Detector.default()
+    doc = document_from_html(
+        "<html lang='en'><body><h1>Stem cells and dementia</h1><p>Approximately 50 million people live with "
+        "dementia, with the estimated global cost of care being US$818 billion. The stem cell clinic industry "
+        "is worth €2.4bn a year.</p><p>Our stem cell infusion costs $7,500.</p></body></html>".encode(),
+        "https://x.example/dementia",
+    )
+    prices = [f.match for f in detector.analyze(doc).findings if f.kind == "call_to_action" and f.subkind == "price"]
+    assert prices == ["$7,500"]

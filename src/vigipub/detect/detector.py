@@ -351,7 +351,11 @@ class Detector:
             if "price" in cue:
                 price = patterns.PRICE.search(sentence)
                 # « SAS au capital de 10 000 € » (a legal notice) is not a price of anything
-                while price is not None and patterns.SHARE_CAPITAL.search(sentence, 0, price.start()):
+                # nor is "US$818 billion" (the cost of a disease, the size of a market)
+                while price is not None and (
+                    patterns.SHARE_CAPITAL.search(sentence, 0, price.start())
+                    or patterns.ECONOMIC_SCALE.match(sentence, price.end())
+                ):
                     price = patterns.PRICE.search(sentence, price.end())
                 # a price the page reports (« patients paid up to €30,000 ») is not an offer;
                 # a price list that does not name the therapy again is kept (site context

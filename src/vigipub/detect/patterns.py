@@ -54,6 +54,13 @@ SHARE_CAPITAL = re.compile(
     r"(?:\bcapital|\bcapitale|kapital|\bsermaye(?:si)?)\b[^.;\d€$£]{0,30}$",
     re.I,
 )
+#: after an amount, a scale no treatment costs: "US$818 billion" (the cost of a disease, a
+#: market's size) is an economic figure, not a price
+ECONOMIC_SCALE = re.compile(
+    r"\s?(?:billions?|bn|trillions?|milliards?|milliarden?|mrd\.?|miliard[io]|mil\s+millones|billones"
+    r"|bilh(?:ão|ões|ao|oes)|bili(?:ão|ões)|miljard|milyar)(?!\w)",
+    re.I,
+)
 EURO = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)
 FRENCH_PHONE = re.compile(
     r"(?:(?:\+|00)33[\s.\-]?(?:\(0\)[\s.\-]?)?[1-9](?:[\s.\-]?\d{2}){4}|(?<![\d+])0[1-9](?:[\s.\-]\d{2}){4})(?!\d)"
