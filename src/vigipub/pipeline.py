@@ -170,10 +170,11 @@ def disease_label(key: str) -> str:
 
 
 def site_of(url: str) -> str:
-    """The site a page belongs to in :func:`judge_in_sites` (its host, ``www.`` dropped)."""
-    from vigipub.detect.site import site_of as detect_site_of
+    """The site a page belongs to in :func:`judge_in_sites`: its registrable domain
+    (:func:`vigipub.evidence.sites.site_of`; « fr.clinic.example » is « clinic.example »)."""
+    from vigipub.evidence.sites import site_of as evidence_site_of
 
-    return detect_site_of(url)
+    return evidence_site_of(url)
 
 
 def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None = None) -> FindingsFile:

@@ -282,3 +282,18 @@ def test_a_disease_s_cost_or_a_market_s_size_is_no_price() -> None:
     )
     prices = [f.match for f in detector.analyze(doc).findings if f.kind == "call_to_action" and f.subkind == "price"]
     assert prices == ["$7,500"]
+
+
+def test_a_french_section_on_a_subdomain_is_the_same_site() -> None:
+    """« fr.clinic.example » holds the French pages of « clinic.example »: an inspector reads
+    them as one site, and so does the site context (before, each host was a site)."""
+    # a real public suffix: « .example » is none, so each of its hosts is a site of its own
+    alone = _pages(origin="https://immunaris-klinik.ch")
+    moved = {
+        name: page.model_copy(update={"url": page.url.replace("https://", "https://fr.")})
+        for name, page in alone.items()
+        if name != "traitement"
+    }
+    judged = _in_site({"traitement": alone["traitement"], **moved})
+    for name in FLAGGED:
+        assert judged[name].verdict == "promotion", (name, judged[name].reasons)

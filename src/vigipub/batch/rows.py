@@ -9,13 +9,13 @@ the same extraction and detection as any page (``vigipub.pipeline.analyze_payloa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import IO, Any
 from urllib.parse import urlsplit
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from vigipub.evidence import PageAnalysis, RecordRef
+from vigipub.evidence.sites import registrable_domain
 
 from .prefilter import Prefilter, VocabularyTerm
 from .records import RawRecord, RecordStats, iter_records
@@ -60,24 +60,6 @@ PAGES_SCHEMA = pa.schema(
     ]
 )
 COLUMNS = tuple(PAGES_SCHEMA.names)
-
-
-@lru_cache(maxsize=1)
-def _extractor() -> Any:
-    import tldextract
-
-    # the public suffix list bundled with tldextract: no network; private suffixes
-    # (blogspot.com, github.io…) make each customer its own domain
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
-
-
-@lru_cache(maxsize=65536)
-def registrable_domain(host: str) -> str:
-    """``clinic.example.co.uk`` -> ``example.co.uk``; an IP address or a bare name stays whole."""
-    if not host:
-        return ""
-    domain = _extractor()(host).top_domain_under_public_suffix
-    return str(domain).lower() if domain else host
 
 
 def _split(url: str) -> tuple[str, str]:

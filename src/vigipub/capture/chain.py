@@ -78,7 +78,7 @@ def _site_key(url: object) -> str | None:
     """Registrable domain (or IP literal and port) of a seed URL, to tell cases apart."""
     from urllib.parse import urlsplit
 
-    from .scope import registrable_domain
+    from vigipub.evidence.sites import registrable_domain
 
     try:
         parts = urlsplit(str(url))

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-import tldextract
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from vigipub.evidence.markup import MAX_NESTING, flatten_deep_markup, nesting_estimate
+from vigipub.evidence.sites import registrable_domain
 
 from .net import parse_ip
 
@@ -162,22 +162,10 @@ LANGUAGE_NAMES: dict[str, str] = {
 SWITCHER_HINT = re.compile(r"lang|language|switch|wpml|polylang|locale|i18n", re.I)
 LANG_PATH = re.compile(r"^/([a-z]{2})(?:[-_][a-z]{2})?(?:/|$)", re.I)
 
-# private suffixes (blogspot.com, github.io, wixsite.com…) host many unrelated sites: each
-# customer is its own scope.
-_extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
-
-
 def fold(text: str) -> str:
     """Lower case without accents (keyword matching is accent-insensitive)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=4096)
-def registrable_domain(host: str) -> str:
-    ext = _extractor(host)
-    domain = ext.top_domain_under_public_suffix
-    return str(domain).lower() if domain else host.lower()
 
 
 @dataclass(frozen=True)

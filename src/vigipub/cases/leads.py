@@ -23,14 +23,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-import tldextract
 from pydantic import ValidationError
 
-from vigipub.evidence import LEAD_CSV_COLUMNS, Lead, LeadQuote, LeadsFile
+from vigipub.evidence import LEAD_CSV_COLUMNS, Lead, LeadQuote, LeadsFile, sites
 
 from .errors import LeadsError
-
-_extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 MAX_LEADS = 10_000
 MAX_URL_LENGTH = 2_000
@@ -59,13 +56,7 @@ def normalise_url(raw: str, where: str = "") -> str:
 def registrable_domain(url: str) -> str:
     """``clinic.example.co.uk`` for ``https://www.clinic.example.co.uk/fr/``; the host itself
     for an IP address or a host without a public suffix (``127.0.0.1``, ``localhost``)."""
-    host = (urlsplit(url if "://" in url else "https://" + url).hostname or "").rstrip(".").lower()
-    if not host:
-        return ""
-    parts = _extract(host)
-    if parts.domain and parts.suffix:
-        return f"{parts.domain}.{parts.suffix}"
-    return host
+    return sites.registrable_domain(urlsplit(url if "://" in url else "https://" + url).hostname or "")
 
 
 def site_key(url: str) -> str:

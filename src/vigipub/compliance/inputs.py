@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import tldextract
-
 from vigipub.evidence import CapturedPage, CaptureManifest, Document, Finding, FindingsFile, PageAnalysis
 from vigipub.evidence.compliance import CaptureLink, EvidencePointer, Side
+from vigipub.evidence.sites import registrable_domain
 
 CLAIM_KINDS = ("claim", "testimonial")
 
@@ -90,9 +89,4 @@ def site_key(url: str) -> str:
         return ""
     if "." not in host or host.replace(".", "").isdigit() or ":" in host:
         return f"{parts.scheme}://{host}:{port or (443 if parts.scheme == 'https' else 80)}"
-    domain = _extractor(host).top_domain_under_public_suffix
-    return str(domain).lower() if domain else host
-
-
-#: public suffix list bundled with tldextract, never downloaded
-_extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+    return registrable_domain(host)

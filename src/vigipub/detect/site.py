@@ -21,9 +21,9 @@ that report or warn, and every page of a veterinary site.
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import urlsplit
 
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
+from vigipub.evidence.sites import site_of
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import features as feats
@@ -35,12 +35,6 @@ _CITED = 5
 #: a sentence on at least this many pages (and on half of them) is the site's template
 _TEMPLATE_MIN_PAGES = 3
 _RANK: dict[str, int] = {"not_promotion": 0, "uncertain": 1, "promotion": 2}
-
-
-def site_of(url: str) -> str:
-    """The host a page belongs to (``www.`` dropped): pages of one host form a site."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
 
 
 def _site_therapy(promotion: list[PageAnalysis]) -> tuple[str, list[str], str] | None:
