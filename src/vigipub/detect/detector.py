@@ -256,7 +256,8 @@ class Detector:
         return self.model.decide_site(site_url, analyses)
 
     def judge_in_sites(self, analyses: list[PageAnalysis]) -> list[PageAnalysis]:
-        """Each page judged again with what the other pages of its site (same host) establish."""
+        """Each page judged again with what the other pages of its site (same registrable
+        domain, :func:`vigipub.evidence.sites.site_of`) establish."""
         from .site import judge_sites
 
         return judge_sites(self.model, analyses)
