@@ -44,3 +44,22 @@ def test_a_hospital_page_on_standard_stem_cell_transplants_is_cleared() -> None:
     analysis = Detector.default().analyze(document_from_html(html.encode(), "https://chu.example.fr/hematologie"))
     assert analysis.genre == "authorised_medicine_info"
     assert analysis.verdict == "not_promotion", analysis.reasons
+
+
+def test_a_short_page_without_a_therapy_is_uncertain_only_with_something_of_an_offer() -> None:
+    """A legal notice of 127 characters was « uncertain (too little text) »: a page for an
+    inspector to read, with nothing in it. A short page with a price stays for a human to read
+    (part of a site's offer, or a page a script draws)."""
+    notice = document_from_html(
+        "<html lang='fr'><body><h1>Mentions légales</h1><p>Longevia Clinic SA</p><p>Rue du Rhône 80</p>"
+        "<p>1204 Genève</p><p>Suisse</p></body></html>".encode(),
+        "https://longevia.example/mentions-legales",
+    )
+    page = Detector.default().analyze(notice)
+    assert page.verdict == "not_promotion", page.reasons
+    prices = document_from_html(
+        "<html lang='fr'><body><h1>Tarifs</h1><p>Une séance : 1 500 €.</p><p>La cure : 3 900 €.</p></body></html>".encode(),
+        "https://longevia.example/tarifs",
+    )
+    page = Detector.default().analyze(prices)
+    assert page.verdict == "uncertain" and any("trop peu de texte" in r for r in page.reasons), page.reasons

@@ -360,7 +360,15 @@ class VerdictModel:
         has_therapy = bool(therapy) or site_therapy is not None
         veterinary = feats.is_veterinary(findings)
         verdict: Verdict
-        if text_chars < self.min_text_chars and not has_therapy:
+        # a short page that names no therapy is left to a human only when it holds something of an
+        # offer (a claim, a story, a booking or a price: part of a site's offer, or a page whose
+        # text a script draws); a legal notice or a contact page of 127 characters holds none
+        offer_bits = bool(
+            page.own_claims
+            or page.testimonials
+            or any(f.subkind in BOOKING_CALLS or f.subkind in _PAYMENT_CALLS for f in page.calls)
+        )
+        if text_chars < self.min_text_chars and not has_therapy and offer_bits:
             verdict = "uncertain"
             rules.append(self._reason("too_little_text", n=text_chars))
         elif foreign:
