@@ -58,23 +58,6 @@ _YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
 #: an international phone number (+41 22 123 45 67): on pages in a language without a
 #: lexicon, one of the few language-independent signs of an offer
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){2,4}(?!\d)")
-#: a year that dates no event: a provider's founding (« depuis 2015 », "since 2014", „seit
-#: 2010“, « 2015'ten beri ») or the edition of a price list (« prix 2026 », "prices 2026",
-#: „Kosten 2026“, SEO titles of clinics and brokers)
-_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:depuis|since|seit|desde|dal|dall'anno|sinds|sin|fin dal)\s+(?:(?:l'an|el año|o ano|the year|dem jahr)\s+)?"
-    r"|\b(?:prix|tarifs?|co[uû]ts?|prices?|pricing|costs?|preise|kosten|precios?|costos?|costes?|prezzi|costi|"
-    r"pre[çc]os?|custos?|prijzen|fiyat(?:lar[ıi])?|[üu]cret(?:leri)?)\s+(?:(?:in|en|em|im|nel|di|de|du|of)\s+)?)$",
-    re.I,
-)
-_YEAR_AFTER = re.compile(r"['’]?(?:[dt][ae]n)\s+(?:beri|bu yana)\b", re.I)
-
-
-def _not_chronology(text: str, m: re.Match[str]) -> bool:
-    """The year ``m`` dates no event (see _YEAR_BEFORE): not a cue of a report's chronology."""
-    return bool(_YEAR_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _YEAR_AFTER.match(text, m.end()))
-
-
 _NEWS_TYPES = ("newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting")
 _CLINIC_TYPES = ("medicalclinic", "hospital", "physician", "medicalbusiness", "medicalorganization")
 _SCIENCE_TYPES = ("scholarlyarticle", "medicalscholarlyarticle")
@@ -602,7 +585,7 @@ class Detector:
                     break
                 span = sidx.sentence(m.start(), m.end())
                 self._add(groups, "reporting_context", "quotation", span, m.group()[:80], m.start(), "pattern.quotation", 1.0)
-            for count, m in enumerate(m for m in _YEAR.finditer(text) if not _not_chronology(text, m)):
+            for count, m in enumerate(m for m in _YEAR.finditer(text) if not patterns.not_chronology(text, m)):
                 if count >= 5:
                     break
                 span = sidx.sentence(m.start(), m.end())

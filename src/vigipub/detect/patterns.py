@@ -67,6 +67,23 @@ FRENCH_PHONE = re.compile(
 )
 
 
+#: a year that dates no event: a provider's founding (« depuis 2015 », "since 2014", „seit
+#: 2010“, « 2015'ten beri ») or the edition of a price list (« prix 2026 », "prices 2026",
+#: „Kosten 2026“, SEO titles of clinics and brokers)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:depuis|since|seit|desde|dal|dall'anno|sinds|sin|fin dal)\s+(?:(?:l'an|el año|o ano|the year|dem jahr)\s+)?"
+    r"|\b(?:prix|tarifs?|co[uû]ts?|prices?|pricing|costs?|preise|kosten|precios?|costos?|costes?|prezzi|costi|"
+    r"pre[çc]os?|custos?|prijzen|fiyat(?:lar[ıi])?|[üu]cret(?:leri)?)\s+(?:(?:in|en|em|im|nel|di|de|du|of)\s+)?)$",
+    re.I,
+)
+_YEAR_AFTER = re.compile(r"['’]?(?:[dt][ae]n)\s+(?:beri|bu yana)\b", re.I)
+
+
+def not_chronology(text: str, m: re.Match[str]) -> bool:
+    """The year ``m`` dates no event (see _YEAR_BEFORE): not a cue of a report's chronology."""
+    return bool(_YEAR_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _YEAR_AFTER.match(text, m.end()))
+
+
 #: after a multiplier, a frequency: "3 times a week", « 2 fois par mois », "2 veces al día",
 #: „3 mal pro Woche“, "2 volte al mese", "2 keer per week" (a protocol, not an effect)
 _FREQUENCY = re.compile(
