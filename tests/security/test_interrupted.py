@@ -81,7 +81,9 @@ CRAWL = ["--no-browser", "--allow-private", "--no-sitemaps", "--max-pages", str(
 def test_a_stopped_capture_lists_every_page_its_warc_holds(
     site: Callable[..., Site], tmp_path: Path, stop: signal.Signals
 ) -> None:
-    server = _slow_site(site)
+    # slow enough that the capture is still running when the signal comes, even on a loaded
+    # machine (at 0.1 s a page, a run with other jobs saw all 120 pages fetched first)
+    server = _slow_site(site, delay=0.3)
     out = tmp_path / "ev"
     proc = _start(["capture", server.base + "/", "--out", str(out), "--quiet", *CRAWL])
     _wait_for_pages(out / "manifest.json", 6, proc)
