@@ -9,7 +9,7 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from vigipub.evidence import Lead, LeadQuote, LeadsFile
 from vigipub.web import jobs, services
@@ -50,6 +50,10 @@ def test_a_triage_leads_file_makes_one_case_per_site_and_flags_duplicates(client
     twin = created.exclude(pk=cordavita.pk).get()
     assert Duplicate.objects.filter(case=twin, other=existing).exists()
     assert existing.reference in html and "127.0.0.1" in html
+    # why they may be one case, in the interface's language (the domain records English words)
+    assert "même site 127.0.0.1" in unescape(html) and "same site" not in html
+    case_page = unescape(inspector.get(reverse("case", args=[twin.reference])).content.decode())
+    assert f"Doublon possible de {existing.reference} : même site 127.0.0.1" in case_page
     assert AuditEntry.objects.filter(action="leads.import").exists()
     # the duplicate is offered for merging on both case pages; merging folds it into the other
     assert "Fusionner" in inspector.get(reverse("case", args=[existing.reference])).content.decode()
@@ -76,6 +80,10 @@ def test_same_operator_is_a_duplicate_across_domains(users, case_with_capture):
     services.confirm_operator(users["inspector"], other, name="VITADENDRA HEALTH AG", address="Zürich")
     reason = Duplicate.objects.get(case=other, other=case_with_capture).reason
     assert "operator" in reason
+    from vigipub.web.templatetags.vigipub_tags import duplicate_reason
+
+    with translation.override("fr"):
+        assert duplicate_reason(reason) == "même nom d'exploitant « vitadendra health »"
 
 
 def test_the_dashboard_puts_overdue_deadlines_first(client_as, users):

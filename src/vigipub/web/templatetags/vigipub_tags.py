@@ -155,6 +155,25 @@ def get(mapping: Any, key: Any) -> Any:
         return None
 
 
+#: why two cases may be one, as the case domain records it (``cases.leads.OperatorKey.same_as``
+#: and ``services._link_duplicates``: English words, a value after them): shown in the page's
+#: language, rows stored before included
+_DUPLICATE_REASONS = (
+    ("same site ", _("same site %(value)s")),
+    ("same registration number ", _("same registration number %(value)s")),
+    ("same operator name ", _("same operator name %(value)s")),
+)
+
+
+@register.filter
+def duplicate_reason(why: str) -> str:
+    """« même site 127.0.0.1:8901 » for the stored « same site 127.0.0.1:8901 »."""
+    for prefix, sentence in _DUPLICATE_REASONS:
+        if why.startswith(prefix):
+            return str(sentence) % {"value": why[len(prefix) :]}
+    return why
+
+
 @register.filter
 def short_hash(value: str) -> str:
     value = str(value or "")

@@ -31,7 +31,7 @@ from .. import forms, services
 from ..auth import roles_of
 from ..errors import explain
 from ..models import AuditEntry, Case, Duplicate, Job, Recheck
-from ..templatetags.vigipub_tags import label, status_badge
+from ..templatetags.vigipub_tags import duplicate_reason, label, status_badge
 
 
 def translate_blocker(b: Blocker) -> str:
@@ -176,7 +176,10 @@ def new_case(request: HttpRequest) -> HttpResponse:
             show_refusal(request, exc)
         else:
             for _case, other, why in result.duplicates:
-                messages.warning(request, _("Possible duplicate of %(ref)s: %(why)s.") % {"ref": other.reference, "why": why})
+                messages.warning(
+                    request,
+                    _("Possible duplicate of %(ref)s: %(why)s.") % {"ref": other.reference, "why": duplicate_reason(why)},
+                )
             if len(result.created) == 1:
                 return redirect("case", ref=result.created[0].reference)
             messages.success(request, _("%(n)s cases created.") % {"n": len(result.created)})
