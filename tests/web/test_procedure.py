@@ -99,7 +99,13 @@ def test_from_lead_to_published_decision(client_as, users, case_with_capture):
     assert claim.finding_id not in cited, "a rejected finding never supports the qualification"
     all_ids = set(Finding.objects.filter(case=case).values_list("finding_id", flat=True))
     assert cited & all_ids and cited & all_ids <= accepted_ids
-    assert "Considérant" in page_ok(inspector, reverse("qualification", args=[ref]))
+    qualification_page = unescape(page_ok(inspector, reverse("qualification", args=[ref])))
+    assert "Considérant" in qualification_page
+    # in French: the outcomes, the measure, and the reviewer's English detail announced as such
+    assert "<strong>oui</strong>" in qualification_page and "<strong>yes</strong>" not in qualification_page
+    assert "Mesure proposée\u00a0: suspension de la publicité" in qualification_page
+    assert "proposed measure:" not in qualification_page
+    assert "Détail technique\u00a0: <span lang=\"en\">" in qualification_page
     assert evidence
 
     # the labelled export: the corpus format, with the accepted quotes only

@@ -66,6 +66,14 @@ VERDICT = {
     "uncertain": _("uncertain"),
     "": "—",
 }
+#: a legal test's outcome (vigipub.evidence.qualification.Outcome)
+OUTCOME = {"yes": _("yes"), "no": _("no"), "undetermined": _("undetermined"), "not_applicable": _("not applicable"), "": "—"}
+#: the measure a qualification proposes (vigipub.evidence.qualification.MeasureKind)
+MEASURE = {
+    "suspension_of_advertising": _("suspension of the advertising"),
+    "suspension_of_all_activities": _("suspension of all activities"),
+    "": "—",
+}
 CONCLUSION = {"violation": _("violation"), "no_violation": _("no violation"), "undetermined": _("undetermined"), "": "—"}
 JOB = {"queued": _("queued"), "running": _("running"), "done": _("done"), "failed": _("failed")}
 JOB_KIND = {"capture": _("capture and analysis"), "render": _("document rendering"), "recheck": _("compliance re-check")}
@@ -101,6 +109,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "status": STATUS, "kind": KIND, "finding": FINDING, "decision": DECISION, "verdict": VERDICT,
     "conclusion": CONCLUSION, "job": JOB, "job_kind": JOB_KIND, "observation": OBSERVATION,
     "recheck": RECHECK, "deadline": DEADLINE, "role": ROLE, "source": SOURCE, "confidence": CONFIDENCE,
+    "outcome": OUTCOME, "measure": MEASURE,
 }
 
 
