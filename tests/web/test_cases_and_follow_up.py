@@ -125,6 +125,16 @@ def test_before_any_review_the_qualification_reads_to_review_and_a_case_without_
     page = client.get(reverse("case", args=[case.reference])).content.decode()
     assert re.search(r"<strong id=\"conclusion\">(?!à relire)[^<]+</strong>", page), re.search(r"<strong id=\"conclusion\">[^<]*", page)
 
+def test_the_qualification_page_says_to_review_before_any_finding_is(client_as, users, case_with_capture):
+    """The qualification page read « Conclusion : pas de manquement » on a captured site whose
+    findings nobody had reviewed (the qualification of no accepted finding)."""
+    case = case_with_capture
+    assert case.review_not_started, (case.findings_total, case.findings_accepted, case.findings_rejected)
+    page = unescape(client_as(users["inspector"]).get(reverse("qualification", args=[case.reference])).content.decode())
+    assert "Conclusion\u00a0: <strong>à relire</strong>" in page
+    assert "Aucun constat n’a encore été relu" in page
+
+
 def test_follow_up_re_check_runs_vigipub_recheck_and_decides_the_next_step(client_as, users, case_with_capture):
     case = case_with_capture
     ref = case.reference
