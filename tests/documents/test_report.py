@@ -208,3 +208,23 @@ def test_a_blood_preparation_named_first_is_not_the_product() -> None:
     )
     auth = authorisations_from_spec([{"therapy": t, "status": "not_authorised"} for t in ("prp", "stem_cells")])
     assert qualify(pages, auth, site_url="https://c.example/").product == "thérapie par cellules souches"
+
+
+def test_the_site_s_menu_is_no_testimonial_at_the_top_of_its_table() -> None:
+    """« Accueil Témoignages Tarifs » is a testimonial cue on every page of a site's French
+    section: it headed the report's testimonials, above the patients' own words."""
+    menu = {"kind": "testimonial", "subkind": "testimonial", "quote": "Accueil Témoignages Tarifs Türkçe"}
+    story = {"kind": "testimonial", "subkind": "testimonial",
+             "quote": "Trois mois après notre séjour, Lucas a prononcé ses premières phrases."}  # fmt: skip
+    named = {"kind": "therapy", "subkind": "stem_cells", "quote": "cellules souches", "attributes": {"family": "stem_cells"}}
+    spec = [
+        {"url": f"https://c.example/fr/{n}", "language": "fr", "genre": "clinic",
+         "findings": [named, menu] + ([story] if n == "temoignages" else [])}
+        for n in ("accueil", "tarifs", "temoignages")
+    ]  # fmt: skip
+    pages = [p.model_copy(update={"record": record(p.url, 1000 * (n + 1))}) for n, p in enumerate(pages_from_spec(spec))]
+    root = report(pages, None)
+    table = next(t for t in root.iter("table") if "Lucas" in t.text_content())
+    rows = [" ".join(tr.text_content().split()) for tr in table.iter("tr")][1:]
+    assert "Lucas" in rows[0], rows
+    assert "Accueil Témoignages Tarifs" in rows[-1] and "menu ou pied de page du site" in rows[-1], rows

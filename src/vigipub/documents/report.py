@@ -142,6 +142,14 @@ class EvidenceRow:
     #: sentence beside the therapy): evidence to read, which the verdict does not weigh and the
     #: decision never quotes
     inferred: bool = True
+    #: a short line without a sentence's end repeated on several pages: the site's menu or footer
+    #: (« Accueil Témoignages Tarifs »), which names a section, not evidence of its own
+    template: bool = False
+
+
+#: a line on at least this many pages, short and without a sentence's end, is the site's menu
+TEMPLATE_MIN_PAGES = 3
+TEMPLATE_MAX_WORDS = 8
 
 
 def _when(value: datetime | None) -> str:
@@ -282,7 +290,12 @@ def _rows(findings: list[tuple[PageAnalysis, Finding]], archives: dict[str, Arch
     rows = list(by_text.values())
     for key, row in by_text.items():
         row.pages = len(urls[key])
-    rows.sort(key=lambda r: (r.inferred, -len(r.subkinds), -r.pages, len(r.quote) > 400))
+        row.template = (
+            row.pages >= TEMPLATE_MIN_PAGES
+            and len(row.quote.split()) <= TEMPLATE_MAX_WORDS
+            and row.quote.rstrip()[-1:] not in ".!?…»”\""
+        )
+    rows.sort(key=lambda r: (r.template, r.inferred, -len(r.subkinds), -r.pages, len(r.quote) > 400))
     return rows[:ROWS_PER_KIND], max(0, len(rows) - ROWS_PER_KIND)
 
 
