@@ -310,3 +310,25 @@ def test_wbr_inside_words_adds_nothing() -> None:
     analysis = _detector().analyze(doc)
     assert "Die Stammzellentherapie heilt Diabetes." in _quotes(analysis, "therapy")
     assert "Unsere Exosomentherapie heilt Parkinson in wenigen Wochen." in _quotes(analysis, "claim")
+
+
+def test_the_cells_of_a_table_row_are_one_line_separated_by_tabs() -> None:
+    """A price list's amount alone (« 80 € ») says nothing: a row is read, quoted and judged as
+    one line, its cells separated by a tab as a browser's innerText separates them."""
+    doc = document_from_html(
+        "<html lang='fr'><body><h1>Nos tarifs</h1><table><tr><th>Soin</th><th>Prix</th></tr>"
+        "<tr><td>Exosomes cheveux (forfait 3 séances)</td><td>1 200 €</td></tr>"
+        "<tr><td>Consultation</td><td>80 €</td></tr></table>"
+        "<table><tr><td><p>Cellule dans un paragraphe</p></td><td>seule</td></tr></table></body></html>".encode(),
+        "https://clinic.example/tarifs",
+    )
+    lines = doc.text.split("\n")
+    assert "Soin\tPrix" in lines
+    assert "Exosomes cheveux (forfait 3 séances)\t1 200 €" in lines and "Consultation\t80 €" in lines
+    # a cell whose text sits in a paragraph stays a block of its own
+    assert "Cellule dans un paragraphe" in lines
+    for block in doc.blocks:
+        assert "\n" not in doc.text[block.start : block.end]
+    page = Detector.default().analyze(doc)
+    prices = [f.quote for f in page.findings if f.kind == "call_to_action" and f.subkind in ("price", "package")]
+    assert "Exosomes cheveux (forfait 3 séances)\t1 200 €" in prices

@@ -258,6 +258,10 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
     blocks: list[tuple[str, str]] = []
     truncated = False
     append = blocks.append
+    # the cells of one table row make one block, separated by a tab as a browser's innerText
+    # separates them (« Exosomes cheveux (3 séances)\t1 200 € »): a price list's amount alone
+    # says nothing, and a row is how a reader takes it in
+    row = None
     # skip_empty drops the ASCII-whitespace text nodes (two thirds of them) in C.
     for node in body.traverse(include_text=True, skip_empty=True):
         value = node.text_content  # None for an element: one property read instead of two
@@ -283,6 +287,19 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
             text = " ".join((text if text.isascii() else _clean_invisible(text)).split())
             if not text:  # only invisible characters (Wix's "&#8203;" paragraphs)
                 continue
+        if tag == "td" or tag == "th":
+            tr = parent.parent  # type: ignore[union-attr]
+            here = tr.mem_id if tr is not None and tr.tag == "tr" else None
+            if here is not None and here == row and blocks:
+                blocks[-1] = (f"{blocks[-1][0]}\t{text}", tag)
+                budget -= len(text) + 1
+                if budget <= 0:
+                    truncated = True
+                    break
+                continue
+            row = here
+        else:
+            row = None
         append((text, tag))
         budget -= len(text)
         if budget <= 0:
