@@ -228,3 +228,25 @@ def test_the_site_s_menu_is_no_testimonial_at_the_top_of_its_table() -> None:
     rows = [" ".join(tr.text_content().split()) for tr in table.iter("tr")][1:]
     assert "Lucas" in rows[0], rows
     assert "Accueil Témoignages Tarifs" in rows[-1] and "menu ou pied de page du site" in rows[-1], rows
+
+
+def test_a_quote_is_shown_without_the_marks_around_it() -> None:
+    """« « Notre fille dort… » » and « GMP Laboratuvarımız | »: the report puts its own « »
+    around a sentence, so the marks and the title separator the page put around it go."""
+    spec = [
+        {"url": "https://c.example/fr/temoignages", "language": "fr", "genre": "clinic",
+         "findings": [
+             {"kind": "therapy", "subkind": "stem_cells", "quote": "cellules souches", "attributes": {"family": "stem_cells"}},
+             {"kind": "testimonial", "subkind": "testimonial",
+              "quote": "« Notre fille dort enfin toute la nuit et regarde ses frères dans les yeux. »"},
+             {"kind": "claim", "subkind": "safety", "quote": "Un laboratoire certifié, sans aucun risque |"},
+         ]},
+    ]  # fmt: skip
+    pages = [p.model_copy(update={"record": record(p.url, 1000)}) for p in pages_from_spec(spec)]
+    root = report(pages, None)
+    for style in root.iter("style"):
+        style.drop_tree()
+    text = " ".join(root.text_content().split())
+    assert "« Notre fille dort enfin toute la nuit et regarde ses frères dans les yeux. »" in text
+    assert "« «" not in text and "» »" not in text
+    assert "« Un laboratoire certifié, sans aucun risque »" in text

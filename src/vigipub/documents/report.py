@@ -32,7 +32,7 @@ from vigipub.evidence import (
     utc_now,
 )
 from vigipub.evidence.findings import SUBKIND_LABELS_FR, subkind_name_fr
-from vigipub.evidence.french import PLACEHOLDER_OPEN, compare_key, with_article
+from vigipub.evidence.french import PLACEHOLDER_OPEN, compare_key, unwrap_quote, with_article
 from vigipub.evidence.french import join as french_join
 from vigipub.evidence.french import long_date as fr_date
 from vigipub.evidence.vocabulary import (
@@ -150,6 +150,13 @@ class EvidenceRow:
 #: a line on at least this many pages, short and without a sentence's end, is the site's menu
 TEMPLATE_MIN_PAGES = 3
 TEMPLATE_MAX_WORDS = 8
+
+
+def _shown(quote: str) -> str:
+    """A quote as the report shows it between « »: one line, without the quotation marks or the
+    title separator around it (« « Notre fille dort… », « GMP Laboratuvarımız | »)."""
+    text = " ".join(quote.split())
+    return unwrap_quote(text) or text
 
 
 def _when(value: datetime | None) -> str:
@@ -271,7 +278,7 @@ def _rows(findings: list[tuple[PageAnalysis, Finding]], archives: dict[str, Arch
         label = f.attributes.get("label_fr") or THERAPY_FAMILIES.get(f.attributes.get("family", ""), ("",))[0]
         if row is None:
             by_text[key] = EvidenceRow(
-                quote=" ".join(f.quote.split()),
+                quote=_shown(f.quote),
                 subkinds=[f.subkind],
                 names=[subkind_name_fr(f.kind, f.subkind, f.attributes)],
                 url=page.url,
@@ -337,7 +344,7 @@ def _strongest_claims(
         page, f = by_quote[quote]
         out.append(
             EvidenceRow(
-                quote=" ".join(f.quote.split()),
+                quote=_shown(f.quote),
                 subkinds=[f.subkind],
                 names=[subkind_name_fr(f.kind, f.subkind, f.attributes)],
                 url=page.url,

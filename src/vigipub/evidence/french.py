@@ -395,6 +395,47 @@ def compare_key(text: str) -> str:
     return " ".join(_WORD_RE.findall(folded))
 
 
+_OPENERS, _CLOSERS = '«“„"', '»”“"'
+
+
+def _nested(inner: str) -> bool:
+    """Every quotation ``inner`` opens, it closes, and it closes none it did not open: the marks
+    around it are one pair (« a » et « b » is two quotations, not one around « a » et « b »)."""
+    if inner.count('"') % 2:
+        return False
+    openers = "«„" if "„" in inner else "«“"  # „…“ in German: “ closes
+    closers = "»”“" if "„" in inner else "»”"
+    depth = 0
+    for ch in inner:
+        if ch in openers:
+            depth += 1
+        elif ch in closers:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def unwrap_quote(text: str) -> str:
+    """A sentence as it is quoted between « »: less the quotation marks around it (a patient's
+    story « “I can walk again” ») and a title separator « | » at its ends, not the marks inside."""
+    core = text.strip(" \u00a0\u202f|")
+    # marks that open and close the whole sentence go together (« « Notre fille dort… » »)
+    while len(core) > 1 and core[0] in _OPENERS and core[-1] in _CLOSERS and _nested(core[1:-1]):
+        core = core[1:-1].strip(" \u00a0\u202f")
+    while core and core[0] in _OPENERS:
+        rest = core[1:]
+        if core[0] != '"' and sum(rest.count(c) for c in "»”") > sum(rest.count(c) for c in "«“„"):
+            break  # it opens a quotation the sentence closes: part of the words
+        core = rest.lstrip(" \u00a0\u202f")
+    while core and core[-1] in _CLOSERS:
+        inner = core[:-1]
+        if sum(inner.count(c) for c in "«“„") > sum(inner.count(c) for c in "»”"):
+            break  # it closes a quotation the sentence opened: part of the words
+        core = inner.rstrip(" \u00a0\u202f")
+    return core
+
+
 __all__ = [
     "HEAD_NOUN_ARTICLES",
     "MONTHS_FR",
@@ -423,6 +464,7 @@ __all__ = [
     "search_key",
     "typeset",
     "typeset_spacing",
+    "unwrap_quote",
     "upper_first",
     "with_article",
 ]

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
-from vigipub.evidence.french import compare_key, quote
+from vigipub.evidence.french import compare_key, quote, unwrap_quote
 from vigipub.evidence.french import join as join_fr
 from vigipub.evidence.vocabulary import (
     CLAIM_SUBKINDS,
@@ -246,7 +246,7 @@ def display(fact: Fact) -> str:
         return text
     if fact.attributes.get("page_title") == "yes":
         text = _title_words(text)
-    return _unwrap(text) or text
+    return unwrap_quote(text) or text
 
 
 #: what separates a page title from the site's name: « Traitement de l'autisme – Clinique X »
@@ -264,25 +264,6 @@ def _title_words(text: str) -> str:
         return text
     head, tail = text[: m.start()].strip(), text[m.end() :].strip()
     return head if words(head) >= 3 and 0 < words(tail) <= _TITLE_TAIL_WORDS else text
-
-
-_OPENERS, _CLOSERS = '«“„"', '»”“"'
-
-
-def _unwrap(text: str) -> str:
-    """Remove the quotation marks around a sentence, and a title separator, not the ones inside."""
-    core = text.strip(" \u00a0\u202f|")
-    while core and core[0] in _OPENERS:
-        rest = core[1:]
-        if core[0] != '"' and sum(rest.count(c) for c in "»”") > sum(rest.count(c) for c in "«“„"):
-            break  # it opens a quotation the sentence closes: part of the words
-        core = rest.lstrip(" \u00a0\u202f")
-    while core and core[-1] in _CLOSERS:
-        inner = core[:-1]
-        if sum(inner.count(c) for c in "«“„") > sum(inner.count(c) for c in "»”"):
-            break  # it closes a quotation the sentence opened: part of the words
-        core = inner.rstrip(" \u00a0\u202f")
-    return core
 
 
 #: text for comparing sentences: case, quotes, punctuation and spaces ignored
