@@ -207,3 +207,17 @@ def test_an_american_address_is_read_town_state_and_zip_code() -> None:
     noise = _doc("https://x.example/contact", "<p>We treated 2014 patients in Florida, FL 2020 and more.</p>")
     op = find_operator([noise])
     assert op is None or op.address is None
+
+
+def test_a_belgian_footer_line_gives_the_country_and_the_enterprise_number() -> None:
+    """« …, 2018 Antwerpen, België · BTW BE 0712.345.678 · +32… »: the country ends at the next
+    separator, and the Belgian number is written with dots."""
+    page = _doc(
+        "https://regencare.example/",
+        "<h1>Stamceltherapie</h1><p>Tekst.</p><footer><p>Regencare BV · Mechelsesteenweg 120, 2018 Antwerpen, "
+        "België · BTW BE 0712.345.678 · +32 3 555 12 34</p></footer>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "Regencare BV"
+    assert op.address == "Mechelsesteenweg 120, 2018 Antwerpen, België" and op.country == "BE"
+    assert op.registrations == ["BE 0712.345.678"]

@@ -68,7 +68,9 @@ def test_shuffling_does_not_change_which_exception_wins() -> None:
         assert ev.raw["T3.substantial"].outcome == "yes"  # the base rule alone would say yes
         assert ev.effective["T3.substantial"].outcome == "no"
         assert ev.effective["T3.substantial"].overridden_by == ("T3.annex1_exception",)
-        assert ev.effective["T3.atmp"].outcome == "no"
+        # not substantially manipulated, but homologous use is not established: a human decides
+        # (Art. 2(1)(c) of Reg. 1394/2007), never « not an ATMP » on the site's silence
+        assert ev.effective["T3.atmp"].outcome == "undetermined"
 
 
 def test_empty_facts_never_conclude_yes() -> None:
@@ -174,3 +176,27 @@ def test_undetermined_exception_makes_the_rule_undetermined() -> None:
     assert ev.raw["T4.centralised"].outcome == "yes"
     assert ev.effective["T4.centralised"].outcome == "undetermined"
     assert ev.effective["T4.centralised"].questions
+
+
+def test_cells_only_concentrated_are_no_substantial_manipulation_and_homologous_use_stays_open() -> None:
+    """Concentration is in Annex I of Reg. 1394/2007: not substantial. But fat-derived cells in a
+    knee may not serve the same essential function as in the donor (Art. 2(1)(c)): a site says
+    nothing of it, so the ATMP question stays open (it said « not an ATMP: homologous use »)."""
+    pages = pages_from_spec(
+        [
+            {
+                "url": "https://clinic.example/fr/genou",
+                "language": "fr",
+                "findings": [
+                    {"kind": "therapy", "subkind": "adipose_cells", "attributes": {"family": "adipose_cells"}},
+                    {"kind": "manipulation", "subkind": "concentration", "quote": "concentrées"},
+                    {"kind": "claim", "subkind": "treat", "quote": "soulage l'arthrose du genou"},
+                    {"kind": "disease", "subkind": "osteoarthritis", "quote": "arthrose"},
+                ],
+            }
+        ]
+    )
+    ev = evaluate(list(RULES), build_facts(pages, [], date_of_facts=ON), JURISDICTION)
+    assert ev.effective["T3.substantial"].outcome == "no"
+    atmp = ev.effective["T3.atmp"]
+    assert atmp.outcome == "undetermined" and any("usage homologue" in q for q in atmp.questions), atmp

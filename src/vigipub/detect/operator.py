@@ -413,10 +413,16 @@ class OperatorExtractor:
             first = k - 1 if before and vocab.street_word.search(before) and len(before.split()) <= 6 else k
             last = k
             for step in (1, 2):
-                # the country after the town, or after one region (« Cancún, Quintana Roo, México »)
-                if k + step < len(parts) and vocab.country.fullmatch(_fold(parts[k + step][1]).strip(" .")):
+                # the country after the town, or after one region (« Cancún, Quintana Roo, México »);
+                # on a footer line it ends at the next separator (« België · BTW BE 0712… »)
+                if k + step < len(parts):
+                    c_off, c_text = parts[k + step]
+                    c_text = _SEPARATOR.split(c_text, maxsplit=1)[0]
+                    if not vocab.country.fullmatch(_fold(c_text).strip(" .")):
+                        continue
                     region = parts[k + 1][1]
                     if step == 1 or (len(region.split()) <= 3 and not any(c.isdigit() for c in region)):
+                        parts[k + step] = (c_off, c_text)
                         last = k + step
                     break
             prefix = m.group("prefix")

@@ -139,6 +139,10 @@ class Established(Frozen):
     testimonials: list[str] = Field(default_factory=list)  # other patients' testimonials
     preparation: list[str] = Field(default_factory=list)  # how the product is made, as the site says
     calls_to_action: list[str] = Field(default_factory=list)  # « Réservez votre consultation »
+    #: whether the cells serve the same essential function in the recipient as in the donor
+    #: (Reg. 1394/2007, Art. 2(1)(c)), as the inspector or the CAT's classification established
+    #: it: false makes cells an ATMP whatever their manipulation; a site never says it
+    homologous_use: bool | None = None
     pages: list[PageVerdict] = Field(default_factory=list)
 
 

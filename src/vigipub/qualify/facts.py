@@ -604,6 +604,17 @@ def _established_facts(case: Case, read: Mapping[str, list[Finding]]) -> list[Fa
                 language="fr",
             )
         )
+    if est.homologous_use is not None:
+        out.append(
+            _case_file_fact(
+                "case:established.homologous_use",
+                "use",
+                "homologous" if est.homologous_use else "non_homologous",
+                "usage homologue" if est.homologous_use else "usage non homologue",
+                url=url,
+                attributes={"case_item": "established.homologous_use"},
+            )
+        )
     for key, meanings in ESTABLISHED.items():
         for i, text in enumerate(getattr(est, key)):
             item = f"established.{key}[{i}]"

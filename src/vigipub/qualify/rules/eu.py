@@ -178,7 +178,8 @@ def t3_atmp(ctx: Context) -> Result:
             category="gene_therapy",
         )
     cells, subst = ctx.result(R.T3_CELLS), ctx.result(R.T3_SUBSTANTIAL)
-    non_homologous = [f for f in facts.therapies if f.attributes.get("non_homologous") == "yes"]
+    # homologous use is what the case file establishes (``established.homologous_use``)
+    non_homologous = facts.of("use", ["non_homologous"])
     if cells.outcome == "no":
         return no("the product contains no cells", evidence=cells.evidence)
     engineered = subst.outcome == "yes" or bool(non_homologous)
@@ -200,9 +201,20 @@ def t3_atmp(ctx: Context) -> Result:
             reason=f"cells substantially manipulated (or non-homologous use), presented for treating a disease: {category}",
             category=category,
         )
-    if subst.outcome == "no" and not non_homologous:
+    homologous = facts.of("use", ["homologous"])
+    if subst.outcome == "no" and not non_homologous and homologous:
         return no(
             "the cells are not engineered (no substantial manipulation, homologous use)",
+            evidence=[*subst.evidence, *(f.id for f in homologous)],
+        )
+    if subst.outcome == "no" and not non_homologous:
+        # Art. 2(1)(c): cells not substantially manipulated are still an ATMP when they are not
+        # meant for the same essential function in the recipient as in the donor (fat-derived
+        # cells injected into a knee). Nothing on a site says so either way: a human decides.
+        return undetermined(
+            "no substantial manipulation is described; whether the use is homologous is not established",
+            "Les cellules sont-elles destinées à exercer la même fonction essentielle chez le receveur "
+            "et chez le donneur (usage homologue) ?",
             evidence=subst.evidence,
         )
     qs = cells.questions + subst.questions
