@@ -169,14 +169,6 @@ def disease_label(key: str) -> str:
     return disease_labels().get(key, key)
 
 
-def site_of(url: str) -> str:
-    """The site a page belongs to in :func:`judge_in_sites`: its registrable domain
-    (:func:`vigipub.evidence.sites.site_of`; « fr.clinic.example » is « clinic.example »)."""
-    from vigipub.evidence.sites import site_of as evidence_site_of
-
-    return evidence_site_of(url)
-
-
 def analyze_to_file(paths: Iterable[Path], out_file: Path, site_url: str | None = None) -> FindingsFile:
     """Analyse ``paths`` and write ``findings.json``; for a site (``site_url`` given), add the
     site-level verdict and the operator identity read from its legal notice."""

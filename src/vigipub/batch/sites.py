@@ -10,8 +10,8 @@ range or an HTTP range), analysed fully, and judged together by the detector's s
 (``pipeline.judge_in_sites``). Their new rows go to ``RESULT/sites/``; they replace the record
 pass's rows of the same address in every reading of the result (:func:`merge_site_rows`).
 
-A site is what the detector's site context groups: one host, ``www.`` dropped
-(``pipeline.site_of``). Both engines call :func:`judge_site` on each candidate site, so they
+A site is what the detector's site context groups: one registrable domain
+(:func:`vigipub.evidence.sites.site_of`). Both engines call :func:`judge_site` on each candidate site, so they
 give the same rows; the local engine runs tasks of whole sites in its process pool
 (:func:`run_sites_local`), the Spark engine groups the candidate rows by site
 (``vigipub.batch.spark.run_sites_spark``).
@@ -43,6 +43,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from vigipub.evidence.core import write_atomic
 from vigipub.evidence.errors import VigipubError
+from vigipub.evidence.sites import site_of
 
 from .local import marker_bytes, read_marker_files
 from .rows import FLAGGED, PAGES_SCHEMA, analyse_raw, analysis_fields, record_row
@@ -172,20 +173,18 @@ def add_reports(reports: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 def candidate_rows(result: Path) -> dict[str, list[dict[str, Any]]]:
     """The record pass's rows of each candidate site (a site with a flagged page), by site."""
-    from vigipub import pipeline
-
     from .summary import record_pass_dataset
 
     dataset = record_pass_dataset(result)
     flagged = dataset.to_table(columns=["url", "domain"], filter=pc.field("verdict").isin(list(FLAGGED)))
-    sites = {pipeline.site_of(url) for url in flagged["url"].to_pylist()}
+    sites = {site_of(url) for url in flagged["url"].to_pylist()}
     domains = sorted(set(flagged["domain"].to_pylist()) - {None})
     by_site: dict[str, list[dict[str, Any]]] = {}
     if not sites:
         return by_site
     # the registrable domain narrows the reading; the site itself is the detector's grouping
     for row in dataset.to_table(columns=ADDRESS, filter=pc.field("domain").isin(domains)).to_pylist():
-        site = pipeline.site_of(row["url"])
+        site = site_of(row["url"])
         if site in sites:
             by_site.setdefault(site, []).append(row)
     return dict(sorted(by_site.items()))

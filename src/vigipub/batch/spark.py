@@ -159,7 +159,7 @@ def run_sites_spark(
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    from vigipub import pipeline
+    from vigipub.evidence.sites import site_of
 
     from .rows import FLAGGED
     from .sites import ADDRESS, SITE_SCHEMA, SITE_TASKS, SITES, SitePass, add_reports, clear_site_pass
@@ -168,7 +168,7 @@ def run_sites_spark(
     spark = session(master)
     pages = spark.read.parquet(str(out_dir / PAGES))
     flagged = pages.filter(F.col("verdict").isin(list(FLAGGED))).select("url", "domain").collect()
-    sites = sorted({pipeline.site_of(row["url"]) for row in flagged})
+    sites = sorted({site_of(row["url"]) for row in flagged})
     domains = sorted({row["domain"] for row in flagged if row["domain"] is not None})
     clear_site_pass(out_dir)
     if not sites:
@@ -177,10 +177,10 @@ def run_sites_spark(
     limit, allow_private = settings.site_pages, settings.allow_private
 
     def keyed(row: Any) -> tuple[str, dict[str, Any]]:
-        from vigipub import pipeline as executor_pipeline
+        from vigipub.evidence.sites import site_of as executor_site_of
 
         data = row.asDict()
-        return executor_pipeline.site_of(data["url"]), data
+        return executor_site_of(data["url"]), data
 
     groups = (
         pages.filter(F.col("domain").isin(domains))

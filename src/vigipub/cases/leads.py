@@ -27,6 +27,10 @@ from pydantic import ValidationError
 
 from vigipub.evidence import LEAD_CSV_COLUMNS, Lead, LeadQuote, LeadsFile, sites
 
+# what makes two URLs the same site for duplicate detection (the registrable domain, with the
+# port when the host is an address): the one definition every stage uses
+from vigipub.evidence.sites import site_of as site_key
+
 from .errors import LeadsError
 
 MAX_LEADS = 10_000
@@ -57,16 +61,6 @@ def registrable_domain(url: str) -> str:
     """``clinic.example.co.uk`` for ``https://www.clinic.example.co.uk/fr/``; the host itself
     for an IP address or a host without a public suffix (``127.0.0.1``, ``localhost``)."""
     return sites.registrable_domain(urlsplit(url if "://" in url else "https://" + url).hostname or "")
-
-
-def site_key(url: str) -> str:
-    """What makes two URLs the same site for duplicate detection: the registrable domain,
-    with the port when the host is an address (demo and test sites share 127.0.0.1)."""
-    domain = registrable_domain(url)
-    parts = urlsplit(url if "://" in url else "https://" + url)
-    if domain == (parts.hostname or "").lower() and parts.port:
-        return f"{domain}:{parts.port}"
-    return domain
 
 
 _LEGAL_FORMS = re.compile(

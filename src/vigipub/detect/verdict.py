@@ -363,12 +363,7 @@ class VerdictModel:
         # a short page that names no therapy is left to a human only when it holds something of an
         # offer (a claim, a story, a booking or a price: part of a site's offer, or a page whose
         # text a script draws); a legal notice or a contact page of 127 characters holds none
-        offer_bits = bool(
-            page.own_claims
-            or page.testimonials
-            or any(f.subkind in BOOKING_CALLS or f.subkind in _PAYMENT_CALLS for f in page.calls)
-        )
-        if text_chars < self.min_text_chars and not has_therapy and offer_bits:
+        if text_chars < self.min_text_chars and not has_therapy and _offer_bits(page):
             verdict = "uncertain"
             rules.append(self._reason("too_little_text", n=text_chars))
         elif foreign:
@@ -502,6 +497,15 @@ _AUTHORISED_CLASSES = frozenset({"car_t", "gene_therapy"})
 #: calls to action that book the reader in, and that make the reader pay
 BOOKING_CALLS = frozenset({"booking", "consultation", "quote_request"})
 _PAYMENT_CALLS = frozenset({"price", "package", "financing"})
+
+
+def _offer_bits(page: feats.PageFindings) -> bool:
+    """The page holds something of an offer: its own claim, a story, a booking or a price."""
+    return bool(
+        page.own_claims
+        or page.testimonials
+        or any(f.subkind in BOOKING_CALLS or f.subkind in _PAYMENT_CALLS for f in page.calls)
+    )
 
 
 def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
