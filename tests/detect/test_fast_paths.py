@@ -96,10 +96,11 @@ def reference_matches(det: Detector, doc: Document, folded: str) -> list[tuple[i
             if not any(lexicon.entries[i].kind == entry.with_kind and block(a) in near for a, _b, i in out):
                 continue
         kept.append((start, end, idx))
-    return det._drop_nested(kept)
+    # claim words that name a clinic or a brand go before nesting (the same step as the detector's)
+    return det._drop_nested(det._drop_proper_names(kept, text, sidx) if kept else kept)
 
 
-_REF_END = re.compile(r"[.!?…]+[\"'»”’)\]]*\s+|[。！？][。！？!?]*[」』”’)）]*\s*|\n+|\s+[•·|]\s+")
+_REF_END = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]»)?[\"'»”’)\]]*\s+|[。！？][。！？!?]*[」』”’)）]*\s*|\n+|\s+[•·|]\s+")
 
 
 def reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -118,7 +119,8 @@ def reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int]
                 continue
             if last.isdigit() and cut < size and chunk[cut].isdigit():
                 continue
-        out.append((pos, at + len(m.group().rstrip())))
+        stop = at + len(m.group().rstrip())
+        out.append((pos, stop - 1 if chunk[stop - 1] in "•·|" else stop))
         pos = cut
     if pos < len(chunk):
         out.append((pos, len(chunk)))

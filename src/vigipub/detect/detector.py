@@ -43,6 +43,8 @@ _HEADING_KINDS = frozenset({"therapy", "disease"})
 #: cue subkind of stem cells that live in a tissue (« cellules souches du follicule pileux »): the
 #: therapy term inside such a phrase names the body's own cells, not a product
 _RESIDENT_CELLS = "resident_cells"
+#: words that a capital never marks as a name: the start of a title-case word test
+_TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
 #: cues naming cells that are no product of interest: the body's own (« cellules souches du
 #: follicule ») and plants' (« cellules souches végétales » of a face cream): a therapy term they
 #: hold is dropped
@@ -199,7 +201,37 @@ class Detector:
                             continue
                 kept.append(match)
             out = kept
+        if out:
+            out = self._drop_proper_names(out, text, sidx)
         return self._drop_nested(out)
+
+    def _drop_proper_names(
+        self, matches: list[tuple[int, int, int]], text: str, sidx: SentenceIndex
+    ) -> list[tuple[int, int, int]]:
+        """Drop a claim term that is a name in the page: « Clínica Regenera », « tecnica Rigenera ».
+
+        A claim verb or noun written with a capital in the middle of a sentence that is not in
+        title case names a clinic, a brand or an institution (« Centers for Disease Control »),
+        and quoting it as a promise would put words in the operator's mouth; the same word
+        with its capital elsewhere on the page is the same name. Title-case
+        headings ("Stem Cells Regenerate Cartilage") keep their claims; German, where every
+        noun takes a capital (« Heilung »), is left alone, and so is English « I ».
+        """
+        entries = self.entries
+        capitalised = [
+            m
+            for m in matches
+            if text[m[0]].isupper() and entries[m[2]].kind == "claim" and entries[m[2]].language != "de"
+        ]
+        if not capitalised:
+            return matches
+        # a word that names something once on the page names it everywhere there, in a
+        # sentence of its own too (the footer's « Regenera Saúde, Lda »)
+        names = {text[s:e] for s, e, _ in capitalised if _names_something(text, sidx, s, e)}
+        if not names:
+            return matches
+        dropped = {m for m in capitalised if text[m[0] : m[1]] in names}
+        return [m for m in matches if m not in dropped]
 
     def _drop_nested(self, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Drop a match inside a longer match of the same kind (keep the specific one)."""
@@ -746,3 +778,17 @@ def _default_detector() -> Detector:
 def analyze_document(doc: Document) -> PageAnalysis:
     """Analyse one document with the default detector."""
     return Detector.default().analyze(doc)
+
+
+def _names_something(text: str, sidx: SentenceIndex, start: int, end: int) -> bool:
+    """Whether the capitalised match at ``start`` is part of a name (see _drop_proper_names)."""
+    first_word = text[start:end].split(" ", 1)[0]
+    if len(first_word) < 2 or not first_word[1].islower():
+        return False  # English « I can », an acronym (« NK-cellen ») or a heading in capitals
+    s, e = sidx.sentence(start, end)
+    before = text[s:start]
+    if not any(c.isalpha() for c in before) or before.rstrip().endswith((":", ".", "!", "?", "«", '"', "“", "(")):
+        return False  # the sentence (or a quote, an item after a colon) starts here
+    # a sentence in title case capitalises its words; a name stands out of a lower-case one
+    return any(w[0].islower() for w in _TITLE_WORD.findall(text, s, e))
+

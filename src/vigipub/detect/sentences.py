@@ -13,13 +13,14 @@ import re
 
 from vigipub.evidence.document import Document
 
-#: A sentence end: ``[.!?…]+["'»”’)\]]*\s+``, or a full-width end ``[。！？]`` with its closing
+#: A sentence end: ``[.!?…]+["'»”’)\]]*\s+`` (French sets its closing « » » apart by a space:
+#: « … incroyables. » stays one sentence), or a full-width end ``[。！？]`` with its closing
 #: marks (Chinese and Japanese put no space after it), or ``\n+`` or ``\s+[•·|]\s+``. Written to
 #: start with one character class, then each branch checks (by a lookbehind) which character it
 #: was: the regex engine skips at C speed to the next candidate character instead of trying
 #: every branch at every position (the split costs half as much).
 _END = re.compile(
-    r"[.!?…。！？\s](?:(?<=[.!?…])[.!?…]*[\"'»”’)\]]*\s+|(?<=[。！？])[。！？!?]*[」』”’)）]*\s*"
+    r"[.!?…。！？\s](?:(?<=[.!?…])[.!?…]*(?:[ \u00a0\u202f]»)?[\"'»”’)\]]*\s+|(?<=[。！？])[。！？!?]*[」』”’)）]*\s*"
     r"|(?<=\n)\n*|(?<=\s)\s*[•·|]\s+)"
 )
 _ABBREV = frozenset(
@@ -112,7 +113,10 @@ class SentenceIndex:
                     continue
                 if last.isdigit() and cut < end and text[cut].isdigit():
                     continue
-            out.append((pos, at + len(m.group().rstrip())))
+            stop = at + len(m.group().rstrip())
+            if text[stop - 1] in "•·|":
+                stop -= 1  # a separator ends the sentence before it (« Tarifs | Clinique X »)
+            out.append((pos, stop))
             pos = cut
         if pos < end:
             out.append((pos, end))
