@@ -557,3 +557,18 @@ def test_a_page_title_is_quoted_without_the_site_s_name() -> None:
     assert {display(f) for f in titled} == {"Tratamiento del autismo con células madre"}
     inside = replace(titled[0], quote="Le traitement - efficace - contre l'arthrose du genou par cellules souches")
     assert display(inside) == inside.quote
+
+
+def test_a_patients_story_is_quoted_as_a_claim_only_when_the_company_says_nothing() -> None:
+    story_fr = "« Après le traitement, notre fils a fait des progrès incroyables. »"
+    story = claim("treat", story_fr)
+    told = {"kind": "testimonial", "subkind": "testimonial", "quote": story_fr}
+    # a French page whose only claim is a patient's, an English page in the company's words
+    english = page("en", [claim("cure", CURE_EN)], url="https://clinic.example/en/")
+    q = run_with_facts([page("fr", [story, told]), english])
+    c15 = considerant(q, "C15_allegations")
+    assert quoted(c15) == [CURE_EN] and "version anglaise du site" in c15.text_fr
+    assert_evidence_matches_quotes(q, c15)
+    # the story stays the claim when nothing else is said
+    alone = run_with_facts([page("fr", [story, told])])
+    assert quoted(considerant(alone, "C15_allegations")) == [story_fr.strip("« »")]

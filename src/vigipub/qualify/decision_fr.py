@@ -168,12 +168,19 @@ class _Builder:
             and not (f.source != "case file" and quality(f.quote) in ("heading", "navigation", "boilerplate"))
             and not (" ".join(f.quote.split()) in made and not claim_kinds(f) - {"treat", "innovation"})
         ]
+        # a patient's story is the site's claim too, but « présente ce produit dans les termes
+        # suivants » quotes the company's own words first, in another version of the site if
+        # need be: a claim told in a testimonial is quoted only when the site says nothing else
+        # (the testimonials have their own Considérant)
+        told = {" ".join(f.quote.split()) for f in self.facts.of("testimonial")}
+        stories = {f.id for f in facts if f.source != "case file" and " ".join(f.quote.split()) in told}
         return select_quotes(
             facts,
             limit=limit,
             order=order or CLAIM_ORDER,
             keep_case_file=keep_case_file,
             avoid=avoid,
+            last_resort=stories,
         )
 
     def benefit_risk_claims(self) -> Selection:

@@ -472,11 +472,14 @@ def select_quotes(
     present: Sequence[str] | None = None,
     cover_all: bool = False,
     fill_with_fragments: bool = True,
+    last_resort: Collection[str] = (),
 ) -> Selection:
     """Choose at most ``limit`` sentences to quote among ``facts`` (see module doc).
 
     ``keep_case_file``: every claim of the case file is quoted, even beyond ``limit``.
     ``avoid``: ids already quoted elsewhere; they are used only if nothing else is left.
+    ``last_resort``: ids avoided as well, and that do not make the French version worth quoting
+    (a patient's story): the company's words in another language come before them.
     ``present``: present the page quotes in this order of categories (a process is told step
     by step) instead of strongest first.
     ``cover_all``: a chosen sentence covers every kind it mentions (see :func:`_cover`).
@@ -493,7 +496,9 @@ def select_quotes(
     foreign = [f for f in pages if not is_french(f)]
 
     def declarative(pool: list[Fact]) -> bool:
-        return any(quality(f.quote) != "question" for f in pool)
+        return any(quality(f.quote) != "question" and f.id not in last_resort for f in pool)
+
+    avoid = set(avoid) | set(last_resort)
 
     if from_case or declarative(french) or not declarative(foreign):
         pool = french if (french or from_case) else foreign
