@@ -221,3 +221,21 @@ def test_a_belgian_footer_line_gives_the_country_and_the_enterprise_number() -> 
     assert op is not None and op.name == "Regencare BV"
     assert op.address == "Mechelsesteenweg 120, 2018 Antwerpen, België" and op.country == "BE"
     assert op.registrations == ["BE 0712.345.678"]
+
+
+def test_an_estonian_footer_gives_the_street_the_country_and_the_registry_code() -> None:
+    """Estonian « mnt » (maantee) is a street word, Estonia a country, the registry code a number;
+    the other EU and EEA countries are named too."""
+    page = _doc(
+        "https://medivoyage.example/",
+        "<h1>Stem cell clinics abroad</h1><p>Text.</p><footer><p>MediVoyage OÜ · Registry code 16123456 · "
+        "Tartu mnt 67, 10115 Tallinn, Estonia</p></footer>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "MediVoyage OÜ"
+    assert op.address == "Tartu mnt 67, 10115 Tallinn, Estonia" and op.country == "EE"
+    assert op.registrations == ["Registry code 16123456"]
+    norway = find_operator(
+        [_doc("https://x.example/impressum", "<p>Fjord Helse AS, Storgata 5, 0155 Oslo, Norway</p>", "Impressum")]
+    )
+    assert norway is not None and norway.country == "NO"

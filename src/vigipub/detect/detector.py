@@ -43,6 +43,8 @@ _HEADING_KINDS = frozenset({"therapy", "disease"})
 #: cue subkind of stem cells that live in a tissue (« cellules souches du follicule pileux »): the
 #: therapy term inside such a phrase names the body's own cells, not a product
 _RESIDENT_CELLS = "resident_cells"
+#: how far after a patient's story its signature (« – Karim, Lyon ») may name the city
+_SIGNATURE_REACH = 80
 #: words that a capital never marks as a name: the start of a title-case word test
 _TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
 #: cues naming cells that are no product of interest: the body's own (« cellules souches du
@@ -338,9 +340,44 @@ class Detector:
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
         self._regex_findings(doc, text, folded, sidx, groups, cues, by_sentence)
+        self._french_storytellers(sidx, groups)
         self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
         findings = self._findings(doc, sidx, groups, by_sentence, cues, warnings)
         return self.model.decide(doc, findings, warnings)
+
+    def _french_storytellers(self, sidx: SentenceIndex, groups: dict[tuple[str, str, int, int], _Group]) -> None:
+        """A patient's story signed from a French city (« … » – Karim, Lyon) is a French patient's.
+
+        The signature follows the story in its paragraph, or makes a short paragraph of its own
+        right after it; the city is quoted as the French patient's (the decision then says that
+        the testimonials include French patients, as the Iaso decision does).
+        """
+        cities = [g for k, g in groups.items() if k[0] == "france_targeting" and k[1] == "french_city"]
+        if not cities:
+            return
+        stories = [
+            (s, e)
+            for (kind, _sub, s, e), g in groups.items()
+            if kind == "testimonial" and g.attributes.get("inferred") != "yes"
+        ]
+        for city in cities:
+            bi = sidx.block_of(city.start)
+            for s, e in stories:
+                story_block = sidx.block_of(s)
+                signed_after = 0 <= city.start - e <= _SIGNATURE_REACH or (s <= city.start < e)
+                own_line = bi == story_block + 1 and city.end - sidx.block_span(bi)[0] <= _SIGNATURE_REACH
+                if (bi == story_block and signed_after) or own_line:
+                    self._add(
+                        groups,
+                        "france_targeting",
+                        "french_patient",
+                        (city.start, city.end),
+                        city.match,
+                        city.match_start,
+                        "pattern.french_patient_story",
+                        1.0,
+                    )
+                    break
 
     def _add(
         self,
@@ -498,11 +535,14 @@ class Detector:
             first_person = self.lexicon.sentence_cues.get(("first_person", doc.language or ""))
             if first_person is not None:
                 taken = {(k[2], k[3]) for k in groups if k[0] == "testimonial"}
+                # a button in the reader's voice (« Demander mon devis gratuit », "Book my
+                # consultation") is the site's call, not a patient's story
+                buttons = {(k[2], k[3]) for k in groups if k[0] == "call_to_action" and k[3] - k[2] <= 60}
                 for count, m in enumerate(first_person.finditer(folded)):
                     if count >= 200:
                         break
                     span = sidx.sentence(m.start(), m.end())
-                    if span in taken or len(taken) >= 60:
+                    if span in taken or span in buttons or len(taken) >= 60:
                         continue
                     taken.add(span)
                     self._add(

@@ -1,0 +1,69 @@
+"""Patients' stories signed from a French city, and buttons in the reader's voice.
+
+Pages written for these tests, not corpus text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigipub.detect import Detector
+from vigipub.evidence.findings import PageAnalysis
+from vigipub.extract import document_from_html
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector.default()
+
+
+def _analyze(detector: Detector, lang: str, body: str) -> PageAnalysis:
+    page = f"<!DOCTYPE html><html lang='{lang}'><head><title>Clinique</title></head><body>{body}</body></html>"
+    return detector.analyze(document_from_html(page.encode(), "https://clinic.example/p", source="file"))
+
+
+def _french_patients(analysis: PageAnalysis) -> list[str]:
+    return [f.quote for f in analysis.findings if f.kind == "france_targeting" and f.subkind == "french_patient"]
+
+
+def test_a_story_signed_from_a_french_city_is_a_french_patients(detector: Detector) -> None:
+    same_paragraph = _analyze(
+        detector,
+        "fr",
+        "<p>Nous traitons l'autisme par cellules souches mésenchymateuses.</p>"
+        "<p>« Notre fils a dit ses premiers mots après le traitement. » – Karim, Lyon</p>",
+    )
+    assert _french_patients(same_paragraph) == ["– Karim, Lyon"]
+    own_line = _analyze(
+        detector,
+        "en",
+        "<p>We treat autism with mesenchymal stem cells.</p>"
+        "<blockquote>\"Our daughter slept through the night after the treatment.\"</blockquote>"
+        "<p>Nadia, Toulouse, France</p>",
+    )
+    assert _french_patients(own_line) == ["Nadia, Toulouse, France"]
+
+
+def test_a_french_city_elsewhere_on_the_page_is_no_patient(detector: Detector) -> None:
+    analysis = _analyze(
+        detector,
+        "fr",
+        "<p>Nous traitons l'autisme par cellules souches mésenchymateuses.</p>"
+        "<p>« Notre fils a dit ses premiers mots après le traitement. » – Karim</p>"
+        "<p>Notre équipe vous accueille à la clinique du lundi au vendredi, de 9 heures à 18 heures.</p>"
+        "<p>Vols directs depuis Paris et Marseille.</p>",
+    )
+    assert _french_patients(analysis) == []
+    assert any(f.subkind == "french_city" for f in analysis.findings)
+
+
+def test_a_button_in_the_readers_voice_is_no_story(detector: Detector) -> None:
+    analysis = _analyze(
+        detector,
+        "fr",
+        "<h1>Cellules souches contre l'autisme</h1><p>Nous traitons l'autisme par cellules souches.</p>"
+        "<p><a href='/devis'>Demander mon devis gratuit</a></p>",
+    )
+    stories = [f.quote for f in analysis.findings if f.kind == "testimonial"]
+    assert "Demander mon devis gratuit" not in stories
+    assert any(f.kind == "call_to_action" and f.quote == "Demander mon devis gratuit" for f in analysis.findings)
