@@ -37,6 +37,19 @@ def test_a_clinic_named_after_a_claim_verb_is_not_a_claim(detector: Detector) ->
     assert ("regenera", "Uma injeção regenera a cartilagem do joelho.") in matches, matches
 
 
+def test_a_claim_word_beside_an_institutions_word_is_a_name_even_in_a_title(detector: Detector) -> None:
+    # a price page whose only mention of the clinic is its title, in title case
+    page = "<table><tr><td>Artrose do joelho (células estaminais)</td><td>4 900 €</td></tr></table>"
+    doc = document_from_html(
+        f"<html lang='pt'><head><title>Preços | Clínica Regenera Porto</title></head><body>{page}</body></html>".encode(),
+        "https://clinic.example/precos",
+        source="file",
+    )
+    assert [f.match for f in detector.analyze(doc).findings if f.kind == "claim" and f.match == "Regenera"] == []
+    english = _claim_matches(detector, "en", "<h1>Restore Clinic Dubai</h1><p>Stem cell therapy for knee pain.</p>")
+    assert "Restore" not in [m for m, _ in english], english
+
+
 def test_an_institution_in_a_sentence_is_not_a_claim(detector: Detector) -> None:
     body = (
         "<p>Le cellule staminali sono state studiate all'Ospedale Casa Sollievo della Sofferenza"

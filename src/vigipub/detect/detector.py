@@ -826,8 +826,15 @@ def _names_something(text: str, sidx: SentenceIndex, start: int, end: int) -> bo
     if len(first_word) < 2 or not first_word[1].islower():
         return False  # English « I can », an acronym (« NK-cellen ») or a heading in capitals
     s, e = sidx.sentence(start, end)
-    before = text[s:start]
-    if not any(c.isalpha() for c in before) or before.rstrip().endswith((":", ".", "!", "?", "«", '"', "“", "(")):
+    # beside an institution's word that is capitalised too: « Clínica Regenera », "Revive Clinic"
+    before = text[s:start].split()
+    after = text[end:e].split()
+    for word in (before[-1] if before else "", after[0] if after else ""):
+        word = word.strip(",;:.()«»\"'")
+        if word[:1].isupper() and word.lower() in patterns.INSTITUTION_WORDS:
+            return True
+    head = text[s:start]
+    if not any(c.isalpha() for c in head) or head.rstrip().endswith((":", ".", "!", "?", "«", '"', "“", "(")):
         return False  # the sentence (or a quote, an item after a colon) starts here
     # a sentence in title case capitalises its words; a name stands out of a lower-case one
     return any(w[0].islower() for w in _TITLE_WORD.findall(text, s, e))

@@ -131,3 +131,21 @@ DATE = re.compile(
     r"|\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b|\b[0-3]?\d[./][01]?\d[./](?:19|20)\d{2}\b",
     re.I,
 )
+
+
+#: words of an institution's name (« Clínica Regenera », "Revive Clinic", « Regenera Saúde »,
+#: « Casa Sollievo »): a capitalised claim word beside one of them, itself capitalised, is part
+#: of the name (lower case, accents kept as written: compared with the word as it stands).
+#: "Medical" and "Medicine" are left out: « A Medical Breakthrough » is a claim in title case
+INSTITUTION_WORDS = frozenset(
+    {
+        "clinic", "clinics", "clinica", "clínica", "clinique", "klinik", "kliniek", "klinika", "klinikum",
+        "center", "centre", "centro", "centrum", "zentrum", "merkezi",
+        "institute", "institut", "instituto", "istituto",
+        "hospital", "hôpital", "ospedale", "krankenhaus", "ziekenhuis", "hastanesi", "hastane",
+        "praxis", "cabinet", "studio", "lab", "labs", "laboratoire", "laboratorio", "laboratório",
+        "health", "santé", "saúde", "salud", "salute", "gesundheit", "sağlık",
+        "group", "groupe", "grupo", "gruppo", "casa", "spa", "foundation", "fondation", "stiftung",
+    }
+)
+
