@@ -50,6 +50,9 @@ def test_unchanged_site_has_not_complied_and_the_new_dossier_is_sealed_and_linke
     assert all(c.status == ClaimStatus.PRESENT and c.match and c.match.record_id for c in decision)
     assert report.french_variant.status == FrenchVariantStatus.SERVED
     assert {p.status for p in report.pages} == {PageStatus.UNCHANGED}
+    # the heading « Témoignages de patients » is the label of the stories, not a claim to check
+    assert "Témoignages de patients" not in {c.quote for c in report.claims}
+    assert any(c.kind == "testimonial" for c in report.claims)  # the stories themselves are
     # every reason cites both captures
     for reason in report.reasons:
         assert reason.before and reason.after, reason.code

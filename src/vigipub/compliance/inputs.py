@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,7 +54,15 @@ class CaptureView:
 
     def claim_findings(self, document: Document) -> list[Finding]:
         analysis = self.analysis(document)
-        return [f for f in analysis.findings if f.kind in CLAIM_KINDS] if analysis else []
+        if analysis is None:
+            return []
+        # a heading or a menu entry « Témoignages de patients » is the label of the stories, not
+        # one: the decision never quotes it (qualify.quotes.substantive), nor does the comparison
+        return [
+            f
+            for f in analysis.findings
+            if f.kind in CLAIM_KINDS and not (f.kind == "testimonial" and _is_label(document, f))
+        ]
 
     def pointer(self, page: CapturedPage, quote: str | None = None) -> EvidencePointer:
         return EvidencePointer(
@@ -67,6 +76,18 @@ class CaptureView:
 
     def in_scope(self, url: str) -> bool:
         return site_key(url) == self.manifest.scope
+
+
+_LABEL_TAGS = frozenset({"title", "h1", "h2", "h3", "h4", "h5", "h6", "button", "nav"})
+
+
+def _is_label(document: Document, finding: Finding) -> bool:
+    """A finding of two words or fewer, or one in a heading, a button or a menu."""
+    if len(finding.quote.split()) <= 2:
+        return True
+    starts = [b.start for b in document.blocks]
+    i = bisect_right(starts, finding.start) - 1
+    return i >= 0 and document.blocks[i].tag in _LABEL_TAGS and document.blocks[i].end >= finding.end
 
 
 def host_of(url: str) -> str:
