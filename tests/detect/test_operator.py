@@ -239,3 +239,23 @@ def test_an_estonian_footer_gives_the_street_the_country_and_the_registry_code()
         [_doc("https://x.example/impressum", "<p>Fjord Helse AS, Storgata 5, 0155 Oslo, Norway</p>", "Impressum")]
     )
     assert norway is not None and norway.country == "NO"
+
+
+def test_a_doctors_practice_without_a_legal_form_is_named_by_the_line_above_its_address() -> None:
+    """An Impressum's address block under a person's name (no GmbH, no SAS): the person is the
+    operator; an address block with a prose or a label line above it names nobody."""
+    notice = _doc(
+        "https://praxis.example/impressum",
+        "<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Praxis für Regenerative Medizin<br>Dr. med. Stefan Vogel"
+        "<br>Kaiser-Joseph-Straße 200<br>79098 Freiburg im Breisgau<br>Deutschland</p>",
+        "Impressum",
+    )
+    op = find_operator([notice])
+    assert op is not None and op.name == "Dr. med. Stefan Vogel" and op.country == "DE"
+    labelled = _doc(
+        "https://praxis.example/impressum",
+        "<h1>Impressum</h1><p>Anschrift:<br>Kaiser-Joseph-Straße 200<br>79098 Freiburg im Breisgau</p>",
+        "Impressum",
+    )
+    op = find_operator([labelled])
+    assert op is None or op.name is None

@@ -572,3 +572,20 @@ def test_a_patients_story_is_quoted_as_a_claim_only_when_the_company_says_nothin
     # the story stays the claim when nothing else is said
     alone = run_with_facts([page("fr", [story, told])])
     assert quoted(considerant(alone, "C15_allegations")) == [story_fr.strip("« »")]
+
+
+def test_the_product_is_the_family_the_site_names_most_not_the_first_umbrella_word() -> None:
+    """« Praxis für Regenerative Medizin – Stammzellen »: the umbrella words named first in a title
+    do not make the product « la thérapie cellulaire » of a site that speaks of stem cells."""
+
+    def therapy(family: str, quote: str) -> dict[str, Any]:
+        return {"kind": "therapy", "subkind": family, "quote": quote, "attributes": {"family": family}}
+
+    stem = [therapy("stem_cells", f"Les cellules souches, séance {n}.") for n in range(3)]
+    umbrella = [therapy("cell_therapy_other", "Médecine régénérative"), therapy("cell_therapy_other", "Thérapie cellulaire")]
+    pages = [{"language": "fr", "findings": [*umbrella, *stem, claim("cure", "Les cellules souches guérissent l'arthrose.")]}]
+    q = qualify(pages_from_spec(pages), authorisations_from_spec([]), date_of_facts=ON, site_url="https://x.example/")
+    assert q.product == "thérapie par cellules souches"
+    only_umbrella = [{"language": "fr", "findings": [*umbrella, claim("cure", "La thérapie cellulaire guérit l'arthrose.")]}]
+    q = qualify(pages_from_spec(only_umbrella), authorisations_from_spec([]), date_of_facts=ON, site_url="https://x.example/")
+    assert q.product == "thérapie cellulaire"

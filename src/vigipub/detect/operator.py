@@ -502,6 +502,10 @@ class OperatorExtractor:
             spans = _names_with_form(above, vocab)
             if spans == [(0, len(above))] and (name := _clean_name(above, vocab)) is not None:
                 self._add("name", name, weight + 1.0, doc, lines[first - 1][0], lines[first - 1][1])
+            elif first < i and weight >= 3.0 and _names_someone(above) and (name := _clean_name(above, vocab)):
+                # a legal notice's address block under a name without a legal form: a doctor's
+                # practice (« Dr. med. Stefan Vogel », then the street): weaker than a company's
+                self._add("name", name, weight, doc, lines[first - 1][0], lines[first - 1][1])
 
     def _add(
         self,
@@ -638,6 +642,21 @@ def _clean_name(value: str, vocab: OperatorVocabulary) -> str | None:
     if "." in words[-1] and f"{value}." in original:
         value += "."
     return value
+
+
+def _names_someone(line: str) -> bool:
+    """A short line of capitalised words, without figures or a label's colon: a person's or a
+    practice's name (« Dr. med. Stefan Vogel », « Cabinet du Dr Martin »)."""
+    words = line.split()
+    capitalised = [w for w in words if w[:1].isupper()]
+    return (
+        2 <= len(words) <= 7
+        and len(capitalised) >= 2
+        and len(capitalised) * 2 >= len(words)
+        and not any(ch.isdigit() for ch in line)
+        and not line.rstrip().endswith(":")
+        and "§" not in line
+    )
 
 
 def _looks_like_prose(line: str) -> bool:

@@ -158,14 +158,26 @@ class SiteFacts:
         """The product as the decision names it (case file first, then the therapy family)."""
         if self.product:
             return self.product
-        for fam in self.families:
-            # « PRP et cellules souches »: the blood preparation named first is not the product
+        # the family the site names most, the first named on a tie: « Praxis für Regenerative
+        # Medizin – Stammzellen » in a title is a stem-cell site, whose umbrella words
+        # (« médecine régénérative », « cell therapy ») count half; « PRP et cellules souches »:
+        # the blood preparation is never the product
+        counts: dict[str, float] = {}
+        for f in self.therapies:
+            fam = f.attributes.get("family", "")
             if fam in THERAPY_FAMILIES and fam not in NOT_MEDICINES_ALONE:
-                return THERAPY_FAMILIES[fam][0]
-        return None
+                counts[fam] = counts.get(fam, 0.0) + (0.5 if fam in UMBRELLA_FAMILIES else 1.0)
+        if not counts:
+            return None
+        order = {fam: n for n, fam in enumerate(self.families)}
+        best = max(counts, key=lambda fam: (counts[fam], -order.get(fam, len(order))))
+        return THERAPY_FAMILIES[best][0]
 
 
 # -- builders ------------------------------------------------------------------------------
+
+#: therapy families named by umbrella words (regenerative medicine, cell therapy in general)
+UMBRELLA_FAMILIES = frozenset({"cell_therapy_other"})
 
 #: the established items the inspector records, and what each is by itself (kind, subkind), with
 #: the France signal it carries
