@@ -111,3 +111,30 @@ def test_the_word_draft_is_french_administrative_and_numbered(iaso_case) -> None
     assert "PROJET" in header  # on every page
     assert "PAGE" in footer and "NUMPAGES" in footer  # « page n / N »
     assert "PROJET" not in " ".join(p.text for p in document.paragraphs)  # the header, not the body
+
+
+def test_a_doctors_practice_is_named_as_a_doctor_in_every_document(tmp_path: Path) -> None:
+    """An operator whose name starts with a doctor's title is « le Dr … » (« du Dr … », « au
+    Dr … », « l'a informé »), never « la société Dr … »; a company stays « la société … »."""
+    doctor = CASE.replace(
+        'company: {name: "Clinique Exemple SA", addresses: ["1 rue de l\'Exemple, Genève, Suisse"], country: CH}',
+        'company: {name: "Dr. med. Stefan Vogel", addresses: ["Kaiser-Joseph-Straße 200, 79098 Freiburg"], country: DE}',
+    )
+    assert doctor != CASE
+    case = write(tmp_path, doctor)
+    texts = {}
+    for kind in ("decision", "letter", "news", "alert"):
+        out = tmp_path / f"{kind}.html"
+        assert main(["draft", kind, str(case), "--out", str(out), "--no-registers", "--force"]) == 0
+        texts[kind] = norm(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))
+    everything = " ".join(texts.values())  # lower case (norm)
+    assert "société dr" not in everything
+    assert "adressé au dr. med. stefan vogel" in texts["decision"] and "l'a informé " in texts["decision"]
+    assert "par le dr. med. stefan vogel" in texts["decision"]
+    assert "que votre cabinet présente" in texts["letter"]
+    assert "la publicité du dr. med. stefan vogel" in texts["news"] and "par ce médecin" in texts["news"]
+    assert "le dr. med. stefan vogel fait la promotion" in texts["alert"]
+    company = write(tmp_path, CASE)
+    out = tmp_path / "company.html"
+    assert main(["draft", "decision", str(company), "--out", str(out), "--no-registers"]) == 0
+    assert "adressé à la société clinique exemple sa" in norm(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))

@@ -26,6 +26,7 @@ from vigipub.evidence.french import long_date as fr_date
 from vigipub.evidence.french import quote as fr_quote
 from vigipub.evidence.french import typeset as fr_text
 from vigipub.evidence.french import upper_first
+from vigipub.evidence.vocabulary import names_a_doctor
 
 from . import context as cx
 from .convert import html_to_docx, html_to_markdown, html_to_pdf, typeset_html
@@ -248,6 +249,8 @@ def build_context(
             "addresses": case.company.addresses
             or ([cx.placeholder("adresse de la société")] if draft else []),
             "country": case.company.country or "",
+            # a doctor's practice is named « le Dr … », not « la société Dr … » (_addressee.html.j2)
+            "doctor": names_a_doctor(case.company.name),
         },
         "product": case.product,
         "the_product": cx.product_with_article(case),

@@ -7,6 +7,7 @@ never with free strings elsewhere.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Final
 
@@ -141,3 +142,14 @@ class ReportingSignal(StrEnum):
     ABOUT_PROVIDERS = "about_providers"  # clinics spoken of in the third person plural
     RESEARCH = "research"  # the frame of a study: "researchers", « l'étude », „die Studie“
     QUOTATION = "quotation"  # quoted speech: « … », a-t-il dit
+
+
+#: a title that makes an operator's name a doctor's (« Dr. med. Stefan Vogel », « Pr Anne Morel »):
+#: a decision then names « le Dr … », not « la société Dr … »
+_DOCTOR_TITLE = re.compile(r"(?:Dr|Dre|Doctor|Docteur|Doktor|Pr|Prof|Professeur|Professor)\.?(?:\s|$)")
+
+
+def names_a_doctor(name: str) -> bool:
+    """Whether an operator's name is a doctor's (it starts with a doctor's or professor's title)."""
+    return _DOCTOR_TITLE.match(name.strip()) is not None
+

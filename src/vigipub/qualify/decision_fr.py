@@ -44,7 +44,7 @@ from vigipub.evidence.qualification import (
     RuleId,
     Vu,
 )
-from vigipub.evidence.vocabulary import THERAPY_ARTICLES_FR, THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import THERAPY_ARTICLES_FR, THERAPY_FAMILIES, names_a_doctor
 from vigipub.law import Jurisdiction
 
 from .engine import Evaluation
@@ -99,6 +99,12 @@ class _Builder:
         self.w: Phraser = phraser(self.on, jurisdiction.code)
         # the company the case or the site names; else a gap the inspector fills in
         self.name = facts.company.name if facts.company else placeholder(self.w.phrase("company_unknown"))
+        # « la société X » or « le Dr X », and the words that agree (« l'a informée »)
+        form = "doctor" if facts.company and names_a_doctor(facts.company.name) else "company"
+        self.names = {
+            field: self.w.label("addressee", f"{field}.{form}", name=self.name)
+            for field in ("la_societe", "de_la_societe", "a_la_societe", "informee")
+        }
         # « la thérapie cellulaire dendritique »: the case's article, else the family's table
         label = facts.product_label or self.w.phrase("product_unknown")
         self.product = with_article(label, facts.product_article or _family_article(facts))
@@ -283,7 +289,7 @@ class _Builder:
 
     def c_site(self) -> None:
         variant = "french_version" if self.eff[R.T0_LINK].data.get("french_version") else "targeting"
-        said = self.w.say("C2_site", variant, name=self.name, url=self.url, of_product=self.of_product)
+        said = self.w.say("C2_site", variant, **self.names, url=self.url, of_product=self.of_product)
         # the site's link with France is established by T0's evidence; the sentence cites nothing
         self.add("C2_site", said)
 
@@ -318,12 +324,12 @@ class _Builder:
         if telling:
             self.add(
                 "C4_allegations_en_effet",
-                self.w.say("C4_allegations_en_effet", name=self.name, quotes=telling.render(self.w)),
+                self.w.say("C4_allegations_en_effet", **self.names, quotes=telling.render(self.w)),
                 telling.ids,
             )
         self.add(
             "C5_medicament_par_presentation",
-            self.w.say("C5_medicament_par_presentation", product=self.product, name=self.name, **self.agreement),
+            self.w.say("C5_medicament_par_presentation", product=self.product, **self.names, **self.agreement),
         )
 
     def c_atmp(self) -> None:
@@ -344,7 +350,7 @@ class _Builder:
             )
             self.add(
                 "C7_manipulation_substantielle",
-                self.w.say("C7_manipulation_substantielle", name=self.name, manipulations=participles),
+                self.w.say("C7_manipulation_substantielle", **self.names, manipulations=participles),
             )
             described = select_quotes(
                 self.facts.of("manipulation"),
@@ -360,7 +366,7 @@ class _Builder:
         if self.ok(R.T2_FUNCTION):
             self.add(
                 "C9_medicament_par_fonction",
-                self.w.say("C9_medicament_par_fonction", product=self.product, name=self.name, **self.agreement),
+                self.w.say("C9_medicament_par_fonction", product=self.product, **self.names, **self.agreement),
             )
 
     def c_urgency(self) -> None:
@@ -385,7 +391,7 @@ class _Builder:
             and decisions[0].date.isoformat() > deadline
         ):
             # [INTERP] wording ours (QUALIFICATION.md T12, Vu builder item 7)
-            self.add("C12_absence_observations", self.w.say("C12_absence_observations", name=self.name))
+            self.add("C12_absence_observations", self.w.say("C12_absence_observations", **self.names))
         t9 = self.eff.get(R.T9_DEFENCES)
         rebuttals = {r["raised_as"]: r for r in (t9.data.get("rebuttals", []) if t9 else [])}
         first_written = True
@@ -398,7 +404,7 @@ class _Builder:
                     self.w.say(
                         "C12_observations_sans_contenu",
                         "oral" if oral else "written",
-                        name=self.name,
+                        **self.names,
                         date=long_date(event.date),
                         gap=placeholder(self.w.phrase("observations_without_content_gap")),
                     ),
@@ -437,7 +443,7 @@ class _Builder:
             "C12_observations",
             variant,
             date=long_date(on) if on else "",
-            name=self.name,
+            **self.names,
             said=typeset(said),
         )
         quoted = [r.quote for r in raised if r.quote]
@@ -576,14 +582,14 @@ class _Builder:
         self.add("C20_visa", self.w.say("C20_visa", variant))
         self.add(
             "C21_absence_visa",
-            self.w.say("C21_absence_visa", variant, name=self.name, of_product=self.of_product, **self.agreement),
+            self.w.say("C21_absence_visa", variant, **self.names, of_product=self.of_product, **self.agreement),
         )
 
     def c_measure(self) -> None:
         self.add(
-            "C22_violation", self.w.say("C22_violation", name=self.name, of_product=self.of_product)
+            "C22_violation", self.w.say("C22_violation", **self.names, of_product=self.of_product)
         )
-        values = {"product": self.product, "name": self.name, "url": self.url}
+        values = {"product": self.product, "url": self.url, **self.names}
         self.add("C23_mesure", self.w.say("C23_mesure", self.measure_kind(), **values))
 
     def measure_kind(self) -> MeasureKind:
@@ -634,14 +640,14 @@ class _Builder:
                 self.w.say(
                     "VU_OBSERVATIONS_ECRITES",
                     "several" if len(written) > 1 else "one",
-                    name=self.name,
+                    **self.names,
                     dates=date_list([e.date for e in written]),
                 ),
             )
         for ev in self.facts.events_of("oral_observations"):
             add(
                 f"VU_OBSERVATIONS_ORALES_{len(vu)}",
-                self.w.say("VU_OBSERVATIONS_ORALES", date=long_date(ev.date), name=self.name),
+                self.w.say("VU_OBSERVATIONS_ORALES", date=long_date(ev.date), **self.names),
             )
         return vu
 
@@ -650,7 +656,7 @@ class _Builder:
             "VU_COURRIER",
             "several" if len(addresses) > 1 else "one",
             date=when,
-            name=self.name,
+            **self.names,
             where=f" (située {addresses[0]})" if len(addresses) == 1 else "",
             addresses=" ; ".join(addresses),
             scope=self.w.label("letter_scope", scope, product=self.product),
@@ -673,14 +679,14 @@ class _Builder:
             self.w.say(
                 "VU_OBSERVATIONS_ECRITES",
                 "several",
-                name=self.name,
+                **self.names,
                 dates=placeholder(self.w.phrase("written_dates_unknown")),
             ),
         )
         add(
             "VU_OBSERVATIONS_ORALES",
             self.w.say(
-                "VU_OBSERVATIONS_ORALES", date=placeholder(self.w.phrase("oral_date_unknown")), name=self.name
+                "VU_OBSERVATIONS_ORALES", date=placeholder(self.w.phrase("oral_date_unknown")), **self.names
             ),
         )
 
@@ -694,7 +700,7 @@ class _Builder:
         if draft and not self.pending(R.T10_MEASURE):
             return None
         kind = self.measure_kind()
-        said = self.w.say("ARTICLE_1", kind, product=self.product, name=self.name)
+        said = self.w.say("ARTICLE_1", kind, product=self.product, **self.names)
         return Measure(kind=kind, text_fr=said.text, basis=said.basis)
 
     def build_escalations(self) -> list[Escalation]:
@@ -726,7 +732,7 @@ class _Builder:
             company = self.facts.company
             if company and company.country and _foreign(company.country):
                 escalate(
-                    EscalationKind.FOREIGN_AUTHORITY, "foreign_authority", name=company.name, country=company.country
+                    EscalationKind.FOREIGN_AUTHORITY, "foreign_authority", country=company.country, **self.names
                 )
         return out
 
