@@ -129,7 +129,8 @@ def test_a_doctors_practice_is_named_as_a_doctor_in_every_document(tmp_path: Pat
         texts[kind] = norm(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))
     everything = " ".join(texts.values())  # lower case (norm)
     assert "société dr" not in everything
-    assert "adressé au dr. med. stefan vogel" in texts["decision"] and "l'a informé " in texts["decision"]
+    assert "adressé au dr. med. stefan vogel (exerçant kaiser-joseph-straße" in texts["decision"]
+    assert "l'a informé " in texts["decision"]
     assert "par le dr. med. stefan vogel" in texts["decision"]
     assert "que votre cabinet présente" in texts["letter"]
     assert "la publicité du dr. med. stefan vogel" in texts["news"] and "par ce médecin" in texts["news"]

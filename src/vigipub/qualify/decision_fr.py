@@ -103,7 +103,7 @@ class _Builder:
         form = "doctor" if facts.company and names_a_doctor(facts.company.name) else "company"
         self.names = {
             field: self.w.label("addressee", f"{field}.{form}", name=self.name)
-            for field in ("la_societe", "de_la_societe", "a_la_societe", "informee")
+            for field in ("la_societe", "de_la_societe", "a_la_societe", "informee", "situee")
         }
         # « la thérapie cellulaire dendritique »: the case's article, else the family's table
         label = facts.product_label or self.w.phrase("product_unknown")
@@ -657,7 +657,7 @@ class _Builder:
             "several" if len(addresses) > 1 else "one",
             date=when,
             **self.names,
-            where=f" (située {addresses[0]})" if len(addresses) == 1 else "",
+            where=f" ({self.names['situee']} {addresses[0]})" if len(addresses) == 1 else "",
             addresses=" ; ".join(addresses),
             scope=self.w.label("letter_scope", scope, product=self.product),
         )
