@@ -259,3 +259,19 @@ def test_a_doctors_practice_without_a_legal_form_is_named_by_the_line_above_its_
     )
     op = find_operator([labelled])
     assert op is None or op.name is None
+
+
+def test_a_russian_footer_gives_the_company_with_its_form_before_the_name_and_its_tax_number() -> None:
+    """« ООО «Новая Жизнь» »: the legal form stands before the name in quotes; ИНН is Russian."""
+    page = _doc(
+        "https://novaya-zhizn.example/",
+        "<h1>Лечение стволовыми клетками</h1><p>Текст.</p><footer><p>ООО «Новая Жизнь», ИНН 7701234567, "
+        "г. Москва, ул. Тверская, д. 15</p></footer>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "ООО «Новая Жизнь»"
+    assert op.registrations == ["ИНН 7701234567"] and op.country == "RU"
+    ukrainian = find_operator(
+        [_doc("https://klinika.example/kontakty", '<p>ТОВ "Клініка Регенерації", код ЄДРПОУ 12345678</p>', "Контакти")]
+    )
+    assert ukrainian is not None and ukrainian.name == 'ТОВ "Клініка Регенерації"' and ukrainian.country == "UA"

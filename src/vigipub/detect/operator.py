@@ -45,6 +45,7 @@ _LIST_KEYS = (
     "legal_notice_pages",
     "side_pages",
     "legal_forms",
+    "legal_forms_before",
     "name_connectors",
     "not_name_words",
     "generic_names",
@@ -59,7 +60,7 @@ _MAP_KEYS = ("postal_prefixes", "countries", "country_domains")
 VOCABULARY_KEYS = frozenset({*_LIST_KEYS, *_MAP_KEYS, "registrations"})
 REGISTRATION_KEYS = frozenset({"name", "pattern", "country", "ignore_case"})
 #: lists of regular expressions (the others are words or phrases, matched as written)
-_PATTERN_KEYS = frozenset({"legal_notice_pages", "side_pages", "legal_forms", "postal_codes"})
+_PATTERN_KEYS = frozenset({"legal_notice_pages", "side_pages", "legal_forms", "legal_forms_before", "postal_codes"})
 #: compared with folded text (lower case, no accents): must be written folded
 _FOLDED_KEYS = frozenset({"legal_notice_pages", "side_pages", "name_labels", "address_labels", "host_labels"})
 #: compared with lower-cased text
@@ -96,6 +97,8 @@ class OperatorVocabulary:
     #: a legal form as a whole token; the name before it is then read word by word (a single
     #: regex with optional separators between optional words backtracks exponentially)
     legal_form: re.Pattern[str]
+    #: a legal form written before the name in quotes (« ООО «Новая Жизнь» »): the whole match
+    legal_form_before: re.Pattern[str]
     connectors: frozenset[str]
     not_name_words: frozenset[str]
     generic_names: frozenset[str]
@@ -249,6 +252,11 @@ def load_operator_vocabulary(path: Path | None = None) -> OperatorVocabulary:
         legal_form=_compile(
             r"(?<![\w-])(?:" + "|".join(lists["legal_forms"]) + r")(?![\w-])", "legal_forms", where
         ),
+        legal_form_before=_compile(
+            r"(?<![\w-])(?:" + "|".join(lists["legal_forms_before"]) + r")\s*(?:«[^«»]{2,60}»|\"[^\"]{2,60}\"|„[^„“”]{2,60}[“”]|“[^“”]{2,60}”)",
+            "legal_forms_before",
+            where,
+        ),
         connectors=frozenset(lists["name_connectors"]),
         not_name_words=frozenset(lists["not_name_words"]),
         generic_names=frozenset(lists["generic_names"]),
@@ -374,6 +382,10 @@ class OperatorExtractor:
                     continue
                 bonus = 1.0 if "©" in line or "copyright" in line.lower() else 0.0
                 self._add("name", name, weight + bonus, doc, start + s, start + e)
+            for m in vocab.legal_form_before.finditer(line):
+                # the form, then the name in its quotes, kept as written (« ООО «Новая Жизнь» »)
+                bonus = 1.0 if "©" in line or "copyright" in line.lower() else 0.0
+                self._add("name", " ".join(m.group(0).split()), weight + bonus, doc, start + m.start(), start + m.end())
             for registration in vocab.registrations:
                 for m in registration.pattern.finditer(line):
                     value = " ".join(m.group(0).split())
