@@ -275,3 +275,30 @@ def test_a_russian_footer_gives_the_company_with_its_form_before_the_name_and_it
         [_doc("https://klinika.example/kontakty", '<p>ТОВ "Клініка Регенерації", код ЄДРПОУ 12345678</p>', "Контакти")]
     )
     assert ukrainian is not None and ukrainian.name == 'ТОВ "Клініка Регенерації"' and ukrainian.country == "UA"
+
+
+def test_an_address_whose_postal_code_follows_the_town_is_read_with_its_country() -> None:
+    """Thailand, Singapore, the UK write the code after the town; without a country named, such a
+    line (« Suite 1200 », « Floor 12 ») is no address."""
+    footer = _doc(
+        "https://vitacell.example/",
+        "<h1>Stem cells</h1><p>Text.</p><footer><p>VitaCell Co., Ltd. · 123 Sukhumvit Road, Khlong Toei, "
+        "Bangkok 10110, Thailand · +66 2 123 4567</p></footer>",
+    )
+    op = find_operator([footer])
+    assert op is not None and op.address == "123 Sukhumvit Road, Khlong Toei, Bangkok 10110, Thailand"
+    assert op.country == "TH"
+    block = _doc(
+        "https://vitacell.example/contact",
+        "<h1>Contact</h1><p>VitaCell Co., Ltd.<br>123 Sukhumvit Road, Khlong Toei<br>Bangkok 10110<br>Thailand</p>",
+        "Contact",
+    )
+    op = find_operator([block])
+    assert op is not None and op.address == "123 Sukhumvit Road, Khlong Toei, Bangkok 10110, Thailand"
+    no_country = _doc(
+        "https://x.example/contact",
+        "<h1>Contact</h1><p>Acme Ltd<br>12 Harbour Road<br>Tower 2001</p>",
+        "Contact",
+    )
+    op = find_operator([no_country])
+    assert op is None or op.address is None

@@ -396,11 +396,34 @@ class OperatorExtractor:
                 us = _US_ADDRESS.search(line)
                 if us is not None:  # « 4200 W Cypress St, Suite 300, Tampa, FL 33607, USA »
                     self._add("address", us.group(0).rstrip(" ."), weight, doc, start + us.start(), start + us.end(), "US")
+                else:
+                    self._town_then_code(doc, lines, i, weight)
                 continue
             if "," in line:
                 self._address_in_line(doc, start, line, weight)
             elif len(line) <= 120 and not _looks_like_prose(line):
                 self._address_block(doc, lines, i, postal, weight)
+
+    def _town_then_code(self, doc: Document, lines: list[tuple[int, int, str]], i: int, weight: float) -> None:
+        """An address whose postal code follows the town (Thailand, Singapore, the UK…), read only
+        with its country: « 123 Sukhumvit Road, Khlong Toei, Bangkok 10110, Thailand » on one line,
+        or « Bangkok 10110 » between a street line and a country line."""
+        vocab = self.vocabulary
+        start, _end, line = lines[i]
+        m = _TOWN_CODE_LINE.search(line)
+        if m is not None:
+            country = vocab.country_of(m.group("country"))
+            if country is not None:
+                value = m.group(0).strip(" ,.")
+                self._add("address", value, weight, doc, start + m.start(), start + m.start() + len(value), country)
+            return
+        if not _TOWN_CODE.fullmatch(line.strip()) or not 0 < i < len(lines) - 1:
+            return
+        above, below = lines[i - 1][2].strip(), lines[i + 1][2].strip()
+        country = vocab.country_of(below) if vocab.country.fullmatch(_fold(below).strip(" ,.")) else None
+        if country is None or not (vocab.street_word.search(above) and any(ch.isdigit() for ch in above)):
+            return
+        self._add("address", f"{above}, {line.strip()}, {below}", weight, doc, lines[i - 1][0], lines[i + 1][1], country)
 
     def _address_in_line(self, doc: Document, start: int, line: str, weight: float) -> None:
         """``…, 14 rue des Lilas, 75011 Paris, France`` written on one line."""
@@ -630,6 +653,13 @@ _US_ADDRESS = re.compile(
     r"\b\d{1,6}\s[\w .'’-]{2,60}?,\s*(?:(?:Suite|Ste\.?|Unit|Floor|#)\s*[\w-]+,\s*)?"
     r"[A-Z][\w.'’ -]{1,40},\s*(?:" + _US_STATES + r")\s+\d{5}(?:-\d{4})?"
     r"(?:,?\s*(?:USA|U\.S\.A\.|United States(?: of America)?))?"
+)
+#: a town and the postal code after it (« Bangkok 10110 », « Singapore 238859 »)
+_TOWN_CODE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s\d{4,6}")
+#: a street, a district or two, the town, its code and the country on one line
+_TOWN_CODE_LINE = re.compile(
+    r"\b\d{1,5}\s[^,·|•\d]{2,60}?(?:,\s*[^,·|•\d]{2,40}?){0,2},\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s\d{4,6}"
+    r",\s*(?P<country>[^,·|•]{3,40})"
 )
 #: what separates items written on one line (« Société X · 14 rue des Lilas, 75011 Paris »)
 _SEPARATOR = re.compile(r"\s[·|•–—]\s")
