@@ -589,3 +589,23 @@ def test_the_product_is_the_family_the_site_names_most_not_the_first_umbrella_wo
     only_umbrella = [{"language": "fr", "findings": [*umbrella, claim("cure", "La thérapie cellulaire guérit l'arthrose.")]}]
     q = qualify(pages_from_spec(only_umbrella), authorisations_from_spec([]), date_of_facts=ON, site_url="https://x.example/")
     assert q.product == "thérapie cellulaire"
+
+
+def test_ageing_is_named_after_the_diseases_and_a_signature_makes_french_patients() -> None:
+    """An anti-ageing offer cited more often than its diseases is still named last (it is no
+    disease); a story signed « – Pierre, Marseille » (a French patient's, by its signature alone)
+    makes the testimonials Considérant say that French patients are among them."""
+
+    def disease(label: str) -> dict[str, Any]:
+        return {"kind": "disease", "subkind": label, "quote": label, "attributes": {"label_fr": label}}
+
+    findings = [
+        *[disease("vieillissement") for _ in range(4)],
+        disease("autisme"),
+        {"kind": "testimonial", "subkind": "testimonial", "quote": "« Notre fils parle beaucoup mieux depuis. »"},
+        {"kind": "france_targeting", "subkind": "french_patient", "quote": "– Pierre, Marseille"},
+    ]
+    q = run_with_facts([page("fr", [*findings, claim("cure", "Les cellules souches guérissent l'autisme.")])])
+    presented = considerant(q, "C3").text_fr
+    assert presented.index("autisme") < presented.index("vieillissement"), presented
+    assert "parmi lesquels des patients français" in considerant(q, "C16_temoignages").text_fr

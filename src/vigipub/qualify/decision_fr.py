@@ -87,6 +87,10 @@ def _csp_order(key: str) -> tuple[int, ...]:
     return tuple(int(g) for g in m.groups() if g) if m else (99999,)
 
 
+#: conditions a site treats that are no disease: named after the diseases (label_fr)
+_NAMED_LAST = frozenset({"vieillissement"})
+
+
 def _foreign(country: str | None) -> bool:
     return (country or "FR").upper() not in ("FR", "FRANCE")
 
@@ -214,7 +218,9 @@ class _Builder:
             label = (f.attributes.get("label_fr") or f.quote).strip()
             if label:
                 counts[label] = counts.get(label, 0) + 1
-        ranked = sorted(counts, key=lambda k: -counts[k])[:limit]
+        # ageing (anti-ageing offers) is named after the diseases: « à l'égard des maladies
+        # humaines » reads them first, and ageing only if the site names fewer than ``limit``
+        ranked = sorted(counts, key=lambda k: (k in _NAMED_LAST, -counts[k]))[:limit]
         return [_disease_with_article(label) for label in ranked]
 
     def disease_label(self) -> str:
@@ -528,7 +534,12 @@ class _Builder:
         # a menu entry « Témoignages » on every page is not a testimonial: only the stories count
         testimonials = substantive(self.facts.of("testimonial"))
         if testimonials:
-            french = substantive(self.facts.of("france_targeting", ["french_patient"])) + [
+            # a French patient is often only a signature (« – Pierre, Marseille »): never a label
+            french = [
+                f
+                for f in self.facts.of("france_targeting", ["french_patient"])
+                if quality(f.quote) not in ("navigation", "boilerplate")
+            ] + [
                 f for f in testimonials if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
             ]
             variant = ("many" if len(testimonials) >= 3 else "some") + ("_french" if french else "")
