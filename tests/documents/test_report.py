@@ -66,11 +66,13 @@ def manifest(pages: list) -> CaptureManifest:  # type: ignore[type-arg]
     )
 
 
-def report(pages: list, qualification) -> lxml.html.HtmlElement:  # type: ignore[no-untyped-def,type-arg]
+def report(pages: list, qualification, confidence: str = "high") -> lxml.html.HtmlElement:  # type: ignore[no-untyped-def,type-arg]
     findings = FindingsFile(
         producer=Producer(name="test", version="1"),
         pages=pages,
-        operator=OperatorIdentity(name="Vitadendra Health AG", address="Kurhausstrasse 21, CH-7399 Tannenbad", country="CH"),
+        operator=OperatorIdentity(
+            name="Vitadendra Health AG", address="Kurhausstrasse 21, CH-7399 Tannenbad", country="CH", confidence=confidence
+        ),
     )
     html = render_report(
         manifest=manifest(pages), findings=findings, authorisations=[], qualification=qualification
@@ -91,7 +93,10 @@ def test_the_first_screen_says_what_was_found_and_what_blocks() -> None:
     # verdict and why in one French sentence, the operator to verify
     assert "Le site https://c.example/ présente au public français la thérapie cellulaire dendritique" in text
     assert "publicité illicite (CSP, art. L. 5122-3" in text and "suspension de la publicité" in text
-    assert "Vitadendra Health AG" in text and "à vérifier" in text
+    assert "Vitadendra Health AG" in text and "relevé dans les mentions légales, à vérifier" in text
+    # an operator read from a footer or a contact page is not said to come from a legal notice
+    footer = " ".join(report(pages, qualified(pages), confidence="low").find_class("summary")[0].text_content().split())
+    assert "mentions légales, à vérifier" not in footer and "pied de page, page de contact" in footer
     # the three strongest claims, each with its screenshot, capture time and archived record
     cards = summary.find_class("claim")
     assert len(cards) == 3
