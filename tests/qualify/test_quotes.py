@@ -609,3 +609,12 @@ def test_ageing_is_named_after_the_diseases_and_a_signature_makes_french_patient
     presented = considerant(q, "C3").text_fr
     assert presented.index("autisme") < presented.index("vieillissement"), presented
     assert "parmi lesquels des patients français" in considerant(q, "C16_temoignages").text_fr
+
+
+def test_a_site_written_in_french_throughout_is_not_said_to_have_a_french_version() -> None:
+    french = {"kind": "france_targeting", "subkind": "french_language", "quote": "Médecine régénérative à Lyon"}
+    cure = claim("cure", "Les cellules souches guérissent l'arthrose.")
+    alone = run_with_facts([page("fr", [french, cure]), page("fr", [cure], url="https://clinique.example/genou")])
+    assert "rédigé en français et donc à destination du public" in considerant(alone, "C2_site").text_fr
+    both = run_with_facts([page("fr", [french, cure]), page("en", [claim("cure", CURE_EN)], url="https://clinique.example/en/")])
+    assert "une version en français et est donc" in considerant(both, "C2_site").text_fr

@@ -295,6 +295,9 @@ class _Builder:
 
     def c_site(self) -> None:
         variant = "french_version" if self.eff[R.T0_LINK].data.get("french_version") else "targeting"
+        languages = {p.language for p in self.facts.pages if p.language}
+        if variant == "french_version" and languages == {"fr"}:
+            variant = "french_site"  # written in French throughout: no other version to speak of
         said = self.w.say("C2_site", variant, **self.names, url=self.url, of_product=self.of_product)
         # the site's link with France is established by T0's evidence; the sentence cites nothing
         self.add("C2_site", said)
