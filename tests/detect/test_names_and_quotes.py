@@ -91,3 +91,22 @@ def test_a_french_quote_keeps_its_closing_mark() -> None:
 
 def test_a_title_separator_is_not_part_of_the_sentence() -> None:
     assert _sentences("Tarifs | Clinique Regenera Porto · Lisboa") == ["Tarifs", "Clinique Regenera Porto", "Lisboa"]
+
+
+def test_walking_without_pain_is_an_outcome_not_a_painless_procedure(detector: Detector) -> None:
+    """« Je remarche sans douleur » tells an effect (a claim of treatment), « une injection sans
+    douleur » a painless procedure (a safety claim)."""
+    story = _claim_matches(
+        detector,
+        "fr",
+        "<p>Nous proposons des injections de cellules souches pour l'arthrose.</p>"
+        "<p>« Je remarche sans douleur depuis l'injection. »</p>",
+    )
+    assert ("remarche sans douleur", "« Je remarche sans douleur depuis l'injection. »") in story
+    assert "sans douleur" not in [m for m, _ in story]
+    procedure = _claim_matches(
+        detector,
+        "fr",
+        "<p>Nous proposons des injections de cellules souches pour l'arthrose.</p><p>L'injection est rapide et sans douleur.</p>",
+    )
+    assert "sans douleur" in [m for m, _ in procedure]

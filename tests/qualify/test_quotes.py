@@ -618,3 +618,14 @@ def test_a_site_written_in_french_throughout_is_not_said_to_have_a_french_versio
     assert "rédigé en français et donc à destination du public" in considerant(alone, "C2_site").text_fr
     both = run_with_facts([page("fr", [french, cure]), page("en", [claim("cure", CURE_EN)], url="https://clinique.example/en/")])
     assert "une version en français et est donc" in considerant(both, "C2_site").text_fr
+
+
+def test_the_en_effet_considerant_repeats_the_companys_words_before_quoting_a_patient() -> None:
+    """« en effet » avoids the benefit/risk Considérant's sentences, but a sentence quoted there
+    comes before a patient's story all the same."""
+    story_fr = "« Je remarche depuis l'injection, c'est un miracle. »"
+    told = {"kind": "testimonial", "subkind": "testimonial", "quote": story_fr}
+    company = [claim("efficacy_figure", "85 % de nos patients ont moins mal à trois mois."), claim("treat", "L'injection régénère le cartilage du genou.")]
+    q = run_with_facts([page("fr", [*company, claim("treat", story_fr), told])])
+    en_effet = quoted(considerant(q, "C4_allegations_en_effet"))
+    assert en_effet and all("miracle" not in s for s in en_effet), en_effet

@@ -54,7 +54,9 @@ from .quotes import (
     MANIPULATION_RANK,
     MANIPULATION_STEPS,
     Selection,
+    display,
     manipulation_signals,
+    normalise,
     quality,
     select_quotes,
     substantive,
@@ -182,8 +184,8 @@ class _Builder:
         # suivants » quotes the company's own words first, in another version of the site if
         # need be: a claim told in a testimonial is quoted only when the site says nothing else
         # (the testimonials have their own Considérant)
-        told = {" ".join(f.quote.split()) for f in self.facts.of("testimonial")}
-        stories = {f.id for f in facts if f.source != "case file" and " ".join(f.quote.split()) in told}
+        told = {normalise(display(f)) for f in self.facts.of("testimonial")}
+        stories = {f.id for f in facts if f.source != "case file" and normalise(display(f)) in told}
         return select_quotes(
             facts,
             limit=limit,

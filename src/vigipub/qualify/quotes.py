@@ -516,8 +516,13 @@ def select_quotes(
             c.same_words.append(f.id)
     avoided = [g for g in page_groups if {m.id for m in g.members} & set(avoid)]
     fresh = [g for g in page_groups if g not in avoided]
+    # a sentence quoted elsewhere comes before a patient's story (``last_resort``)
+    told = set(last_resort)
+    not_stories = [g for g in page_groups if not {m.id for m in g.members} & told]
     if any(g.quality == "sentence" for g in fresh):
         page_groups = fresh
+    elif told and any(g.quality == "sentence" for g in not_stories):
+        page_groups = not_stories
     # otherwise a sentence quoted elsewhere is better than a heading or a question
     page_groups.sort(key=lambda g: _sentence_key(g, rank))
 
