@@ -100,7 +100,7 @@ def reference_matches(det: Detector, doc: Document, folded: str) -> list[tuple[i
     return det._drop_nested(det._drop_proper_names(kept, text, sidx) if kept else kept)
 
 
-_REF_END = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]»)?[\"'»”’)\]]*\s+|[。！？][。！？!?]*[」』”’)）]*\s*|\n+|\s+[•·|]\s+")
+_REF_END = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]»)?[\"'»”’)\]]*(?:\s+|$)|[。！？][。！？!?]*[」』”’)）]*\s*|\n+|\s+[•·|]\s+")
 
 
 def reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

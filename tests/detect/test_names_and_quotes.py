@@ -110,3 +110,7 @@ def test_walking_without_pain_is_an_outcome_not_a_painless_procedure(detector: D
         "<p>Nous proposons des injections de cellules souches pour l'arthrose.</p><p>L'injection est rapide et sans douleur.</p>",
     )
     assert "sans douleur" in [m for m, _ in procedure]
+
+
+def test_a_french_quote_that_ends_its_paragraph_keeps_its_closing_mark() -> None:
+    assert _sentences("Il dit : « Je remarche. »") == ["Il dit : « Je remarche. »"]

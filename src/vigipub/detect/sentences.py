@@ -14,13 +14,13 @@ import re
 from vigipub.evidence.document import Document
 
 #: A sentence end: ``[.!?…]+["'»”’)\]]*\s+`` (French sets its closing « » » apart by a space:
-#: « … incroyables. » stays one sentence), or a full-width end ``[。！？]`` with its closing
+#: « … incroyables. » stays one sentence, at the end of its block too), or a full-width end ``[。！？]`` with its closing
 #: marks (Chinese and Japanese put no space after it), or ``\n+`` or ``\s+[•·|]\s+``. Written to
 #: start with one character class, then each branch checks (by a lookbehind) which character it
 #: was: the regex engine skips at C speed to the next candidate character instead of trying
 #: every branch at every position (the split costs half as much).
 _END = re.compile(
-    r"[.!?…。！？\s](?:(?<=[.!?…])[.!?…]*(?:[ \u00a0\u202f]»)?[\"'»”’)\]]*\s+|(?<=[。！？])[。！？!?]*[」』”’)）]*\s*"
+    r"[.!?…。！？\s](?:(?<=[.!?…])[.!?…]*(?:[ \u00a0\u202f]»)?[\"'»”’)\]]*(?:\s+|$)|(?<=[。！？])[。！？!?]*[」』”’)）]*\s*"
     r"|(?<=\n)\n*|(?<=\s)\s*[•·|]\s+)"
 )
 _ABBREV = frozenset(
