@@ -46,6 +46,13 @@ def test_a_claim_word_beside_an_institutions_word_is_a_name_even_in_a_title(dete
         source="file",
     )
     assert [f.match for f in detector.analyze(doc).findings if f.kind == "claim" and f.match == "Regenera"] == []
+    italian = document_from_html(
+        b"<html lang='it'><head><title>Trattamenti | Centro Medico Rigenera Milano</title></head><body>"
+        b"<p>Cellule staminali per il ginocchio.</p></body></html>",
+        "https://clinic.example/trattamenti",
+        source="file",
+    )
+    assert [f.match for f in detector.analyze(italian).findings if f.kind == "claim" and f.match == "Rigenera"] == []
     english = _claim_matches(detector, "en", "<h1>Restore Clinic Dubai</h1><p>Stem cell therapy for knee pain.</p>")
     assert "Restore" not in [m for m, _ in english], english
 

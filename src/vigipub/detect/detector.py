@@ -826,13 +826,17 @@ def _names_something(text: str, sidx: SentenceIndex, start: int, end: int) -> bo
     if len(first_word) < 2 or not first_word[1].islower():
         return False  # English « I can », an acronym (« NK-cellen ») or a heading in capitals
     s, e = sidx.sentence(start, end)
-    # beside an institution's word that is capitalised too: « Clínica Regenera », "Revive Clinic"
-    before = text[s:start].split()
-    after = text[end:e].split()
-    for word in (before[-1] if before else "", after[0] if after else ""):
-        word = word.strip(",;:.()«»\"'")
-        if word[:1].isupper() and word.lower() in patterns.INSTITUTION_WORDS:
-            return True
+    # beside an institution's word, itself capitalised, or one capitalised word away from it:
+    # « Clínica Regenera », "Revive Clinic", « Centro Medico Rigenera »
+    strip = ",;:.()«»\"'"
+    before = [w.strip(strip) for w in text[s:start].split()[-2:]]
+    after = [w.strip(strip) for w in text[end:e].split()[:2]]
+    for side in (before[::-1], after):
+        for word in side:
+            if not word[:1].isupper():
+                break
+            if word.lower() in patterns.INSTITUTION_WORDS:
+                return True
     head = text[s:start]
     if not any(c.isalpha() for c in head) or head.rstrip().endswith((":", ".", "!", "?", "«", '"', "“", "(")):
         return False  # the sentence (or a quote, an item after a colon) starts here
