@@ -810,6 +810,7 @@ def error_kind(exc: BaseException) -> str:
     The most specific kind wins (an address refused by the SSRF policy is a capture error).
     """
     from vigipub.capture.errors import (
+        AntiBotChallengeError,
         CaptureInputError,
         EmptySiteError,
         InvalidUrlError,
@@ -829,6 +830,7 @@ def error_kind(exc: BaseException) -> str:
         (InvalidUrlError, "invalid_url"),
         (SeedUnreachableError, "unreachable"),
         (SeedNotHtmlError, "not_html"),
+        (AntiBotChallengeError, "anti_bot"),
         (EmptySiteError, "empty_site"),
         (TimestampError, "timestamp"),
         (CaptureInputError, "capture"),
@@ -1011,7 +1013,7 @@ def _unreachable_kind(exc: BaseException) -> str:
         return "refused"
     if "timeout" in text or "timed out" in text:
         return "timeout"
-    if "robots" in text or any(f"http {code}" in text for code in (401, 403, 429, 451)):
+    if "robots" in text or "anti-bot" in text or any(f"http {code}" in text for code in (401, 403, 429, 451)):
         return "blocked"
     if "connect_error" in text or "dns" in text or "refused" in text:
         return "down"

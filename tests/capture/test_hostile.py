@@ -22,9 +22,11 @@ from vigipub.capture import (
 from vigipub.capture.fetch import BoundedDecoder
 from vigipub.cli.main import main as cli_main
 from vigipub.evidence import CaptureManifest
+from vigipub.pipeline import error_kind
 
 from .conftest import (
     LocalServer,
+    Route,
     free_port,
     gzip_bomb,
     route_big,
@@ -324,3 +326,40 @@ def test_tls_error_on_a_linked_page_is_skipped(
         server.base + "/", tmp_path / "ev", CaptureOptions(allow_private=True, browser=False)
     )
     assert "tls_error" in {s.reason for s in manifest.skipped if s.url.startswith(https_server.base)}
+
+
+def _challenge(status: int, body: bytes, headers: dict[str, str]) -> Route:
+    def route(handler) -> None:  # type: ignore[no-untyped-def]
+        handler.send_simple(status, body, headers=headers)
+
+    return route
+
+
+def test_an_anti_bot_challenge_is_named_and_never_taken_for_the_site(make_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A firewall's challenge (Cloudflare's « Just a moment… », DDoS-Guard's check) instead of the
+    site: the start URL is refused with the firewall named and what to do; a linked page that
+    gets one is kept with a note saying so; a page naming its firewall in its text is no challenge."""
+    cloudflare = (
+        b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><h1>clinic.example</h1>"
+        b'<script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>'
+    )
+    guard = b"<html><head><title>DDoS-Guard</title></head><body>Checking your browser before accessing</body></html>"
+    privacy = b"<html lang='en'><body><p>Our site is protected by DDoS-Guard.</p>" + b"<p>text</p>" * 2000 + b"</body></html>"
+    server = make_server(
+        routes={
+            "/cf": _challenge(403, cloudflare, {"cf-mitigated": "challenge", "Server": "cloudflare"}),
+            "/guard": _challenge(200, guard, {}),
+            "/": route_html(b'<html lang="en"><body><p>Home</p><a href="/guard">a</a><a href="/privacy">b</a></body></html>'),
+            "/privacy": route_html(privacy),
+        }
+    )
+    with pytest.raises(EmptySiteError, match=r"HTTP 403 with an anti-bot challenge \(Cloudflare\).*--proxy") as info:
+        capture_site(server.base + "/cf", tmp_path / "a", OPTS)
+    assert error_kind(info.value) == "anti_bot"  # the web application says it in French
+    with pytest.raises(EmptySiteError, match=r"HTTP 200 with an anti-bot challenge \(DDoS-Guard\)"):
+        capture_site(server.base + "/guard", tmp_path / "b", OPTS)
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+    manifest = capture_site(server.base + "/", tmp_path / "c", OPTS)
+    notes = {p.url.rsplit("/", 1)[-1]: p.notes for p in manifest.pages}
+    assert any("anti-bot challenge (DDoS-Guard)" in n for n in notes["guard"]), notes
+    assert not any("anti-bot" in n for n in notes["privacy"] + notes[""]), notes

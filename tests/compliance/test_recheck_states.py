@@ -214,8 +214,27 @@ def test_a_reworded_claim_is_not_also_a_new_claim(original, demo, tmp_path):
     assert REWORDED_EN not in {n.quote for n in report.new_claims}
 
 
+def test_pages_replaced_by_an_anti_bot_challenge_are_unavailable_never_cleaned(original, demo, tmp_path):
+    """A firewall's check page instead of the French pages (HTTP 200): their claims were not seen,
+    so they are « non vérifiables », and the site has not complied."""
+    report = _run(original, demo, "challenged", tmp_path / "r")
+    behind = [c for c in report.claims if not c.url.endswith("/fr/")]
+    # never « retirée »: unverified, or found again (reworded) on the page that was served
+    assert behind and not any(c.status == ClaimStatus.GONE for c in behind), [(c.url, c.status) for c in behind]
+    assert any(c.status == ClaimStatus.UNVERIFIED for c in behind)
+    challenged = [p for p in report.pages if not p.url.endswith("/fr/")]
+    assert challenged and all(p.status == PageStatus.UNAVAILABLE and "anti-bot" in p.detail for p in challenged)
+    assert report.verdict != ComplianceVerdict.COMPLIED
+
+
+def test_a_start_page_behind_an_anti_bot_challenge_is_unreachable_and_blocked(original, demo, tmp_path):
+    report = _run(original, demo, "challenged_home", tmp_path / "r")
+    assert report.verdict == ComplianceVerdict.UNREACHABLE and report.error_kind == "blocked"
+    assert "anti-bot challenge (DDoS-Guard)" in (report.error or "")
+
 def test_down_site(original, demo, tmp_path):
     """Last: the demo stops listening for good."""
     demo.go_down()
     report = _run(original, demo, "down", tmp_path / "r")
     assert report.verdict == ComplianceVerdict.UNREACHABLE and report.error_kind == "down"
+

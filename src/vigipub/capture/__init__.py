@@ -20,6 +20,7 @@ from vigipub.evidence import IntegrityState
 
 from .crawler import capture_site
 from .errors import (
+    AntiBotChallengeError,
     CaptureInputError,
     EmptySiteError,
     EvidenceIntegrityError,
@@ -38,6 +39,7 @@ __all__ = [
     "CaptureInputError",
     "CaptureOptions",
     "CaptureProgress",
+    "AntiBotChallengeError",
     "EmptySiteError",
     "EvidenceIntegrityError",
     "IntegrityState",

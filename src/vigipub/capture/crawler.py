@@ -35,7 +35,9 @@ import httpx
 from vigipub.evidence import CapturedPage, CaptureManifest, RecordRef, sha256_bytes, utc_now
 from vigipub.evidence.signing import load_signing_key
 
+from .challenge import anti_bot_challenge, challenge_advice, challenge_note
 from .errors import (
+    AntiBotChallengeError,
     CaptureInputError,
     EmptySiteError,
     InvalidUrlError,
@@ -92,6 +94,8 @@ class Capture:
         self.opts = options
         self.out = out_dir
         self.progress = progress
+        #: (firewall, status) when the start URL answered with an anti-bot challenge
+        self.seed_challenge: tuple[str, int] | None = None
         self.user_agent = options.effective_user_agent()
         self.started_at = utc_now()
         try:
@@ -233,6 +237,10 @@ class Capture:
                 f"start URL is not an HTML page ({seed_page.content_type or 'no content type'})",
                 where=self.seed,
             )
+        if self.seed_challenge is not None:
+            # the firewall's page is not the site: nothing of the site to keep or to judge
+            self._discard_folder()
+            raise AntiBotChallengeError(challenge_advice(*self.seed_challenge), where=self.seed)
         if seed_page.status >= 400 or frontier.scope is None:
             self._discard_folder()
             raise EmptySiteError(
@@ -327,6 +335,11 @@ class Capture:
         notes = list(result.notes)
         if tls_error:
             notes.append(f"TLS certificate not verified: {tls_error}")
+        blocked = anti_bot_challenge(result.status or 0, result.headers_dict(), result.body) if html else None
+        if blocked is not None:
+            notes.append(challenge_note(blocked))
+            if is_seed:
+                self.seed_challenge = (blocked, result.status or 0)
         if result.truncated:
             manifest.skip(
                 task.url,

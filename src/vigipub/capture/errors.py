@@ -10,6 +10,7 @@ Hierarchy::
      │         ├── SeedUnreachableError   DNS failure, connection refused, timeout, TLS error
      │         ├── SeedNotHtmlError       the start URL answers with something that is not HTML
      │         ├── EmptySiteError         the seed produced no HTML page (error status, empty body)
+     │         │   └── AntiBotChallengeError  a firewall's anti-bot check instead of the site
      │         └── OutputNotEmptyError    the output folder exists and is not empty
      └── IntegrityError                   (exit code 1)
           ├── EvidenceIntegrityError      ``vigipub verify`` found an artefact that does not match
@@ -47,6 +48,10 @@ class SeedNotHtmlError(CaptureInputError):
 
 class EmptySiteError(CaptureInputError):
     """The seed URL answered but yielded no HTML page to capture."""
+
+
+class AntiBotChallengeError(EmptySiteError):
+    """The seed URL answered with a firewall's anti-bot challenge instead of the site."""
 
 
 class OutputNotEmptyError(CaptureInputError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from vigipub.evidence import CapturedPage
+from vigipub.evidence.capture import ANTI_BOT_NOTE
 from vigipub.evidence.compliance import PageCheck, PageStatus
 from vigipub.evidence.french import compare_key
 
@@ -93,7 +94,12 @@ def compare_pages(
             screenshot_after=_shot(recheck, again),
             claims_after=claims_on.get(("recheck", again.final_url), 0),
         )
-        if status in (404, 410):
+        # a firewall's challenge instead of the page (capture note): its claims were not seen, not
+        # removed
+        blocked = next((n for n in again.notes if n.startswith(ANTI_BOT_NOTE)), None)
+        if blocked is not None:
+            checks.append(PageCheck(**common, **extra, status=PageStatus.UNAVAILABLE, detail=f"HTTP {status}, {blocked}"))
+        elif status in (404, 410):
             checks.append(PageCheck(**common, **extra, status=PageStatus.REMOVED, detail=f"HTTP {status}"))
         elif status >= 500 or status in UNAVAILABLE_STATUSES or status == 0:
             checks.append(PageCheck(**common, **extra, status=PageStatus.UNAVAILABLE, detail=f"HTTP {status}"))

@@ -33,7 +33,15 @@ from urllib.parse import urlsplit
 
 STATES = (
     "original", "unchanged", "partly_cleaned", "fully_cleaned", "moved", "moved_notice",
-    "french_unlinked", "geo_hidden", "unavailable", "blocked", "timeout", "down",
+    "french_unlinked", "geo_hidden", "unavailable", "blocked", "timeout", "down", "challenged",
+    "challenged_home",
+)
+#: what a firewall serves instead of a page (« challenged »: the French home page, where the
+#: recheck starts, is served, the other pages are this DDoS-Guard check, with HTTP 200 as that
+#: firewall answers)
+CHALLENGE_PAGE = (
+    "<html><head><title>DDoS-Guard</title></head><body><p>Checking your browser before accessing "
+    "the site.</p></body></html>"
 )
 #: client addresses the site treats as visitors from France (geolocation stand-in)
 FRENCH_CLIENTS = frozenset({"127.0.0.2"})
@@ -111,7 +119,7 @@ Route = str | tuple[int, str]  # an HTML page, or (status, Location / body)
 def routes(state: str, new_origin: str = "", french_client: bool = False) -> dict[str, Route]:
     """What each path answers in ``state`` (paths not listed answer 404)."""
     original: dict[str, Route] = {"/": (302, "/en/"), **_english_pages(CLAIMS_EN), **_french_pages()}
-    if state in ("original", "unchanged"):
+    if state in ("original", "unchanged", "challenged"):
         return original
     if state == "partly_cleaned":
         return {"/": (302, "/en/"), **_english_pages((CLAIMS_EN[0], REWORDED_EN), link_french=False)}
@@ -166,6 +174,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(504, "<h1>Too late</h1>")
         if path == "/robots.txt":
             return self._send(200, "User-agent: *\nAllow: /\n", ctype="text/plain; charset=utf-8")
+        if (state == "challenged" and path not in ("/", "/fr/")) or state == "challenged_home":
+            return self._send(200, CHALLENGE_PAGE)
         table = routes(state, demo.new_origin, french_client=self.client_address[0] in FRENCH_CLIENTS)
         route = table.get(path, table.get("*"))
         if route is None:

@@ -77,6 +77,11 @@ class CapturedPage(Frozen):
     server_ip: str | None = None
 
 
+#: how a page's notes start when a firewall's anti-bot challenge replaced the site's page
+#: (written by the capture, read by the compliance check: the page was not seen)
+ANTI_BOT_NOTE = "anti-bot challenge"
+
+
 class SkipReason(StrEnum):
     """Why the crawler did not fetch a URL, or got no usable answer (``Skipped.reason``)."""
 

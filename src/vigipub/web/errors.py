@@ -43,6 +43,11 @@ SENTENCES: dict[str, str] = {
     "unreachable": gettext_noop("The site could not be reached: it may be down, or refuse automated visits."),
     "not_html": gettext_noop("The start address is not a web page."),
     "empty_site": gettext_noop("No page of the site could be captured."),
+    "anti_bot": gettext_noop(
+        "The site's firewall answered with an anti-bot check instead of its pages: nothing of the "
+        "site was captured. Save its pages from an ordinary browser, or capture it through another "
+        "network exit (proxy)."
+    ),
     "timestamp": gettext_noop("The timestamping authority did not answer: the evidence was not sealed."),
     "capture": gettext_noop("The capture could not start."),
     "leads": gettext_noop("The list of sites is invalid."),
