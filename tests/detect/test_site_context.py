@@ -233,8 +233,11 @@ SITES = [
     ("hospital_site_fr", "chu-lumeville.example", set(), {"hemato", "essais", "rdv"}),
     # a patients' association warning against the clinics (with prices quoted), asking for gifts
     ("association_site_fr", "espoir-autisme.example", set(), {"alerte", "don", "adherer", "temoignages"}),
-    # an Italian centre: fat-derived cells injected in the knee, results, costs, booking
-    ("clinic_site_it", "rigenera.example", {"cellule-staminali", "risultati", "costi", "prenota"}, set()),
+    # an Italian centre: fat-derived cells injected in the knee, results, costs, booking; its
+    # booking form names neither the therapy nor a disease, and is not raised (as the Paris
+    # clinic's « Prendre rendez-vous » page); it was, by the claim read in « Centro Medico
+    # Rigenera » (the centre's name), until names stopped being claims
+    ("clinic_site_it", "rigenera.example", {"cellule-staminali", "risultati", "costi"}, set()),
     # an Istanbul clinic with a French section: its home page names the therapy and the diseases
     # and invites the reader to a free assessment (no claim, no price of its own); the French
     # stories do not name the therapy; the contact page is the legal identity
@@ -250,8 +253,10 @@ SITES = [
 @pytest.mark.parametrize(("folder", "host", "flagged", "not_flagged"), SITES, ids=[s[0] for s in SITES])
 def test_sites_written_in_other_styles(folder: str, host: str, flagged: set[str], not_flagged: set[str]) -> None:
     alone = _pages(Path(__file__).resolve().parent / "fixtures" / folder, f"https://{host}", section="")
-    assert set(alone) == flagged | not_flagged
+    assert set(alone) >= flagged | not_flagged
     judged = _in_site(alone)
+    for name in set(alone) - flagged - not_flagged:  # a booking form alone: left to a human, never raised
+        assert judged[name].verdict != "promotion", (name, judged[name].reasons)
     for name in flagged:
         assert judged[name].verdict == "promotion", (name, judged[name].reasons)
     for name in not_flagged:

@@ -54,6 +54,7 @@ from vigipub.evidence.vocabulary import (
     CLAIM_SUBKINDS,
     FRANCE_SIGNALS,
     GENRES,
+    MANIPULATIONS_TO_ASSESS,
     NON_SUBSTANTIAL_MANIPULATIONS,
     SUBSTANTIAL_MANIPULATIONS,
     THERAPY_FAMILIES,
@@ -209,7 +210,7 @@ def _check_entry(raw: dict[str, Any], where: str, diseases: dict[str, dict[str, 
         "claim": CLAIM_SUBKINDS,
         "call_to_action": CALL_TO_ACTION_SUBKINDS,
         "france_targeting": FRANCE_SIGNALS,
-        "manipulation": SUBSTANTIAL_MANIPULATIONS | NON_SUBSTANTIAL_MANIPULATIONS,
+        "manipulation": SUBSTANTIAL_MANIPULATIONS | NON_SUBSTANTIAL_MANIPULATIONS | MANIPULATIONS_TO_ASSESS,
         "therapy": frozenset(THERAPY_FAMILIES),
         "offer": frozenset(OfferSignal),
         "reporting_context": frozenset(ReportingSignal),
@@ -401,7 +402,10 @@ def _entry(
         for k, v in diseases[sub].items():
             attrs.setdefault(k, v)
     if kind == "manipulation":
-        attrs.setdefault("substantial", "yes" if sub in SUBSTANTIAL_MANIPULATIONS else "no")
+        attrs.setdefault(
+            "substantial",
+            "yes" if sub in SUBSTANTIAL_MANIPULATIONS else "to_assess" if sub in MANIPULATIONS_TO_ASSESS else "no",
+        )
     return Entry(
         index=index,
         id=raw["id"],

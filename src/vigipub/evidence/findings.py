@@ -41,7 +41,7 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     "immortalisation": "immortalisation", "collection": "prélèvement", "centrifugation": "centrifugation",
     "cell_separation": "séparation cellulaire", "concentration": "concentration", "freezing": "congélation",
     "cryopreservation": "cryoconservation", "washing": "lavage", "filtering": "filtration",
-    "purification": "purification", "lyophilisation": "lyophilisation",
+    "purification": "purification", "lyophilisation": "lyophilisation", "enzymatic_digestion": "digestion enzymatique",
     # France
     "french_language": "version en français", "fr_variant": "adresse de la version française",
     "french_phone": "téléphone français", "euro_price": "prix en euros", "french_city": "ville française",

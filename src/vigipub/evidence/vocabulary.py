@@ -70,11 +70,15 @@ CLAIM_SUBKINDS: Final[frozenset[str]] = frozenset({
     "non_invasive",
 })
 
-#: manipulation subkinds (Finding.kind == "manipulation"); attribute "substantial" = yes|no
+#: manipulation subkinds (Finding.kind == "manipulation"); attribute "substantial" = yes|no|to_assess
 SUBSTANTIAL_MANIPULATIONS: Final[frozenset[str]] = frozenset({
     "culture_expansion", "differentiation", "activation", "antigen_loading",
     "genetic_modification", "immortalisation",
 })
+#: manipulations neither listed in Annex I of Reg. 1394/2007 nor a recognised marker of a
+#: substantial one: the qualification asks the inspector (enzymatic digestion of fat that
+#: releases the stromal vascular fraction is the common case; QUALIFICATION.md T3 marks it « ? »)
+MANIPULATIONS_TO_ASSESS: Final[frozenset[str]] = frozenset({"enzymatic_digestion"})
 NON_SUBSTANTIAL_MANIPULATIONS: Final[frozenset[str]] = frozenset({
     "cutting", "grinding", "shaping", "centrifugation", "antibiotic_soak", "sterilisation",
     "irradiation", "cell_separation", "concentration", "purification", "filtering",
