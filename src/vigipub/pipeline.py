@@ -432,6 +432,33 @@ def investigate(
     return _finish_dossier(out_dir, manifest, options, progress)
 
 
+def investigate_recording(
+    source: Path,
+    out_dir: Path,
+    options: InvestigateOptions,
+    progress: Progress | None = None,
+    url: str | None = None,
+) -> SiteSummary:
+    """The chain on a WARC recorded outside vigipub, in an inspector's browser (a site whose
+    firewall refuses automated captures): its pages become the dossier's evidence
+    (:func:`vigipub.capture.importer.import_warc`), then every stage runs as after a capture."""
+    from vigipub.capture import CaptureOptions
+    from vigipub.capture.importer import import_warc
+
+    created = prepare_output_dir(out_dir)
+    _mark_unfinished(out_dir, url or str(source), "capture", options)
+    evidence_dir = out_dir / EVIDENCE
+    _say(progress, Step("importing the recording {file}", file=Path(source).name))
+    try:
+        manifest = import_warc(Path(source), evidence_dir, CaptureOptions(**options.capture), seed_url=url)
+    except BaseException:
+        (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
+        if created and out_dir.exists() and not any(out_dir.iterdir()):
+            out_dir.rmdir()
+        raise
+    return _finish_dossier(out_dir, manifest, options, progress)
+
+
 def _finish_dossier(
     out_dir: Path, manifest: CaptureManifest, options: InvestigateOptions, progress: Progress | None
 ) -> SiteSummary:

@@ -62,7 +62,7 @@ def challenge_advice(vendor: str, status: int) -> str:
     """Why a start URL gave nothing to capture, and what an inspector can do."""
     return (
         f"start URL answered HTTP {status} with an anti-bot challenge ({vendor}): the firewall refuses "
-        "automated clients, so the site's content was not served. Save the pages from an ordinary "
-        "browser and analyse them (vigipub analyze PAGE.html), or capture through another exit "
-        "(--proxy)"
+        "automated clients, so the site's content was not served. Record the site in an ordinary "
+        "browser (ArchiveWeb.page, Webrecorder) and investigate the recording (vigipub investigate "
+        "--import-warc FILE.warc.gz), or capture through another exit (--proxy)"
     )

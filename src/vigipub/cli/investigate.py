@@ -13,12 +13,16 @@ from vigipub.cli.options import crawl_options
 from vigipub.cli.progress import capture_bar
 from vigipub.cli.summary import print_summaries
 from vigipub.evidence import InputError
-from vigipub.pipeline import InvestigateOptions, investigate, resume_investigation
+from vigipub.pipeline import InvestigateOptions, investigate, investigate_recording, resume_investigation
 
 
 @click.command("investigate")
 @click.argument("url", required=False)
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="New dossier folder.")
+@click.option("--import-warc", "recording", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Build the dossier from a WARC recorded in an ordinary browser (ArchiveWeb.page, "
+                   "Webrecorder, wget --warc-file) instead of capturing URL: for a site whose firewall "
+                   "refuses automated captures. URL, if given, is the site's start page.")
 @click.option("--resume", is_flag=True,
               help="Finish the interrupted investigation in OUT from its evidence (URL optional; "
                    "the capture options recorded when it started are used).")
@@ -30,6 +34,7 @@ from vigipub.pipeline import InvestigateOptions, investigate, resume_investigati
 def command(
     url: str | None,
     out_dir: Path,
+    recording: Path | None,
     resume: bool,
     date_of_facts: datetime | None,
     registers_db: Path | None,
@@ -52,6 +57,12 @@ def command(
     def say(message: str) -> None:
         err.print(f"[dim]·[/dim] {message}")
 
+    if recording is not None:
+        if resume:
+            raise InputError("--import-warc and --resume cannot be used together")
+        summary = investigate_recording(recording, out_dir, options, progress=say, url=url.strip() if url else None)
+        print_summaries([summary])
+        return
     with capture_bar() as bar:
         if resume:
             summary = resume_investigation(

@@ -20,4 +20,5 @@ STEP_TEMPLATES = (
     gettext_noop("site unreachable: {error}"),
     gettext_noop("capturing {url} (the site seems to have moved there)"),
     gettext_noop("comparing with the original capture"),
+    gettext_noop("importing the recording {file}"),
 )
