@@ -88,6 +88,8 @@ def test_the_chain_runs_on_an_imported_recording(tmp_path: Path, capsys: pytest.
     findings = FindingsFile.model_validate_json((dossier / "findings.json").read_bytes())
     assert findings.site is not None and findings.site.verdict == "promotion"
     assert (dossier / "decision.html").is_file() and (dossier / "report.html").is_file()
+    # the report says where the pages come from
+    assert "Enregistrement fait hors de vigipub" in (dossier / "report.html").read_text(encoding="utf-8")
     assert main(["verify", str(dossier)]) in (0, 3)  # anchored or signed by an untrusted test key
     assert "clinique-nova.example" in capsys.readouterr().out
 
