@@ -432,6 +432,13 @@ def investigate(
     return _finish_dossier(out_dir, manifest, options, progress)
 
 
+def check_recording(path: Path) -> None:
+    """Refuse (:class:`InputError`) a file that is not a WARC recording (before it is queued)."""
+    from vigipub.capture.importer import check_warc
+
+    check_warc(Path(path))
+
+
 def investigate_recording(
     source: Path,
     out_dir: Path,

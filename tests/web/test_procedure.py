@@ -357,3 +357,46 @@ def test_the_observations_form_offers_the_law_package_s_defences_and_fails_loudl
             forms.ObservationForm()
     finally:
         forms._defence_texts.cache_clear()
+
+
+def test_a_browser_recording_is_investigated_instead_of_a_capture(client_as, users, tmp_path):
+    """A site whose firewall refuses captures: the inspector gives the WARC recorded in an ordinary
+    browser; the job builds the evidence from it and the case gets its pages and findings. A file
+    that is not a WARC is refused, in French."""
+    import io as _io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    inspector = client_as(users["inspector"])
+    response = post(inspector, reverse("new_case"), {"urls": "https://clinique-nova.example/", "max_pages": "5"})
+    ref = response.url.rstrip("/").rsplit("/", 1)[-1]
+    from vigipub.web.models import Website
+
+    site = Website.objects.get(case__reference=ref)
+    page = (
+        "<html lang='fr'><head><title>Clinique Nova</title></head><body><h1>Cellules souches contre l'arthrose</h1>"
+        "<p>Nos cellules souches mésenchymateuses, cultivées dans notre laboratoire, régénèrent le cartilage.</p>"
+        "<p>Prenez rendez-vous : 4 900 € la séance.</p></body></html>"
+    ).encode()
+    buffer = _io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record("https://clinique-nova.example/", "response", payload=_io.BytesIO(page), http_headers=headers)
+    )
+    bad = SimpleUploadedFile("notes.txt", b"not a recording")
+    inspector.post(reverse("recording", args=[ref]), {"website": site.pk, "recording": bad})
+    assert not Job.objects.filter(case__reference=ref).exists()
+    assert "n’est pas un enregistrement WARC" in unescape(page_ok(inspector, reverse("case", args=[ref])))
+    good = SimpleUploadedFile("nova.warc.gz", buffer.getvalue(), content_type="application/warc")
+    post(inspector, reverse("recording", args=[ref]), {"website": site.pk, "recording": good})
+    job = Job.objects.get(case__reference=ref)
+    assert job.kind == "capture" and job.params["recording"].endswith("nova.warc.gz")
+    assert jobs.run_job(job.pk) == "done", job.error
+    capture = job.case.captures.get()
+    assert capture.state == "done" and capture.pages == 1
+    assert job.case.findings.exists()
+    entry = AuditEntry.objects.filter(action="capture.request", case_ref=ref).latest("pk")
+    assert entry.details["recording"].endswith("nova.warc.gz") and entry.details["recording_sha256"].startswith("sha256:")

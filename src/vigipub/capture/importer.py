@@ -78,7 +78,7 @@ def _block(status_line: str, headers: list[tuple[str, str]], body: bytes) -> byt
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace") + body
 
 
-def _check_warc(source: Path) -> None:
+def check_warc(source: Path) -> None:
     """A WARC file starts with a « WARC/1.x » record (in its first gzip member if compressed)."""
     try:
         with open(source, "rb") as fh:
@@ -109,7 +109,7 @@ def import_warc(
     source = Path(source)
     if not source.is_file():
         raise InputError("no such file", where=str(source))
-    _check_warc(source)
+    check_warc(source)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise OutputNotEmptyError("output folder exists and is not empty", where=str(out_dir))
     signing_key = load_signing_key(options.key_dir)

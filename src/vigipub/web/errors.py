@@ -45,8 +45,8 @@ SENTENCES: dict[str, str] = {
     "empty_site": gettext_noop("No page of the site could be captured."),
     "anti_bot": gettext_noop(
         "The site's firewall answered with an anti-bot check instead of its pages: nothing of the "
-        "site was captured. Save its pages from an ordinary browser, or capture it through another "
-        "network exit (proxy)."
+        "site was captured. Record it in an ordinary browser (ArchiveWeb.page, Webrecorder) and give "
+        "the recording to the case, or capture it through another network exit (proxy)."
     ),
     "timestamp": gettext_noop("The timestamping authority did not answer: the evidence was not sealed."),
     "capture": gettext_noop("The capture could not start."),

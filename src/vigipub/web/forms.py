@@ -155,6 +155,19 @@ class CaptureForm(forms.Form):
     max_pages = forms.IntegerField(label=_("Pages at most"), min_value=1, max_value=1000, initial=30)
 
 
+class RecordingForm(forms.Form):
+    """A WARC recorded in an ordinary browser, for a site whose firewall refuses captures."""
+
+    website = forms.IntegerField(widget=forms.HiddenInput)
+    recording = forms.FileField(
+        label=_("Browser recording (WARC)"),
+        help_text=_(
+            "For a site that refuses automated captures: record it in an ordinary browser "
+            "(ArchiveWeb.page, Webrecorder) and give the WARC file it wrote."
+        ),
+    )
+
+
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accepted", _("Accept")), ("rejected", _("Reject"))])
     findings = forms.CharField(widget=forms.HiddenInput, required=False)  # ids, comma-separated; empty: all pending

@@ -33,7 +33,15 @@ from vigipub.cases.defences import known_defences
 from vigipub.cases.leads import OperatorKey, fold_name, group_by_site, site_key
 from vigipub.cases.procedure import LETTER_REFERENCE
 from vigipub.cases.workflow import Blocker, CaseFacts, gettext_noop
-from vigipub.evidence import CaptureManifest, FindingsFile, Lead, Qualification, sha256_file
+from vigipub.evidence import (
+    CaptureManifest,
+    FindingsFile,
+    InputError,
+    Lead,
+    Qualification,
+    sha256_file,
+    utc_now,
+)
 from vigipub.evidence.case import (
     Argument,
     Company,
@@ -229,8 +237,17 @@ def _refuse_if_closed(case: CaseRow) -> None:
         raise refuse(gettext_noop("The case is closed."))
 
 
-def request_capture(user: Any, case: CaseRow, website: Website | None, *, max_pages: int | None = None) -> Capture:
-    """Queue an investigation of ``website`` (capture, detection, registers, qualification)."""
+def request_capture(
+    user: Any,
+    case: CaseRow,
+    website: Website | None,
+    *,
+    max_pages: int | None = None,
+    recording: Path | None = None,
+) -> Capture:
+    """Queue an investigation of ``website`` (capture, detection, registers, qualification);
+    with ``recording`` (a WARC recorded in the inspector's browser, already stored in the case's
+    folder), its pages are the evidence instead of a capture."""
     require(user, Capability.EDIT_CASE)
     _refuse_if_closed(case)
     if website is None or website.case_id != case.pk:
@@ -242,7 +259,12 @@ def request_capture(user: Any, case: CaseRow, website: Website | None, *, max_pa
         if Capture.objects.filter(website=website, state__in=[JobState.QUEUED, JobState.RUNNING]).exists():
             raise refuse(gettext_noop("A capture of this website is already under way."))
         capture = Capture.objects.create(case=case, website=website, seed_url=website.url, max_pages=pages)
-        job = enqueue(JobKind.CAPTURE, case=case, params={"capture": capture.pk}, user=user)
+        params: dict[str, Any] = {"capture": capture.pk}
+        details: dict[str, Any] = {"url": website.url, "max_pages": pages}
+        if recording is not None:
+            params["recording"] = str(recording)
+            details.update(recording=recording.name, recording_sha256=sha256_file(recording))
+        job = enqueue(JobKind.CAPTURE, case=case, params=params, user=user)
         capture.job = job
         capture.save(update_fields=["job"])
         audit.record(
@@ -250,9 +272,34 @@ def request_capture(user: Any, case: CaseRow, website: Website | None, *, max_pa
             AuditAction.CAPTURE_REQUEST,
             case=case,
             subject=f"capture {capture.pk}",
-            details={"url": website.url, "max_pages": pages, "job": job.pk},
+            details={**details, "job": job.pk},
         )
     return capture
+
+
+#: a browser recording larger than this is refused (a site's pages take a few megabytes)
+MAX_RECORDING_BYTES = 2 << 30
+
+
+def store_recording(user: Any, case: CaseRow, upload: Any) -> Path:
+    """Keep an uploaded browser recording in the case's folder, after checking it is a WARC."""
+    require(user, Capability.EDIT_CASE)
+    _refuse_if_closed(case)
+    if upload.size > MAX_RECORDING_BYTES:
+        raise refuse(gettext_noop("The recording is too large."))
+    folder = data_dir() / "cases" / case.reference / "recordings"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(upload.name or "recording.warc.gz").name)[:100] or "recording.warc.gz"
+    path = folder / f"{utc_now().strftime('%Y%m%dT%H%M%S')}-{name}"
+    with open(path, "xb") as fh:
+        for chunk in upload.chunks():
+            fh.write(chunk)
+    try:
+        pipeline.check_recording(path)
+    except InputError:
+        path.unlink(missing_ok=True)
+        raise refuse(gettext_noop("The file is not a WARC recording.")) from None
+    return path
 
 
 # --------------------------------------------------------------------------- importing a dossier

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -35,7 +36,11 @@ def capture(job: Job, progress: Any) -> dict[str, Any]:
             "operator": job.created_by.get_username() if job.created_by else None,
         }
     )
-    summary = pipeline.investigate(cap.seed_url, out, options, progress=progress)
+    recording = job.params.get("recording")
+    if recording:  # a browser recording the inspector gave: its pages are the evidence
+        summary = pipeline.investigate_recording(Path(recording), out, options, progress=progress, url=cap.seed_url)
+    else:
+        summary = pipeline.investigate(cap.seed_url, out, options, progress=progress)
     progress(gettext("storing %(pages)s pages and their findings") % {"pages": summary.pages})
     services.import_dossier(cap, out)
     verdict = VERDICT.get(str(summary.verdict), summary.verdict)

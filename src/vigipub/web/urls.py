@@ -36,6 +36,7 @@ urlpatterns = [
     path("cases/<str:ref>/observations/", cases.observation, name="observation"),
     path("cases/<str:ref>/websites/", cases.website, name="website"),
     path("cases/<str:ref>/captures/", cases.capture, name="capture"),
+    path("cases/<str:ref>/recordings/", cases.recording, name="recording"),
     path("cases/<str:ref>/merge/<str:other>/", cases.merge, name="merge"),
     path("cases/<str:ref>/duplicates/<int:dup_id>/dismiss/", cases.dismiss_duplicate, name="dismiss_duplicate"),
     path("cases/<str:ref>/rechecks/", cases.recheck, name="recheck"),

@@ -408,6 +408,20 @@ def capture(request: HttpRequest, case: Case) -> HttpResponse | None:
 
 
 @case_action
+def recording(request: HttpRequest, case: Case) -> HttpResponse | None:
+    """A WARC recorded in the inspector's browser, investigated instead of a capture."""
+    form = forms.RecordingForm(request.POST, request.FILES)
+    if form.is_valid():
+        site = case.websites.filter(pk=form.cleaned_data["website"]).first()
+        path = services.store_recording(request.user, case, form.cleaned_data["recording"])
+        services.request_capture(request.user, case, site, recording=path)
+        messages.success(request, _("Recording queued: follow its progress below."))
+    else:
+        _form_errors(request, form)
+    return None
+
+
+@case_action
 def merge(request: HttpRequest, case: Case, other: str) -> HttpResponse | None:
     other_case = get_object_or_404(Case, reference=other)
     services.merge(request.user, case, other_case)
