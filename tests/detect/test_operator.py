@@ -302,3 +302,22 @@ def test_an_address_whose_postal_code_follows_the_town_is_read_with_its_country(
     )
     op = find_operator([no_country])
     assert op is None or op.address is None
+
+
+def test_an_address_at_the_end_of_a_sentence_starts_at_its_street() -> None:
+    notice = _doc(
+        "https://regenera.example/aviso-legal",
+        "<h1>Aviso legal</h1><p>Este sítio é propriedade de Regenera Saúde, Lda., sociedade por quotas com sede na "
+        "Rua de Santa Catarina 250, 4000-443 Porto, Portugal, NIPC 514 123 456.</p>",
+        "Aviso legal",
+    )
+    op = find_operator([notice])
+    assert op is not None and op.address == "Rua de Santa Catarina 250, 4000-443 Porto, Portugal"
+    french = _doc(
+        "https://clinique.example/mentions-legales",
+        "<h1>Mentions légales</h1><p>Le site est édité par la société Clinique Nova SAS, dont le siège est situé au "
+        "14 rue des Lilas, 75011 Paris, France.</p>",
+        "Mentions légales",
+    )
+    op = find_operator([french])
+    assert op is not None and op.address == "14 rue des Lilas, 75011 Paris, France"

@@ -444,6 +444,17 @@ class OperatorExtractor:
                 cut = max((sep.end() for sep in _SEPARATOR.finditer(b_text)), default=0)
                 parts[k - 1] = (b_off + cut, b_text[cut:])
             before = parts[k - 1][1] if k > 0 else ""
+            street = vocab.street_word.search(before) if before else None
+            if street is not None and len(before.split()) > 6:
+                # a sentence before the street (« … com sede na Rua de Santa Catarina 250 »): the
+                # street starts at its word, or at the number just before it (« au 14 rue … »)
+                head = before[: street.start()].rstrip()
+                number = re.search(r"\d{1,5}[a-zA-Z]?,?$", head)
+                cut = number.start() if number else street.start()
+                if len(before[cut:].split()) <= 6:
+                    b_off = parts[k - 1][0]
+                    parts[k - 1] = (b_off + cut, before[cut:])
+                    before = before[cut:]
             # on one line, only a street word (rue, Strasse, via…) makes the part before a street
             first = k - 1 if before and vocab.street_word.search(before) and len(before.split()) <= 6 else k
             last = k
@@ -466,6 +477,7 @@ class OperatorExtractor:
             s = parts[first][0] + (len(parts[first][1]) - len(parts[first][1].lstrip()))
             e = parts[last][0] + len(parts[last][1].rstrip(" ."))
             pieces = [p.strip() for _o, p in parts[first : last + 1]]
+            pieces[-1] = pieces[-1].rstrip(" .")  # « …, France. » ends the sentence, not the name
             pieces[k - first] = m.group(0)  # « D-40764 Langenfeld », not what follows it
             if last == k:
                 e = offset + m.end()
