@@ -421,15 +421,19 @@ def investigate(
             url, evidence_dir, CaptureOptions(**options.capture), progress=capture_progress
         )
     except BaseException:
-        # Nothing was captured (the capture stage removes its own folder on a seed failure):
-        # leave no empty dossier behind. A folder with evidence in it is never removed, and
-        # keeps saying it is unfinished.
-        if not evidence_dir.exists():
-            (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
-            if created and out_dir.exists() and not any(out_dir.iterdir()):
-                out_dir.rmdir()
+        _drop_empty_dossier(out_dir, created)
         raise
     return _finish_dossier(out_dir, manifest, options, progress)
+
+
+def _drop_empty_dossier(out_dir: Path, created: bool) -> None:
+    """Nothing was captured or imported (those stages remove their own folder when they fail
+    before any evidence): leave no empty dossier behind. A folder with evidence in it is never
+    removed, and keeps saying it is unfinished."""
+    if not (out_dir / EVIDENCE).exists():
+        (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
+        if created and out_dir.exists() and not any(out_dir.iterdir()):
+            out_dir.rmdir()
 
 
 def check_recording(path: Path) -> None:
@@ -459,9 +463,7 @@ def investigate_recording(
     try:
         manifest = import_warc(Path(source), evidence_dir, CaptureOptions(**options.capture), seed_url=url)
     except BaseException:
-        (out_dir / UNFINISHED_MARKER).unlink(missing_ok=True)
-        if created and out_dir.exists() and not any(out_dir.iterdir()):
-            out_dir.rmdir()
+        _drop_empty_dossier(out_dir, created)
         raise
     return _finish_dossier(out_dir, manifest, options, progress)
 
