@@ -45,7 +45,8 @@ _HEADING_KINDS = frozenset({"therapy", "disease"})
 _RESIDENT_CELLS = "resident_cells"
 #: how far after a patient's story its signature (« – Karim, Lyon ») may name the city
 _SIGNATURE_REACH = 80
-#: words that a capital never marks as a name: the start of a title-case word test
+#: the words a title-case test reads: five letters or more (a title keeps « of », « in », « com »
+#: in lower case)
 _TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
 #: cues naming cells that are no product of interest: the body's own (« cellules souches du
 #: follicule ») and plants' (« cellules souches végétales » of a face cream): a therapy term they
