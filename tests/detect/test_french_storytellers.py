@@ -67,3 +67,20 @@ def test_a_button_in_the_readers_voice_is_no_story(detector: Detector) -> None:
     stories = [f.quote for f in analysis.findings if f.kind == "testimonial"]
     assert "Demander mon devis gratuit" not in stories
     assert any(f.kind == "call_to_action" and f.quote == "Demander mon devis gratuit" for f in analysis.findings)
+
+
+def test_clinics_abroad_is_a_brokers_offer_not_a_warning(detector: Detector) -> None:
+    """A broker compares "stem cell clinics abroad"; a report warns of cells "sold by private
+    clinics abroad": only the second is a reporting cue."""
+    broker = _analyze(
+        detector,
+        "en",
+        "<h1>Compare stem cell clinics abroad</h1><p>Get up to 3 free quotes for stem cell therapy for autism.</p>",
+    )
+    assert not [f for f in broker.findings if f.kind == "reporting_context" and f.subkind == "refutation"]
+    report = _analyze(
+        detector,
+        "en",
+        "<p>Researchers warned against the stem cell infusions sold by private clinics abroad for diabetes.</p>",
+    )
+    assert [f for f in report.findings if f.kind == "reporting_context" and f.subkind == "refutation"]
