@@ -1107,8 +1107,13 @@ def recheck(
     page_timeout: float | None = None,
     max_pages: int | None = None,
     follow_moves: bool = True,
+    recording: Path | None = None,
 ) -> RecheckResult:
     """Capture the site of ``dossier`` again into a new sealed dossier and compare.
+
+    ``recording``: a WARC the inspector recorded in an ordinary browser (a site whose firewall
+    refuses automated captures) stands for the new capture; the pages it lacks are « not checked
+    again », never « removed ».
 
     The new dossier holds ``evidence/`` (its chain continues the original's), ``findings.json``,
     ``recheck.json`` (the link to the original, with its digests), ``compliance.json``,
@@ -1172,7 +1177,19 @@ def recheck(
             page_timeout=page_timeout or float(opts.get("page_timeout") or 30.0),
         )
         try:
-            manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress, capture_progress)
+            if recording is not None:
+                from vigipub.capture import CaptureOptions
+                from vigipub.capture.importer import import_warc
+
+                _say(progress, Step("importing the recording {file}", file=Path(recording).name))
+                manifest = import_warc(
+                    Path(recording),
+                    out_dir / EVIDENCE,
+                    CaptureOptions(case_ref=original_manifest.case_ref, chain_from=dossier / EVIDENCE),
+                    seed_url=original_manifest.seed_url,
+                )
+            else:
+                manifest = _capture_for_recheck(seeds, out_dir / EVIDENCE, capture_options, progress, capture_progress)
         except CaptureInputError as exc:
             _say(progress, Step("site unreachable: {error}", error=exc))
             result = compliance.unreachable(original.link, str(exc), _unreachable_kind(exc))

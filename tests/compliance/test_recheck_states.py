@@ -232,6 +232,43 @@ def test_a_start_page_behind_an_anti_bot_challenge_is_unreachable_and_blocked(or
     assert report.verdict == ComplianceVerdict.UNREACHABLE and report.error_kind == "blocked"
     assert "anti-bot challenge (DDoS-Guard)" in (report.error or "")
 
+def _record(demo, urls: list[str], path: Path) -> None:
+    """What a browser recorder writes for these pages (a warcio WARC of their responses)."""
+    import io
+    import urllib.request
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url in urls:
+            with urllib.request.urlopen(url) as answer:  # noqa: S310 - the local demo site
+                body, final = answer.read(), answer.geturl()
+                headers = StatusAndHeaders(f"{answer.status} OK", list(answer.headers.items()), protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(final, "response", payload=io.BytesIO(body), http_headers=headers))
+
+
+def test_a_browser_recording_stands_for_the_recapture(original, demo, tmp_path):
+    """A site behind a firewall: the inspector records it in a browser and the recheck compares
+    with that recording; a page left out of it is « not checked again », its claims unverified."""
+    demo.state = "unchanged"
+    manifest = json.loads((original / "evidence" / "manifest.json").read_text(encoding="utf-8"))
+    pages = [p["final_url"] for p in manifest["pages"] if p["status"] == 200]
+    french_home = next(u for u in pages if u.endswith("/fr/"))
+    recording = tmp_path / "recording.warc.gz"
+    _record(demo, [french_home], recording)
+    result = recheck(original, tmp_path / "r", recording=recording)
+    report = ComplianceReport.model_validate_json(result.compliance_json.read_bytes())
+    assert report.verdict == ComplianceVerdict.NOT_COMPLIED
+    on_home = [c for c in report.claims if c.url == french_home]
+    assert on_home and all(c.status == ClaimStatus.PRESENT for c in on_home)
+    elsewhere = [c for c in report.claims if c.url != french_home]
+    assert elsewhere and not any(c.status == ClaimStatus.GONE for c in elsewhere)
+    assert verify_evidence(result.out_dir).ok
+    notes = json.loads((result.out_dir / "evidence" / "manifest.json").read_text(encoding="utf-8"))["notes"]
+    assert "recorded outside vigipub" in notes[0]
+
 def test_down_site(original, demo, tmp_path):
     """Last: the demo stops listening for good."""
     demo.go_down()

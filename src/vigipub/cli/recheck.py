@@ -35,8 +35,12 @@ class SiteUnreachable(VigipubError):
 @click.option("--max-pages", type=click.IntRange(1, 100_000), default=None,
               help="Page budget besides the original pages, always fetched again (default: as originally).")
 @click.option("--no-follow-moves", is_flag=True, help="Do not capture the domains the site seems to have moved to.")
+@click.option("--import-warc", "recording", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Compare with a WARC recorded in an ordinary browser (ArchiveWeb.page, Webrecorder) "
+                   "instead of capturing again: for a site whose firewall refuses automated captures.")
 def command(dossier: Path, out_dir: Path | None, allow_private: bool, proxy: str | None, second_proxy: str | None,
-            browser: bool | None, page_timeout: float | None, max_pages: int | None, no_follow_moves: bool) -> None:
+            browser: bool | None, page_timeout: float | None, max_pages: int | None, no_follow_moves: bool,
+            recording: Path | None) -> None:
     """Capture DOSSIER's site again into a new sealed dossier and say whether it complied.
 
     Writes in the new dossier: evidence/ (its chain continues the original's), findings.json,
@@ -49,7 +53,7 @@ def command(dossier: Path, out_dir: Path | None, allow_private: bool, proxy: str
         result = recheck(
             dossier, out_dir, allow_private=allow_private, proxy=proxy, second_proxy=second_proxy,
             browser=browser, page_timeout=page_timeout, max_pages=max_pages, follow_moves=not no_follow_moves,
-            progress=lambda m: err.print(f"[dim]·[/dim] {m}"), capture_progress=bar,
+            progress=lambda m: err.print(f"[dim]·[/dim] {m}"), capture_progress=bar, recording=recording,
         )
     report = result.report
     click.echo(f"verdict: {result.verdict.value}")
