@@ -164,6 +164,48 @@ def test_follow_up_re_check_runs_vigipub_recheck_and_decides_the_next_step(clien
     assert AuditEntry.objects.filter(case_ref=ref, action="recheck.done").exists()
 
 
+def test_a_re_check_against_a_browser_recording(client_as, users, case_with_capture, demo_site, tmp_path):
+    """A site behind a firewall after the decision: the lawyer gives the WARC an inspector recorded
+    in a browser; the re-check compares with it (the demo clinic's French home page, unchanged:
+    « non conforme »), and the recording's digest is in the audit log."""
+    import urllib.request
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    case = case_with_capture
+    ref = case.reference
+    Case.objects.filter(pk=case.pk).update(status="follow_up", published_at=timezone.now())
+    site = case.websites.get()
+    # the inspector's browser went through every page of the capture the decision rests on
+    import json as _json
+
+    from vigipub.web.services import data_path
+
+    baseline = case.captures.get()
+    manifest = _json.loads((data_path(baseline.dossier) / "evidence" / "manifest.json").read_text(encoding="utf-8"))
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for url in dict.fromkeys(p["final_url"] for p in manifest["pages"] if p["status"] == 200):
+        with urllib.request.urlopen(url) as answer:  # noqa: S310 - the local demo site
+            body, final = answer.read(), answer.geturl()
+            headers = StatusAndHeaders(f"{answer.status} OK", list(answer.headers.items()), protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(final, "response", payload=io.BytesIO(body), http_headers=headers))
+    legal = client_as(users["legal"])
+    legal.post(reverse("recheck_recording", args=[ref]), {"website": site.pk, "recording": upload("rec.warc.gz", buffer.getvalue())})
+    recheck = case.rechecks.get()
+    job = Job.objects.get(kind="recheck")
+    assert recheck.job == job and job.params["recording"].endswith("rec.warc.gz")
+    assert jobs.run_job(job.pk) == "done", Job.objects.get(pk=job.pk).error
+    recheck.refresh_from_db()
+    assert recheck.verdict == "not_complied"
+    entry = AuditEntry.objects.filter(action="recheck.schedule", case_ref=ref).latest("pk")
+    assert entry.details["recording_sha256"].startswith("sha256:")
+    # a file that is not a recording is refused, in French, and nothing is queued
+    legal.post(reverse("recheck_recording", args=[ref]), {"website": site.pk, "recording": upload("x.txt", b"hello")})
+    assert Job.objects.filter(kind="recheck").count() == 1
+    assert "n’est pas un enregistrement WARC" in unescape(legal.get(reverse("case", args=[ref])).content.decode())
+
 @pytest.mark.slow
 def test_the_leads_a_triage_run_writes_are_imported(client_as, users, demo_dossier, tmp_path):
     """`vigipub triage` (batch triage of web archives) writes leads.json and leads.csv; both

@@ -281,9 +281,9 @@ def request_capture(
 MAX_RECORDING_BYTES = 2 << 30
 
 
-def store_recording(user: Any, case: CaseRow, upload: Any) -> Path:
+def store_recording(user: Any, case: CaseRow, upload: Any, capability: Capability = Capability.EDIT_CASE) -> Path:
     """Keep an uploaded browser recording in the case's folder, after checking it is a WARC."""
-    require(user, Capability.EDIT_CASE)
+    require(user, capability)
     _refuse_if_closed(case)
     if upload.size > MAX_RECORDING_BYTES:
         raise refuse(gettext_noop("The recording is too large."))
@@ -1208,16 +1208,33 @@ def procedure_warning(level: str, message: str) -> str:
 # --------------------------------------------------------------------------- follow-up
 
 
-def _schedule_recheck(user: Any, case: CaseRow, website: Website, when: date) -> Recheck:
+def _schedule_recheck(
+    user: Any, case: CaseRow, website: Website, when: date, recording: Path | None = None
+) -> Recheck:
     baseline = case.captures.filter(website=website, state=JobState.DONE).order_by("-captured_at").first()
     recheck = Recheck.objects.create(case=case, website=website, baseline=baseline, scheduled_for=when, created_by=user)
-    audit.record(
-        user,
-        AuditAction.RECHECK_SCHEDULE,
-        case=case,
-        subject=f"recheck {recheck.pk}",
-        details={"url": website.url, "on": when.isoformat(), "baseline": baseline.dossier if baseline else ""},
-    )
+    details: dict[str, Any] = {"url": website.url, "on": when.isoformat(), "baseline": baseline.dossier if baseline else ""}
+    if recording is not None:
+        details.update(recording=recording.name, recording_sha256=sha256_file(recording))
+    audit.record(user, AuditAction.RECHECK_SCHEDULE, case=case, subject=f"recheck {recheck.pk}", details=details)
+    return recheck
+
+
+def recheck_recording(user: Any, case: CaseRow, website: Website | None, upload: Any) -> Recheck:
+    """A re-check now against a WARC recorded in the inspector's browser (a site whose firewall
+    refuses automated captures), instead of a new capture (``vigipub recheck --import-warc``)."""
+    require(user, Capability.SCHEDULE_RECHECK)
+    if case.status not in (S.DECISION, S.PUBLISHED, S.FOLLOW_UP, S.ESCALATED):
+        raise refuse(gettext_noop("Re-checks follow a decision."))
+    if website is None or website.case_id != case.pk:
+        raise refuse(gettext_noop("The case has no website."))
+    path = store_recording(user, case, upload, Capability.SCHEDULE_RECHECK)
+    with transaction.atomic():
+        recheck = _schedule_recheck(user, case, website, today(), recording=path)
+        job = enqueue(JobKind.RECHECK, case=case, params={"recheck": recheck.pk, "recording": str(path)}, user=user)
+        recheck.job = job
+        recheck.save(update_fields=["job"])
+        refresh(case)
     return recheck
 
 
@@ -1264,6 +1281,7 @@ def recheck_from_job(recheck: Recheck, progress: Any, attempt: int) -> dict[str,
     out = data_dir() / "cases" / recheck.case.reference / "rechecks" / f"{recheck.pk}-attempt{attempt}"
     out.parent.mkdir(parents=True, exist_ok=True)
     browser = settings.VIGIPUB["CAPTURE_BROWSER"]
+    recording = (recheck.job.params or {}).get("recording") if recheck.job is not None else None
     result = pipeline.recheck(
         data_path(recheck.baseline.dossier),
         out,
@@ -1271,6 +1289,7 @@ def recheck_from_job(recheck: Recheck, progress: Any, attempt: int) -> dict[str,
         progress=progress,
         browser=None if browser in ("", "auto") else browser in ("1", "true", "yes", "on"),
         max_pages=recheck.baseline.max_pages,
+        recording=Path(recording) if recording else None,
     )
     report = result.report
     verdict = str(result.verdict)

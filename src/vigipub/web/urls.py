@@ -40,6 +40,7 @@ urlpatterns = [
     path("cases/<str:ref>/merge/<str:other>/", cases.merge, name="merge"),
     path("cases/<str:ref>/duplicates/<int:dup_id>/dismiss/", cases.dismiss_duplicate, name="dismiss_duplicate"),
     path("cases/<str:ref>/rechecks/", cases.recheck, name="recheck"),
+    path("cases/<str:ref>/rechecks/recording/", cases.recheck_recording, name="recheck_recording"),
     path("cases/<str:ref>/rechecks/<int:recheck_id>/report.html", cases.recheck_report, name="recheck_report"),
     path("cases/<str:ref>/evidence/", evidence.evidence_list, name="evidence"),
     path("cases/<str:ref>/evidence/<int:page_id>/", evidence.page_review, name="page"),

@@ -422,6 +422,19 @@ def recording(request: HttpRequest, case: Case) -> HttpResponse | None:
 
 
 @case_action
+def recheck_recording(request: HttpRequest, case: Case) -> HttpResponse | None:
+    """A re-check against a WARC recorded in the inspector's browser, now."""
+    form = forms.RecordingForm(request.POST, request.FILES)
+    if form.is_valid():
+        site = case.websites.filter(pk=form.cleaned_data["website"]).first()
+        services.recheck_recording(request.user, case, site, form.cleaned_data["recording"])
+        messages.success(request, _("Recording queued: follow its progress below."))
+    else:
+        _form_errors(request, form)
+    return None
+
+
+@case_action
 def merge(request: HttpRequest, case: Case, other: str) -> HttpResponse | None:
     other_case = get_object_or_404(Case, reference=other)
     services.merge(request.user, case, other_case)
