@@ -335,7 +335,8 @@ class Capture:
         notes = list(result.notes)
         if tls_error:
             notes.append(f"TLS certificate not verified: {tls_error}")
-        blocked = anti_bot_challenge(result.status or 0, result.headers_dict(), result.body) if html else None
+        headers = result.headers_dict()
+        blocked = anti_bot_challenge(result.status or 0, headers, result.body) if html else None
         if blocked is not None:
             notes.append(challenge_note(blocked))
             if is_seed:
@@ -379,7 +380,7 @@ class Capture:
             language_hint=language,
             record=ref,
             truncated=result.truncated is not None,
-            headers=result.headers_dict(),
+            headers=headers,
             notes=notes,
             redirects=hops,
             outlinks=outlinks_ref,

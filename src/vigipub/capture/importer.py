@@ -190,6 +190,7 @@ def _import(
                 body = body[:max_record_bytes]
                 status = int(record.http_headers.get_statuscode() or 0)
                 headers = list(record.http_headers.headers)
+                header_map = dict(headers)
                 when = _when(record.rec_headers.get_header("WARC-Date"))
                 dates.append(when)
                 original_id = record.rec_headers.get_header("WARC-Record-ID") or ""
@@ -204,7 +205,7 @@ def _import(
                     headers={IMPORTED_FROM_HEADER: original_id, **({"WARC-Truncated": "length"} if truncated else {})},
                 )
                 notes = [f"recorded outside vigipub ({recorder or 'unknown recorder'}), record {original_id}"]
-                blocked = anti_bot_challenge(status, dict(headers), body)
+                blocked = anti_bot_challenge(status, header_map, body)
                 if blocked is not None:
                     notes.append(challenge_note(blocked))
                 pages.append(
@@ -216,7 +217,7 @@ def _import(
                         via="seed" if url == seed_url else "import",
                         record=ref,
                         truncated=truncated,
-                        headers={k: v for k, v in headers},
+                        headers=header_map,
                         notes=notes,
                     )
                 )

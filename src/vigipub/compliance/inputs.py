@@ -58,10 +58,11 @@ class CaptureView:
             return []
         # a heading or a menu entry « Témoignages de patients » is the label of the stories, not
         # one: the decision never quotes it (qualify.quotes.substantive), nor does the comparison
+        starts = [b.start for b in document.blocks]  # once per document, for every testimonial
         return [
             f
             for f in analysis.findings
-            if f.kind in CLAIM_KINDS and not (f.kind == "testimonial" and _is_label(document, f))
+            if f.kind in CLAIM_KINDS and not (f.kind == "testimonial" and _is_label(document, starts, f))
         ]
 
     def pointer(self, page: CapturedPage, quote: str | None = None) -> EvidencePointer:
@@ -81,11 +82,11 @@ class CaptureView:
 _LABEL_TAGS = frozenset({"title", "h1", "h2", "h3", "h4", "h5", "h6", "button", "nav"})
 
 
-def _is_label(document: Document, finding: Finding) -> bool:
-    """A finding of two words or fewer, or one in a heading, a button or a menu."""
+def _is_label(document: Document, starts: list[int], finding: Finding) -> bool:
+    """A finding of two words or fewer, or one in a heading, a button or a menu (``starts``: the
+    document's block starts)."""
     if len(finding.quote.split()) <= 2:
         return True
-    starts = [b.start for b in document.blocks]
     i = bisect_right(starts, finding.start) - 1
     return i >= 0 and document.blocks[i].tag in _LABEL_TAGS and document.blocks[i].end >= finding.end
 

@@ -277,6 +277,16 @@ def request_capture(
     return capture
 
 
+def capture_recording(user: Any, case: CaseRow, website: Website | None, upload: Any) -> Capture:
+    """Investigate a WARC recorded in the inspector's browser (a site whose firewall refuses
+    automated captures) instead of capturing ``website``: kept in the case's folder, then queued
+    as a capture (:func:`request_capture`)."""
+    require(user, Capability.EDIT_CASE)
+    if website is None or website.case_id != case.pk:
+        raise refuse(gettext_noop("The case has no website."))
+    return request_capture(user, case, website, recording=store_recording(user, case, upload))
+
+
 #: a browser recording larger than this is refused (a site's pages take a few megabytes)
 MAX_RECORDING_BYTES = 2 << 30
 

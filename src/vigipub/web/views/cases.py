@@ -413,8 +413,7 @@ def recording(request: HttpRequest, case: Case) -> HttpResponse | None:
     form = forms.RecordingForm(request.POST, request.FILES)
     if form.is_valid():
         site = case.websites.filter(pk=form.cleaned_data["website"]).first()
-        path = services.store_recording(request.user, case, form.cleaned_data["recording"])
-        services.request_capture(request.user, case, site, recording=path)
+        services.capture_recording(request.user, case, site, form.cleaned_data["recording"])
         messages.success(request, _("Recording queued: follow its progress below."))
     else:
         _form_errors(request, form)
