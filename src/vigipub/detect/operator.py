@@ -376,15 +376,14 @@ class OperatorExtractor:
             if i <= skip_until:
                 continue
             self._labelled(doc, lines, i, weight)
+            bonus = 1.0 if "©" in line or "copyright" in line.lower() else 0.0
             for s, e in _names_with_form(line, vocab):
                 name = _clean_name(line[s:e], vocab)
                 if name is None:
                     continue
-                bonus = 1.0 if "©" in line or "copyright" in line.lower() else 0.0
                 self._add("name", name, weight + bonus, doc, start + s, start + e)
             for m in vocab.legal_form_before.finditer(line):
                 # the form, then the name in its quotes, kept as written (« ООО «Новая Жизнь» »)
-                bonus = 1.0 if "©" in line or "copyright" in line.lower() else 0.0
                 self._add("name", " ".join(m.group(0).split()), weight + bonus, doc, start + m.start(), start + m.end())
             for registration in vocab.registrations:
                 for m in registration.pattern.finditer(line):

@@ -166,7 +166,7 @@ class SiteFacts:
         for f in self.therapies:
             fam = f.attributes.get("family", "")
             if fam in THERAPY_FAMILIES and fam not in NOT_MEDICINES_ALONE:
-                counts[fam] = counts.get(fam, 0.0) + (0.5 if fam in UMBRELLA_FAMILIES else 1.0)
+                counts[fam] = counts.get(fam, 0.0) + (0.5 if fam in GENERIC_FAMILIES else 1.0)
         if not counts:
             return None
         order = {fam: n for n, fam in enumerate(self.families)}
@@ -176,8 +176,9 @@ class SiteFacts:
 
 # -- builders ------------------------------------------------------------------------------
 
-#: therapy families named by umbrella words (regenerative medicine, cell therapy in general)
-UMBRELLA_FAMILIES = frozenset({"cell_therapy_other"})
+#: therapy families named by umbrella words (regenerative medicine, cell therapy in general):
+#: too broad to decide alone when a specific family is named too (the product, the registers)
+GENERIC_FAMILIES = frozenset({"cell_therapy_other"})
 
 #: the established items the inspector records, and what each is by itself (kind, subkind), with
 #: the France signal it carries

@@ -14,7 +14,7 @@ from vigipub.evidence.french import typeset
 from vigipub.evidence.qualification import RuleId as R
 from vigipub.evidence.qualification import Violation
 
-from ..facts import Fact, RaisedDefence
+from ..facts import GENERIC_FAMILIES, Fact, RaisedDefence
 from .base import Context, Result, Rule, no, not_applicable, rule, undetermined, yes
 from .eu import THERAPEUTIC_CLAIMS
 
@@ -23,8 +23,6 @@ RULES: list[Rule] = []
 PROMOTIONAL_KINDS = ("claim", "testimonial", "call_to_action", "travel")
 FRANCE_SIGNALS_STRONG = frozenset({"french_language", "fr_variant", "fr_domain"})
 UNAUTHORISED = frozenset({"not_authorised", "withdrawn"})
-#: families too broad to decide alone when a specific family was looked up too
-GENERIC_FAMILIES = frozenset({"cell_therapy_other"})
 EARLY_ACCESS = ("aap", "aac", "cpc", "early", "compassion", "accès précoce", "accès compassionnel")
 
 
