@@ -227,23 +227,25 @@ def recheck_done(f: CaseFacts) -> Blocker | None:
 
 @_pre("site_complied")
 def site_complied(f: CaseFacts) -> Blocker | None:
-    if f.last_recheck_verdict == "complied":
+    # no verdict yet (none scheduled, or the first one still running) is recheck_done's blocker:
+    # saying "the last re-check found 'none'" would name a re-check that never concluded
+    if not f.last_recheck_verdict or f.last_recheck_verdict == "complied":
         return None
     return Blocker(
         "site_complied",
         gettext_noop("The last re-check found '%(verdict)s': the case can only be closed as complied after a compliant re-check."),
-        {"verdict": f.last_recheck_verdict or "none"},
+        {"verdict": f.last_recheck_verdict},
     )
 
 
 @_pre("site_not_complied")
 def site_not_complied(f: CaseFacts) -> Blocker | None:
-    if f.last_recheck_verdict in ("not_complied", "partially_complied", "unreachable"):
+    if not f.last_recheck_verdict or f.last_recheck_verdict in ("not_complied", "partially_complied", "unreachable"):
         return None
     return Blocker(
         "site_not_complied",
         gettext_noop("Escalation needs a re-check showing that the advertising continues (last re-check: '%(verdict)s')."),
-        {"verdict": f.last_recheck_verdict or "none"},
+        {"verdict": f.last_recheck_verdict},
     )
 
 
