@@ -3,7 +3,9 @@
 * ``unreachable``: the site could not be captured, or every claim left unmatched sits on a
   page that could not be fetched again — never ``complied`` on missing evidence;
 * ``not_complied``: every claim of the decision is still made (present, or reworded and
-  still detected as a claim), or all are gone but the site still promotes with new claims;
+  still detected as a claim), or every one that could be checked again is (the others' pages
+  could not be fetched, or a browser recording left them out: nothing shows a change), or all
+  are gone but the site still promotes with new claims;
 * ``complied``: no claim remains, no new claim on a promotion page, the French variant is
   not hidden, no move to another domain, nothing left for review;
 * ``partially_complied``: anything in between.
@@ -139,7 +141,11 @@ def decide(
     others_unverified = [c for c in claims if c.status == ClaimStatus.UNVERIFIED and c not in weighed]
     if not kept and not others_kept and (unverified or others_unverified):
         verdict = ComplianceVerdict.UNREACHABLE
-    elif (n and len(kept) == n) or (not kept and not others_kept and promo_new and site_verdict == "promotion"):
+    elif (
+        (n and len(kept) == n)
+        or (kept and len(kept) + len(unverified) == n)
+        or (not kept and not others_kept and promo_new and site_verdict == "promotion")
+    ):
         verdict = ComplianceVerdict.NOT_COMPLIED
     elif (
         not kept and not others_kept and not review and not promo_new and not hidden and not moves
@@ -154,10 +160,13 @@ def decide(
             "Mise en conformité partielle : {kept} allégation(s) sur {n} {scope} demeurent"
             "{others} ; voir les motifs."
         ),
-        ComplianceVerdict.NOT_COMPLIED: "Pas de mise en conformité : {kept} allégation(s) sur {n} {scope} demeurent.",
+        ComplianceVerdict.NOT_COMPLIED: (
+            "Pas de mise en conformité : {kept} allégation(s) sur {n} {scope} demeurent{unverified}."
+        ),
         ComplianceVerdict.UNREACHABLE: "Contrôle impossible : les pages concernées n'ont pas pu être consultées.",
     }[verdict].format(
         scope=scope, kept=len(kept), n=n,
         others=f", ainsi que {len(others_kept)} autre(s) allégation(s) du dossier" if others_kept else "",
+        unverified=f" ; les {len(unverified)} autre(s) n'ont pas pu être vérifiées" if unverified else "",
     )
     return verdict, reasons, summary

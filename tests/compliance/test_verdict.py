@@ -1,0 +1,55 @@
+"""The recheck's verdict rule on hand-made claim checks (no capture needed)."""
+
+from __future__ import annotations
+
+from vigipub.compliance.verdict import decide
+from vigipub.evidence.compliance import (
+    ClaimCheck,
+    ClaimStatus,
+    ComplianceVerdict,
+    EvidencePointer,
+    FrenchVariant,
+    FrenchVariantStatus,
+    Side,
+)
+
+ORIGINAL = EvidencePointer(side=Side.ORIGINAL, url="https://clinic.example/")
+NOW = EvidencePointer(side=Side.RECHECK, url="https://clinic.example/")
+
+
+def _claim(i: int, status: ClaimStatus) -> ClaimCheck:
+    return ClaimCheck(
+        id=f"C{i}", in_decision=True, kind="claim", quote=f"Our cells cure disease number {i}.",
+        url=f"https://clinic.example/page{i}", status=status,
+    )
+
+
+def _verdict(*statuses: ClaimStatus, site_verdict: str | None = "promotion") -> tuple[ComplianceVerdict, str]:
+    claims = [_claim(i, s) for i, s in enumerate(statuses, 1)]
+    french = FrenchVariant(status=FrenchVariantStatus.SERVED)
+    verdict, _reasons, summary = decide(claims, [], french, [], site_verdict, NOW, ORIGINAL)
+    return verdict, summary
+
+
+def test_every_claim_that_could_be_checked_still_made_is_not_complied():
+    """Two pages of three recorded again, both still carry their claims: nothing shows that the
+    company changed anything, so this is not « partielle »."""
+    verdict, summary = _verdict(ClaimStatus.PRESENT, ClaimStatus.PRESENT, ClaimStatus.UNVERIFIED)
+    assert verdict == ComplianceVerdict.NOT_COMPLIED
+    assert "2 allégation(s) sur 3" in summary and "1 autre(s) n'ont pas pu être vérifiées" in summary
+
+
+def test_a_removed_claim_beside_an_unverified_one_is_partial():
+    verdict, _ = _verdict(ClaimStatus.PRESENT, ClaimStatus.GONE, ClaimStatus.UNVERIFIED)
+    assert verdict == ComplianceVerdict.PARTIALLY_COMPLIED
+
+
+def test_nothing_checked_again_is_unreachable_never_complied():
+    verdict, _ = _verdict(ClaimStatus.UNVERIFIED, ClaimStatus.UNVERIFIED, site_verdict=None)
+    assert verdict == ComplianceVerdict.UNREACHABLE
+
+
+def test_all_claims_present_is_not_complied_without_an_unverified_clause():
+    verdict, summary = _verdict(ClaimStatus.PRESENT, ClaimStatus.PRESENT)
+    assert verdict == ComplianceVerdict.NOT_COMPLIED
+    assert summary == "Pas de mise en conformité : 2 allégation(s) sur 2 citées dans la décision demeurent."
