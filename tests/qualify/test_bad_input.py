@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -202,3 +203,52 @@ def test_urgency_and_silence() -> None:
     c = next(c for c in q.considerants if c.id == "C15_urgence")
     assert "L.\u00a0121-2" in c.text_fr and c.basis[0].code == "CRPA"
     assert q.considerants[-1].id == "C23_mesure"
+
+
+def _broad_family_only(iaso: CaseFixture, *, match_field: str) -> list[Any]:
+    """The Iaso pages as if they named only « thérapie cellulaire », and the registers' answer for
+    that family: authorised cell therapies exist, all for other diseases."""
+    from vigipub.evidence.registers import RegisterMatch
+
+    pages = []
+    for page in iaso.findings.pages:
+        findings = [
+            f.model_copy(update={"subkind": "cell_therapy_other", "attributes": {**f.attributes, "family": "cell_therapy_other"}})
+            if f.kind == "therapy"
+            else f
+            for f in page.findings
+        ]
+        pages.append(page.model_copy(update={"findings": findings}))
+    match = RegisterMatch(
+        registry="EMA", identifier="EMEA/H/C/004662", product="Abecma", substances=["idecabtagene vicleucel"],
+        status="Authorised", authorised=True, atmp=True, match_field=match_field, score=1.0,
+    )
+    answer = iaso.authorisations[0].model_copy(
+        update={"therapy": "cell_therapy_other", "status": "authorised_other_indication", "matches": [match]}
+    )
+    return [pages, [answer]]
+
+
+def test_a_broad_family_whose_authorised_products_treat_other_diseases_is_unauthorised(iaso: CaseFixture) -> None:
+    """« Thérapie cellulaire » for the diseases the site names, no product named: the CAR-T
+    authorised for myeloma is not what is promoted, so nothing authorises the product."""
+    pages, answers = _broad_family_only(iaso, match_field="family:cell_therapy_other")
+    q = qualify(pages, answers, case=iaso.case, date_of_facts=ON)
+    t5 = next(t for t in q.tests if t.id == "T5.unauthorised")
+    assert t5.outcome == "yes" and "other diseases" in t5.reason
+    assert outcomes(q)["T8.unauthorised_ad"] == "yes"
+
+
+def test_a_named_product_of_a_broad_family_authorised_elsewhere_stays_for_the_inspector(iaso: CaseFixture) -> None:
+    """The site names the product the register found (authorised for another disease): off-label
+    advertising of an authorised medicine is another question, left to the inspector."""
+    pages, answers = _broad_family_only(iaso, match_field="name")
+    q = qualify(pages, answers, case=iaso.case, date_of_facts=ON)
+    assert outcomes(q)["T5.unauthorised"] == "undetermined"
+
+
+def test_a_broad_family_answer_does_not_stand_for_a_specific_family_never_asked(iaso: CaseFixture) -> None:
+    """The site names dendritic cells; only the broad family was asked: not concluded."""
+    _pages, answers = _broad_family_only(iaso, match_field="family:cell_therapy_other")
+    q = qualify(list(iaso.findings.pages), answers, case=iaso.case, date_of_facts=ON)
+    assert outcomes(q)["T5.unauthorised"] == "undetermined"

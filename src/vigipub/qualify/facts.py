@@ -382,6 +382,8 @@ def build_facts(
                         )
                     ),
                     "registries": ",".join(sorted({m.registry for m in answer.matches})),
+                    # "1" when a product the site names was found (not only its family's products)
+                    "named": "1" if any(not m.match_field.startswith(("family:", "atmp")) for m in answer.matches) else "",
                 },
                 record_digest=digests[0] if digests else None,
             )

@@ -190,6 +190,24 @@ def t5_unauthorised(ctx: Context) -> Result:
             + note,
             unauthorised=unauthorised,
         )
+    if (
+        not specific
+        and not set(ctx.facts.families) - GENERIC_FAMILIES
+        and all(st == {"authorised_other_indication"} for st in statuses.values())
+        and not any(f.attributes.get("named") for fs in relevant.values() for f in fs)
+    ):
+        # The site names only a broad family (« thérapie cellulaire ») and no product; the
+        # family's authorised products (a CAR-T for myeloma…) are all authorised for other
+        # diseases than those the site treats. The product presented for these diseases is
+        # none of them: no authorisation covers it (the register answer lists them).
+        families = sorted(relevant)
+        return yes(
+            [f.id for t in families for f in relevant[t]],
+            reason="no product named; the authorised products of the broad family "
+            + ", ".join(families)
+            + " are all authorised for other diseases than those promoted",
+            unauthorised=families,
+        )
     doubtful = sorted(t for t, st in statuses.items() if st & {"uncertain", "authorised_other_indication"})
     if doubtful:
         return undetermined(
