@@ -69,6 +69,24 @@ def test_a_button_in_the_readers_voice_is_no_story(detector: Detector) -> None:
     assert any(f.kind == "call_to_action" and f.quote == "Demander mon devis gratuit" for f in analysis.findings)
 
 
+def test_a_links_label_in_the_readers_voice_is_no_story(detector: Detector) -> None:
+    """A link the call-to-action lexicon does not know (« Réserver mon séjour », "Start my
+    journey") is still the site's button: never an inferred patient's story."""
+    for lang, body, label in (
+        ("fr", "<p>Nous traitons l'arthrose par thérapie cellulaire.</p><p><a href='/r'>Réserver mon séjour</a></p>", "Réserver mon séjour"),
+        ("en", "<p>We treat arthritis with stem cell therapy.</p><p><a href='/s'>Start my journey</a></p>", "Start my journey"),
+    ):
+        analysis = _analyze(detector, lang, body)
+        assert label not in [f.quote for f in analysis.findings if f.kind == "testimonial"], lang
+    # the same words in a paragraph are a patient's
+    story = _analyze(
+        detector,
+        "fr",
+        "<p>Nous traitons l'arthrose par thérapie cellulaire.</p><p>J'ai réservé mon séjour et je marche de nouveau.</p>",
+    )
+    assert any(f.kind == "testimonial" for f in story.findings)
+
+
 def test_clinics_abroad_is_a_brokers_offer_not_a_warning(detector: Detector) -> None:
     """A broker compares "stem cell clinics abroad"; a report warns of cells "sold by private
     clinics abroad": only the second is a reporting cue."""

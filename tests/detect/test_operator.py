@@ -321,3 +321,17 @@ def test_an_address_at_the_end_of_a_sentence_starts_at_its_street() -> None:
     )
     op = find_operator([french])
     assert op is not None and op.address == "14 rue des Lilas, 75011 Paris, France"
+
+
+def test_a_label_before_the_street_is_not_part_of_the_address() -> None:
+    """« Siège : Avenue de Chillon 44, 1820 Montreux, Suisse » (a Swiss notice): the address
+    starts at the street, whatever the label (one the vocabulary lists, or another)."""
+    for label in ("Siège", "Adresse de la clinique"):
+        notice = (
+            "<h1>Mentions légales</h1><p>Éditeur du site : Clinique Lémanrive SA, société anonyme de droit suisse.</p>"
+            f"<p>{label} : Avenue de Chillon 44, 1820 Montreux, Suisse.</p><p>Numéro IDE : CHE-114.278.903.</p>"
+        )
+        op = find_operator([_doc("https://lemanrive.example/mentions-legales", notice, title="Mentions légales")])
+        assert op is not None and op.name == "Clinique Lémanrive SA"
+        assert op.address == "Avenue de Chillon 44, 1820 Montreux, Suisse", label
+        assert op.country == "CH"

@@ -539,11 +539,16 @@ class Detector:
                 # a button in the reader's voice (« Demander mon devis gratuit », "Book my
                 # consultation") is the site's call, not a patient's story
                 buttons = {(k[2], k[3]) for k in groups if k[0] == "call_to_action" and k[3] - k[2] <= 60}
+                # the same for a link's whole label the lexicon does not know (« Réserver mon
+                # séjour », "Start my journey"): a patient's story is never a link's label
+                link_labels = {fold(link.text).strip() for link in doc.links if 0 < len(link.text) <= 60}
                 for count, m in enumerate(first_person.finditer(folded)):
                     if count >= 200:
                         break
                     span = sidx.sentence(m.start(), m.end())
                     if span in taken or span in buttons or len(taken) >= 60:
+                        continue
+                    if link_labels and folded[span[0] : span[1]].strip(" .!»«\"") in link_labels:
                         continue
                     taken.add(span)
                     self._add(

@@ -443,6 +443,12 @@ class OperatorExtractor:
                 cut = max((sep.end() for sep in _SEPARATOR.finditer(b_text)), default=0)
                 parts[k - 1] = (b_off + cut, b_text[cut:])
             before = parts[k - 1][1] if k > 0 else ""
+            label_end = before.rfind(":")
+            if label_end >= 0 and not any(c.isdigit() for c in before[:label_end]):
+                # « Siège : Avenue de Chillon 44 »: a label before the street is not the address
+                cut = label_end + 1 + (len(before[label_end + 1 :]) - len(before[label_end + 1 :].lstrip()))
+                parts[k - 1] = (parts[k - 1][0] + cut, before[cut:])
+                before = before[cut:]
             street = vocab.street_word.search(before) if before else None
             if street is not None and len(before.split()) > 6:
                 # a sentence before the street (« … com sede na Rua de Santa Catarina 250 »): the
