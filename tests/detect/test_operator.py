@@ -335,3 +335,20 @@ def test_a_label_before_the_street_is_not_part_of_the_address() -> None:
         assert op is not None and op.name == "Clinique Lémanrive SA"
         assert op.address == "Avenue de Chillon 44, 1820 Montreux, Suisse", label
         assert op.country == "CH"
+
+
+def test_register_numbers_of_medical_tourism_countries_name_their_country() -> None:
+    """A Mexican RFC, a Brazilian CNPJ, a Colombian NIT, an Indian CIN and a Thai juristic person
+    number are read, each with its country, when the notice names no country by its address."""
+    cases = [
+        ("Vidamex Salud, S.A. de C.V.", "RFC: VMS150312AB1", "RFC: VMS150312AB1", "MX"),
+        ("Celulas Vivas Ltda.", "CNPJ nº 12.345.678/0001-90", "CNPJ nº 12.345.678/0001-90", "BR"),
+        ("Regenera Andes S.A.S.", "NIT 900.123.456-7", "NIT 900.123.456-7", "CO"),
+        ("Stemcure Hospitals Private Limited", "CIN: U85110MH2011PTC123456", "CIN: U85110MH2011PTC123456", "IN"),
+        ("Siam Regen Co., Ltd.", "Juristic Person Registration No. 0105561234567", "Juristic Person Registration No. 0105561234567", "TH"),
+    ]
+    for name, line, number, country in cases:
+        page = _doc("https://clinic.example/legal", f"<h1>Legal notice</h1><p>{name}</p><p>{line}</p>", "Legal notice")
+        op = find_operator([page])
+        assert op is not None and op.registrations == [number], (name, op)
+        assert op.country == country, name
