@@ -611,6 +611,25 @@ def test_ageing_is_named_after_the_diseases_and_a_signature_makes_french_patient
     assert "parmi lesquels des patients français" in considerant(q, "C16_temoignages").text_fr
 
 
+def test_a_site_saying_that_french_patients_come_does_not_make_its_stories_theirs() -> None:
+    """« Des patients venus de France … nous font confiance » beside stories signed from
+    Guadalajara: the site mentions French patients; none of the stories is said to be theirs."""
+    story = {"kind": "testimonial", "subkind": "testimonial", "quote": "« Après le traitement, Mateo a commencé à parler. »"}
+    said = {
+        "kind": "france_targeting",
+        "subkind": "french_patient",
+        "quote": "Des patients venus de France, de Belgique et du Québec nous font confiance.",
+    }
+    cure = claim("cure", "Les cellules souches guérissent l'autisme.")
+    q = run_with_facts([page("fr", [story, said, cure])])
+    text = considerant(q, "C16_temoignages").text_fr
+    assert "fait état de patients venus de France" in text and "parmi lesquels" not in text, text
+    # the same words told by a patient are a French patient's story
+    told = {**said, "quote": "Nous sommes venus de France avec notre fils, qui parle enfin."}
+    q = run_with_facts([page("fr", [{**story, "quote": told["quote"]}, told, cure])])
+    assert "parmi lesquels des patients français" in considerant(q, "C16_temoignages").text_fr
+
+
 def test_a_site_written_in_french_throughout_is_not_said_to_have_a_french_version() -> None:
     french = {"kind": "france_targeting", "subkind": "french_language", "quote": "Médecine régénérative à Lyon"}
     cure = claim("cure", "Les cellules souches guérissent l'arthrose.")

@@ -540,18 +540,27 @@ class _Builder:
         testimonials = substantive(self.facts.of("testimonial"))
         if testimonials:
             # a French patient is often only a signature (« – Pierre, Marseille »): never a label
-            french = [
+            mentioned = [
                 f
                 for f in self.facts.of("france_targeting", ["french_patient"])
                 if quality(f.quote) not in ("navigation", "boilerplate")
-            ] + [
-                f for f in testimonials if f.attributes.get("country", "").upper() in ("FR", "FRANCE")
             ]
-            variant = ("many" if len(testimonials) >= 3 else "some") + ("_french" if french else "")
+            # a whole sentence of the site's own (« Des patients venus de France nous font
+            # confiance ») says that French patients come, not that one of the stories is theirs;
+            # a signature, or a sentence that is itself a story, is a French patient's testimony
+            told = {(f.url, normalise(f.quote)) for f in testimonials}
+            french = [
+                f for f in mentioned if quality(f.quote) != "sentence" or (f.url, normalise(f.quote)) in told
+            ] + [f for f in testimonials if f.attributes.get("country", "").upper() in ("FR", "FRANCE")]
+            variant = "many" if len(testimonials) >= 3 else "some"
+            if french:
+                variant += "_french"
+            elif mentioned:
+                variant += "_france_mentioned"
             self.add(
                 "C16_temoignages",
                 self.w.say("C16_temoignages", variant),
-                [f.id for f in testimonials + french],
+                [f.id for f in testimonials + (french or mentioned)],
             )
         innovative = self.supporting("claim", ["innovation"])
         superior = self.supporting("claim", ["superiority"])
