@@ -352,3 +352,24 @@ def test_register_numbers_of_medical_tourism_countries_name_their_country() -> N
         op = find_operator([page])
         assert op is not None and op.registrations == [number], (name, op)
         assert op.country == country, name
+    # one number written twice, with and without its colon, is listed once
+    page = _doc("https://clinic.example/legal", "<p>Vidamex Salud, S.A. de C.V.</p><p>RFC: VMS150312AB1</p><footer>RFC VMS150312AB1</footer>", "Aviso legal")
+    op = find_operator([page])
+    assert op is not None and op.registrations == ["RFC: VMS150312AB1"]
+
+
+def test_a_french_doctors_notice_names_the_doctor_and_her_rpps_number() -> None:
+    """« Dr Sophie Marchal, médecin inscrite au Conseil de l'Ordre …, RPPS 10101234567 »: no
+    company, no address block under the name; the doctor is the publisher, the RPPS says France."""
+    notice = (
+        "<h1>Mentions légales</h1><p>Dr Sophie Marchal, médecin inscrite au Conseil départemental de l'Ordre "
+        "des médecins de Paris, RPPS 10101234567.</p><p>Cabinet : 24 rue de Miromesnil, 75008 Paris.</p>"
+        "<p>Hébergeur : OVH SAS, 2 rue Kellermann, 59100 Roubaix.</p>"
+    )
+    op = find_operator([_doc("https://dr-marchal.example/mentions", notice, title="Mentions légales")])
+    assert op is not None and op.name == "Dr Sophie Marchal"
+    assert op.address == "24 rue de Miromesnil, 75008 Paris"
+    assert op.registrations == ["RPPS 10101234567"] and op.country == "FR"
+    # a doctor quoted in a clinic's page text is nobody's publisher
+    page = _doc("https://clinic.example/", "<p>Dr Anna Weber, our medical director, explains the protocol.</p>")
+    assert find_operator([page]) is None or find_operator([page]).name != "Dr Anna Weber"  # type: ignore[union-attr]

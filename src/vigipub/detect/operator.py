@@ -74,6 +74,12 @@ _LABEL_RE = re.compile(r"^\s*([^\W\d][\w '’./()-]{1,40}?)\s*[:：]\s*(\S.*)$")
 _STREET_LINE = re.compile(
     r"^\s*(?:[^\W\d][\w.'’ -]{2,50}\s\d{1,4}\s?[a-zA-Z]?|\d{1,4}\s?[a-zA-Z]?,?\s[^\W\d][\w.'’ -]{2,50})\s*,?\s*$"
 )
+#: a line of a legal notice that opens with a doctor's title and name, then a comma or its end
+#: (« Dr Sophie Marchal, médecin… », « Prof. Dr. med. Anna Weber »)
+_DOCTOR_LINE = re.compile(
+    r"^\s*(?P<name>(?:(?:Dr|Dre|Docteur|Doktor|Doctor|Pr|Prof|Professeur|Professor)\.?\s+){1,2}(?:med\.\s+)?"
+    r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?:,|$)"
+)
 #: a town after a postal code: a capitalised word and up to three more
 _TOWN = r"(?P<town>[A-ZÀ-ÝŞİĞÇÖÜ][\w'’]+(?:[ -][\w'’]+){0,3})"
 
@@ -382,6 +388,10 @@ class OperatorExtractor:
                 if name is None:
                     continue
                 self._add("name", name, weight + bonus, doc, start + s, start + e)
+            if weight >= 3.0 and (doctor := _DOCTOR_LINE.match(line)) is not None:
+                # a doctor's notice names its publisher at the head of a line (« Dr Sophie
+                # Marchal, médecin inscrite au Conseil de l'Ordre… »): weaker than a company's
+                self._add("name", doctor.group("name"), weight - 0.5, doc, start + doctor.start("name"), start + doctor.end("name"))
             for m in vocab.legal_form_before.finditer(line):
                 # the form, then the name in its quotes, kept as written (« ООО «Новая Жизнь» »)
                 self._add("name", " ".join(m.group(0).split()), weight + bonus, doc, start + m.start(), start + m.end())
@@ -589,8 +599,10 @@ class OperatorExtractor:
         registrations: list[_Candidate] = []
         seen: set[str] = set()
         for c in sorted(self.candidates, key=lambda c: -c.score):
-            if c.field == "registration" and c.value.casefold() not in seen:
-                seen.add(c.value.casefold())
+            # one number written twice (« RFC: VMG150312AB1 », « RFC VMG150312AB1 ») is one
+            key = re.sub(r"\W", "", c.value).casefold()
+            if c.field == "registration" and key not in seen:
+                seen.add(key)
                 registrations.append(c)
         if "name" not in best and "address" not in best and not registrations:
             return None
