@@ -630,6 +630,21 @@ def test_a_site_saying_that_french_patients_come_does_not_make_its_stories_their
     assert "parmi lesquels des patients français" in considerant(q, "C16_temoignages").text_fr
 
 
+def test_the_price_of_the_treatment_is_quoted_before_a_consultation_fee() -> None:
+    """« Consultation : 80 € » is a price, but not the treatment's: « Séance d'exosomes visage :
+    450 € » (a price naming the product) is quoted first; a price list that never names it is
+    still quoted."""
+    therapy = {"kind": "therapy", "subkind": "exosomes", "attributes": {"family": "exosomes"}}
+    fee = {"kind": "call_to_action", "subkind": "price", "quote": "Consultation : 80 €"}
+    session = {"kind": "call_to_action", "subkind": "price", "quote": "Séance d'exosomes visage : 450 €"}
+    cure = claim("cure", "Les exosomes stoppent la chute des cheveux.")
+    q = run_with_facts([page("fr", [fee, session, {**therapy, "quote": session["quote"]}, cure])])
+    text = considerant(q, "C17_bis_invitation").text_fr
+    assert "Séance d'exosomes visage" in text and "Consultation" not in text, text
+    q = run_with_facts([page("fr", [fee, {**therapy, "quote": "Nos exosomes"}, cure])])
+    assert "Consultation : 80" in considerant(q, "C17_bis_invitation").text_fr
+
+
 def test_a_site_written_in_french_throughout_is_not_said_to_have_a_french_version() -> None:
     french = {"kind": "france_targeting", "subkind": "french_language", "quote": "Médecine régénérative à Lyon"}
     cure = claim("cure", "Les cellules souches guérissent l'arthrose.")

@@ -585,7 +585,19 @@ class _Builder:
                 ),
                 list(dict.fromkeys(innovative.ids + superior.ids + safe.ids + travel.ids)),
             )
-        calls = self.supporting("call_to_action", sorted(INCITATIONS), limit=3)
+        # a price that names the treatment (« Séance d'exosomes visage : 450 € ») before a
+        # consultation fee or a price of something else (« Consultation : 80 € »)
+        # (only when one names it: a price list that never repeats the treatment is still quoted)
+        named = {(f.url, normalise(f.quote)) for f in self.facts.therapies}
+        prices = self.facts.of("call_to_action", ["price"])
+        unnamed_prices = [f.id for f in prices if (f.url, normalise(f.quote)) not in named]
+        if len(unnamed_prices) == len(prices):
+            unnamed_prices = []
+        calls = select_quotes(
+            [f for f in self.facts.of("call_to_action", sorted(INCITATIONS)) if f.id not in set(unnamed_prices)],
+            limit=3,
+            order=sorted(INCITATIONS),
+        )
         if calls:
             actions = list(
                 dict.fromkeys(self.w.label("invitations", f.subkind) for f in calls.facts if f.subkind in INCITATIONS)
