@@ -373,3 +373,16 @@ def test_a_french_doctors_notice_names_the_doctor_and_her_rpps_number() -> None:
     # a doctor quoted in a clinic's page text is nobody's publisher
     page = _doc("https://clinic.example/", "<p>Dr Anna Weber, our medical director, explains the protocol.</p>")
     assert find_operator([page]) is None or find_operator([page]).name != "Dr Anna Weber"  # type: ignore[union-attr]
+
+
+def test_a_turkish_street_number_is_no_label_and_the_district_keeps_its_city() -> None:
+    """« Büyükdere Cad. No:120, 34394 Şişli/İstanbul, Türkiye »: « No: » is the street's
+    number, not a label to cut; the town is the district and its city."""
+    for line, street in (
+        ("NeoCell Sağlık Hizmetleri A.Ş. – Büyükdere Cad. No:120, 34394 Şişli/İstanbul, Türkiye", "Büyükdere Cad. No:120"),
+        ("NeoCell Sağlık Hizmetleri A.Ş. – Büyükdere Cad. No: 120, 34394 Şişli/İstanbul, Türkiye", "Büyükdere Cad. No: 120"),
+    ):
+        page = _doc("https://neocell.example/", f"<h1>Kök hücre</h1><p>Metin.</p><footer><p>{line}</p></footer>")
+        op = find_operator([page])
+        assert op is not None and op.name == "NeoCell Sağlık Hizmetleri A.Ş."
+        assert op.address == f"{street}, 34394 Şişli/İstanbul, Türkiye" and op.country == "TR"

@@ -80,8 +80,14 @@ _DOCTOR_LINE = re.compile(
     r"^\s*(?P<name>(?:(?:Dr|Dre|Docteur|Doktor|Doctor|Pr|Prof|Professeur|Professor)\.?\s+){1,2}(?:med\.\s+)?"
     r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*(?:,|$)"
 )
-#: a town after a postal code: a capitalised word and up to three more
-_TOWN = r"(?P<town>[A-ZÀ-ÝŞİĞÇÖÜ][\w'’]+(?:[ -][\w'’]+){0,3})"
+#: a label at the head of an address's street part (« Siège : », "Address: "): words, a colon
+#: and a space
+_ADDRESS_LABEL = re.compile(r"\s*([^\W\d][\w'’ .-]{0,40}?)\s*:\s+")
+#: the last word of a "label" that is the street number's (« No: 120 », « Nr.: 5 »)
+_NUMBER_WORDS = frozenset({"no", "nr", "n°", "nº", "num", "numero", "number"})
+#: a town after a postal code: a capitalised word and up to three more (« Şişli/İstanbul »: a
+#: district and its city)
+_TOWN = r"(?P<town>[A-ZÀ-ÝŞİĞÇÖÜ][\w'’]+(?:[ /-][\w'’]+){0,3})"
 
 
 @dataclass(frozen=True)
@@ -453,12 +459,12 @@ class OperatorExtractor:
                 cut = max((sep.end() for sep in _SEPARATOR.finditer(b_text)), default=0)
                 parts[k - 1] = (b_off + cut, b_text[cut:])
             before = parts[k - 1][1] if k > 0 else ""
-            label_end = before.rfind(":")
-            if label_end >= 0 and not any(c.isdigit() for c in before[:label_end]):
+            label = _ADDRESS_LABEL.match(before)
+            if label is not None and _fold(label.group(1).split()[-1]).rstrip(".") not in _NUMBER_WORDS:
                 # « Siège : Avenue de Chillon 44 »: a label before the street is not the address
-                cut = label_end + 1 + (len(before[label_end + 1 :]) - len(before[label_end + 1 :].lstrip()))
-                parts[k - 1] = (parts[k - 1][0] + cut, before[cut:])
-                before = before[cut:]
+                # (« Büyükdere Cad. No: 120 » is the street's number, not a label)
+                parts[k - 1] = (parts[k - 1][0] + label.end(), before[label.end() :])
+                before = before[label.end() :]
             street = vocab.street_word.search(before) if before else None
             if street is not None and len(before.split()) > 6:
                 # a sentence before the street (« … com sede na Rua de Santa Catarina 250 »): the
