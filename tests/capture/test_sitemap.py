@@ -547,3 +547,18 @@ def test_no_sitemaps_option(make_server, tmp_path: Path) -> None:  # type: ignor
     manifest = CaptureManifest.model_validate_json((out / "manifest.json").read_bytes())
     assert manifest.options["sitemaps"] is False
     assert not any(p.via == "sitemap" for p in manifest.pages)
+
+
+def test_robots_txt_answered_with_the_sites_page_is_no_page_of_the_site(make_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A single-page application answers /robots.txt with its HTML page: archived (what the
+    crawler read), marked as fetched for robots, never extracted as a page of the site."""
+    from vigipub.extract import iter_warc
+
+    shell = page("Clinic")
+    server = _dynamic_server(make_server, {"/": route_html(shell), "/robots.txt": route_html(shell)})
+    out = tmp_path / "ev"
+    capture_site(server.base + "/", out, OPTS)
+    robots = [r for r in _records(out) if r[0] == "response" and r[1].endswith("/robots.txt")]
+    assert robots and robots[0][3].get("Vigipub-Fetched-For") == "robots"
+    assert [d.url for d in iter_warc(out / "capture.warc.gz")] == [server.base + "/"]
+    assert verify_evidence(out).ok

@@ -28,6 +28,7 @@ import json
 import shutil
 import signal
 import threading
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -186,7 +187,9 @@ class Capture:
                 self.policy,
                 manifest,
                 user_agent=self.user_agent,
-                record_answer=self.recorder.answer,
+                # robots.txt is evidence of what the crawler was allowed, not a page of the site
+                # (a single-page application answers every path, /robots.txt too, with its page)
+                record_answer=partial(self.recorder.answer, fetched_for="robots"),
             )
             self.redirects = RedirectFetcher(
                 self.opts, self.policy, manifest, self.frontier, self.politeness, self.recorder
