@@ -386,3 +386,14 @@ def test_a_turkish_street_number_is_no_label_and_the_district_keeps_its_city() -
         op = find_operator([page])
         assert op is not None and op.name == "NeoCell Sağlık Hizmetleri A.Ş."
         assert op.address == f"{street}, 34394 Şişli/İstanbul, Türkiye" and op.country == "TR"
+
+
+def test_a_british_address_with_its_postcode_after_the_town() -> None:
+    """« 5 Princes Gate, London SW7 1QJ, United Kingdom », « …, London W1G 9PQ, UK »."""
+    for line, address in (
+        ("SantéVoyage est un service de SV Medical Travel Ltd, 5 Princes Gate, London SW7 1QJ, United Kingdom.",
+         "5 Princes Gate, London SW7 1QJ, United Kingdom"),
+        ("Regen Clinic Ltd · 14 Harley Street, London W1G 9PQ, UK", "14 Harley Street, London W1G 9PQ, UK"),
+    ):  # fmt: skip
+        op = find_operator([_doc("https://x.example/", f"<h1>Stem cells</h1><p>Text.</p><footer><p>{line}</p></footer>")])
+        assert op is not None and op.address == address and op.country == "GB", op

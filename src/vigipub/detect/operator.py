@@ -690,11 +690,15 @@ _US_ADDRESS = re.compile(
     r"(?:,?\s*(?:USA|U\.S\.A\.|United States(?: of America)?))?"
 )
 #: a town and the postal code after it (« Bangkok 10110 », « Singapore 238859 »)
-_TOWN_CODE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s\d{4,6}")
+#: a postal code written after the town: digits (« Bangkok 10110 ») or a British postcode
+#: (« London SW7 1QJ »)
+_CODE_AFTER_TOWN = r"(?:\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})"
+_TOWN_CODE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s" + _CODE_AFTER_TOWN)
 #: a street, a district or two, the town, its code and the country on one line
 _TOWN_CODE_LINE = re.compile(
-    r"\b\d{1,5}\s[^,·|•\d]{2,60}?(?:,\s*[^,·|•\d]{2,40}?){0,2},\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s\d{4,6}"
-    r",\s*(?P<country>[^,·|•]{3,40})"
+    r"\b\d{1,5}\s[^,·|•\d]{2,60}?(?:,\s*[^,·|•\d]{2,40}?){0,2},\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s"
+    + _CODE_AFTER_TOWN
+    + r",\s*(?P<country>[^,·|•]{2,40})"
 )
 #: what separates items written on one line (« Société X · 14 rue des Lilas, 75011 Paris »)
 _SEPARATOR = re.compile(r"\s[·|•–—]\s")
