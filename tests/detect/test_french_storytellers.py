@@ -87,6 +87,20 @@ def test_a_links_label_in_the_readers_voice_is_no_story(detector: Detector) -> N
     assert any(f.kind == "testimonial" for f in story.findings)
 
 
+def test_a_menu_entry_is_marked_as_such_and_still_counted(detector: Detector) -> None:
+    """« Devis gratuit », « Témoignages » in the menu: findings (the site has such sections) marked
+    ``menu`` so that no document quotes them as the site's sentence."""
+    analysis = _analyze(
+        detector,
+        "fr",
+        "<nav><a href='/'>SantéVoyage</a> <a href='/devis'>Devis gratuit</a> <a href='/t'>Témoignages</a></nav>"
+        "<p>Nous traitons l'autisme par cellules souches à Istanbul.</p><p><a href='/devis'>Demandez votre devis gratuit</a></p>",
+    )
+    menu = [f for f in analysis.findings if f.attributes.get("menu") == "yes"]
+    assert menu and all("SantéVoyage" in f.quote for f in menu)
+    assert any(f.kind == "call_to_action" and f.quote == "Demandez votre devis gratuit" and "menu" not in f.attributes for f in analysis.findings)
+
+
 def test_clinics_abroad_is_a_brokers_offer_not_a_warning(detector: Detector) -> None:
     """A broker compares "stem cell clinics abroad"; a report warns of cells "sold by private
     clinics abroad": only the second is a reporting cue."""

@@ -645,6 +645,17 @@ def test_the_price_of_the_treatment_is_quoted_before_a_consultation_fee() -> Non
     assert "Consultation : 80" in considerant(q, "C17_bis_invitation").text_fr
 
 
+def test_a_menu_entry_is_never_quoted_as_the_sites_words() -> None:
+    """« SantéVoyage Devis gratuit » (a menu, marked by the detector) is not an invitation's
+    quote; the button in the page is."""
+    menu = {"kind": "call_to_action", "subkind": "quote_request", "quote": "SantéVoyage Devis gratuit", "attributes": {"menu": "yes"}}
+    button = {"kind": "call_to_action", "subkind": "quote_request", "quote": "Recevez gratuitement les devis de 3 cliniques partenaires"}
+    cure = claim("cure", "Les cellules souches guérissent l'autisme.")
+    q = run_with_facts([page("fr", [menu, button, cure])])
+    text = considerant(q, "C17_bis_invitation").text_fr
+    assert "Recevez gratuitement" in text and "SantéVoyage" not in text, text
+
+
 def test_a_site_written_in_french_throughout_is_not_said_to_have_a_french_version() -> None:
     french = {"kind": "france_targeting", "subkind": "french_language", "quote": "Médecine régénérative à Lyon"}
     cure = claim("cure", "Les cellules souches guérissent l'arthrose.")

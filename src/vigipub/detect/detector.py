@@ -40,6 +40,8 @@ _HEADING_MAX_CHARS = 120
 _SENTENCE_END = frozenset(".!;:,…")
 #: findings marked when they sit in a heading (the verdict's title features read them)
 _HEADING_KINDS = frozenset({"therapy", "disease"})
+#: kinds whose quote the documents may cite: marked when they stand in a navigation menu
+_MENU_KINDS = frozenset({"claim", "testimonial", "call_to_action", "travel"})
 #: cue subkind of stem cells that live in a tissue (« cellules souches du follicule pileux »): the
 #: therapy term inside such a phrase names the body's own cells, not a product
 _RESIDENT_CELLS = "resident_cells"
@@ -739,7 +741,11 @@ class Detector:
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
-            elif kind in _HEADING_KINDS and blocks:
+            if kind in _MENU_KINDS and blocks and blocks[bi0 := sidx.block_of(s)].tag == "nav" and blocks[bi0].end >= e:
+                # a menu entry (« Témoignages », « Devis gratuit »): evidence that the site has
+                # such a section, never a sentence to quote (the verdict still counts it)
+                attrs = {**attrs, "menu": "yes"}
+            if kind in _HEADING_KINDS and blocks:
                 bi = sidx.block_of(s)
                 heading = headings.get(bi)
                 if heading is None:

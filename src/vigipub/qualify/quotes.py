@@ -489,7 +489,11 @@ def select_quotes(
     """
     rank = {s: n for n, s in enumerate(order)}
     table = claim_signals() if table is None else table
-    usable = [f for f in facts if f.source == "case file" or quality(f.quote) not in UNQUOTABLE]
+    usable = [
+        f
+        for f in facts
+        if f.source == "case file" or (quality(f.quote) not in UNQUOTABLE and f.attributes.get("menu") != "yes")
+    ]
     from_case = [f for f in usable if f.source == "case file"]
     pages = [f for f in usable if f.source != "case file"]
     french = [f for f in pages if is_french(f)]
@@ -560,7 +564,7 @@ def substantive(facts: Sequence[Fact]) -> list[Fact]:
     norms: list[str] = []
     ordered = sorted(facts, key=lambda f: (not is_french(f), _STRENGTH.get(f.strength, 1), -f.confidence))
     for f in ordered:
-        if f.source != "case file" and words(f.quote) <= 2:
+        if f.source != "case file" and (words(f.quote) <= 2 or f.attributes.get("menu") == "yes"):
             continue  # a label (« Témoignages ») or a name, not what a patient says
         if f.source != "case file" and quality(f.quote) in (
             "navigation",
