@@ -149,6 +149,24 @@ def test_news_and_alert_public_tone(qualification, iaso_case) -> None:  # type: 
         assert "28 novembre 2024" in text
 
 
+def test_an_authorised_medicine_is_never_called_unauthorised(qualification, iaso_case) -> None:  # type: ignore[no-untyped-def]
+    """The registers found the product authorised (T5 « no »): the violation is its advertising
+    to the public (L. 5122-6); the news item and the alert say it is prescription-only, never
+    that it lacks an authorisation."""
+    from vigipub.evidence import LegalTest
+
+    t5 = LegalTest(id="T5.unauthorised", rule="t5", question="autorisé ?", outcome="no", evidence=["register0"])
+    authorised = qualification.model_copy(update={"tests": [*qualification.tests, t5]})
+    for render in (render_news, render_alert):
+        text = norm(render(authorised, iaso_case, fmt="md").decode()).replace("’", "'")
+        assert "soumis à prescription" in text, render.__name__
+        assert "non autorisé" not in text and "pas autorisé" not in text and "aucune autorisation" not in text, text
+    said = norm(render_news(authorised, iaso_case, fmt="md").decode())
+    assert "5122-6" in said
+    # the unauthorised product's wording is unchanged
+    assert "aucune autorisation" in norm(render_news(qualification, iaso_case, fmt="md").decode()).replace("’", "'")
+
+
 @pytest.mark.parametrize(
     ("product", "article", "said"),
     [

@@ -606,9 +606,9 @@ class OperatorExtractor:
         seen: set[str] = set()
         for c in sorted(self.candidates, key=lambda c: -c.score):
             # one number written twice (« RFC: VMG150312AB1 », « RFC VMG150312AB1 ») is one
-            key = re.sub(r"\W", "", c.value).casefold()
-            if c.field == "registration" and key not in seen:
-                seen.add(key)
+            number = re.sub(r"\W", "", c.value).casefold()
+            if c.field == "registration" and number not in seen:
+                seen.add(number)
                 registrations.append(c)
         if "name" not in best and "address" not in best and not registrations:
             return None

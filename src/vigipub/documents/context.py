@@ -137,6 +137,12 @@ def procedure_facts(case: Case) -> ProcedureFacts:
     )
 
 
+def authorised_product(qualification: Qualification) -> bool:
+    """The registers found the product authorised (T5 « no »): the violation is the advertising
+    itself (L. 5122-6, to the public), and no document may call the product unauthorised."""
+    return any(t.id == "T5.unauthorised" and t.outcome == "no" for t in qualification.tests)
+
+
 def claims_for(qualification: Qualification, case: Case) -> list[str]:
     """Claims to quote in letters and public notices: the case file's, then the qualification's."""
     seen: set[str] = set()

@@ -256,6 +256,8 @@ def build_context(
         "the_product": cx.product_with_article(case),
         "websites": case.websites,
         "claims": claims,
+        # an authorised medicine advertised to the public: the news item and the alert say so
+        "authorised": cx.authorised_product(qualification),
         "therapies": cx.therapy_labels(qualification),
         "vu": _vu_list(qualification),
         "considerants": [{"id": c.id, "text": c.text_fr} for c in qualification.considerants],

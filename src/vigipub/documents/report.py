@@ -44,6 +44,8 @@ from vigipub.evidence.vocabulary import (
     invites_to_treatment,
 )
 
+from .context import authorised_product
+
 _TEMPLATES = Path(__file__).parent / "templates"
 _env = Environment(
     loader=FileSystemLoader(_TEMPLATES),
@@ -402,9 +404,14 @@ def _verdict_sentence(
             }
         )
         measure = LABELS_FR["measure_fr"].get(qualification.measure.kind, "") if qualification.measure else ""
-        unauthorised = "médicaments dépourvus" if several else "médicament dépourvu"
+        if authorised_product(qualification):
+            # an authorised medicine advertised to the public (L. 5122-6): never « dépourvu de
+            # toute autorisation »
+            status = "médicaments autorisés mais soumis à prescription" if several else "médicament autorisé mais soumis à prescription"
+        else:
+            status = ("médicaments dépourvus" if several else "médicament dépourvu") + " de toute autorisation"
         return (
-            f"Le site {site} présente{audience} {what}, {unauthorised} de toute autorisation, comme des traitements "
+            f"Le site {site} présente{audience} {what}, {status}, comme des traitements "
             f"efficaces et sûrs : publicité illicite (CSP, art. {', '.join(articles)})"
             + (f" ; mesure proposée : {measure}." if measure else ".")
         )

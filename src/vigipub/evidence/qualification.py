@@ -36,6 +36,7 @@ class RuleId(StrEnum):
     T8_PUBLIC_NO_VISA = "T8.public_no_visa"
     T8_HCP_NO_VISA = "T8.hcp_no_visa"
     T8_EARLY_ACCESS_AD = "T8.early_access_ad"
+    T8_PUBLIC_PRESCRIPTION = "T8.public_prescription"
     T9_DEFENCES = "T9.defences"
     T10_MEASURE = "T10.measure"
     T11_PROCEDURE = "T11.procedure"
@@ -50,6 +51,7 @@ VIOLATION_RULES: tuple[RuleId, ...] = (
     RuleId.T8_PUBLIC_NO_VISA,
     RuleId.T8_HCP_NO_VISA,
     RuleId.T8_EARLY_ACCESS_AD,
+    RuleId.T8_PUBLIC_PRESCRIPTION,
 )
 
 
@@ -60,6 +62,8 @@ class Violation(StrEnum):
     AD_PUBLIC_NO_VISA = "V_AD_PUBLIC_NO_VISA"
     AD_HCP_NO_VISA = "V_AD_HCP_NO_VISA"
     AD_EARLY_ACCESS = "V_AD_EARLY_ACCESS"
+    #: advertising to the public for a prescription-only (or reimbursable) medicine
+    AD_PUBLIC_PRESCRIPTION = "V_AD_PUBLIC_PMO"
 
 
 class MeasureKind(StrEnum):

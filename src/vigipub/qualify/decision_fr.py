@@ -286,6 +286,9 @@ class _Builder:
             self.gap(R.T6_ADVERTISING, "C14_publicite_a_completer")
         if self.holds(R.T8_UNAUTHORISED_AD):
             self.add("C19_article_L5122_3", self.w.say("C19_article_L5122_3"))
+        if self.ok(R.T8_PUBLIC_PRESCRIPTION):
+            self.add("C19_bis_article_L5122_6", self.w.say("C19_bis_article_L5122_6"))
+            self.add("C19_ter_prescription", self.w.say("C19_ter_prescription", product=self.product, **self.names))
         self.c_visa()
         if self.holds(R.T10_MEASURE):
             self.c_urgency()

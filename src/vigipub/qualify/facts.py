@@ -384,6 +384,8 @@ def build_facts(
                     "registries": ",".join(sorted({m.registry for m in answer.matches})),
                     # "1" when a product the site names was found (not only its family's products)
                     "named": "1" if any(not m.match_field.startswith(("family:", "atmp")) for m in answer.matches) else "",
+                    # "1" when an authorised product found is an advanced therapy (T8.public_prescription)
+                    "atmp": "1" if any(m.authorised and m.atmp for m in answer.matches) else "",
                 },
                 record_digest=digests[0] if digests else None,
             )

@@ -421,6 +421,43 @@ def t8_early_access_ad(ctx: Context) -> Result:
 
 @rule(
     RULES,
+    R.T8_PUBLIC_PRESCRIPTION,
+    question="Une publicité auprès du public est-elle faite pour un médicament soumis à prescription médicale ?",
+    articles=["CSP L. 5122-6", "DIR 2001/83 art. 88"],
+    depends_on=[R.T3_ATMP, R.T5_UNAUTHORISED, R.T6_ADVERTISING, R.T7_AUDIENCE],
+    level="FR",
+)
+def t8_public_prescription(ctx: Context) -> Result:
+    """An authorised medicine advertised to the public (QUALIFICATION.md T8 D): allowed only
+    if it is not subject to prescription, not reimbursable and without restriction. An
+    unauthorised one is L. 5122-3's (T8.unauthorised_ad)."""
+    t3, t5, t6, t7 = (ctx.result(r) for r in (R.T3_ATMP, R.T5_UNAUTHORISED, R.T6_ADVERTISING, R.T7_AUDIENCE))
+    if t5.outcome != "no":
+        return not_applicable("the product is not shown to be authorised: L. 5122-3 applies")
+    if t6.outcome in ("no", "not_applicable") or t7.outcome in ("no", "not_applicable"):
+        return no("no advertising addressed to the French public")
+    if t7.outcome == "yes" and "public" not in t7.data.get("audience", []):
+        return no("the advertising addresses health professionals only")
+    if t6.outcome != "yes" or t7.outcome != "yes":
+        return undetermined("a condition is undetermined", *t6.questions, *t7.questions)
+    registers = [f for f in ctx.facts.of("register") if f.attributes.get("atmp")]
+    if registers or t3.outcome == "yes":
+        return yes(
+            [*(f.id for f in registers), *t3.evidence, *t6.evidence],
+            reason="an authorised advanced therapy medicinal product is subject to restricted medical "
+            "prescription [INTERP]: advertising it to the public is prohibited",
+            violation=Violation.AD_PUBLIC_PRESCRIPTION,
+        )
+    return undetermined(
+        "authorised product: its prescription and reimbursement conditions were not checked",
+        "Le médicament est-il soumis à prescription médicale ou remboursable (BDPM, conditions de "
+        "prescription et de délivrance) ? Sa publicité auprès du public est alors interdite (article "
+        "L. 5122-6 du CSP).",
+    )
+
+
+@rule(
+    RULES,
     R.T9_DEFENCES,
     question="Les arguments présentés par la société font-ils obstacle à la mesure ?",
     articles=[
@@ -490,11 +527,13 @@ def t9_defences(ctx: Context) -> Result:
     R.T10_MEASURE,
     question="Quelle mesure de police sanitaire proposer ?",
     articles=["CSP L. 5312-2", "CSP L. 5311-1", "CSP L. 5312-4"],
-    depends_on=[R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD],
+    depends_on=[
+        R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD, R.T8_PUBLIC_PRESCRIPTION
+    ],
     level="FR",
 )
 def t10_measure(ctx: Context) -> Result:
-    ids = (R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD)
+    ids = (R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD, R.T8_PUBLIC_PRESCRIPTION)
     results = [ctx.result(i) for i in ids]
     if any(r.outcome == "yes" for r in results):
         activity = [f for f in ctx.facts.facts if f.attributes.get("activity_in_france") == "yes"]
@@ -606,11 +645,13 @@ def t13_continued(ctx: Context) -> Result:
     R.T13_ADMINISTRATIVE_FINE,
     question="Une sanction financière peut-elle être envisagée pour manquement en matière de publicité ?",
     articles=["CSP L. 5471-1", "CSP L. 5422-18"],
-    depends_on=[R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD],
+    depends_on=[
+        R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD, R.T8_PUBLIC_PRESCRIPTION
+    ],
     level="FR",
 )
 def t13_administrative_fine(ctx: Context) -> Result:
-    ids = (R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD)
+    ids = (R.T8_UNAUTHORISED_AD, R.T8_PUBLIC_NO_VISA, R.T8_HCP_NO_VISA, R.T8_EARLY_ACCESS_AD, R.T8_PUBLIC_PRESCRIPTION)
     ev = ctx.evidence_of(*ids)
     if ev:
         return yes(
