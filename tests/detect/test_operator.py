@@ -397,3 +397,11 @@ def test_a_british_address_with_its_postcode_after_the_town() -> None:
     ):  # fmt: skip
         op = find_operator([_doc("https://x.example/", f"<h1>Stem cells</h1><p>Text.</p><footer><p>{line}</p></footer>")])
         assert op is not None and op.address == address and op.country == "GB", op
+
+
+def test_a_catalan_street_is_a_street() -> None:
+    """« Avinguda Diagonal 640, 08017 Barcelona, España » (Catalan street words: avinguda,
+    carrer, passeig, plaça, rambla)."""
+    line = "Clínica Hematològica Diagonal S.L. – Avinguda Diagonal 640, 08017 Barcelona, España – CIF B12345678"
+    op = find_operator([_doc("https://x.example/", f"<h1>CAR-T</h1><p>Text.</p><footer><p>{line}</p></footer>")])
+    assert op is not None and op.address == "Avinguda Diagonal 640, 08017 Barcelona, España" and op.country == "ES"

@@ -1,0 +1,33 @@
+"""The registered products a site names in its own sentences (pipeline.check_registers): a
+clinic writing « Kymriah (tisagenlecleucel) » beside « CAR-T » is checked for that product."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vigipub.pipeline import check_registers, products_named
+from vigipub.qualify.lawcases import pages_from_spec
+
+
+def _pages(*quotes: str, verdict: str = "promotion"):  # type: ignore[no-untyped-def]
+    findings = [{"kind": "therapy", "subkind": "car_t", "quote": "cellules CAR-T", "attributes": {"family": "car_t"}}]
+    findings += [{"kind": "disease", "subkind": "lymphoma", "quote": q, "attributes": {"icd10": "C85"}} for q in quotes]
+    return pages_from_spec([{"language": "fr", "verdict": verdict, "findings": findings}])
+
+
+def test_a_brand_and_its_substance_named_on_the_site_are_the_product(reg) -> None:  # type: ignore[no-untyped-def]
+    pages = _pages("Notre unité administre Kymriah (tisagenlecleucel) aux patients atteints de lymphome.")
+    assert products_named(pages, reg.family_matches("car_t")) == {"Kymriah", "tisagenlecleucel"}
+    # a word that only contains a name, or a page that is no promotion, names nothing
+    assert products_named(_pages("Les kymriahlike protocoles du lymphome."), reg.family_matches("car_t")) == set()
+    assert products_named(_pages("Kymriah et le lymphome.", verdict="not_promotion"), reg.family_matches("car_t")) == set()
+    # a register's description of cells is no name: a clinic may write it of its own cells
+    knee = _pages("We implant autologous cultured chondrocytes in the knee to treat osteoarthritis.")
+    assert products_named(knee, reg.family_matches("cell_therapy_other")) == set()
+
+
+def test_the_registers_then_answer_for_the_named_product(db_path: Path) -> None:
+    named = check_registers(_pages("Notre unité administre Kymriah aux patients atteints de lymphome."), db_path=db_path)
+    assert [a.status for a in named] == ["authorised"] and "Kymriah" in named[0].text_fr
+    unnamed = check_registers(_pages("Nos cellules traitent le lymphome."), db_path=db_path)
+    assert [a.status for a in unnamed] == ["uncertain"]
