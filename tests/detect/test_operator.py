@@ -405,3 +405,22 @@ def test_a_catalan_street_is_a_street() -> None:
     line = "Clínica Hematològica Diagonal S.L. – Avinguda Diagonal 640, 08017 Barcelona, España – CIF B12345678"
     op = find_operator([_doc("https://x.example/", f"<h1>CAR-T</h1><p>Text.</p><footer><p>{line}</p></footer>")])
     assert op is not None and op.address == "Avinguda Diagonal 640, 08017 Barcelona, España" and op.country == "ES"
+
+
+def test_russian_and_ukrainian_addresses_are_read() -> None:
+    """« 125009, г. Москва, ул. Тверская, д. 12, стр. 1, Россия »; « 01001, м. Київ, вул.
+    Хрещатик, 22 » (the country then from the site's domain, as for any address without one)."""
+    moscow = _doc(
+        "https://novaya-zhizn.example/",
+        "<h1>Лечение стволовыми клетками</h1><p>Текст.</p><footer><p>ООО «Новая Жизнь», ИНН 7701234567, "
+        "125009, г. Москва, ул. Тверская, д. 12, стр. 1, Россия</p></footer>",
+    )
+    op = find_operator([moscow])
+    assert op is not None and op.address == "125009, г. Москва, ул. Тверская, д. 12, стр. 1, Россия"
+    assert op.country == "RU"
+    kyiv = _doc(
+        "https://klinika.example.ua/",
+        "<h1>Стовбурові клітини</h1><p>Текст.</p><footer><p>ТОВ «Нове Життя», 01001, м. Київ, вул. Хрещатик, 22</p></footer>",
+    )
+    op = find_operator([kyiv])
+    assert op is not None and op.address == "01001, м. Київ, вул. Хрещатик, 22" and op.country == "UA"

@@ -406,6 +406,11 @@ class OperatorExtractor:
                     value = " ".join(m.group(0).split())
                     implied = registration.country or _vat_country(value)
                     self._add("registration", value, weight, doc, start + m.start(), start + m.end(), implied)
+            cyrillic = _CYRILLIC_ADDRESS.search(line) if "г." in line or "м." in line or "город" in line else None
+            if cyrillic is not None:
+                value = cyrillic.group(0).rstrip(" .")
+                self._add("address", value, weight, doc, start + cyrillic.start(), start + cyrillic.start() + len(value), vocab.country_of(value))
+                continue
             postal = vocab.postal.search(line)
             if postal is None:
                 us = _US_ADDRESS.search(line)
@@ -688,6 +693,16 @@ _US_ADDRESS = re.compile(
     r"\b\d{1,6}\s[\w .'’-]{2,60}?,\s*(?:(?:Suite|Ste\.?|Unit|Floor|#)\s*[\w-]+,\s*)?"
     r"[A-Z][\w.'’ -]{1,40},\s*(?:" + _US_STATES + r")\s+\d{5}(?:-\d{4})?"
     r"(?:,?\s*(?:USA|U\.S\.A\.|United States(?: of America)?))?"
+)
+#: a Russian, Ukrainian or Belarusian address: the code first, the town after « г. » (« м. »
+#: in Ukrainian), the street after its word, the house after « д. » (« буд. »), and maybe a
+#: building or an office (« 125009, г. Москва, ул. Тверская, д. 12, стр. 1, Россия »)
+_CYRILLIC_ADDRESS = re.compile(
+    r"(?:\b\d{5,6},\s*)?(?:г\.|город|м\.)\s*[А-ЯЁЇІЄҐ][\w'’-]+(?:[ -][А-ЯЁЇІЄҐ][\w'’-]+)?,\s*"
+    r"(?:ул\.|улица|вул\.|вулиця|пр-т|просп\.|проспект|пр\.|пер\.|переулок|пров\.|ш\.|шоссе|наб\.|набережная|"
+    r"б-р|бульвар|бульв\.|пл\.|площадь|площа)\s*[^,\d]{2,40},\s*(?:д\.|дом|буд\.)?\s*\d+[\w/-]*"
+    r"(?:,\s*(?:стр\.|строение|корп\.|корпус|к\.|оф\.|офис|пом\.)\s*[\w/-]+)*"
+    r"(?:,\s*(?:Россия|Российская Федерация|Україна|Украина|Беларусь|Казахстан))?"
 )
 #: a town and the postal code after it (« Bangkok 10110 », « Singapore 238859 »)
 #: a postal code written after the town: digits (« Bangkok 10110 ») or a British postcode

@@ -593,11 +593,11 @@ class _Builder:
         # (only when one names it: a price list that never repeats the treatment is still quoted)
         named = {(f.url, normalise(f.quote)) for f in self.facts.therapies}
         prices = self.facts.of("call_to_action", ["price"])
-        unnamed_prices = [f.id for f in prices if (f.url, normalise(f.quote)) not in named]
+        unnamed_prices = {f.id for f in prices if (f.url, normalise(f.quote)) not in named}
         if len(unnamed_prices) == len(prices):
-            unnamed_prices = []
+            unnamed_prices = set()
         calls = select_quotes(
-            [f for f in self.facts.of("call_to_action", sorted(INCITATIONS)) if f.id not in set(unnamed_prices)],
+            [f for f in self.facts.of("call_to_action", sorted(INCITATIONS)) if f.id not in unnamed_prices],
             limit=3,
             order=sorted(INCITATIONS),
         )
