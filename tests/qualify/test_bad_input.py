@@ -252,3 +252,28 @@ def test_a_broad_family_answer_does_not_stand_for_a_specific_family_never_asked(
     _pages, answers = _broad_family_only(iaso, match_field="family:cell_therapy_other")
     q = qualify(list(iaso.findings.pages), answers, case=iaso.case, date_of_facts=ON)
     assert outcomes(q)["T5.unauthorised"] == "undetermined"
+
+
+def test_an_authorised_advanced_therapy_advertised_to_the_public_is_suspended_under_l5122_6() -> None:
+    """The registers found the CAR-T the site names authorised: no « aucune autorisation »; the
+    decision says what the registers found, quotes L. 5122-6 and suspends the advertising."""
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "car_t", "quote": "cellules CAR-T", "attributes": {"family": "car_t"}},
+            {"kind": "claim", "subkind": "cure", "quote": "Les cellules CAR-T guérissent le lymphome."},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Forfait CAR-T : 350 000 €"},
+        ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec(
+        [{"therapy": "car_t", "status": "authorised", "matches": [{"registry": "EMA", "atmp": True, "authorised": True}]}]
+    )
+    register = [register[0].model_copy(update={"text_fr": "le produit Kymriah bénéficie d'une autorisation de mise sur le marché"})]
+    q = qualify(pages, register, date_of_facts=ON)
+    assert q.conclusion == "violation" and q.measure is not None
+    assert outcomes(q)["T8.public_prescription"] == "yes" and outcomes(q)["T8.unauthorised_ad"] == "no"
+    ids = [c.id for c in q.considerants]
+    assert "C11_absence_autorisation" not in ids
+    assert ids.index("C11_bis_autorisation") < ids.index("C19_bis_article_L5122_6") < ids.index("C19_ter_prescription")
+    said = next(c for c in q.considerants if c.id == "C11_bis_autorisation").text_fr
+    assert "selon les registres consultés, le produit Kymriah bénéficie" in said
+    assert any("L.\u00a05122-6" in b.article for c in q.considerants if c.id == "C19_bis_article_L5122_6" for b in c.basis)

@@ -279,6 +279,15 @@ class _Builder:
             self.add("C11_absence_autorisation", self.w.say("C11_absence_autorisation"))
         elif self.pending(R.T5_UNAUTHORISED):
             self.gap(R.T5_UNAUTHORISED, "C11_autorisation_a_completer")
+        elif self.ok(R.T8_PUBLIC_PRESCRIPTION):
+            authorised = [f for f in self.facts.of("register", ["authorised"]) if f.quote.strip()]
+            if authorised:
+                said = authorised[0].quote.strip().rstrip(" ;.\u202f")
+                self.add(
+                    "C11_bis_autorisation",
+                    self.w.say("C11_bis_autorisation", register=said),
+                    [authorised[0].id],
+                )
         self.c_observations()
         if self.ok(R.T6_ADVERTISING):
             self.c_advertising()
