@@ -349,11 +349,13 @@ def case_register_answers(
     families = case_families(case, reading, pages)
     if not families:
         return []
+    # the case file's quotes count as the site's sentences (a product it names is looked up)
+    said = [*pages, reading.model_copy(update={"verdict": "promotion"})]
     with Registers.open(db_path=db_path) as registers:
         return [
             registers.check_therapy(
                 family,
-                product_names=sorted(info["products"]),
+                product_names=sorted(info["products"] | products_named(said, registers.family_matches(family))),
                 diseases_icd10=sorted(info["diseases"]),
                 as_of=on,
             )

@@ -31,3 +31,17 @@ def test_the_registers_then_answer_for_the_named_product(db_path: Path) -> None:
     assert [a.status for a in named] == ["authorised"] and "Kymriah" in named[0].text_fr
     unnamed = check_registers(_pages("Nos cellules traitent le lymphome."), db_path=db_path)
     assert [a.status for a in unnamed] == ["uncertain"]
+
+
+def test_a_case_files_quotes_name_the_product_too(db_path: Path) -> None:
+    """``vigipub draft`` and the web application ask the registers through the case: a product
+    named in the case's (or the accepted findings') sentences is looked up by name."""
+    from datetime import date
+
+    from vigipub.evidence import Case
+    from vigipub.pipeline import case_register_answers
+
+    case = Case.model_validate({"company": {"name": "Clínica X"}, "product": "cellules CAR-T", "websites": ["https://x.example/"]})
+    reading = _pages("Nous administrons Kymriah aux patients atteints de lymphome.")[0]
+    answers = case_register_answers(case, reading, [], db_path, date(2026, 1, 1))
+    assert [(a.therapy, a.status) for a in answers] == [("car_t", "authorised")]
