@@ -424,3 +424,12 @@ def test_russian_and_ukrainian_addresses_are_read() -> None:
     )
     op = find_operator([kyiv])
     assert op is not None and op.address == "01001, м. Київ, вул. Хрещатик, 22" and op.country == "UA"
+
+
+def test_a_footer_without_postal_code_still_gives_the_country_named_last() -> None:
+    """« Dubai Stem Cell Center FZ-LLC – Dubai Healthcare City, Building 64, Dubai, United Arab
+    Emirates »: no postal code, so no address is read, but the country is the Emirates."""
+    line = "Dubai Stem Cell Center FZ-LLC – Dubai Healthcare City, Building 64, Dubai, United Arab Emirates"
+    op = find_operator([_doc("https://dscc.example/", f"<h1>Stem cells</h1><p>Text.</p><footer><p>{line}</p></footer>")])
+    assert op is not None and op.name == "Dubai Stem Cell Center FZ-LLC" and op.address is None
+    assert op.country == "AE"

@@ -592,6 +592,12 @@ class OperatorExtractor:
     ) -> None:
         self.candidates.append(_Candidate(kind, value, score, doc, start, end, country))
 
+    def _country_ending_line(self, c: _Candidate) -> str | None:
+        """The country named last on a candidate's line (after its last comma or separator)."""
+        tail = re.split(r",|\s[·|•–—-]\s", _line_of(c))[-1]
+        tail = _fold(tail).strip(" .")
+        return self.vocabulary.country_of(tail) if self.vocabulary.country.fullmatch(tail) else None
+
     # -- result -----------------------------------------------------------------------
     def result(self) -> OperatorIdentity | None:
         """The best-supported identity, or None if the site says nothing about its operator."""
@@ -625,6 +631,10 @@ class OperatorExtractor:
         if country is None and address is not None:
             # an address without a country name: the site's country-code domain is the hint
             country = _cctld_country(address.doc.url, self.vocabulary)
+        if country is None and name is not None:
+            # no address read (no postal code: « Dubai Healthcare City, Building 64, Dubai,
+            # United Arab Emirates »), but the name's line ends with a country
+            country = self._country_ending_line(name)
         legal = any(c.doc.url in self.legal_urls for c in chosen)
         confidence = (
             "high"
@@ -641,6 +651,13 @@ class OperatorExtractor:
             confidence=confidence,
             clues=[_clue(c) for c in chosen],
         )
+
+
+def _line_of(c: _Candidate) -> str:
+    text = c.doc.text
+    s = text.rfind("\n", 0, c.start) + 1
+    e = text.find("\n", c.end)
+    return text[s : e if e >= 0 else len(text)]
 
 
 def _clue(c: _Candidate) -> IdentityClue:
