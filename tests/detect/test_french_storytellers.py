@@ -101,6 +101,18 @@ def test_a_menu_entry_is_marked_as_such_and_still_counted(detector: Detector) ->
     assert any(f.kind == "call_to_action" and f.quote == "Demandez votre devis gratuit" and "menu" not in f.attributes for f in analysis.findings)
 
 
+def test_a_claim_or_story_in_a_section_heading_is_marked_as_such(detector: Detector) -> None:
+    analysis = _analyze(
+        detector,
+        "fr",
+        "<h1>Ils ont retrouvé leur vitalité grâce aux cellules souches</h1>"
+        "<p>Nous traitons l'arthrose par cellules souches : la douleur disparaît en trois semaines.</p>",
+    )
+    titled = {f.kind for f in analysis.findings if f.attributes.get("heading") == "yes" and f.quote.startswith("Ils ont")}
+    assert titled & {"claim", "testimonial"}, [(f.kind, f.quote, f.attributes) for f in analysis.findings]
+    assert not any(f.attributes.get("heading") for f in analysis.findings if f.kind == "claim" and "trois semaines" in f.quote)
+
+
 def test_clinics_abroad_is_a_brokers_offer_not_a_warning(detector: Detector) -> None:
     """A broker compares "stem cell clinics abroad"; a report warns of cells "sold by private
     clinics abroad": only the second is a reporting cue."""

@@ -656,6 +656,22 @@ def test_a_menu_entry_is_never_quoted_as_the_sites_words() -> None:
     assert "Recevez gratuitement" in text and "SantéVoyage" not in text, text
 
 
+def test_a_story_in_a_section_heading_is_no_patients_story() -> None:
+    """« Ils ont retrouvé leur vitalité grâce à nous » (an h1 the detector marked ``heading``) is
+    the title of the stories, not one: two stories are « des témoignages », not « de nombreux »."""
+    heading = {
+        "kind": "testimonial", "subkind": "testimonial", "quote": "Ils ont retrouvé leur vitalité grâce à nous",
+        "attributes": {"heading": "yes"},
+    }  # fmt: skip
+    stories = [
+        {"kind": "testimonial", "subkind": "testimonial", "quote": "« J'ai retrouvé l'énergie de mes quarante ans. »"},
+        {"kind": "testimonial", "subkind": "testimonial", "quote": "« Ma mémoire s'est nettement améliorée depuis. »"},
+    ]
+    cure = claim("cure", "Les cellules fraîches régénèrent le foie et le cœur.")
+    text = considerant(run_with_facts([page("fr", [heading, *stories, cure])]), "C16_temoignages").text_fr
+    assert "relaye des témoignages" in text and "nombreux" not in text, text
+
+
 def test_a_site_written_in_french_throughout_is_not_said_to_have_a_french_version() -> None:
     french = {"kind": "france_targeting", "subkind": "french_language", "quote": "Médecine régénérative à Lyon"}
     cure = claim("cure", "Les cellules souches guérissent l'arthrose.")

@@ -36,6 +36,8 @@ _CANDIDATE_KINDS = frozenset({"therapy", "disease", "claim", "testimonial"})
 #: block tags that are headings; other short blocks without a sentence end count too (a plain
 #: text's title line, a menu entry « Cellules souches et autisme »)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "summary", "dt", "caption", "legend"})
+#: the headings of a page's sections (a claim or a story in one is a title, not a sentence)
+_SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HEADING_MAX_CHARS = 120
 _SENTENCE_END = frozenset(".!;:,…")
 #: findings marked when they sit in a heading (the verdict's title features read them)
@@ -741,10 +743,15 @@ class Detector:
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
-            if kind in _MENU_KINDS and blocks and blocks[bi0 := sidx.block_of(s)].tag == "nav" and blocks[bi0].end >= e:
-                # a menu entry (« Témoignages », « Devis gratuit »): evidence that the site has
-                # such a section, never a sentence to quote (the verdict still counts it)
-                attrs = {**attrs, "menu": "yes"}
+            if kind in _MENU_KINDS and blocks and blocks[bi0 := sidx.block_of(s)].end >= e:
+                if blocks[bi0].tag == "nav":
+                    # a menu entry (« Témoignages », « Devis gratuit »): evidence that the site has
+                    # such a section, never a sentence to quote (the verdict still counts it)
+                    attrs = {**attrs, "menu": "yes"}
+                elif blocks[bi0].tag in _SECTION_HEADINGS:
+                    # a section's title (« Ils ont retrouvé leur vitalité »): quoted only when the
+                    # page's sentences leave room (the verdict's features do not read it)
+                    attrs = {**attrs, "heading": "yes"}
             if kind in _HEADING_KINDS and blocks:
                 bi = sidx.block_of(s)
                 heading = headings.get(bi)

@@ -237,6 +237,20 @@ def quality(text: str) -> Quality:
     return "sentence"
 
 
+def fact_quality(fact: Fact) -> Quality:
+    """:func:`quality` of a fact's quote, knowing where the page put it: a sentence the detector
+    found in a section heading (``heading=yes``) is a heading."""
+    q = quality(fact.quote)
+    if (
+        q == "sentence"
+        and fact.source != "case file"
+        and fact.attributes.get("heading") == "yes"
+        and fact.kind not in ("therapy", "disease")  # their heading flag feeds the verdict's title features
+    ):
+        return "heading"
+    return q
+
+
 def display(fact: Fact) -> str:
     """The words quoted: verbatim, less what is not part of the sentence (the quotation marks
     around a testimonial, a title separator « | », the site's name after a page title's dash).
@@ -410,7 +424,7 @@ def _group(
                 best=f,
                 members=[f],
                 norm=norm,
-                quality=quality(f.quote),
+                quality=fact_quality(f),
                 categories=frozenset(),
                 weight=0,
                 first_person=False,
@@ -566,7 +580,7 @@ def substantive(facts: Sequence[Fact]) -> list[Fact]:
     for f in ordered:
         if f.source != "case file" and (words(f.quote) <= 2 or f.attributes.get("menu") == "yes"):
             continue  # a label (« Témoignages ») or a name, not what a patient says
-        if f.source != "case file" and quality(f.quote) in (
+        if f.source != "case file" and fact_quality(f) in (
             "navigation",
             "boilerplate",
             "heading",
