@@ -672,6 +672,24 @@ def test_a_story_in_a_section_heading_is_no_patients_story() -> None:
     assert "relaye des témoignages" in text and "nombreux" not in text, text
 
 
+def test_a_story_told_in_several_sentences_is_one_testimonial() -> None:
+    """Two patients, two sentences each (the detector gives the paragraph of each): two
+    stories, « des témoignages », not « de nombreux »."""
+    told = [
+        ("« Trois semaines après mon séjour, j'ai retrouvé l'énergie de mes quarante ans.", "3"),
+        ("Mes douleurs aux genoux ont disparu. »", "3"),
+        ("« Ma mémoire s'est nettement améliorée, mon médecin n'en revenait pas.", "5"),
+        ("Je reviens chaque année pour entretenir les résultats. »", "5"),
+    ]
+    stories = [{"kind": "testimonial", "subkind": "testimonial", "quote": q, "attributes": {"block": b}} for q, b in told]
+    cure = claim("cure", "Les cellules fraîches régénèrent le foie et le cœur.")
+    text = considerant(run_with_facts([page("fr", [*stories, cure])]), "C16_temoignages").text_fr
+    assert "relaye des témoignages" in text, text
+    # without the paragraphs (a case file's quotes), each sentence counts
+    loose = [{k: v for k, v in f.items() if k != "attributes"} for f in stories]
+    assert "de nombreux" in considerant(run_with_facts([page("fr", [*loose, cure])]), "C16_temoignages").text_fr
+
+
 def test_a_site_written_in_french_throughout_is_not_said_to_have_a_french_version() -> None:
     french = {"kind": "france_targeting", "subkind": "french_language", "quote": "Médecine régénérative à Lyon"}
     cure = claim("cure", "Les cellules souches guérissent l'arthrose.")

@@ -743,6 +743,10 @@ class Detector:
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
+            if kind == "testimonial" and blocks:
+                # the paragraph a story sentence stands in: a patient's story of three sentences
+                # is one testimonial, not three (the decision counts stories)
+                attrs = {**attrs, "block": str(sidx.block_of(s))}
             if kind in _MENU_KINDS and blocks and blocks[bi0 := sidx.block_of(s)].end >= e:
                 if blocks[bi0].tag == "nav":
                     # a menu entry (« Témoignages », « Devis gratuit »): evidence that the site has

@@ -564,7 +564,9 @@ class _Builder:
             french = [
                 f for f in mentioned if quality(f.quote) != "sentence" or (f.url, normalise(f.quote)) in told
             ] + [f for f in testimonials if f.attributes.get("country", "").upper() in ("FR", "FRANCE")]
-            variant = "many" if len(testimonials) >= 3 else "some"
+            # a story told in several sentences of one paragraph is one testimonial
+            stories = {(f.url, f.attributes.get("block") or f.id) for f in testimonials}
+            variant = "many" if len(stories) >= 3 else "some"
             if french:
                 variant += "_french"
             elif mentioned:
