@@ -36,7 +36,10 @@ def test_every_claim_that_could_be_checked_still_made_is_not_complied():
     company changed anything, so this is not « partielle »."""
     verdict, summary = _verdict(ClaimStatus.PRESENT, ClaimStatus.PRESENT, ClaimStatus.UNVERIFIED)
     assert verdict == ComplianceVerdict.NOT_COMPLIED
-    assert "2 allégation(s) sur 3" in summary and "1 autre(s) n'ont pas pu être vérifiées" in summary
+    assert summary == (
+        "Pas de mise en conformité : 2 allégations sur 3 citées dans la décision demeurent ; "
+        "l'autre n'a pas pu être vérifiée."
+    )
 
 
 def test_a_removed_claim_beside_an_unverified_one_is_partial():
@@ -52,4 +55,13 @@ def test_nothing_checked_again_is_unreachable_never_complied():
 def test_all_claims_present_is_not_complied_without_an_unverified_clause():
     verdict, summary = _verdict(ClaimStatus.PRESENT, ClaimStatus.PRESENT)
     assert verdict == ComplianceVerdict.NOT_COMPLIED
-    assert summary == "Pas de mise en conformité : 2 allégation(s) sur 2 citées dans la décision demeurent."
+    assert summary == "Pas de mise en conformité : 2 allégations sur 2 citées dans la décision demeurent."
+
+
+def test_the_sentences_agree_in_number():
+    """« 0 allégation sur 1 citée dans la décision demeure », « 1 allégation … ne figure plus »."""
+    verdict, summary = _verdict(ClaimStatus.GONE, site_verdict="promotion")
+    assert summary.startswith("Mise en conformité partielle : 0 allégation sur 1 citée dans la décision demeure"), summary
+    claims = [_claim(1, ClaimStatus.GONE)]
+    _v, reasons, _s = decide(claims, [], FrenchVariant(status=FrenchVariantStatus.SERVED), [], None, NOW, ORIGINAL)
+    assert reasons[0].text_fr == "1 allégation sur 1 citée dans la décision ne figure plus sur les pages consultées."

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from vigipub.evidence import CapturedPage
 from vigipub.evidence.compliance import FrenchVariant, FrenchVariantStatus, PageCheck, PageStatus
+from vigipub.evidence.french import plural
 
 from .inputs import CaptureView
 from .pages import original_pages
+
+
+def pages(n: int, *, old: bool = False) -> str:
+    """« 1 page », « 3 pages », « 1 ancienne page », « 2 anciennes pages »."""
+    if old:
+        return f"{n} {plural(n, 'ancienne page', 'anciennes pages')}"
+    return f"{n} {plural(n, 'page', 'pages')}"
 
 
 def french_pages(view: CaptureView) -> list[CapturedPage]:
@@ -92,7 +100,7 @@ def french_variant(
         return FrenchVariant(
             status=FrenchVariantStatus.HIDDEN,
             detail_fr=(
-                f"La version française est servie par {where} ({max(len(served), len(second_served))} page(s)) "
+                f"La version française est servie par {where} ({pages(max(len(served), len(second_served)))}) "
                 f"mais pas par {other} : le site la masque selon l'origine du visiteur (géolocalisation)."
             ),
             evidence=[*evidence, *[original.pointer(p) for p in before[:3]]],
@@ -101,7 +109,7 @@ def french_variant(
     if served and linked:
         return FrenchVariant(
             status=FrenchVariantStatus.SERVED,
-            detail_fr=f"La version française est toujours servie et accessible depuis le site ({len(served)} page(s)).",
+            detail_fr=f"La version française est toujours servie et accessible depuis le site ({pages(len(served))}).",
             evidence=evidence,
             **common,
         )
@@ -109,7 +117,7 @@ def french_variant(
         return FrenchVariant(
             status=FrenchVariantStatus.HIDDEN,
             detail_fr=(
-                f"{len(served)} page(s) en français répondent encore à leur ancienne adresse, "
+                f"{pages(len(served))} en français {plural(len(served), 'répond', 'répondent')} encore à leur ancienne adresse, "
                 "mais plus aucun lien du site n'y mène (sélecteur de langue, lien direct ou moteur de recherche)."
             ),
             evidence=evidence,
@@ -126,7 +134,7 @@ def french_variant(
         return FrenchVariant(
             status=FrenchVariantStatus.REDIRECTED,
             detail_fr=(
-                f"{len(redirected)} ancienne(s) page(s) en français redirigent vers des pages dans une autre langue "
+                f"{pages(len(redirected), old=True)} en français {plural(len(redirected), 'redirige', 'redirigent')} vers des pages dans une autre langue "
                 f"({', '.join(targets[:3])}{'…' if len(targets) > 3 else ''})."
             ),
             evidence=pointers,
@@ -135,14 +143,22 @@ def french_variant(
     if removed and not unavailable:
         return FrenchVariant(
             status=FrenchVariantStatus.REMOVED,
-            detail_fr=f"Les {len(removed)} page(s) en français de la capture initiale répondent « introuvable » (404/410) et aucune page en français n'est servie.",
+            detail_fr=(
+                plural(len(removed), "La page", f"Les {len(removed)} pages")
+                + f" en français de la capture initiale {plural(len(removed), 'répond', 'répondent')} « introuvable » "
+                "(404/410) et aucune page en français n'est servie."
+            ),
             evidence=pointers,
             **common,
         )
     if unavailable:
         return FrenchVariant(
             status=FrenchVariantStatus.UNKNOWN,
-            detail_fr=f"{len(unavailable)} ancienne(s) page(s) en français n'ont pas pu être consultées à nouveau : impossible de conclure.",
+            detail_fr=(
+                f"{pages(len(unavailable), old=True)} en français "
+                + plural(len(unavailable), "n'a pas pu être consultée", "n'ont pas pu être consultées")
+                + " à nouveau : impossible de conclure."
+            ),
             evidence=pointers,
             **common,
         )

@@ -32,6 +32,15 @@ from vigipub.evidence.compliance import (
 _MAX_POINTERS = 8
 
 
+def _n(count: int, singular: str, plural: str) -> str:
+    """French agreement: zero and one take the singular (« 0 allégation demeure »)."""
+    return singular if count <= 1 else plural
+
+
+def _claims(count: int) -> str:
+    return f"{count} {_n(count, 'allégation', 'allégations')}"
+
+
 def _before(claims: list[ClaimCheck]) -> list[EvidencePointer]:
     return [
         EvidencePointer(side=Side.ORIGINAL, url=c.url, record_id=c.record_id, payload_digest=c.payload_digest, quote=c.quote)
@@ -57,52 +66,62 @@ def decide(
     original_pointer: EvidencePointer,
 ) -> tuple[ComplianceVerdict, list[Reason], str]:
     weighed = [c for c in claims if c.in_decision] or claims
-    scope = "citées dans la décision" if any(c.in_decision for c in claims) else "relevées dans le dossier initial"
+    in_decision = any(c.in_decision for c in claims)
+    n = len(weighed)
+    # « sur 1 citée dans la décision », « sur 3 citées … »
+    scope = _n(n, "citée", "citées") + (" dans la décision" if in_decision else "")
+    if not in_decision:
+        scope = _n(n, "relevée", "relevées") + " dans le dossier initial"
     kept = [c for c in weighed if remains(c)]
     review = [c for c in weighed if c.status == ClaimStatus.REWORDED and not c.still_a_claim]
     gone = [c for c in weighed if c.status == ClaimStatus.GONE]
     unverified = [c for c in weighed if c.status == ClaimStatus.UNVERIFIED]
     promo_new = [n for n in new if n.page_verdict == "promotion"]
     reasons: list[Reason] = []
-    n = len(weighed)
     present = [c for c in kept if c.status == ClaimStatus.PRESENT]
     reworded = [c for c in kept if c.status == ClaimStatus.REWORDED]
     if present:
         moved = sum(1 for c in present if c.moved)
         reasons.append(Reason(
             code="claims_present",
-            text_fr=f"{len(present)} allégation(s) sur {n} {scope} sont toujours présentes"
+            text_fr=f"{_claims(len(present))} sur {n} {scope} "
+            + _n(len(present), "est toujours présente", "sont toujours présentes")
             + (f", dont {moved} sur une autre page qu'initialement" if moved else "") + ".",
             before=_before(present), after=_after(present),
         ))
     if reworded:
         reasons.append(Reason(
             code="claims_reworded",
-            text_fr=f"{len(reworded)} allégation(s) sur {n} ont été reformulées mais restent des allégations.",
+            text_fr=f"{_claims(len(reworded))} sur {n} "
+            + _n(len(reworded), "a été reformulée mais reste une allégation.", "ont été reformulées mais restent des allégations."),
             before=_before(reworded), after=_after(reworded),
         ))
     if review:
         reasons.append(Reason(
             code="claims_to_review",
-            text_fr=f"{len(review)} allégation(s) ont été réécrites en des termes que l'analyse ne reconnaît plus comme allégations : à examiner.",
+            text_fr=f"{_claims(len(review))} "
+            + _n(len(review), "a été réécrite", "ont été réécrites")
+            + " en des termes que l'analyse ne reconnaît plus comme allégations : à examiner.",
             before=_before(review), after=_after(review),
         ))
     if gone:
         reasons.append(Reason(
             code="claims_gone",
-            text_fr=f"{len(gone)} allégation(s) sur {n} {scope} ne figurent plus sur les pages consultées.",
+            text_fr=f"{_claims(len(gone))} sur {n} {scope} ne {_n(len(gone), 'figure', 'figurent')} plus sur les pages consultées.",
             before=_before(gone), after=[site_pointer] if site_pointer else [],
         ))
     if unverified:
         reasons.append(Reason(
             code="claims_unverified",
-            text_fr=f"{len(unverified)} allégation(s) n'ont pas pu être vérifiées : leur page n'a pas pu être consultée à nouveau.",
+            text_fr=f"{_claims(len(unverified))} "
+            + _n(len(unverified), "n'a pas pu être vérifiée : sa page", "n'ont pas pu être vérifiées : leur page")
+            + " n'a pas pu être consultée à nouveau.",
             before=_before(unverified), after=[site_pointer] if site_pointer else [],
         ))
     if promo_new:
         reasons.append(Reason(
             code="new_claims",
-            text_fr=f"{len(promo_new)} nouvelle(s) allégation(s) sur des pages promotionnelles.",
+            text_fr=f"{len(promo_new)} {_n(len(promo_new), 'nouvelle allégation', 'nouvelles allégations')} sur des pages promotionnelles.",
             before=[original_pointer], after=[x.evidence for x in promo_new[:_MAX_POINTERS]],
         ))
     if french.status in (FrenchVariantStatus.SERVED, FrenchVariantStatus.HIDDEN, FrenchVariantStatus.REDIRECTED, FrenchVariantStatus.REMOVED):
@@ -135,7 +154,12 @@ def decide(
     if others_kept:
         reasons.append(Reason(
             code="other_claims_present",
-            text_fr=f"{len(others_kept)} autre(s) allégation(s) du dossier initial sont toujours diffusées.",
+            text_fr=f"{len(others_kept)} "
+            + _n(
+                len(others_kept),
+                "autre allégation du dossier initial est toujours diffusée.",
+                "autres allégations du dossier initial sont toujours diffusées.",
+            ),
             before=_before(others_kept), after=_after(others_kept),
         ))
     others_unverified = [c for c in claims if c.status == ClaimStatus.UNVERIFIED and c not in weighed]
@@ -157,16 +181,19 @@ def decide(
     summary = {
         ComplianceVerdict.COMPLIED: "Mise en conformité constatée : aucune des allégations {scope} n'est plus diffusée.",
         ComplianceVerdict.PARTIALLY_COMPLIED: (
-            "Mise en conformité partielle : {kept} allégation(s) sur {n} {scope} demeurent"
-            "{others} ; voir les motifs."
+            "Mise en conformité partielle : {kept} sur {n} {scope} {remain}{others} ; voir les motifs."
         ),
         ComplianceVerdict.NOT_COMPLIED: (
-            "Pas de mise en conformité : {kept} allégation(s) sur {n} {scope} demeurent{unverified}."
+            "Pas de mise en conformité : {kept} sur {n} {scope} {remain}{unverified}."
         ),
         ComplianceVerdict.UNREACHABLE: "Contrôle impossible : les pages concernées n'ont pas pu être consultées.",
     }[verdict].format(
-        scope=scope, kept=len(kept), n=n,
-        others=f", ainsi que {len(others_kept)} autre(s) allégation(s) du dossier" if others_kept else "",
-        unverified=f" ; les {len(unverified)} autre(s) n'ont pas pu être vérifiées" if unverified else "",
+        scope=scope, kept=_claims(len(kept)), n=n, remain=_n(len(kept), "demeure", "demeurent"),
+        others=(
+            f", ainsi que {len(others_kept)} {_n(len(others_kept), 'autre allégation', 'autres allégations')} du dossier"
+            if others_kept else ""
+        ),
+        unverified=_n(len(unverified), " ; l'autre n'a pas pu être vérifiée", f" ; les {len(unverified)} autres n'ont pas pu être vérifiées")
+        if unverified else "",
     )
     return verdict, reasons, summary
