@@ -319,7 +319,7 @@ def _strongest_claims(
         if page.verdict == "not_promotion":
             continue
         for f in page.findings:
-            if f.kind == "claim":
+            if f.kind == "claim" and f.attributes.get("menu") != "yes":
                 by_quote.setdefault(_norm(f.quote), (page, f))
     ordered: list[str] = []
     if qualification is not None:
@@ -411,8 +411,9 @@ def _verdict_sentence(
         else:
             status = ("médicaments dépourvus" if several else "médicament dépourvu") + " de toute autorisation"
         return (
-            f"Le site {site} présente{audience} {what}, {status}, comme des traitements "
-            f"efficaces et sûrs : publicité illicite (CSP, art. {', '.join(articles)})"
+            f"Le site {site} présente{audience} {what}, {status}, comme "
+            + ("des traitements efficaces et sûrs" if several else "un traitement efficace et sûr")
+            + f" : publicité illicite (CSP, art. {', '.join(articles)})"
             + (f" ; mesure proposée : {measure}." if measure else ".")
         )
     if verdict == "not_promotion":
@@ -457,6 +458,8 @@ def render_report(
         for finding in page.findings:
             if page.url in incitation and finding.kind != "call_to_action":
                 continue
+            if finding.attributes.get("menu") == "yes":
+                continue  # the site's menu (« Témoignages »): in findings.json, not a quote to read
             by_kind[finding.kind].append((page, finding))
     sections = []
     for kind in KIND_ORDER:
