@@ -263,16 +263,17 @@ def test_a_menu_entry_is_no_evidence_row_and_one_product_is_one_treatment() -> N
     common = [{"kind": "therapy", "subkind": "dendritic_cells", "quote": "thérapie cellulaire dendritique",
                "attributes": {"family": "dendritic_cells"}}]  # fmt: skip
     menu = {"kind": "testimonial", "subkind": "testimonial", "quote": "Accueil Témoignages Contact", "attributes": {"menu": "yes"}}
+    label = {"kind": "testimonial", "subkind": "testimonial", "quote": "Nos témoignages"}
     story = {"kind": "testimonial", "subkind": "testimonial", "quote": "« Mon fils parle enfin depuis le traitement. »"}
     pages = pages_from_spec(
         [{"url": "https://c.example/fr/", "language": "fr", "genre": "clinic",
-          "findings": common + [{"kind": "claim", "subkind": k, "quote": q} for k, q in CLAIMS] + [menu, story]}]  # fmt: skip
+          "findings": common + [{"kind": "claim", "subkind": k, "quote": q} for k, q in CLAIMS] + [menu, label, story]}]  # fmt: skip
     )
     pages = [p.model_copy(update={"record": record(p.url, 1000)}) for p in pages]
     auth = authorisations_from_spec([{"therapy": "dendritic_cells", "status": "not_authorised"}])
     qualification = qualify(pages, auth, site_url="https://c.example/")
     doc = report(pages, qualification)
     text = " ".join(doc.text_content().split())
-    assert "Mon fils parle enfin" in text and "Accueil Témoignages Contact" not in text
+    assert "Mon fils parle enfin" in text and "Accueil Témoignages Contact" not in text and "Nos témoignages" not in text
     summary = " ".join(doc.find_class("summary")[0].text_content().split())
     assert "comme un traitement efficace et sûr" in summary, summary

@@ -458,8 +458,10 @@ def render_report(
         for finding in page.findings:
             if page.url in incitation and finding.kind != "call_to_action":
                 continue
-            if finding.attributes.get("menu") == "yes":
-                continue  # the site's menu (« Témoignages »): in findings.json, not a quote to read
+            if finding.attributes.get("menu") == "yes" or (
+                finding.kind == "testimonial" and len(finding.quote.split()) <= 2
+            ):
+                continue  # the site's menu, a label « Témoignages »: in findings.json, not a quote to read
             by_kind[finding.kind].append((page, finding))
     sections = []
     for kind in KIND_ORDER:
