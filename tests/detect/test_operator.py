@@ -431,5 +431,22 @@ def test_a_footer_without_postal_code_still_gives_the_country_named_last() -> No
     Emirates »: no postal code, so no address is read, but the country is the Emirates."""
     line = "Dubai Stem Cell Center FZ-LLC – Dubai Healthcare City, Building 64, Dubai, United Arab Emirates"
     op = find_operator([_doc("https://dscc.example/", f"<h1>Stem cells</h1><p>Text.</p><footer><p>{line}</p></footer>")])
-    assert op is not None and op.name == "Dubai Stem Cell Center FZ-LLC" and op.address is None
+    assert op is not None and op.name == "Dubai Stem Cell Center FZ-LLC"
     assert op.country == "AE"
+
+
+def test_an_address_without_postal_code_ends_with_its_country_and_holds_a_building() -> None:
+    """The Emirates and Panama have no postal codes: « Dubai Healthcare City, Building 64, Dubai,
+    United Arab Emirates »; « Punta Pacifica, Oceania Business Plaza, Torre 1000, Piso 37, Panama
+    City, Panama ». A list of towns ending with a country is no address."""
+    for line, address, country in (
+        ("Dubai Stem Cell Center FZ-LLC – Dubai Healthcare City, Building 64, Dubai, United Arab Emirates",
+         "Dubai Healthcare City, Building 64, Dubai, United Arab Emirates", "AE"),
+        ("Regenera Panamá S.A. · Punta Pacifica, Oceania Business Plaza, Torre 1000, Piso 37, Panama City, Panama",
+         "Punta Pacifica, Oceania Business Plaza, Torre 1000, Piso 37, Panama City, Panama", "PA"),
+    ):  # fmt: skip
+        op = find_operator([_doc("https://x.example/", f"<h1>Stem cells</h1><p>Text.</p><footer><p>{line}</p></footer>")])
+        assert op is not None and op.address == address and op.country == country, op
+    towns = _doc("https://x.example/", "<h1>Stem cells</h1><p>Text.</p><footer><p>Medistem Sağlık A.Ş. · Clinics in Istanbul, Antalya, Izmir, Turkey</p></footer>")
+    op = find_operator([towns])
+    assert op is None or op.address is None

@@ -85,6 +85,8 @@ _DOCTOR_LINE = re.compile(
 _ADDRESS_LABEL = re.compile(r"\s*([^\W\d][\w'’ .-]{0,40}?)\s*:\s+")
 #: the last word of a "label" that is the street number's (« No: 120 », « Nr.: 5 »)
 _NUMBER_WORDS = frozenset({"no", "nr", "n°", "nº", "num", "numero", "number"})
+#: words of a building's address where there is no street number (« Building 64 », « Torre 1000 »)
+_BUILDING = re.compile(r"(?i)\b(?:building|bldg|tower|torre|edificio|immeuble|bâtiment|floor|piso|suite|office|oficina|plaza)\b")
 #: a town after a postal code: a capitalised word and up to three more (« Şişli/İstanbul »: a
 #: district and its city)
 _TOWN = r"(?P<town>[A-ZÀ-ÝŞİĞÇÖÜ][\w'’]+(?:[ /-][\w'’]+){0,3})"
@@ -417,12 +419,41 @@ class OperatorExtractor:
                 if us is not None:  # « 4200 W Cypress St, Suite 300, Tampa, FL 33607, USA »
                     self._add("address", us.group(0).rstrip(" ."), weight, doc, start + us.start(), start + us.end(), "US")
                 else:
+                    before = len(self.candidates)
                     self._town_then_code(doc, lines, i, weight)
+                    if len(self.candidates) == before:
+                        self._address_without_code(doc, start, line, weight)
                 continue
             if "," in line:
                 self._address_in_line(doc, start, line, weight)
             elif len(line) <= 120 and not _looks_like_prose(line):
                 self._address_block(doc, lines, i, postal, weight)
+
+    def _address_without_code(self, doc: Document, start: int, line: str, weight: float) -> None:
+        """An address of a country without postal codes (the Emirates, Panama, Qatar…), read only
+        when it ends with its country and holds a number or a street or building word: « Dubai
+        Healthcare City, Building 64, Dubai, United Arab Emirates ». Weaker than an address with
+        a postal code."""
+        vocab = self.vocabulary
+        offset = 0
+        for segment in _SEPARATOR.split(line):
+            seg_start = line.find(segment, offset)
+            offset = seg_start + len(segment)
+            parts = [p.strip() for p in segment.split(",")]
+            if len(parts) < 3 or len(segment) > 160:
+                continue
+            country = parts[-1].rstrip(" .")
+            if not vocab.country.fullmatch(_fold(country)):
+                continue
+            body = parts[:-1]
+            if any(len(p.split()) > 6 or not p for p in body):
+                continue
+            if not any(any(ch.isdigit() for ch in p) or vocab.street_word.search(p) or _BUILDING.search(p) for p in body):
+                continue
+            value = ", ".join([*body, country])
+            s = seg_start + (len(segment) - len(segment.lstrip()))
+            self._add("address", value, weight - 1.0, doc, start + s, start + s + len(segment.strip().rstrip(" .")), vocab.country_of(country))
+            return
 
     def _town_then_code(self, doc: Document, lines: list[tuple[int, int, str]], i: int, weight: float) -> None:
         """An address whose postal code follows the town (Thailand, Singapore, the UK…), read only
