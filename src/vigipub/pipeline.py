@@ -14,7 +14,6 @@ stage writes its output into the dossier so that any step can be re-run by hand:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -39,7 +38,6 @@ from vigipub.evidence import (
     write_json,
 )
 from vigipub.evidence.core import sha256_file, utc_now
-from vigipub.evidence.registers import RegisterMatch
 from vigipub.evidence.seal import UNFINISHED_MARKER
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
@@ -214,41 +212,10 @@ def therapy_families(pages: Iterable[PageAnalysis]) -> dict[str, dict[str, set[s
     return found
 
 
-#: words of a register's substance field that describe cells rather than name a substance
-_DESCRIPTIVE = frozenset(
-    {
-        "autologous", "allogeneic", "human", "heterologous", "cells", "cell", "cellules", "autologues",
-        "expanded", "cultured", "chondrocytes", "liver", "tumor", "glioma", "gene", "enriched", "population",
-    }
-)
-
-
-def _is_inn(name: str) -> bool:
-    """An international non-proprietary name (« tisagenlecleucel », « axicabtagene ciloleucel »),
-    not a description of cells."""
-    words = name.casefold().split()
-    return 1 <= len(words) <= 2 and not any(w in _DESCRIPTIVE for w in words)
-
-
-def products_named(pages: list[PageAnalysis], candidates: Iterable[RegisterMatch]) -> set[str]:
-    """The registered products of a family that the site names in its own sentences: a clinic
-    that writes « Kymriah (tisagenlecleucel) » beside « CAR-T » promotes that product, and the
-    registers can then say whether it is authorised for the disease, not only that some CAR-T
-    is. Brand names and substances of five letters or more, whole words, case ignored."""
-    text = " ".join(f.quote for p in pages if p.verdict != "not_promotion" for f in p.findings)
-    if not text:
-        return set()
-    found: set[str] = set()
-    for match in candidates:
-        brand = re.match(r"[^\W\d_][\w-]*", match.product)
-        # a substance's name, not its description: the registers list « autologous cultured
-        # chondrocytes », which a clinic may write of its own cells
-        names = {brand.group(0) if brand else "", *(n for n in match.substances if _is_inn(n))}
-        for name in names:
-            said = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) if len(name) >= 5 else None
-            if said is not None:
-                found.add(said.group(0))  # as the site writes it (the registers write « KYMRIAH »)
-    return found
+def site_sentences(pages: Iterable[PageAnalysis]) -> str:
+    """The sentences the detector found on the pages that are not cleared: where the registers
+    look for the products a site names (:meth:`vigipub.registers.Registers.products_named_in`)."""
+    return " ".join(f.quote for p in pages if p.verdict != "not_promotion" for f in p.findings)
 
 
 def check_registers(pages: list[PageAnalysis], db_path: Path | None = None, on: date | None = None) -> list[AuthorisationAnswer]:
@@ -258,9 +225,10 @@ def check_registers(pages: list[PageAnalysis], db_path: Path | None = None, on: 
     if not families:
         return []
     answers: list[AuthorisationAnswer] = []
+    said = site_sentences(pages)
     with Registers.open(db_path=db_path) as registers:
         for family, info in sorted(families.items()):
-            info["products"] |= products_named(pages, registers.family_matches(family))
+            info["products"] |= registers.products_named_in(said, family)
             answers.append(
                 registers.check_therapy(
                     family,
@@ -350,12 +318,12 @@ def case_register_answers(
     if not families:
         return []
     # the case file's quotes count as the site's sentences (a product it names is looked up)
-    said = [*pages, reading.model_copy(update={"verdict": "promotion"})]
+    said = site_sentences([*pages, reading.model_copy(update={"verdict": "promotion"})])
     with Registers.open(db_path=db_path) as registers:
         return [
             registers.check_therapy(
                 family,
-                product_names=sorted(info["products"] | products_named(said, registers.family_matches(family))),
+                product_names=sorted(info["products"] | registers.products_named_in(said, family)),
                 diseases_icd10=sorted(info["diseases"]),
                 as_of=on,
             )

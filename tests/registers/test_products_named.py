@@ -1,11 +1,11 @@
-"""The registered products a site names in its own sentences (pipeline.check_registers): a
+"""The registered products a site names in its own sentences (Registers.products_named_in): a
 clinic writing « Kymriah (tisagenlecleucel) » beside « CAR-T » is checked for that product."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from vigipub.pipeline import check_registers, products_named
+from vigipub.pipeline import check_registers, site_sentences
 from vigipub.qualify.lawcases import pages_from_spec
 
 
@@ -17,13 +17,13 @@ def _pages(*quotes: str, verdict: str = "promotion"):  # type: ignore[no-untyped
 
 def test_a_brand_and_its_substance_named_on_the_site_are_the_product(reg) -> None:  # type: ignore[no-untyped-def]
     pages = _pages("Notre unité administre Kymriah (tisagenlecleucel) aux patients atteints de lymphome.")
-    assert products_named(pages, reg.family_matches("car_t")) == {"Kymriah", "tisagenlecleucel"}
+    assert reg.products_named_in(site_sentences(pages), "car_t") == {"Kymriah", "tisagenlecleucel"}
     # a word that only contains a name, or a page that is no promotion, names nothing
-    assert products_named(_pages("Les kymriahlike protocoles du lymphome."), reg.family_matches("car_t")) == set()
-    assert products_named(_pages("Kymriah et le lymphome.", verdict="not_promotion"), reg.family_matches("car_t")) == set()
+    assert reg.products_named_in(site_sentences(_pages("Les kymriahlike protocoles du lymphome.")), "car_t") == set()
+    assert reg.products_named_in(site_sentences(_pages("Kymriah et le lymphome.", verdict="not_promotion")), "car_t") == set()
     # a register's description of cells is no name: a clinic may write it of its own cells
     knee = _pages("We implant autologous cultured chondrocytes in the knee to treat osteoarthritis.")
-    assert products_named(knee, reg.family_matches("cell_therapy_other")) == set()
+    assert reg.products_named_in(site_sentences(knee), "cell_therapy_other") == set()
 
 
 def test_the_registers_then_answer_for_the_named_product(db_path: Path) -> None:

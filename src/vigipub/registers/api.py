@@ -374,6 +374,32 @@ class Registers:
         ranked = sorted(hits, key=order)[: max(0, limit)]
         return [self._match(rows[i], hits[i][1], min(1.0, hits[i][0])) for i in ranked]
 
+    def products_named_in(self, text: str, family: str) -> set[str]:
+        """The family's registered products that ``text`` (a site's sentences) names: a clinic
+        that writes « Kymriah (tisagenlecleucel) » beside « CAR-T » promotes that product, and
+        :meth:`check_therapy` can then say whether it is authorised for the disease, not only
+        that some CAR-T is. Brands, and substances of one or two words none of which is a
+        generic word (families.yaml: « autologous cultured chondrocytes » describes cells a
+        clinic may have of its own), of five letters or more, as whole words, case ignored;
+        each as the text writes it (the registers write « KYMRIAH »)."""
+        if not text:
+            return set()
+        found: set[str] = set()
+        for match in self.family_matches(family):
+            brand = re.match(r"[^\W\d_][\w-]*", match.product)
+            names = {brand.group(0) if brand else "", *(n for n in match.substances if self._names_a_substance(n))}
+            for name in names:
+                said = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) if len(name) >= 5 else None
+                if said is not None:
+                    found.add(said.group(0))
+        return found
+
+    def _names_a_substance(self, name: str) -> bool:
+        """An international non-proprietary name (« tisagenlecleucel », « axicabtagene
+        ciloleucel »), not a description of cells."""
+        words = search_key(name).split()
+        return 1 <= len(words) <= 2 and not any(w in self.config.generic_words for w in words)
+
     def family_matches(self, family: str) -> list[RegisterMatch]:
         """Register entries that could correspond to a therapy family (families.yaml)."""
         from .check import require_family
