@@ -263,7 +263,7 @@ def request_capture(
         details: dict[str, Any] = {"url": website.url, "max_pages": pages}
         if recording is not None:
             params["recording"] = str(recording)
-            details.update(recording=recording.name, recording_sha256=sha256_file(recording))
+            details.update(_recording_audit(recording))
         job = enqueue(JobKind.CAPTURE, case=case, params=params, user=user)
         capture.job = job
         capture.save(update_fields=["job"])
@@ -285,6 +285,11 @@ def capture_recording(user: Any, case: CaseRow, website: Website | None, upload:
     if website is None or website.case_id != case.pk:
         raise refuse(gettext_noop("The case has no website."))
     return request_capture(user, case, website, recording=store_recording(user, case, upload))
+
+
+def _recording_audit(path: Path) -> dict[str, str]:
+    """What the audit log keeps of a browser recording: its file name and its SHA-256."""
+    return {"recording": path.name, "recording_sha256": sha256_file(path)}
 
 
 #: a browser recording larger than this is refused (a site's pages take a few megabytes)
@@ -1225,7 +1230,7 @@ def _schedule_recheck(
     recheck = Recheck.objects.create(case=case, website=website, baseline=baseline, scheduled_for=when, created_by=user)
     details: dict[str, Any] = {"url": website.url, "on": when.isoformat(), "baseline": baseline.dossier if baseline else ""}
     if recording is not None:
-        details.update(recording=recording.name, recording_sha256=sha256_file(recording))
+        details.update(_recording_audit(recording))
     audit.record(user, AuditAction.RECHECK_SCHEDULE, case=case, subject=f"recheck {recheck.pk}", details=details)
     return recheck
 
@@ -1233,27 +1238,28 @@ def _schedule_recheck(
 def recheck_recording(user: Any, case: CaseRow, website: Website | None, upload: Any) -> Recheck:
     """A re-check now against a WARC recorded in the inspector's browser (a site whose firewall
     refuses automated captures), instead of a new capture (``vigipub recheck --import-warc``)."""
+    site = _check_recheck(user, case, website)
+    path = store_recording(user, case, upload, Capability.SCHEDULE_RECHECK)
+    with transaction.atomic():
+        recheck = _schedule_recheck(user, case, site, today(), recording=path)
+        refresh(case)
+    start_recheck(recheck, user, recording=path)
+    return recheck
+
+
+def _check_recheck(user: Any, case: CaseRow, website: Website | None) -> Website:
+    """The website to re-check; refused when the user may not ask for a re-check, before a
+    decision, or for another case's site."""
     require(user, Capability.SCHEDULE_RECHECK)
     if case.status not in (S.DECISION, S.PUBLISHED, S.FOLLOW_UP, S.ESCALATED):
         raise refuse(gettext_noop("Re-checks follow a decision."))
     if website is None or website.case_id != case.pk:
         raise refuse(gettext_noop("The case has no website."))
-    path = store_recording(user, case, upload, Capability.SCHEDULE_RECHECK)
-    with transaction.atomic():
-        recheck = _schedule_recheck(user, case, website, today(), recording=path)
-        job = enqueue(JobKind.RECHECK, case=case, params={"recheck": recheck.pk, "recording": str(path)}, user=user)
-        recheck.job = job
-        recheck.save(update_fields=["job"])
-        refresh(case)
-    return recheck
+    return website
 
 
 def schedule_recheck(user: Any, case: CaseRow, website: Website, when: date) -> Recheck:
-    require(user, Capability.SCHEDULE_RECHECK)
-    if case.status not in (S.DECISION, S.PUBLISHED, S.FOLLOW_UP, S.ESCALATED):
-        raise refuse(gettext_noop("Re-checks follow a decision."))
-    if website.case_id != case.pk:
-        raise refuse(gettext_noop("The case has no website."))
+    _check_recheck(user, case, website)
     with transaction.atomic():
         recheck = _schedule_recheck(user, case, website, when)
         refresh(case)
@@ -1262,12 +1268,16 @@ def schedule_recheck(user: Any, case: CaseRow, website: Website, when: date) -> 
     return recheck
 
 
-def start_recheck(recheck: Recheck, user: Any = None) -> None:
+def start_recheck(recheck: Recheck, user: Any = None, recording: Path | None = None) -> None:
+    """Queue the re-check's job (once); ``recording``: the browser recording it compares with."""
     with transaction.atomic():
         fresh = Recheck.objects.select_for_update().get(pk=recheck.pk)
         if fresh.job_id is not None:
             return
-        job = enqueue(JobKind.RECHECK, case=fresh.case, params={"recheck": fresh.pk}, user=user)
+        params: dict[str, Any] = {"recheck": fresh.pk}
+        if recording is not None:
+            params["recording"] = str(recording)
+        job = enqueue(JobKind.RECHECK, case=fresh.case, params=params, user=user)
         fresh.job = job
         fresh.save(update_fields=["job"])
 

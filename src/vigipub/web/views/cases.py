@@ -407,29 +407,29 @@ def capture(request: HttpRequest, case: Case) -> HttpResponse | None:
     return None
 
 
-@case_action
-def recording(request: HttpRequest, case: Case) -> HttpResponse | None:
-    """A WARC recorded in the inspector's browser, investigated instead of a capture."""
+def _queue_recording(request: HttpRequest, case: Case, start: Callable[..., Any]) -> None:
+    """A WARC recorded in the inspector's browser, for one of the case's websites, handed to
+    ``start`` (the investigation or the re-check that uses it)."""
     form = forms.RecordingForm(request.POST, request.FILES)
     if form.is_valid():
         site = case.websites.filter(pk=form.cleaned_data["website"]).first()
-        services.capture_recording(request.user, case, site, form.cleaned_data["recording"])
+        start(request.user, case, site, form.cleaned_data["recording"])
         messages.success(request, _("Recording queued: follow its progress below."))
     else:
         _form_errors(request, form)
+
+
+@case_action
+def recording(request: HttpRequest, case: Case) -> HttpResponse | None:
+    """A WARC recorded in the inspector's browser, investigated instead of a capture."""
+    _queue_recording(request, case, services.capture_recording)
     return None
 
 
 @case_action
 def recheck_recording(request: HttpRequest, case: Case) -> HttpResponse | None:
     """A re-check against a WARC recorded in the inspector's browser, now."""
-    form = forms.RecordingForm(request.POST, request.FILES)
-    if form.is_valid():
-        site = case.websites.filter(pk=form.cleaned_data["website"]).first()
-        services.recheck_recording(request.user, case, site, form.cleaned_data["recording"])
-        messages.success(request, _("Recording queued: follow its progress below."))
-    else:
-        _form_errors(request, form)
+    _queue_recording(request, case, services.recheck_recording)
     return None
 
 
