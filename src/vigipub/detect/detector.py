@@ -743,24 +743,25 @@ class Detector:
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
-            if kind == "testimonial" and blocks:
-                # the paragraph a story sentence stands in: a patient's story of three sentences
-                # is one testimonial, not three (the decision counts stories)
-                attrs = {**attrs, "block": str(sidx.block_of(s))}
-            if kind in _MENU_KINDS and blocks and blocks[bi0 := sidx.block_of(s)].end >= e:
-                if blocks[bi0].tag == "nav":
+            # where the page put it: the block of its sentence, looked up once
+            block = sidx.block_of(s) if blocks and (kind in _MENU_KINDS or kind in _HEADING_KINDS) else -1
+            if block >= 0 and kind in _MENU_KINDS:
+                if kind == "testimonial":
+                    # the paragraph a story sentence stands in: a patient's story of three
+                    # sentences is one testimonial, not three (the decision counts stories)
+                    attrs = {**attrs, "block": str(block)}
+                if blocks[block].end >= e and blocks[block].tag == "nav":
                     # a menu entry (« Témoignages », « Devis gratuit »): evidence that the site has
                     # such a section, never a sentence to quote (the verdict still counts it)
                     attrs = {**attrs, "menu": "yes"}
-                elif blocks[bi0].tag in _SECTION_HEADINGS:
+                elif blocks[block].end >= e and blocks[block].tag in _SECTION_HEADINGS:
                     # a section's title (« Ils ont retrouvé leur vitalité »): quoted only when the
                     # page's sentences leave room (the verdict's features do not read it)
                     attrs = {**attrs, "heading": "yes"}
-            if kind in _HEADING_KINDS and blocks:
-                bi = sidx.block_of(s)
-                heading = headings.get(bi)
+            elif block >= 0:  # a therapy or a disease: the verdict's title features read it
+                heading = headings.get(block)
                 if heading is None:
-                    heading = headings[bi] = _is_heading(text, blocks[bi])
+                    heading = headings[block] = _is_heading(text, blocks[block])
                 if heading:
                     attrs = {**attrs, "heading": "yes"}
             # Finding's fields, in declaration order (model_dump and the JSON follow it)
