@@ -684,19 +684,22 @@ class OperatorExtractor:
         )
 
 
-def _line_of(c: _Candidate) -> str:
+def _line_span(c: _Candidate) -> tuple[int, int]:
+    """The whole line(s) of the document holding a candidate's value."""
     text = c.doc.text
-    s = text.rfind("\n", 0, c.start) + 1
     e = text.find("\n", c.end)
-    return text[s : e if e >= 0 else len(text)]
+    return text.rfind("\n", 0, c.start) + 1, len(text) if e < 0 else e
+
+
+def _line_of(c: _Candidate) -> str:
+    s, e = _line_span(c)
+    return c.doc.text[s:e]
 
 
 def _clue(c: _Candidate) -> IdentityClue:
     text = c.doc.text
     # quote the whole line(s) holding the value, like every other finding
-    s = text.rfind("\n", 0, c.start) + 1
-    e = text.find("\n", c.end)
-    e = len(text) if e < 0 else e
+    s, e = _line_span(c)
     record = c.doc.record
     return IdentityClue(
         field=c.field,
