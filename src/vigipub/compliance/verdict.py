@@ -28,17 +28,13 @@ from vigipub.evidence.compliance import (
     Reason,
     Side,
 )
+from vigipub.evidence.french import plural
 
 _MAX_POINTERS = 8
 
 
-def _n(count: int, singular: str, plural: str) -> str:
-    """French agreement: zero and one take the singular (« 0 allégation demeure »)."""
-    return singular if count <= 1 else plural
-
-
 def _claims(count: int) -> str:
-    return f"{count} {_n(count, 'allégation', 'allégations')}"
+    return f"{count} {plural(count, 'allégation', 'allégations')}"
 
 
 def _before(claims: list[ClaimCheck]) -> list[EvidencePointer]:
@@ -69,9 +65,9 @@ def decide(
     in_decision = any(c.in_decision for c in claims)
     n = len(weighed)
     # « sur 1 citée dans la décision », « sur 3 citées … »
-    scope = _n(n, "citée", "citées") + (" dans la décision" if in_decision else "")
+    scope = plural(n, "citée", "citées") + (" dans la décision" if in_decision else "")
     if not in_decision:
-        scope = _n(n, "relevée", "relevées") + " dans le dossier initial"
+        scope = plural(n, "relevée", "relevées") + " dans le dossier initial"
     kept = [c for c in weighed if remains(c)]
     review = [c for c in weighed if c.status == ClaimStatus.REWORDED and not c.still_a_claim]
     gone = [c for c in weighed if c.status == ClaimStatus.GONE]
@@ -85,7 +81,7 @@ def decide(
         reasons.append(Reason(
             code="claims_present",
             text_fr=f"{_claims(len(present))} sur {n} {scope} "
-            + _n(len(present), "est toujours présente", "sont toujours présentes")
+            + plural(len(present), "est toujours présente", "sont toujours présentes")
             + (f", dont {moved} sur une autre page qu'initialement" if moved else "") + ".",
             before=_before(present), after=_after(present),
         ))
@@ -93,35 +89,35 @@ def decide(
         reasons.append(Reason(
             code="claims_reworded",
             text_fr=f"{_claims(len(reworded))} sur {n} "
-            + _n(len(reworded), "a été reformulée mais reste une allégation.", "ont été reformulées mais restent des allégations."),
+            + plural(len(reworded), "a été reformulée mais reste une allégation.", "ont été reformulées mais restent des allégations."),
             before=_before(reworded), after=_after(reworded),
         ))
     if review:
         reasons.append(Reason(
             code="claims_to_review",
             text_fr=f"{_claims(len(review))} "
-            + _n(len(review), "a été réécrite", "ont été réécrites")
+            + plural(len(review), "a été réécrite", "ont été réécrites")
             + " en des termes que l'analyse ne reconnaît plus comme allégations : à examiner.",
             before=_before(review), after=_after(review),
         ))
     if gone:
         reasons.append(Reason(
             code="claims_gone",
-            text_fr=f"{_claims(len(gone))} sur {n} {scope} ne {_n(len(gone), 'figure', 'figurent')} plus sur les pages consultées.",
+            text_fr=f"{_claims(len(gone))} sur {n} {scope} ne {plural(len(gone), 'figure', 'figurent')} plus sur les pages consultées.",
             before=_before(gone), after=[site_pointer] if site_pointer else [],
         ))
     if unverified:
         reasons.append(Reason(
             code="claims_unverified",
             text_fr=f"{_claims(len(unverified))} "
-            + _n(len(unverified), "n'a pas pu être vérifiée : sa page", "n'ont pas pu être vérifiées : leur page")
+            + plural(len(unverified), "n'a pas pu être vérifiée : sa page", "n'ont pas pu être vérifiées : leur page")
             + " n'a pas pu être consultée à nouveau.",
             before=_before(unverified), after=[site_pointer] if site_pointer else [],
         ))
     if promo_new:
         reasons.append(Reason(
             code="new_claims",
-            text_fr=f"{len(promo_new)} {_n(len(promo_new), 'nouvelle allégation', 'nouvelles allégations')} sur des pages promotionnelles.",
+            text_fr=f"{len(promo_new)} {plural(len(promo_new), 'nouvelle allégation', 'nouvelles allégations')} sur des pages promotionnelles.",
             before=[original_pointer], after=[x.evidence for x in promo_new[:_MAX_POINTERS]],
         ))
     if french.status in (FrenchVariantStatus.SERVED, FrenchVariantStatus.HIDDEN, FrenchVariantStatus.REDIRECTED, FrenchVariantStatus.REMOVED):
@@ -155,7 +151,7 @@ def decide(
         reasons.append(Reason(
             code="other_claims_present",
             text_fr=f"{len(others_kept)} "
-            + _n(
+            + plural(
                 len(others_kept),
                 "autre allégation du dossier initial est toujours diffusée.",
                 "autres allégations du dossier initial sont toujours diffusées.",
@@ -188,12 +184,12 @@ def decide(
         ),
         ComplianceVerdict.UNREACHABLE: "Contrôle impossible : les pages concernées n'ont pas pu être consultées.",
     }[verdict].format(
-        scope=scope, kept=_claims(len(kept)), n=n, remain=_n(len(kept), "demeure", "demeurent"),
+        scope=scope, kept=_claims(len(kept)), n=n, remain=plural(len(kept), "demeure", "demeurent"),
         others=(
-            f", ainsi que {len(others_kept)} {_n(len(others_kept), 'autre allégation', 'autres allégations')} du dossier"
+            f", ainsi que {len(others_kept)} {plural(len(others_kept), 'autre allégation', 'autres allégations')} du dossier"
             if others_kept else ""
         ),
-        unverified=_n(len(unverified), " ; l'autre n'a pas pu être vérifiée", f" ; les {len(unverified)} autres n'ont pas pu être vérifiées")
+        unverified=plural(len(unverified), " ; l'autre n'a pas pu être vérifiée", f" ; les {len(unverified)} autres n'ont pas pu être vérifiées")
         if unverified else "",
     )
     return verdict, reasons, summary

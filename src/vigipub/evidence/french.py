@@ -101,7 +101,8 @@ def euros(amount: int) -> str:
 
 
 def plural(n: int, singular: str, plural_form: str) -> str:
-    return singular if n == 1 else plural_form
+    """French agreement of a count: zero and one take the singular (« 0 allégation demeure »)."""
+    return singular if n <= 1 else plural_form
 
 
 # -- articles, elision -----------------------------------------------------------------------
