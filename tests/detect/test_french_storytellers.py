@@ -128,3 +128,37 @@ def test_clinics_abroad_is_a_brokers_offer_not_a_warning(detector: Detector) -> 
         "<p>Researchers warned against the stem cell infusions sold by private clinics abroad for diabetes.</p>",
     )
     assert [f for f in report.findings if f.kind == "reporting_context" and f.subkind == "refutation"]
+
+
+def _signed(analysis: PageAnalysis) -> list[str]:
+    return [f.quote for f in analysis.findings if f.kind == "testimonial" and f.attributes.get("signed") == "yes"]
+
+
+def test_a_signed_first_person_quotation_is_a_story_whatever_its_words(detector: Detector) -> None:
+    """No phrase of the lexicon in it (« j'ai repris 4 kilos de muscle »): the quotation marks,
+    the first person and the signature make it a patient's story, in any language."""
+    french = _analyze(
+        detector,
+        "fr",
+        "<blockquote><p>« Six mois après mon injection, j'ai repris 4 kilos de muscle et je cours tous "
+        "les matins. » — Gérard, 71 ans, Lyon</p></blockquote>"
+        "<blockquote><p>« Je marche sans canne. Merci. »</p><p>— Paul D., 64 ans, Nantes</p></blockquote>",
+    )
+    assert _signed(french) == [
+        "« Six mois après mon injection, j'ai repris 4 kilos de muscle et je cours tous les matins. »",
+        "« Je marche sans canne.",
+    ]
+    assert _french_patients(french) == ["— Gérard, 71 ans, Lyon", "— Paul D., 64 ans, Nantes"]
+    german = _analyze(detector, "de", "<p>„Seit der Behandlung schlafe ich wieder durch.“ – Jonas, 58 Jahre</p>")
+    assert _signed(german) == ["„Seit der Behandlung schlafe ich wieder durch.“"]
+
+
+def test_a_dash_after_a_list_item_or_a_reported_statement_signs_no_story(detector: Detector) -> None:
+    analysis = _analyze(
+        detector,
+        "fr",
+        "<ul><li>Nous traitons :</li><li>- Autisme, Sclérose en plaques</li></ul>"
+        "<p>Le chirurgien a déclaré : « nous avons opéré quarante patients » – Jean, AFP</p>"
+        "<p>« La clinique est ouverte tous les jours » — Accueil, Genève</p>",
+    )
+    assert _signed(analysis) == []

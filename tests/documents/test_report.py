@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import lxml.html
 
@@ -277,3 +278,23 @@ def test_a_menu_entry_is_no_evidence_row_and_one_product_is_one_treatment() -> N
     assert "Mon fils parle enfin" in text and "Accueil Témoignages Contact" not in text and "Nos témoignages" not in text
     summary = " ".join(doc.find_class("summary")[0].text_content().split())
     assert "comme un traitement efficace et sûr" in summary, summary
+
+
+def test_a_title_over_a_page_s_stories_is_no_story_of_its_own() -> None:
+    """« Témoignages – Clinique Lumen » (the page's title, marked ``heading``) labels the stories
+    under it: no row of the evidence beside them. Alone on its page, it stays (it is all there is)."""
+    common = [{"kind": "therapy", "subkind": "dendritic_cells", "quote": "thérapie cellulaire dendritique",
+               "attributes": {"family": "dendritic_cells"}}]  # fmt: skip
+    title = {"kind": "testimonial", "subkind": "testimonial", "quote": "Témoignages – Clinique Lumen", "attributes": {"heading": "yes"}}
+    story = {"kind": "testimonial", "subkind": "testimonial", "quote": "« Mon fils parle enfin depuis le traitement. »"}
+    claims = [{"kind": "claim", "subkind": k, "quote": q} for k, q in CLAIMS]
+
+    def rendered(findings: list[dict[str, Any]]) -> str:
+        pages = pages_from_spec([{"url": "https://c.example/fr/", "language": "fr", "genre": "clinic", "findings": findings}])
+        pages = [p.model_copy(update={"record": record(p.url, 1000)}) for p in pages]
+        auth = authorisations_from_spec([{"therapy": "dendritic_cells", "status": "not_authorised"}])
+        return " ".join(report(pages, qualify(pages, auth, site_url="https://c.example/")).text_content().split())
+
+    with_story = rendered(common + claims + [title, story])
+    assert "Mon fils parle enfin" in with_story and "Témoignages – Clinique Lumen" not in with_story
+    assert "Témoignages – Clinique Lumen" in rendered(common + claims + [title])

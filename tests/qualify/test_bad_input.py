@@ -277,3 +277,50 @@ def test_an_authorised_advanced_therapy_advertised_to_the_public_is_suspended_un
     said = next(c for c in q.considerants if c.id == "C11_bis_autorisation").text_fr
     assert "selon les registres consultés, le produit Kymriah bénéficie" in said
     assert any("L.\u00a05122-6" in b.article for c in q.considerants if c.id == "C19_bis_article_L5122_6" for b in c.basis)
+
+
+def _gene_therapy_site(extra_therapies: list[dict[str, Any]]) -> list[Any]:
+    """A site offering an unnamed gene therapy (a gene on a plasmid, an AAV vector) for age-related
+    diseases, and the registers' answer: the family's authorised products treat other diseases."""
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "gene_therapy", "quote": "thérapie génique", "attributes": {"family": "gene_therapy"}},
+            *extra_therapies,
+            {"kind": "manipulation", "subkind": "genetic_modification", "quote": "Le protocole utilise un vecteur AAV portant le gène klotho."},
+            {"kind": "disease", "subkind": "alzheimer", "quote": "la maladie d'Alzheimer"},
+            {"kind": "claim", "subkind": "safety", "quote": "Cette thérapie génique est sûre et sans effets secondaires."},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Forfait Klotho : 36 000 USD"},
+        ]}]  # fmt: skip
+    )
+    families = ["gene_therapy", *(t["attributes"]["family"] for t in extra_therapies)]
+    register = authorisations_from_spec(
+        [
+            {"therapy": family, "status": "authorised_other_indication", "matches": [{"registry": "EMA", "match_field": f"family:{family}"}]}
+            for family in families
+        ]
+    )
+    return [pages, register]
+
+
+def test_a_gene_therapy_given_as_such_is_not_called_genetically_modified_cells() -> None:
+    """A gene on a plasmid or a vector holds no cells: the decision says what makes it a gene
+    therapy (a recombinant nucleic acid) and quotes the site's description of it."""
+    pages, register = _gene_therapy_site([])
+    q = qualify(pages, register, date_of_facts=ON)
+    assert q.conclusion == "violation" and outcomes(q)["T5.unauthorised"] == "yes"
+    text = {c.id: c.text_fr for c in q.considerants}
+    assert "acide nucléique recombinant" in text["C7_acide_nucleique"]
+    assert "C7_manipulation_substantielle" not in text
+    assert "vecteur AAV" in text["C8_procede"]
+    assert not any("cellules" in t for t in text.values() if "génétiquement" in t)
+
+
+def test_genetically_modified_cells_stay_cells() -> None:
+    """CAR-T cells are cells modified by a gene: the decision keeps « cellules génétiquement
+    modifiées » and the substantial manipulation."""
+    car_t = {"kind": "therapy", "subkind": "car_t", "quote": "cellules CAR-T", "attributes": {"family": "car_t"}}
+    pages, register = _gene_therapy_site([car_t])
+    q = qualify(pages, register, date_of_facts=ON)
+    text = {c.id: c.text_fr for c in q.considerants}
+    assert "génétiquement modifiées" in text["C7_manipulation_substantielle"]
+    assert "C7_acide_nucleique" not in text

@@ -38,6 +38,8 @@ _CANDIDATE_KINDS = frozenset({"therapy", "disease", "claim", "testimonial"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "summary", "dt", "caption", "legend"})
 #: the headings of a page's sections (a claim or a story in one is a title, not a sentence)
 _SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: a section's title or the page's (« Témoignages – Clinique X »)
+_TITLES = _SECTION_HEADINGS | {"title"}
 _HEADING_MAX_CHARS = 120
 _SENTENCE_END = frozenset(".!;:,…")
 #: findings marked when they sit in a heading (the verdict's title features read them)
@@ -49,6 +51,8 @@ _MENU_KINDS = frozenset({"claim", "testimonial", "call_to_action", "travel"})
 _RESIDENT_CELLS = "resident_cells"
 #: how far after a patient's story its signature (« – Karim, Lyon ») may name the city
 _SIGNATURE_REACH = 80
+#: signed stories read per page (a testimonials page has a few dozen)
+_MAX_SIGNED_STORIES = 60
 #: the words a title-case test reads: five letters or more (a title keeps « of », « in », « com »
 #: in lower case)
 _TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
@@ -345,10 +349,53 @@ class Detector:
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
         self._regex_findings(doc, text, folded, sidx, groups, cues, by_sentence)
+        self._signed_stories(doc, text, folded, sidx, groups)
         self._french_storytellers(sidx, groups)
         self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
         findings = self._findings(doc, sidx, groups, by_sentence, cues, warnings)
         return self.model.decide(doc, findings, warnings)
+
+    def _signed_stories(
+        self,
+        doc: Document,
+        text: str,
+        folded: str,
+        sidx: SentenceIndex,
+        groups: dict[tuple[str, str, int, int], _Group],
+    ) -> None:
+        """A first-person quotation signed by its teller (« … » — Gérard, 71 ans, Lyon) is a
+        patient's story, whatever words it uses (« j'ai repris 4 kilos de muscle »).
+
+        The lexicon knows the common phrasings of a story; the signature is how a testimonials
+        section shows one in any language. The sentence before the signature must be quoted
+        and in the first person: a dash after a list item or a heading signs nothing.
+        """
+        if "—" not in text and "–" not in text and "-" not in text:
+            return
+        for count, m in enumerate(patterns.SIGNATURE.finditer(text)):
+            if count >= _MAX_SIGNED_STORIES:
+                break
+            end = m.start()
+            while end > 0 and text[end - 1] in " \t\n":
+                end -= 1
+            if end == 0 or text[end - 1] not in _STORY_CLOSE:
+                continue  # the signature follows no quotation
+            # the quotation: from its opening mark, in the story's paragraph or the one before
+            # the signature's own line
+            head = text[max(0, end - _STORY_MAX_CHARS) : end - 1]
+            opened = max(head.rfind(c) for c in _STORY_OPEN)
+            if opened < 0:
+                continue
+            opened += max(0, end - _STORY_MAX_CHARS)
+            lang = doc.blocks[sidx.block_of(opened)].language if doc.blocks else None
+            first_person = self.lexicon.sentence_cues.get(("first_person", lang or doc.language or ""))
+            cue = first_person.search(folded, opened, end) if first_person is not None else None
+            if cue is None:
+                continue
+            # the sentence holding the first person (« je », « mon »…) is the story's quote
+            s, e = sidx.sentence(cue.start(), cue.end())
+            e = min(e, end)  # the signature is not part of the story
+            self._add(groups, "testimonial", "testimonial", (s, e), "", s, "pattern.signed_story", 1.0, {"signed": "yes"})
 
     def _french_storytellers(self, sidx: SentenceIndex, groups: dict[tuple[str, str, int, int], _Group]) -> None:
         """A patient's story signed from a French city (« … » – Karim, Lyon) is a French patient's.
@@ -754,7 +801,7 @@ class Detector:
                     # a menu entry (« Témoignages », « Devis gratuit »): evidence that the site has
                     # such a section, never a sentence to quote (the verdict still counts it)
                     attrs = {**attrs, "menu": "yes"}
-                elif blocks[block].end >= e and blocks[block].tag in _SECTION_HEADINGS:
+                elif blocks[block].end >= e and blocks[block].tag in _TITLES:
                     # a section's title (« Ils ont retrouvé leur vitalité »): quoted only when the
                     # page's sentences leave room (the verdict's features do not read it)
                     attrs = {**attrs, "heading": "yes"}
@@ -815,6 +862,11 @@ def _is_heading(text: str, block: Block) -> bool:
 
 _OPEN_QUOTES = "«“„"
 _CLOSE_QUOTES = "»”"
+#: what closes a story before its signature (German quotes close with “)
+_STORY_CLOSE = "»”“\""
+_STORY_OPEN = "«“„\""
+#: how far before its signature a signed story may open its quotation
+_STORY_MAX_CHARS = 600
 
 
 def _inside_quotes(text: str, sentence_start: int, pos: int) -> bool:

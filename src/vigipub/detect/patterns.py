@@ -67,6 +67,21 @@ FRENCH_PHONE = re.compile(
 )
 
 
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+#: the signature of a patient's story: a dash after the closing quotation mark (or at the start
+#: of its own line), a first name (an initial or a surname may follow), then an age or a town,
+#: and nothing else to the end of the line (« … » — Gérard, 71 ans, Lyon; "…" - Mary K., 54,
+#: Ohio; „…“ – Jonas, 8 Jahre). At least one part after the name: a dash before a bare name
+#: or a list item (« – Autisme ») signs nothing.
+SIGNATURE = re.compile(
+    r"(?:^|(?<=[»”\"“]))[ \t]*[—–-][ \t]*"
+    rf"{_CAP}[\w'’\-]+(?:[ \t]+{_CAP}[\w'’\-]*\.?)?"
+    r"(?:[ \t]*,[ \t]*(?:\d{1,3}(?:[ \t]*(?:ans|an|years?(?:[ \t]+old)?|yrs|y\.[ \t]?o\.|Jahre|años|anni|anos|jaar|yaşında|yaş))?"
+    rf"|{_CAP}[\w'’\-]*(?:[ \t\-][\w'’\-]+){{0,3}})|[ \t]*\([^)\n]{{2,40}}\)){{1,3}}[ \t]*\.?[ \t]*$",
+    re.M,
+)
+
+
 #: a year that dates no event: a provider's founding (« depuis 2015 », "since 2014", „seit
 #: 2010“, « 2015'ten beri ») or the edition of a price list (« prix 2026 », "prices 2026",
 #: „Kosten 2026“, SEO titles of clinics and brokers)

@@ -363,7 +363,12 @@ class _Builder:
             self.w.say("C6_definition_mti", category if category in variants else "somatic_cell_therapy"),
         )
         subst = self.eff.get(R.T3_SUBSTANTIAL)
-        if subst and subst.outcome == "yes":
+        if category == "gene_therapy" and self._gene_therapy_without_cells():
+            # a gene carried by a plasmid or a vector: « cellules génétiquement modifiées » would
+            # be false; the recombinant nucleic acid is what the site describes
+            self.add("C7_acide_nucleique", self.w.say("C7_acide_nucleique", **self.names))
+            self._add_procedure()
+        elif subst and subst.outcome == "yes":
             facts = self.facts.by_id()
             relied = [facts[i] for i in subst.evidence if i in facts]
             order = list(self.w.wording.labels("manipulations"))
@@ -375,22 +380,34 @@ class _Builder:
                 "C7_manipulation_substantielle",
                 self.w.say("C7_manipulation_substantielle", **self.names, manipulations=participles),
             )
-            described = select_quotes(
-                self.facts.of("manipulation"),
-                limit=4,
-                order=MANIPULATION_RANK,
-                table=manipulation_signals(),
-                present=MANIPULATION_STEPS,
-                cover_all=True,
-                fill_with_fragments=False,
-            )
-            if described:
-                self.add("C8_procede", self.w.say("C8_procede", quotes=described.render(self.w)), described.ids)
+            self._add_procedure()
         if self.ok(R.T2_FUNCTION):
             self.add(
                 "C9_medicament_par_fonction",
                 self.w.say("C9_medicament_par_fonction", product=self.product, **self.names, **self.agreement),
             )
+
+    def _gene_therapy_without_cells(self) -> bool:
+        """Whether the site's therapies are gene therapies given as such (no cell family named)."""
+        families = {f.attributes.get("family", "") for f in self.facts.therapies}
+        return bool(families) and not any(
+            THERAPY_FAMILIES.get(family, ("", "", False))[2] and family != "gene_therapy"
+            for family in families
+        )
+
+    def _add_procedure(self) -> None:
+        """C8: the site's own words on how the product is prepared."""
+        described = select_quotes(
+            self.facts.of("manipulation"),
+            limit=4,
+            order=MANIPULATION_RANK,
+            table=manipulation_signals(),
+            present=MANIPULATION_STEPS,
+            cover_all=True,
+            fill_with_fragments=False,
+        )
+        if described:
+            self.add("C8_procede", self.w.say("C8_procede", quotes=described.render(self.w)), described.ids)
 
     def c_urgency(self) -> None:
         t11 = self.eff.get(R.T11_PROCEDURE)

@@ -191,19 +191,20 @@ def t5_unauthorised(ctx: Context) -> Result:
             unauthorised=unauthorised,
         )
     if (
-        not specific
-        and not set(ctx.facts.families) - GENERIC_FAMILIES
+        not set(ctx.facts.families) - GENERIC_FAMILIES - set(by_therapy)
         and all(st == {"authorised_other_indication"} for st in statuses.values())
         and not any(f.attributes.get("named") for fs in relevant.values() for f in fs)
     ):
-        # The site names only a broad family (« thérapie cellulaire ») and no product; the
-        # family's authorised products (a CAR-T for myeloma…) are all authorised for other
+        # The site names no product, only a family (« thérapie cellulaire », « thérapie
+        # génique »), and every family it names was asked: the family's authorised products (a
+        # CAR-T for myeloma, an AAV for a retinal dystrophy…) are all authorised for other
         # diseases than those the site treats. The product presented for these diseases is
-        # none of them: no authorisation covers it (the register answer lists them).
+        # none of them: no authorisation covers it (the register answer lists them). A family
+        # the site names but the registers were not asked about stays undetermined below.
         families = sorted(relevant)
         return yes(
             [f.id for t in families for f in relevant[t]],
-            reason="no product named; the authorised products of the broad family "
+            reason="no product named; the authorised products of the family "
             + ", ".join(families)
             + " are all authorised for other diseases than those promoted",
             unauthorised=families,
