@@ -103,7 +103,21 @@ def test_footer_only_gives_a_low_confidence_name() -> None:
     op = find_operator(pages)
     assert op is not None
     assert op.name == "Cordavita Medical Ltd"
-    assert op.address is None and op.confidence == "low"
+    assert op.address is None and op.confidence == "low" and not op.legal_notice
+
+
+def test_a_legal_notice_without_a_postal_address_is_still_the_legal_notice() -> None:
+    """The name read on the page titled « Mentions légales » but no street address: low
+    confidence, yet the report must not say it was read outside the legal notice."""
+    legal = _doc(
+        "https://longevia.example/mentions-legales.html",
+        "<h1>Mentions légales</h1><p>Le site est édité par Longevia Bio LLC, société enregistrée à "
+        "Roatán, Honduras, sous le numéro PR-2021-00417.</p>",
+        title="Mentions légales",
+    )
+    op = find_operator([_doc("https://longevia.example/", "<h1>Longévité</h1>"), legal])
+    assert op is not None and op.name == "Longevia Bio LLC"
+    assert op.legal_notice and op.confidence != "high"
 
 
 def test_a_site_that_names_nobody_gives_none() -> None:

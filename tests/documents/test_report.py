@@ -67,12 +67,13 @@ def manifest(pages: list) -> CaptureManifest:  # type: ignore[type-arg]
     )
 
 
-def report(pages: list, qualification, confidence: str = "high") -> lxml.html.HtmlElement:  # type: ignore[no-untyped-def,type-arg]
+def report(pages: list, qualification, confidence: str = "high", **operator: Any) -> lxml.html.HtmlElement:  # type: ignore[no-untyped-def,type-arg]
     findings = FindingsFile(
         producer=Producer(name="test", version="1"),
         pages=pages,
         operator=OperatorIdentity(
-            name="Vitadendra Health AG", address="Kurhausstrasse 21, CH-7399 Tannenbad", country="CH", confidence=confidence
+            **{"name": "Vitadendra Health AG", "address": "Kurhausstrasse 21, CH-7399 Tannenbad", "country": "CH",
+               "confidence": confidence, **operator}  # fmt: skip
         ),
     )
     html = render_report(
@@ -98,6 +99,11 @@ def test_the_first_screen_says_what_was_found_and_what_blocks() -> None:
     # an operator read from a footer or a contact page is not said to come from a legal notice
     footer = " ".join(report(pages, qualified(pages), confidence="low").find_class("summary")[0].text_content().split())
     assert "mentions légales, à vérifier" not in footer and "pied de page, page de contact" in footer
+    # read in the legal notice, which gives no street address: said so, not « hors de toute page »
+    legal = report(pages, qualified(pages), confidence="low", address=None, legal_notice=True)
+    bare = " ".join(legal.find_class("summary")[0].text_content().split())
+    assert "relevé dans les mentions légales, sans adresse postale lisible, à vérifier de près" in bare
+    assert "hors de toute page" not in bare
     # the three strongest claims, each with its screenshot, capture time and archived record
     cards = summary.find_class("claim")
     assert len(cards) == 3

@@ -57,6 +57,7 @@ def test_from_lead_to_published_decision(client_as, users, case_with_capture):
 
     html = page_ok(inspector, case_url)
     assert "Vitadendra" in html  # the operator proposed by the legal notice
+    assert "lu dans les mentions légales du site" in html and "lu hors des mentions légales" not in html
     assert page_ok(inspector, reverse("dashboard")).count(ref) >= 1
 
     post(inspector, reverse("transition", args=[ref, "open_investigation"]))

@@ -680,6 +680,7 @@ class OperatorExtractor:
             country=country,
             registrations=[c.value for c in registrations[:4]],
             confidence=confidence,
+            legal_notice=legal,
             clues=[_clue(c) for c in chosen],
         )
 

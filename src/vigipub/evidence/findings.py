@@ -165,6 +165,9 @@ class OperatorIdentity(Frozen):
     country: str | None = None  # ISO 3166-1 alpha-2, from the address or a registration number
     registrations: list[str] = Field(default_factory=list)  # « RCS Paris 123 456 789 », « CHE-123.456.789 »
     confidence: Literal["high", "medium", "low"] = "low"
+    #: whether a clue was read on the page the site names its legal notice (« mentions
+    #: légales », Impressum…), whatever else is missing
+    legal_notice: bool = False
     clues: list[IdentityClue] = Field(default_factory=list)
 
 
