@@ -160,6 +160,15 @@ def test_findings_file_round_trips_the_operator() -> None:
     assert again.operator == op
 
 
+def test_small_words_inside_a_name_belong_to_it() -> None:
+    """« Klinik am Sonnenhang GmbH » was read « Sonnenhang GmbH », and a decision was addressed
+    to a company that does not exist under that name."""
+    for line in ("Klinik am Sonnenhang GmbH", "Clínica de la Luz S.L.", "Zentrum für Zelltherapie GmbH"):
+        extractor = OperatorExtractor()
+        extractor.add(_doc("https://c.example/impressum", f"<h1>Impressum</h1><p>{line}</p>", title="Impressum"))
+        assert line in {c.value for c in extractor.candidates if c.field == "name"}
+
+
 def test_a_name_stops_at_prose_before_it() -> None:
     page = _doc(
         "https://zeitung.example/impressum",

@@ -324,3 +324,26 @@ def test_genetically_modified_cells_stay_cells() -> None:
     text = {c.id: c.text_fr for c in q.considerants}
     assert "génétiquement modifiées" in text["C7_manipulation_substantielle"]
     assert "C7_acide_nucleique" not in text
+
+
+def test_a_hospital_exemption_the_site_invokes_is_answered_in_the_decision() -> None:
+    """« fabriqué au titre de l'exemption hospitalière (§ 4b AMG) » on a site whose patients travel:
+    the decision quotes it and answers with the catalogue's rebuttal (art. 28 of Reg. 1394/2007)."""
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "dendritic_cells", "quote": "cellules dendritiques", "attributes": {"family": "dendritic_cells"}},
+            {"kind": "manipulation", "subkind": "culture_expansion", "quote": "Les cellules sont cultivées sept jours."},
+            {"kind": "claim", "subkind": "treat", "quote": "Notre vaccin traite le glioblastome."},
+            {"kind": "offer", "subkind": "hospital_exemption", "quote": "Le vaccin est fabriqué au titre de l'exemption hospitalière (§ 4b AMG).", "attributes": {"inferred": "yes"}},
+            {"kind": "travel", "subkind": "logistics", "quote": "Un interprète vous accueille à l'aéroport de Bâle."},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Le protocole complet coûte 38 500 €."},
+        ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec([{"therapy": "dendritic_cells", "status": "not_authorised"}])
+    q = qualify(pages, register, date_of_facts=ON)
+    assert outcomes(q)["T4.hospital_exemption"] == "no" and q.conclusion == "violation"
+    c = next(c for c in q.considerants if c.id == "C11_ter_exemption_hospitaliere")
+    plain = c.text_fr.replace("\u2019", "'").replace("\u202f", " ").replace("\xa0", " ")
+    assert "« Le vaccin est fabriqué au titre de l'exemption hospitalière (§ 4b AMG). »" in plain
+    assert "même État membre" in plain and "1394/2007" in plain
+    assert {b.article for b in c.basis} >= {"L.\u00a05122-3"}, c.basis

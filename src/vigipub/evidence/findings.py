@@ -56,6 +56,9 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     "testimonial": "témoignage", "patient_story": "témoignage", "logistics": "logistique du voyage",
     "first_person": "récit à la première personne", "first_person_outcome": "résultat raconté par un patient",
     "quotation": "propos cités", "about_providers": "article sur des prestataires", "research": "recherche",
+    # offers
+    "protocol": "protocole", "eligibility": "critères d’éligibilité", "benefits": "bienfaits annoncés",
+    "site_name": "nom du site", "provider_voice": "le prestataire parle", "hospital_exemption": "exemption hospitalière invoquée",
 }  # fmt: skip
 
 

@@ -131,6 +131,9 @@ class OfferSignal(StrEnum):
     ELIGIBILITY = "eligibility"  # who is a candidate, who can benefit
     BENEFITS = "benefits"  # "benefits of", "how does it work", « les avantages »
     SITE_NAME = "site_name"  # the site's address names the therapy (« stemcell-clinic.example »)
+    # the legal basis the provider claims for making the product (« exemption hospitalière »,
+    # "§ 4b AMG"): evidence for the hospital-exemption test, not weighed by the verdict
+    HOSPITAL_EXEMPTION = "hospital_exemption"
 
 
 class ReportingSignal(StrEnum):

@@ -277,6 +277,7 @@ class _Builder:
             self.gap(R.T4_AMM_REQUIRED, "C10_amm_a_completer")
         if self.ok(R.T5_UNAUTHORISED):
             self.add("C11_absence_autorisation", self.w.say("C11_absence_autorisation"))
+            self.c_site_exemption()
         elif self.pending(R.T5_UNAUTHORISED):
             self.gap(R.T5_UNAUTHORISED, "C11_autorisation_a_completer")
         elif self.ok(R.T8_PUBLIC_PRESCRIPTION):
@@ -408,6 +409,31 @@ class _Builder:
         )
         if described:
             self.add("C8_procede", self.w.say("C8_procede", quotes=described.render(self.w)), described.ids)
+
+    def c_site_exemption(self) -> None:
+        """The site itself says the product is made under a hospital exemption (« § 4b AMG »):
+        the decision answers it with the catalogue's rebuttal, as it would the company's
+        argument (an argument the case file records is answered with the observations)."""
+        t4 = self.eff.get(R.T4_HOSPITAL_EXEMPTION)
+        stated = [f for f in self.facts.of("offer", ["hospital_exemption"]) if f.quote.strip()]
+        raised = {r.raised_as for r in self.facts.defences}
+        hit = self.j.defence("hospital_exemption")
+        if not stated or t4 is None or t4.outcome != "no" or hit is None:
+            return
+        if raised & {"hospital_exemption", "legal_in_country_of_treatment"}:
+            return
+        defence, _params = hit
+        self.add(
+            "C11_ter_exemption_hospitaliere",
+            self.w.say(
+                "C11_ter_exemption_hospitaliere",
+                cites=list(defence.basis),
+                url=self.url,
+                quote=quote(" ".join(stated[0].quote.split())),
+                rebuttal=typeset(que(lower_first(defence.rebuttal_fr.strip().rstrip(" .")))),
+            ),
+            [stated[0].id],
+        )
 
     def c_urgency(self) -> None:
         t11 = self.eff.get(R.T11_PROCEDURE)

@@ -265,6 +265,8 @@ def t4_hospital_exemption(ctx: Context) -> Result:
     raised = [
         f for f in facts.of("defence") if f.subkind in ("hospital_exemption", "legal_in_country_of_treatment")
     ]
+    # the site itself may invoke it (« fabriqué au titre de l'exemption hospitalière », "§ 4b AMG")
+    raised += facts.of("offer", ["hospital_exemption"])
     abroad = facts.of("travel")
     # a company established outside France prepares the product where it treats: not in France
     established_abroad = facts.company is not None and (facts.company.country or "FR").upper() not in (
