@@ -162,3 +162,18 @@ def test_a_dash_after_a_list_item_or_a_reported_statement_signs_no_story(detecto
         "<p>« La clinique est ouverte tous les jours » — Accueil, Genève</p>",
     )
     assert _signed(analysis) == []
+
+
+def test_an_outcome_after_the_treatment_is_a_story_only_in_the_first_person(detector: Detector) -> None:
+    """« après le traitement » in the clinic's voice (« 68 % de nos patients ») is marked
+    ``third_person`` (the verdict still weighs it; documents never call it a testimonial); in a
+    patient's voice it stays a story."""
+    analysis = _analyze(
+        detector,
+        "fr",
+        "<p>Chez 68 % de nos patients atteints de glioblastome, la maladie s'est stabilisée après le "
+        "traitement par cellules dendritiques.</p>"
+        "<p>Après le traitement, j'ai retrouvé l'usage de ma main gauche grâce aux cellules souches.</p>",
+    )
+    marks = {f.quote[:20]: f.attributes.get("third_person") for f in analysis.findings if f.subkind == "testimonial"}
+    assert marks == {"Chez 68 % de nos pat": "yes", "Après le traitement,": None}

@@ -304,3 +304,7 @@ def test_a_title_over_a_page_s_stories_is_no_story_of_its_own() -> None:
     with_story = rendered(common + claims + [title, story])
     assert "Mon fils parle enfin" in with_story and "Témoignages – Clinique Lumen" not in with_story
     assert "Témoignages – Clinique Lumen" in rendered(common + claims + [title])
+    # the clinic speaking of its patients (« … après le traitement », marked third_person)
+    told = {"kind": "testimonial", "subkind": "testimonial", "quote": "Nos patients marchent mieux après le traitement.",
+            "attributes": {"third_person": "yes"}}  # fmt: skip
+    assert "Nos patients marchent mieux" not in rendered(common + claims + [told, story])

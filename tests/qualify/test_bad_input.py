@@ -347,3 +347,21 @@ def test_a_hospital_exemption_the_site_invokes_is_answered_in_the_decision() -> 
     assert "« Le vaccin est fabriqué au titre de l'exemption hospitalière (§ 4b AMG). »" in plain
     assert "même État membre" in plain and "1394/2007" in plain
     assert {b.article for b in c.basis} >= {"L.\u00a05122-3"}, c.basis
+
+
+def test_the_provider_speaking_of_its_patients_is_no_testimonial_in_the_decision() -> None:
+    """A testimonial finding marked ``third_person`` (« 68 % de nos patients … après le
+    traitement ») is the clinic's claim: the decision does not say the site relays testimonials."""
+    findings = [
+        {"kind": "therapy", "subkind": "dendritic_cells", "quote": "cellules dendritiques", "attributes": {"family": "dendritic_cells"}},
+        {"kind": "claim", "subkind": "efficacy_figure", "quote": "Chez 68 % de nos patients, la maladie s'est stabilisée après le traitement."},
+        {"kind": "call_to_action", "subkind": "price", "quote": "Le protocole complet coûte 38 500 €."},
+    ]  # fmt: skip
+    told = {"kind": "testimonial", "subkind": "testimonial", "quote": "Chez 68 % de nos patients, la maladie s'est stabilisée après le traitement.",
+            "attributes": {"third_person": "yes"}}  # fmt: skip
+    register = authorisations_from_spec([{"therapy": "dendritic_cells", "status": "not_authorised"}])
+    q = qualify(pages_from_spec([{"language": "fr", "findings": [*findings, told]}]), register, date_of_facts=ON)
+    assert not any("témoignages" in c.text_fr for c in q.considerants)
+    story = {**told, "quote": "« Après mes six vaccins, mon IRM ne montre plus de progression. »", "attributes": {}}
+    q = qualify(pages_from_spec([{"language": "fr", "findings": [*findings, story]}]), register, date_of_facts=ON)
+    assert any("relaye des témoignages" in c.text_fr for c in q.considerants)

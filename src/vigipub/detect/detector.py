@@ -352,7 +352,7 @@ class Detector:
         self._signed_stories(doc, text, folded, sidx, groups)
         self._french_storytellers(sidx, groups)
         self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
-        findings = self._findings(doc, sidx, groups, by_sentence, cues, warnings)
+        findings = self._findings(doc, folded, sidx, groups, by_sentence, cues, warnings)
         return self.model.decide(doc, findings, warnings)
 
     def _signed_stories(
@@ -387,15 +387,20 @@ class Detector:
             if opened < 0:
                 continue
             opened += max(0, end - _STORY_MAX_CHARS)
-            lang = doc.blocks[sidx.block_of(opened)].language if doc.blocks else None
-            first_person = self.lexicon.sentence_cues.get(("first_person", lang or doc.language or ""))
-            cue = first_person.search(folded, opened, end) if first_person is not None else None
+            cue = self._first_person(doc, folded, opened, end, sidx.block_of(opened))
             if cue is None:
                 continue
             # the sentence holding the first person (« je », « mon »…) is the story's quote
             s, e = sidx.sentence(cue.start(), cue.end())
             e = min(e, end)  # the signature is not part of the story
             self._add(groups, "testimonial", "testimonial", (s, e), "", s, "pattern.signed_story", 1.0, {"signed": "yes"})
+
+    def _first_person(self, doc: Document, folded: str, s: int, e: int, block: int) -> re.Match[str] | None:
+        """The first first-person word (« je », « mon », "my", „ich“…) of ``folded[s:e]``, in the
+        language of its block (else the page's)."""
+        lang = doc.blocks[block].language if doc.blocks else None
+        first_person = self.lexicon.sentence_cues.get(("first_person", lang or doc.language or ""))
+        return first_person.search(folded, s, e) if first_person is not None else None
 
     def _french_storytellers(self, sidx: SentenceIndex, groups: dict[tuple[str, str, int, int], _Group]) -> None:
         """A patient's story signed from a French city (« … » – Karim, Lyon) is a French patient's.
@@ -753,6 +758,7 @@ class Detector:
     def _findings(
         self,
         doc: Document,
+        folded: str,
         sidx: SentenceIndex,
         groups: dict[tuple[str, str, int, int], _Group],
         by_sentence: dict[tuple[int, int], set[str]],
@@ -785,6 +791,12 @@ class Detector:
             if kind in ("claim", "testimonial"):
                 if _inside_quotes(text, s, g.match_start):
                     attrs = {**attrs, "quoted": "yes"}
+                if kind == "testimonial" and attrs.get("outcome") == "yes":
+                    # « après le traitement » tells a patient's story in the first person or in
+                    # quotation marks; otherwise it is the provider speaking of its patients
+                    attrs = {k: v for k, v in attrs.items() if k != "outcome"}
+                    if attrs.get("quoted") != "yes" and not self._first_person(doc, folded, s, e, sidx.block_of(s)):
+                        attrs["third_person"] = "yes"
                 if (s, e) in reporting or "negation" in cues.get((s, e), set()):
                     confidence = 0.4
                     attrs = {**attrs, "reported": "yes"}

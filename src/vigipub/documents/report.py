@@ -457,13 +457,20 @@ def render_report(
             continue
         # a page's stories stand for themselves: its title or a section's (« Témoignages –
         # Clinique X », « Ils ont choisi la clinique ») only labels them
-        stories = any(f.kind == "testimonial" and f.attributes.get("heading") != "yes" for f in page.findings)
+        stories = any(
+            f.kind == "testimonial" and "yes" not in (f.attributes.get("heading"), f.attributes.get("third_person"))
+            for f in page.findings
+        )
         for finding in page.findings:
             if page.url in incitation and finding.kind != "call_to_action":
                 continue
             if finding.attributes.get("menu") == "yes" or (
                 finding.kind == "testimonial"
-                and (len(finding.quote.split()) <= 2 or (stories and finding.attributes.get("heading") == "yes"))
+                and (
+                    len(finding.quote.split()) <= 2
+                    or (stories and finding.attributes.get("heading") == "yes")
+                    or finding.attributes.get("third_person") == "yes"  # the provider on its patients
+                )
             ):
                 continue  # the site's menu, a label « Témoignages »: in findings.json, not a quote to read
             by_kind[finding.kind].append((page, finding))

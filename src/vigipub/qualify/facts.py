@@ -318,6 +318,10 @@ def build_facts(
         )
         title = " ".join((page.title or "").split())
         for finding in page.findings:
+            if finding.kind == "testimonial" and finding.attributes.get("third_person") == "yes":
+                # « 68 % de nos patients … après le traitement »: the provider speaking, which
+                # its claims already hold; the decision never calls it a patient's testimonial
+                continue
             # a cookie banner (« Nous utilisons des cookies pour améliorer votre expérience… »)
             # or a disclaimer trips the claim lexicon; it is not the site's word on the product
             noise = finding.kind in _WORDING_KINDS and is_boilerplate(finding.quote)
