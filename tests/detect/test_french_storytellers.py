@@ -177,3 +177,14 @@ def test_an_outcome_after_the_treatment_is_a_story_only_in_the_first_person(dete
     )
     marks = {f.quote[:20]: f.attributes.get("third_person") for f in analysis.findings if f.subkind == "testimonial"}
     assert marks == {"Chez 68 % de nos pat": "yes", "Après le traitement,": None}
+
+
+def test_a_therapy_named_by_the_menu_is_marked_as_the_menu(detector: Detector) -> None:
+    analysis = _analyze(
+        detector,
+        "fr",
+        "<nav><a href='/'>Accueil</a> <a href='/v'>Vaccin dendritique</a> <a href='/r'>Résultats</a></nav>"
+        "<p>Notre vaccin à cellules dendritiques traite le glioblastome.</p>",
+    )
+    menus = {f.quote: f.attributes.get("menu") for f in analysis.findings if f.kind == "therapy"}
+    assert menus == {"Accueil Vaccin dendritique Résultats": "yes", "Notre vaccin à cellules dendritiques traite le glioblastome.": None}

@@ -823,6 +823,10 @@ class Detector:
                     heading = headings[block] = _is_heading(text, blocks[block])
                 if heading:
                     attrs = {**attrs, "heading": "yes"}
+                if blocks[block].end >= e and blocks[block].tag == "nav":
+                    # « Accueil Vaccin dendritique Résultats »: the menu names the therapy; the
+                    # report lists the page's sentences, not its menu (the verdict reads as before)
+                    attrs = {**attrs, "menu": "yes"}
             # Finding's fields, in declaration order (model_dump and the JSON follow it)
             out.append(
                 make_finding(
