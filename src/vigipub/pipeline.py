@@ -200,8 +200,8 @@ def therapy_families(pages: Iterable[PageAnalysis]) -> dict[str, dict[str, set[s
             continue
         diseases = {f.attributes.get("icd10", "") for f in page.findings if f.kind == "disease"} - {""}
         for finding in page.findings:
-            if finding.kind != "therapy":
-                continue
+            if finding.kind != "therapy" or finding.attributes.get("source") == "yes":
+                continue  # (the cells that made exosomes are not the product asked about)
             family = finding.attributes.get("family") or finding.subkind
             if family not in THERAPY_FAMILIES:
                 family = "cell_therapy_other"

@@ -188,3 +188,24 @@ def test_a_therapy_named_by_the_menu_is_marked_as_the_menu(detector: Detector) -
     )
     menus = {f.quote: f.attributes.get("menu") for f in analysis.findings if f.kind == "therapy"}
     assert menus == {"Accueil Vaccin dendritique Résultats": "yes", "Notre vaccin à cellules dendritiques traite le glioblastome.": None}
+
+
+def _sources(analysis: PageAnalysis) -> dict[str, str | None]:
+    return {f.subkind: f.attributes.get("source") for f in analysis.findings if f.kind == "therapy"}
+
+
+def test_the_cells_that_made_the_exosomes_are_not_the_product(detector: Detector) -> None:
+    """« exosomes issus de cellules souches mésenchymateuses de cordon ombilical », "MSC-derived
+    exosomes": the cells are marked ``source``; « exosomes et cellules souches » are two products."""
+    french = _analyze(
+        detector,
+        "fr",
+        "<p>Nos exosomes, issus de cellules souches mésenchymateuses de cordon ombilical, régénèrent la peau.</p>",
+    )
+    assert _sources(french) == {"exosomes": None, "mesenchymal_stem_cells": "yes", "umbilical_cord_cells": "yes"}
+    english = _analyze(detector, "en", "<p>Our MSC-derived exosomes regenerate the skin after one session.</p>")
+    assert _sources(english)["mesenchymal_stem_cells"] == "yes"
+    both = _analyze(
+        detector, "fr", "<p>Nous proposons des injections d'exosomes et de cellules souches mésenchymateuses.</p>"
+    )
+    assert _sources(both) == {"exosomes": None, "mesenchymal_stem_cells": None}

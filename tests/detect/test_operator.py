@@ -169,6 +169,18 @@ def test_small_words_inside_a_name_belong_to_it() -> None:
         assert line in {c.value for c in extractor.candidates if c.field == "name"}
 
 
+def test_a_belgian_chaussee_in_a_sentence_is_an_address() -> None:
+    page = _doc(
+        "https://exopure.example/cgv",
+        "<h1>Conditions générales de vente</h1><p>Le site est édité par ExoPure Distribution SRL, Chaussée de "
+        "Louvain 212, 1030 Schaerbeek, Belgique. Numéro d'entreprise BE 0765.432.109.</p>",
+        title="Conditions générales de vente et mentions légales",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "ExoPure Distribution SRL"
+    assert (op.address or "").startswith("Chaussée de Louvain 212, 1030 Schaerbeek") and op.country == "BE"
+
+
 def test_a_name_stops_at_prose_before_it() -> None:
     page = _doc(
         "https://zeitung.example/impressum",

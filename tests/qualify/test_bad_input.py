@@ -365,3 +365,27 @@ def test_the_provider_speaking_of_its_patients_is_no_testimonial_in_the_decision
     story = {**told, "quote": "« Après mes six vaccins, mon IRM ne montre plus de progression. »", "attributes": {}}
     q = qualify(pages_from_spec([{"language": "fr", "findings": [*findings, story]}]), register, date_of_facts=ON)
     assert any("relaye des témoignages" in c.text_fr for c in q.considerants)
+
+
+def test_exosomes_made_by_stem_cells_are_no_cell_therapy_and_an_online_shop_invites_to_order() -> None:
+    """The cells that made the exosomes (finding marked ``source``) are not the product: no cells,
+    no ATMP; an authorisation is still required (L. 5121-8), and « Ajouter au panier » invites to
+    order the product."""
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "exosomes", "quote": "exosomes", "attributes": {"family": "exosomes"}},
+            {"kind": "therapy", "subkind": "mesenchymal_stem_cells", "quote": "exosomes issus de cellules souches mésenchymateuses cultivées",
+             "attributes": {"family": "mesenchymal_stem_cells", "source": "yes"}},
+            {"kind": "manipulation", "subkind": "culture_expansion", "quote": "exosomes issus de cellules souches mésenchymateuses cultivées"},
+            {"kind": "claim", "subkind": "treat", "quote": "Nos exosomes stimulent la repousse des cheveux en cas d'alopécie."},
+            {"kind": "call_to_action", "subkind": "purchase", "quote": "Ajouter au panier"},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Prix : 349,00 € TTC"},
+        ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec([{"therapy": "exosomes", "status": "not_authorised"}])
+    q = qualify(pages, register, date_of_facts=ON)
+    o = outcomes(q)
+    assert (o["T3.cells"], o["T3.atmp"], o["T4.amm_required"], o["T5.unauthorised"]) == ("no", "no", "yes", "yes")
+    assert q.conclusion == "violation"
+    invitation = next(c for c in q.considerants if c.id == "C17_bis_invitation")
+    assert "à commander le produit en ligne" in invitation.text_fr

@@ -45,3 +45,18 @@ def test_a_case_files_quotes_name_the_product_too(db_path: Path) -> None:
     reading = _pages("Nous administrons Kymriah aux patients atteints de lymphome.")[0]
     answers = case_register_answers(case, reading, [], db_path, date(2026, 1, 1))
     assert [(a.therapy, a.status) for a in answers] == [("car_t", "authorised")]
+
+
+def test_the_cells_that_made_exosomes_are_not_asked_about() -> None:
+    """« exosomes issus de cellules souches mésenchymateuses »: the registers are asked about the
+    exosomes, not about the cells marked ``source``."""
+    from vigipub.pipeline import therapy_families
+
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "exosomes", "quote": "exosomes", "attributes": {"family": "exosomes"}},
+            {"kind": "therapy", "subkind": "mesenchymal_stem_cells", "quote": "exosomes issus de cellules souches mésenchymateuses",
+             "attributes": {"family": "mesenchymal_stem_cells", "source": "yes"}},
+        ]}]  # fmt: skip
+    )
+    assert set(therapy_families(pages)) == {"exosomes"}

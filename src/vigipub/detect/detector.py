@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from vigipub.evidence.core import Producer, params_digest
 from vigipub.evidence.document import Block, Document
 from vigipub.evidence.findings import Finding, PageAnalysis
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import patterns
 from ._fast import make_finding
@@ -777,6 +778,7 @@ class Detector:
         headings: dict[int, bool] = {}
         blocks = doc.blocks
         reporting = _reporting_sentences(groups)
+        sources = _vesicle_sources(groups, folded)
         for (kind, sub, s, e), g in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
             # inferred findings (evidence the verdict does not weigh) have their own quota:
             # they must not push the weighed findings of their subkind out of the list
@@ -802,6 +804,10 @@ class Detector:
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
+            if (kind, sub, s, e) in sources:
+                # « exosomes dérivés de cellules souches mésenchymateuses »: the cells made the
+                # product, they are not in it (the qualification's families leave them out)
+                attrs = {**attrs, "source": "yes"}
             # where the page put it: the block of its sentence, looked up once
             block = sidx.block_of(s) if blocks and (kind in _MENU_KINDS or kind in _HEADING_KINDS) else -1
             if block >= 0 and kind in _MENU_KINDS:
@@ -855,6 +861,67 @@ class Detector:
                     f"(first {MAX_FINDINGS_PER_SUBKIND} kept)"
                 )
         return out
+
+
+#: families whose products hold no cells but come from cells (« exosomes issus de cellules… »)
+_VESICLE_FAMILIES = frozenset({"exosomes", "secretome"})
+#: families naming cells, which may be the source of such a product
+_CELL_FAMILIES = frozenset(
+    family for family, (_fr, _en, atmp) in THERAPY_FAMILIES.items() if atmp and family != "gene_therapy"
+)
+#: « exosomes dérivés de | issus de | derived from | aus | derivati da… cellules »: words (folded)
+#: saying that what follows made the product
+_FROM_CELLS = re.compile(
+    r"(?<!\w)(?:d[ée]riv\w*|issu\w*|proven\w*|produit\w* par|s[ée]cr[ée]t\w*(?: par| by)?|"
+    r"derived|from|produced by|secreted by|isolated from|obtained from|aus|von|gewonnen|stammend|"
+    r"derivat\w*|provenient\w*|ottenut\w*|derivad\w*|procedent\w*|obtenid\w*|afkomstig|uit|"
+    r"t[üu]retil\w*|kaynakl\w*|de|des|du|d'|da|dalle|delle|di|del|van)(?!\w)"
+)
+#: « MSC-derived exosomes », „aus Stammzellen gewonnene Exosomen“: the cells first
+_DERIVED_BEFORE = re.compile(r"^[\s\-]*(?:d[ée]riv\w*|derived|gewonnen\w*|abgeleitet\w*|derivat\w*|derivad\w*)?[\s\-]*$")
+_AND = re.compile(r"(?<!\w)(?:et|and|und|y|e|en|ve|ou|or|oder|o|ou|als auch|sowie|ainsi que|as well as)(?!\w)")
+#: characters between the two names, at most
+_SOURCE_GAP = 40
+
+
+def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: str) -> set[tuple[str, str, int, int]]:
+    """The cell therapies a sentence names as the source of its exosomes or secretome.
+
+    « exosomes dérivés de cellules souches mésenchymateuses », "exosomes from umbilical cord
+    MSCs", "MSC-derived exosomes": the product is the vesicles. « des injections d'exosomes et
+    de cellules souches » names two products (a conjunction between them).
+    """
+    vesicles: dict[tuple[int, int], list[_Group]] = {}
+    for (kind, sub, s, e), g in groups.items():
+        if kind == "therapy" and sub in _VESICLE_FAMILIES:
+            vesicles.setdefault((s, e), []).append(g)
+    if not vesicles:
+        return set()
+    out: set[tuple[str, str, int, int]] = set()
+    cells = sorted(
+        ((key, g) for key, g in groups.items() if key[0] == "therapy" and key[1] in _CELL_FAMILIES and key[2:] in vesicles),
+        key=lambda kv: kv[1].match_start,
+    )
+    for key, g in cells:
+        # what made the product comes after it (« exosomes issus de cellules souches ») or just
+        # before it (« MSC-derived exosomes »); a source's own source follows it (« … de cellules
+        # souches mésenchymateuses de cordon ombilical »)
+        before = vesicles[key[2:]] + [groups[k] for k in out if k[2:] == key[2:]]
+        for v in before:
+            v_end, c_start = v.match_start + len(v.match), g.match_start
+            if v_end <= c_start:
+                gap = folded[v_end:c_start]
+                if len(gap) <= _SOURCE_GAP and (not gap.strip(" -") or _FROM_CELLS.search(gap)) and not _AND.search(gap):
+                    out.add(key)
+                    break
+            elif (
+                v.subkind in _VESICLE_FAMILIES
+                and g.match_start + len(g.match) <= v.match_start
+                and _DERIVED_BEFORE.match(folded[g.match_start + len(g.match) : v.match_start])
+            ):
+                out.add(key)
+                break
+    return out
 
 
 def _reporting_sentences(groups: dict[tuple[str, str, int, int], _Group]) -> set[tuple[int, int]]:

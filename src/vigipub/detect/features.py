@@ -250,7 +250,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature(
         "calls_to_action",
         lambda p: _kinds(p.calls, 5),
-        "kinds of offers to obtain the therapy (price, package, booking, consultation, contact, quote, financing)",
+        "kinds of offers to obtain the therapy (price, package, booking, consultation, contact, quote, financing, purchase)",
         "count",
     ),
     Feature("travel", lambda p: _log_count(p.travel, 5), "medical-travel logistics"),

@@ -496,7 +496,7 @@ _AUTHORISED_CLASSES = frozenset({"car_t", "gene_therapy"})
 
 #: calls to action that book the reader in, and that make the reader pay
 BOOKING_CALLS = frozenset({"booking", "consultation", "quote_request"})
-_PAYMENT_CALLS = frozenset({"price", "package", "financing"})
+_PAYMENT_CALLS = frozenset({"price", "package", "financing", "purchase"})
 
 
 def _offer_bits(page: feats.PageFindings) -> bool:

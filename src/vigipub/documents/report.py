@@ -481,7 +481,13 @@ def render_report(
             sections.append((kind, rows, more))
     site_verdict = findings.site.verdict if findings.site is not None else _site_verdict(pages)
     families = sorted(
-        {f.attributes.get("family", "") for p in pages if p.verdict != "not_promotion" for f in p.findings if f.kind == "therapy"}
+        {
+            f.attributes.get("family", "")
+            for p in pages
+            if p.verdict != "not_promotion"
+            for f in p.findings
+            if f.kind == "therapy" and f.attributes.get("source") != "yes"  # not the exosomes' cells
+        }
         - {""}
     )
     therapies = [

@@ -34,7 +34,7 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     "guarantee": "garantie", "innovation": "innovation", "non_invasive": "non invasif",
     # calls to action
     "price": "prix", "package": "forfait", "booking": "réservation", "consultation": "consultation",
-    "contact": "contact", "quote_request": "devis", "financing": "financement",
+    "contact": "contact", "quote_request": "devis", "financing": "financement", "purchase": "achat en ligne",
     # manipulations
     "culture_expansion": "culture, expansion", "differentiation": "différenciation", "activation": "activation",
     "antigen_loading": "chargement en antigènes", "genetic_modification": "modification génétique",

@@ -100,12 +100,12 @@ GENRES: Final[frozenset[str]] = frozenset({
 
 #: call_to_action subkinds
 CALL_TO_ACTION_SUBKINDS: Final[frozenset[str]] = frozenset({
-    "price", "package", "booking", "consultation", "contact", "quote_request", "financing",
+    "price", "package", "booking", "consultation", "contact", "quote_request", "financing", "purchase",
 })
 #: calls to action that invite a patient to receive the product: a booking page of a site that
 #: promotes it is an incitation (CSP L. 5122-1), whatever the page says alone
 INCITATION_SUBKINDS: Final[frozenset[str]] = frozenset({
-    "booking", "consultation", "price", "package", "quote_request", "financing",
+    "booking", "consultation", "price", "package", "quote_request", "financing", "purchase",
 })
 
 

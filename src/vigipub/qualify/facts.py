@@ -318,6 +318,10 @@ def build_facts(
         )
         title = " ".join((page.title or "").split())
         for finding in page.findings:
+            if finding.kind == "therapy" and finding.attributes.get("source") == "yes":
+                # the cells that made the exosomes (« exosomes issus de cellules souches »): not the
+                # product, whose family is the exosomes' (no cells: not a cell therapy)
+                continue
             if finding.kind == "testimonial" and finding.attributes.get("third_person") == "yes":
                 # « 68 % de nos patients … après le traitement »: the provider speaking, which
                 # its claims already hold; the decision never calls it a patient's testimonial
