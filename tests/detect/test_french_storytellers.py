@@ -209,3 +209,17 @@ def test_the_cells_that_made_the_exosomes_are_not_the_product(detector: Detector
         detector, "fr", "<p>Nous proposons des injections d'exosomes et de cellules souches mésenchymateuses.</p>"
     )
     assert _sources(both) == {"exosomes": None, "mesenchymal_stem_cells": None}
+
+
+def test_a_disclaimer_denies_the_claim_it_holds(detector: Detector) -> None:
+    """« Nous ne prétendons pas guérir l'autisme » holds « guérir » but claims nothing: the claim
+    is marked reported (the decision never quotes it as the site's claim); the next sentence's
+    figure stays the site's own."""
+    analysis = _analyze(
+        detector,
+        "fr",
+        "<p>Thérapie par cellules souches pour l'autisme.</p><p>Nous ne prétendons pas guérir l'autisme.</p>"
+        "<p>Cependant, 80 % des enfants traités progressent en langage dans les six mois.</p>",
+    )
+    reported = {f.quote[:12]: f.attributes.get("reported") for f in analysis.findings if f.kind == "claim" and not f.attributes.get("inferred")}
+    assert reported == {"Nous ne prét": "yes", "Cependant, 8": None}
