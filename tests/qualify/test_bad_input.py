@@ -389,3 +389,24 @@ def test_exosomes_made_by_stem_cells_are_no_cell_therapy_and_an_online_shop_invi
     assert q.conclusion == "violation"
     invitation = next(c for c in q.considerants if c.id == "C17_bis_invitation")
     assert "à commander le produit en ligne" in invitation.text_fr
+
+
+def test_a_site_saying_its_product_is_no_medicine_is_answered() -> None:
+    """« Ce traitement n'est pas un médicament : un acte médical avec les propres cellules de
+    l'enfant »: the decision quotes it and answers (L. 5111-1, art. 2 of Reg. 1394/2007)."""
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "mesenchymal_stem_cells", "quote": "cellules souches mésenchymateuses", "attributes": {"family": "mesenchymal_stem_cells"}},
+            {"kind": "manipulation", "subkind": "culture_expansion", "quote": "Les cellules sont cultivées trois semaines."},
+            {"kind": "claim", "subkind": "efficacy_figure", "quote": "80 % des enfants traités progressent en langage."},
+            {"kind": "offer", "subkind": "not_a_medicine", "quote": "Ce traitement n'est pas un médicament : il s'agit d'un acte médical.", "attributes": {"inferred": "yes"}},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Prix du protocole : 15 000 €."},
+        ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec([{"therapy": "mesenchymal_stem_cells", "status": "not_authorised"}])
+    q = qualify(pages, register, date_of_facts=ON)
+    c = next(c for c in q.considerants if c.id == "C11_quater_pas_un_medicament")
+    assert "n'étant pas un médicament" in c.text_fr.replace("\u2019", "'")
+    assert {b.article for b in c.basis} >= {"L.\u00a05111-1"}, c.basis
+    ids = [c.id for c in q.considerants]
+    assert ids.index("C9_medicament_par_fonction") < ids.index("C11_quater_pas_un_medicament")

@@ -59,6 +59,7 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     # offers
     "protocol": "protocole", "eligibility": "critères d’éligibilité", "benefits": "bienfaits annoncés",
     "site_name": "nom du site", "provider_voice": "le prestataire parle", "hospital_exemption": "exemption hospitalière invoquée",
+    "not_a_medicine": "« pas un médicament » selon le site",
 }  # fmt: skip
 
 

@@ -134,6 +134,8 @@ class OfferSignal(StrEnum):
     # the legal basis the provider claims for making the product (« exemption hospitalière »,
     # "§ 4b AMG"): evidence for the hospital-exemption test, not weighed by the verdict
     HOSPITAL_EXEMPTION = "hospital_exemption"
+    # « ce traitement n'est pas un médicament »: the provider's own defence, answered by the decision
+    NOT_A_MEDICINE = "not_a_medicine"
 
 
 class ReportingSignal(StrEnum):

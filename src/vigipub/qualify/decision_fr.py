@@ -269,6 +269,8 @@ class _Builder:
             self.c_atmp()
         elif self.pending(R.T3_ATMP) and not self.ok(R.T2_FUNCTION):
             self.gap(R.T3_ATMP, "C6_mti_a_completer")
+        # « ce n'est pas un médicament »: answered once the site's product is shown to be one
+        self.c_site_defences("not_a_medicine")
         if self.ok(R.T4_CENTRALISED):
             self.add("C10_autorisation_centralisee", self.w.say("C10_autorisation_centralisee"))
         elif self.ok(R.T4_AMM_REQUIRED):
@@ -277,7 +279,7 @@ class _Builder:
             self.gap(R.T4_AMM_REQUIRED, "C10_amm_a_completer")
         if self.ok(R.T5_UNAUTHORISED):
             self.add("C11_absence_autorisation", self.w.say("C11_absence_autorisation"))
-            self.c_site_exemption()
+            self.c_site_defences("hospital_exemption")
         elif self.pending(R.T5_UNAUTHORISED):
             self.gap(R.T5_UNAUTHORISED, "C11_autorisation_a_completer")
         elif self.ok(R.T8_PUBLIC_PRESCRIPTION):
@@ -410,30 +412,32 @@ class _Builder:
         if described:
             self.add("C8_procede", self.w.say("C8_procede", quotes=described.render(self.w)), described.ids)
 
-    def c_site_exemption(self) -> None:
-        """The site itself says the product is made under a hospital exemption (« § 4b AMG »):
-        the decision answers it with the catalogue's rebuttal, as it would the company's
-        argument (an argument the case file records is answered with the observations)."""
-        t4 = self.eff.get(R.T4_HOSPITAL_EXEMPTION)
-        stated = [f for f in self.facts.of("offer", ["hospital_exemption"]) if f.quote.strip()]
+    def c_site_defences(self, *subkinds: str) -> None:
+        """The site itself states a usual defence: the product is made under a hospital
+        exemption (« § 4b AMG »), or is no medicine (« un acte médical avec vos propres
+        cellules »). The decision quotes it and answers with the catalogue's rebuttal, as it
+        would the company's argument (an argument the case file records is answered with the
+        observations instead, never twice)."""
         raised = {r.raised_as for r in self.facts.defences}
-        hit = self.j.defence("hospital_exemption")
-        if not stated or t4 is None or t4.outcome != "no" or hit is None:
-            return
-        if raised & {"hospital_exemption", "legal_in_country_of_treatment"}:
-            return
-        defence, _params = hit
-        self.add(
-            "C11_ter_exemption_hospitaliere",
-            self.w.say(
-                "C11_ter_exemption_hospitaliere",
-                cites=list(defence.basis),
-                url=self.url,
-                quote=quote(" ".join(stated[0].quote.split())),
-                rebuttal=typeset(que(lower_first(defence.rebuttal_fr.strip().rstrip(" .")))),
-            ),
-            [stated[0].id],
-        )
+        for subkind, defence_id, consid, holds in _SITE_DEFENCES:
+            if subkind not in subkinds:
+                continue
+            stated = [f for f in self.facts.of("offer", [subkind]) if f.quote.strip()]
+            hit = self.j.defence(defence_id)
+            if not stated or hit is None or not holds(self) or raised & ({defence_id} | set(hit[0].aliases)):
+                continue
+            defence = hit[0]
+            self.add(
+                consid,
+                self.w.say(
+                    consid,
+                    cites=list(defence.basis),
+                    url=self.url,
+                    quote=quote(" ".join(stated[0].quote.split())),
+                    rebuttal=typeset(que(lower_first(defence.rebuttal_fr.strip().rstrip(" .")))),
+                ),
+                [stated[0].id],
+            )
 
     def c_urgency(self) -> None:
         t11 = self.eff.get(R.T11_PROCEDURE)
@@ -839,6 +843,24 @@ class _Builder:
 
 #: the defences answered with the site's targeting of France (wording/fr.yaml lists the signals)
 _TARGETING_DEFENCES = frozenset({"translation_for_swiss_or_belgian_patients"})
+
+
+#: defences a site states itself (offer sub-kind the detector reads), the catalogue's id
+#: (law/france/defences.yaml), the considérant that answers it, and when the answer holds
+_SITE_DEFENCES: tuple[tuple[str, str, str, Any], ...] = (
+    (
+        "hospital_exemption",
+        "hospital_exemption",
+        "C11_ter_exemption_hospitaliere",
+        lambda d: (t := d.eff.get(R.T4_HOSPITAL_EXEMPTION)) is not None and t.outcome == "no",
+    ),
+    (
+        "not_a_medicine",
+        "not_a_medicine",
+        "C11_quater_pas_un_medicament",
+        lambda d: d.ok(R.T1_PRESENTATION) or d.ok(R.T2_FUNCTION),
+    ),
+)
 
 
 @cache
