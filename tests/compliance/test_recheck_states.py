@@ -275,3 +275,33 @@ def test_down_site(original, demo, tmp_path):
     report = _run(original, demo, "down", tmp_path / "r")
     assert report.verdict == ComplianceVerdict.UNREACHABLE and report.error_kind == "down"
 
+
+
+def test_an_inferred_claim_or_the_menu_is_no_claim_the_site_still_makes(tmp_path: Path) -> None:
+    """« À reconstituer avec 5 mL de sérum physiologique » (a mechanism verb beside the product,
+    inferred) and the menu are evidence for the inspector, not claims a recheck counts."""
+    from vigipub.compliance.inputs import CaptureView
+    from vigipub.detect import Detector
+    from vigipub.evidence import CaptureManifest, FindingsFile, Producer, RecordRef
+    from vigipub.evidence.compliance import CaptureLink
+    from vigipub.extract import document_from_html
+
+    html = (
+        "<html lang='fr'><body><nav>Accueil Témoignages Tarifs</nav><p>Exosomes de cellules souches, flacon de 5 mL.</p>"
+        "<p>À reconstituer avec 5 mL de sérum physiologique puis à injecter en mésothérapie.</p>"
+        "<p>Nos exosomes stimulent la repousse des cheveux en cas d'alopécie.</p></body></html>"
+    )
+    record = RecordRef.model_construct(record_id="<urn:uuid:1>", payload_digest="sha256:0", warc_file="x.warc.gz")
+    doc = document_from_html(html.encode(), "https://shop.example/p", record=record)
+    analysis = Detector.default().analyze(doc)
+    assert any(f.attributes.get("inferred") == "yes" and "reconstituer" in f.quote for f in analysis.findings)
+    view = CaptureView(
+        side=Side.ORIGINAL,
+        link=CaptureLink.model_construct(),
+        manifest=CaptureManifest.model_construct(pages=[]),
+        findings=FindingsFile(producer=Producer(name="test", version="1"), pages=[analysis]),
+        documents=[doc],
+        evidence_dir=tmp_path,
+    )
+    quotes = {f.quote for f in view.claim_findings(doc)}
+    assert quotes == {"Nos exosomes stimulent la repousse des cheveux en cas d'alopécie."}, quotes

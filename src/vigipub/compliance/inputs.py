@@ -59,10 +59,15 @@ class CaptureView:
         # a heading or a menu entry « Témoignages de patients » is the label of the stories, not
         # one: the decision never quotes it (qualify.quotes.substantive), nor does the comparison
         starts = [b.start for b in document.blocks]  # once per document, for every testimonial
+        # an inferred claim (« à reconstituer avec 5 mL » read as a mechanism verb beside the
+        # product), a menu entry or the provider's outcome told as a story is evidence for the
+        # inspector, never a claim the decision quoted nor one the site still makes
         return [
             f
             for f in analysis.findings
-            if f.kind in CLAIM_KINDS and not (f.kind == "testimonial" and _is_label(document, starts, f))
+            if f.kind in CLAIM_KINDS
+            and "yes" not in (f.attributes.get("inferred"), f.attributes.get("menu"), f.attributes.get("third_person"))
+            and not (f.kind == "testimonial" and _is_label(document, starts, f))
         ]
 
     def pointer(self, page: CapturedPage, quote: str | None = None) -> EvidencePointer:
