@@ -410,3 +410,22 @@ def test_a_site_saying_its_product_is_no_medicine_is_answered() -> None:
     assert {b.article for b in c.basis} >= {"L.\u00a05111-1"}, c.basis
     ids = [c.id for c in q.considerants]
     assert ids.index("C9_medicament_par_fonction") < ids.index("C11_quater_pas_un_medicament")
+
+
+def test_a_foreign_licence_the_site_invokes_is_answered() -> None:
+    """"expanded in our COFEPRIS-licensed laboratory": a foreign licence is none of the
+    authorisations of L. 5122-3; the English quote says which version of the site it is from."""
+    pages = pages_from_spec(
+        [{"language": "en", "findings": [
+            {"kind": "therapy", "subkind": "mesenchymal_stem_cells", "quote": "mesenchymal stem cells", "attributes": {"family": "mesenchymal_stem_cells"}},
+            {"kind": "claim", "subkind": "safety", "quote": "Stem cells are safe and have no side effects."},
+            {"kind": "offer", "subkind": "authorised_abroad", "quote": "Cells expanded in our COFEPRIS-licensed laboratory.", "attributes": {"inferred": "yes"}},
+            {"kind": "call_to_action", "subkind": "price", "quote": "MS protocol (5 days): USD 24,500"},
+            {"kind": "france_targeting", "subkind": "french_patient", "quote": "– Pierre M., 49, Lyon, France"},
+        ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec([{"therapy": "mesenchymal_stem_cells", "status": "not_authorised"}])
+    q = qualify(pages, register, date_of_facts=ON)
+    c = next(c for c in q.considerants if c.id == "C11_quinquies_autorisation_etrangere")
+    assert "COFEPRIS-licensed laboratory. » (version anglaise du site)" in c.text_fr.replace("\u202f", " ")
+    assert {b.article for b in c.basis} >= {"L.\u00a05122-3", "L.\u00a05121-8"}, c.basis

@@ -136,6 +136,8 @@ class OfferSignal(StrEnum):
     HOSPITAL_EXEMPTION = "hospital_exemption"
     # « ce traitement n'est pas un médicament »: the provider's own defence, answered by the decision
     NOT_A_MEDICINE = "not_a_medicine"
+    # « licence COFEPRIS », "approved by the Ministry of Health": a foreign authority's licence
+    AUTHORISED_ABROAD = "authorised_abroad"
 
 
 class ReportingSignal(StrEnum):

@@ -60,6 +60,7 @@ from .quotes import (
     quality,
     select_quotes,
     substantive,
+    version_note,
 )
 from .rules.eu import THERAPEUTIC_CLAIMS
 from .wording import Phrased, Phraser, phraser
@@ -279,7 +280,7 @@ class _Builder:
             self.gap(R.T4_AMM_REQUIRED, "C10_amm_a_completer")
         if self.ok(R.T5_UNAUTHORISED):
             self.add("C11_absence_autorisation", self.w.say("C11_absence_autorisation"))
-            self.c_site_defences("hospital_exemption")
+            self.c_site_defences("hospital_exemption", "authorised_abroad")
         elif self.pending(R.T5_UNAUTHORISED):
             self.gap(R.T5_UNAUTHORISED, "C11_autorisation_a_completer")
         elif self.ok(R.T8_PUBLIC_PRESCRIPTION):
@@ -433,7 +434,7 @@ class _Builder:
                     consid,
                     cites=list(defence.basis),
                     url=self.url,
-                    quote=quote(" ".join(stated[0].quote.split())),
+                    quote=quote(" ".join(stated[0].quote.split())) + version_note(self.w, stated[0].language),
                     rebuttal=typeset(que(lower_first(defence.rebuttal_fr.strip().rstrip(" .")))),
                 ),
                 [stated[0].id],
@@ -853,6 +854,12 @@ _SITE_DEFENCES: tuple[tuple[str, str, str, Any], ...] = (
         "hospital_exemption",
         "C11_ter_exemption_hospitaliere",
         lambda d: (t := d.eff.get(R.T4_HOSPITAL_EXEMPTION)) is not None and t.outcome == "no",
+    ),
+    (
+        "authorised_abroad",
+        "authorised_abroad",
+        "C11_quinquies_autorisation_etrangere",
+        lambda d: d.ok(R.T5_UNAUTHORISED),
     ),
     (
         "not_a_medicine",

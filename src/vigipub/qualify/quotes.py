@@ -378,6 +378,13 @@ class Selection:
         )
 
 
+def version_note(words: Phraser, language: str | None) -> str:
+    """« (version anglaise du site) » after a quote in another language than French, else ""."""
+    if not language or language.lower().split("-")[0] == "fr":
+        return ""
+    return f" ({_version(words, language)})"
+
+
 def _version(words: Phraser, language: str) -> str:
     """« version anglaise du site »; a language the table does not name is given by its code."""
     code = language.lower().split("-")[0]
