@@ -413,15 +413,16 @@ class Detector:
         cities = [g for k, g in groups.items() if k[0] == "france_targeting" and k[1] == "french_city"]
         if not cities:
             return
-        stories = [
-            (s, e)
-            for (kind, _sub, s, e), g in groups.items()
-            if kind == "testimonial" and g.attributes.get("inferred") != "yes"
-        ]
+        # the stories by block: a city is only compared with the stories of its own block and
+        # of the one before (a page of 20,000 signed stories was 20,000² comparisons)
+        stories: dict[int, list[tuple[int, int]]] = {}
+        for (kind, _sub, s, e), g in groups.items():
+            if kind == "testimonial" and g.attributes.get("inferred") != "yes":
+                stories.setdefault(sidx.block_of(s), []).append((s, e))
         for city in cities:
             bi = sidx.block_of(city.start)
-            for s, e in stories:
-                story_block = sidx.block_of(s)
+            nearby = [(b, s, e) for b in (bi, bi - 1) for s, e in stories.get(b, ())]
+            for story_block, s, e in nearby:
                 signed_after = 0 <= city.start - e <= _SIGNATURE_REACH or (s <= city.start < e)
                 own_line = bi == story_block + 1 and city.end - sidx.block_span(bi)[0] <= _SIGNATURE_REACH
                 if (bi == story_block and signed_after) or own_line:
