@@ -899,6 +899,7 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
     if not vesicles:
         return set()
     out: set[tuple[str, str, int, int]] = set()
+    sources_in: dict[tuple[int, int], list[_Group]] = {}  # the sources found, by sentence
     cells = sorted(
         ((key, g) for key, g in groups.items() if key[0] == "therapy" and key[1] in _CELL_FAMILIES and key[2:] in vesicles),
         key=lambda kv: kv[1].match_start,
@@ -907,13 +908,14 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
         # what made the product comes after it (« exosomes issus de cellules souches ») or just
         # before it (« MSC-derived exosomes »); a source's own source follows it (« … de cellules
         # souches mésenchymateuses de cordon ombilical »)
-        before = vesicles[key[2:]] + [groups[k] for k in out if k[2:] == key[2:]]
+        before = vesicles[key[2:]] + sources_in.get(key[2:], [])
         for v in before:
             v_end, c_start = v.match_start + len(v.match), g.match_start
             if v_end <= c_start:
                 gap = folded[v_end:c_start]
                 if len(gap) <= _SOURCE_GAP and (not gap.strip(" -") or _FROM_CELLS.search(gap)) and not _AND.search(gap):
                     out.add(key)
+                    sources_in.setdefault(key[2:], []).append(g)
                     break
             elif (
                 v.subkind in _VESICLE_FAMILIES
@@ -921,6 +923,7 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
                 and _DERIVED_BEFORE.match(folded[g.match_start + len(g.match) : v.match_start])
             ):
                 out.add(key)
+                sources_in.setdefault(key[2:], []).append(g)
                 break
     return out
 
