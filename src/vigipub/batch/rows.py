@@ -201,7 +201,9 @@ def analysis_fields(analysis: PageAnalysis) -> dict[str, Any]:
         "title": (analysis.title or "")[:300] or None,
         "france_targeting": bool(france),
         "france_signals": france,
-        "therapies": sorted({f.subkind for f in analysis.findings if f.kind == "therapy"}),
+        "therapies": sorted(
+            {f.subkind for f in analysis.findings if f.kind == "therapy" and f.attributes.get("source") != "yes"}
+        ),
         "diseases": sorted({f.subkind for f in analysis.findings if f.kind == "disease"}),
         "claims": top_claims(analysis),
     }
