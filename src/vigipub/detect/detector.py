@@ -552,13 +552,10 @@ class Detector:
                     0.5,
                     {"inferred": "yes"},
                 )
-            lang = doc.blocks[sidx.block_of(s)].language if doc.blocks else None
-            first_person = self.lexicon.sentence_cues.get(("first_person", lang or doc.language or ""))
             if (
                 has_therapy
-                and first_person is not None
                 and kinds & {"claim", "disease", "therapy"}
-                and first_person.search(folded, s, e)
+                and self._first_person(doc, folded, s, e, sidx.block_of(s))
             ):
                 # A first-person sentence about the disease or its outcome on a page that names a
                 # therapy reads as a patient's story (testimonial), quoted or not.
