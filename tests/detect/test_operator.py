@@ -181,6 +181,26 @@ def test_a_belgian_chaussee_in_a_sentence_is_an_address() -> None:
     assert (op.address or "").startswith("Chaussée de Louvain 212, 1030 Schaerbeek") and op.country == "BE"
 
 
+def test_a_block_between_street_and_town_and_a_story_s_signature() -> None:
+    """« Av. Bonampak 45, SM 10, 77500 Cancún, Quintana Roo, México. RFC: … » was missed (the
+    supermanzana between street and town, the sentence going on after the country), and a
+    patient's signature « – Pierre M., 49, Lyon, France » was taken for the operator's address."""
+    about = _doc(
+        "https://regencare.example/about",
+        "<p>RegenCare Cancún is operated by Medicina Regenerativa del Caribe S.A. de C.V., Av. Bonampak 45, "
+        "SM 10, 77500 Cancún, Quintana Roo, México. RFC: MRC180512AB3.</p>",
+        title="About us",
+    )
+    story = _doc(
+        "https://regencare.example/ms",
+        "<blockquote>\"I walked my daughter down the aisle after my treatment.\" – Pierre M., 49, Lyon, France</blockquote>",
+    )
+    op = find_operator([story, about])
+    assert op is not None and op.name == "Medicina Regenerativa del Caribe S.A. de C.V."
+    assert op.address == "Av. Bonampak 45, SM 10, 77500 Cancún, Quintana Roo, México" and op.country == "MX"
+    assert find_operator([story]) is None
+
+
 def test_a_name_stops_at_prose_before_it() -> None:
     page = _doc(
         "https://zeitung.example/impressum",

@@ -55,6 +55,7 @@ _LIST_KEYS = (
     "postal_codes",
     "street_words",
     "street_suffixes",
+    "postal_code_countries",
 )
 _MAP_KEYS = ("postal_prefixes", "countries", "country_domains")
 VOCABULARY_KEYS = frozenset({*_LIST_KEYS, *_MAP_KEYS, "registrations"})
@@ -114,6 +115,8 @@ class OperatorVocabulary:
     #: a legal form written before the name in quotes (« ООО «Новая Жизнь» »): the whole match
     legal_form_before: re.Pattern[str]
     connectors: frozenset[str]
+    #: countries whose addresses carry a postal code (ISO codes)
+    postal_code_countries: frozenset[str]
     not_name_words: frozenset[str]
     generic_names: frozenset[str]
     name_labels: frozenset[str]
@@ -272,6 +275,7 @@ def load_operator_vocabulary(path: Path | None = None) -> OperatorVocabulary:
             where,
         ),
         connectors=frozenset(lists["name_connectors"]),
+        postal_code_countries=frozenset(c.upper() for c in lists["postal_code_countries"]),
         not_name_words=frozenset(lists["not_name_words"]),
         generic_names=frozenset(lists["generic_names"]),
         name_labels=frozenset(lists["name_labels"]),
@@ -448,6 +452,10 @@ class OperatorExtractor:
             body = parts[:-1]
             if any(len(p.split()) > 6 or not p for p in body):
                 continue
+            if body[0][:1] in "–—-" or vocab.country_of(country) in vocab.postal_code_countries:
+                # « – Pierre M., 49, Lyon, France » signs a patient's story; and where addresses
+                # carry a postal code, one without it is not the operator's
+                continue
             if not any(any(ch.isdigit() for ch in p) or vocab.street_word.search(p) or _BUILDING.search(p) for p in body):
                 continue
             value = ", ".join([*body, country])
@@ -514,13 +522,26 @@ class OperatorExtractor:
                     before = before[cut:]
             # on one line, only a street word (rue, Strasse, via…) makes the part before a street
             first = k - 1 if before and vocab.street_word.search(before) and len(before.split()) <= 6 else k
+            if first == k and k >= 2 and before and len(before.split()) <= 3:
+                # a block, a suite or a neighbourhood between the street and the town (« Av.
+                # Bonampak 45, SM 10, 77500 Cancún », « 120 Main St, Suite 200, … »)
+                far_off, far = parts[k - 2]
+                street = vocab.street_word.search(far)
+                if street is not None:
+                    head = far[: street.start()].rstrip()
+                    number = re.search(r"\d{1,5}[a-zA-Z]?,?$", head)
+                    cut = number.start() if number else street.start()
+                    if len(far[cut:].split()) <= 6:
+                        parts[k - 2] = (far_off + cut, far[cut:])
+                        first = k - 2
             last = k
             for step in (1, 2):
                 # the country after the town, or after one region (« Cancún, Quintana Roo, México »);
                 # on a footer line it ends at the next separator (« België · BTW BE 0712… »)
                 if k + step < len(parts):
                     c_off, c_text = parts[k + step]
-                    c_text = _SEPARATOR.split(c_text, maxsplit=1)[0]
+                    # and at the end of its sentence (« …, México. RFC: MRC180512AB3. »)
+                    c_text = _SENTENCE_END.split(_SEPARATOR.split(c_text, maxsplit=1)[0], maxsplit=1)[0]
                     if not vocab.country.fullmatch(_fold(c_text).strip(" .")):
                         continue
                     region = parts[k + 1][1]
@@ -769,6 +790,7 @@ _TOWN_CODE_LINE = re.compile(
 )
 #: what separates items written on one line (« Société X · 14 rue des Lilas, 75011 Paris »)
 _SEPARATOR = re.compile(r"\s[·|•–—]\s")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d]{2})\.\s")
 
 
 def _clean_name(value: str, vocab: OperatorVocabulary) -> str | None:
