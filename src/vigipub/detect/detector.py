@@ -371,8 +371,6 @@ class Detector:
         section shows one in any language. The sentence before the signature must be quoted
         and in the first person: a dash after a list item or a heading signs nothing.
         """
-        if "—" not in text and "–" not in text and "-" not in text:
-            return
         for count, m in enumerate(patterns.SIGNATURE.finditer(text)):
             if count >= _MAX_SIGNED_STORIES:
                 break

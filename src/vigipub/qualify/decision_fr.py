@@ -420,10 +420,10 @@ class _Builder:
         would the company's argument (an argument the case file records is answered with the
         observations instead, never twice)."""
         raised = {r.raised_as for r in self.facts.defences}
-        for subkind, defence_id, consid, holds in _SITE_DEFENCES:
-            if subkind not in subkinds:
+        for defence_id, consid, holds in _SITE_DEFENCES:
+            if defence_id not in subkinds:
                 continue
-            stated = [f for f in self.facts.of("offer", [subkind]) if f.quote.strip()]
+            stated = [f for f in self.facts.of("offer", [defence_id]) if f.quote.strip()]
             hit = self.j.defence(defence_id)
             if not stated or hit is None or not holds(self) or raised & ({defence_id} | set(hit[0].aliases)):
                 continue
@@ -846,23 +846,20 @@ class _Builder:
 _TARGETING_DEFENCES = frozenset({"translation_for_swiss_or_belgian_patients"})
 
 
-#: defences a site states itself (offer sub-kind the detector reads), the catalogue's id
-#: (law/france/defences.yaml), the considérant that answers it, and when the answer holds
-_SITE_DEFENCES: tuple[tuple[str, str, str, Any], ...] = (
+#: defences a site states itself: the catalogue's id (law/france/defences.yaml), which is also
+#: the offer sub-kind the detector reads, the considérant that answers it, and when it holds
+_SITE_DEFENCES: tuple[tuple[str, str, Any], ...] = (
     (
-        "hospital_exemption",
         "hospital_exemption",
         "C11_ter_exemption_hospitaliere",
         lambda d: (t := d.eff.get(R.T4_HOSPITAL_EXEMPTION)) is not None and t.outcome == "no",
     ),
     (
         "authorised_abroad",
-        "authorised_abroad",
         "C11_quinquies_autorisation_etrangere",
         lambda d: d.ok(R.T5_UNAUTHORISED),
     ),
     (
-        "not_a_medicine",
         "not_a_medicine",
         "C11_quater_pas_un_medicament",
         lambda d: d.ok(R.T1_PRESENTATION) or d.ok(R.T2_FUNCTION),

@@ -374,7 +374,7 @@ class Selection:
             from_version = words.phrase("quotes_from", version=_version(words, langs[0]))
             return join_fr([quote(p.text) for p in self.picks]) + f" ({from_version})"
         return join_fr(
-            [quote(p.text) + (f" ({_version(words, p.foreign)})" if p.foreign else "") for p in self.picks]
+            [quote(p.text) + version_note(words, p.foreign) for p in self.picks]
         )
 
 
