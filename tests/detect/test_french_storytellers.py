@@ -211,6 +211,33 @@ def test_the_cells_that_made_the_exosomes_are_not_the_product(detector: Detector
     assert _sources(both) == {"exosomes": None, "mesenchymal_stem_cells": None}
 
 
+def test_cells_that_secrete_the_exosomes_further_on_and_their_culture(detector: Detector) -> None:
+    """« Les exosomes sont de minuscules vésicules sécrétées par des cellules souches … cultivées en
+    laboratoire »: a verb of making lets the source stand further from the exosomes, and the
+    culture of those cells is marked ``source`` too (the product holds no cells to manipulate).
+    Cells offered beside the exosomes keep their culture."""
+    french = _analyze(
+        detector,
+        "fr",
+        "<p>Les exosomes sont de minuscules vésicules sécrétées par des cellules souches mésenchymateuses "
+        "humaines cultivées en laboratoire.</p>",
+    )
+    assert _sources(french) == {"exosomes": None, "mesenchymal_stem_cells": "yes"}
+    grown = [f for f in french.findings if f.kind == "manipulation"]
+    assert [f.subkind for f in grown] == ["culture_expansion"] and grown[0].attributes.get("source") == "yes"
+    english = _analyze(
+        detector, "en", "<p>Exosomes are tiny vesicles that are released by mesenchymal stem cells.</p>"
+    )
+    assert _sources(english)["mesenchymal_stem_cells"] == "yes"
+    offered = _analyze(
+        detector,
+        "fr",
+        "<p>Nos cellules souches mésenchymateuses, cultivées en laboratoire, sont injectées avec des exosomes.</p>",
+    )
+    assert _sources(offered)["mesenchymal_stem_cells"] is None
+    assert [f.attributes.get("source") for f in offered.findings if f.kind == "manipulation"] == [None]
+
+
 def test_a_disclaimer_denies_the_claim_it_holds(detector: Detector) -> None:
     """« Nous ne prétendons pas guérir l'autisme » holds « guérir » but claims nothing: the claim
     is marked reported (the decision never quotes it as the site's claim); the next sentence's

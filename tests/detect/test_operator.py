@@ -505,3 +505,21 @@ def test_an_address_without_postal_code_ends_with_its_country_and_holds_a_buildi
     towns = _doc("https://x.example/", "<h1>Stem cells</h1><p>Text.</p><footer><p>Medistem Sağlık A.Ş. · Clinics in Istanbul, Antalya, Izmir, Turkey</p></footer>")
     op = find_operator([towns])
     assert op is None or op.address is None
+
+
+def test_address_in_a_sentence_going_on_with_registrations() -> None:
+    # a French doctor's company states everything in one paragraph: the town's part of the
+    # address ends with its sentence, the registrations follow
+    legal = _doc(
+        "https://cabinet-exemple.example/mentions-legales.html",
+        "<h1>Mentions légales</h1><p>Éditeur du site : SELARL Docteur Lucie Exemple, société "
+        "d'exercice libéral à responsabilité limitée au capital de 5 000 €, 8 rue des Tilleuls, "
+        "69006 Lyon. RCS Lyon 812 345 678. SIRET 812 345 678 00014.</p>"
+        "<p>Hébergeur : Nuage Hébergement SAS, 2 rue du Serveur, 59100 Roubaix, France.</p>",
+        title="Mentions légales",
+    )
+    op = find_operator([legal])
+    assert op is not None
+    assert op.name == "SELARL Docteur Lucie Exemple"
+    assert op.address == "8 rue des Tilleuls, 69006 Lyon"
+    assert op.country == "FR"

@@ -292,3 +292,27 @@ def test_urgency_without_a_letter_has_no_vu_of_the_procedure() -> None:
     q = run(c)
     assert q.vu and not any(v.id.startswith(("VU_COURRIER", "VU_OBSERVATIONS")) for v in q.vu)
     assert any(c.id == "C15_urgence" for c in q.considerants)
+
+
+def _therapies(*families: str) -> list[dict[str, Any]]:
+    return [{"kind": "therapy", "subkind": f, "quote": f, "attributes": {"family": f}} for f in families]
+
+
+@pytest.mark.parametrize(
+    ("families", "label"),
+    [
+        # exosomes for the hair and cells for the knee, each on its pages: both are advertised
+        (("exosomes", "exosomes", "exosomes", "stem_cells", "stem_cells"), "thérapie par cellules souches et exosomes"),
+        (("adipose_cells", "adipose_cells", "secretome", "secretome"),
+         "thérapie par cellules dérivées du tissu adipeux (SVF) et sécrétome"),
+        # a passing mention of the other kind does not make it a product of the site
+        (("exosomes", "exosomes", "exosomes", "exosomes", "stem_cells"), "exosomes"),
+        (("stem_cells",) * 7 + ("exosomes",) * 2, "thérapie par cellules souches"),
+        # umbrella words (« médecine régénérative ») name no cells beside exosomes
+        (("exosomes", "exosomes", "cell_therapy_other", "cell_therapy_other", "cell_therapy_other"), "exosomes"),
+    ],
+)  # fmt: skip
+def test_a_site_selling_cells_and_exosomes_names_both_products(families: tuple[str, ...], label: str) -> None:
+    pages = [{"url": "https://c.example/fr/", "language": "fr", "verdict": "promotion", "findings": _therapies(*families)}]
+    facts = build_facts(pages_from_spec(pages), [], date_of_facts=ON)
+    assert facts.product_label == label

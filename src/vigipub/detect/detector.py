@@ -775,6 +775,13 @@ class Detector:
         blocks = doc.blocks
         reporting = _reporting_sentences(groups)
         sources = _vesicle_sources(groups, folded)
+        # sentences whose cells all made the exosomes: how they were grown (« cellules souches
+        # cultivées en laboratoire ») is not a manipulation of the product, which holds no cells
+        made_in = {key[2:] for key in sources} - {
+            key[2:]
+            for key in groups
+            if key[0] == "therapy" and key[1] in _CELL_FAMILIES and key not in sources
+        }
         for (kind, sub, s, e), g in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
             # inferred findings (evidence the verdict does not weigh) have their own quota:
             # they must not push the weighed findings of their subkind out of the list
@@ -800,9 +807,10 @@ class Detector:
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
-            if (kind, sub, s, e) in sources:
+            if (kind, sub, s, e) in sources or (kind == "manipulation" and (s, e) in made_in):
                 # « exosomes dérivés de cellules souches mésenchymateuses »: the cells made the
-                # product, they are not in it (the qualification's families leave them out)
+                # product, they are not in it (the qualification's families leave them out), nor
+                # is their culture a manipulation of the product
                 attrs = {**attrs, "source": "yes"}
             # where the page put it: the block of its sentence, looked up once
             block = sidx.block_of(s) if blocks and (kind in _MENU_KINDS or kind in _HEADING_KINDS) else -1
@@ -878,6 +886,17 @@ _DERIVED_BEFORE = re.compile(r"^[\s\-]*(?:d[ée]riv\w*|derived|gewonnen\w*|abgel
 _AND = re.compile(r"(?<!\w)(?:et|and|und|y|e|en|ve|ou|or|oder|o|ou|als auch|sowie|ainsi que|as well as)(?!\w)")
 #: characters between the two names, at most
 _SOURCE_GAP = 40
+#: a verb that says the cells made the product (« sécrétées par », "released by", „gewonnen aus“)
+#: lets the sentence describe the vesicles first: « Les exosomes sont de minuscules vésicules
+#: sécrétées par des cellules souches »
+_MADE_BY = re.compile(
+    r"(?<!\w)(?:d[ée]riv\w*|issu\w*|s[ée]cr[ée]t\w*|lib[ée]r[ée]\w*|produit\w*|derived|secreted|released|"
+    r"produced|isolated|obtained|gewonnen|freigesetzt|sezerniert|abgesondert|stammend|derivat\w*|secret\w*|"
+    r"rilasciat\w*|prodott\w*|liberad\w*|producid\w*|secretad\w*|libertad\w*|afgescheiden|salg\w*|"
+    r"t[üu]retil\w*)(?!\w)"
+)
+#: characters between the two names when such a verb stands between them, at most
+_MADE_BY_GAP = 100
 
 
 def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: str) -> set[tuple[str, str, int, int]]:
@@ -908,7 +927,9 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
             v_end, c_start = v.match_start + len(v.match), g.match_start
             if v_end <= c_start:
                 gap = folded[v_end:c_start]
-                if len(gap) <= _SOURCE_GAP and (not gap.strip(" -") or _FROM_CELLS.search(gap)) and not _AND.search(gap):
+                near = len(gap) <= _SOURCE_GAP and (not gap.strip(" -") or _FROM_CELLS.search(gap))
+                made_by = not near and len(gap) <= _MADE_BY_GAP and _MADE_BY.search(gap)
+                if (near or made_by) and not _AND.search(gap):
                     out.add(key)
                     sources_in.setdefault(key[2:], []).append(g)
                     break

@@ -493,8 +493,10 @@ class OperatorExtractor:
             parts.append((pos, piece))
             pos += len(piece) + 1
         for k, (offset, piece) in enumerate(parts):
-            m = vocab.postal.search(piece)
-            if m is None or len(piece.split()) > 5:
+            # the town's part ends with its sentence (« …, 75016 Paris. RCS Paris 812 345 678. »)
+            town_part = _SENTENCE_END.split(piece, maxsplit=1)[0]
+            m = vocab.postal.search(town_part)
+            if m is None or len(town_part.split()) > 5:
                 continue
             if k > 0:
                 # « Regenera Vida S.A. de C.V. · Av. Bonampak 45, 77500 Cancún »: the street is what

@@ -43,6 +43,23 @@ THERAPY_ARTICLES_FR: Final[dict[str, str]] = {
 }  # fmt: skip
 
 
+#: what a cell family's product is made of, for a product named with the vesicles its site also
+#: sells (« la thérapie par cellules souches et exosomes », as ANSM named Linden Clinics' offer)
+THERAPY_MATERIALS_FR: Final[dict[str, str]] = {
+    "dendritic_cells": "cellules dendritiques", "stem_cells": "cellules souches",
+    "mesenchymal_stem_cells": "cellules souches mésenchymateuses",
+    "umbilical_cord_cells": "cellules de cordon ombilical", "bone_marrow_cells": "cellules de moelle osseuse",
+    "adipose_cells": "cellules dérivées du tissu adipeux (SVF)", "placental_cells": "cellules placentaires",
+    "embryonic_stem_cells": "cellules souches embryonnaires", "nk_cells": "cellules NK", "cik_cells": "cellules CIK",
+    "til": "lymphocytes infiltrant la tumeur (TIL)", "car_t": "cellules CAR-T",
+    "exosomes": "exosomes", "secretome": "sécrétome",
+}  # fmt: skip
+#: families whose product holds no cells but comes from cells
+VESICLE_FAMILIES: Final[frozenset[str]] = frozenset({"exosomes", "secretome"})
+#: the name of a cell product offered together with a vesicle product
+COMBINED_THERAPY_FR: Final[str] = "thérapie par {cells} et {vesicles}"
+
+
 #: families that are no medicinal product by themselves: platelet-rich plasma is a blood
 #: preparation (it never makes a page promotion, nor a product a statement calls unauthorised)
 NOT_MEDICINES_ALONE: Final[frozenset[str]] = frozenset({"prp"})

@@ -44,9 +44,12 @@ from vigipub.evidence.findings import Finding, OperatorIdentity, PageAnalysis
 from vigipub.evidence.qualification import MeasureKind
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.evidence.vocabulary import (
+    COMBINED_THERAPY_FR,
     INCITATION_SUBKINDS,
     NOT_MEDICINES_ALONE,
     THERAPY_FAMILIES,
+    THERAPY_MATERIALS_FR,
+    VESICLE_FAMILIES,
     invites_to_treatment,
 )
 
@@ -170,7 +173,22 @@ class SiteFacts:
         if not counts:
             return None
         order = {fam: n for n, fam in enumerate(self.families)}
-        best = max(counts, key=lambda fam: (counts[fam], -order.get(fam, len(order))))
+
+        def most_named(families: Iterable[str]) -> str:
+            return max(families, key=lambda fam: (counts[fam], -order.get(fam, len(order))))
+
+        best = most_named(counts)
+        # a clinic that sells exosomes for the hair and cells for the knee advertises both: the
+        # decision names both products (« la thérapie par cellules souches et exosomes ») when
+        # neither is a passing mention (a third of the other's mentions at least)
+        cells = [f for f in counts if f in THERAPY_MATERIALS_FR and f not in VESICLE_FAMILIES]
+        vesicles = [f for f in counts if f in VESICLE_FAMILIES]
+        if cells and vesicles:
+            cell, vesicle = most_named(cells), most_named(vesicles)
+            if min(counts[cell], counts[vesicle]) >= max(2.0, max(counts[cell], counts[vesicle]) / 3):
+                return COMBINED_THERAPY_FR.format(
+                    cells=THERAPY_MATERIALS_FR[cell], vesicles=THERAPY_MATERIALS_FR[vesicle]
+                )
         return THERAPY_FAMILIES[best][0]
 
 
@@ -318,9 +336,10 @@ def build_facts(
         )
         title = " ".join((page.title or "").split())
         for finding in page.findings:
-            if finding.kind == "therapy" and finding.attributes.get("source") == "yes":
-                # the cells that made the exosomes (« exosomes issus de cellules souches »): not the
-                # product, whose family is the exosomes' (no cells: not a cell therapy)
+            if finding.attributes.get("source") == "yes":
+                # the cells that made the exosomes (« exosomes issus de cellules souches ») and how
+                # they were grown: not the product, whose family is the exosomes' (no cells: not a
+                # cell therapy, no manipulation of cells)
                 continue
             if finding.kind == "testimonial" and finding.attributes.get("third_person") == "yes":
                 # « 68 % de nos patients … après le traitement »: the provider speaking, which

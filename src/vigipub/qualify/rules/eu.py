@@ -73,7 +73,7 @@ def t3_cells(ctx: Context) -> Result:
     if unknown:
         return undetermined(
             "the therapy found has no known family",
-            "Le produit promu (" + "; ".join(f.quote for f in unknown) + ") contient-il des cellules ?",
+            "Le produit promu (" + "; ".join(dict.fromkeys(f.quote for f in unknown)) + ") contient-il des cellules ?",
             evidence=[f.id for f in unknown],
         )
     return no(
@@ -103,9 +103,9 @@ def t3_substantial(ctx: Context) -> Result:
             "contradictory facts: the site describes a substantial manipulation and states elsewhere "
             "that the cells only undergo a non-substantial one",
             "Le site décrit à la fois "
-            + "; ".join(f"« {f.quote} »" for f in relied[:2])
+            + "; ".join(list(dict.fromkeys(f"« {f.quote} »" for f in relied))[:2])
             + " et "
-            + "; ".join(f"« {f.quote} »" for f in only_minimal[:2])
+            + "; ".join(list(dict.fromkeys(f"« {f.quote} »" for f in only_minimal))[:2])
             + " : quelle description est exacte ?",
             evidence=[f.id for f in relied + only_minimal],
         )
@@ -121,7 +121,8 @@ def t3_substantial(ctx: Context) -> Result:
         return undetermined(
             "manipulations outside the vocabulary: " + ", ".join(sorted({f.subkind for f in unknown})),
             "Les opérations décrites ("
-            + "; ".join(f.quote for f in unknown[:3])
+            # a page captured twice (as served and as rendered) states it twice
+            + "; ".join(list(dict.fromkeys(f.quote for f in unknown))[:3])
             + ") sont-elles substantielles ?",
             evidence=[f.id for f in unknown],
         )
