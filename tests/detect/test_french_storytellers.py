@@ -250,3 +250,50 @@ def test_a_disclaimer_denies_the_claim_it_holds(detector: Detector) -> None:
     )
     reported = {f.quote[:12]: f.attributes.get("reported") for f in analysis.findings if f.kind == "claim" and not f.attributes.get("inferred")}
     assert reported == {"Nous ne prét": "yes", "Cependant, 8": None}
+
+
+def _offers(analysis: PageAnalysis, subkind: str) -> list[str]:
+    return [f.match for f in analysis.findings if f.kind == "offer" and f.subkind == subkind]
+
+
+def test_a_licence_abroad_in_the_site_s_own_words(detector: Detector) -> None:
+    """A broker's FAQ says the treatment is « légal en Turquie » and its hospital « agréé par le
+    ministère turc de la Santé »: both state a foreign authorisation (a defence the decision
+    answers); a French lab « agréé par l'ANSM » or a law « approuvée par le Parlement » does not."""
+    faq = _analyze(
+        detector,
+        "fr",
+        "<h2>Ce traitement est-il légal ?</h2><p>Oui, le traitement est légal en Turquie et au Mexique.</p>"
+        "<p>Notre hôpital partenaire est agréé par le ministère turc de la Santé.</p>",
+    )
+    assert _offers(faq, "authorised_abroad") == ["légal en", "agréé par"]
+    english = _analyze(
+        detector, "en", "<p>All treatments are performed in hospitals licensed by the Mexican health authorities.</p>"
+    )
+    assert _offers(english, "authorised_abroad") == ["licensed by"]
+    at_home = _analyze(
+        detector,
+        "fr",
+        "<p>Notre laboratoire est agréé par l'ANSM. La loi a été approuvée par le Parlement en 2021.</p>",
+    )
+    assert _offers(at_home, "authorised_abroad") == []
+
+
+def test_a_faq_question_is_no_reported_speech(detector: Detector) -> None:
+    """« Y a-t-il des risques ? » heads a FAQ answer: « a-t-il » is reported speech only with its
+    verb (« a-t-il déclaré »)."""
+    faq = _analyze(detector, "fr", "<h2>Y a-t-il des risques ?</h2><p>Les cellules ne provoquent aucun rejet.</p>")
+    assert [f.match for f in faq.findings if f.kind == "reporting_context"] == []
+    news = _analyze(detector, "fr", "<p>« C'est une première », a-t-il déclaré au sujet des cellules souches.</p>")
+    assert "a-t-il déclaré" in [f.match for f in news.findings if f.kind == "reporting_context"]
+
+
+def test_a_broker_s_own_words_are_read_as_its_defence(detector: Detector) -> None:
+    """« … est un intermédiaire et ne fournit aucun soin médical »: the broker's defence (answered
+    by the draft); « nous vous mettons en relation avec notre médecin » is no such statement."""
+    notice = _analyze(detector, "fr", "<p>Exemple Conseil Ltd est un intermédiaire et ne fournit aucun soin médical.</p>")
+    assert _offers(notice, "medical_tourism_only") == ["est un intermédiaire"]
+    clinic = _analyze(detector, "fr", "<p>Nous vous mettons en relation avec notre médecin référent.</p>")
+    assert _offers(clinic, "medical_tourism_only") == []
+    english = _analyze(detector, "en", "<p>Example Health Ltd is a medical tourism facilitator and does not provide medical services.</p>")
+    assert _offers(english, "medical_tourism_only") == ["medical tourism facilitator"]

@@ -523,3 +523,16 @@ def test_address_in_a_sentence_going_on_with_registrations() -> None:
     assert op.name == "SELARL Docteur Lucie Exemple"
     assert op.address == "8 rue des Tilleuls, 69006 Lyon"
     assert op.country == "FR"
+
+
+def test_a_london_address_with_a_street_number_range_then_its_registration() -> None:
+    legal = _doc(
+        "https://broker-exemple.example/mentions-legales.html",
+        "<h1>Mentions légales</h1><p>Ce site est édité par Exemple Conseil Ltd, société de droit anglais, "
+        "71-75 Shelton Street, Covent Garden, London WC2H 9JQ, United Kingdom. Company number 12345678.</p>",
+        title="Mentions légales",
+    )
+    op = find_operator([legal])
+    assert op is not None
+    assert op.address == "71-75 Shelton Street, Covent Garden, London WC2H 9JQ, United Kingdom"
+    assert op.country == "GB"

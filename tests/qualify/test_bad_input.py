@@ -429,3 +429,30 @@ def test_a_foreign_licence_the_site_invokes_is_answered() -> None:
     c = next(c for c in q.considerants if c.id == "C11_quinquies_autorisation_etrangere")
     assert "COFEPRIS-licensed laboratory. » (version anglaise du site)" in c.text_fr.replace("\u202f", " ")
     assert {b.article for b in c.basis} >= {"L.\u00a05122-3", "L.\u00a05121-8"}, c.basis
+
+
+def test_a_broker_calling_itself_an_intermediary_in_its_legal_notice_is_answered() -> None:
+    """« SSF Conseil Ltd est un intermédiaire et ne fournit aucun soin médical », in the legal
+    notice of a broker whose other pages advertise: the site's own words (the notice is no
+    promotion by itself), answered after the advertising is established (L. 5122-1)."""
+    pages = pages_from_spec(
+        [{"url": "https://broker.example/", "language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "mesenchymal_stem_cells", "quote": "cellules souches mésenchymateuses", "attributes": {"family": "mesenchymal_stem_cells"}},
+            {"kind": "claim", "subkind": "efficacy_figure", "quote": "Amélioration chez 8 enfants autistes sur 10."},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Autisme (4 injections) : 14 900 €"},
+         ]},
+         {"url": "https://broker.example/mentions-legales", "language": "fr", "verdict": "not_promotion", "findings": [
+            {"kind": "offer", "subkind": "medical_tourism_only", "quote": "SSF Conseil Ltd est un intermédiaire et ne fournit aucun soin médical.", "attributes": {"inferred": "yes"}},
+         ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec([{"therapy": "mesenchymal_stem_cells", "status": "not_authorised"}])
+    q = qualify(pages, register, date_of_facts=ON)
+    c = next(c for c in q.considerants if c.id == "C18_bis_intermediaire")
+    assert "simple intermédiaire" in c.text_fr and "est un intermédiaire et ne fournit aucun soin" in c.text_fr
+    assert {b.article for b in c.basis} >= {"L.\u00a05122-1"}, c.basis
+    ids = [c.id for c in q.considerants]
+    assert ids.index("C18_publicite") < ids.index("C18_bis_intermediaire")
+    # a site that promotes nothing answers nothing
+    alone = qualify(pages[1:], register, date_of_facts=ON)
+    assert not any(c.id == "C18_bis_intermediaire" for c in alone.considerants)
+

@@ -471,9 +471,11 @@ class OperatorExtractor:
         start, _end, line = lines[i]
         m = _TOWN_CODE_LINE.search(line)
         if m is not None:
-            country = vocab.country_of(m.group("country"))
+            # the country ends its sentence (« …, United Kingdom. Company number 12345678. »)
+            named = _SENTENCE_END.split(m.group("country"), maxsplit=1)[0]
+            country = vocab.country_of(named)
             if country is not None:
-                value = m.group(0).strip(" ,.")
+                value = line[m.start() : m.start("country") + len(named)].strip(" ,.")
                 self._add("address", value, weight, doc, start + m.start(), start + m.start() + len(value), country)
             return
         if not _TOWN_CODE.fullmatch(line.strip()) or not 0 < i < len(lines) - 1:
@@ -786,7 +788,8 @@ _CODE_AFTER_TOWN = r"(?:\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})"
 _TOWN_CODE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s" + _CODE_AFTER_TOWN)
 #: a street, a district or two, the town, its code and the country on one line
 _TOWN_CODE_LINE = re.compile(
-    r"\b\d{1,5}\s[^,·|•\d]{2,60}?(?:,\s*[^,·|•\d]{2,40}?){0,2},\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s"
+    # the number may be a range (« 71-75 Shelton Street »)
+    r"\b\d{1,5}(?:[-–]\d{1,5})?\s[^,·|•\d]{2,60}?(?:,\s*[^,·|•\d]{2,40}?){0,2},\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s"
     + _CODE_AFTER_TOWN
     + r",\s*(?P<country>[^,·|•]{2,40})"
 )

@@ -155,6 +155,16 @@ class OfferSignal(StrEnum):
     NOT_A_MEDICINE = "not_a_medicine"
     # « licence COFEPRIS », "approved by the Ministry of Health": a foreign authority's licence
     AUTHORISED_ABROAD = "authorised_abroad"
+    # « nous sommes un intermédiaire et ne fournissons aucun soin »: a broker's own defence
+    MEDICAL_TOURISM_ONLY = "medical_tourism_only"
+
+
+#: the offer sub-kinds in which a site states a usual defence itself (each is also the id of the
+#: defence in law/france/defences.yaml): read on any page of a promoting site, legal notice included
+SITE_DEFENCE_OFFERS: Final[frozenset[str]] = frozenset({
+    OfferSignal.HOSPITAL_EXEMPTION, OfferSignal.NOT_A_MEDICINE, OfferSignal.AUTHORISED_ABROAD,
+    OfferSignal.MEDICAL_TOURISM_ONLY,
+})  # fmt: skip
 
 
 class ReportingSignal(StrEnum):

@@ -672,6 +672,8 @@ class _Builder:
                 )
         if self.ok(R.T7_AUDIENCE):
             self.add("C18_publicite", self.w.say("C18_publicite", of_product=self.of_product))
+        # « nous ne sommes qu'un intermédiaire »: answered once the site is shown to advertise
+        self.c_site_defences("medical_tourism_only")
 
     def c_visa(self) -> None:
         public, hcp = self.holds(R.T8_PUBLIC_NO_VISA), self.holds(R.T8_HCP_NO_VISA)
@@ -863,6 +865,11 @@ _SITE_DEFENCES: tuple[tuple[str, str, Any], ...] = (
         "not_a_medicine",
         "C11_quater_pas_un_medicament",
         lambda d: d.ok(R.T1_PRESENTATION) or d.ok(R.T2_FUNCTION),
+    ),
+    (
+        "medical_tourism_only",
+        "C18_bis_intermediaire",
+        lambda d: d.ok(R.T6_ADVERTISING),
     ),
 )
 

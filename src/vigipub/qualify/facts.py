@@ -47,6 +47,7 @@ from vigipub.evidence.vocabulary import (
     COMBINED_THERAPY_FR,
     INCITATION_SUBKINDS,
     NOT_MEDICINES_ALONE,
+    SITE_DEFENCE_OFFERS,
     THERAPY_FAMILIES,
     THERAPY_MATERIALS_FR,
     VESICLE_FAMILIES,
@@ -379,6 +380,17 @@ def build_facts(
                 and finding.kind == "call_to_action"
                 and finding.subkind in INCITATIONS
             ):
+                fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
+                home = facts
+            elif (
+                target is excluded
+                and site_promotes
+                and not inspector_cleared
+                and finding.kind == "offer"
+                and finding.subkind in SITE_DEFENCE_OFFERS
+            ):
+                # « SSF Conseil Ltd est un intermédiaire et ne fournit aucun soin » in the legal
+                # notice: the site's own words, whatever page states them, which the draft answers
                 fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
                 home = facts
             elif target is excluded and site_promotes and not inspector_cleared and finding.kind == "manipulation":
