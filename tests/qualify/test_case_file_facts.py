@@ -295,7 +295,11 @@ def test_urgency_without_a_letter_has_no_vu_of_the_procedure() -> None:
 
 
 def _therapies(*families: str) -> list[dict[str, Any]]:
-    return [{"kind": "therapy", "subkind": f, "quote": f, "attributes": {"family": f}} for f in families]
+    """A sentence naming each family (all different)."""
+    return [
+        {"kind": "therapy", "subkind": f, "quote": f"Phrase {n} : {f}.", "attributes": {"family": f}}
+        for n, f in enumerate(families)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -316,3 +320,16 @@ def test_a_site_selling_cells_and_exosomes_names_both_products(families: tuple[s
     pages = [{"url": "https://c.example/fr/", "language": "fr", "verdict": "promotion", "findings": _therapies(*families)}]
     facts = build_facts(pages_from_spec(pages), [], date_of_facts=ON)
     assert facts.product_label == label
+
+
+def test_a_menu_repeated_on_every_page_names_its_product_once() -> None:
+    """« Exosomes cheveux et peau » in the menu of eight pages is one mention: the stem-cell
+    therapy that the pages' sentences name more often is the product."""
+    menu = {"kind": "therapy", "subkind": "exosomes", "quote": "Exosomes cheveux et peau", "attributes": {"family": "exosomes", "menu": "yes"}}
+    pages = [
+        {"url": f"https://c.example/fr/{n}", "language": "fr", "verdict": "promotion",
+         "findings": [menu, *(_therapies("stem_cells", "stem_cells") if n == 0 else [])]}
+        for n in range(8)
+    ]  # fmt: skip
+    facts = build_facts(pages_from_spec(pages), [], date_of_facts=ON)
+    assert facts.product_label == "thérapie par cellules souches"

@@ -167,9 +167,14 @@ class SiteFacts:
         # (« médecine régénérative », « cell therapy ») count half; « PRP et cellules souches »:
         # the blood preparation is never the product
         counts: dict[str, float] = {}
+        # each sentence once: a menu entry repeated on every page (« Exosomes cheveux et peau »)
+        # names the product once, not once per page
+        seen: set[tuple[str, str]] = set()
         for f in self.therapies:
             fam = f.attributes.get("family", "")
-            if fam in THERAPY_FAMILIES and fam not in NOT_MEDICINES_ALONE:
+            said = (fam, " ".join(f.quote.split()).casefold())
+            if fam in THERAPY_FAMILIES and fam not in NOT_MEDICINES_ALONE and said not in seen:
+                seen.add(said)
                 counts[fam] = counts.get(fam, 0.0) + (0.5 if fam in GENERIC_FAMILIES else 1.0)
         if not counts:
             return None
