@@ -297,3 +297,10 @@ def test_a_broker_s_own_words_are_read_as_its_defence(detector: Detector) -> Non
     assert _offers(clinic, "medical_tourism_only") == []
     english = _analyze(detector, "en", "<p>Example Health Ltd is a medical tourism facilitator and does not provide medical services.</p>")
     assert _offers(english, "medical_tourism_only") == ["medical tourism facilitator"]
+
+
+def test_a_product_the_provider_makes_itself(detector: Detector) -> None:
+    french = _analyze(detector, "fr", "<p>Nos hôpitaux utilisent leurs propres cellules CAR-T, fabriquées sur place.</p>")
+    assert _offers(french, "in_house") == ["leurs propres cellules CAR-T"]
+    english = _analyze(detector, "en", "<p>Our CAR-T cells are manufactured in-house at a fraction of the cost.</p>")
+    assert _offers(english, "in_house") == ["manufactured in-house"]

@@ -536,3 +536,19 @@ def test_a_london_address_with_a_street_number_range_then_its_registration() -> 
     assert op is not None
     assert op.address == "71-75 Shelton Street, Covent Garden, London WC2H 9JQ, United Kingdom"
     assert op.country == "GB"
+
+
+def test_a_hong_kong_address_without_postal_code_after_the_company_s_name() -> None:
+    # Hong Kong has no postal codes; the company's name opens the line, a register number
+    # follows in the next sentence (it names no country: « Company … » is not Colombia's « CO »)
+    legal = _doc(
+        "https://oncovoyage-exemple.example/mentions.html",
+        "<h1>Mentions légales</h1><p>Exemple Voyage Limited, Room 1203, 12/F, Tower 2, Lippo Centre, "
+        "89 Queensway, Admiralty, Hong Kong. Company registration number 3012345.</p>",
+        title="Mentions légales",
+    )
+    op = find_operator([legal])
+    assert op is not None
+    assert op.address == "Room 1203, 12/F, Tower 2, Lippo Centre, 89 Queensway, Admiralty, Hong Kong"
+    assert op.country == "HK"
+    assert op.registrations == ["Company registration number 3012345"]

@@ -456,3 +456,28 @@ def test_a_broker_calling_itself_an_intermediary_in_its_legal_notice_is_answered
     alone = qualify(pages[1:], register, date_of_facts=ON)
     assert not any(c.id == "C18_bis_intermediaire" for c in alone.considerants)
 
+
+
+def test_a_car_t_the_provider_makes_itself_is_none_of_the_authorised_ones() -> None:
+    """The registers list authorised CAR-T cells for lymphoma and myeloma; a broker's site names
+    no product but says its partner hospitals make their own CAR-T cells: no authorisation covers
+    them (T5 « yes »), and the draft says why. Without that statement the registers' answer stays
+    for the inspector to check."""
+    findings = [
+        {"kind": "therapy", "subkind": "car_t", "quote": "cellules CAR-T", "attributes": {"family": "car_t"}},
+        {"kind": "disease", "subkind": "lymphoma", "quote": "lymphome B"},
+        {"kind": "claim", "subkind": "efficacy_figure", "quote": "Taux de rémission complète : 83 %."},
+        {"kind": "call_to_action", "subkind": "price", "quote": "CAR-T anti-CD19 : 65 000 €"},
+    ]
+    made = {"kind": "offer", "subkind": "in_house", "quote": "Nos hôpitaux utilisent leurs propres cellules CAR-T, fabriquées sur place.", "attributes": {"inferred": "yes"}}
+    register = authorisations_from_spec(
+        [{"therapy": "car_t", "status": "uncertain", "matches": [{"product": "KYMRIAH", "match_field": "family:car_t", "atmp": True}]}]
+    )
+    q = qualify(pages_from_spec([{"language": "fr", "findings": [*findings, made]}]), register, date_of_facts=ON)
+    assert outcomes(q)["T5.unauthorised"] == "yes"
+    c = next(c for c in q.considerants if c.id == "C11_sexies_fabrication_propre")
+    assert "fabriquées sur place" in c.text_fr and "aucune de ces autorisations ne couvre ce produit" in c.text_fr
+    assert {b.article for b in c.basis} >= {"L.\u00a05121-8"}, c.basis
+    unsaid = qualify(pages_from_spec([{"language": "fr", "findings": findings}]), register, date_of_facts=ON)
+    assert outcomes(unsaid)["T5.unauthorised"] == "undetermined"
+    assert not any(c.id == "C11_sexies_fabrication_propre" for c in unsaid.considerants)

@@ -440,10 +440,18 @@ class OperatorExtractor:
         a postal code."""
         vocab = self.vocabulary
         offset = 0
-        for segment in _SEPARATOR.split(line):
+        # a segment ends with its sentence (« …, Admiralty, Hong Kong. Company registration … »)
+        segments = [piece for segment in _SEPARATOR.split(line) for piece in _SENTENCE_END.split(segment)]
+        for segment in segments:
             seg_start = line.find(segment, offset)
             offset = seg_start + len(segment)
             parts = [p.strip() for p in segment.split(",")]
+            # « OncoVoyage Limited, Room 1203, … »: the company's name before its address
+            while len(parts) > 3 and _names_with_form(parts[0], vocab):
+                cut = segment.find(",") + 1
+                seg_start += cut
+                segment = segment[cut:]
+                parts = parts[1:]
             if len(parts) < 3 or len(segment) > 160:
                 continue
             country = parts[-1].rstrip(" .")
@@ -846,10 +854,12 @@ def _cctld_country(url: str, vocab: OperatorVocabulary) -> str | None:
 
 
 def _vat_country(value: str) -> str | None:
-    code = value[:2].upper()
-    if code == "EL":
-        return "GR"
-    return code if re.fullmatch(r"[A-Z]{2}", code) else None
+    """The country of a VAT number's prefix (« DE 123 456 789 »); a register's name is none
+    (« Company registration number 3012345 » is not Colombian)."""
+    m = re.match(r"([A-Z]{2})\s?[0-9A-Z]{2}", value)
+    if m is None:
+        return None
+    return "GR" if m.group(1) == "EL" else m.group(1)
 
 
 def find_operator(

@@ -62,6 +62,7 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     "not_a_medicine": "« pas un médicament » selon le site",
     "authorised_abroad": "autorisation étrangère invoquée",
     "medical_tourism_only": "simple intermédiaire selon le site",
+    "in_house": "fabriqué par le prestataire",
 }  # fmt: skip
 
 

@@ -157,6 +157,9 @@ class OfferSignal(StrEnum):
     AUTHORISED_ABROAD = "authorised_abroad"
     # « nous sommes un intermédiaire et ne fournissons aucun soin »: a broker's own defence
     MEDICAL_TOURISM_ONLY = "medical_tourism_only"
+    # « nos hôpitaux utilisent leurs propres cellules CAR-T, fabriquées sur place »: the provider
+    # makes the product itself, so it is none of the authorised products of its family
+    IN_HOUSE = "in_house"
 
 
 #: the offer sub-kinds in which a site states a usual defence itself (each is also the id of the
@@ -165,6 +168,9 @@ SITE_DEFENCE_OFFERS: Final[frozenset[str]] = frozenset({
     OfferSignal.HOSPITAL_EXEMPTION, OfferSignal.NOT_A_MEDICINE, OfferSignal.AUTHORISED_ABROAD,
     OfferSignal.MEDICAL_TOURISM_ONLY,
 })  # fmt: skip
+#: what a site says of its provider, read on any page of a promoting site: its defences, and
+#: that it makes the product itself
+SITE_STATEMENT_OFFERS: Final[frozenset[str]] = SITE_DEFENCE_OFFERS | {OfferSignal.IN_HOUSE}
 
 
 class ReportingSignal(StrEnum):

@@ -280,6 +280,7 @@ class _Builder:
             self.gap(R.T4_AMM_REQUIRED, "C10_amm_a_completer")
         if self.ok(R.T5_UNAUTHORISED):
             self.add("C11_absence_autorisation", self.w.say("C11_absence_autorisation"))
+            self.c_in_house()
             self.c_site_defences("hospital_exemption", "authorised_abroad")
         elif self.pending(R.T5_UNAUTHORISED):
             self.gap(R.T5_UNAUTHORISED, "C11_autorisation_a_completer")
@@ -412,6 +413,23 @@ class _Builder:
         )
         if described:
             self.add("C8_procede", self.w.say("C8_procede", quotes=described.render(self.w)), described.ids)
+
+    def c_in_house(self) -> None:
+        """The registers list authorised products of the family (a CAR-T…), and the site says its
+        provider makes the product itself: the decision says why none of them covers it."""
+        made = str(self.eff[R.T5_UNAUTHORISED].data.get("in_house") or "")
+        fact = self.facts.by_id().get(made)
+        if fact is None:
+            return
+        self.add(
+            "C11_sexies_fabrication_propre",
+            self.w.say(
+                "C11_sexies_fabrication_propre",
+                url=self.url,
+                quote=quote(" ".join(fact.quote.split())) + version_note(self.w, fact.language),
+            ),
+            [fact.id],
+        )
 
     def c_site_defences(self, *subkinds: str) -> None:
         """The site itself states a usual defence: the product is made under a hospital

@@ -47,7 +47,7 @@ from vigipub.evidence.vocabulary import (
     COMBINED_THERAPY_FR,
     INCITATION_SUBKINDS,
     NOT_MEDICINES_ALONE,
-    SITE_DEFENCE_OFFERS,
+    SITE_STATEMENT_OFFERS,
     THERAPY_FAMILIES,
     THERAPY_MATERIALS_FR,
     VESICLE_FAMILIES,
@@ -392,10 +392,11 @@ def build_facts(
                 and site_promotes
                 and not inspector_cleared
                 and finding.kind == "offer"
-                and finding.subkind in SITE_DEFENCE_OFFERS
+                and finding.subkind in SITE_STATEMENT_OFFERS
             ):
                 # « SSF Conseil Ltd est un intermédiaire et ne fournit aucun soin » in the legal
-                # notice: the site's own words, whatever page states them, which the draft answers
+                # notice, « nos cellules CAR-T, fabriquées sur place » on a page that explains: the
+                # site's own words on its provider, whatever page states them
                 fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
                 home = facts
             elif target is excluded and site_promotes and not inspector_cleared and finding.kind == "manipulation":

@@ -209,6 +209,25 @@ def t5_unauthorised(ctx: Context) -> Result:
             + " are all authorised for other diseases than those promoted",
             unauthorised=families,
         )
+    made_here = ctx.facts.of("offer", ["in_house"])
+    if (
+        made_here
+        and all(st <= {"uncertain", "authorised", "authorised_other_indication"} for st in statuses.values())
+        and not any(f.attributes.get("named") for fs in relevant.values() for f in fs)
+    ):
+        # « Nos hôpitaux utilisent leurs propres cellules CAR-T, fabriquées sur place »: the
+        # registers list the family's authorised products (Kymriah, Abecma…), each made by its
+        # authorisation holder; a product the provider makes itself is none of them, and no
+        # authorisation covers it (L. 5121-8: an authorisation is granted to a product)
+        families = sorted(relevant)
+        return yes(
+            [*(f.id for f in made_here), *(f.id for t in families for f in relevant[t])],
+            reason="the provider makes the product itself (no product named); the authorised products of "
+            + ", ".join(families)
+            + " are made by their authorisation holders",
+            unauthorised=families,
+            in_house=made_here[0].id,
+        )
     doubtful = sorted(t for t, st in statuses.items() if st & {"uncertain", "authorised_other_indication"})
     if doubtful:
         return undetermined(
