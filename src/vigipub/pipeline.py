@@ -212,6 +212,20 @@ def therapy_families(pages: Iterable[PageAnalysis]) -> dict[str, dict[str, set[s
     return found
 
 
+def product_label(pages: Iterable[PageAnalysis]) -> str | None:
+    """The product a site promotes, as a draft names it (« thérapie par cellules souches et
+    exosomes »), from its promotion and uncertain pages: the qualification's own naming."""
+    from vigipub.qualify.facts import product_label_of
+
+    return product_label_of(
+        (f.attributes.get("family") or f.subkind, f.quote)
+        for page in pages
+        if page.verdict != "not_promotion"
+        for f in page.findings
+        if f.kind == "therapy" and f.attributes.get("source") != "yes"
+    )
+
+
 def site_sentences(pages: Iterable[PageAnalysis]) -> str:
     """The sentences the detector found on the pages that are not cleared: where the registers
     look for the products a site names (:meth:`vigipub.registers.Registers.products_named_in`)."""

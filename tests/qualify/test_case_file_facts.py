@@ -333,3 +333,21 @@ def test_a_menu_repeated_on_every_page_names_its_product_once() -> None:
     ]  # fmt: skip
     facts = build_facts(pages_from_spec(pages), [], date_of_facts=ON)
     assert facts.product_label == "thérapie par cellules souches"
+
+
+def test_the_web_application_names_the_product_as_the_draft_does() -> None:
+    """A new case's product (web application, from its capture) is the draft's: the family named
+    most on the promoting pages, or both products; not the first therapy named (« médecine
+    régénérative » in a home page's title), nor the cells that made the exosomes."""
+    from vigipub import pipeline
+
+    umbrella = {"kind": "therapy", "subkind": "cell_therapy_other", "quote": "Médecine régénérative à Paris", "attributes": {"family": "cell_therapy_other"}}
+    source = {"kind": "therapy", "subkind": "mesenchymal_stem_cells", "quote": "exosomes issus de cellules souches", "attributes": {"family": "mesenchymal_stem_cells", "source": "yes"}}
+    pages = pages_from_spec([
+        {"url": "https://c.example/", "language": "fr", "findings": [umbrella, source, *_therapies("exosomes", "exosomes")]},
+        {"url": "https://c.example/genou", "language": "fr", "findings": _therapies("adipose_cells", "adipose_cells")},
+        {"url": "https://c.example/presse", "language": "fr", "verdict": "not_promotion", "findings": _therapies(*["gene_therapy"] * 5)},
+    ])  # fmt: skip
+    label = "thérapie par cellules dérivées du tissu adipeux (SVF) et exosomes"
+    assert pipeline.product_label(pages) == label
+    assert build_facts(pages, [], date_of_facts=ON).product_label == label

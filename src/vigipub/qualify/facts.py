@@ -162,40 +162,7 @@ class SiteFacts:
         """The product as the decision names it (case file first, then the therapy family)."""
         if self.product:
             return self.product
-        # the family the site names most, the first named on a tie: « Praxis für Regenerative
-        # Medizin – Stammzellen » in a title is a stem-cell site, whose umbrella words
-        # (« médecine régénérative », « cell therapy ») count half; « PRP et cellules souches »:
-        # the blood preparation is never the product
-        counts: dict[str, float] = {}
-        # each sentence once: a menu entry repeated on every page (« Exosomes cheveux et peau »)
-        # names the product once, not once per page
-        seen: set[tuple[str, str]] = set()
-        for f in self.therapies:
-            fam = f.attributes.get("family", "")
-            said = (fam, " ".join(f.quote.split()).casefold())
-            if fam in THERAPY_FAMILIES and fam not in NOT_MEDICINES_ALONE and said not in seen:
-                seen.add(said)
-                counts[fam] = counts.get(fam, 0.0) + (0.5 if fam in GENERIC_FAMILIES else 1.0)
-        if not counts:
-            return None
-        order = {fam: n for n, fam in enumerate(self.families)}
-
-        def most_named(families: Iterable[str]) -> str:
-            return max(families, key=lambda fam: (counts[fam], -order.get(fam, len(order))))
-
-        best = most_named(counts)
-        # a clinic that sells exosomes for the hair and cells for the knee advertises both: the
-        # decision names both products (« la thérapie par cellules souches et exosomes ») when
-        # neither is a passing mention (a third of the other's mentions at least)
-        cells = [f for f in counts if f in THERAPY_MATERIALS_FR and f not in VESICLE_FAMILIES]
-        vesicles = [f for f in counts if f in VESICLE_FAMILIES]
-        if cells and vesicles:
-            cell, vesicle = most_named(cells), most_named(vesicles)
-            if min(counts[cell], counts[vesicle]) >= max(2.0, max(counts[cell], counts[vesicle]) / 3):
-                return COMBINED_THERAPY_FR.format(
-                    cells=THERAPY_MATERIALS_FR[cell], vesicles=THERAPY_MATERIALS_FR[vesicle]
-                )
-        return THERAPY_FAMILIES[best][0]
+        return product_label_of((f.attributes.get("family", ""), f.quote) for f in self.therapies)
 
 
 # -- builders ------------------------------------------------------------------------------
@@ -203,6 +170,44 @@ class SiteFacts:
 #: therapy families named by umbrella words (regenerative medicine, cell therapy in general):
 #: too broad to decide alone when a specific family is named too (the product, the registers)
 GENERIC_FAMILIES = frozenset({"cell_therapy_other"})
+
+
+def product_label_of(therapies: Iterable[tuple[str, str]]) -> str | None:
+    """The product a site promotes, named by its therapy families: ``therapies`` are the
+    (family, sentence) of the therapies named on its promoting pages, in the order of the site.
+
+    The family the site names most, the first named on a tie: « Praxis für Regenerative Medizin
+    – Stammzellen » in a title is a stem-cell site, whose umbrella words (« médecine
+    régénérative », « cell therapy ») count half; « PRP et cellules souches »: the blood
+    preparation is never the product. Each sentence counts once: a menu entry repeated on every
+    page (« Exosomes cheveux et peau ») names the product once, not once per page.
+    """
+    counts: dict[str, float] = {}
+    order: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()
+    for fam, sentence in therapies:
+        order.setdefault(fam, len(order))
+        said = (fam, " ".join(sentence.split()).casefold())
+        if fam in THERAPY_FAMILIES and fam not in NOT_MEDICINES_ALONE and said not in seen:
+            seen.add(said)
+            counts[fam] = counts.get(fam, 0.0) + (0.5 if fam in GENERIC_FAMILIES else 1.0)
+    if not counts:
+        return None
+
+    def most_named(families: Iterable[str]) -> str:
+        return max(families, key=lambda fam: (counts[fam], -order[fam]))
+
+    best = most_named(counts)
+    # a clinic that sells exosomes for the hair and cells for the knee advertises both: the
+    # decision names both products (« la thérapie par cellules souches et exosomes ») when
+    # neither is a passing mention (a third of the other's mentions at least)
+    cells = [f for f in counts if f in THERAPY_MATERIALS_FR and f not in VESICLE_FAMILIES]
+    vesicles = [f for f in counts if f in VESICLE_FAMILIES]
+    if cells and vesicles:
+        cell, vesicle = most_named(cells), most_named(vesicles)
+        if min(counts[cell], counts[vesicle]) >= max(2.0, max(counts[cell], counts[vesicle]) / 3):
+            return COMBINED_THERAPY_FR.format(cells=THERAPY_MATERIALS_FR[cell], vesicles=THERAPY_MATERIALS_FR[vesicle])
+    return THERAPY_FAMILIES[best][0]
 
 #: the established items the inspector records, and what each is by itself (kind, subkind), with
 #: the France signal it carries

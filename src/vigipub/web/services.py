@@ -64,7 +64,6 @@ from vigipub.evidence.casework import (
     Role,
 )
 from vigipub.evidence.compliance import ComplianceVerdict
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import audit
 from .auth import require, roles_of
@@ -406,9 +405,9 @@ def import_dossier(capture: Capture, dossier: Path) -> None:
                 case.operator_registrations = list(op.registrations)
                 case.operator_key = fold_name(op.name)
         if not case.product:
-            families = list(pipeline.therapy_families([p for p in findings.pages if p.verdict == "promotion"]))
-            if families and families[0] in THERAPY_FAMILIES:
-                case.product = THERAPY_FAMILIES[families[0]][0]
+            # the product as the draft would name it (the family the site names most, or both
+            # products of a clinic selling cells and exosomes), for the inspector to correct
+            case.product = pipeline.product_label(findings.pages) or ""
         case.save()
         audit.record(
             "system",
