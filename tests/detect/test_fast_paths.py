@@ -380,3 +380,21 @@ def test_genre_host_is_the_first_listed_matching_suffix(
     genres = [f.entry_ids[0] for f in det.analyze(doc).findings if f.kind == "genre"]
     want = {"first": ["host.news"], "second": ["host.science"], None: []}[expected]
     assert genres == want
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_signatures_found_by_their_start_are_the_pattern_s_matches(seed: int) -> None:
+    """patterns.signatures() looks for a quotation mark or a line break before a dash, then tries
+    the signature there: the same matches as the pattern tried at every character."""
+    from vigipub.detect import patterns
+
+    rng = random.Random(seed)
+    pieces = [
+        "« J'ai retrouvé la forme. »", "“I walk again.”", "„Es geht mir besser.“", '"Merci"', "»", "\n", " ",
+        "\t", "—", "–", "-", " — Gérard, 71 ans, Lyon", "- Mary K., 54, Ohio", " – Jonas, 8 Jahre",
+        "– Autisme", "Marie", ", ", "42 ans", "(Paris)", ".", "anti-CD19", "texte ordinaire",
+    ]  # fmt: skip
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        expected = [(m.start(), m.end()) for m in patterns.SIGNATURE.finditer(text)]
+        assert [(m.start(), m.end()) for m in patterns.signatures(text)] == expected, repr(text)

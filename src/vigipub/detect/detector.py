@@ -371,7 +371,7 @@ class Detector:
         section shows one in any language. The sentence before the signature must be quoted
         and in the first person: a dash after a list item or a heading signs nothing.
         """
-        for count, m in enumerate(patterns.SIGNATURE.finditer(text)):
+        for count, m in enumerate(patterns.signatures(text)):
             if count >= _MAX_SIGNED_STORIES:
                 break
             end = m.start()

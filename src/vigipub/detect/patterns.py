@@ -7,6 +7,7 @@ therapy), never over every page, so their cost stays out of the hot path.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _PERCENT_WORDS = r"(?:percent|per cent|pour ?cent|por ?ciento|per ?cento|prozent|procent|por ?cento)"
 PERCENT = re.compile(
@@ -80,6 +81,23 @@ SIGNATURE = re.compile(
     rf"|{_CAP}[\w'’\-]*(?:[ \t\-][\w'’\-]+){{0,3}})|[ \t]*\([^)\n]{{2,40}}\)){{1,3}}[ \t]*\.?[ \t]*$",
     re.M,
 )
+
+#: where a signature may start: after a closing quotation mark or a line break, a dash (a plain
+#: search; the whole pattern tried at every character of a page cost 5 % of detection)
+_SIGNATURE_START = re.compile(r"[»”\"“\n][ \t]*[—–-]")
+
+
+def signatures(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`SIGNATURE` in ``text``, in order (the same as ``finditer``)."""
+    if text[:1] in (" ", "\t", "—", "–", "-"):
+        m = SIGNATURE.match(text, 0)
+        if m is not None:
+            yield m
+    for start in _SIGNATURE_START.finditer(text):
+        # no candidate lies inside another: a candidate holds no quotation mark nor line break
+        m = SIGNATURE.match(text, start.start() + 1)
+        if m is not None:
+            yield m
 
 
 #: a year that dates no event: a provider's founding (« depuis 2015 », "since 2014", „seit
