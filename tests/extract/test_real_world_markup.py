@@ -246,12 +246,27 @@ def test_widgets_template_svg_and_noscript() -> None:
 
 
 def test_price_table_of_divs_keeps_currency_and_amount_together() -> None:
+    """A price card of <div>s: the currency and the amount stay together, and the amount joins
+    its plan's label on one line, as a table row's cells do (an amount alone says nothing)."""
     doc = _doc("price_divs_en.html")
     blocks = _blocks(doc)
-    assert "$4,900" in blocks and "$12,500/course" in blocks
+    assert "Basic\t$4,900" in blocks and "Premium\t$12,500/course" in blocks
     analysis = _detector().analyze(doc)
     prices = [f.quote for f in analysis.findings if f.subkind == "price"]
-    assert prices == ["$4,900", "$12,500/course"]
+    assert prices == ["Basic\t$4,900", "Premium\t$12,500/course"]
+
+
+def test_an_amount_joins_only_the_label_of_its_own_card() -> None:
+    """The amount under a paragraph of the main column, or far from the label in the tree, stays
+    a block of its own; a long sentence before it is no label."""
+    html = (
+        "<html lang='fr'><body><main><section><div><div><div><h3>Protocole autisme</h3></div></div></div>"
+        "<div><div><div><p>14 900 €</p></div></div></div></section>"
+        "<div class='card'><p>Nos cellules souches sont injectées en trois séances sous anesthésie locale, "
+        "avec un suivi de six mois par notre équipe.</p><p>9 800 €</p></div></main></body></html>"
+    )
+    blocks = _blocks(document_from_html(html.encode(), "https://clinic.example/tarifs"))
+    assert "14 900 €" in blocks and "9 800 €" in blocks
 
 
 def test_carousel_clones_are_dropped_from_a_rendered_dom() -> None:

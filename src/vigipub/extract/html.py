@@ -262,6 +262,8 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
     # separates them (« Exosomes cheveux (3 séances)\t1 200 € »): a price list's amount alone
     # says nothing, and a row is how a reader takes it in
     row = None
+    # the element holding the last block's text (a price card's label, see below)
+    last_parent: LexborNode | None = None
     # skip_empty drops the ASCII-whitespace text nodes (two thirds of them) in C.
     for node in body.traverse(include_text=True, skip_empty=True):
         value = node.text_content  # None for an element: one property read instead of two
@@ -300,12 +302,64 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
             row = here
         else:
             row = None
+            if (
+                blocks
+                and parent is not None
+                and last_parent is not None
+                and len(text) <= _AMOUNT_MAX_CHARS
+                and _BARE_AMOUNT.match(text)
+                and len(blocks[-1][0]) <= _LABEL_MAX_CHARS
+                and _same_card(parent, last_parent)
+            ):
+                # a price card built of <div>s (page builders: Elementor, Wix, Divi) shows the
+                # amount under its label: one line, as a table row's cells are
+                # (« Protocole autisme\t14 900 € »), an amount alone saying nothing
+                blocks[-1] = (f"{blocks[-1][0]}\t{text}", blocks[-1][1])
+                budget -= len(text) + 1
+                last_parent = None
+                if budget <= 0:
+                    truncated = True
+                    break
+                continue
+        last_parent = parent
         append((text, tag))
         budget -= len(text)
         if budget <= 0:
             truncated = True
             break
     return blocks, truncated
+
+
+#: an amount and its currency alone (« 14 900 € », "$4,500", « €14 900 TTC », "$12,500/course")
+_BARE_AMOUNT = re.compile(
+    r"(?:(?:[€$£₺]|EUR|USD|CHF|GBP|TL)\s?)?\d{1,3}(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d{1,2})?"
+    r"(?:\s?(?:[€$£₺]|EUR|USD|CHF|GBP|TL|euros?))?(?:\s?(?:TTC|HT))?(?:\s?/\s?[^\W\d]{2,12})?\s?\*?$"
+)
+_AMOUNT_MAX_CHARS = 32
+#: a price card's label: a short line (« Protocole autisme », « Forfait 3 séances »)
+_LABEL_MAX_CHARS = 80
+#: how far up the label's and the amount's elements may meet (card > header > h3)
+_CARD_DEPTH = 3
+
+
+def _same_card(a: LexborNode, b: LexborNode) -> bool:
+    """Whether two elements meet within :data:`_CARD_DEPTH` levels (one price card), not in the
+    page's main column."""
+    ups: set[int] = set()
+    node: LexborNode | None = a
+    for _ in range(_CARD_DEPTH + 1):
+        if node is None or node.tag in ("body", "html", "main"):
+            break
+        ups.add(node.mem_id)
+        node = node.parent
+    node = b
+    for _ in range(_CARD_DEPTH + 1):
+        if node is None or node.tag in ("body", "html", "main"):
+            return False
+        if node.mem_id in ups:
+            return True
+        node = node.parent
+    return False
 
 
 _NOT_LINKS = ("javascript:", "#", "data:", "mailto:")
