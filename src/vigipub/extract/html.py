@@ -307,6 +307,7 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
                 and parent is not None
                 and last_parent is not None
                 and len(text) <= _AMOUNT_MAX_CHARS
+                and text[0] in _AMOUNT_FIRST
                 and _BARE_AMOUNT.match(text)
                 and len(blocks[-1][0]) <= _LABEL_MAX_CHARS
                 and _same_card(parent, last_parent)
@@ -336,6 +337,8 @@ _BARE_AMOUNT = re.compile(
     r"(?:\s?(?:[€$£₺]|EUR|USD|CHF|GBP|TL|euros?))?(?:\s?(?:TTC|HT))?(?:\s?/\s?[^\W\d]{2,12})?\s?\*?$"
 )
 _AMOUNT_MAX_CHARS = 32
+#: what such an amount starts with (a cheap test before the pattern, on every short text)
+_AMOUNT_FIRST = frozenset("0123456789€$£₺ECGTU")
 #: a price card's label: a short line (« Protocole autisme », « Forfait 3 séances »)
 _LABEL_MAX_CHARS = 80
 #: how far up the label's and the amount's elements may meet (card > header > h3)
