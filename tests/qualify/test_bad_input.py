@@ -481,3 +481,23 @@ def test_a_car_t_the_provider_makes_itself_is_none_of_the_authorised_ones() -> N
     unsaid = qualify(pages_from_spec([{"language": "fr", "findings": findings}]), register, date_of_facts=ON)
     assert outcomes(unsaid)["T5.unauthorised"] == "undetermined"
     assert not any(c.id == "C11_sexies_fabrication_propre" for c in unsaid.considerants)
+
+
+def test_a_cell_free_product_said_to_be_no_medicine_is_answered_without_the_cells() -> None:
+    """An exosome serum « n'est pas un médicament »: the answer is the definition by
+    presentation; the answer about the patient's own cells would not apply to a product without
+    cells (defences.yaml, not_a_medicine_cell_free)."""
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "exosomes", "quote": "exosomes", "attributes": {"family": "exosomes"}},
+            {"kind": "claim", "subkind": "treat", "quote": "Nos exosomes stoppent la chute de cheveux en cas d'alopécie."},
+            {"kind": "offer", "subkind": "not_a_medicine", "quote": "Notre sérum d'exosomes n'est pas un médicament.", "attributes": {"inferred": "yes"}},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Sérum d'exosomes : 349 €"},
+        ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec([{"therapy": "exosomes", "status": "not_authorised"}])
+    q = qualify(pages, register, date_of_facts=ON)
+    assert outcomes(q)["T3.cells"] == "no"
+    c = next(c for c in q.considerants if c.id == "C11_quater_pas_un_medicament")
+    assert "n'est pas un médicament" in c.text_fr.replace("\u2019", "'")
+    assert "cellules" not in c.text_fr and "L.\u00a05111-1" in c.text_fr

@@ -431,6 +431,11 @@ class _Builder:
             [fact.id],
         )
 
+    def cell_free(self) -> bool:
+        """The product holds no cells (exosomes, a secretome): T3.cells « no »."""
+        cells = self.eff.get(R.T3_CELLS)
+        return cells is not None and cells.outcome == "no"
+
     def c_site_defences(self, *subkinds: str) -> None:
         """The site itself states a usual defence: the product is made under a hospital
         exemption (« § 4b AMG »), or is no medicine (« un acte médical avec vos propres
@@ -442,7 +447,8 @@ class _Builder:
             if defence_id not in subkinds:
                 continue
             stated = [f for f in self.facts.of("offer", [defence_id]) if f.quote.strip()]
-            hit = self.j.defence(defence_id)
+            hit = self.j.defence(_CELL_FREE_ANSWERS.get(defence_id, "") if self.cell_free() else defence_id)
+            hit = hit or self.j.defence(defence_id)
             if not stated or hit is None or not holds(self) or raised & ({defence_id} | set(hit[0].aliases)):
                 continue
             defence = hit[0]
@@ -865,6 +871,10 @@ class _Builder:
 #: the defences answered with the site's targeting of France (wording/fr.yaml lists the signals)
 _TARGETING_DEFENCES = frozenset({"translation_for_swiss_or_belgian_patients"})
 
+
+#: the catalogue's answer to a defence when the product holds no cells (the answer about cells
+#: taken from the patient would not apply)
+_CELL_FREE_ANSWERS = {"not_a_medicine": "not_a_medicine_cell_free"}
 
 #: defences a site states itself: the catalogue's id (law/france/defences.yaml), which is also
 #: the offer sub-kind the detector reads, the considérant that answers it, and when it holds
