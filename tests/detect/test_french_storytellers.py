@@ -304,3 +304,19 @@ def test_a_product_the_provider_makes_itself(detector: Detector) -> None:
     assert _offers(french, "in_house") == ["leurs propres cellules CAR-T"]
     english = _analyze(detector, "en", "<p>Our CAR-T cells are manufactured in-house at a fraction of the cost.</p>")
     assert _offers(english, "in_house") == ["manufactured in-house"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "licence", "broker"),
+    [
+        ("es", "Nuestro hospital está autorizado por la COFEPRIS en México.", "Somos un intermediario y no prestamos servicios médicos."),
+        ("de", "Die Klinik ist zugelassen durch das türkische Gesundheitsministerium.", "Wir sind ein Vermittler und erbringen keine medizinischen Leistungen."),
+        ("it", "Il trattamento è legale in Messico e in Turchia.", "Siamo un intermediario e non forniamo servizi medici."),
+        ("pt", "O laboratório é aprovado pela COFEPRIS no México.", "Somos um intermediário e não prestamos serviços médicos."),
+    ],
+)  # fmt: skip
+def test_a_foreign_licence_and_a_broker_s_defence_in_other_languages(
+    detector: Detector, lang: str, licence: str, broker: str
+) -> None:
+    assert _offers(_analyze(detector, lang, f"<p>{licence}</p>"), "authorised_abroad")
+    assert _offers(_analyze(detector, lang, f"<p>{broker}</p>"), "medical_tourism_only")
