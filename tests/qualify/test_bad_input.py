@@ -501,3 +501,22 @@ def test_a_cell_free_product_said_to_be_no_medicine_is_answered_without_the_cell
     c = next(c for c in q.considerants if c.id == "C11_quater_pas_un_medicament")
     assert "n'est pas un médicament" in c.text_fr.replace("\u2019", "'")
     assert "cellules" not in c.text_fr and "L.\u00a05111-1" in c.text_fr
+
+
+def test_a_story_naming_a_package_is_no_invitation() -> None:
+    """« Après le forfait Neuro Plus, elle tient assise toute seule. » is a patient's story (C16
+    counts it), not the site's invitation to buy a package: C17_bis quotes the site's own words."""
+    story = "Après le forfait Neuro Plus, elle tient assise toute seule."
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "mesenchymal_stem_cells", "quote": "cellules souches mésenchymateuses", "attributes": {"family": "mesenchymal_stem_cells"}},
+            {"kind": "claim", "subkind": "efficacy_figure", "quote": "87 % des enfants progressent."},
+            {"kind": "testimonial", "subkind": "testimonial", "quote": story},
+            {"kind": "call_to_action", "subkind": "package", "quote": story},
+            {"kind": "call_to_action", "subkind": "package", "quote": "Forfaits tout compris avec hôtel et transfert."},
+        ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec([{"therapy": "mesenchymal_stem_cells", "status": "not_authorised"}])
+    q = qualify(pages, register, date_of_facts=ON)
+    c = next(c for c in q.considerants if c.id == "C17_bis_invitation")
+    assert "Forfaits tout compris" in c.text_fr and "Neuro Plus" not in c.text_fr

@@ -679,8 +679,15 @@ class _Builder:
         unnamed_prices = {f.id for f in prices if (f.url, normalise(f.quote)) not in named}
         if len(unnamed_prices) == len(prices):
             unnamed_prices = set()
+        # a patient's story that names a package (« Après le forfait Neuro Plus, elle tient
+        # assise ») is a testimonial, which C16 counts: never quoted as the site's invitation
+        told = {(f.url, normalise(f.quote)) for f in self.facts.of("testimonial")}
         calls = select_quotes(
-            [f for f in self.facts.of("call_to_action", sorted(INCITATIONS)) if f.id not in unnamed_prices],
+            [
+                f
+                for f in self.facts.of("call_to_action", sorted(INCITATIONS))
+                if f.id not in unnamed_prices and (f.url, normalise(f.quote)) not in told
+            ],
             limit=3,
             order=sorted(INCITATIONS),
         )
