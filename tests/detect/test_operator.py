@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vigipub.detect.operator import OperatorExtractor, find_operator
 from vigipub.evidence.core import RecordRef
 from vigipub.evidence.findings import FindingsFile, OperatorIdentity
@@ -507,48 +509,37 @@ def test_an_address_without_postal_code_ends_with_its_country_and_holds_a_buildi
     assert op is None or op.address is None
 
 
-def test_address_in_a_sentence_going_on_with_registrations() -> None:
-    # a French doctor's company states everything in one paragraph: the town's part of the
-    # address ends with its sentence, the registrations follow
+@pytest.mark.parametrize(
+    ("notice", "name", "address", "country", "registrations"),
+    [
+        # a French doctor's company states everything in one paragraph: the town's part of the
+        # address ends with its sentence, the registrations follow
+        ("Éditeur du site : SELARL Docteur Lucie Exemple, société d'exercice libéral à responsabilité "
+         "limitée au capital de 5 000 €, 8 rue des Tilleuls, 69006 Lyon. RCS Lyon 812 345 678. "
+         "SIRET 812 345 678 00014.</p><p>Hébergeur : Nuage Hébergement SAS, 2 rue du Serveur, 59100 Roubaix, France.",
+         "SELARL Docteur Lucie Exemple", "8 rue des Tilleuls, 69006 Lyon", "FR",
+         ["RCS Lyon 812 345 678", "SIRET 812 345 678 00014"]),
+        # a street number range; the country ends its sentence
+        ("Ce site est édité par Exemple Conseil Ltd, société de droit anglais, 71-75 Shelton Street, "
+         "Covent Garden, London WC2H 9JQ, United Kingdom. Company number 12345678.",
+         "Exemple Conseil Ltd", "71-75 Shelton Street, Covent Garden, London WC2H 9JQ, United Kingdom", "GB",
+         ["Company number 12345678"]),
+        # Hong Kong has no postal codes; the company's name opens the line; the register number
+        # names no country (« Company … » is not Colombia's « CO »)
+        ("Exemple Voyage Limited, Room 1203, 12/F, Tower 2, Lippo Centre, 89 Queensway, Admiralty, "
+         "Hong Kong. Company registration number 3012345.",
+         "Exemple Voyage Limited", "Room 1203, 12/F, Tower 2, Lippo Centre, 89 Queensway, Admiralty, Hong Kong",
+         "HK", ["Company registration number 3012345"]),
+    ],
+)  # fmt: skip
+def test_an_address_in_a_sentence_that_goes_on(
+    notice: str, name: str, address: str, country: str, registrations: list[str]
+) -> None:
     legal = _doc(
-        "https://cabinet-exemple.example/mentions-legales.html",
-        "<h1>Mentions légales</h1><p>Éditeur du site : SELARL Docteur Lucie Exemple, société "
-        "d'exercice libéral à responsabilité limitée au capital de 5 000 €, 8 rue des Tilleuls, "
-        "69006 Lyon. RCS Lyon 812 345 678. SIRET 812 345 678 00014.</p>"
-        "<p>Hébergeur : Nuage Hébergement SAS, 2 rue du Serveur, 59100 Roubaix, France.</p>",
+        "https://exemple.example/mentions-legales.html",
+        f"<h1>Mentions légales</h1><p>{notice}</p>",
         title="Mentions légales",
     )
     op = find_operator([legal])
     assert op is not None
-    assert op.name == "SELARL Docteur Lucie Exemple"
-    assert op.address == "8 rue des Tilleuls, 69006 Lyon"
-    assert op.country == "FR"
-
-
-def test_a_london_address_with_a_street_number_range_then_its_registration() -> None:
-    legal = _doc(
-        "https://broker-exemple.example/mentions-legales.html",
-        "<h1>Mentions légales</h1><p>Ce site est édité par Exemple Conseil Ltd, société de droit anglais, "
-        "71-75 Shelton Street, Covent Garden, London WC2H 9JQ, United Kingdom. Company number 12345678.</p>",
-        title="Mentions légales",
-    )
-    op = find_operator([legal])
-    assert op is not None
-    assert op.address == "71-75 Shelton Street, Covent Garden, London WC2H 9JQ, United Kingdom"
-    assert op.country == "GB"
-
-
-def test_a_hong_kong_address_without_postal_code_after_the_company_s_name() -> None:
-    # Hong Kong has no postal codes; the company's name opens the line, a register number
-    # follows in the next sentence (it names no country: « Company … » is not Colombia's « CO »)
-    legal = _doc(
-        "https://oncovoyage-exemple.example/mentions.html",
-        "<h1>Mentions légales</h1><p>Exemple Voyage Limited, Room 1203, 12/F, Tower 2, Lippo Centre, "
-        "89 Queensway, Admiralty, Hong Kong. Company registration number 3012345.</p>",
-        title="Mentions légales",
-    )
-    op = find_operator([legal])
-    assert op is not None
-    assert op.address == "Room 1203, 12/F, Tower 2, Lippo Centre, 89 Queensway, Admiralty, Hong Kong"
-    assert op.country == "HK"
-    assert op.registrations == ["Company registration number 3012345"]
+    assert (op.name, op.address, op.country, op.registrations) == (name, address, country, registrations)
