@@ -219,3 +219,30 @@ def test_utf16_with_and_without_bom() -> None:
     for data in (html.encode("utf-16"), html.encode("utf-16-le"), html.encode("utf-16-be")):
         doc = document_from_html(data, "u:")
         assert doc.text == "Les cellules souches guérissent l’autisme, dit la clinique de Genève."
+
+
+def test_a_pdf_page_s_lines_make_paragraphs() -> None:
+    """pypdf gives a PDF page as its printed lines: a heading, a footer and a sentence that ends
+    a line are never merged with what follows; a wrapped line continues its sentence (German
+    nouns too), a word hyphenated at a line's end is joined, ligatures are letters again."""
+    from vigipub.extract.build import _pdf_blocks
+
+    page = (
+        "Protocole NeuroCell – brochure patients\n"
+        "Nos cellules souches mésenchymateuses, cultivées dans notre laboratoire, réparent les\n"
+        "neurones. 80 % des enfants progressent. Le traitement est eﬃcace et sans eﬀet secondaire\n"
+        "prouvé chez nos patients, avec une Stamm-\n"
+        "zellen-Technik venue d'Allemagne.\n"
+        "Tarif du protocole complet (4 injections) : 16 900 €. Réservez au +90 212 000 00 00.\n"
+        "12/7/26, 7:35 AM Brochure\n"
+        "ﬁle:///brochure.html 1/1"
+    )
+    assert [b for b, _tag in _pdf_blocks(page, "pdf-page-1")] == [
+        "Protocole NeuroCell – brochure patients",
+        "Nos cellules souches mésenchymateuses, cultivées dans notre laboratoire, réparent les neurones. 80 % des "
+        "enfants progressent. Le traitement est efficace et sans effet secondaire prouvé chez nos patients, avec "
+        "une Stammzellen-Technik venue d'Allemagne.",
+        "Tarif du protocole complet (4 injections) : 16 900 €. Réservez au +90 212 000 00 00.",
+        "12/7/26, 7:35 AM Brochure",
+        "file:///brochure.html 1/1",
+    ]

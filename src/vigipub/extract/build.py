@@ -249,6 +249,47 @@ def _text_blocks(text: str, tag: str) -> list[tuple[str, str]]:
     return out
 
 
+#: typographic ligatures a PDF's text holds as one character (« ﬁ », « ﬀ », « ﬃ »): « eﬃcace »
+#: must read « efficace » for the lexicons
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+#: what ends a line that ends its paragraph (a sentence, a label, a quotation)
+_LINE_ENDS_PARAGRAPH = (".", "!", "?", ":", "»", "”", '"', "…")
+#: a line shorter than this share of the page's longest line ends its paragraph (a heading, the
+#: last line of a paragraph), unless it ends with a hyphen or a comma
+_SHORT_LINE = 0.6
+
+
+def _pdf_blocks(text: str, tag: str) -> list[tuple[str, str]]:
+    """The paragraphs of a PDF page's text, whose lines are the page's printed lines.
+
+    pypdf gives one line per printed line, rarely a blank line between paragraphs: a line
+    continues the one before unless that one ends a sentence or is short (a heading, the last
+    line of a paragraph, a page's footer), so that a heading and its paragraph, or a footer and
+    the last sentence, are never one block.
+    """
+    out: list[tuple[str, str]] = []
+    for para in _PARAGRAPH.split(text.translate(_LIGATURES)):
+        lines = [" ".join(line.split()) for line in para.splitlines()]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        longest = max(map(len, lines))
+        current = lines[0]
+        for before, line in zip(lines, lines[1:], strict=False):
+            ends = before.endswith(_LINE_ENDS_PARAGRAPH) or (
+                len(before) < _SHORT_LINE * longest and not before.endswith(("-", ","))
+            )
+            if ends:
+                out.append((current, tag))
+                current = line
+            elif before.endswith("-") and line[:1].islower():
+                current = current[:-1] + line  # « Stamm-\nzellen »: a word broken at the line's end
+            else:
+                current += " " + line
+        out.append((current, tag))
+    return out
+
+
 def document_from_excerpt(text: str, url: str) -> Document:
     """A page excerpt stored as text whose lines were the page's blocks (a labelled excerpt, a
     line of an excerpts file): each line becomes a block, as the page's HTML made them."""
@@ -320,7 +361,7 @@ def document_from_pdf(
             except Exception as exc:  # one broken page must not lose the others
                 warnings.append(f"page {number}: text extraction failed ({type(exc).__name__})")
                 continue
-            pages_text.extend(_text_blocks(raw, f"pdf-page-{number}"))
+            pages_text.extend(_pdf_blocks(raw, f"pdf-page-{number}"))
             budget -= len(raw)
             if budget <= 0:
                 warnings.append(f"PDF text cut after page {number}")
