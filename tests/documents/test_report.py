@@ -308,3 +308,25 @@ def test_a_title_over_a_page_s_stories_is_no_story_of_its_own() -> None:
     told = {"kind": "testimonial", "subkind": "testimonial", "quote": "Nos patients marchent mieux après le traitement.",
             "attributes": {"third_person": "yes"}}  # fmt: skip
     assert "Nos patients marchent mieux" not in rendered(common + claims + [told, story])
+
+
+def test_what_the_site_says_of_its_provider_is_listed_from_any_page() -> None:
+    """A foreign licence claimed on a FAQ and « simple intermédiaire » in the legal notice (a page
+    that is no promotion): the arguments the company will make, listed for the inspector, without
+    the note of descriptions the decision never quotes."""
+    extra = pages_from_spec([
+        {"url": "https://c.example/fr/mentions", "language": "fr", "verdict": "not_promotion", "findings": [
+            {"kind": "offer", "subkind": "medical_tourism_only", "quote": "Exemple Ltd est un intermédiaire et ne fournit aucun soin médical.", "attributes": {"inferred": "yes"}}]},
+        {"url": "https://c.example/fr/faq", "language": "fr", "findings": [
+            {"kind": "offer", "subkind": "authorised_abroad", "quote": "Le traitement est légal en Turquie.", "attributes": {"inferred": "yes"}}]},
+    ])  # fmt: skip
+    pages = site_pages() + [p.model_copy(update={"record": record(p.url, 9000 + n)}) for n, p in enumerate(extra)]
+    root = report(pages, qualified(pages))
+    for style in root.iter("style"):
+        style.drop_tree()
+    body = " ".join(root.text_content().split("Annexe technique")[0].split())
+    at = body.index("ce que le site dit de son exploitant et du produit")
+    section = body[at : at + 800]
+    assert "simple intermédiaire selon le site « Exemple Ltd est un intermédiaire" in section
+    assert "autorisation étrangère invoquée « Le traitement est légal en Turquie. »" in section
+    assert "jamais cité dans la décision" not in section

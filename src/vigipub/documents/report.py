@@ -38,6 +38,7 @@ from vigipub.evidence.french import long_date as fr_date
 from vigipub.evidence.vocabulary import (
     INCITATION_SUBKINDS,
     NOT_MEDICINES_ALONE,
+    SITE_STATEMENT_OFFERS,
     THERAPY_ARTICLES_FR,
     THERAPY_FAMILIES,
     family_article,
@@ -56,7 +57,7 @@ _env = Environment(
 )
 
 KIND_ORDER = ["claim", "testimonial", "call_to_action", "therapy", "manipulation", "disease", "travel",
-              "france_targeting", "reporting_context"]  # fmt: skip
+              "france_targeting", "offer", "reporting_context"]  # fmt: skip
 #: distinct sentences shown per kind of evidence (the rest is counted)
 ROWS_PER_KIND = 12
 
@@ -75,6 +76,7 @@ LABELS_FR: dict[str, dict[str, str]] = {
                 "manipulation": "préparation du produit", "disease": "maladies visées",
                 "call_to_action": "incitations (prix, réservation, consultation)", "travel": "tourisme médical",
                 "france_targeting": "ciblage du public français",
+                "offer": "ce que le site dit de son exploitant et du produit (arguments à anticiper)",
                 "reporting_context": "indices d’un article ou d’une mise en garde"},
     "subkind_fr": SUBKIND_LABELS_FR,
     "therapy_fr": {family: names[0] for family, names in THERAPY_FAMILIES.items()},
@@ -474,6 +476,12 @@ def render_report(
             ):
                 continue  # the site's menu, a label « Témoignages »: in findings.json, not a quote to read
             by_kind[finding.kind].append((page, finding))
+    # what the site says of its provider (a foreign licence, « simple intermédiaire », « pas un
+    # médicament », its own manufacture), on any page, its legal notice included: the arguments
+    # the company will make, which the draft answers
+    by_kind["offer"] = [
+        (p, f) for p in pages for f in p.findings if f.kind == "offer" and f.subkind in SITE_STATEMENT_OFFERS
+    ]
     sections = []
     for kind in KIND_ORDER:
         if by_kind.get(kind):
