@@ -543,3 +543,22 @@ def test_an_address_in_a_sentence_that_goes_on(
     op = find_operator([legal])
     assert op is not None
     assert (op.name, op.address, op.country, op.registrations) == (name, address, country, registrations)
+
+
+def test_a_representative_in_france_is_not_the_operator() -> None:
+    """« Représentant en France : … SAS, …, RCS Paris … » names another company: its address and
+    its registration number are not the operator's (as the web host's are not)."""
+    legal = _doc(
+        "https://regen-exemple.example/fr/mentions-legales",
+        "<h1>Mentions légales</h1><p>Le site est édité par Exemple Regen Klinik Sağlık Hizmetleri A.Ş., "
+        "Halaskargazi Cad. No: 45, 34371 Şişli/İstanbul, Türkiye. MERSIS No: 0123456789012345.</p>"
+        "<p>Représentant dans l'Union : Exemple Contact SAS, 10 rue de la Paix, 75002 Paris, France. "
+        "RCS Paris 901 234 567.</p>",
+        title="Mentions légales",
+    )
+    op = find_operator([legal])
+    assert op is not None
+    assert (op.name, op.country, op.registrations) == (
+        "Exemple Regen Klinik Sağlık Hizmetleri A.Ş.", "TR", ["MERSIS No: 0123456789012345"]
+    )
+    assert op.address == "Halaskargazi Cad. No: 45, 34371 Şişli/İstanbul, Türkiye"
