@@ -209,6 +209,7 @@ def product_label_of(therapies: Iterable[tuple[str, str]]) -> str | None:
             return COMBINED_THERAPY_FR.format(cells=THERAPY_MATERIALS_FR[cell], vesicles=THERAPY_MATERIALS_FR[vesicle])
     return THERAPY_FAMILIES[best][0]
 
+
 #: the established items the inspector records, and what each is by itself (kind, subkind), with
 #: the France signal it carries
 ESTABLISHED: dict[str, tuple[tuple[str, str], ...]] = {
