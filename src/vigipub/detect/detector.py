@@ -892,7 +892,7 @@ _SOURCE_GAP = 40
 _MADE_BY = re.compile(
     r"(?<!\w)(?:d[ée]riv\w*|issu\w*|s[ée]cr[ée]t\w*|lib[ée]r[ée]\w*|produit\w*|derived|secreted|released|"
     r"produced|isolated|obtained|gewonnen|freigesetzt|sezerniert|abgesondert|stammend|derivat\w*|secret\w*|"
-    r"rilasciat\w*|prodott\w*|liberad\w*|producid\w*|secretad\w*|libertad\w*|afgescheiden|salg\w*|"
+    r"rilasciat\w*|prodott\w*|liberad\w*|producid\w*|secretad\w*|afgescheiden|salg\w*|"
     r"t[üu]retil\w*)(?!\w)"
 )
 #: characters between the two names when such a verb stands between them, at most
