@@ -320,3 +320,20 @@ def test_a_foreign_licence_and_a_broker_s_defence_in_other_languages(
 ) -> None:
     assert _offers(_analyze(detector, lang, f"<p>{licence}</p>"), "authorised_abroad")
     assert _offers(_analyze(detector, lang, f"<p>{broker}</p>"), "medical_tourism_only")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Notre cure de cellules fraîches : des cellules de fœtus de mouton injectées le jour même."),
+        ("de", "Die Frischzellentherapie nach Niehans mit Zellen von Schafsföten."),
+        ("en", "Our fresh cell therapy uses fetal sheep cells."),
+    ],
+)  # fmt: skip
+def test_fresh_cell_therapy_is_a_family_of_animal_cells(detector: Detector, lang: str, text: str) -> None:
+    """Fresh cell therapy (Niehans) is its own family, not a generic cell therapy; « des cellules
+    fraîches, jamais congelées » of human cells stays generic."""
+    families = {f.subkind for f in _analyze(detector, lang, f"<p>{text}</p>").findings if f.kind == "therapy"}
+    assert "xenogeneic_cells" in families
+    human = _analyze(detector, "fr", "<p>Des cellules fraîches cultivées dans notre laboratoire, jamais congelées.</p>")
+    assert "xenogeneic_cells" not in {f.subkind for f in human.findings if f.kind == "therapy"}

@@ -520,3 +520,25 @@ def test_a_story_naming_a_package_is_no_invitation() -> None:
     q = qualify(pages, register, date_of_facts=ON)
     c = next(c for c in q.considerants if c.id == "C17_bis_invitation")
     assert "Forfaits tout compris" in c.text_fr and "Neuro Plus" not in c.text_fr
+
+
+def test_fresh_cells_of_an_animal_are_an_atmp_whatever_their_preparation() -> None:
+    """« Cure de cellules fraîches » (Niehans): cells of sheep foetuses injected into patients.
+    No manipulation is described, but animal cells never serve a patient for the function they
+    had in their donor: an ATMP (non-homologous use), said with the site's words (C7_bis)."""
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "xenogeneic_cells", "quote": "Les cellules sont prélevées sur des fœtus de moutons de notre élevage.", "attributes": {"family": "xenogeneic_cells"}},
+            {"kind": "claim", "subkind": "treat", "quote": "La cure soulage l'arthrose et ralentit le vieillissement."},
+            {"kind": "disease", "subkind": "osteoarthritis", "quote": "arthrose"},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Cure de cellules fraîches (7 jours) : 6 900 €"},
+        ]}]  # fmt: skip
+    )
+    register = authorisations_from_spec([{"therapy": "xenogeneic_cells", "status": "not_authorised"}])
+    q = qualify(pages, register, date_of_facts=ON)
+    o = outcomes(q)
+    assert (o["T3.substantial"], o["T3.atmp"], o["T2.function"]) == ("undetermined", "yes", "yes")
+    assert q.product == "thérapie par cellules fraîches d'origine animale"
+    c = next(c for c in q.considerants if c.id == "C7_bis_cellules_animales")
+    assert "fœtus de moutons" in c.text_fr and "animal donneur" in c.text_fr
+    assert q.conclusion == "violation"

@@ -21,6 +21,8 @@ THERAPY_FAMILIES: Final[dict[str, tuple[str, str, bool]]] = {
     "adipose_cells": ("cellules dérivées du tissu adipeux (SVF)", "adipose-derived cells (SVF)", True),
     "placental_cells": ("cellules placentaires", "placental cells", True),
     "embryonic_stem_cells": ("cellules souches embryonnaires", "embryonic stem cells", True),
+    # « cure de cellules fraîches », „Frischzellentherapie“ (Niehans): cells of sheep foetuses
+    "xenogeneic_cells": ("thérapie par cellules fraîches d'origine animale", "fresh (animal) cell therapy", True),
     "exosomes": ("exosomes", "exosomes", False),
     "secretome": ("sécrétome", "secretome", False),
     "nk_cells": ("cellules NK", "NK cells", True),
@@ -37,7 +39,8 @@ THERAPY_FAMILIES: Final[dict[str, tuple[str, str, bool]]] = {
 THERAPY_ARTICLES_FR: Final[dict[str, str]] = {
     "dendritic_cells": "la", "stem_cells": "la", "mesenchymal_stem_cells": "les",
     "umbilical_cord_cells": "les", "bone_marrow_cells": "les", "adipose_cells": "les",
-    "placental_cells": "les", "embryonic_stem_cells": "les", "exosomes": "les", "secretome": "le",
+    "placental_cells": "les", "embryonic_stem_cells": "les", "xenogeneic_cells": "la", "exosomes": "les",
+    "secretome": "le",
     "nk_cells": "les", "cik_cells": "les", "til": "les", "car_t": "les", "gene_therapy": "la",
     "prp": "le", "cell_therapy_other": "la",
 }  # fmt: skip
@@ -50,7 +53,8 @@ THERAPY_MATERIALS_FR: Final[dict[str, str]] = {
     "mesenchymal_stem_cells": "cellules souches mésenchymateuses",
     "umbilical_cord_cells": "cellules de cordon ombilical", "bone_marrow_cells": "cellules de moelle osseuse",
     "adipose_cells": "cellules dérivées du tissu adipeux (SVF)", "placental_cells": "cellules placentaires",
-    "embryonic_stem_cells": "cellules souches embryonnaires", "nk_cells": "cellules NK", "cik_cells": "cellules CIK",
+    "embryonic_stem_cells": "cellules souches embryonnaires", "xenogeneic_cells": "cellules fraîches d'origine animale",
+    "nk_cells": "cellules NK", "cik_cells": "cellules CIK",
     "til": "lymphocytes infiltrant la tumeur (TIL)", "car_t": "cellules CAR-T",
     "exosomes": "exosomes", "secretome": "sécrétome",
 }  # fmt: skip

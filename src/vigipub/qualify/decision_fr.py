@@ -62,7 +62,7 @@ from .quotes import (
     substantive,
     version_note,
 )
-from .rules.eu import THERAPEUTIC_CLAIMS
+from .rules.eu import THERAPEUTIC_CLAIMS, XENOGENEIC_FAMILIES
 from .wording import Phrased, Phraser, phraser
 
 R = RuleId
@@ -384,6 +384,17 @@ class _Builder:
             self.add(
                 "C7_manipulation_substantielle",
                 self.w.say("C7_manipulation_substantielle", **self.names, manipulations=participles),
+            )
+            self._add_procedure()
+        elif animal := [f for f in self.facts.therapies if f.attributes.get("family") in XENOGENEIC_FAMILIES]:
+            # « cellules de fœtus de mouton »: cells of an animal, whatever their preparation; the
+            # sentences that name the animal first (a title « Cure de cellules fraîches » does not)
+            named = [f for f in animal if _ANIMAL.search(f.quote)]
+            chosen = select_quotes(named or animal, limit=2)
+            self.add(
+                "C7_bis_cellules_animales",
+                self.w.say("C7_bis_cellules_animales", **self.names, quotes=chosen.render(self.w)),
+                chosen.ids,
             )
             self._add_procedure()
         if self.ok(R.T2_FUNCTION):
@@ -878,6 +889,12 @@ class _Builder:
 #: the defences answered with the site's targeting of France (wording/fr.yaml lists the signals)
 _TARGETING_DEFENCES = frozenset({"translation_for_swiss_or_belgian_patients"})
 
+
+#: words naming the animal a fresh-cell product comes from
+_ANIMAL = re.compile(
+    r"(?i)\b(?:mouton|moutons|brebis|agneau|animal|animale|animales|animaux|schaf\w*|sheep|lamb|ovine|"
+    r"oveja|cordero|pecora|agnello|tier\w*)\b"
+)
 
 #: the catalogue's answer to a defence when the product holds no cells (the answer about cells
 #: taken from the patient would not apply)

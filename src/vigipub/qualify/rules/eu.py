@@ -22,8 +22,10 @@ REG_ANNEX1 = "REG 1394/2007 annexe I"
 #: preventing or diagnosing a disease" (Annex I Part IV 2.2(b); CSP L. 5111-1 first limb)
 THERAPEUTIC_CLAIMS = frozenset({"cure", "treat", "prevent", "efficacy_figure", "universality", "guarantee"})
 
-#: families whose product contains no cells (QUALIFICATION.md T3: exosomes are not an ATMP)
+#: families of gene therapies: a recombinant nucleic acid, given as such or in cells (CAR-T)
 GENE_FAMILIES = frozenset({"gene_therapy", "car_t"})
+#: families of animal cells: never used in a patient for the function they had in their donor
+XENOGENEIC_FAMILIES = frozenset({"xenogeneic_cells"})
 
 #: French past participles describing a manipulation, for the Considérants
 MANIPULATION_FR: dict[str, str] = {
@@ -179,8 +181,13 @@ def t3_atmp(ctx: Context) -> Result:
             category="gene_therapy",
         )
     cells, subst = ctx.result(R.T3_CELLS), ctx.result(R.T3_SUBSTANTIAL)
-    # homologous use is what the case file establishes (``established.homologous_use``)
-    non_homologous = facts.of("use", ["non_homologous"])
+    # homologous use is what the case file establishes (``established.homologous_use``); cells
+    # of an animal (« cellules de fœtus de mouton ») never serve in a patient the function they
+    # had in their donor [INTERP: Annex I Part IV 2.2(a) second limb; xenogeneic somatic cell
+    # therapy is named by Part IV]
+    non_homologous = facts.of("use", ["non_homologous"]) + [
+        f for f in facts.therapies if f.attributes.get("family") in XENOGENEIC_FAMILIES
+    ]
     if cells.outcome == "no":
         return no("the product contains no cells", evidence=cells.evidence)
     engineered = subst.outcome == "yes" or bool(non_homologous)
