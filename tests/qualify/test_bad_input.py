@@ -19,6 +19,11 @@ from .conftest import CaseFixture, findings_dict
 ON = date(2024, 11, 5)
 
 
+def _qualified_unauthorised(pages: list[Any], therapy: str) -> Any:
+    """The qualification of ``pages`` when the registers hold no authorisation for ``therapy``."""
+    return qualify(pages, authorisations_from_spec([{"therapy": therapy, "status": "not_authorised"}]), date_of_facts=ON)
+
+
 def outcomes(q) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {t.id: t.outcome for t in q.tests}
 
@@ -339,8 +344,7 @@ def test_a_hospital_exemption_the_site_invokes_is_answered_in_the_decision() -> 
             {"kind": "call_to_action", "subkind": "price", "quote": "Le protocole complet coûte 38 500 €."},
         ]}]  # fmt: skip
     )
-    register = authorisations_from_spec([{"therapy": "dendritic_cells", "status": "not_authorised"}])
-    q = qualify(pages, register, date_of_facts=ON)
+    q = _qualified_unauthorised(pages, "dendritic_cells")
     assert outcomes(q)["T4.hospital_exemption"] == "no" and q.conclusion == "violation"
     c = next(c for c in q.considerants if c.id == "C11_ter_exemption_hospitaliere")
     plain = c.text_fr.replace("\u2019", "'").replace("\u202f", " ").replace("\xa0", " ")
@@ -382,8 +386,7 @@ def test_exosomes_made_by_stem_cells_are_no_cell_therapy_and_an_online_shop_invi
             {"kind": "call_to_action", "subkind": "price", "quote": "Prix : 349,00 € TTC"},
         ]}]  # fmt: skip
     )
-    register = authorisations_from_spec([{"therapy": "exosomes", "status": "not_authorised"}])
-    q = qualify(pages, register, date_of_facts=ON)
+    q = _qualified_unauthorised(pages, "exosomes")
     o = outcomes(q)
     assert (o["T3.cells"], o["T3.atmp"], o["T4.amm_required"], o["T5.unauthorised"]) == ("no", "no", "yes", "yes")
     assert q.conclusion == "violation"
@@ -403,8 +406,7 @@ def test_a_site_saying_its_product_is_no_medicine_is_answered() -> None:
             {"kind": "call_to_action", "subkind": "price", "quote": "Prix du protocole : 15 000 €."},
         ]}]  # fmt: skip
     )
-    register = authorisations_from_spec([{"therapy": "mesenchymal_stem_cells", "status": "not_authorised"}])
-    q = qualify(pages, register, date_of_facts=ON)
+    q = _qualified_unauthorised(pages, "mesenchymal_stem_cells")
     c = next(c for c in q.considerants if c.id == "C11_quater_pas_un_medicament")
     assert "n'étant pas un médicament" in c.text_fr.replace("\u2019", "'")
     assert {b.article for b in c.basis} >= {"L.\u00a05111-1"}, c.basis
@@ -424,8 +426,7 @@ def test_a_foreign_licence_the_site_invokes_is_answered() -> None:
             {"kind": "france_targeting", "subkind": "french_patient", "quote": "– Pierre M., 49, Lyon, France"},
         ]}]  # fmt: skip
     )
-    register = authorisations_from_spec([{"therapy": "mesenchymal_stem_cells", "status": "not_authorised"}])
-    q = qualify(pages, register, date_of_facts=ON)
+    q = _qualified_unauthorised(pages, "mesenchymal_stem_cells")
     c = next(c for c in q.considerants if c.id == "C11_quinquies_autorisation_etrangere")
     assert "COFEPRIS-licensed laboratory. » (version anglaise du site)" in c.text_fr.replace("\u202f", " ")
     assert {b.article for b in c.basis} >= {"L.\u00a05122-3", "L.\u00a05121-8"}, c.basis
@@ -445,15 +446,14 @@ def test_a_broker_calling_itself_an_intermediary_in_its_legal_notice_is_answered
             {"kind": "offer", "subkind": "medical_tourism_only", "quote": "SSF Conseil Ltd est un intermédiaire et ne fournit aucun soin médical.", "attributes": {"inferred": "yes"}},
          ]}]  # fmt: skip
     )
-    register = authorisations_from_spec([{"therapy": "mesenchymal_stem_cells", "status": "not_authorised"}])
-    q = qualify(pages, register, date_of_facts=ON)
+    q = _qualified_unauthorised(pages, "mesenchymal_stem_cells")
     c = next(c for c in q.considerants if c.id == "C18_bis_intermediaire")
     assert "simple intermédiaire" in c.text_fr and "est un intermédiaire et ne fournit aucun soin" in c.text_fr
     assert {b.article for b in c.basis} >= {"L.\u00a05122-1"}, c.basis
     ids = [c.id for c in q.considerants]
     assert ids.index("C18_publicite") < ids.index("C18_bis_intermediaire")
     # a site that promotes nothing answers nothing
-    alone = qualify(pages[1:], register, date_of_facts=ON)
+    alone = _qualified_unauthorised(pages[1:], "mesenchymal_stem_cells")
     assert not any(c.id == "C18_bis_intermediaire" for c in alone.considerants)
 
 
@@ -495,8 +495,7 @@ def test_a_cell_free_product_said_to_be_no_medicine_is_answered_without_the_cell
             {"kind": "call_to_action", "subkind": "price", "quote": "Sérum d'exosomes : 349 €"},
         ]}]  # fmt: skip
     )
-    register = authorisations_from_spec([{"therapy": "exosomes", "status": "not_authorised"}])
-    q = qualify(pages, register, date_of_facts=ON)
+    q = _qualified_unauthorised(pages, "exosomes")
     assert outcomes(q)["T3.cells"] == "no"
     c = next(c for c in q.considerants if c.id == "C11_quater_pas_un_medicament")
     assert "n'est pas un médicament" in c.text_fr.replace("\u2019", "'")
@@ -516,8 +515,7 @@ def test_a_story_naming_a_package_is_no_invitation() -> None:
             {"kind": "call_to_action", "subkind": "package", "quote": "Forfaits tout compris avec hôtel et transfert."},
         ]}]  # fmt: skip
     )
-    register = authorisations_from_spec([{"therapy": "mesenchymal_stem_cells", "status": "not_authorised"}])
-    q = qualify(pages, register, date_of_facts=ON)
+    q = _qualified_unauthorised(pages, "mesenchymal_stem_cells")
     c = next(c for c in q.considerants if c.id == "C17_bis_invitation")
     assert "Forfaits tout compris" in c.text_fr and "Neuro Plus" not in c.text_fr
 
@@ -534,8 +532,7 @@ def test_fresh_cells_of_an_animal_are_an_atmp_whatever_their_preparation() -> No
             {"kind": "call_to_action", "subkind": "price", "quote": "Cure de cellules fraîches (7 jours) : 6 900 €"},
         ]}]  # fmt: skip
     )
-    register = authorisations_from_spec([{"therapy": "xenogeneic_cells", "status": "not_authorised"}])
-    q = qualify(pages, register, date_of_facts=ON)
+    q = _qualified_unauthorised(pages, "xenogeneic_cells")
     o = outcomes(q)
     assert (o["T3.substantial"], o["T3.atmp"], o["T2.function"]) == ("undetermined", "yes", "yes")
     assert q.product == "thérapie par cellules fraîches d'origine animale"
