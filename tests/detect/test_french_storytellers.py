@@ -337,3 +337,10 @@ def test_fresh_cell_therapy_is_a_family_of_animal_cells(detector: Detector, lang
     assert "xenogeneic_cells" in families
     human = _analyze(detector, "fr", "<p>Des cellules fraîches cultivées dans notre laboratoire, jamais congelées.</p>")
     assert "xenogeneic_cells" not in {f.subkind for f in human.findings if f.kind == "therapy"}
+
+
+def test_a_machine_translated_name_of_stem_cells(detector: Detector) -> None:
+    """« células madre » machine-translated into French gives « cellules mères », an old French
+    name of stem cells too: a stem-cell therapy."""
+    page = _analyze(detector, "fr", "<p>Notre traitement par cellules mères améliore la sclérose en plaques.</p>")
+    assert "stem_cells" in {f.subkind for f in page.findings if f.kind == "therapy"}
