@@ -2,66 +2,92 @@
 
 Detection emits these ids in ``Finding.subkind`` / ``Finding.attributes``; the registers
 stage looks therapy families up; the qualification engine reasons on them. Extend here,
-never with free strings elsewhere.
+never with free strings elsewhere. The French names the documents give the therapy families
+are data a lawyer edits (``therapy_names_fr.yaml``).
 """
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
+from pathlib import Path
 from typing import Final
+
+#: therapy family id -> (English label, ATMP candidate?); the French names are data (below)
+_FAMILIES: Final[dict[str, tuple[str, bool]]] = {
+    "dendritic_cells": ("dendritic cell therapy", True),
+    "stem_cells": ("stem cell therapy", True),
+    "mesenchymal_stem_cells": ("mesenchymal stem cells", True),
+    "umbilical_cord_cells": ("umbilical cord cells", True),
+    "bone_marrow_cells": ("bone marrow cells", True),
+    "adipose_cells": ("adipose-derived cells (SVF)", True),
+    "placental_cells": ("placental cells", True),
+    "embryonic_stem_cells": ("embryonic stem cells", True),
+    # « cure de cellules fraîches », „Frischzellentherapie“ (Niehans): cells of sheep foetuses
+    "xenogeneic_cells": ("fresh (animal) cell therapy", True),
+    "exosomes": ("exosomes", False),
+    "secretome": ("secretome", False),
+    "nk_cells": ("NK cells", True),
+    "cik_cells": ("CIK cells", True),
+    "til": ("tumour-infiltrating lymphocytes", True),
+    "car_t": ("CAR-T cells", True),
+    "gene_therapy": ("gene therapy", True),
+    "prp": ("platelet-rich plasma", False),
+    "cell_therapy_other": ("cell therapy", True),
+}
+
+#: the French names of the families, lawyer-editable (therapy_names_fr.yaml)
+NAMES_FR_FILE: Final[Path] = Path(__file__).with_name("therapy_names_fr.yaml")
+
+
+def load_therapy_names_fr(path: Path = NAMES_FR_FILE) -> tuple[dict[str, dict[str, str]], str]:
+    """(family id -> {label, article, material?}, the combined name's template) from ``path``;
+    raises :class:`~vigipub.evidence.errors.InputError` saying what is wrong and where."""
+    import yaml
+
+    from .errors import InputError
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(f"the therapies' French names cannot be read: {exc}", where=str(path)) from exc
+    families = data.get("families") if isinstance(data, dict) else None
+    combined = data.get("combined") if isinstance(data, dict) else None
+    if not isinstance(families, dict) or not isinstance(combined, str):
+        raise InputError("expected a mapping with `families` and a `combined` template", where=str(path))
+    if set(families) != set(_FAMILIES):
+        missing, unknown = sorted(set(_FAMILIES) - set(families)), sorted(set(families) - set(_FAMILIES))
+        raise InputError(f"families missing {missing} or unknown {unknown}", where=str(path))
+    out: dict[str, dict[str, str]] = {}
+    for family, names in families.items():
+        if not isinstance(names, dict) or not all(isinstance(names.get(k), str) and names[k].strip() for k in ("label", "article")):
+            raise InputError(f"{family}: needs a `label` and an `article`", where=str(path))
+        out[family] = {k: " ".join(str(v).split()) for k, v in names.items() if k in ("label", "article", "material")}
+    if set(re.findall(r"{(\w+)}", combined)) != {"cells", "vesicles"}:
+        raise InputError("`combined` must name {cells} and {vesicles}", where=str(path))
+    return out, " ".join(combined.split())
+
+
+_NAMES_FR, _COMBINED_FR = load_therapy_names_fr()
 
 #: therapy family id -> (French label used in documents, English label, ATMP candidate?)
 THERAPY_FAMILIES: Final[dict[str, tuple[str, str, bool]]] = {
-    "dendritic_cells": ("thérapie cellulaire dendritique", "dendritic cell therapy", True),
-    "stem_cells": ("thérapie par cellules souches", "stem cell therapy", True),
-    "mesenchymal_stem_cells": ("cellules souches mésenchymateuses", "mesenchymal stem cells", True),
-    "umbilical_cord_cells": ("cellules de cordon ombilical", "umbilical cord cells", True),
-    "bone_marrow_cells": ("cellules de moelle osseuse", "bone marrow cells", True),
-    "adipose_cells": ("cellules dérivées du tissu adipeux (SVF)", "adipose-derived cells (SVF)", True),
-    "placental_cells": ("cellules placentaires", "placental cells", True),
-    "embryonic_stem_cells": ("cellules souches embryonnaires", "embryonic stem cells", True),
-    # « cure de cellules fraîches », „Frischzellentherapie“ (Niehans): cells of sheep foetuses
-    "xenogeneic_cells": ("thérapie par cellules fraîches d'origine animale", "fresh (animal) cell therapy", True),
-    "exosomes": ("exosomes", "exosomes", False),
-    "secretome": ("sécrétome", "secretome", False),
-    "nk_cells": ("cellules NK", "NK cells", True),
-    "cik_cells": ("cellules CIK", "CIK cells", True),
-    "til": ("lymphocytes infiltrant la tumeur (TIL)", "tumour-infiltrating lymphocytes", True),
-    "car_t": ("cellules CAR-T", "CAR-T cells", True),
-    "gene_therapy": ("thérapie génique", "gene therapy", True),
-    "prp": ("plasma riche en plaquettes (PRP)", "platelet-rich plasma", False),
-    "cell_therapy_other": ("thérapie cellulaire", "cell therapy", True),
+    family: (_NAMES_FR[family]["label"], english, atmp) for family, (english, atmp) in _FAMILIES.items()
 }
 
 #: the definite article of each family's French label (« la thérapie…», « les exosomes »), so that
 #: a document never guesses the gender of a product named by its family
-THERAPY_ARTICLES_FR: Final[dict[str, str]] = {
-    "dendritic_cells": "la", "stem_cells": "la", "mesenchymal_stem_cells": "les",
-    "umbilical_cord_cells": "les", "bone_marrow_cells": "les", "adipose_cells": "les",
-    "placental_cells": "les", "embryonic_stem_cells": "les", "xenogeneic_cells": "la", "exosomes": "les",
-    "secretome": "le",
-    "nk_cells": "les", "cik_cells": "les", "til": "les", "car_t": "les", "gene_therapy": "la",
-    "prp": "le", "cell_therapy_other": "la",
-}  # fmt: skip
-
+THERAPY_ARTICLES_FR: Final[dict[str, str]] = {family: names["article"] for family, names in _NAMES_FR.items()}
 
 #: what a cell family's product is made of, for a product named with the vesicles its site also
 #: sells (« la thérapie par cellules souches et exosomes », as ANSM named Linden Clinics' offer)
 THERAPY_MATERIALS_FR: Final[dict[str, str]] = {
-    "dendritic_cells": "cellules dendritiques", "stem_cells": "cellules souches",
-    "mesenchymal_stem_cells": "cellules souches mésenchymateuses",
-    "umbilical_cord_cells": "cellules de cordon ombilical", "bone_marrow_cells": "cellules de moelle osseuse",
-    "adipose_cells": "cellules dérivées du tissu adipeux (SVF)", "placental_cells": "cellules placentaires",
-    "embryonic_stem_cells": "cellules souches embryonnaires", "xenogeneic_cells": "cellules fraîches d'origine animale",
-    "nk_cells": "cellules NK", "cik_cells": "cellules CIK",
-    "til": "lymphocytes infiltrant la tumeur (TIL)", "car_t": "cellules CAR-T",
-    "exosomes": "exosomes", "secretome": "sécrétome",
-}  # fmt: skip
+    family: names["material"] for family, names in _NAMES_FR.items() if "material" in names
+}
 #: families whose product holds no cells but comes from cells
 VESICLE_FAMILIES: Final[frozenset[str]] = frozenset({"exosomes", "secretome"})
 #: the name of a cell product offered together with a vesicle product
-COMBINED_THERAPY_FR: Final[str] = "thérapie par {cells} et {vesicles}"
+COMBINED_THERAPY_FR: Final[str] = _COMBINED_FR
 
 
 #: families that are no medicinal product by themselves: platelet-rich plasma is a blood
