@@ -200,8 +200,8 @@ def therapy_families(pages: Iterable[PageAnalysis]) -> dict[str, dict[str, set[s
             continue
         diseases = {f.attributes.get("icd10", "") for f in page.findings if f.kind == "disease"} - {""}
         for finding in page.findings:
-            if finding.kind != "therapy" or finding.attributes.get("source") == "yes":
-                continue  # (the cells that made exosomes are not the product asked about)
+            if not finding.names_a_product:
+                continue
             family = finding.attributes.get("family") or finding.subkind
             if family not in THERAPY_FAMILIES:
                 family = "cell_therapy_other"
@@ -222,7 +222,7 @@ def product_label(pages: Iterable[PageAnalysis]) -> str | None:
         for page in pages
         if page.verdict != "not_promotion"
         for f in page.findings
-        if f.kind == "therapy" and f.attributes.get("source") != "yes"
+        if f.names_a_product
     )
 
 

@@ -201,9 +201,7 @@ def analysis_fields(analysis: PageAnalysis) -> dict[str, Any]:
         "title": (analysis.title or "")[:300] or None,
         "france_targeting": bool(france),
         "france_signals": france,
-        "therapies": sorted(
-            {f.subkind for f in analysis.findings if f.kind == "therapy" and f.attributes.get("source") != "yes"}
-        ),
+        "therapies": sorted({f.subkind for f in analysis.findings if f.names_a_product}),
         "diseases": sorted({f.subkind for f in analysis.findings if f.kind == "disease"}),
         "claims": top_claims(analysis),
     }

@@ -58,13 +58,7 @@ def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None, site_cont
         table.add_column(col, overflow="fold")
     for page in findings.pages:
         claims = sum(1 for f in page.findings if f.kind == "claim")
-        therapies = sorted(
-            {
-                f.attributes.get("family", f.subkind)
-                for f in page.findings
-                if f.kind == "therapy" and f.attributes.get("source") != "yes"  # not the exosomes' cells
-            }
-        )
+        therapies = sorted({f.attributes.get("family", f.subkind) for f in page.findings if f.names_a_product})
         table.add_row(
             page.url, page.source, page.language or "?",
             f"[{VERDICT_STYLE.get(page.verdict, '')}]{page.verdict}[/]", f"{page.score:.2f}",

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from vigipub.evidence.core import Producer, params_digest
 from vigipub.evidence.document import Block, Document
 from vigipub.evidence.findings import Finding, PageAnalysis
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES, VESICLE_FAMILIES
 
 from . import patterns
 from ._fast import make_finding
@@ -867,8 +867,6 @@ class Detector:
         return out
 
 
-#: families whose products hold no cells but come from cells (« exosomes issus de cellules… »)
-_VESICLE_FAMILIES = frozenset({"exosomes", "secretome"})
 #: families naming cells, which may be the source of such a product
 _CELL_FAMILIES = frozenset(
     family for family, (_fr, _en, atmp) in THERAPY_FAMILIES.items() if atmp and family != "gene_therapy"
@@ -908,7 +906,7 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
     """
     vesicles: dict[tuple[int, int], list[_Group]] = {}
     for (kind, sub, s, e), g in groups.items():
-        if kind == "therapy" and sub in _VESICLE_FAMILIES:
+        if kind == "therapy" and sub in VESICLE_FAMILIES:
             vesicles.setdefault((s, e), []).append(g)
     if not vesicles:
         return set()
@@ -934,7 +932,7 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
                     sources_in.setdefault(key[2:], []).append(g)
                     break
             elif (
-                v.subkind in _VESICLE_FAMILIES
+                v.subkind in VESICLE_FAMILIES
                 and g.match_start + len(g.match) <= v.match_start
                 and _DERIVED_BEFORE.match(folded[g.match_start + len(g.match) : v.match_start])
             ):

@@ -494,7 +494,7 @@ def render_report(
             for p in pages
             if p.verdict != "not_promotion"
             for f in p.findings
-            if f.kind == "therapy" and f.attributes.get("source") != "yes"  # not the exosomes' cells
+            if f.names_a_product
         }
         - {""}
     )

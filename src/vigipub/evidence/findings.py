@@ -98,6 +98,12 @@ class Finding(Frozen):
     entry_ids: list[str] = Field(default_factory=list)  # lexicon entries that fired
     attributes: dict[str, str] = Field(default_factory=dict)  # e.g. icd10, mesh, label
 
+    @property
+    def names_a_product(self) -> bool:
+        """A therapy the site offers: not the cells that made its exosomes (« exosomes issus de
+        cellules souches », marked ``source``), which are no product of the site."""
+        return self.kind == "therapy" and self.attributes.get("source") != "yes"
+
 
 class Contribution(Frozen):
     """What one feature of the verdict model added to a page's score, and why.

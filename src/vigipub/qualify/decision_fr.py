@@ -458,8 +458,9 @@ class _Builder:
             if defence_id not in subkinds:
                 continue
             stated = [f for f in self.facts.of("offer", [defence_id]) if f.quote.strip()]
-            hit = self.j.defence(_CELL_FREE_ANSWERS.get(defence_id, "") if self.cell_free() else defence_id)
-            hit = hit or self.j.defence(defence_id)
+            # a product without cells gets the catalogue's answer that says nothing of cells
+            answer = _CELL_FREE_ANSWERS.get(defence_id, defence_id) if self.cell_free() else defence_id
+            hit = self.j.defence(answer) or self.j.defence(defence_id)
             if not stated or hit is None or not holds(self) or raised & ({defence_id} | set(hit[0].aliases)):
                 continue
             defence = hit[0]

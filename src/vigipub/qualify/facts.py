@@ -387,28 +387,19 @@ def build_facts(
                 target is excluded
                 and site_promotes
                 and not inspector_cleared
-                and invites
-                and finding.kind == "call_to_action"
-                and finding.subkind in INCITATIONS
+                and (
+                    # a page of the site that is no promotion by itself still speaks for the
+                    # product its other pages promote: its booking page invites patients to receive
+                    # it (an incitation, CSP L. 5122-1); how it says the cells are prepared
+                    # (culture, priming…, a « notre laboratoire » page) answers the
+                    # substantial-manipulation test; what it says of its provider (« SSF Conseil
+                    # Ltd est un intermédiaire… » in the legal notice, « nos cellules CAR-T,
+                    # fabriquées sur place ») is the site's own word, whatever page states it
+                    (invites and finding.kind == "call_to_action" and finding.subkind in INCITATIONS)
+                    or finding.kind == "manipulation"
+                    or (finding.kind == "offer" and finding.subkind in SITE_STATEMENT_OFFERS)
+                )
             ):
-                fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
-                home = facts
-            elif (
-                target is excluded
-                and site_promotes
-                and not inspector_cleared
-                and finding.kind == "offer"
-                and finding.subkind in SITE_STATEMENT_OFFERS
-            ):
-                # « SSF Conseil Ltd est un intermédiaire et ne fournit aucun soin » in the legal
-                # notice, « nos cellules CAR-T, fabriquées sur place » on a page that explains: the
-                # site's own words on its provider, whatever page states them
-                fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
-                home = facts
-            elif target is excluded and site_promotes and not inspector_cleared and finding.kind == "manipulation":
-                # how a page of the site says the cells are prepared (culture, priming…) is the
-                # preparation of the product its other pages promote (a « notre laboratoire »
-                # page is not promotion by itself): it answers the substantial-manipulation test
                 fact = replace(fact, strength="weak", attributes={**fact.attributes, "context": "site"})
                 home = facts
             home.append(fact)

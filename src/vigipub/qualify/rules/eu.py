@@ -6,6 +6,8 @@ reuses them unchanged (see :mod:`vigipub.qualify.rulesets`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from vigipub.evidence.qualification import RuleId as R
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
@@ -36,6 +38,12 @@ MANIPULATION_FR: dict[str, str] = {
     "genetic_modification": "génétiquement modifiées",
     "immortalisation": "immortalisées",
 }
+
+
+def _once(quotes: Iterable[str], limit: int | None = None) -> list[str]:
+    """The quotes a question cites, each once (a page captured as served and as rendered states
+    it twice), at most ``limit``."""
+    return list(dict.fromkeys(quotes))[:limit]
 
 
 def _non_substantial(ctx: Context) -> set[str]:
@@ -75,7 +83,7 @@ def t3_cells(ctx: Context) -> Result:
     if unknown:
         return undetermined(
             "the therapy found has no known family",
-            "Le produit promu (" + "; ".join(dict.fromkeys(f.quote for f in unknown)) + ") contient-il des cellules ?",
+            "Le produit promu (" + "; ".join(_once(f.quote for f in unknown)) + ") contient-il des cellules ?",
             evidence=[f.id for f in unknown],
         )
     return no(
@@ -105,9 +113,9 @@ def t3_substantial(ctx: Context) -> Result:
             "contradictory facts: the site describes a substantial manipulation and states elsewhere "
             "that the cells only undergo a non-substantial one",
             "Le site décrit à la fois "
-            + "; ".join(list(dict.fromkeys(f"« {f.quote} »" for f in relied))[:2])
+            + "; ".join(f"« {q} »" for q in _once((f.quote for f in relied), 2))
             + " et "
-            + "; ".join(list(dict.fromkeys(f"« {f.quote} »" for f in only_minimal))[:2])
+            + "; ".join(f"« {q} »" for q in _once((f.quote for f in only_minimal), 2))
             + " : quelle description est exacte ?",
             evidence=[f.id for f in relied + only_minimal],
         )
@@ -123,8 +131,7 @@ def t3_substantial(ctx: Context) -> Result:
         return undetermined(
             "manipulations outside the vocabulary: " + ", ".join(sorted({f.subkind for f in unknown})),
             "Les opérations décrites ("
-            # a page captured twice (as served and as rendered) states it twice
-            + "; ".join(list(dict.fromkeys(f.quote for f in unknown))[:3])
+            + "; ".join(_once((f.quote for f in unknown), 3))
             + ") sont-elles substantielles ?",
             evidence=[f.id for f in unknown],
         )
