@@ -185,3 +185,36 @@ def test_plants_exosomes_are_not_a_therapy(lang: str, sentence: str) -> None:
 def test_human_exosomes_are_still_a_therapy() -> None:
     a = _analyze("fr", "Nos exosomes issus de cellules souches mésenchymateuses humaines stoppent la chute de cheveux.")
     assert "exosomes" in _families(a)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Ce sérum associe des exosomes extraits de cellules de rose de Damas et de la niacinamide."),
+        ("fr", "Une lotion aux exosomes issus de la centella asiatica pour apaiser le cuir chevelu."),
+        ("en", "Our serum contains rose-derived exosomes that brighten the skin."),
+        ("en", "Centella asiatica exosomes calm irritated skin."),
+        ("de", "Das Serum enthält Exosomen aus Äpfeln und Hyaluronsäure."),
+        ("es", "El sérum contiene exosomas derivados de rosa damascena."),
+        ("it", "Il siero contiene esosomi estratti dalla rosa damascena."),
+    ],
+)
+def test_exosomes_a_plant_made_are_not_a_therapy(lang: str, sentence: str) -> None:
+    """Cosmetics' « exosomes » of roses or centella are a plant's vesicles, no human cell product
+    (the plant-cell cue only knew set phrases such as « exosomes de rose »)."""
+    assert not {"exosomes", "secretome"} & _families(_analyze(lang, sentence))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # the source between the vesicles and the plant is human cells: the product is theirs
+        ("fr", "Nos exosomes dérivés de cellules souches mésenchymateuses, enrichis en extrait de rose, "
+         "régénèrent le cuir chevelu."),
+        # the plant is not what made them
+        ("fr", "Injections d'exosomes pour la repousse des cheveux, dans notre cabinet face au jardin des plantes."),
+        ("en", "Exosome injections and a rose hip oil massage for your hair."),
+    ],
+)
+def test_exosomes_beside_a_plant_are_still_a_therapy(lang: str, sentence: str) -> None:
+    assert "exosomes" in _families(_analyze(lang, sentence))

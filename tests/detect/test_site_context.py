@@ -247,6 +247,17 @@ SITES = [
         {"index", "otizm", "ms", "fiyatlar", "laboratuvar", "fr-index", "fr-temoignages", "fr-tarifs"},
         {"iletisim"},
     ),
+    # a Lyon aesthetic clinic offering platelet-rich plasma (no medicine alone), with results,
+    # prices, stories and booking; its knee page contrasts PRP with « les injections de cellules
+    # souches proposées à l'étranger, qui ne sont pas autorisées en France »: stem cells named to
+    # be warned against are not the site's therapy, and nothing is raised (all pages were, with
+    # the suspension of a stem-cell therapy's advertising, before)
+    (
+        "prp_site_fr",
+        "clinique-bellecour.example",
+        set(),
+        {"index", "prp-cheveux", "prp-genou", "tarifs", "avis"},
+    ),
 ]
 
 

@@ -61,6 +61,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
 #: follicule ») and plants' (« cellules souches végétales » of a face cream): a therapy term they
 #: hold is dropped
 _NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, "plant_cells"})
+#: the cue naming a plant, which may be what made a sentence's exosomes (_drop_plant_vesicles)
+_PLANT_SOURCE = "plant_source"
 #: reporting cues that frame a page (a study, clinics in the third person) without making
 #: the claims of their sentence reported
 _FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
@@ -318,11 +320,15 @@ class Detector:
         entries = self.entries
         groups: dict[tuple[str, str, int, int], _Group] = {}
         cues: dict[tuple[int, int], set[str]] = {}
+        #: where a sentence names a plant (« rose », "centella"), for the vesicles it made
+        plants: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for start, end, idx in self._matches(doc, folded, sidx, block_langs):
             entry = entries[idx]
             s, e = sidx.sentence(start, end)
             if entry.kind == "cue":
                 cues.setdefault((s, e), set()).add(entry.subkind)
+                if entry.subkind == _PLANT_SOURCE:
+                    plants.setdefault((s, e), []).append((start, end))
                 continue
             key = (entry.kind, entry.subkind, s, e)
             group = groups.get(key)
@@ -346,6 +352,8 @@ class Detector:
                     # a sentence the lexicon reads as a claim outright is not only inferred
                     # because an inferred-only entry (an effect verb beside a therapy) came first
                     group.attributes.pop("inferred", None)
+        if plants:
+            _drop_plant_vesicles(groups, plants, folded)
         by_sentence: dict[tuple[int, int], set[str]] = {}
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
@@ -877,7 +885,7 @@ _FROM_CELLS = re.compile(
     r"(?<!\w)(?:d[ée]riv\w*|issu\w*|proven\w*|produit\w* par|s[ée]cr[ée]t\w*(?: par| by)?|"
     r"derived|from|produced by|secreted by|isolated from|obtained from|aus|von|gewonnen|stammend|"
     r"derivat\w*|provenient\w*|ottenut\w*|derivad\w*|procedent\w*|obtenid\w*|afkomstig|uit|"
-    r"t[üu]retil\w*|kaynakl\w*|de|des|du|d'|da|dalle|delle|di|del|van)(?!\w)"
+    r"t[üu]retil\w*|kaynakl\w*|de|des|du|d'|da|dalla|dalle|dal|della|delle|di|del|van)(?!\w)"
 )
 #: « MSC-derived exosomes », „aus Stammzellen gewonnene Exosomen“: the cells first
 _DERIVED_BEFORE = re.compile(r"^[\s\-]*(?:d[ée]riv\w*|derived|gewonnen\w*|abgeleitet\w*|derivat\w*|derivad\w*)?[\s\-]*$")
@@ -940,6 +948,40 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
                 sources_in.setdefault(key[2:], []).append(g)
                 break
     return out
+
+
+def _drop_plant_vesicles(
+    groups: dict[tuple[str, str, int, int], _Group], plants: dict[tuple[int, int], list[tuple[int, int]]], folded: str
+) -> None:
+    """Drop the exosomes a plant made: « exosomes extraits de cellules de rose de Damas »,
+    "Centella asiatica exosomes", „Exosomen aus Äpfeln“ are a cosmetic's ingredient, no human
+    cell product and no therapy of interest (the plant-cell cue only catches the set phrases,
+    « exosomes de rose »).
+
+    The plant follows the vesicles with a word of origin between them (as a cell source does,
+    :func:`_vesicle_sources`), or comes just before them ("rose-derived exosomes"); a human cell
+    therapy named between the two is the source instead (« exosomes de cellules souches,
+    enrichis en extrait de rose »).
+    """
+    for key in [k for k in groups if k[0] == "therapy" and k[1] in VESICLE_FAMILIES and k[2:] in plants]:
+        v = groups[key]
+        v_start, v_end = v.match_start, v.match_start + len(v.match)
+        cells = [
+            g.match_start
+            for k, g in groups.items()
+            if k[0] == "therapy" and k[1] in _CELL_FAMILIES and k[2:] == key[2:]
+        ]
+        for p_start, p_end in plants[key[2:]]:
+            if v_end <= p_start:
+                gap = folded[v_end:p_start]
+                near = len(gap) <= _SOURCE_GAP and (not gap.strip(" -") or _FROM_CELLS.search(gap))
+                made = near or (len(gap) <= _MADE_BY_GAP and _MADE_BY.search(gap))
+                if made and not _AND.search(gap) and not any(v_end <= c < p_start for c in cells):
+                    del groups[key]
+                    break
+            elif p_end <= v_start and _DERIVED_BEFORE.match(folded[p_end:v_start]):
+                del groups[key]
+                break
 
 
 def _reporting_sentences(groups: dict[tuple[str, str, int, int], _Group]) -> set[tuple[int, int]]:

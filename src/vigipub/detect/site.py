@@ -24,7 +24,7 @@ from collections import Counter
 
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
 from vigipub.evidence.sites import site_of
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import NOT_MEDICINES_ALONE, THERAPY_FAMILIES
 
 from . import features as feats
 from .operator import is_legal_notice
@@ -37,19 +37,43 @@ _TEMPLATE_MIN_PAGES = 3
 _RANK: dict[str, int] = {"not_promotion": 0, "uncertain": 1, "promotion": 2}
 
 
+#: reporting cues that make a sentence speak *against* what it names: « les injections de
+#: cellules souches proposées à l'étranger ne sont pas autorisées en France »
+_WARNING_CUES = frozenset({"warning", "unauthorised", "refutation"})
+
+
+def _offered(findings: list[Finding]) -> list[Finding]:
+    """The therapy findings that may name what the site offers: not the cells that made its
+    exosomes (:attr:`Finding.names_a_product`), nor a therapy named in a sentence that warns
+    against it or says it is not authorised (an aesthetic clinic contrasting its PRP with
+    « les injections de cellules souches, qui ne sont pas autorisées en France » does not
+    offer stem cells)."""
+    warned = {
+        (f.start, f.end) for f in findings if f.kind == "reporting_context" and f.subkind in _WARNING_CUES
+    }
+    return [
+        f
+        for f in findings
+        if f.names_a_product and f.subkind in THERAPY_FAMILIES and (f.start, f.end) not in warned
+    ]
+
+
 def _site_therapy(promotion: list[PageAnalysis]) -> tuple[str, list[str], str] | None:
-    """(French label of the site's main therapy, ids of findings naming it, page naming it)."""
+    """(French label of the site's main therapy, ids of findings naming it, page naming it).
+
+    None when the pages name no therapy of interest, or only one that is no medicine alone
+    (PRP, :data:`NOT_MEDICINES_ALONE`): an aesthetic clinic's PRP pages are never raised as
+    the promotion of a medicinal product."""
     counts: Counter[str] = Counter()
     ids: list[str] = []
     page = ""
     for analysis in promotion:
-        for f in analysis.findings:
-            if f.kind == "therapy" and f.subkind in THERAPY_FAMILIES:
-                counts[f.subkind] += 1
-                if len(ids) < _CITED:
-                    ids.append(f.id)
-                    page = page or analysis.url
-    if not counts:
+        for f in _offered(analysis.findings):
+            counts[f.subkind] += 1
+            if len(ids) < _CITED:
+                ids.append(f.id)
+                page = page or analysis.url
+    if not counts or all(fam in NOT_MEDICINES_ALONE for fam in counts):
         return None
     families = [fam for fam, _n in counts.most_common(2)]
     return " et ".join(THERAPY_FAMILIES[fam][0] for fam in families), ids, page
