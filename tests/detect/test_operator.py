@@ -562,3 +562,78 @@ def test_a_representative_in_france_is_not_the_operator() -> None:
         "Exemple Regen Klinik Sağlık Hizmetleri A.Ş.", "TR", ["MERSIS No: 0123456789012345"]
     )
     assert op.address == "Halaskargazi Cad. No: 45, 34371 Şişli/İstanbul, Türkiye"
+
+
+CLINIC_JSONLD = """<html lang="fr"><head><title>Clinique Azur Régénération</title>
+<script type="application/ld+json">{JSONLD}</script></head>
+<body><h1>Injections de cellules souches à Nice</h1><p>Prenez rendez-vous au 04 93 00 00 00.</p>
+<footer>© 2026 Clinique Azur Régénération</footer></body></html>"""
+
+MEDICAL_CLINIC = (
+    '{"@context": "https://schema.org", "@type": "MedicalClinic", "name": "Clinique Azur Régénération", '
+    '"legalName": "SARL Azur Régénération", "telephone": "+33 4 93 00 00 00", "address": {"@type": '
+    '"PostalAddress", "streetAddress": "3 promenade des Anglais", "postalCode": "06000", '
+    '"addressLocality": "Nice", "addressCountry": "FR"}}'
+)
+
+
+def _jsonld_page(jsonld: str, url: str = "https://azur-regeneration.example/"):  # type: ignore[no-untyped-def]
+    return document_from_html(CLINIC_JSONLD.replace("{JSONLD}", jsonld).encode("utf-8"), url)
+
+
+def test_a_clinic_s_schema_org_data_names_its_operator_when_no_text_does() -> None:
+    """Written for this test: no legal notice, a footer without a legal form or an address, and
+    the SEO plug-in's MedicalClinic with the legal name and the postal address."""
+    doc = _jsonld_page(MEDICAL_CLINIC)
+    line = "SARL Azur Régénération, 3 promenade des Anglais, 06000 Nice, FR"
+    assert doc.text.endswith("\n" + line) and doc.blocks[-1].tag == "jsonld"
+    identity = find_operator([doc])
+    assert identity is not None
+    assert (identity.name, identity.address, identity.country) == (
+        "SARL Azur Régénération",
+        "3 promenade des Anglais, 06000 Nice",
+        "FR",
+    )
+    assert identity.confidence == "medium" and not identity.legal_notice
+    for clue in identity.clues:
+        assert clue.structured_data and clue.quote == doc.text[clue.start : clue.end] == line
+
+
+@pytest.mark.parametrize(
+    "jsonld",
+    [
+        # in a @graph, as Yoast writes it, without a legal name: the trade name
+        '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Azur"}, {"@type": '
+        '["Organization", "MedicalBusiness"], "name": "Clinique Azur Régénération", "address": '
+        '{"streetAddress": "3 promenade des Anglais", "postalCode": "06000", "addressLocality": "Nice", '
+        '"addressCountry": {"@type": "Country", "name": "France"}}}]}',
+    ],
+)
+def test_schema_org_in_a_graph_with_a_trade_name(jsonld: str) -> None:
+    identity = find_operator([_jsonld_page(jsonld)])
+    assert identity is not None and identity.name == "Clinique Azur Régénération"
+    assert identity.address == "3 promenade des Anglais, 06000 Nice, France" and identity.country == "FR"
+
+
+@pytest.mark.parametrize(
+    "jsonld",
+    [
+        '{"@type": "MedicalClinic", "name": "Clinique Azur", "address": ',  # cut short: invalid JSON
+        '{"@type": "MedicalClinic", "name": "Clinique Azur", "telephone": "+33 4 93 00 00 00"}',  # no address
+        '{"@type": "NewsArticle", "headline": "x", "address": "3 rue X, 75001 Paris"}',  # no organisation
+        '{"@type": "MedicalClinic", "name": "Clinique Azur", "address": {"addressLocality": "Nice"}}',  # no street
+        '[1, "x", null, {"@type": 5, "address": []}]',
+    ],
+)
+def test_schema_org_data_that_names_no_operator_adds_no_text(jsonld: str) -> None:
+    doc = _jsonld_page(jsonld)
+    assert doc.blocks[-1].tag != "jsonld" and "Clinique Azur," not in doc.text
+
+
+def test_the_legal_notice_outweighs_the_schema_org_data() -> None:
+    home = _jsonld_page(MEDICAL_CLINIC)
+    notice = _doc("https://azur-regeneration.example/mentions-legales", MENTIONS_FR, "Mentions légales")
+    identity = find_operator([home, notice])
+    assert identity is not None
+    assert identity.name == "Bio Régénération Conseil SAS" and identity.address == "14 rue des Lilas, 75011 Paris"
+    assert identity.confidence == "high"

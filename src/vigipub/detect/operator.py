@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from vigipub.evidence.document import Document
+from vigipub.evidence.document import STRUCTURED_IDENTITY_TAG, Block, Document
 from vigipub.evidence.findings import IdentityClue, OperatorIdentity
 
 from .errors import LexiconError
@@ -338,6 +338,9 @@ def _names_with_form(line: str, vocab: OperatorVocabulary) -> list[tuple[int, in
     return out
 
 
+_ISO_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
 @dataclass
 class _Candidate:
     field: str
@@ -360,22 +363,50 @@ class OperatorExtractor:
     pages: int = 0
     #: URLs of the legal-notice pages read (what makes an identity "high" confidence)
     legal_urls: set[str] = field(default_factory=set)
+    #: the schema.org identities already read (one per site, see _structured)
+    _structured_seen: set[str] = field(default_factory=set, repr=False)
 
     def add(self, doc: Document) -> None:
         if self.pages >= self.max_pages or not doc.text:
             return
         self.pages += 1
+        # the page's schema.org identity, which extraction wrote last, is read apart (below)
+        structured = [b for b in doc.blocks[-2:] if b.tag == STRUCTURED_IDENTITY_TAG]
+        end = structured[0].start - 1 if structured else len(doc.text)
+        text = doc.text[: max(end, 0)]
         kind = _page_kind(doc, self.vocabulary)
         if kind == "legal":
             self.legal_urls.add(doc.url)
-            self._read(doc, doc.text, 0, weight=3.0)
+            self._read(doc, text, 0, weight=3.0)
         elif kind == "side":
-            self._read(doc, doc.text, 0, weight=1.5)
+            self._read(doc, text, 0, weight=1.5)
         else:
             # other pages: only the footer (the last blocks) carries the identity
-            tail = max(0, len(doc.text) - 1500)
-            cut = doc.text.rfind("\n", 0, tail) + 1 if tail else 0
-            self._read(doc, doc.text[cut:], cut, weight=1.0)
+            tail = max(0, len(text) - 1500)
+            cut = text.rfind("\n", 0, tail) + 1 if tail else 0
+            self._read(doc, text[cut:], cut, weight=1.0)
+        for block in structured:
+            self._structured(doc, block)
+
+    def _structured(self, doc: Document, block: Block) -> None:
+        """« SAS Bellecour Esthétique, 14 place Bellecour, 69002 Lyon, FR »: the name before the
+        first comma whatever its form (the data says it is a name), and the address after it.
+
+        Weaker than a legal notice, and counted once per site however many pages repeat it
+        (an SEO plug-in writes it on every page): the notice's own spelling of the same address
+        (« CH-7399 Tannenbad ») must not be outvoted by the template's (« 7399 Tannenbad »)."""
+        line = doc.text[block.start : block.end]
+        if line in self._structured_seen:
+            return
+        self._structured_seen.add(line)
+        name = line.split(", ", 1)[0].strip()
+        if not name or len(name) > 120:
+            return
+        # the data's country is often its ISO code (« FR »), which no text reader takes
+        last = line.rsplit(", ", 1)[-1].strip()
+        country = last if _ISO_COUNTRY.fullmatch(last) else self.vocabulary.country_of(last)
+        self._add("name", name, 1.5, doc, block.start, block.start + len(name), country)
+        self._address_in_line(doc, block.start, line, 1.0)
 
     # -- reading ----------------------------------------------------------------------
     def _read(self, doc: Document, text: str, base: int, weight: float) -> None:
@@ -744,6 +775,9 @@ def _clue(c: _Candidate) -> IdentityClue:
         url=c.doc.url,
         record_id=record.record_id if record else None,
         payload_digest=record.payload_digest if record else None,
+        structured_data=any(
+            b.tag == STRUCTURED_IDENTITY_TAG and b.start <= c.start < b.end for b in reversed(c.doc.blocks[-2:])
+        ),
     )
 
 

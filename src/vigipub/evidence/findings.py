@@ -164,6 +164,9 @@ class IdentityClue(Frozen):
     url: str
     record_id: str | None = None
     payload_digest: str | None = None
+    #: read in the page's schema.org data (its SEO plug-in's « MedicalClinic »), not in its
+    #: visible text: the quote is the line extraction wrote of that data
+    structured_data: bool = False
 
 
 class OperatorIdentity(Frozen):

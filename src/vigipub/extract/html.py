@@ -15,6 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from vigipub.evidence.document import STRUCTURED_IDENTITY_TAG
+
 #: elements whose content is never visible text
 SKIP_TAGS = frozenset(
     {
@@ -462,6 +464,8 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
     append = parts.links.append
     links_left = _LINK_CAP
     types: list[str] = []
+    #: who the page's structured data says runs the site (see _jsonld_identities)
+    identities: list[str] = []
     invisible: list[LexborNode] = []
     inline: list[LexborNode] = []
     breaks: list[LexborNode] = []
@@ -514,7 +518,10 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
                 if has_jsonld is None:
                     has_jsonld = (b"ld+json" in html) if isinstance(html, bytes) else ("ld+json" in html)
                 if has_jsonld and node.css_matches(_JSONLD_SELECTOR):
-                    _jsonld_types(node.text(deep=True)[:50_000], types)
+                    raw = node.text(deep=True)[:50_000]
+                    _jsonld_types(raw, types)
+                    if len(identities) < _MAX_IDENTITIES and '"address"' in raw:
+                        _jsonld_identities(raw, identities)
             invisible.append(node)
             continue
         # a link: <a href> or <link rel=alternate hreflang>
@@ -561,6 +568,9 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
     if body is not None:
         body_blocks, parts.truncated = _blocks(body, max_chars, inline)
         blocks.extend(body_blocks)
+    # last, where a footer stands: the operator's reader looks there, and the quote it keeps
+    # is this line of the document's text, tagged as read from the structured data
+    blocks.extend((identity, STRUCTURED_IDENTITY_TAG) for identity in identities)
     parts.blocks = blocks
     return parts
 
@@ -630,6 +640,78 @@ def _read_meta(tree: LexborHTMLParser, parts: HtmlParts) -> None:
     if "description" not in meta and meta.get("og:description"):
         meta["description"] = meta["og:description"]
     parts.meta = meta
+
+
+#: schema.org types that name who runs a clinic's or a broker's site
+_IDENTITY_TYPES = frozenset(
+    {
+        "Organization", "Corporation", "LocalBusiness", "MedicalBusiness", "MedicalClinic",
+        "MedicalOrganization", "Hospital", "Physician", "Dentist", "HealthAndBeautyBusiness",
+        "DaySpa", "TravelAgency", "ProfessionalService",
+    }
+)  # fmt: skip
+_MAX_IDENTITIES = 2
+
+
+def _jsonld_identities(raw: str, out: list[str]) -> None:
+    """Add to ``out`` the identities a JSON-LD script states: « SAS Bellecour Esthétique, 14 place
+    Bellecour, 69002 Lyon, FR » from a MedicalClinic's ``legalName`` (else ``name``) and postal
+    ``address``.
+
+    Many clinics' sites have no legal notice, or one in an image, but their SEO plug-in writes
+    the clinic's name and address as schema.org data for search engines: a statement of the
+    site's own, kept as one line of the document's text (so that a quote of it is an exact
+    span) for the operator's reader. Invalid JSON, or an object without an address, adds nothing.
+    """
+    try:
+        data: Any = json.loads(raw)
+    except ValueError:
+        return
+    stack = [data]
+    seen = 0
+    while stack and seen < 200 and len(out) < _MAX_IDENTITIES:
+        item = stack.pop()
+        seen += 1
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+            continue
+        if not isinstance(item, dict):
+            continue
+        graph = item.get("@graph")
+        if isinstance(graph, list):
+            stack.extend(reversed(graph))
+        kinds = item.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if not any(isinstance(k, str) and k in _IDENTITY_TYPES for k in kinds):
+            continue
+        name = _jsonld_text(item.get("legalName")) or _jsonld_text(item.get("name"))
+        address = _jsonld_address(item.get("address"))
+        if name and address:
+            line = _collapse(f"{name}, {address}")[:300]
+            if line not in out:
+                out.append(line)
+
+
+def _jsonld_text(value: Any) -> str:
+    return _collapse(value) if isinstance(value, str) else ""
+
+
+def _jsonld_address(value: Any) -> str:
+    """« 14 place Bellecour, 69002 Lyon, FR » from a PostalAddress (or a plain string)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, str):
+        return _collapse(value)
+    if not isinstance(value, dict):
+        return ""
+    country = value.get("addressCountry")
+    if isinstance(country, dict):
+        country = country.get("name")
+    town = " ".join(
+        t for t in (_jsonld_text(value.get("postalCode")), _jsonld_text(value.get("addressLocality"))) if t
+    )
+    parts = [_jsonld_text(value.get("streetAddress")), town, _jsonld_text(country)]
+    return ", ".join(p for p in parts if p) if parts[0] else ""
 
 
 def _jsonld_types(raw: str, types: list[str]) -> None:
