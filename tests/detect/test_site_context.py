@@ -258,6 +258,17 @@ SITES = [
         set(),
         {"index", "prp-cheveux", "prp-genou", "tarifs", "avis"},
     ),
+    # a shop of Korean cosmetics: a rose-exosome serum (« exosomes extraits de cellules de rose »,
+    # « Produit cosmétique »), and a hair lotion of human mesenchymal stem cells' exosomes said to
+    # cure alopecia (a medicine by presentation); the home page lists both with their prices.
+    # The serum's page is a cosmetic's, which its site does not raise (it was, for its price and
+    # « une peau visiblement plus lisse »)
+    (
+        "shop_site_fr",
+        "seoulglow.example",
+        {"index", "lotion-capillaire"},
+        {"serum-exosomes-rose", "mentions-legales"},
+    ),
 ]
 
 

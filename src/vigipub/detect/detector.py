@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from vigipub.evidence.core import Producer, params_digest
 from vigipub.evidence.document import Block, Document
 from vigipub.evidence.findings import Finding, PageAnalysis
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES, VESICLE_FAMILIES
+from vigipub.evidence.vocabulary import COSMETIC_GENRE, THERAPY_FAMILIES, VESICLE_FAMILIES
 
 from . import patterns
 from ._fast import make_finding
@@ -60,7 +60,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
 #: cues naming cells that are no product of interest: the body's own (« cellules souches du
 #: follicule ») and plants' (« cellules souches végétales » of a face cream): a therapy term they
 #: hold is dropped
-_NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, "plant_cells"})
+_PLANT_CELLS = "plant_cells"
+_NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, _PLANT_CELLS})
 #: the cue naming a plant, which may be what made a sentence's exosomes (_drop_plant_vesicles)
 _PLANT_SOURCE = "plant_source"
 #: reporting cues that frame a page (a study, clinics in the third person) without making
@@ -353,7 +354,12 @@ class Detector:
                     # because an inferred-only entry (an effect verb beside a therapy) came first
                     group.attributes.pop("inferred", None)
         if plants:
-            _drop_plant_vesicles(groups, plants, folded)
+            for span in _drop_plant_vesicles(groups, plants, folded):
+                self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_vesicles")
+        for span, subkinds in cues.items():
+            if _PLANT_CELLS in subkinds:
+                # « crème aux cellules souches végétales »: a cosmetic's ingredient
+                self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_cells")
         by_sentence: dict[tuple[int, int], set[str]] = {}
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
@@ -952,7 +958,7 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
 
 def _drop_plant_vesicles(
     groups: dict[tuple[str, str, int, int], _Group], plants: dict[tuple[int, int], list[tuple[int, int]]], folded: str
-) -> None:
+) -> list[tuple[int, int]]:
     """Drop the exosomes a plant made: « exosomes extraits de cellules de rose de Damas »,
     "Centella asiatica exosomes", „Exosomen aus Äpfeln“ are a cosmetic's ingredient, no human
     cell product and no therapy of interest (the plant-cell cue only catches the set phrases,
@@ -962,7 +968,10 @@ def _drop_plant_vesicles(
     :func:`_vesicle_sources`), or comes just before them ("rose-derived exosomes"); a human cell
     therapy named between the two is the source instead (« exosomes de cellules souches,
     enrichis en extrait de rose »).
+
+    Returns the sentences whose vesicles were dropped (a cosmetic's, for the page's genre).
     """
+    dropped: list[tuple[int, int]] = []
     for key in [k for k in groups if k[0] == "therapy" and k[1] in VESICLE_FAMILIES and k[2:] in plants]:
         v = groups[key]
         v_start, v_end = v.match_start, v.match_start + len(v.match)
@@ -978,10 +987,13 @@ def _drop_plant_vesicles(
                 made = near or (len(gap) <= _MADE_BY_GAP and _MADE_BY.search(gap))
                 if made and not _AND.search(gap) and not any(v_end <= c < p_start for c in cells):
                     del groups[key]
+                    dropped.append(key[2:])
                     break
             elif p_end <= v_start and _DERIVED_BEFORE.match(folded[p_end:v_start]):
                 del groups[key]
+                dropped.append(key[2:])
                 break
+    return dropped
 
 
 def _reporting_sentences(groups: dict[tuple[str, str, int, int], _Group]) -> set[tuple[int, int]]:

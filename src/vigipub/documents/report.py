@@ -101,7 +101,7 @@ LABELS_FR: dict[str, dict[str, str]] = {
                  "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",
                  "encyclopedia": "encyclopédie", "authorised_medicine_info": "information sur un médicament autorisé",
                  "patient_association": "association de patients", "veterinary": "site vétérinaire",
-                 "unknown": "genre indéterminé"},
+                 "cosmetic": "produit cosmétique", "unknown": "genre indéterminé"},
 }  # fmt: skip
 
 INCITATIONS = INCITATION_SUBKINDS  # a booking page of a promoting site is an incitation

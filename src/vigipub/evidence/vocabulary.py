@@ -140,9 +140,12 @@ FRANCE_SIGNALS: Final[frozenset[str]] = frozenset({
 })
 
 #: page genres (Finding.kind == "genre", PageAnalysis.genre)
+#: a cosmetic's page (« produit cosmétique », an INCI list, plants' stem cells or exosomes): its
+#: claims are about the skin, and its site never raises it to the promotion of a therapy
+COSMETIC_GENRE: Final = "cosmetic"
 GENRES: Final[frozenset[str]] = frozenset({
     "clinic", "broker", "news", "regulator", "science", "clinical_trial", "encyclopedia",
-    "authorised_medicine_info", "patient_association", "veterinary", "unknown",
+    "authorised_medicine_info", "patient_association", "veterinary", "cosmetic", "unknown",
 })
 
 #: call_to_action subkinds
