@@ -637,3 +637,17 @@ def test_the_legal_notice_outweighs_the_schema_org_data() -> None:
     assert identity is not None
     assert identity.name == "Bio Régénération Conseil SAS" and identity.address == "14 rue des Lilas, 75011 Paris"
     assert identity.confidence == "high"
+
+
+def test_a_us_address_after_a_copyright_year_in_a_footer() -> None:
+    """« © 2026 » before the name read as a four-digit postal code and its town, and the US
+    address after it was never tried (written for this test)."""
+    home = _doc(
+        "https://desert-regen.example/",
+        "<h1>Stem cell therapy in Scottsdale</h1><footer><p>© 2026 Desert Regenerative Institute LLC, "
+        "4100 N Scottsdale Rd, Scottsdale, AZ 85251, USA</p></footer>",
+    )
+    identity = find_operator([home])
+    assert identity is not None
+    assert identity.name == "Desert Regenerative Institute LLC"
+    assert identity.address == "4100 N Scottsdale Rd, Scottsdale, AZ 85251, USA" and identity.country == "US"

@@ -448,16 +448,19 @@ class OperatorExtractor:
                 value = cyrillic.group(0).rstrip(" .")
                 self._add("address", value, weight, doc, start + cyrillic.start(), start + cyrillic.start() + len(value), vocab.country_of(value))
                 continue
+            # « 4200 W Cypress St, Suite 300, Tampa, FL 33607, USA » first: its state and ZIP code
+            # are unmistakable, whereas « © 2026 Desert Regenerative Institute LLC, … » before it
+            # reads as a four-digit postal code and its town
+            us = _US_ADDRESS.search(line) if "," in line else None
+            if us is not None:
+                self._add("address", us.group(0).rstrip(" ."), weight, doc, start + us.start(), start + us.end(), "US")
+                continue
             postal = vocab.postal.search(line)
             if postal is None:
-                us = _US_ADDRESS.search(line)
-                if us is not None:  # « 4200 W Cypress St, Suite 300, Tampa, FL 33607, USA »
-                    self._add("address", us.group(0).rstrip(" ."), weight, doc, start + us.start(), start + us.end(), "US")
-                else:
-                    before = len(self.candidates)
-                    self._town_then_code(doc, lines, i, weight)
-                    if len(self.candidates) == before:
-                        self._address_without_code(doc, start, line, weight)
+                before = len(self.candidates)
+                self._town_then_code(doc, lines, i, weight)
+                if len(self.candidates) == before:
+                    self._address_without_code(doc, start, line, weight)
                 continue
             if "," in line:
                 self._address_in_line(doc, start, line, weight)

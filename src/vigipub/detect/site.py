@@ -24,7 +24,12 @@ from collections import Counter
 
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
 from vigipub.evidence.sites import site_of
-from vigipub.evidence.vocabulary import COSMETIC_GENRE, NOT_MEDICINES_ALONE, THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import (
+    COSMETIC_GENRE,
+    NOT_MEDICINES_ALONE,
+    THERAPY_FAMILIES,
+    VESICLE_FAMILIES,
+)
 
 from . import features as feats
 from .operator import is_legal_notice
@@ -37,6 +42,9 @@ _TEMPLATE_MIN_PAGES = 3
 _RANK: dict[str, int] = {"not_promotion": 0, "uncertain": 1, "promotion": 2}
 
 
+#: cell families that name no particular cells: a site naming them beside a precise family
+#: (mesenchymal, cord, fat…) speaks of the same product
+_GENERIC_CELLS = frozenset({"stem_cells", "cell_therapy_other"})
 #: reporting cues that make a sentence speak *against* what it names: « les injections de
 #: cellules souches proposées à l'étranger ne sont pas autorisées en France »
 _WARNING_CUES = frozenset({"warning", "unauthorised", "refutation"})
@@ -76,6 +84,12 @@ def _site_therapy(promotion: list[PageAnalysis]) -> tuple[str, list[str], str] |
     if not counts or all(fam in NOT_MEDICINES_ALONE for fam in counts):
         return None
     families = [fam for fam, _n in counts.most_common(2)]
+    named = set(families)
+    if len(named) == 2 and _GENERIC_CELLS & named and not (VESICLE_FAMILIES | NOT_MEDICINES_ALONE) & named:
+        # « cellules souches » and « cellules souches mésenchymateuses » name one product: its
+        # precise name (« thérapie par cellules souches et cellules souches mésenchymateuses » was
+        # how a Scottsdale clinic's offer of cord MSCs read)
+        families = [fam for fam in families if fam not in _GENERIC_CELLS] or families[:1]
     return " et ".join(THERAPY_FAMILIES[fam][0] for fam in families), ids, page
 
 
