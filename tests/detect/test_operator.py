@@ -651,3 +651,14 @@ def test_a_us_address_after_a_copyright_year_in_a_footer() -> None:
     assert identity is not None
     assert identity.name == "Desert Regenerative Institute LLC"
     assert identity.address == "4100 N Scottsdale Rd, Scottsdale, AZ 85251, USA" and identity.country == "US"
+
+
+def test_the_schema_org_line_is_no_sentence_of_the_page() -> None:
+    """« Nice » in it is no French city the page shows, nor is the line a quote of the report."""
+    from vigipub.detect import Detector
+
+    doc = _jsonld_page(MEDICAL_CLINIC)
+    hidden = doc.blocks[-1].start
+    findings = Detector.default().analyze(doc).findings
+    assert findings and all(f.start < hidden for f in findings)
+    assert any(f.kind == "therapy" for f in findings)

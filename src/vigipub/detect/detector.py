@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from vigipub.evidence.core import Producer, params_digest
-from vigipub.evidence.document import Block, Document
+from vigipub.evidence.document import STRUCTURED_IDENTITY_TAG, Block, Document
 from vigipub.evidence.findings import Finding, PageAnalysis
 from vigipub.evidence.vocabulary import COSMETIC_GENRE, THERAPY_FAMILIES, VESICLE_FAMILIES
 
@@ -368,6 +368,12 @@ class Detector:
         self._french_storytellers(sidx, groups)
         self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
         findings = self._findings(doc, folded, sidx, groups, by_sentence, cues, warnings)
+        blocks = doc.blocks
+        if blocks and blocks[-1].tag == STRUCTURED_IDENTITY_TAG:
+            # the line extraction wrote of the page's schema.org identity is for the operator's
+            # reader: no visible sentence, so no finding (« Lyon » in it is no French city shown)
+            hidden = next(b.start for b in blocks if b.tag == STRUCTURED_IDENTITY_TAG)
+            findings = [f for f in findings if f.start < hidden]
         return self.model.decide(doc, findings, warnings)
 
     def _signed_stories(
