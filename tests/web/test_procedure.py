@@ -401,3 +401,24 @@ def test_a_browser_recording_is_investigated_instead_of_a_capture(client_as, use
     assert job.case.findings.exists()
     entry = AuditEntry.objects.filter(action="capture.request", case_ref=ref).latest("pk")
     assert entry.details["recording"].endswith("nova.warc.gz") and entry.details["recording_sha256"].startswith("sha256:")
+
+
+def test_an_operator_read_only_in_schema_org_data_is_said_so(client_as, users, case_with_capture):
+    """No legal notice, no footer: the identity came from the pages' schema.org data, which the
+    badge and each clue say (not « pied de page, page de contact »)."""
+    from vigipub.web.models import CaseAnalysis
+
+    analysis = CaseAnalysis.objects.get(case=case_with_capture)
+    proposal = dict(analysis.operator_proposal)
+    proposal["legal_notice"] = False
+    proposal["clues"] = [
+        {**clue, "structured_data": True, "quote": "Vitadendra Health AG, Kurhausstrasse 21, 7399 Tannenbad, CH"}
+        for clue in proposal["clues"]
+    ]
+    analysis.operator_proposal = proposal
+    analysis.save()
+    html = unescape(page_ok(client_as(users["inspector"]), reverse("case", args=[case_with_capture.reference])))
+    assert "lu dans les données structurées schema.org des pages, pas dans leur texte visible" in html
+    assert "pied de page, page de contact" not in html
+    assert "données structurées schema.org de la page, pas son texte visible" in html
+    assert "nom\u00a0: « Vitadendra Health AG" in html  # the clue's field in French, not « name »

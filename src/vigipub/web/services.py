@@ -614,7 +614,13 @@ def analysis_summary(case: CaseRow) -> tuple[dict[str, Any], list[str]]:
     if row is None:
         return {}, []
     proposal, questions = row
-    return (proposal if isinstance(proposal, dict) else {}), [str(q) for q in questions or []]
+    proposal = dict(proposal) if isinstance(proposal, dict) else {}
+    clues = proposal.get("clues") or []
+    # read only in the pages' schema.org data (no legal notice, no footer): the badge says so
+    proposal["structured_only"] = bool(clues) and all(
+        isinstance(c, dict) and c.get("structured_data") for c in clues
+    )
+    return proposal, [str(q) for q in questions or []]
 
 
 # --------------------------------------------------------------------------- evidence review

@@ -105,11 +105,13 @@ SOURCE = {
     "text": _("text"),
     "": "—",
 }
+#: what a clue of the operator's identity gives (vigipub.evidence.findings.IdentityField)
+IDENTITY_FIELD = {"name": _("name"), "address": _("address"), "registration": _("registration number"), "": "—"}
 TABLES: dict[str, dict[str, Any]] = {
     "status": STATUS, "kind": KIND, "finding": FINDING, "decision": DECISION, "verdict": VERDICT,
     "conclusion": CONCLUSION, "job": JOB, "job_kind": JOB_KIND, "observation": OBSERVATION,
     "recheck": RECHECK, "deadline": DEADLINE, "role": ROLE, "source": SOURCE, "confidence": CONFIDENCE,
-    "outcome": OUTCOME, "measure": MEASURE,
+    "outcome": OUTCOME, "measure": MEASURE, "identity_field": IDENTITY_FIELD,
 }
 
 
