@@ -16,6 +16,7 @@ from vigipub.evidence.compliance import (
     Reason,
     Side,
 )
+from vigipub.evidence.vocabulary import NOT_MEDICINES_ALONE, THERAPY_FAMILIES
 
 from . import claims as claim_matching
 from .french import french_variant
@@ -68,7 +69,8 @@ def compare(
     first = next((p for p in original.manifest.pages if p.url == original.manifest.seed_url), None)
     original_pointer = original.pointer(first) if first else EvidencePointer(side=Side.ORIGINAL, url=original.manifest.seed_url)
     verdict, reasons, summary = decide(
-        checks, new, french, move_leads, site.verdict if site else None, site_pointer, original_pointer
+        checks, new, french, move_leads, site.verdict if site else None, site_pointer, original_pointer,
+        product_gone=_product_gone(original, views, qualification),
     )
     return ComplianceReport(
         producer=producer(),
@@ -87,6 +89,29 @@ def compare(
         leads=move_leads,
         parameters={**claim_matching.parameters(), "unavailable_statuses": ",".join(map(str, sorted(UNAVAILABLE_STATUSES)))},
     )
+
+
+def _products(view: CaptureView, *, promotion_only: bool) -> set[str]:
+    """The therapy families a capture's pages name as a product (not PRP, no medicine alone)."""
+    return {
+        f.subkind
+        for page in view.findings.pages
+        if not promotion_only or page.verdict == "promotion"
+        for f in page.findings
+        if f.names_a_product and f.subkind in THERAPY_FAMILIES and f.subkind not in NOT_MEDICINES_ALONE
+    }
+
+
+def _product_gone(original: CaptureView, views: list[CaptureView], qualification: Qualification | None) -> str | None:
+    """The decision's product, named as the qualification names it, when no page of the recheck
+    (nor of a second exit or a new domain) names any of the families the original promotion
+    pages named; else None."""
+    before = _products(original, promotion_only=True)
+    if not before or any(before & _products(view, promotion_only=False) for view in views):
+        return None
+    if qualification is not None and qualification.product:
+        return qualification.product
+    return " et ".join(sorted(THERAPY_FAMILIES[f][0] for f in before))
 
 
 def unreachable(original: CaptureLink, error: str, kind: str, *, when: object = None) -> ComplianceReport:

@@ -60,7 +60,11 @@ def decide(
     site_verdict: str | None,
     site_pointer: EvidencePointer | None,
     original_pointer: EvidencePointer,
+    product_gone: str | None = None,
 ) -> tuple[ComplianceVerdict, list[Reason], str]:
+    """``product_gone`` names the decision's product when no page of the recheck names it any
+    more (a clinic that stopped selling exosomes and kept its pages for its PRP): the claims
+    that remain then speak of no product the decision is about, which a human must read."""
     weighed = [c for c in claims if c.in_decision] or claims
     in_decision = any(c.in_decision for c in claims)
     n = len(weighed)
@@ -143,6 +147,19 @@ def decide(
             before=[original_pointer], after=[site_pointer] if site_pointer else [],
         ))
 
+    # the claims remain, but the product is named nowhere and the site promotes nothing: what
+    # they now speak of (another product, or the same one unnamed) is for the inspector to read
+    product_review = bool(product_gone) and site_verdict != "promotion"
+    if product_review:
+        reasons.append(Reason(
+            code="product_gone",
+            text_fr=(
+                f"Le produit visé par la décision ({product_gone}) n'est plus nommé sur les pages consultées "
+                "et l'analyse du site ne conclut plus à une promotion : les allégations qui demeurent ne s'y "
+                "rapportent plus expressément ; à examiner."
+            ),
+            before=[original_pointer], after=[site_pointer] if site_pointer else [],
+        ))
     hidden = french.status == FrenchVariantStatus.HIDDEN
     # beyond the decision's quotes, any claim of the original dossier still made (another
     # language version, a page the decision did not quote) keeps the site from compliance
@@ -161,7 +178,7 @@ def decide(
     others_unverified = [c for c in claims if c.status == ClaimStatus.UNVERIFIED and c not in weighed]
     if not kept and not others_kept and (unverified or others_unverified):
         verdict = ComplianceVerdict.UNREACHABLE
-    elif (
+    elif not product_review and (
         (n and len(kept) == n)
         or (kept and len(kept) + len(unverified) == n)
         or (not kept and not others_kept and promo_new and site_verdict == "promotion")
