@@ -662,3 +662,18 @@ def test_the_schema_org_line_is_no_sentence_of_the_page() -> None:
     findings = Detector.default().analyze(doc).findings
     assert findings and all(f.start < hidden for f in findings)
     assert any(f.kind == "therapy" for f in findings)
+
+
+def test_schema_org_address_without_a_postal_code_is_taken_as_the_data_gives_it() -> None:
+    """The data says which part is the address: no postal code is needed (the Emirates)."""
+    jsonld = (
+        '{"@type": "MedicalClinic", "name": "Azur Regen Clinic Dubai", "address": {"streetAddress": '
+        '"Dubai Healthcare City, Building 64", "addressLocality": "Dubai", "addressCountry": "AE"}}'
+    )
+    identity = find_operator([_jsonld_page(jsonld)])
+    assert identity is not None
+    assert (identity.name, identity.address, identity.country) == (
+        "Azur Regen Clinic Dubai",
+        "Dubai Healthcare City, Building 64, Dubai",
+        "AE",
+    )

@@ -404,9 +404,17 @@ class OperatorExtractor:
             return
         # the data's country is often its ISO code (« FR »), which no text reader takes
         last = line.rsplit(", ", 1)[-1].strip()
-        country = last if _ISO_COUNTRY.fullmatch(last) else self.vocabulary.country_of(last)
+        iso = _ISO_COUNTRY.fullmatch(last) is not None
+        country = last if iso else self.vocabulary.country_of(last)
         self._add("name", name, 1.5, doc, block.start, block.start + len(name), country)
-        self._address_in_line(doc, block.start, line, 1.0)
+        # the address is what the data says it is, postal code or not (« Dubai Healthcare City,
+        # Building 64, Dubai »), less the ISO code
+        rest = line[len(name) + 2 :]
+        if iso and rest.endswith(", " + last):
+            rest = rest[: -len(last) - 2]
+        if rest.strip() and rest != last:
+            at = block.start + len(name) + 2
+            self._add("address", rest.strip(), 1.0, doc, at, at + len(rest), country)
 
     # -- reading ----------------------------------------------------------------------
     def _read(self, doc: Document, text: str, base: int, weight: float) -> None:
