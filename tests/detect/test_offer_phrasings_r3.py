@@ -218,3 +218,36 @@ def test_exosomes_a_plant_made_are_not_a_therapy(lang: str, sentence: str) -> No
 )
 def test_exosomes_beside_a_plant_are_still_a_therapy(lang: str, sentence: str) -> None:
     assert "exosomes" in _families(_analyze(lang, sentence))
+
+
+@pytest.mark.parametrize(
+    ("lang", "notice"),
+    [
+        ("fr", "Nous utilisons des cookies pour améliorer votre expérience. En cliquant sur « Accepter », "
+               "vous acceptez leur utilisation pour nos traitements de données."),  # fmt: skip
+        ("en", "We use cookies to improve your experience and to offer you personalised treatments of your data."),
+        ("de", "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten und unsere Behandlung Ihrer Daten zu verbessern."),
+        ("tr", "Deneyiminizi iyileştirmek için çerezler kullanıyoruz."),
+    ],
+)
+def test_a_cookie_consent_notice_is_no_sentence_of_the_offer(lang: str, notice: str) -> None:
+    """A browser's rendering carries the consent banner on every page: « Nous utilisons » in it was
+    a protocol of the clinic's, quoted as evidence."""
+    context = {
+        "fr": "Injections de cellules souches pour l'arthrose du genou.",
+        "en": "Stem cell injections for knee osteoarthritis.",
+        "de": "Stammzelleninjektionen bei Kniearthrose.",
+        "tr": "Diz kireçlenmesi için kök hücre enjeksiyonu.",
+    }[lang]
+    assert _in(lang, context, notice) == []
+    assert "stem_cells" in _families(_analyze(lang, context, notice))
+
+
+def test_a_long_paragraph_loses_only_its_sentence_about_cookies() -> None:
+    paragraph = (
+        "Nous injectons vos propres cellules souches dans le genou et la douleur disparaît en trois semaines. "
+        + "Notre équipe vous accueille du lundi au vendredi dans notre centre de Lyon. " * 8  # over 600 characters
+        + "Ce site utilise des cookies."
+    )
+    found = _in("fr", "Injections de cellules souches.", paragraph)
+    assert any(f.kind == "claim" for f in found)

@@ -62,6 +62,9 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
 #: hold is dropped
 _PLANT_CELLS = "plant_cells"
 _NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, _PLANT_CELLS})
+#: a cookie-consent notice (_drop_cookie_notices), and the longest paragraph taken as one
+_COOKIE_NOTICE = "cookie_notice"
+_NOTICE_MAX_CHARS = 600
 #: the cue naming a plant, which may be what made a sentence's exosomes (_drop_plant_vesicles)
 _PLANT_SOURCE = "plant_source"
 #: reporting cues that frame a page (a study, clinics in the third person) without making
@@ -353,6 +356,8 @@ class Detector:
                     # a sentence the lexicon reads as a claim outright is not only inferred
                     # because an inferred-only entry (an effect verb beside a therapy) came first
                     group.attributes.pop("inferred", None)
+        if groups and any(_COOKIE_NOTICE in subkinds for subkinds in cues.values()):
+            _drop_cookie_notices(groups, cues, sidx)
         if plants:
             for span in _drop_plant_vesicles(groups, plants, folded):
                 self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_vesicles")
@@ -960,6 +965,22 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
                 sources_in.setdefault(key[2:], []).append(g)
                 break
     return out
+
+
+def _drop_cookie_notices(
+    groups: dict[tuple[str, str, int, int], _Group], cues: dict[tuple[int, int], set[str]], sidx: SentenceIndex
+) -> None:
+    """Drop what was found in a cookie-consent notice: « Nous utilisons des cookies pour
+    améliorer votre expérience » is no protocol (« nous utilisons ») nor a claim, on every page
+    a browser renders. The notice is its paragraph when that is short (its other sentences,
+    « En cliquant sur Accepter… », belong to it), else the sentence naming the cookies."""
+    spans: list[tuple[int, int]] = []
+    for (s, e), subkinds in cues.items():
+        if _COOKIE_NOTICE in subkinds:
+            bs, be = sidx.block_span(sidx.block_of(s))
+            spans.append((bs, be) if be - bs <= _NOTICE_MAX_CHARS else (s, e))
+    for key in [k for k in groups if any(s <= k[2] and k[3] <= e for s, e in spans)]:
+        del groups[key]
 
 
 def _drop_plant_vesicles(
