@@ -34,7 +34,7 @@ apart (:attr:`SiteFacts.denied`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
@@ -62,6 +62,29 @@ Source = Literal["page", "page metadata", "case file", "register"]
 
 #: findings whose quote is the site's wording (a banner in them is noise, not a fact)
 _WORDING_KINDS = frozenset({"claim", "testimonial", "manipulation", "call_to_action", "travel"})
+#: what a page says to sell a product: said of a product that is no medicine alone, not the site's
+_OFFER_WORDING_KINDS = frozenset({"claim", "testimonial", "call_to_action"})
+
+
+def _other_product_sentences(page: PageAnalysis) -> Callable[[Finding], bool]:
+    """Whether a finding's sentence speaks of a product that is no medicine alone (PRP) and of
+    nothing else: its sentence names only such products, or its page does (a PRP page of a
+    clinic that also sells exosomes, whose « 85 % de nos patients… » are PRP's)."""
+    named: dict[tuple[int, int], set[str]] = {}
+    for f in page.findings:
+        if f.names_a_product and f.subkind in THERAPY_FAMILIES:
+            named.setdefault((f.start, f.end), set()).add(f.subkind)
+    products = set().union(*named.values()) if named else set()
+    if not products & NOT_MEDICINES_ALONE:
+        return lambda _f: False
+    if products <= NOT_MEDICINES_ALONE:
+        return lambda _f: True
+
+    def other(f: Finding) -> bool:
+        families = named.get((f.start, f.end))
+        return families is not None and families <= NOT_MEDICINES_ALONE
+
+    return other
 
 
 @dataclass(frozen=True)
@@ -347,6 +370,7 @@ def build_facts(
             [(f.subkind, f.quote) for f in page.findings if f.kind == "call_to_action"]
         )
         title = " ".join((page.title or "").split())
+        other_product = _other_product_sentences(page)
         for finding in page.findings:
             if finding.attributes.get("source") == "yes":
                 # the cells that made the exosomes (« exosomes issus de cellules souches ») and how
@@ -381,6 +405,11 @@ def build_facts(
             home = target
             if noise:
                 home = boilerplate
+            elif finding.kind in _OFFER_WORDING_KINDS and other_product(finding):
+                # « PRP cheveux (protocole 3 séances) 800 € » on an exosome clinic's price list: the
+                # price, claim or story of a blood preparation, no incitation to receive the product
+                home = excluded
+                fact = replace(fact, attributes={**fact.attributes, "other_product": "yes"})
             elif finding.kind == "disease" and denies(finding.quote, finding.match):
                 home = denied
             elif (
