@@ -539,3 +539,25 @@ def test_fresh_cells_of_an_animal_are_an_atmp_whatever_their_preparation() -> No
     c = next(c for c in q.considerants if c.id == "C7_bis_cellules_animales")
     assert "fœtus de moutons" in c.text_fr and "animal donneur" in c.text_fr
     assert q.conclusion == "violation"
+
+
+def test_a_site_calling_its_product_a_cosmetic_is_answered() -> None:
+    """« Exo-Hair est un produit cosmétique » of a lotion said to cure alopecia: the decision
+    quotes it and answers with the rule for borderline products (L. 5111-1, III)."""
+    pages = pages_from_spec(
+        [{"language": "fr", "findings": [
+            {"kind": "therapy", "subkind": "exosomes", "quote": "exosomes", "attributes": {"family": "exosomes"}},
+            {"kind": "claim", "subkind": "cure", "quote": "Elle stoppe la chute des cheveux et guérit l'alopécie en trois mois."},
+            {"kind": "offer", "subkind": "cosmetic_status", "quote": "Exo-Hair est un produit cosmétique : aucune ordonnance n'est nécessaire.", "attributes": {"inferred": "yes"}},
+            {"kind": "call_to_action", "subkind": "price", "quote": "59,00 €"},
+        ]}]  # fmt: skip
+    )
+    q = _qualified_unauthorised(pages, "exosomes")
+    c = next(c for c in q.considerants if c.id == "C11_quater_bis_cosmetique")
+    text = c.text_fr.replace("\u2019", "'").replace("\u202f", " ").replace("\u00a0", " ")
+    assert "présente ce produit comme un produit cosmétique" in text and "« Exo-Hair est un produit cosmétique" in text
+    assert "en cas de doute, considéré comme un médicament (III du même article)" in text
+    assert {b.article for b in c.basis} >= {"L.\u00a05111-1"}, c.basis
+    ids = [c.id for c in q.considerants]
+    assert ids.index("C5_medicament_par_presentation") < ids.index("C11_quater_bis_cosmetique")
+    assert "C11_quater_pas_un_medicament" not in ids

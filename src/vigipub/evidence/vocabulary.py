@@ -186,6 +186,9 @@ class OfferSignal(StrEnum):
     HOSPITAL_EXEMPTION = "hospital_exemption"
     # « ce traitement n'est pas un médicament »: the provider's own defence, answered by the decision
     NOT_A_MEDICINE = "not_a_medicine"
+    # « Exo-Hair est un produit cosmétique »: the provider calls its product a cosmetic, a
+    # defence the decision answers with the rule for borderline products (CSP L. 5111-1, III)
+    COSMETIC_STATUS = "cosmetic_status"
     # « licence COFEPRIS », "approved by the Ministry of Health": a foreign authority's licence
     AUTHORISED_ABROAD = "authorised_abroad"
     # « nous sommes un intermédiaire et ne fournissons aucun soin »: a broker's own defence
@@ -199,7 +202,7 @@ class OfferSignal(StrEnum):
 #: defence in law/france/defences.yaml): read on any page of a promoting site, legal notice included
 SITE_DEFENCE_OFFERS: Final[frozenset[str]] = frozenset({
     OfferSignal.HOSPITAL_EXEMPTION, OfferSignal.NOT_A_MEDICINE, OfferSignal.AUTHORISED_ABROAD,
-    OfferSignal.MEDICAL_TOURISM_ONLY,
+    OfferSignal.MEDICAL_TOURISM_ONLY, OfferSignal.COSMETIC_STATUS,
 })  # fmt: skip
 #: what a site says of its provider, read on any page of a promoting site: its defences, and
 #: that it makes the product itself

@@ -271,7 +271,7 @@ class _Builder:
         elif self.pending(R.T3_ATMP) and not self.ok(R.T2_FUNCTION):
             self.gap(R.T3_ATMP, "C6_mti_a_completer")
         # « ce n'est pas un médicament »: answered once the site's product is shown to be one
-        self.c_site_defences("not_a_medicine")
+        self.c_site_defences("not_a_medicine", "cosmetic_status")
         if self.ok(R.T4_CENTRALISED):
             self.add("C10_autorisation_centralisee", self.w.say("C10_autorisation_centralisee"))
         elif self.ok(R.T4_AMM_REQUIRED):
@@ -917,6 +917,11 @@ _SITE_DEFENCES: tuple[tuple[str, str, Any], ...] = (
     (
         "not_a_medicine",
         "C11_quater_pas_un_medicament",
+        lambda d: d.ok(R.T1_PRESENTATION) or d.ok(R.T2_FUNCTION),
+    ),
+    (
+        "cosmetic_status",
+        "C11_quater_bis_cosmetique",
         lambda d: d.ok(R.T1_PRESENTATION) or d.ok(R.T2_FUNCTION),
     ),
     (

@@ -66,6 +66,10 @@ _WORDING_KINDS = frozenset({"claim", "testimonial", "manipulation", "call_to_act
 _OFFER_WORDING_KINDS = frozenset({"claim", "testimonial", "call_to_action"})
 
 
+def _never(_f: Finding) -> bool:
+    return False
+
+
 def _other_product_sentences(page: PageAnalysis) -> Callable[[Finding], bool]:
     """Whether a finding's sentence speaks of a product that is no medicine alone (PRP) and of
     nothing else: its sentence names only such products, or its page does (a PRP page of a
@@ -76,7 +80,7 @@ def _other_product_sentences(page: PageAnalysis) -> Callable[[Finding], bool]:
             named.setdefault((f.start, f.end), set()).add(f.subkind)
     products = set().union(*named.values()) if named else set()
     if not products & NOT_MEDICINES_ALONE:
-        return lambda _f: False
+        return _never
     if products <= NOT_MEDICINES_ALONE:
         return lambda _f: True
 
@@ -345,6 +349,13 @@ def build_facts(
     # a page is read in the context of its site: the booking page of a promoting site invites
     # patients to receive what the other pages promote (an incitation, CSP L. 5122-1)
     site_promotes = "promotion" in verdicts
+    # a site whose pages name a product besides PRP: what it says of its PRP alone is set aside
+    # (a site that names only PRP is judged on it, as a case file about PRP would be)
+    sells_a_medicine = any(
+        f.names_a_product and f.subkind in THERAPY_FAMILIES and f.subkind not in NOT_MEDICINES_ALONE
+        for page in pages
+        for f in page.findings
+    )
     for n, page in enumerate(pages):
         digest = _page_digest(page)
         verdict = verdicts[n]
@@ -370,7 +381,7 @@ def build_facts(
             [(f.subkind, f.quote) for f in page.findings if f.kind == "call_to_action"]
         )
         title = " ".join((page.title or "").split())
-        other_product = _other_product_sentences(page)
+        other_product = _other_product_sentences(page) if sells_a_medicine else _never
         for finding in page.findings:
             if finding.attributes.get("source") == "yes":
                 # the cells that made the exosomes (« exosomes issus de cellules souches ») and how
