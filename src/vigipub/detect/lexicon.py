@@ -282,11 +282,23 @@ def _together(groups: list[list[str]] | None) -> tuple[re.Pattern[str], ...]:
         alternatives: set[str] = set()
         for word in group:
             word = word.strip()
-            head = "" if word.startswith("*") else r"(?<!\w)"
-            tail = "" if word.endswith("*") else r"(?!\w)"
-            alternatives |= {head + re.escape(v) + tail for v in term_variants(word.strip("*"))}
+            head, tail = not word.startswith("*"), not word.endswith("*")
+            alternatives |= {_word_pattern(v, head, tail) for v in term_variants(word.strip("*"))}
         out.append(re.compile("|".join(sorted(alternatives, key=len, reverse=True))))
     return tuple(out)
+
+
+def _word_pattern(variant: str, head: bool, tail: bool) -> str:
+    r"""``variant`` as a regex: a whole word's start if ``head``, its end if ``tail``.
+
+    The start test comes after the first character, as ``c(?<!\wc)``: the same test as
+    ``(?<!\w)c``, but each alternative of the group then starts with a literal, from which
+    the regex engine builds the set of first characters and skips at C speed to the next
+    candidate. With the lookbehind first, it tried every alternative at every position of the
+    sentence (2 % of the pipeline's time on German pages, whose entries have most groups).
+    """
+    first = re.escape(variant[0])
+    return first + (rf"(?<!\w{first})" if head else "") + re.escape(variant[1:]) + (r"(?!\w)" if tail else "")
 
 
 def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:

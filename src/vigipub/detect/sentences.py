@@ -19,10 +19,16 @@ from vigipub.evidence.document import Document
 #: start with one character class, then each branch checks (by a lookbehind) which character it
 #: was: the regex engine skips at C speed to the next candidate character instead of trying
 #: every branch at every position (the split costs half as much).
-_END = re.compile(
-    r"[.!?…。！？\s](?:(?<=[.!?…])[.!?…]*(?:[ \u00a0\u202f]»)?[\"'»”’)\]]*(?:\s+|$)|(?<=[。！？])[。！？!?]*[」』”’)）]*\s*"
-    r"|(?<=\n)\n*|(?<=\s)\s*[•·|]\s+)"
+_PUNCT_ENDS = (
+    r"(?<=[.!?…])[.!?…]*(?:[ \u00a0\u202f]»)?[\"'»”’)\]]*(?:\s+|$)|(?<=[。！？])[。！？!?]*[」』”’)）]*\s*"
 )
+_END = re.compile(r"[.!?…。！？\s](?:" + _PUNCT_ENDS + r"|(?<=\n)\n*|(?<=\s)\s*[•·|]\s+)")
+#: _END without its two branches that start at a space: what it matches in a block holding
+#: no line break and no separator (_BREAKS), most of them. Its first character is then one
+#: of the sentence ends, and the engine skips at C speed from one to the next, where _END
+#: stopped at every space of the block to try its last branches (2.6 % of the pipeline).
+_PUNCT_END = re.compile(r"[.!?…。！？](?:" + _PUNCT_ENDS + ")")
+_BREAKS = re.compile(r"[\n•·|]")
 _ABBREV = frozenset(
     {
         "dr",
@@ -102,7 +108,8 @@ class SentenceIndex:
         # as a slice's ends for this pattern, which has no anchor or lookaround).
         out: list[tuple[int, int]] = []
         pos = start
-        for m in _END.finditer(text, start, end):
+        ends = _END if _BREAKS.search(text, start, end) is not None else _PUNCT_END
+        for m in ends.finditer(text, start, end):
             cut = m.end()
             at = m.start()
             if text[at] == ".":
