@@ -483,19 +483,25 @@ def test_a_car_t_the_provider_makes_itself_is_none_of_the_authorised_ones() -> N
     assert not any(c.id == "C11_sexies_fabrication_propre" for c in unsaid.considerants)
 
 
-def test_a_cell_free_product_said_to_be_no_medicine_is_answered_without_the_cells() -> None:
-    """An exosome serum « n'est pas un médicament »: the answer is the definition by
-    presentation; the answer about the patient's own cells would not apply to a product without
-    cells (defences.yaml, not_a_medicine_cell_free)."""
+def _exosome_site_stating(defence: str, statement: str):  # type: ignore[no-untyped-def]
+    """The qualification of an exosome hair product sold with a cure claim and a price, whose
+    site states ``defence`` in the words ``statement``."""
     pages = pages_from_spec(
         [{"language": "fr", "findings": [
             {"kind": "therapy", "subkind": "exosomes", "quote": "exosomes", "attributes": {"family": "exosomes"}},
             {"kind": "claim", "subkind": "treat", "quote": "Nos exosomes stoppent la chute de cheveux en cas d'alopécie."},
-            {"kind": "offer", "subkind": "not_a_medicine", "quote": "Notre sérum d'exosomes n'est pas un médicament.", "attributes": {"inferred": "yes"}},
+            {"kind": "offer", "subkind": defence, "quote": statement, "attributes": {"inferred": "yes"}},
             {"kind": "call_to_action", "subkind": "price", "quote": "Sérum d'exosomes : 349 €"},
         ]}]  # fmt: skip
     )
-    q = _qualified_unauthorised(pages, "exosomes")
+    return _qualified_unauthorised(pages, "exosomes")
+
+
+def test_a_cell_free_product_said_to_be_no_medicine_is_answered_without_the_cells() -> None:
+    """An exosome serum « n'est pas un médicament »: the answer is the definition by
+    presentation; the answer about the patient's own cells would not apply to a product without
+    cells (defences.yaml, not_a_medicine_cell_free)."""
+    q = _exosome_site_stating("not_a_medicine", "Notre sérum d'exosomes n'est pas un médicament.")
     assert outcomes(q)["T3.cells"] == "no"
     c = next(c for c in q.considerants if c.id == "C11_quater_pas_un_medicament")
     assert "n'est pas un médicament" in c.text_fr.replace("\u2019", "'")
@@ -544,15 +550,7 @@ def test_fresh_cells_of_an_animal_are_an_atmp_whatever_their_preparation() -> No
 def test_a_site_calling_its_product_a_cosmetic_is_answered() -> None:
     """« Exo-Hair est un produit cosmétique » of a lotion said to cure alopecia: the decision
     quotes it and answers with the rule for borderline products (L. 5111-1, III)."""
-    pages = pages_from_spec(
-        [{"language": "fr", "findings": [
-            {"kind": "therapy", "subkind": "exosomes", "quote": "exosomes", "attributes": {"family": "exosomes"}},
-            {"kind": "claim", "subkind": "cure", "quote": "Elle stoppe la chute des cheveux et guérit l'alopécie en trois mois."},
-            {"kind": "offer", "subkind": "cosmetic_status", "quote": "Exo-Hair est un produit cosmétique : aucune ordonnance n'est nécessaire.", "attributes": {"inferred": "yes"}},
-            {"kind": "call_to_action", "subkind": "price", "quote": "59,00 €"},
-        ]}]  # fmt: skip
-    )
-    q = _qualified_unauthorised(pages, "exosomes")
+    q = _exosome_site_stating("cosmetic_status", "Exo-Hair est un produit cosmétique : aucune ordonnance n'est nécessaire.")
     c = next(c for c in q.considerants if c.id == "C11_quater_bis_cosmetique")
     text = c.text_fr.replace("\u2019", "'").replace("\u202f", " ").replace("\u00a0", " ")
     assert "présente ce produit comme un produit cosmétique" in text and "« Exo-Hair est un produit cosmétique" in text
