@@ -677,3 +677,12 @@ def test_schema_org_address_without_a_postal_code_is_taken_as_the_data_gives_it(
         "Dubai Healthcare City, Building 64, Dubai",
         "AE",
     )
+
+
+def test_schema_org_data_from_a_hostile_page_stays_small() -> None:
+    """Two hundred scripts of 40,000 characters, an « address » with no number: no identity line
+    (a few scripts are read at most, and an address has a number)."""
+    script = '<script type="application/ld+json">{"@type": "MedicalClinic", "name": "X", "address": "%s"}</script>'
+    html = "<html><head>" + (script % ("y" * 40_000)) * 200 + "</head><body><p>Bonjour.</p></body></html>"
+    doc = document_from_html(html.encode(), "https://x.example/")
+    assert doc.text == "Bonjour." and doc.blocks[-1].tag != "jsonld"

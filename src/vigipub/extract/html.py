@@ -466,6 +466,7 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
     types: list[str] = []
     #: who the page's structured data says runs the site (see _jsonld_identities)
     identities: list[str] = []
+    identity_scripts = 0
     invisible: list[LexborNode] = []
     inline: list[LexborNode] = []
     breaks: list[LexborNode] = []
@@ -520,7 +521,9 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
                 if has_jsonld and node.css_matches(_JSONLD_SELECTOR):
                     raw = node.text(deep=True)[:50_000]
                     _jsonld_types(raw, types)
-                    if len(identities) < _MAX_IDENTITIES and '"address"' in raw:
+                    if identity_scripts < _MAX_IDENTITY_SCRIPTS and '"address"' in raw:
+                        # a few scripts at most: a hostile page may hold thousands
+                        identity_scripts += 1
                         _jsonld_identities(raw, identities)
             invisible.append(node)
             continue
@@ -651,6 +654,10 @@ _IDENTITY_TYPES = frozenset(
     }
 )  # fmt: skip
 _MAX_IDENTITIES = 2
+#: JSON-LD scripts parsed for an identity, per page (each is parsed whole, up to 50,000 characters)
+_MAX_IDENTITY_SCRIPTS = 5
+#: the longest address taken from structured data (a longer one is no postal address)
+_ADDRESS_MAX_CHARS = 200
 
 
 def _jsonld_identities(raw: str, out: list[str]) -> None:
@@ -697,11 +704,13 @@ def _jsonld_text(value: Any) -> str:
 
 
 def _jsonld_address(value: Any) -> str:
-    """« 14 place Bellecour, 69002 Lyon, FR » from a PostalAddress (or a plain string)."""
+    """« 14 place Bellecour, 69002 Lyon, FR » from a PostalAddress (or a plain string); "" for
+    one without a number (a house, a building or a postal code), which no address lacks."""
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, str):
-        return _collapse(value)
+        text = _collapse(value)
+        return text if len(text) <= _ADDRESS_MAX_CHARS and any(c.isdigit() for c in text) else ""
     if not isinstance(value, dict):
         return ""
     country = value.get("addressCountry")
@@ -711,7 +720,8 @@ def _jsonld_address(value: Any) -> str:
         t for t in (_jsonld_text(value.get("postalCode")), _jsonld_text(value.get("addressLocality"))) if t
     )
     parts = [_jsonld_text(value.get("streetAddress")), town, _jsonld_text(country)]
-    return ", ".join(p for p in parts if p) if parts[0] else ""
+    text = ", ".join(p for p in parts if p) if parts[0] else ""
+    return text if len(text) <= _ADDRESS_MAX_CHARS and any(c.isdigit() for c in text) else ""
 
 
 def _jsonld_types(raw: str, types: list[str]) -> None:
