@@ -686,3 +686,16 @@ def test_schema_org_data_from_a_hostile_page_stays_small() -> None:
     html = "<html><head>" + (script % ("y" * 40_000)) * 200 + "</head><body><p>Bonjour.</p></body></html>"
     doc = document_from_html(html.encode(), "https://x.example/")
     assert doc.text == "Bonjour." and doc.blocks[-1].tag != "jsonld"
+
+
+def test_schema_org_registration_numbers_are_read_as_a_notice_s() -> None:
+    """« vatID FR00123456789 »: the line names the property it renders, and the number is a
+    registration the decision can cite (to verify)."""
+    jsonld = MEDICAL_CLINIC[:-1] + ', "vatID": "FR00123456789", "taxID": "n/a"}'
+    doc = _jsonld_page(jsonld)
+    assert doc.text.endswith("\nSARL Azur Régénération, 3 promenade des Anglais, 06000 Nice, FR\nvatID FR00123456789")
+    identity = find_operator([doc])
+    assert identity is not None and identity.registrations == ["FR00123456789"]
+    assert identity.name == "SARL Azur Régénération" and identity.address == "3 promenade des Anglais, 06000 Nice"
+    clue = next(c for c in identity.clues if c.field == "registration")
+    assert clue.structured_data and clue.quote == "vatID FR00123456789"

@@ -371,7 +371,11 @@ class OperatorExtractor:
             return
         self.pages += 1
         # the page's schema.org identity, which extraction wrote last, is read apart (below)
-        structured = [b for b in doc.blocks[-2:] if b.tag == STRUCTURED_IDENTITY_TAG]
+        structured: list[Block] = []
+        for block in reversed(doc.blocks):
+            if block.tag != STRUCTURED_IDENTITY_TAG:
+                break
+            structured.insert(0, block)
         end = structured[0].start - 1 if structured else len(doc.text)
         text = doc.text[: max(end, 0)]
         kind = _page_kind(doc, self.vocabulary)
@@ -399,6 +403,14 @@ class OperatorExtractor:
         if line in self._structured_seen:
             return
         self._structured_seen.add(line)
+        if line.startswith(("vatID ", "taxID ")):
+            # « vatID FR12345678901 »: a registration number, if the vocabulary knows its form
+            for registration in self.vocabulary.registrations:
+                for m in registration.pattern.finditer(line):
+                    value = " ".join(m.group(0).split())
+                    implied = registration.country or _vat_country(value)
+                    self._add("registration", value, 1.0, doc, block.start + m.start(), block.start + m.end(), implied)
+            return
         name = line.split(", ", 1)[0].strip()
         if not name or len(name) > 120:
             return
@@ -786,10 +798,18 @@ def _clue(c: _Candidate) -> IdentityClue:
         url=c.doc.url,
         record_id=record.record_id if record else None,
         payload_digest=record.payload_digest if record else None,
-        structured_data=any(
-            b.tag == STRUCTURED_IDENTITY_TAG and b.start <= c.start < b.end for b in reversed(c.doc.blocks[-2:])
-        ),
+        structured_data=_in_structured_lines(c.doc, c.start),
     )
+
+
+def _in_structured_lines(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` falls in the schema.org lines extraction wrote at the end of the text."""
+    for block in reversed(doc.blocks):
+        if block.tag != STRUCTURED_IDENTITY_TAG:
+            return False
+        if block.start <= offset:
+            return True
+    return False
 
 
 def _page_words(url: str, title: str | None) -> str:

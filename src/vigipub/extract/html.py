@@ -654,6 +654,8 @@ _IDENTITY_TYPES = frozenset(
     }
 )  # fmt: skip
 _MAX_IDENTITIES = 2
+#: the schema.org properties of an organisation that hold a registration number
+_REGISTRATION_KEYS = ("vatID", "taxID")
 #: JSON-LD scripts parsed for an identity, per page (each is parsed whole, up to 50,000 characters)
 _MAX_IDENTITY_SCRIPTS = 5
 #: the longest address taken from structured data (a longer one is no postal address)
@@ -676,7 +678,8 @@ def _jsonld_identities(raw: str, out: list[str]) -> None:
         return
     stack = [data]
     seen = 0
-    while stack and seen < 200 and len(out) < _MAX_IDENTITIES:
+    found = sum(not line.startswith(_REGISTRATION_KEYS) for line in out)
+    while stack and seen < 200 and found < _MAX_IDENTITIES:
         item = stack.pop()
         seen += 1
         if isinstance(item, list):
@@ -697,6 +700,13 @@ def _jsonld_identities(raw: str, out: list[str]) -> None:
             line = _collapse(f"{name}, {address}")[:300]
             if line not in out:
                 out.append(line)
+                found += 1
+                # its registration numbers, each on a line named by its schema.org property
+                # (« vatID FR12345678901 »), read by the operator's reader as a legal notice's are
+                for key in _REGISTRATION_KEYS:
+                    number = _jsonld_text(item.get(key))
+                    if number and len(number) <= 40 and any(c.isdigit() for c in number):
+                        out.append(f"{key} {number}")
 
 
 def _jsonld_text(value: Any) -> str:
