@@ -585,7 +585,7 @@ def test_a_clinic_s_schema_org_data_names_its_operator_when_no_text_does() -> No
     """Written for this test: no legal notice, a footer without a legal form or an address, and
     the SEO plug-in's MedicalClinic with the legal name and the postal address."""
     doc = _jsonld_page(MEDICAL_CLINIC)
-    line = "SARL Azur Régénération, 3 promenade des Anglais, 06000 Nice, FR"
+    line = "SARL Azur Régénération — 3 promenade des Anglais, 06000 Nice, FR"
     assert doc.text.endswith("\n" + line) and doc.blocks[-1].tag == "jsonld"
     identity = find_operator([doc])
     assert identity is not None
@@ -693,9 +693,24 @@ def test_schema_org_registration_numbers_are_read_as_a_notice_s() -> None:
     registration the decision can cite (to verify)."""
     jsonld = MEDICAL_CLINIC[:-1] + ', "vatID": "FR00123456789", "taxID": "n/a"}'
     doc = _jsonld_page(jsonld)
-    assert doc.text.endswith("\nSARL Azur Régénération, 3 promenade des Anglais, 06000 Nice, FR\nvatID FR00123456789")
+    assert doc.text.endswith("\nSARL Azur Régénération — 3 promenade des Anglais, 06000 Nice, FR\nvatID FR00123456789")
     identity = find_operator([doc])
     assert identity is not None and identity.registrations == ["FR00123456789"]
     assert identity.name == "SARL Azur Régénération" and identity.address == "3 promenade des Anglais, 06000 Nice"
     clue = next(c for c in identity.clues if c.field == "registration")
     assert clue.structured_data and clue.quote == "vatID FR00123456789"
+
+
+def test_a_legal_name_holding_a_comma_stays_whole() -> None:
+    """« Clínica Regenera, S.L. »: the name is what comes before the line's dash, not its comma."""
+    jsonld = (
+        '{"@type": "MedicalClinic", "legalName": "Clínica Azur Regenera, S.L.", "address": {"streetAddress": '
+        '"Calle de Serrano 41", "postalCode": "28001", "addressLocality": "Madrid", "addressCountry": "ES"}}'
+    )
+    identity = find_operator([_jsonld_page(jsonld)])
+    assert identity is not None
+    assert (identity.name, identity.address, identity.country) == (
+        "Clínica Azur Regenera, S.L.",
+        "Calle de Serrano 41, 28001 Madrid",
+        "ES",
+    )

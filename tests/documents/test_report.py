@@ -106,7 +106,7 @@ def test_the_first_screen_says_what_was_found_and_what_blocks() -> None:
     assert "relevé dans les mentions légales, sans adresse postale lisible, à vérifier de près" in bare
     assert "hors de toute page" not in bare
     # read in the pages' schema.org data only: said so, not « pied de page »
-    clue = IdentityClue(field="name", value="Vitadendra Health AG", quote="Vitadendra Health AG, Kurhausstrasse 21",
+    clue = IdentityClue(field="name", value="Vitadendra Health AG", quote="Vitadendra Health AG — Kurhausstrasse 21",
                         start=0, end=39, url="https://c.example/", structured_data=True)  # fmt: skip
     structured = report(pages, qualified(pages), confidence="medium", clues=[clue])
     said = " ".join(structured.find_class("summary")[0].text_content().split())

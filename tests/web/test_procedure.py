@@ -412,7 +412,7 @@ def test_an_operator_read_only_in_schema_org_data_is_said_so(client_as, users, c
     proposal = dict(analysis.operator_proposal)
     proposal["legal_notice"] = False
     proposal["clues"] = [
-        {**clue, "structured_data": True, "quote": "Vitadendra Health AG, Kurhausstrasse 21, 7399 Tannenbad, CH"}
+        {**clue, "structured_data": True, "quote": "Vitadendra Health AG — Kurhausstrasse 21, 7399 Tannenbad, CH"}
         for clue in proposal["clues"]
     ]
     analysis.operator_proposal = proposal

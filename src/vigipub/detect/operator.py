@@ -393,8 +393,8 @@ class OperatorExtractor:
             self._structured(doc, block)
 
     def _structured(self, doc: Document, block: Block) -> None:
-        """« SAS Bellecour Esthétique, 14 place Bellecour, 69002 Lyon, FR »: the name before the
-        first comma whatever its form (the data says it is a name), and the address after it.
+        """« SAS Bellecour Esthétique — 14 place Bellecour, 69002 Lyon, FR »: the name before the
+        dash whatever its form (the data says it is a name), and the address after it.
 
         Weaker than a legal notice, and counted once per site however many pages repeat it
         (an SEO plug-in writes it on every page): the notice's own spelling of the same address
@@ -411,8 +411,9 @@ class OperatorExtractor:
                     implied = registration.country or _vat_country(value)
                     self._add("registration", value, 1.0, doc, block.start + m.start(), block.start + m.end(), implied)
             return
-        name = line.split(", ", 1)[0].strip()
-        if not name or len(name) > 120:
+        name, separator, rest = line.partition(" — ")  # as extraction writes it (an em dash)
+        name = name.strip()
+        if not separator or not name or len(name) > 120:
             return
         # the data's country is often its ISO code (« FR »), which no text reader takes
         last = line.rsplit(", ", 1)[-1].strip()
@@ -421,11 +422,10 @@ class OperatorExtractor:
         self._add("name", name, 1.5, doc, block.start, block.start + len(name), country)
         # the address is what the data says it is, postal code or not (« Dubai Healthcare City,
         # Building 64, Dubai »), less the ISO code
-        rest = line[len(name) + 2 :]
         if iso and rest.endswith(", " + last):
             rest = rest[: -len(last) - 2]
         if rest.strip() and rest != last:
-            at = block.start + len(name) + 2
+            at = block.start + line.index(" — ") + 3
             self._add("address", rest.strip(), 1.0, doc, at, at + len(rest), country)
 
     # -- reading ----------------------------------------------------------------------

@@ -12,7 +12,7 @@ DocumentSource = Literal["http", "rendered", "pdf", "file", "text"]
 
 
 #: the tag of a block that renders what the page's schema.org data says of who runs the site
-#: (« SAS Bellecour Esthétique, 14 place Bellecour, 69002 Lyon, FR »): extraction writes it at
+#: (« SAS Bellecour Esthétique — 14 place Bellecour, 69002 Lyon, FR »): extraction writes it at
 #: the end of the text, the operator's reader takes its name and address
 STRUCTURED_IDENTITY_TAG = "jsonld"
 

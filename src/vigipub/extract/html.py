@@ -654,6 +654,8 @@ _IDENTITY_TYPES = frozenset(
     }
 )  # fmt: skip
 _MAX_IDENTITIES = 2
+#: between the name and the address of a schema.org identity's line
+IDENTITY_SEPARATOR = " — "
 #: the schema.org properties of an organisation that hold a registration number
 _REGISTRATION_KEYS = ("vatID", "taxID")
 #: JSON-LD scripts parsed for an identity, per page (each is parsed whole, up to 50,000 characters)
@@ -663,7 +665,7 @@ _ADDRESS_MAX_CHARS = 200
 
 
 def _jsonld_identities(raw: str, out: list[str]) -> None:
-    """Add to ``out`` the identities a JSON-LD script states: « SAS Bellecour Esthétique, 14 place
+    """Add to ``out`` the identities a JSON-LD script states: « SAS Bellecour Esthétique — 14 place
     Bellecour, 69002 Lyon, FR » from a MedicalClinic's ``legalName`` (else ``name``) and postal
     ``address``.
 
@@ -697,7 +699,8 @@ def _jsonld_identities(raw: str, out: list[str]) -> None:
         name = _jsonld_text(item.get("legalName")) or _jsonld_text(item.get("name"))
         address = _jsonld_address(item.get("address"))
         if name and address:
-            line = _collapse(f"{name}, {address}")[:300]
+            # an em dash between them: a legal name may hold a comma (« Clínica Regenera, S.L. »)
+            line = _collapse(f"{name.replace(IDENTITY_SEPARATOR, ' - ')}{IDENTITY_SEPARATOR}{address}")[:300]
             if line not in out:
                 out.append(line)
                 found += 1
