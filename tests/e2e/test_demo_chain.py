@@ -46,7 +46,7 @@ def test_demo_prints_summary_table_and_paths(demo_run):
     out, result = demo_run
     for site in SITES:
         assert site in result.stdout
-    assert "France targeted" in result.stdout
+    assert "public français visé" in result.stdout and "suspension de la publicité" in result.stdout
     assert str(out) in result.stdout.replace("\n", "")
 
 

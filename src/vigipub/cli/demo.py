@@ -23,8 +23,8 @@ from vigipub.pipeline import InvestigateOptions, investigate, prepare_output_dir
 def command(out_dir: Path | None, browser: bool | None, max_pages: int) -> None:
     """Serve the bundled demo sites on 127.0.0.1 and investigate each one.
 
-    Needs no network. Prints a summary table (site, verdict, claims, France targeted,
-    proposed measure) and the path of each dossier.
+    Needs no network. Prints a summary table in French (site, verdict, claims, whether the
+    French public is targeted, proposed measure) and the path of each dossier.
     """
     from vigipub.demo import DEMO_SITES, serve_demo_sites
 
