@@ -88,3 +88,18 @@ def test_uncreatable_output_folder_is_one_line_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2
     assert "cannot create the output folder" in err and "Traceback" not in err
+
+
+def test_analyze_prints_its_table_in_french(tmp_path, capsys):
+    page = tmp_path / "clinique.html"
+    page.write_text(
+        "<html lang='fr'><head><title>Cellules souches</title></head><body><h1>Injections de cellules souches"
+        "</h1><p>Nos cellules souches guérissent l'arthrose du genou. Prix du protocole : 9 000 €. Prenez "
+        "rendez-vous.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["analyze", str(page)]) == 0
+    out = capsys.readouterr().out
+    for words in ("adresse", "langue", "probabilité", "allégations", "thérapies", "fichier", "thérapie par cellules souches"):
+        assert words in out, words
+    assert "therapies" not in out and "stem_cells" not in out

@@ -10,8 +10,12 @@ from rich.console import Console
 from rich.table import Table
 
 from vigipub.cli.summary import VERDICT_STYLE
+from vigipub.documents.report import LABELS_FR
 from vigipub.evidence import FindingsFile, PageAnalysis, VigipubError
 from vigipub.pipeline import analyze_paths, detection_producer, judge_in_sites
+
+#: which version of a page was read (vigipub.evidence.document.DocumentSource), in French
+SOURCE_FR = {"http": "réponse HTTP", "rendered": "rendue par le navigateur", "pdf": "PDF", "file": "fichier", "text": "texte"}
 
 
 @click.command("analyze")
@@ -53,16 +57,19 @@ def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None, site_cont
         if failure is not None:
             raise failure
         return
+    # in French, with the report's words (the JSON keeps the codes)
     table = Table(show_lines=False)
-    for col in ("url", "source", "lang", "verdict", "score", "claims", "therapies", "genre"):
+    for col in ("adresse", "version", "langue", "verdict", "probabilité", "allégations", "thérapies", "genre"):
         table.add_column(col, overflow="fold")
+    verdicts, therapy_names, genres = LABELS_FR["verdict_fr"], LABELS_FR["therapy_fr"], LABELS_FR["genre_fr"]
     for page in findings.pages:
         claims = sum(1 for f in page.findings if f.kind == "claim")
         therapies = sorted({f.attributes.get("family", f.subkind) for f in page.findings if f.names_a_product})
         table.add_row(
-            page.url, page.source, page.language or "?",
-            f"[{VERDICT_STYLE.get(page.verdict, '')}]{page.verdict}[/]", f"{page.score:.2f}",
-            str(claims), ", ".join(therapies), page.genre,
+            page.url, SOURCE_FR.get(page.source, page.source), page.language or "?",
+            f"[{VERDICT_STYLE.get(page.verdict, '')}]{verdicts.get(page.verdict, page.verdict)}[/]",
+            f"{page.score:.2f}".replace(".", ","), str(claims),
+            ", ".join(therapy_names.get(t, t) for t in therapies), genres.get(page.genre, page.genre),
         )
     Console(width=200).print(table)
     if failure is not None:
