@@ -14,9 +14,6 @@ from vigipub.documents.report import LABELS_FR
 from vigipub.evidence import FindingsFile, PageAnalysis, VigipubError
 from vigipub.pipeline import analyze_paths, detection_producer, judge_in_sites
 
-#: which version of a page was read (vigipub.evidence.document.DocumentSource), in French
-SOURCE_FR = {"http": "réponse HTTP", "rendered": "rendue par le navigateur", "pdf": "PDF", "file": "fichier", "text": "texte"}
-
 
 @click.command("analyze")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -62,11 +59,12 @@ def command(inputs: tuple[Path, ...], fmt: str, out_file: Path | None, site_cont
     for col in ("adresse", "version", "langue", "verdict", "probabilité", "allégations", "thérapies", "genre"):
         table.add_column(col, overflow="fold")
     verdicts, therapy_names, genres = LABELS_FR["verdict_fr"], LABELS_FR["therapy_fr"], LABELS_FR["genre_fr"]
+    sources = LABELS_FR["source_fr"]
     for page in findings.pages:
         claims = sum(1 for f in page.findings if f.kind == "claim")
         therapies = sorted({f.attributes.get("family", f.subkind) for f in page.findings if f.names_a_product})
         table.add_row(
-            page.url, SOURCE_FR.get(page.source, page.source), page.language or "?",
+            page.url, sources.get(page.source, page.source), page.language or "?",
             f"[{VERDICT_STYLE.get(page.verdict, '')}]{verdicts.get(page.verdict, page.verdict)}[/]",
             f"{page.score:.2f}".replace(".", ","), str(claims),
             ", ".join(therapy_names.get(t, t) for t in therapies), genres.get(page.genre, page.genre),

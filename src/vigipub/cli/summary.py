@@ -13,7 +13,7 @@ from vigipub.pipeline import SiteSummary
 
 VERDICT_STYLE = {"promotion": "bold red", "uncertain": "yellow", "not_promotion": "green"}
 #: whether the site targets the French public (the qualification's T0), as the table says it
-FRANCE_FR = {"yes": "oui", "no": "non", "undetermined": "à établir", "n/a": "sans objet"}
+FRANCE_FR = {**LABELS_FR["outcome_fr"], "n/a": LABELS_FR["outcome_fr"]["not_applicable"]}
 
 
 def print_summaries(summaries: Sequence[SiteSummary], names: Sequence[str] | None = None) -> None:

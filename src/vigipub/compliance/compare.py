@@ -16,7 +16,7 @@ from vigipub.evidence.compliance import (
     Reason,
     Side,
 )
-from vigipub.evidence.vocabulary import NOT_MEDICINES_ALONE, THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
 from . import claims as claim_matching
 from .french import french_variant
@@ -98,7 +98,7 @@ def _products(view: CaptureView, *, promotion_only: bool) -> set[str]:
         for page in view.findings.pages
         if not promotion_only or page.verdict == "promotion"
         for f in page.findings
-        if f.names_a_product and f.subkind in THERAPY_FAMILIES and f.subkind not in NOT_MEDICINES_ALONE
+        if f.names_a_medicine
     }
 
 

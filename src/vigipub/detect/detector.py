@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from vigipub.evidence.core import Producer, params_digest
-from vigipub.evidence.document import STRUCTURED_IDENTITY_TAG, Block, Document
+from vigipub.evidence.document import Block, Document, structured_identity_start
 from vigipub.evidence.findings import Finding, PageAnalysis
 from vigipub.evidence.vocabulary import COSMETIC_GENRE, THERAPY_FAMILIES, VESICLE_FAMILIES
 
@@ -373,11 +373,10 @@ class Detector:
         self._french_storytellers(sidx, groups)
         self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
         findings = self._findings(doc, folded, sidx, groups, by_sentence, cues, warnings)
-        blocks = doc.blocks
-        if blocks and blocks[-1].tag == STRUCTURED_IDENTITY_TAG:
-            # the line extraction wrote of the page's schema.org identity is for the operator's
+        hidden = structured_identity_start(doc.blocks)
+        if hidden is not None:
+            # the lines extraction wrote of the page's schema.org identity are for the operator's
             # reader: no visible sentence, so no finding (« Lyon » in it is no French city shown)
-            hidden = next(b.start for b in blocks if b.tag == STRUCTURED_IDENTITY_TAG)
             findings = [f for f in findings if f.start < hidden]
         return self.model.decide(doc, findings, warnings)
 
@@ -922,6 +921,16 @@ _MADE_BY = re.compile(
 _MADE_BY_GAP = 100
 
 
+def _names_its_source(gap: str) -> bool:
+    """Whether ``gap``, between the vesicles and what follows them, says that it made them: a
+    word of origin nearby (« exosomes issus de… », « exosomes de… »), or a verb of making a bit
+    further (« … vésicules sécrétées par… »), and no conjunction (« exosomes et cellules souches »
+    are two products)."""
+    near = len(gap) <= _SOURCE_GAP and (not gap.strip(" -") or _FROM_CELLS.search(gap) is not None)
+    made_by = near or (len(gap) <= _MADE_BY_GAP and _MADE_BY.search(gap) is not None)
+    return made_by and not _AND.search(gap)
+
+
 def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: str) -> set[tuple[str, str, int, int]]:
     """The cell therapies a sentence names as the source of its exosomes or secretome.
 
@@ -949,10 +958,7 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
         for v in before:
             v_end, c_start = v.match_start + len(v.match), g.match_start
             if v_end <= c_start:
-                gap = folded[v_end:c_start]
-                near = len(gap) <= _SOURCE_GAP and (not gap.strip(" -") or _FROM_CELLS.search(gap))
-                made_by = not near and len(gap) <= _MADE_BY_GAP and _MADE_BY.search(gap)
-                if (near or made_by) and not _AND.search(gap):
+                if _names_its_source(folded[v_end:c_start]):
                     out.add(key)
                     sources_in.setdefault(key[2:], []).append(g)
                     break
@@ -1009,10 +1015,7 @@ def _drop_plant_vesicles(
         ]
         for p_start, p_end in plants[key[2:]]:
             if v_end <= p_start:
-                gap = folded[v_end:p_start]
-                near = len(gap) <= _SOURCE_GAP and (not gap.strip(" -") or _FROM_CELLS.search(gap))
-                made = near or (len(gap) <= _MADE_BY_GAP and _MADE_BY.search(gap))
-                if made and not _AND.search(gap) and not any(v_end <= c < p_start for c in cells):
+                if _names_its_source(folded[v_end:p_start]) and not any(v_end <= c < p_start for c in cells):
                     del groups[key]
                     dropped.append(key[2:])
                     break

@@ -28,7 +28,13 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from vigipub.evidence.document import STRUCTURED_IDENTITY_TAG, Block, Document
+from vigipub.evidence.document import (
+    IDENTITY_REGISTRATION_KEYS,
+    IDENTITY_SEPARATOR,
+    Block,
+    Document,
+    structured_identity_start,
+)
 from vigipub.evidence.findings import IdentityClue, OperatorIdentity
 
 from .errors import LexiconError
@@ -371,13 +377,8 @@ class OperatorExtractor:
             return
         self.pages += 1
         # the page's schema.org identity, which extraction wrote last, is read apart (below)
-        structured: list[Block] = []
-        for block in reversed(doc.blocks):
-            if block.tag != STRUCTURED_IDENTITY_TAG:
-                break
-            structured.insert(0, block)
-        end = structured[0].start - 1 if structured else len(doc.text)
-        text = doc.text[: max(end, 0)]
+        hidden = structured_identity_start(doc.blocks)
+        text = doc.text if hidden is None else doc.text[: max(hidden - 1, 0)]
         kind = _page_kind(doc, self.vocabulary)
         if kind == "legal":
             self.legal_urls.add(doc.url)
@@ -389,8 +390,10 @@ class OperatorExtractor:
             tail = max(0, len(text) - 1500)
             cut = text.rfind("\n", 0, tail) + 1 if tail else 0
             self._read(doc, text[cut:], cut, weight=1.0)
-        for block in structured:
-            self._structured(doc, block)
+        if hidden is not None:
+            for block in doc.blocks:
+                if block.start >= hidden:
+                    self._structured(doc, block)
 
     def _structured(self, doc: Document, block: Block) -> None:
         """« SAS Bellecour Esthétique — 14 place Bellecour, 69002 Lyon, FR »: the name before the
@@ -403,16 +406,12 @@ class OperatorExtractor:
         if line in self._structured_seen:
             return
         self._structured_seen.add(line)
-        if line.startswith(("vatID ", "taxID ")):
+        if line.startswith(IDENTITY_REGISTRATION_KEYS):
             # « vatID FR12345678901 »: a registration number, if the vocabulary knows its form
-            for registration in self.vocabulary.registrations:
-                for m in registration.pattern.finditer(line):
-                    value = " ".join(m.group(0).split())
-                    implied = registration.country or _vat_country(value)
-                    self._add("registration", value, 1.0, doc, block.start + m.start(), block.start + m.end(), implied)
+            self._registrations(doc, block.start, line, 1.0)
             return
-        name, separator, rest = line.partition(" — ")  # as extraction writes it (an em dash)
-        name = name.strip()
+        written, separator, rest = line.partition(IDENTITY_SEPARATOR)
+        name = written.strip()
         if not separator or not name or len(name) > 120:
             return
         # the data's country is often its ISO code (« FR »), which no text reader takes
@@ -425,7 +424,7 @@ class OperatorExtractor:
         if iso and rest.endswith(", " + last):
             rest = rest[: -len(last) - 2]
         if rest.strip() and rest != last:
-            at = block.start + line.index(" — ") + 3
+            at = block.start + len(written) + len(separator)
             self._add("address", rest.strip(), 1.0, doc, at, at + len(rest), country)
 
     # -- reading ----------------------------------------------------------------------
@@ -458,11 +457,7 @@ class OperatorExtractor:
             for m in vocab.legal_form_before.finditer(line):
                 # the form, then the name in its quotes, kept as written (« ООО «Новая Жизнь» »)
                 self._add("name", " ".join(m.group(0).split()), weight + bonus, doc, start + m.start(), start + m.end())
-            for registration in vocab.registrations:
-                for m in registration.pattern.finditer(line):
-                    value = " ".join(m.group(0).split())
-                    implied = registration.country or _vat_country(value)
-                    self._add("registration", value, weight, doc, start + m.start(), start + m.end(), implied)
+            self._registrations(doc, start, line, weight)
             cyrillic = _CYRILLIC_ADDRESS.search(line) if "г." in line or "м." in line or "город" in line else None
             if cyrillic is not None:
                 value = cyrillic.group(0).rstrip(" .")
@@ -486,6 +481,14 @@ class OperatorExtractor:
                 self._address_in_line(doc, start, line, weight)
             elif len(line) <= 120 and not _looks_like_prose(line):
                 self._address_block(doc, lines, i, postal, weight)
+
+    def _registrations(self, doc: Document, start: int, line: str, weight: float) -> None:
+        """The registration numbers of the vocabulary's forms in ``line`` (at ``start``)."""
+        for registration in self.vocabulary.registrations:
+            for m in registration.pattern.finditer(line):
+                value = " ".join(m.group(0).split())
+                implied = registration.country or _vat_country(value)
+                self._add("registration", value, weight, doc, start + m.start(), start + m.end(), implied)
 
     def _address_without_code(self, doc: Document, start: int, line: str, weight: float) -> None:
         """An address of a country without postal codes (the Emirates, Panama, Qatar…), read only
@@ -798,18 +801,8 @@ def _clue(c: _Candidate) -> IdentityClue:
         url=c.doc.url,
         record_id=record.record_id if record else None,
         payload_digest=record.payload_digest if record else None,
-        structured_data=_in_structured_lines(c.doc, c.start),
+        structured_data=(hidden := structured_identity_start(c.doc.blocks)) is not None and c.start >= hidden,
     )
-
-
-def _in_structured_lines(doc: Document, offset: int) -> bool:
-    """Whether ``offset`` falls in the schema.org lines extraction wrote at the end of the text."""
-    for block in reversed(doc.blocks):
-        if block.tag != STRUCTURED_IDENTITY_TAG:
-            return False
-        if block.start <= offset:
-            return True
-    return False
 
 
 def _page_words(url: str, title: str | None) -> str:

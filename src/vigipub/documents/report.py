@@ -96,6 +96,9 @@ LABELS_FR: dict[str, dict[str, str]] = {
     "artefact_fr": {"warc": "archive WARC", "screenshot": "capture d’écran", "rendered_dom": "page rendue (DOM)",
                     "document": "document", "log": "journal", "timestamp": "horodatage",
                     "certificate": "certificat", "other": "autre"},
+    # which version of a page was read (vigipub.evidence.document.DocumentSource)
+    "source_fr": {"http": "réponse HTTP", "rendered": "rendue par le navigateur", "pdf": "PDF", "file": "fichier",
+                  "text": "texte"},
     "genre_fr": {"clinic": "site de clinique", "broker": "intermédiaire de tourisme médical",
                  "news": "site de presse", "regulator": "site d’autorité sanitaire",
                  "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 from pydantic import Field
@@ -15,6 +16,11 @@ DocumentSource = Literal["http", "rendered", "pdf", "file", "text"]
 #: (« SAS Bellecour Esthétique — 14 place Bellecour, 69002 Lyon, FR »): extraction writes it at
 #: the end of the text, the operator's reader takes its name and address
 STRUCTURED_IDENTITY_TAG = "jsonld"
+#: how such a line is written, by extraction and read by the operator's reader: the name, this
+#: dash (a legal name may hold a comma, « Clínica Regenera, S.L. »), the address; or a registration
+#: number after the schema.org property that holds it (« vatID FR12345678901 »)
+IDENTITY_SEPARATOR = " — "
+IDENTITY_REGISTRATION_KEYS = ("vatID", "taxID")
 
 
 class Block(NamedTuple):
@@ -30,6 +36,16 @@ class Block(NamedTuple):
     end: int
     tag: str
     language: str | None = None
+
+
+def structured_identity_start(blocks: Sequence[Block]) -> int | None:
+    """Where the schema.org lines extraction wrote at the end of a text begin (None without)."""
+    start = None
+    for block in reversed(blocks):
+        if block.tag != STRUCTURED_IDENTITY_TAG:
+            break
+        start = block.start
+    return start
 
 
 class Link(NamedTuple):

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .core import SCHEMA_VERSION, Frozen, Producer, RecordRef
-from .vocabulary import THERAPY_FAMILIES
+from .vocabulary import NOT_MEDICINES_ALONE, THERAPY_FAMILIES
 
 FindingKind = Literal[
     "therapy",  # a product or technique (stem cells, dendritic cells, exosomes…)
@@ -104,6 +104,12 @@ class Finding(Frozen):
         """A therapy the site offers: not the cells that made its exosomes (« exosomes issus de
         cellules souches », marked ``source``), which are no product of the site."""
         return self.kind == "therapy" and self.attributes.get("source") != "yes"
+
+    @property
+    def names_a_medicine(self) -> bool:
+        """A product of a therapy family that may be a medicinal product by itself: not PRP
+        (:data:`NOT_MEDICINES_ALONE`), nor the cells that made exosomes."""
+        return self.names_a_product and self.subkind in THERAPY_FAMILIES and self.subkind not in NOT_MEDICINES_ALONE
 
 
 class Contribution(Frozen):

@@ -15,7 +15,11 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from vigipub.evidence.document import STRUCTURED_IDENTITY_TAG
+from vigipub.evidence.document import (
+    IDENTITY_REGISTRATION_KEYS,
+    IDENTITY_SEPARATOR,
+    STRUCTURED_IDENTITY_TAG,
+)
 
 #: elements whose content is never visible text
 SKIP_TAGS = frozenset(
@@ -654,10 +658,6 @@ _IDENTITY_TYPES = frozenset(
     }
 )  # fmt: skip
 _MAX_IDENTITIES = 2
-#: between the name and the address of a schema.org identity's line
-IDENTITY_SEPARATOR = " — "
-#: the schema.org properties of an organisation that hold a registration number
-_REGISTRATION_KEYS = ("vatID", "taxID")
 #: JSON-LD scripts parsed for an identity, per page (each is parsed whole, up to 50,000 characters)
 _MAX_IDENTITY_SCRIPTS = 5
 #: the longest address taken from structured data (a longer one is no postal address)
@@ -680,7 +680,7 @@ def _jsonld_identities(raw: str, out: list[str]) -> None:
         return
     stack = [data]
     seen = 0
-    found = sum(not line.startswith(_REGISTRATION_KEYS) for line in out)
+    found = sum(not line.startswith(IDENTITY_REGISTRATION_KEYS) for line in out)
     while stack and seen < 200 and found < _MAX_IDENTITIES:
         item = stack.pop()
         seen += 1
@@ -706,7 +706,7 @@ def _jsonld_identities(raw: str, out: list[str]) -> None:
                 found += 1
                 # its registration numbers, each on a line named by its schema.org property
                 # (« vatID FR12345678901 »), read by the operator's reader as a legal notice's are
-                for key in _REGISTRATION_KEYS:
+                for key in IDENTITY_REGISTRATION_KEYS:
                     number = _jsonld_text(item.get(key))
                     if number and len(number) <= 40 and any(c.isdigit() for c in number):
                         out.append(f"{key} {number}")
@@ -723,17 +723,17 @@ def _jsonld_address(value: Any) -> str:
         value = value[0] if value else None
     if isinstance(value, str):
         text = _collapse(value)
-        return text if len(text) <= _ADDRESS_MAX_CHARS and any(c.isdigit() for c in text) else ""
-    if not isinstance(value, dict):
+    elif isinstance(value, dict):
+        country = value.get("addressCountry")
+        if isinstance(country, dict):
+            country = country.get("name")
+        town = " ".join(
+            t for t in (_jsonld_text(value.get("postalCode")), _jsonld_text(value.get("addressLocality"))) if t
+        )
+        parts = [_jsonld_text(value.get("streetAddress")), town, _jsonld_text(country)]
+        text = ", ".join(p for p in parts if p) if parts[0] else ""
+    else:
         return ""
-    country = value.get("addressCountry")
-    if isinstance(country, dict):
-        country = country.get("name")
-    town = " ".join(
-        t for t in (_jsonld_text(value.get("postalCode")), _jsonld_text(value.get("addressLocality"))) if t
-    )
-    parts = [_jsonld_text(value.get("streetAddress")), town, _jsonld_text(country)]
-    text = ", ".join(p for p in parts if p) if parts[0] else ""
     return text if len(text) <= _ADDRESS_MAX_CHARS and any(c.isdigit() for c in text) else ""
 
 

@@ -351,11 +351,7 @@ def build_facts(
     site_promotes = "promotion" in verdicts
     # a site whose pages name a product besides PRP: what it says of its PRP alone is set aside
     # (a site that names only PRP is judged on it, as a case file about PRP would be)
-    sells_a_medicine = any(
-        f.names_a_product and f.subkind in THERAPY_FAMILIES and f.subkind not in NOT_MEDICINES_ALONE
-        for page in pages
-        for f in page.findings
-    )
+    sells_a_medicine = any(f.names_a_medicine for page in pages for f in page.findings)
     for n, page in enumerate(pages):
         digest = _page_digest(page)
         verdict = verdicts[n]
