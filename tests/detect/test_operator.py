@@ -602,22 +602,6 @@ def test_a_clinic_s_schema_org_data_names_its_operator_when_no_text_does() -> No
 @pytest.mark.parametrize(
     "jsonld",
     [
-        # in a @graph, as Yoast writes it, without a legal name: the trade name
-        '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Azur"}, {"@type": '
-        '["Organization", "MedicalBusiness"], "name": "Clinique Azur Régénération", "address": '
-        '{"streetAddress": "3 promenade des Anglais", "postalCode": "06000", "addressLocality": "Nice", '
-        '"addressCountry": {"@type": "Country", "name": "France"}}}]}',
-    ],
-)
-def test_schema_org_in_a_graph_with_a_trade_name(jsonld: str) -> None:
-    identity = find_operator([_jsonld_page(jsonld)])
-    assert identity is not None and identity.name == "Clinique Azur Régénération"
-    assert identity.address == "3 promenade des Anglais, 06000 Nice, France" and identity.country == "FR"
-
-
-@pytest.mark.parametrize(
-    "jsonld",
-    [
         '{"@type": "MedicalClinic", "name": "Clinique Azur", "address": ',  # cut short: invalid JSON
         '{"@type": "MedicalClinic", "name": "Clinique Azur", "telephone": "+33 4 93 00 00 00"}',  # no address
         '{"@type": "NewsArticle", "headline": "x", "address": "3 rue X, 75001 Paris"}',  # no organisation
@@ -664,21 +648,6 @@ def test_the_schema_org_line_is_no_sentence_of_the_page() -> None:
     assert any(f.kind == "therapy" for f in findings)
 
 
-def test_schema_org_address_without_a_postal_code_is_taken_as_the_data_gives_it() -> None:
-    """The data says which part is the address: no postal code is needed (the Emirates)."""
-    jsonld = (
-        '{"@type": "MedicalClinic", "name": "Azur Regen Clinic Dubai", "address": {"streetAddress": '
-        '"Dubai Healthcare City, Building 64", "addressLocality": "Dubai", "addressCountry": "AE"}}'
-    )
-    identity = find_operator([_jsonld_page(jsonld)])
-    assert identity is not None
-    assert (identity.name, identity.address, identity.country) == (
-        "Azur Regen Clinic Dubai",
-        "Dubai Healthcare City, Building 64, Dubai",
-        "AE",
-    )
-
-
 def test_schema_org_data_from_a_hostile_page_stays_small() -> None:
     """Two hundred scripts of 40,000 characters, an « address » with no number: no identity line
     (a few scripts are read at most, and an address has a number)."""
@@ -701,16 +670,33 @@ def test_schema_org_registration_numbers_are_read_as_a_notice_s() -> None:
     assert clue.structured_data and clue.quote == "vatID FR00123456789"
 
 
-def test_a_legal_name_holding_a_comma_stays_whole() -> None:
-    """« Clínica Regenera, S.L. »: the name is what comes before the line's dash, not its comma."""
-    jsonld = (
-        '{"@type": "MedicalClinic", "legalName": "Clínica Azur Regenera, S.L.", "address": {"streetAddress": '
-        '"Calle de Serrano 41", "postalCode": "28001", "addressLocality": "Madrid", "addressCountry": "ES"}}'
-    )
+@pytest.mark.parametrize(
+    ("jsonld", "expected"),
+    [
+        # in a @graph, as Yoast writes it, without a legal name: the trade name; the country by name
+        (
+            '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Azur"}, {"@type": '
+            '["Organization", "MedicalBusiness"], "name": "Clinique Azur Régénération", "address": '
+            '{"streetAddress": "3 promenade des Anglais", "postalCode": "06000", "addressLocality": "Nice", '
+            '"addressCountry": {"@type": "Country", "name": "France"}}}]}',
+            ("Clinique Azur Régénération", "3 promenade des Anglais, 06000 Nice, France", "FR"),
+        ),
+        # the data says which part is the address: no postal code is needed (the Emirates)
+        (
+            '{"@type": "MedicalClinic", "name": "Azur Regen Clinic Dubai", "address": {"streetAddress": '
+            '"Dubai Healthcare City, Building 64", "addressLocality": "Dubai", "addressCountry": "AE"}}',
+            ("Azur Regen Clinic Dubai", "Dubai Healthcare City, Building 64, Dubai", "AE"),
+        ),
+        # « Clínica Regenera, S.L. »: the name is what comes before the line's dash, not its comma
+        (
+            '{"@type": "MedicalClinic", "legalName": "Clínica Azur Regenera, S.L.", "address": {"streetAddress": '
+            '"Calle de Serrano 41", "postalCode": "28001", "addressLocality": "Madrid", "addressCountry": "ES"}}',
+            ("Clínica Azur Regenera, S.L.", "Calle de Serrano 41, 28001 Madrid", "ES"),
+        ),
+    ],
+    ids=["graph-trade-name", "no-postal-code", "comma-in-legal-name"],
+)
+def test_schema_org_identity_as_the_data_gives_it(jsonld: str, expected: tuple[str, str, str]) -> None:
     identity = find_operator([_jsonld_page(jsonld)])
     assert identity is not None
-    assert (identity.name, identity.address, identity.country) == (
-        "Clínica Azur Regenera, S.L.",
-        "Calle de Serrano 41, 28001 Madrid",
-        "ES",
-    )
+    assert (identity.name, identity.address, identity.country) == expected
