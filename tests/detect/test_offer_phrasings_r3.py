@@ -251,3 +251,32 @@ def test_a_long_paragraph_loses_only_its_sentence_about_cookies() -> None:
     )
     found = _in("fr", "Injections de cellules souches.", paragraph)
     assert any(f.kind == "claim" for f in found)
+
+
+def _hospital_genre(a: PageAnalysis) -> list[str]:
+    return [f.match for f in a.findings if f.kind == "genre" and f.subkind == "authorised_medicine_info"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "transplant", "cells"),
+    [
+        ("fr", "Traitement du genou par autogreffe de cellules souches, sans chirurgie.",
+         "Nous utilisons vos cellules souches mésenchymateuses cultivées dans notre laboratoire."),
+        ("en", "Knee repair by autologous stem cell transplantation, without surgery.",
+         "We use your own mesenchymal stem cells, expanded in our laboratory."),
+    ],
+)  # fmt: skip
+def test_a_transplant_of_unnamed_stem_cells_beside_mesenchymal_cells_is_no_hospital_page(
+    lang: str, transplant: str, cells: str
+) -> None:
+    """« Autogreffe de cellules souches » is the haematologist's standard transplant on a page that
+    names no other cells, and a clinic's name for the mesenchymal cells it injects on one that does
+    (a Swiss orthopaedic clinic's page lost 1.07 in log-odds to the hospital genre)."""
+    assert _hospital_genre(_analyze(lang, transplant, cells)) == []
+    assert _hospital_genre(_analyze(lang, transplant))  # alone: a hospital's words
+    # a haematopoietic transplant keeps its genre beside mesenchymal cells
+    hsct = {
+        "fr": "Greffe de moelle osseuse pour les leucémies.",
+        "en": "Bone marrow transplant for leukaemia.",
+    }[lang]
+    assert _hospital_genre(_analyze(lang, hsct, cells))

@@ -65,6 +65,10 @@ _NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, _PLANT_CELLS})
 #: a cookie-consent notice (_drop_cookie_notices), and the longest paragraph taken as one
 _COOKIE_NOTICE = "cookie_notice"
 _NOTICE_MAX_CHARS = 600
+#: genre cues of a transplant of unnamed stem cells (« autogreffe de cellules souches »), and the
+#: families that make such a transplant no haematologist's (_drop_generic_transplants)
+_GENERIC_TRANSPLANT = "generic_transplant"
+_NON_BLOOD_FAMILIES = frozenset({"mesenchymal_stem_cells", "adipose_cells", "placental_cells", "exosomes", "secretome"})
 #: the cue naming a plant, which may be what made a sentence's exosomes (_drop_plant_vesicles)
 _PLANT_SOURCE = "plant_source"
 #: reporting cues that frame a page (a study, clinics in the third person) without making
@@ -112,6 +116,10 @@ class Detector:
         #: host suffix -> (its rank in the lexicon's list, genre): the first listed suffix wins
         #: (taken from the lexicon when the detector is built, like the automata)
         self._genre_rank = {suffix: (i, g) for i, (suffix, g) in enumerate(lexicon.genre_hosts.items())}
+        #: genre cues naming a transplant of unnamed stem cells (_drop_generic_transplants)
+        self._generic_transplant_ids = frozenset(
+            e.id for e in lexicon.entries if e.attributes.get("cue") == _GENERIC_TRANSPLANT
+        )
 
     @classmethod
     def default(cls) -> Detector:
@@ -365,6 +373,7 @@ class Detector:
             if _PLANT_CELLS in subkinds:
                 # « crème aux cellules souches végétales »: a cosmetic's ingredient
                 self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_cells")
+        _drop_generic_transplants(groups, self._generic_transplant_ids)
         by_sentence: dict[tuple[int, int], set[str]] = {}
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
@@ -714,14 +723,21 @@ class Detector:
                 {"host": host},
             )
         # The first listed suffix the host ends with: look up each of the host's suffixes
-        # (a few) rather than test every listed one.
+        # (a few) rather than test every listed one. « gov.* » stands for gov and a country code.
         genre = None
         rank = len(self._genre_rank)
+        country = host.rsplit(".", 1)[-1]
+        wildcard = len(country) == 2 and country.isalpha()
         at = -1
         while True:
-            found = self._genre_rank.get(host[at + 1 :])
+            suffix = host[at + 1 :]
+            found = self._genre_rank.get(suffix)
             if found is not None and found[0] < rank:
                 rank, genre = found
+            if wildcard and suffix != country:
+                found = self._genre_rank.get(suffix[: -len(country)] + "*")
+                if found is not None and found[0] < rank:
+                    rank, genre = found
             at = host.find(".", at + 1)
             if at < 0:
                 break
@@ -986,6 +1002,26 @@ def _drop_cookie_notices(
             bs, be = sidx.block_span(sidx.block_of(s))
             spans.append((bs, be) if be - bs <= _NOTICE_MAX_CHARS else (s, e))
     for key in [k for k in groups if any(s <= k[2] and k[3] <= e for s, e in spans)]:
+        del groups[key]
+
+
+def _drop_generic_transplants(groups: dict[tuple[str, str, int, int], _Group], generic_ids: frozenset[str]) -> None:
+    """Drop the hospital genre of « autogreffe de cellules souches », "autologous stem cell
+    transplant" on a page that names mesenchymal, adipose or placental cells, or exosomes.
+
+    Unqualified, such a transplant is the haematologist's standard one (authorised practice,
+    a reason against promotion); a clinic injecting the mesenchymal cells it cultured calls its
+    procedure so too (« Absence de chirurgie par autogreffe de cellules souches »), and that is
+    no hospital's page. The haematopoietic phrasings (« greffe de moelle osseuse », "HSCT")
+    keep their weight on any page; cord blood and bone marrow are a transplant's sources too.
+    """
+    if not any(k[0] == "therapy" and k[1] in _NON_BLOOD_FAMILIES for k in groups):
+        return
+    for key in [
+        k
+        for k, g in groups.items()
+        if k[0] == "genre" and g.entry_ids and all(i in generic_ids for i in g.entry_ids)
+    ]:
         del groups[key]
 
 
