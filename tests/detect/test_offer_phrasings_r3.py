@@ -280,3 +280,56 @@ def test_a_transplant_of_unnamed_stem_cells_beside_mesenchymal_cells_is_no_hospi
         "en": "Bone marrow transplant for leukaemia.",
     }[lang]
     assert _hospital_genre(_analyze(lang, hsct, cells))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Nos perfusions de surnageant de culture réparent les tissus abîmés."),
+        ("en", "Our stem cell culture supernatant regenerates damaged tissue."),
+        ("de", "Unser Zellkulturüberstand regeneriert geschädigtes Gewebe."),
+        ("es", "Nuestro sobrenadante de cultivo regenera los tejidos dañados."),
+        ("it", "Il nostro surnatante di coltura rigenera i tessuti danneggiati."),
+        ("pt", "O nosso sobrenadante de cultura regenera os tecidos danificados."),
+        ("nl", "Ons kweeksupernatant herstelt beschadigd weefsel."),
+    ],
+)
+def test_a_culture_supernatant_is_a_secretome(lang: str, sentence: str) -> None:
+    """Japanese clinics sell the liquid their stem cells grew in (« surnageant de culture », "stem
+    cell culture supernatant"): a secretome, no cells; it named no product before."""
+    assert "secretome" in _families(_analyze(lang, sentence))
+
+
+def _sources(a: PageAnalysis) -> set[str]:
+    return {f"{f.kind}:{f.subkind}" for f in a.findings if f.attributes.get("source") == "yes"}
+
+
+def test_cells_that_release_the_vesicles_are_their_source() -> None:
+    """« Les cellules souches mésenchymateuses libèrent des exosomes »: the cells named first, then
+    their making, are the source as « exosomes libérés par des cellules » is."""
+    a = _analyze(
+        "fr",
+        "Lorsque nous cultivons des cellules souches mésenchymateuses, elles libèrent dans le milieu des "
+        "exosomes et des facteurs de croissance.",
+    )
+    assert "therapy:mesenchymal_stem_cells" in _sources(a)
+    # two products side by side keep their own standing
+    b = _analyze("fr", "Nous proposons des cellules souches mésenchymateuses et des exosomes.")
+    assert "therapy:mesenchymal_stem_cells" not in _sources(b)
+
+
+def test_a_culture_named_in_the_products_name_made_the_product() -> None:
+    """The "cell culture" of "stem cell culture supernatant" is no manipulation of the product."""
+    a = _analyze("en", "Stem cell culture supernatant therapy in Tokyo.")
+    manipulations = [f for f in a.findings if f.kind == "manipulation"]
+    assert manipulations and all(f.attributes.get("source") == "yes" for f in manipulations)
+
+
+def test_a_licence_declared_to_a_foreign_ministry_is_a_foreign_licence() -> None:
+    """« Ce traitement a été déclaré au ministère de la Santé japonais »: the provider invokes a
+    foreign licence, which the draft decision answers (defences.yaml, authorised_abroad)."""
+    own = "Ce traitement a été déclaré au ministère de la Santé japonais conformément à la loi sur la sécurité de la médecine régénérative."
+    a = _analyze("fr", "Injections de cellules souches à Tokyo.", own)
+    assert any(f.subkind == "authorised_abroad" for f in a.findings)
+    en = "A provision plan has been submitted to the Japanese Ministry of Health, Labour and Welfare."
+    assert any(f.subkind == "authorised_abroad" for f in _analyze("en", "Stem cell therapy in Tokyo.", en).findings)

@@ -700,3 +700,16 @@ def test_schema_org_identity_as_the_data_gives_it(jsonld: str, expected: tuple[s
     identity = find_operator([_jsonld_page(jsonld)])
     assert identity is not None
     assert (identity.name, identity.address, identity.country) == expected
+
+
+def test_a_japanese_address_is_read_with_its_block_number_and_postal_code() -> None:
+    """« 4-2-8 Ginza, Chuo-ku, Tokyo 104-0061, Japon »: a block number of three parts and a
+    postal code of 3 + 4 digits after the town (a Tokyo clinic's decision had no address)."""
+    page = _doc(
+        "https://ginza-clinic.example/a-propos",
+        "<h1>À propos</h1><p>Éditeur du site : Medical Corporation Sakurakai, 4-2-8 Ginza, Chuo-ku, "
+        "Tokyo 104-0061, Japon.</p>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "Medical Corporation Sakurakai"
+    assert op.address == "4-2-8 Ginza, Chuo-ku, Tokyo 104-0061, Japon" and op.country == "JP"

@@ -817,11 +817,14 @@ class Detector:
         sources = _vesicle_sources(groups, folded)
         # sentences whose cells all made the exosomes: how they were grown (« cellules souches
         # cultivées en laboratoire ») is not a manipulation of the product, which holds no cells
+        # (« médecine régénérative », « thérapie cellulaire » name no cells that could be grown)
         made_in = {key[2:] for key in sources} - {
             key[2:]
             for key in groups
-            if key[0] == "therapy" and key[1] in _CELL_FAMILIES and key not in sources
+            if key[0] == "therapy" and key[1] in _CELL_FAMILIES - _GENERIC_FAMILIES and key not in sources
         }
+        # a culture named inside the product's own name ("stem cell culture supernatant") made it
+        inside = _inside_vesicle_names(groups)
         for (kind, sub, s, e), g in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])):
             # inferred findings (evidence the verdict does not weigh) have their own quota:
             # they must not push the weighed findings of their subkind out of the list
@@ -847,7 +850,7 @@ class Detector:
                     attrs = {**attrs, "reported": "yes"}
                 elif not kinds & {"therapy", "disease"}:
                     confidence = 0.6
-            if (kind, sub, s, e) in sources or (kind == "manipulation" and (s, e) in made_in):
+            if (kind, sub, s, e) in sources or (kind == "manipulation" and ((s, e) in made_in or (kind, sub, s, e) in inside)):
                 # « exosomes dérivés de cellules souches mésenchymateuses »: the cells made the
                 # product, they are not in it (the qualification's families leave them out), nor
                 # is their culture a manipulation of the product
@@ -937,6 +940,35 @@ _MADE_BY = re.compile(
 _MADE_BY_GAP = 100
 
 
+#: families that name no cells of their own (« médecine régénérative », « thérapie cellulaire »)
+_GENERIC_FAMILIES = frozenset({"cell_therapy_other"})
+#: an active verb of release between cells and what they make (« les cellules souches libèrent
+#: des exosomes », "MSCs secrete growth factors"; folded text)
+_RELEASES = re.compile(
+    r"(?<!\w)(?:liberent|libere|secretent|secrete|secretes|produisent|release|releases|produce|produces|"
+    r"setzen|freisetzen|sezernieren|liberan|libera|secretan|secreta|producen|rilasciano|rilascia|secernono|"
+    r"secerne|producono|liberam|secretam|produzem|afgeven|scheiden|salgilar|salgilarlar)(?!\w)"
+)
+
+
+def _inside_vesicle_names(groups: dict[tuple[str, str, int, int], _Group]) -> set[tuple[str, str, int, int]]:
+    """Manipulations whose words lie inside the name of a secretome or exosome product: the
+    "cell culture" of "stem cell culture supernatant" is what made the product."""
+    names = [
+        (k[2:], g.match_start, g.match_start + len(g.match))
+        for k, g in groups.items()
+        if k[0] == "therapy" and k[1] in VESICLE_FAMILIES
+    ]
+    if not names:
+        return set()
+    return {
+        k
+        for k, g in groups.items()
+        if k[0] == "manipulation"
+        and any(span == k[2:] and a <= g.match_start and g.match_start + len(g.match) <= b for span, a, b in names)
+    }
+
+
 def _names_its_source(gap: str) -> bool:
     """Whether ``gap``, between the vesicles and what follows them, says that it made them: a
     word of origin nearby (« exosomes issus de… », « exosomes de… »), or a verb of making a bit
@@ -981,7 +1013,11 @@ def _vesicle_sources(groups: dict[tuple[str, str, int, int], _Group], folded: st
             elif (
                 v.subkind in VESICLE_FAMILIES
                 and g.match_start + len(g.match) <= v.match_start
-                and _DERIVED_BEFORE.match(folded[g.match_start + len(g.match) : v.match_start])
+                and (
+                    _DERIVED_BEFORE.match(gap := folded[g.match_start + len(g.match) : v.match_start])
+                    # « les cellules souches libèrent des exosomes »: the cells, then their making
+                    or (len(gap) <= _MADE_BY_GAP and _RELEASES.search(gap) is not None)
+                )
             ):
                 out.add(key)
                 sources_in.setdefault(key[2:], []).append(g)

@@ -850,12 +850,13 @@ _CYRILLIC_ADDRESS = re.compile(
 #: a town and the postal code after it (« Bangkok 10110 », « Singapore 238859 »)
 #: a postal code written after the town: digits (« Bangkok 10110 ») or a British postcode
 #: (« London SW7 1QJ »)
-_CODE_AFTER_TOWN = r"(?:\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})"
+#: (Japan's « 104-0061 » too)
+_CODE_AFTER_TOWN = r"(?:\d{3}-\d{4}|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})"
 _TOWN_CODE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s" + _CODE_AFTER_TOWN)
 #: a street, a district or two, the town, its code and the country on one line
 _TOWN_CODE_LINE = re.compile(
-    # the number may be a range (« 71-75 Shelton Street »)
-    r"\b\d{1,5}(?:[-–]\d{1,5})?\s[^,·|•\d]{2,60}?(?:,\s*[^,·|•\d]{2,40}?){0,2},\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s"
+    # the number may be a range (« 71-75 Shelton Street ») or a Japanese block (« 4-2-8 Ginza »)
+    r"\b\d{1,5}(?:[-–]\d{1,5}){0,2}\s[^,·|•\d]{2,60}?(?:,\s*[^,·|•\d]{2,40}?){0,2},\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}\s"
     + _CODE_AFTER_TOWN
     + r",\s*(?P<country>[^,·|•]{2,40})"
 )

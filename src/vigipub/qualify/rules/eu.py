@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from vigipub.evidence.qualification import RuleId as R
 from vigipub.evidence.vocabulary import THERAPY_FAMILIES
 
-from ..facts import Fact
+from ..facts import GENERIC_FAMILIES, Fact
 from .base import Context, Result, Rule, no, not_applicable, rule, undetermined, yes
 
 RULES: list[Rule] = []
@@ -76,6 +76,11 @@ def t3_cells(ctx: Context) -> Result:
             "no therapy was identified on the site or in the case file",
             "Quel produit le site promeut-il (nom, composition) ?",
         )
+    # umbrella words (« médecine régénérative », « thérapie cellulaire ») say nothing of what a
+    # named product is made of: a clinic of « médecine régénérative » selling a secretome sells
+    # no cells
+    specific = [f for f in therapies if f.attributes.get("family", "") not in GENERIC_FAMILIES]
+    therapies = specific or therapies
     cell = [f for f in therapies if THERAPY_FAMILIES.get(f.attributes.get("family", ""), ("", "", False))[2]]
     if cell:
         return yes([f.id for f in cell], reason="the therapy family is a cell or gene therapy")
