@@ -713,3 +713,16 @@ def test_a_japanese_address_is_read_with_its_block_number_and_postal_code() -> N
     op = find_operator([page])
     assert op is not None and op.name == "Medical Corporation Sakurakai"
     assert op.address == "4-2-8 Ginza, Chuo-ku, Tokyo 104-0061, Japon" and op.country == "JP"
+
+
+def test_a_turkish_company_keeps_its_legal_form() -> None:
+    """« Ltd. Şti. » (limited) and « A.Ş. » (joint-stock) end Turkish company names; « Ltd » alone
+    cut « Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti. » short."""
+    page = _doc(
+        "https://hair.example/mentions-legales",
+        "<h1>Mentions légales</h1><p>Le site est édité par Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti., "
+        "Halaskargazi Cad. No: 214, 34381 Şişli/İstanbul, Türkiye.</p>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name.startswith("Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti")
+    assert op.country == "TR"

@@ -33,6 +33,9 @@ _FAMILIES: Final[dict[str, tuple[str, bool]]] = {
     "car_t": ("CAR-T cells", True),
     "gene_therapy": ("gene therapy", True),
     "prp": ("platelet-rich plasma", False),
+    # a hair transplant, a facelift: a surgeon's act, no product (named so that its prices and
+    # results are never taken for the site's medicine's)
+    "surgery": ("hair transplant or cosmetic surgery", False),
     "cell_therapy_other": ("cell therapy", True),
 }
 
@@ -91,8 +94,10 @@ COMBINED_THERAPY_FR: Final[str] = _COMBINED_FR
 
 
 #: families that are no medicinal product by themselves: platelet-rich plasma is a blood
-#: preparation (it never makes a page promotion, nor a product a statement calls unauthorised)
-NOT_MEDICINES_ALONE: Final[frozenset[str]] = frozenset({"prp"})
+#: preparation, a hair transplant or a facelift a surgeon's act (they never make a page
+#: promotion, nor a product a statement calls unauthorised; their prices and results are not the
+#: site's medicine's)
+NOT_MEDICINES_ALONE: Final[frozenset[str]] = frozenset({"prp", "surgery"})
 
 
 def family_article(label: str) -> str | None:

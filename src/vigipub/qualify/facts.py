@@ -71,22 +71,30 @@ def _never(_f: Finding) -> bool:
 
 
 def _other_product_sentences(page: PageAnalysis) -> Callable[[Finding], bool]:
-    """Whether a finding's sentence speaks of a product that is no medicine alone (PRP) and of
-    nothing else: its sentence names only such products, or its page does (a PRP page of a
-    clinic that also sells exosomes, whose « 85 % de nos patients… » are PRP's)."""
+    """Whether a finding's sentence speaks of a product that is no medicine alone (PRP, a hair
+    transplant) and of nothing else: its sentence names only such products, or its page does, or
+    its page's headings (a PRP page of a clinic that also sells exosomes, whose « 85 % de nos
+    patients… » are PRP's; a page « La greffe de cheveux FUE » whose « 98 % de nos patients sont
+    satisfaits » are the surgery's)."""
     named: dict[tuple[int, int], set[str]] = {}
+    headings: set[str] = set()
     for f in page.findings:
-        if f.names_a_product and f.subkind in THERAPY_FAMILIES:
+        if f.names_a_product and f.subkind in THERAPY_FAMILIES and f.attributes.get("menu") != "yes":
             named.setdefault((f.start, f.end), set()).add(f.subkind)
+            if f.attributes.get("heading") == "yes":
+                headings.add(f.subkind)
     products = set().union(*named.values()) if named else set()
     if not products & NOT_MEDICINES_ALONE:
         return _never
-    if products <= NOT_MEDICINES_ALONE:
-        return lambda _f: True
+    # what the page is about: the products its headings name (« La greffe de cheveux FUE »), else
+    # all it names; a section's entry in the menu (« Exosomes cheveux ») is not what it speaks of
+    about_other = (headings or products) <= NOT_MEDICINES_ALONE
 
     def other(f: Finding) -> bool:
         families = named.get((f.start, f.end))
-        return families is not None and families <= NOT_MEDICINES_ALONE
+        if families is None:
+            return about_other  # a sentence naming nothing speaks of what the page is about
+        return families <= NOT_MEDICINES_ALONE
 
     return other
 
