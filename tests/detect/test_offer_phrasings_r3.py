@@ -333,3 +333,17 @@ def test_a_licence_declared_to_a_foreign_ministry_is_a_foreign_licence() -> None
     assert any(f.subkind == "authorised_abroad" for f in a.findings)
     en = "A provision plan has been submitted to the Japanese Ministry of Health, Labour and Welfare."
     assert any(f.subkind == "authorised_abroad" for f in _analyze("en", "Stem cell therapy in Tokyo.", en).findings)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "All our tissue products are minimally manipulated and regulated as 361 HCT/P."),
+        ("fr", "Nos greffons de cordon ombilical, minimalement manipulés, régénèrent le cartilage."),
+        ("de", "Die Zellen werden nur minimal manipuliert und direkt injiziert."),
+        ("es", "Las células son mínimamente manipuladas y se inyectan el mismo día."),
+    ],
+)
+def test_minimal_manipulation_is_a_stated_defence(lang: str, sentence: str) -> None:
+    found = [f for f in _analyze(lang, sentence).findings if f.subkind == "minimal_manipulation"]
+    assert found and found[0].attributes.get("inferred") == "yes"

@@ -726,3 +726,14 @@ def test_a_turkish_company_keeps_its_legal_form() -> None:
     op = find_operator([page])
     assert op is not None and op.name.startswith("Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti")
     assert op.country == "TR"
+
+
+def test_a_professional_limited_liability_company_is_a_legal_form() -> None:
+    """Texan and other US medical practices are « PLLC »: the footer's company had no name."""
+    page = _doc(
+        "https://lonestar.example/",
+        "<h1>Stem cells</h1><p>Text.</p><footer><p>© 2026 Lone Star Regenerative PLLC, 2200 Post Oak Blvd, "
+        "Houston, TX 77056, USA</p></footer>",
+    )
+    op = find_operator([page])
+    assert op is not None and op.name == "Lone Star Regenerative PLLC" and op.country == "US"

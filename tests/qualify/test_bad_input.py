@@ -559,3 +559,34 @@ def test_a_site_calling_its_product_a_cosmetic_is_answered() -> None:
     ids = [c.id for c in q.considerants]
     assert ids.index("C5_medicament_par_presentation") < ids.index("C11_quater_bis_cosmetique")
     assert "C11_quater_pas_un_medicament" not in ids
+
+
+def _cord_site_stating(statements: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """An umbilical-cord cell injection sold for the knee, whose site says its cells are only
+    minimally manipulated, in each (language, words) of ``statements``."""
+    pages = pages_from_spec(
+        [{"language": lang, "findings": [
+            {"kind": "therapy", "subkind": "umbilical_cord_cells", "quote": "gelée de Wharton", "attributes": {"family": "umbilical_cord_cells"}},
+            {"kind": "claim", "subkind": "treat", "quote": "Nos greffons de cordon régénèrent le cartilage du genou."},
+            {"kind": "offer", "subkind": "minimal_manipulation", "quote": said, "attributes": {"inferred": "yes"}},
+            {"kind": "call_to_action", "subkind": "price", "quote": "Injection articulaire : 3 500 $"},
+        ]} for lang, said in statements]  # fmt: skip
+    )
+    return _qualified_unauthorised(pages, "umbilical_cord_cells")
+
+
+def test_cells_said_to_be_minimally_manipulated_are_answered() -> None:
+    """"Minimally manipulated … 361 HCT/P" (a US clinic's words): the decision quotes the site,
+    in its French version when there is one, and answers with non-homologous use and the
+    definition by presentation (defences.yaml, minimal_manipulation)."""
+    q = _cord_site_stating(
+        [("en", "All our tissue products are minimally manipulated and regulated as 361 HCT/P."),
+         ("fr", "Nos greffons de cordon ombilical, minimalement manipulés, régénèrent le cartilage.")]
+    )  # fmt: skip
+    c = next(c for c in q.considerants if c.id == "C11_quater_ter_peu_manipulees")
+    text = c.text_fr.replace("\u2019", "'").replace("\u202f", " ").replace("\u00a0", " ")
+    assert "« Nos greffons de cordon ombilical, minimalement manipulés" in text
+    assert "mêmes fonctions essentielles chez le receveur et chez le donneur" in text and "L. 5111-1" in text
+    # a product without cells is not answered about its cells
+    q = _exosome_site_stating("minimal_manipulation", "Nos exosomes sont minimalement manipulés.")
+    assert "C11_quater_ter_peu_manipulees" not in [c.id for c in q.considerants]

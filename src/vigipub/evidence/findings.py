@@ -61,6 +61,7 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     "site_name": "nom du site", "provider_voice": "le prestataire parle", "hospital_exemption": "exemption hospitalière invoquée",
     "not_a_medicine": "« pas un médicament » selon le site",
     "cosmetic_status": "« produit cosmétique » selon le site",
+    "minimal_manipulation": "« cellules peu manipulées » selon le site",
     "authorised_abroad": "autorisation étrangère invoquée",
     "medical_tourism_only": "simple intermédiaire selon le site",
     "in_house": "fabriqué par le prestataire",

@@ -194,6 +194,10 @@ class OfferSignal(StrEnum):
     # « Exo-Hair est un produit cosmétique »: the provider calls its product a cosmetic, a
     # defence the decision answers with the rule for borderline products (CSP L. 5111-1, III)
     COSMETIC_STATUS = "cosmetic_status"
+    # "minimally manipulated", "361 HCT/P", « cellules non manipulées »: the provider says its
+    # cells are not substantially manipulated, a defence the decision answers (non-homologous use,
+    # and the definition by presentation)
+    MINIMAL_MANIPULATION = "minimal_manipulation"
     # « licence COFEPRIS », "approved by the Ministry of Health": a foreign authority's licence
     AUTHORISED_ABROAD = "authorised_abroad"
     # « nous sommes un intermédiaire et ne fournissons aucun soin »: a broker's own defence
@@ -207,7 +211,7 @@ class OfferSignal(StrEnum):
 #: defence in law/france/defences.yaml): read on any page of a promoting site, legal notice included
 SITE_DEFENCE_OFFERS: Final[frozenset[str]] = frozenset({
     OfferSignal.HOSPITAL_EXEMPTION, OfferSignal.NOT_A_MEDICINE, OfferSignal.AUTHORISED_ABROAD,
-    OfferSignal.MEDICAL_TOURISM_ONLY, OfferSignal.COSMETIC_STATUS,
+    OfferSignal.MEDICAL_TOURISM_ONLY, OfferSignal.COSMETIC_STATUS, OfferSignal.MINIMAL_MANIPULATION,
 })  # fmt: skip
 #: what a site says of its provider, read on any page of a promoting site: its defences, and
 #: that it makes the product itself

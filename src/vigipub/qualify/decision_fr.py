@@ -271,7 +271,7 @@ class _Builder:
         elif self.pending(R.T3_ATMP) and not self.ok(R.T2_FUNCTION):
             self.gap(R.T3_ATMP, "C6_mti_a_completer")
         # « ce n'est pas un médicament »: answered once the site's product is shown to be one
-        self.c_site_defences("not_a_medicine", "cosmetic_status")
+        self.c_site_defences("not_a_medicine", "cosmetic_status", "minimal_manipulation")
         if self.ok(R.T4_CENTRALISED):
             self.add("C10_autorisation_centralisee", self.w.say("C10_autorisation_centralisee"))
         elif self.ok(R.T4_AMM_REQUIRED):
@@ -458,6 +458,8 @@ class _Builder:
             if defence_id not in subkinds:
                 continue
             stated = [f for f in self.facts.of("offer", [defence_id]) if f.quote.strip()]
+            # the site's French words first, when it says it in French too
+            stated.sort(key=lambda f: f.language != "fr")
             # a product without cells gets the catalogue's answer that says nothing of cells
             answer = _CELL_FREE_ANSWERS.get(defence_id, defence_id) if self.cell_free() else defence_id
             hit = self.j.defence(answer) or self.j.defence(defence_id)
@@ -923,6 +925,12 @@ _SITE_DEFENCES: tuple[tuple[str, str, Any], ...] = (
         "cosmetic_status",
         "C11_quater_bis_cosmetique",
         lambda d: d.ok(R.T1_PRESENTATION) or d.ok(R.T2_FUNCTION),
+    ),
+    (
+        # said of cells: a product without cells (exosomes) is not answered about its cells
+        "minimal_manipulation",
+        "C11_quater_ter_peu_manipulees",
+        lambda d: (d.ok(R.T1_PRESENTATION) or d.ok(R.T2_FUNCTION)) and not d.cell_free(),
     ),
     (
         "medical_tourism_only",
