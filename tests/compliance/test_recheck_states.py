@@ -305,3 +305,51 @@ def test_an_inferred_claim_or_the_menu_is_no_claim_the_site_still_makes(tmp_path
     )
     quotes = {f.quote for f in view.claim_findings(doc)}
     assert quotes == {"Nos exosomes stimulent la repousse des cheveux en cas d'alopécie."}, quotes
+
+
+def _view(tmp_path: Path, html: str, url: str):  # type: ignore[no-untyped-def]
+    from vigipub.compliance.inputs import CaptureView
+    from vigipub.detect import Detector
+    from vigipub.evidence import CaptureManifest, FindingsFile, Producer, RecordRef
+    from vigipub.evidence.compliance import CaptureLink
+    from vigipub.extract import document_from_html
+
+    record = RecordRef.model_construct(record_id="<urn:uuid:1>", payload_digest="sha256:0", warc_file="x.warc.gz")
+    doc = document_from_html(html.encode(), url, record=record)
+    view = CaptureView(
+        side=Side.RECHECK,
+        link=CaptureLink.model_construct(),
+        manifest=CaptureManifest.model_construct(pages=[]),
+        findings=FindingsFile(producer=Producer(name="test", version="1"), pages=[Detector.default().analyze(doc)]),
+        documents=[doc],
+        evidence_dir=tmp_path,
+    )
+    return view, doc
+
+
+def test_what_a_page_says_of_a_hair_transplant_is_no_claim_of_the_decisions_product(tmp_path: Path) -> None:
+    """A hair clinic that stopped selling exosomes keeps its transplant page: « 98 % de nos patients
+    sont satisfaits » is the surgery's (the qualification set it aside), never a claim left."""
+    view, doc = _view(
+        tmp_path,
+        "<html lang='fr'><head><title>Greffe FUE</title></head><body><h1>La greffe de cheveux FUE</h1>"
+        "<p>98 % de nos patients sont satisfaits de leur nouvelle chevelure.</p>"
+        "<p>Nos exosomes stimulent la repousse des cheveux en cas d'alopécie.</p></body></html>",
+        "https://hair.example/fue",
+    )
+    quotes = {f.quote for f in view.claim_findings(doc)}
+    assert quotes == {"Nos exosomes stimulent la repousse des cheveux en cas d'alopécie."}, quotes
+
+
+def test_a_closing_quotation_mark_does_not_carry_a_story_into_its_signature(tmp_path: Path) -> None:
+    """« … Je recommande à 100 %. » — Julien, 34 ans, Nantes: the signature is no new claim."""
+    from vigipub.compliance.claims import candidates
+
+    view, _doc = _view(
+        tmp_path,
+        "<html lang='fr'><body><p>Nos exosomes stoppent la chute des cheveux.</p>"
+        "<p>« Après trois séances d'exosomes, mes cheveux ont arrêté de tomber. » — Karim, 41 ans, Lille</p></body></html>",
+        "https://hair.example/avis",
+    )
+    holding = [c.sentence.text for c in candidates([view]) if c.findings]
+    assert holding and not any(t.lstrip().startswith(("»", "—")) for t in holding), holding

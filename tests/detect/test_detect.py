@@ -113,8 +113,14 @@ NOT_FIGURES = [
     ("es", "La terapia con células madre se aplica 2 veces al mes."),
     ("de", "Die Stammzelltherapie wird 3 mal pro Woche verabreicht."),
     ("it", "La terapia con cellule staminali si ripete 2 volte al mese."),
+    # a patient recommending, a price paid: « Je recommande à 100 % » was a figure of the clinic's
+    ("fr", "Greffe de cellules souches en mars, je recommande à 100 %."),
+    ("en", "Stem cell injections in Houston: I recommend them 100%."),
+    ("fr", "Le traitement par cellules souches est financé à 100 % par notre partenaire."),
+    ("de", "Stammzelltherapie: 100 % empfehlenswert."),
 ]
 FIGURES = [
+    ("fr", "Je recommande ces cellules souches : 80 % de mes douleurs ont disparu.", "80 %"),
     ("fr", "Les cellules souches sont 10 fois plus efficaces que la chirurgie contre l'arthrose.", "10 fois"),
     ("en", "Our stem cell patients recover 3 times faster from arthritis.", "3 times"),
     ("pt", "As células-tronco regeneram a cartilagem 5 vezes mais rápido na artrose.", "5 vezes"),

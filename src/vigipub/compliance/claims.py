@@ -167,6 +167,10 @@ def _quoted(norm: str, quote: str) -> bool:
     return len(short) >= 30 and fuzz.partial_ratio(short, long_) >= PRESENT_PARTIAL
 
 
+#: characters a claim finding and a sentence must share for the sentence to hold the claim
+_MIN_OVERLAP = 5
+
+
 def candidates(views: list[CaptureView]) -> list[Candidate]:
     """Every sentence of every page of ``views`` (and every claim quote, as the detector cut it)."""
     out: list[Candidate] = []
@@ -179,7 +183,11 @@ def candidates(views: list[CaptureView]) -> list[Candidate]:
                 if (f.start, f.end) not in spans and document.text[f.start : f.end] == f.quote:
                     spans[(f.start, f.end)] = Sentence(f.start, f.end, f.quote, compare_key(f.quote))
             for sentence in spans.values():
-                overlapping = [f for f in claim_findings if f.start < sentence.end and sentence.start < f.end]
+                # a finding's closing quotation mark spilling into the next sentence (« …100 %. »
+                # then « — Julien, 34 ans ») is no overlap: a few characters at least
+                overlapping = [
+                    f for f in claim_findings if min(f.end, sentence.end) - max(f.start, sentence.start) >= _MIN_OVERLAP
+                ]
                 out.append(Candidate(view, document, sentence, overlapping, context))
     return out
 

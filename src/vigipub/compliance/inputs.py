@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from vigipub.evidence import CapturedPage, CaptureManifest, Document, Finding, FindingsFile, PageAnalysis
 from vigipub.evidence.compliance import CaptureLink, EvidencePointer, Side
+from vigipub.evidence.findings import speaks_of_no_medicine
 from vigipub.evidence.sites import registrable_domain
 
 CLAIM_KINDS = ("claim", "testimonial")
@@ -59,6 +60,9 @@ class CaptureView:
         # a heading or a menu entry « Témoignages de patients » is the label of the stories, not
         # one: the decision never quotes it (qualify.quotes.substantive), nor does the comparison
         starts = [b.start for b in document.blocks]  # once per document, for every testimonial
+        # what a page says of a product that is no medicine (its PRP, its hair transplants) is
+        # none of the decision's business, before or after (the qualification set it aside)
+        other_product = speaks_of_no_medicine(analysis)
         # an inferred claim (« à reconstituer avec 5 mL » read as a mechanism verb beside the
         # product), a menu entry or the provider's outcome told as a story is evidence for the
         # inspector, never a claim the decision quoted nor one the site still makes
@@ -68,6 +72,7 @@ class CaptureView:
             if f.kind in CLAIM_KINDS
             and "yes" not in (f.attributes.get("inferred"), f.attributes.get("menu"), f.attributes.get("third_person"))
             and not (f.kind == "testimonial" and _is_label(document, starts, f))
+            and not other_product(f)
         ]
 
     def pointer(self, page: CapturedPage, quote: str | None = None) -> EvidencePointer:

@@ -131,13 +131,39 @@ _INSTALMENT_BEFORE = re.compile(r"\b(?:en|em|em\s+at[ée])\s+$", re.I)
 _INSTALMENT_AFTER = re.compile(r"\s+(?:sans\s+frais|sem\s+juros|no\s+cart[ãa]o|sans\s+int[ée]r[êe]ts|sin\s+intereses)", re.I)
 
 
+#: a percentage that recommends or pays rather than measures an effect: « Je recommande à 100 % »,
+#: "100% recommended", « remboursé à 100 % », « financement à 100 % »
+_NOT_EFFECT_BEFORE = re.compile(
+    r"(?:recommand\w*|recommend\w*|empfehl\w*|recomiend\w*|recomend\w*|raccomand\w*|aanbevel\w*|aanraden"
+    r"|tavsiye\w*|rembours\w*|pris\s+en\s+charge|financ\w*|reimburs\w*|covered|erstatt\w*|cubiert\w*"
+    r"|rimbors\w*|reembols\w*|vergoed\w*)\b[^\d%.!?]{0,20}$",
+    re.I,
+)
+_NOT_EFFECT_AFTER = re.compile(
+    r"\s*(?:recommand\w*|recommend\w*|empfehl\w*|recomendad\w*|raccomandat\w*|aanbevolen|rembours\w*"
+    r"|reimbursed|covered|erstattet|financ\w*)",
+    re.I,
+)
+
+
 def find_figure(sentence: str) -> re.Match[str] | None:
     """First efficacy-like figure in ``sentence``: a percentage, a ratio or a multiplier.
 
     A multiplier that says how often (« 2 fois par semaine ») or in how many payments (« en 3
-    fois sans frais ») is no effect: it is skipped.
+    fois sans frais ») is no effect: it is skipped, as a percentage that recommends or pays
+    (« Je recommande à 100 % », « remboursé à 100 % »).
     """
-    return PERCENT.search(sentence) or RATIO_WORDS.search(sentence) or _multiplier(sentence)
+    return _percent(sentence) or RATIO_WORDS.search(sentence) or _multiplier(sentence)
+
+
+def _percent(sentence: str) -> re.Match[str] | None:
+    for m in PERCENT.finditer(sentence):
+        if _NOT_EFFECT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _NOT_EFFECT_AFTER.match(
+            sentence, m.end()
+        ):
+            continue
+        return m
+    return None
 
 
 def _multiplier(sentence: str) -> re.Match[str] | None:

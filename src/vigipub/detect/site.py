@@ -81,7 +81,11 @@ def _site_therapy(promotion: list[PageAnalysis]) -> tuple[str, list[str], str] |
             if len(ids) < _CITED:
                 ids.append(f.id)
                 page = page or analysis.url
-    if not counts or all(fam in NOT_MEDICINES_ALONE for fam in counts):
+    # a hair transplant or PRP beside a medicine is not what makes the site a medicine's promoter
+    # (« un site qui promeut greffe de cheveux … et exosomes » read so)
+    for fam in NOT_MEDICINES_ALONE:
+        counts.pop(fam, None)
+    if not counts:
         return None
     families = [fam for fam, _n in counts.most_common(2)]
     named = set(families)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Literal
 
 from pydantic import Field
@@ -206,3 +206,32 @@ class FindingsFile(Frozen):
     site: PageAnalysis | None = None
     #: the operator's identity read from the site's legal notice, when one was found
     operator: OperatorIdentity | None = None
+
+
+def speaks_of_no_medicine(page: PageAnalysis) -> Callable[[Finding], bool]:
+    """Whether a finding's sentence speaks of a product that is no medicine alone (PRP, a hair
+    transplant) and of nothing else: its sentence names only such products, or its page does, or
+    its page's headings (a PRP page of a clinic that also sells exosomes, whose « 85 % de nos
+    patients… » are PRP's; a page « La greffe de cheveux FUE » whose « 98 % de nos patients sont
+    satisfaits » are the surgery's)."""
+    named: dict[tuple[int, int], set[str]] = {}
+    headings: set[str] = set()
+    for f in page.findings:
+        if f.names_a_product and f.subkind in THERAPY_FAMILIES and f.attributes.get("menu") != "yes":
+            named.setdefault((f.start, f.end), set()).add(f.subkind)
+            if f.attributes.get("heading") == "yes":
+                headings.add(f.subkind)
+    products = set().union(*named.values()) if named else set()
+    if not products & NOT_MEDICINES_ALONE:
+        return lambda _f: False
+    # what the page is about: the products its headings name (« La greffe de cheveux FUE »), else
+    # all it names; a section's entry in the menu (« Exosomes cheveux ») is not what it speaks of
+    about_other = (headings or products) <= NOT_MEDICINES_ALONE
+
+    def other(f: Finding) -> bool:
+        families = named.get((f.start, f.end))
+        if families is None:
+            return about_other  # a sentence naming nothing speaks of what the page is about
+        return families <= NOT_MEDICINES_ALONE
+
+    return other

@@ -34,13 +34,13 @@ apart (:attr:`SiteFacts.denied`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
 from vigipub.evidence.case import Case, Company, Event, LetterScope
-from vigipub.evidence.findings import Finding, OperatorIdentity, PageAnalysis
+from vigipub.evidence.findings import Finding, OperatorIdentity, PageAnalysis, speaks_of_no_medicine
 from vigipub.evidence.qualification import MeasureKind
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.evidence.vocabulary import (
@@ -68,35 +68,6 @@ _OFFER_WORDING_KINDS = frozenset({"claim", "testimonial", "call_to_action"})
 
 def _never(_f: Finding) -> bool:
     return False
-
-
-def _other_product_sentences(page: PageAnalysis) -> Callable[[Finding], bool]:
-    """Whether a finding's sentence speaks of a product that is no medicine alone (PRP, a hair
-    transplant) and of nothing else: its sentence names only such products, or its page does, or
-    its page's headings (a PRP page of a clinic that also sells exosomes, whose « 85 % de nos
-    patients… » are PRP's; a page « La greffe de cheveux FUE » whose « 98 % de nos patients sont
-    satisfaits » are the surgery's)."""
-    named: dict[tuple[int, int], set[str]] = {}
-    headings: set[str] = set()
-    for f in page.findings:
-        if f.names_a_product and f.subkind in THERAPY_FAMILIES and f.attributes.get("menu") != "yes":
-            named.setdefault((f.start, f.end), set()).add(f.subkind)
-            if f.attributes.get("heading") == "yes":
-                headings.add(f.subkind)
-    products = set().union(*named.values()) if named else set()
-    if not products & NOT_MEDICINES_ALONE:
-        return _never
-    # what the page is about: the products its headings name (« La greffe de cheveux FUE »), else
-    # all it names; a section's entry in the menu (« Exosomes cheveux ») is not what it speaks of
-    about_other = (headings or products) <= NOT_MEDICINES_ALONE
-
-    def other(f: Finding) -> bool:
-        families = named.get((f.start, f.end))
-        if families is None:
-            return about_other  # a sentence naming nothing speaks of what the page is about
-        return families <= NOT_MEDICINES_ALONE
-
-    return other
 
 
 @dataclass(frozen=True)
@@ -385,7 +356,7 @@ def build_facts(
             [(f.subkind, f.quote) for f in page.findings if f.kind == "call_to_action"]
         )
         title = " ".join((page.title or "").split())
-        other_product = _other_product_sentences(page) if sells_a_medicine else _never
+        other_product = speaks_of_no_medicine(page) if sells_a_medicine else _never
         for finding in page.findings:
             if finding.attributes.get("source") == "yes":
                 # the cells that made the exosomes (« exosomes issus de cellules souches ») and how
