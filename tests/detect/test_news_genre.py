@@ -58,3 +58,27 @@ def test_a_clinic_is_no_public_body_for_a_word_of_its_host(url: str) -> None:
     page = f"<html lang='fr'><body><main>{body}</main></body></html>".encode()
     a = Detector.default().analyze(document_from_html(page, url, source="file"))
     assert not [f for f in a.findings if f.kind == "genre" and f.entry_ids[0].startswith("host.")]
+
+
+def _dutch(body: str):  # type: ignore[no-untyped-def]
+    page = f"<html lang='nl'><body><main><p>Stamceltherapie bij knieartrose.</p>{body}</main></body></html>".encode()
+    return Detector.default().analyze(document_from_html(page, "https://kliniek.example/", source="file"))
+
+
+def test_an_address_is_no_date_and_a_postal_code_no_year() -> None:
+    """« Meir 12, 2000 Antwerpen »: an Antwerp street (read "Mei 12, 2000"), its number, a postal code
+    and the town gave a clinic's page the date and the year of a news report."""
+    a = _dutch("<p>Regenera Kliniek BV – Meir 12, 2000 Antwerpen, België.</p><p>Zürich: CH-2018 Zug.</p>")
+    assert not [f for f in a.findings if f.kind == "genre" and f.subkind == "news"], a.findings
+    # a date is still a date, a year still a year
+    b = _dutch("<p>Gepubliceerd op 12 mei 2021.</p><p>In 2019 werd de kliniek gesloten.</p>")
+    cues = {i for f in b.findings if f.kind == "genre" and f.subkind == "news" for i in f.entry_ids}
+    assert {"pattern.date", "pattern.year"} <= cues, cues
+
+
+def test_an_insurer_refusing_to_pay_is_no_hospital_page() -> None:
+    """« De behandeling wordt niet vergoed door de zorgverzekeraar »: a provider's word on its
+    price (non_coverage), not the insurer's genre of an authorised treatment."""
+    a = _dutch("<p>De behandeling wordt niet vergoed door de zorgverzekeraar.</p>")
+    assert any(f.subkind == "non_coverage" for f in a.findings)
+    assert not [f for f in a.findings if f.subkind == "authorised_medicine_info"]

@@ -61,6 +61,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
 #: follicule ») and plants' (« cellules souches végétales » of a face cream): a therapy term they
 #: hold is dropped
 _PLANT_CELLS = "plant_cells"
+#: an insurer's refusal to pay (« wordt niet vergoed »): the insurer it names is no hospital genre
+_NON_COVERAGE = "non_coverage"
 _NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, _PLANT_CELLS})
 #: a cookie-consent notice (_drop_cookie_notices), and the longest paragraph taken as one
 _COOKIE_NOTICE = "cookie_notice"
@@ -272,6 +274,11 @@ class Detector:
             claim = reach.get("claim")
             if kind == "reporting_context" and claim is not None and claim[0] <= start and end <= claim[1]:
                 continue  # "never had a serious adverse event" is a safety claim, not a warning
+            refused = reach.get(_NON_COVERAGE)
+            if kind == "genre" and refused is not None and refused[0] <= start and end <= refused[1]:
+                continue  # « niet vergoed door de zorgverzekeraar »: an insurer refusing, no hospital's page
+            if kind == "reporting_context" and entries[idx].subkind == _NON_COVERAGE:
+                reach[_NON_COVERAGE] = (start, end)
             own = reach.get(_RESIDENT_CELLS)
             if kind == "therapy" and own is not None and own[0] <= start and end <= own[1]:
                 continue  # "hair follicle stem cells" are the body's own cells, "plant stem cells" a plant's
@@ -745,7 +752,7 @@ class Detector:
             self._add(groups, "genre", genre, first, "", first[0], f"host.{genre}", 3.0, {"host": host})
         if any(k[0] == "therapy" for k in groups):
             # a dated page (« 7 avril 2021 ») reads as news or a notice: a cue the verdict weighs
-            m = patterns.DATE.search(text)
+            m = patterns.find_date(text)
             if m is not None:
                 span = sidx.sentence(m.start(), m.end())
                 self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.date", 0.5)

@@ -7,6 +7,7 @@ therapy), never over every page, so their cost stays out of the hot path.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 _PERCENT_WORDS = r"(?:percent|per cent|pour ?cent|por ?ciento|per ?cento|prozent|procent|por ?cento)"
@@ -110,11 +111,21 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 _YEAR_AFTER = re.compile(r"['’]?(?:[dt][ae]n)\s+(?:beri|bu yana)\b", re.I)
+#: a four-digit postal code in an address, not a year: after a street number and its comma
+#: (« Meir 12, 2000 Antwerpen ») or a country prefix (« CH-2000 Neuchâtel », « B-2018 »), and
+#: before the town's capitalised name
+_POSTAL_BEFORE = re.compile(r"(?:\b\d{1,4}[a-zA-Z]?,\s*|\b[A-Z]{1,2}-)$")
+_POSTAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ý][\w'’-]+")
 
 
 def not_chronology(text: str, m: re.Match[str]) -> bool:
-    """The year ``m`` dates no event (see _YEAR_BEFORE): not a cue of a report's chronology."""
-    return bool(_YEAR_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _YEAR_AFTER.match(text, m.end()))
+    """The year ``m`` dates no event (see _YEAR_BEFORE), or is a postal code (_POSTAL_BEFORE): not
+    a cue of a report's chronology."""
+    return bool(
+        _YEAR_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        or _YEAR_AFTER.match(text, m.end())
+        or (_POSTAL_BEFORE.search(text, max(0, m.start() - 8), m.start()) and _POSTAL_AFTER.match(text, m.end()))
+    )
 
 
 #: after a multiplier, a frequency: "3 times a week", « 2 fois par mois », "2 veces al día",
@@ -190,6 +201,39 @@ DATE = re.compile(
     r"|\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b|\b[0-3]?\d[./][01]?\d[./](?:19|20)\d{2}\b",
     re.I,
 )
+
+
+#: the month words :data:`DATE` may hold, whole or cut after three or four letters (its pattern
+#: takes any letters after a month's first ones, « Meir » of an Antwerp address too)
+_MONTH_WORDS = frozenset(
+    """janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    january february march april may june july august september october november december
+    januar februar marz april mai juni juli august september oktober november dezember jaenner
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+    janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro
+    januari februari maart april mei juni juli augustus september oktober november december
+    ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _a_month(word: str) -> bool:
+    w = word.lower().rstrip(".").replace("ı", "i")  # Turkish dotless i (« Mayıs »)
+    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+    return w in _MONTH_WORDS or (3 <= len(w) <= 4 and any(m.startswith(w) for m in _MONTH_WORDS))
+
+
+def find_date(text: str) -> re.Match[str] | None:
+    """The first full date of ``text`` (:data:`DATE`) whose month is a month: « Meir 12, 2000
+    Antwerpen » (an Antwerp street, its number, a postal code and the town) reads as "Mei 12,
+    2000" but dates nothing."""
+    for m in DATE.finditer(text):
+        words = [w for w in _WORD.findall(m.group()) if w.lower() not in ("de", "er")]
+        if words and not _a_month(words[0]):
+            continue
+        return m
+    return None
 
 
 #: words of an institution's name (« Clínica Regenera », "Revive Clinic", « Regenera Saúde »,
