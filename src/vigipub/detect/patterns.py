@@ -206,15 +206,18 @@ DATE = re.compile(
 #: the month words :data:`DATE` may hold, whole or cut after three or four letters (its pattern
 #: takes any letters after a month's first ones, « Meir » of an Antwerp address too)
 _MONTH_WORDS = frozenset(
-    """janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
-    january february march april may june july august september october november december
-    januar februar marz april mai juni juli august september oktober november dezember jaenner
-    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
-    gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
-    janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro
-    januari februari maart april mei juni juli augustus september oktober november december
-    ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik""".split()
-)
+    {
+        "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+        "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "januar", "februar", "marz", "juni", "juli",
+        "oktober", "dezember", "jaenner", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+        "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio",
+        "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro", "fevereiro",
+        "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", "januari",
+        "februari", "maart", "mei", "augustus", "ocak", "subat", "mart", "nisan", "mayis", "haziran",
+        "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik",
+    }
+)  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
 
 
