@@ -210,3 +210,36 @@ def test_bench_plot_draws_each_pipeline_and_the_target(tmp_path: Path) -> None:
     rate = json.loads(result.output)["vigipub"]["pages_per_cpu_s"]
     assert f">{rate:.0f}</text>" in drawing or f">{rate:.1f}</text>" in drawing
 
+
+
+def test_eval_repeats_the_cross_validation_over_shuffled_folds(tmp_path: Path) -> None:
+    """``--seeds 1-2``: the grouped cross-validation once per seed, each run's figures of the real
+    pages and their mean (pages written for this test, 16 sites)."""
+    corpus = tmp_path / "real"
+    corpus.mkdir()
+    offer = (
+        "Stem cell treatment for autism at our clinic. After three sessions 80% of our patients speak more. "
+        "Book your consultation today: the full protocol costs $14,900."
+    )
+    news = "Regulators warn parents against clinics selling stem cell infusions for autism, the health agency said."
+    lines = []
+    for i in range(16):
+        promotion = i % 2 == 0
+        lines.append(
+            {"id": f"t-{i}", "url": f"https://site{i}.example/p", "lang": "en",
+             "label": "promotion" if promotion else "not_promotion",
+             "category": "stem_cell_clinic" if promotion else "news_report",
+             "claims": [], "text": offer if promotion else news}  # fmt: skip
+        )
+    (corpus / "en.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(eval_command, [str(corpus), "--cv", "--seeds", "1-2", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    repeats = json.loads(result.output)["repeats"]
+    assert repeats["seeds"] == [1, 2] and [r["seed"] for r in repeats["runs"]] == [1, 2]
+    for key in ("tp", "precision", "recall"):
+        assert repeats["min"][key] <= repeats["mean"][key] <= repeats["max"][key]
+    table = runner.invoke(eval_command, [str(corpus), "--cv", "--seeds", "3"])
+    assert table.exit_code == 0 and "shuffled grouped folds" in table.output, table.output
+    for bad in (["--seeds", "1-2"], ["--cv", "--seeds", "one"]):
+        assert runner.invoke(eval_command, [str(corpus), *bad]).exit_code != 0

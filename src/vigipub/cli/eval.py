@@ -235,9 +235,19 @@ def _row(page: Any, judgement_verdict: str, score: float, genre: str, findings: 
 
 
 def evaluate_corpora(
-    corpora: list[Path], split: str = "all", cv: bool = False, progress: Any = None, by_language: bool = False
+    corpora: list[Path],
+    split: str = "all",
+    cv: bool = False,
+    progress: Any = None,
+    by_language: bool = False,
+    seeds: list[int] | None = None,
 ) -> dict[str, Any]:
-    """Metrics per corpus (and over all corpora), with the shipped model or out-of-fold."""
+    """Metrics per corpus (and over all corpora), with the shipped model or out-of-fold.
+
+    ``seeds`` (with ``cv``): the cross-validation is repeated with grouped folds shuffled by each
+    seed, and ``repeats`` holds each run's figures of the real pages and their mean (the
+    returned tables are the first seed's).
+    """
     from vigipub.cli import corpora as corpora_mod
     from vigipub.detect import Detector
 
@@ -246,7 +256,11 @@ def evaluate_corpora(
     for folder in corpora:
         pages += corpora_mod.load(folder, split)
     analyses = [detector.analyze(p.document) for p in pages]
-    result = evaluate_pages(pages, analyses, cv, progress, by_language)
+    if cv and seeds:
+        result, repeats = _repeated(pages, analyses, seeds, progress, by_language)
+        result["repeats"] = repeats
+    else:
+        result = evaluate_pages(pages, analyses, cv, progress, by_language)
     return {
         "mode": result.pop("mode"),
         "model": detector.model.info.get("version"),
@@ -315,6 +329,68 @@ def evaluate_pages(
     }
 
 
+#: what a repeated cross-validation reports of each run (of the real pages, or of all pages)
+_REPEATED = ("tp", "fp", "fn", "precision", "recall", "uncertain_rate", "claim_recall")
+
+
+def _repeated(
+    pages: list[Any], analyses: list[Any], seeds: list[int], progress: Any, by_language: bool
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The cross-validation once per seed (shuffled grouped folds): the first run's result, and
+    each run's figures with their mean, minimum and maximum. One assignment of the sites to folds
+    moves every fold's thresholds; a change is judged on the mean."""
+    from dataclasses import replace
+
+    from vigipub.detect.learn import TrainParams
+
+    runs: list[dict[str, Any]] = []
+    first: dict[str, Any] | None = None
+    for seed in seeds:
+        result = evaluate_pages(pages, analyses, True, progress, by_language, replace(TrainParams(), fold_seed=seed))
+        first = first or result
+        summary = result["by_corpus"].get("real", result)
+        hosts = summary.get("by_host") or {}
+        runs.append(
+            {
+                "seed": seed,
+                **{k: summary["overall"].get(k) for k in _REPEATED},
+                "promoting_sites_found": hosts.get("promoting_hosts_found"),
+                "other_sites_accused": hosts.get("hosts_falsely_accused"),
+            }
+        )
+    assert first is not None
+    keys = [k for k in runs[0] if k != "seed"]
+
+    def stat(key: str, f: Any) -> float | None:
+        values = [r[key] for r in runs if r[key] is not None]
+        return round(f(values), 4) if values else None
+
+    return first, {
+        "corpus": "real" if "real" in first["by_corpus"] else "all",
+        "seeds": seeds,
+        "runs": runs,
+        "mean": {k: stat(k, lambda v: sum(v) / len(v)) for k in keys},
+        "min": {k: stat(k, min) for k in keys},
+        "max": {k: stat(k, max) for k in keys},
+    }
+
+
+def parse_seeds(text: str | None) -> list[int] | None:
+    """« 1-8 » or « 1,2,5 » (``vigipub eval --seeds``)."""
+    if not text:
+        return None
+    out: list[int] = []
+    try:
+        for part in text.split(","):
+            lo, _sep, hi = part.strip().partition("-")
+            out += list(range(int(lo), int(hi) + 1)) if hi else [int(lo)]
+    except ValueError:
+        raise InputError(f"--seeds wants numbers or ranges such as 1-8 or 1,2,5, not {text!r}", where="vigipub eval") from None
+    if not out or len(out) > 100:
+        raise InputError(f"--seeds wants 1 to 100 seeds, not {len(out)}", where="vigipub eval")
+    return out
+
+
 def evaluate(corpus: Path, split: str = "dev") -> dict[str, Any]:
     """Run extraction + detection over one labelled corpus with the shipped model."""
     return evaluate_corpora([corpus], split)
@@ -377,6 +453,25 @@ def _table(console: Any, title: str, summary: dict[str, Any]) -> None:
         console.print(t3)
 
 
+def _repeats_table(console: Any, repeats: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    t = Table(title=f"vigipub eval — {repeats['corpus']} pages, cross-validation repeated over shuffled grouped folds")
+    columns = ["tp", "fp", "fn", "precision", "recall", "uncertain_rate", "promoting_sites_found", "other_sites_accused"]
+    t.add_column("seed")
+    for c in columns:
+        t.add_column(c.replace("_", " "), justify="right")
+
+    def cell(v: Any) -> str:
+        return "—" if v is None else (f"{v:.3f}" if isinstance(v, float) and not float(v).is_integer() else f"{v:g}")
+
+    for run in repeats["runs"]:
+        t.add_row(str(run["seed"]), *(cell(run[c]) for c in columns))
+    for name in ("mean", "min", "max"):
+        t.add_row(name, *(cell(repeats[name][c]) for c in columns))
+    console.print(t)
+
+
 @click.command("eval")
 @click.argument("corpora", nargs=-1, type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
@@ -388,8 +483,18 @@ def _table(console: Any, title: str, summary: dict[str, Any]) -> None:
 @click.option("--pages/--no-pages", "show_pages", default=False, help="List every page (errors first).")
 @click.option("--plot", "plot_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Also draw precision and recall per language as an SVG chart in this file.")
+@click.option("--seeds", "seeds_text", default=None, metavar="N-M|N,M",
+              help="With --cv: repeat it with sites shuffled into folds by each seed (e.g. 1-8) and print each "
+                   "run's figures of the real pages and their mean (the tables are the first seed's).")
 def command(
-    corpora: tuple[Path, ...], split: str, cv: bool, by_language: bool, fmt: str, show_pages: bool, plot_file: Path | None
+    corpora: tuple[Path, ...],
+    split: str,
+    cv: bool,
+    by_language: bool,
+    fmt: str,
+    show_pages: bool,
+    plot_file: Path | None,
+    seeds_text: str | None,
 ) -> None:
     """Measure detection quality (precision, recall, F1, uncertain share, claim recall).
 
@@ -402,11 +507,14 @@ def command(
         raise InputError("no corpus given and none found (corpus/, ../shared/corpus-real/)", where=str(Path.cwd()))
     if by_language and not cv:
         raise InputError("--by-language is a kind of cross-validation: give --cv as well", where="vigipub eval")
+    seeds = parse_seeds(seeds_text)
+    if seeds and not cv:
+        raise InputError("--seeds repeats the cross-validation: give --cv as well", where="vigipub eval")
     progress = None
     if cv and fmt == "table":
         def progress(n: int, total: int) -> None:
             click.echo(f"  fold {n}/{total} fitted", err=True)
-    result = evaluate_corpora(folders, split, cv, progress, by_language)
+    result = evaluate_corpora(folders, split, cv, progress, by_language, seeds)
     if plot_file is not None:
         from vigipub.cli.plot import grouped_bars
 
@@ -440,6 +548,8 @@ def command(
         _table(console, f"vigipub eval — {name} corpus (split={split}, positive class = promotion)", summary)
     if len(result["by_corpus"]) > 1:
         _table(console, "vigipub eval — all corpora", result)
+    if "repeats" in result:
+        _repeats_table(console, result["repeats"])
     if show_pages:
         rows = sorted(
             result["pages"],

@@ -103,11 +103,17 @@ class TrainParams:
     #: a term on more than this share of the training pages of one language is a common word
     #: of that language (« dans », "the"): it says nothing of a page and is left out
     max_language_df: float = 0.3
+    #: None: the deterministic grouped folds (the shipped model, ``vigipub eval --cv``); a number:
+    #: shuffled grouped folds drawn with that seed (``vigipub eval --cv --seeds``: how much the
+    #: figures owe to one assignment of the sites to folds)
+    fold_seed: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["min_hosts"] = list(self.min_hosts)
         out["text_scale"] = list(self.text_scale)
+        if self.fold_seed is None:
+            del out["fold_seed"]  # the shipped model's record is unchanged
         return out
 
     @classmethod
@@ -140,15 +146,17 @@ def _weights(examples: Sequence[Example], params: TrainParams) -> Any:
     return np.array([params.weight_ours if e.corpus == "ours" else 1.0 for e in examples])
 
 
-def _group_folds(examples: Sequence[Example], n: int) -> list[tuple[list[int], list[int]]]:
-    """Grouped folds (deterministic): pages of one host never straddle training and test."""
+def _group_folds(examples: Sequence[Example], n: int, seed: int | None = None) -> list[tuple[list[int], list[int]]]:
+    """Grouped folds: pages of one host never straddle training and test. Deterministic without
+    a ``seed``; with one, the groups are shuffled before they are dealt to the folds."""
     import numpy as np
 
     _lr, group_kfold = _sklearn()
     groups = [e.group for e in examples]
     n = max(2, min(n, len(set(groups))))
     index = np.arange(len(examples))
-    return [(list(tr), list(te)) for tr, te in group_kfold(n_splits=n).split(index, groups=groups)]
+    splitter = group_kfold(n_splits=n) if seed is None else group_kfold(n_splits=n, shuffle=True, random_state=seed)
+    return [(list(tr), list(te)) for tr, te in splitter.split(index, groups=groups)]
 
 
 class _Table:
@@ -285,7 +293,7 @@ def _select(table: _Table, params: TrainParams) -> tuple[int, float, Any, list[d
     """(min_hosts, text_scale, inner out-of-fold decision values, the selection's record)."""
     import numpy as np
 
-    inner = _group_folds(table.examples, params.inner_folds)
+    inner = _group_folds(table.examples, params.inner_folds, params.fold_seed)
     scored = _scored_rows(table)
     tried: list[tuple[float, int, float, Any]] = []
     record: list[dict[str, Any]] = []
@@ -423,7 +431,7 @@ def cross_validate(
     """
     params = params or TrainParams()
     out: list[Judgement | None] = [None] * len(examples)
-    folds = list(folds) if folds is not None else _group_folds(examples, params.folds)
+    folds = list(folds) if folds is not None else _group_folds(examples, params.folds, params.fold_seed)
     base = load_verdict_model()
     for n, (train, test) in enumerate(folds, start=1):
         body = fit([examples[i] for i in train], params)
