@@ -398,3 +398,20 @@ def test_signatures_found_by_their_start_are_the_pattern_s_matches(seed: int) ->
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         expected = [(m.start(), m.end()) for m in patterns.SIGNATURE.finditer(text)]
         assert [(m.start(), m.end()) for m in patterns.signatures(text)] == expected, repr(text)
+
+
+def test_percent_search_skipped_only_where_it_cannot_match() -> None:
+    from vigipub.detect import patterns
+
+    rng = random.Random(11)
+    words = [
+        "50 %", "%30", "30%", "percent", "per cent", "POUR CENT", "pourcent", "por ciento", "POR CIENTO",
+        "percento", "per cento", "Prozent", "procent", "por cento", "YÜZDE 40", "yüzde40", "cıento", "Kelvin",
+        "İ", "ſ", "recent", "centre", "momento", "zentral", "sieben", "zehn", "deux", "une", "guérison",
+        "dos", "of", "in", "fünfzig", "9", "99,5", "1.5", " ", "-", "neun", "Σ", "cent", "ENTO",
+    ]
+    for _ in range(20_000):
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+        expected = patterns.PERCENT.search(sentence)
+        got = patterns._percent(sentence)
+        assert (got and (got.span(), got.group())) == (expected and (expected.span(), expected.group())), sentence

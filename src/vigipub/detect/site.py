@@ -221,7 +221,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
             [f for f in page.findings if " ".join(f.quote.split()) not in template]
         )
         grouped = feats.PageFindings.of(findings)
-        values, _evidence = feats.compute(findings)
+        values, _evidence = feats.compute(findings, grouped)
         if not findings or _reports(values) or i in veterinary:
             # a page that reports, or whose patients are animals, is never raised by its site
             out.append(page)

@@ -340,7 +340,8 @@ class VerdictModel:
         the page's site establishes a therapy the page itself does not name.
         """
         genre, _scores = self.genre_of(findings)
-        values, evidence = feats.compute(findings)
+        page = feats.PageFindings.of(findings)
+        values, evidence = feats.compute(findings, page)
         # platelet-rich plasma alone is not a cell or gene therapy (rule 1): the therapies that
         # count are the features' (a PRP page is not scored as if it named one)
         therapy = [f for f in findings if f.kind == "therapy" and f.subkind not in feats.WEAK_THERAPIES]
@@ -356,7 +357,6 @@ class VerdictModel:
         if text.read:
             values = {**values, TEXT_FEATURE: round(text.total, 6)}
         rules: list[str] = []  # the explicit rules that framed the learned score
-        page = feats.PageFindings.of(findings)
         has_therapy = bool(therapy) or site_therapy is not None
         veterinary = feats.is_veterinary(findings)
         verdict: Verdict
