@@ -702,38 +702,29 @@ def test_schema_org_identity_as_the_data_gives_it(jsonld: str, expected: tuple[s
     assert (identity.name, identity.address, identity.country) == expected
 
 
-def test_a_japanese_address_is_read_with_its_block_number_and_postal_code() -> None:
-    """« 4-2-8 Ginza, Chuo-ku, Tokyo 104-0061, Japon »: a block number of three parts and a
-    postal code of 3 + 4 digits after the town (a Tokyo clinic's decision had no address)."""
-    page = _doc(
-        "https://ginza-clinic.example/a-propos",
-        "<h1>À propos</h1><p>Éditeur du site : Medical Corporation Sakurakai, 4-2-8 Ginza, Chuo-ku, "
-        "Tokyo 104-0061, Japon.</p>",
-    )
-    op = find_operator([page])
-    assert op is not None and op.name == "Medical Corporation Sakurakai"
-    assert op.address == "4-2-8 Ginza, Chuo-ku, Tokyo 104-0061, Japon" and op.country == "JP"
-
-
-def test_a_turkish_company_keeps_its_legal_form() -> None:
-    """« Ltd. Şti. » (limited) and « A.Ş. » (joint-stock) end Turkish company names; « Ltd » alone
-    cut « Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti. » short."""
-    page = _doc(
-        "https://hair.example/mentions-legales",
-        "<h1>Mentions légales</h1><p>Le site est édité par Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti., "
-        "Halaskargazi Cad. No: 214, 34381 Şişli/İstanbul, Türkiye.</p>",
-    )
-    op = find_operator([page])
-    assert op is not None and op.name.startswith("Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti")
-    assert op.country == "TR"
-
-
-def test_a_professional_limited_liability_company_is_a_legal_form() -> None:
-    """Texan and other US medical practices are « PLLC »: the footer's company had no name."""
-    page = _doc(
-        "https://lonestar.example/",
-        "<h1>Stem cells</h1><p>Text.</p><footer><p>© 2026 Lone Star Regenerative PLLC, 2200 Post Oak Blvd, "
-        "Houston, TX 77056, USA</p></footer>",
-    )
-    op = find_operator([page])
-    assert op is not None and op.name == "Lone Star Regenerative PLLC" and op.country == "US"
+@pytest.mark.parametrize(
+    ("url", "body", "name", "address", "country"),
+    [
+        # a Japanese block number of three parts, a postal code of 3 + 4 digits after the town (a
+        # Tokyo clinic's decision had no address)
+        ("https://ginza-clinic.example/a-propos",
+         "<h1>À propos</h1><p>Éditeur du site : Medical Corporation Sakurakai, 4-2-8 Ginza, Chuo-ku, "
+         "Tokyo 104-0061, Japon.</p>",
+         "Medical Corporation Sakurakai", "4-2-8 Ginza, Chuo-ku, Tokyo 104-0061, Japon", "JP"),
+        # « Ltd. Şti. » ends a Turkish company's name (« Ltd » alone cut it short)
+        ("https://hair.example/mentions-legales",
+         "<h1>Mentions légales</h1><p>Le site est édité par Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti., "
+         "Halaskargazi Cad. No: 214, 34381 Şişli/İstanbul, Türkiye.</p>",
+         "Istanbul Hair Center Sağlık Hizmetleri Ltd. Şti", "Halaskargazi Cad. No: 214, 34381 Şişli/İstanbul, Türkiye",
+         "TR"),
+        # a Texan practice's « PLLC » (its footer gave no operator)
+        ("https://lonestar.example/",
+         "<h1>Stem cells</h1><p>Text.</p><footer><p>© 2026 Lone Star Regenerative PLLC, 2200 Post Oak Blvd, "
+         "Houston, TX 77056, USA</p></footer>",
+         "Lone Star Regenerative PLLC", "2200 Post Oak Blvd, Houston, TX 77056, USA", "US"),
+    ],
+)  # fmt: skip
+def test_operators_of_this_sessions_sites(url: str, body: str, name: str, address: str, country: str) -> None:
+    """Three operators of sites written for the tests (Tokyo, Istanbul, Houston), as they write them."""
+    op = find_operator([_doc(url, body)])
+    assert op is not None and (op.name, op.address, op.country) == (name, address, country)
