@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from vigipub.evidence.core import Producer, params_digest
 from vigipub.evidence.document import Block, Document, structured_identity_start
 from vigipub.evidence.findings import Finding, PageAnalysis
-from vigipub.evidence.vocabulary import COSMETIC_GENRE, THERAPY_FAMILIES, VESICLE_FAMILIES
+from vigipub.evidence.vocabulary import COSMETIC_GENRE, GENERIC_FAMILIES, THERAPY_FAMILIES, VESICLE_FAMILIES
 
 from . import patterns
 from ._fast import make_finding
@@ -828,7 +828,7 @@ class Detector:
         made_in = {key[2:] for key in sources} - {
             key[2:]
             for key in groups
-            if key[0] == "therapy" and key[1] in _CELL_FAMILIES - _GENERIC_FAMILIES and key not in sources
+            if key[0] == "therapy" and key[1] in _CELL_FAMILIES - GENERIC_FAMILIES and key not in sources
         }
         # a culture named inside the product's own name ("stem cell culture supernatant") made it
         inside = _inside_vesicle_names(groups)
@@ -947,8 +947,6 @@ _MADE_BY = re.compile(
 _MADE_BY_GAP = 100
 
 
-#: families that name no cells of their own (« médecine régénérative », « thérapie cellulaire »)
-_GENERIC_FAMILIES = frozenset({"cell_therapy_other"})
 #: an active verb of release between cells and what they make (« les cellules souches libèrent
 #: des exosomes », "MSCs secrete growth factors"; folded text)
 _RELEASES = re.compile(

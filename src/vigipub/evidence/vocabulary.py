@@ -98,6 +98,9 @@ COMBINED_THERAPY_FR: Final[str] = _COMBINED_FR
 #: promotion, nor a product a statement calls unauthorised; their prices and results are not the
 #: site's medicine's)
 NOT_MEDICINES_ALONE: Final[frozenset[str]] = frozenset({"prp", "surgery"})
+#: families named by umbrella words (« médecine régénérative », "cell therapy" in general): too
+#: broad to decide alone when a specific family is named too (the product, its cells, the registers)
+GENERIC_FAMILIES: Final[frozenset[str]] = frozenset({"cell_therapy_other"})
 
 
 def family_article(label: str) -> str | None:

@@ -45,6 +45,7 @@ from vigipub.evidence.qualification import MeasureKind
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.evidence.vocabulary import (
     COMBINED_THERAPY_FR,
+    GENERIC_FAMILIES,
     INCITATION_SUBKINDS,
     NOT_MEDICINES_ALONE,
     SITE_STATEMENT_OFFERS,
@@ -173,9 +174,6 @@ class SiteFacts:
 
 # -- builders ------------------------------------------------------------------------------
 
-#: therapy families named by umbrella words (regenerative medicine, cell therapy in general):
-#: too broad to decide alone when a specific family is named too (the product, the registers)
-GENERIC_FAMILIES = frozenset({"cell_therapy_other"})
 
 
 def product_label_of(therapies: Iterable[tuple[str, str]]) -> str | None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vigipub.evidence.qualification import RuleId as R
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import GENERIC_FAMILIES, THERAPY_FAMILIES
 
-from ..facts import GENERIC_FAMILIES, Fact
+from ..facts import Fact
 from .base import Context, Result, Rule, no, not_applicable, rule, undetermined, yes
 
 RULES: list[Rule] = []

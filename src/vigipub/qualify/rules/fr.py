@@ -13,8 +13,9 @@ from vigipub.evidence.compliance import ComplianceVerdict
 from vigipub.evidence.french import typeset
 from vigipub.evidence.qualification import RuleId as R
 from vigipub.evidence.qualification import Violation
+from vigipub.evidence.vocabulary import GENERIC_FAMILIES
 
-from ..facts import GENERIC_FAMILIES, Fact, RaisedDefence
+from ..facts import Fact, RaisedDefence
 from .base import Context, Result, Rule, no, not_applicable, rule, undetermined, yes
 from .eu import THERAPEUTIC_CLAIMS
 
