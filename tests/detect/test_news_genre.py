@@ -82,3 +82,21 @@ def test_an_insurer_refusing_to_pay_is_no_hospital_page() -> None:
     a = _dutch("<p>De behandeling wordt niet vergoed door de zorgverzekeraar.</p>")
     assert any(f.subkind == "non_coverage" for f in a.findings)
     assert not [f for f in a.findings if f.subkind == "authorised_medicine_info"]
+
+
+def test_a_denied_approval_is_no_authorised_medicine_page() -> None:
+    """"It hasn't been approved by the FDA for hair restoration" (a clinic's disclaimer) named the
+    approval it denies: the authorised-medicine genre (a hospital's page) weighed against the offer."""
+    page = (
+        b"<html lang='en'><body><main><p>Exosome therapy for hair loss: three sessions, $3,000.</p>"
+        b"<p>It hasn't been approved by the FDA for hair restoration.</p></main></body></html>"
+    )
+    a = Detector.default().analyze(document_from_html(page, "https://hairclinic.example/exosomes", source="file"))
+    assert any(f.subkind == "unauthorised" for f in a.findings)
+    assert not [f for f in a.findings if f.subkind == "authorised_medicine_info"]
+    # an approval stated is still one
+    b = Detector.default().analyze(
+        document_from_html(b"<html lang='en'><body><p>Kymriah was approved by the FDA for leukaemia.</p></body></html>",
+                           "https://hospital.example/car-t", source="file")  # fmt: skip
+    )
+    assert [f for f in b.findings if f.subkind == "authorised_medicine_info"]

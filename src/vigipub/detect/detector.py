@@ -381,6 +381,7 @@ class Detector:
                 # « crème aux cellules souches végétales »: a cosmetic's ingredient
                 self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_cells")
         _drop_generic_transplants(groups, self._generic_transplant_ids)
+        _drop_denied_approvals(groups)
         by_sentence: dict[tuple[int, int], set[str]] = {}
         for kind, _sub, s, e in groups:
             by_sentence.setdefault((s, e), set()).add(kind)
@@ -1044,6 +1045,16 @@ def _drop_cookie_notices(
             spans.append((bs, be) if be - bs <= _NOTICE_MAX_CHARS else (s, e))
     for key in [k for k in groups if any(s <= k[2] and k[3] <= e for s, e in spans)]:
         del groups[key]
+
+
+def _drop_denied_approvals(groups: dict[tuple[str, str, int, int], _Group]) -> None:
+    """Drop the authorised-medicine genre of a sentence that says the product is not approved:
+    "It hasn't been approved by the FDA for hair restoration", « n'est pas autorisé par l'ANSM »
+    deny the approval their words name (a clinic's disclaimer, a warning); they are no page
+    about an authorised medicine. The sentence keeps its `unauthorised` cue."""
+    denied = {k[2:] for k in groups if k[0] == "reporting_context" and k[1] == "unauthorised"}
+    for span in denied:
+        groups.pop(("genre", "authorised_medicine_info", *span), None)
 
 
 def _drop_generic_transplants(groups: dict[tuple[str, str, int, int], _Group], generic_ids: frozenset[str]) -> None:
