@@ -100,3 +100,25 @@ def test_a_denied_approval_is_no_authorised_medicine_page() -> None:
                            "https://hospital.example/car-t", source="file")  # fmt: skip
     )
     assert [f for f in b.findings if f.subkind == "authorised_medicine_info"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "own", "reported"),
+    [
+        ("es", "Esta guía explica cómo funciona nuestro tratamiento con células madre.",
+         "El tratamiento con células madre no funciona, explicó el doctor."),
+        ("pt", "Este artigo explica como funciona o nosso tratamento com células-tronco.",
+         "O tratamento com células-tronco não funciona, explicou o médico."),
+    ],
+)  # fmt: skip
+def test_a_page_that_explains_is_no_journalist(lang: str, own: str, reported: str) -> None:
+    """« Esta guía explica… » is a clinic's guide as often as a report (six real promotion pages and
+    five others held it): only the past tense (« explicó », « explicou ») attributes speech."""
+
+    def journalism(text: str) -> list[str]:
+        page = f"<html lang='{lang}'><body><main><p>{text}</p></main></body></html>".encode()
+        a = Detector.default().analyze(document_from_html(page, "https://clinica.example/", source="file"))
+        return [f.match for f in a.findings if f.subkind == "journalism"]
+
+    assert journalism(own) == []
+    assert journalism(reported)

@@ -78,7 +78,10 @@ REAL_MAX_FALSE_ACCUSATIONS = {
     "consumer_guide": 0.06,
     "patient_information": 0.15,  # 3/21 since the fresh-cell family's refit (a fold's threshold)
     "science_explainer": 0.17,
-    "patient_association": 0.12,
+    # 0.12 → 0.23 when « explica » stopped being a journalism cue in Spanish and Portuguese (8 fold
+    # seeds: +3.9 true positives, −0.4 false accusations): an Austrian association's page at 0.71
+    # crossed its fold's threshold in this protocol (2 of 9; one of them accused since round 2)
+    "patient_association": 0.23,
 }
 #: our corpus, out of fold
 OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.95}
@@ -94,8 +97,10 @@ OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.95}
 #: cleared, 0.89 → 0.66 out of fold) moved the French fold's threshold again: 0.814 / 0.423,
 #: French accused 10 (the French pages score without any French term learned: see Limits in
 #: docs/detection.md)
+#: (« explica » no longer a journalism cue in es and pt: one more French page over the French
+#: fold's threshold, 11)
 OUT_OF_LANGUAGE_FLOORS = {"precision": 0.80, "recall": 0.40}
-OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 10
+OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 11
 
 #: our corpus, shipped model, split="all" (aggregates only; no page is special-cased)
 OVERALL_FLOORS = {"precision": 0.97, "recall": 0.93, "claim_recall": 0.90}
