@@ -7,8 +7,9 @@ therapy), never over every page, so their cost stays out of the hot path.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
+
+from .fold import fold
 
 _PERCENT_WORDS = r"(?:percent|per cent|pour ?cent|por ?ciento|per ?cento|prozent|procent|por ?cento)"
 PERCENT = re.compile(
@@ -224,7 +225,7 @@ _MONTH_WORDS = frozenset(
         "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
         "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "januar", "februar", "marz", "juni", "juli",
-        "oktober", "dezember", "jaenner", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+        "oktober", "dezember", "janner", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
         "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio",
         "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro", "fevereiro",
         "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", "januari",
@@ -236,8 +237,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _a_month(word: str) -> bool:
-    w = word.lower().rstrip(".").replace("ı", "i")  # Turkish dotless i (« Mayıs »)
-    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+    w = fold(word).rstrip(".")  # « Mayıs » → « mayis », « März » → « marz »
     return w in _MONTH_WORDS or (3 <= len(w) <= 4 and any(m.startswith(w) for m in _MONTH_WORDS))
 
 

@@ -26,7 +26,6 @@ from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdi
 from vigipub.evidence.sites import site_of
 from vigipub.evidence.vocabulary import (
     COSMETIC_GENRE,
-    NOT_MEDICINES_ALONE,
     THERAPY_FAMILIES,
     VESICLE_FAMILIES,
 )
@@ -51,19 +50,16 @@ _WARNING_CUES = frozenset({"warning", "unauthorised", "refutation"})
 
 
 def _offered(findings: list[Finding]) -> list[Finding]:
-    """The therapy findings that may name what the site offers: not the cells that made its
-    exosomes (:attr:`Finding.names_a_product`), nor a therapy named in a sentence that warns
-    against it or says it is not authorised (an aesthetic clinic contrasting its PRP with
-    « les injections de cellules souches, qui ne sont pas autorisées en France » does not
-    offer stem cells)."""
+    """The therapy findings that may name what the site offers: a medicine
+    (:attr:`Finding.names_a_medicine`: not the cells that made its exosomes, nor PRP or a hair
+    transplant, which beside a medicine do not make the site its promoter), and not one named in
+    a sentence that warns against it or says it is not authorised (an aesthetic clinic
+    contrasting its PRP with « les injections de cellules souches, qui ne sont pas autorisées en
+    France » does not offer stem cells)."""
     warned = {
         (f.start, f.end) for f in findings if f.kind == "reporting_context" and f.subkind in _WARNING_CUES
     }
-    return [
-        f
-        for f in findings
-        if f.names_a_product and f.subkind in THERAPY_FAMILIES and (f.start, f.end) not in warned
-    ]
+    return [f for f in findings if f.names_a_medicine and (f.start, f.end) not in warned]
 
 
 def _site_therapy(promotion: list[PageAnalysis]) -> tuple[str, list[str], str] | None:
@@ -81,15 +77,11 @@ def _site_therapy(promotion: list[PageAnalysis]) -> tuple[str, list[str], str] |
             if len(ids) < _CITED:
                 ids.append(f.id)
                 page = page or analysis.url
-    # a hair transplant or PRP beside a medicine is not what makes the site a medicine's promoter
-    # (« un site qui promeut greffe de cheveux … et exosomes » read so)
-    for fam in NOT_MEDICINES_ALONE:
-        counts.pop(fam, None)
     if not counts:
         return None
     families = [fam for fam, _n in counts.most_common(2)]
     named = set(families)
-    if len(named) == 2 and _GENERIC_CELLS & named and not (VESICLE_FAMILIES | NOT_MEDICINES_ALONE) & named:
+    if len(named) == 2 and _GENERIC_CELLS & named and not VESICLE_FAMILIES & named:
         # « cellules souches » and « cellules souches mésenchymateuses » name one product: its
         # precise name (« thérapie par cellules souches et cellules souches mésenchymateuses » was
         # how a Scottsdale clinic's offer of cord MSCs read)

@@ -175,7 +175,6 @@ class SiteFacts:
 # -- builders ------------------------------------------------------------------------------
 
 
-
 def product_label_of(therapies: Iterable[tuple[str, str]]) -> str | None:
     """The product a site promotes, named by its therapy families: ``therapies`` are the
     (family, sentence) of the therapies named on its promoting pages, in the order of the site.
