@@ -77,8 +77,10 @@ _PLANT_SOURCE = "plant_source"
 #: the claims of their sentence reported
 _FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
 _QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]{12,300}[»”“\"]")
-#: quoted speech has words enough to say something; « cellules souches » in quotation marks
-#: is a term set apart, not someone's words
+#: quoted speech has words enough to say something: "stem cells" in quotation marks is a term
+#: set apart, not someone's words. The count includes French guillemets, which are spaced:
+#: « cellules souches » is 4, and counts (counting the words inside alone, or counting every
+#: term in quotation marks, found fewer promoting pages over 8 fold seeds)
 _QUOTED_MIN_WORDS = 4
 _YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
 #: an international phone number (+41 22 123 45 67): on pages in a language without a

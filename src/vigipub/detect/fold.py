@@ -106,10 +106,22 @@ def _fold_run(match: re.Match[str]) -> str:
     return match.group().translate(_TABLE)
 
 
-def term_variants(term: str) -> set[str]:
-    """Folded forms of a lexicon term, including ligature spellings."""
+#: the ligature spellings of a term, and the languages whose pages write them (None: any). A
+#: fold keeps the text's length, so « ß » folds to one « s »: the ß spelling of a term is a
+#: variant with one « s » less, which is another word outside German (the Portuguese « IPSS »
+#: would match "iPS" cells, « associados » the Spanish « asociados »)
+_LIGATURES: tuple[tuple[str, str, frozenset[str] | None], ...] = (
+    ("oe", "œ", None),
+    ("ae", "æ", None),
+    ("ss", "ß", frozenset({"de"})),
+)
+
+
+def term_variants(term: str, language: str | None = None) -> set[str]:
+    """Folded forms of a lexicon term of ``language``, including ligature spellings (the German
+    ß only for German terms, or when the language is not given)."""
     out = {fold(term)}
-    for plain, lig in (("oe", "œ"), ("ae", "æ"), ("ss", "ß")):
-        if plain in term.lower():
+    for plain, lig, languages in _LIGATURES:
+        if plain in term.lower() and (language is None or languages is None or language in languages):
             out.add(fold(term.lower().replace(plain, lig)))
     return {v for v in out if v.strip()}

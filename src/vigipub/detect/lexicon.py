@@ -274,7 +274,7 @@ ENTRY_KEYS = frozenset(
 )
 
 
-def _together(groups: list[list[str]] | None) -> tuple[re.Pattern[str], ...]:
+def _together(groups: list[list[str]] | None, language: str | None = None) -> tuple[re.Pattern[str], ...]:
     """One regex per ``with`` group over folded text: whole words; ``word*`` also matches
     the words it starts, ``*word`` the words it ends (German compounds: « Rückenschmerzen »)."""
     out: list[re.Pattern[str]] = []
@@ -283,7 +283,7 @@ def _together(groups: list[list[str]] | None) -> tuple[re.Pattern[str], ...]:
         for word in group:
             word = word.strip()
             head, tail = not word.startswith("*"), not word.endswith("*")
-            alternatives |= {_word_pattern(v, head, tail) for v in term_variants(word.strip("*"))}
+            alternatives |= {_word_pattern(v, head, tail) for v in term_variants(word.strip("*"), language)}
         out.append(re.compile("|".join(sorted(alternatives, key=len, reverse=True))))
     return tuple(out)
 
@@ -324,7 +324,7 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
         """Check one raw entry of ``path`` (vocabulary, fold collisions, unique id), then keep it."""
         _check_entry(raw, str(path), diseases)
         if raw["kind"] != "cue" and not raw.get("case_sensitive"):
-            clash = sorted(t for t in raw["terms"] if term_variants(t) & too_common)
+            clash = sorted(t for t in raw["terms"] if term_variants(t, language) & too_common)
             if clash:
                 raise LexiconError(
                     f"entry {raw['id']!r}: term(s) {clash} fold to a very common word (see too_common)",
@@ -370,10 +370,12 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
                     f"entry {entry.id!r}: only cues can have scope: sentence", where=str(folder)
                 )
             for term in entry.terms:
-                sentence_terms.setdefault((entry.subkind, entry.language), set()).update(term_variants(term))
+                sentence_terms.setdefault((entry.subkind, entry.language), set()).update(
+                    term_variants(term, entry.language)
+                )
             continue
         for term in entry.terms:
-            for variant in term_variants(term):
+            for variant in term_variants(term, entry.language):
                 indices = table.setdefault(variant, [])
                 if entry.index not in indices:
                     indices.append(entry.index)
@@ -431,7 +433,7 @@ def _entry(
         any_language=any_language or bool(raw.get("any_language", False)),
         attributes=attrs,
         scope=str(raw.get("scope", "page")),
-        together=_together(raw.get("with")),
+        together=_together(raw.get("with"), language),
         with_kind=str(raw.get("with_kind") or ""),
     )
 

@@ -1,0 +1,48 @@
+"""Words that a lexicon term matches by accident: another language's spelling, a longer word.
+
+Each case here was a genre cue firing on pages it says nothing about (found reading the real
+excerpts): the Portuguese « IPSS » (a charity's legal status) matched "iPS" cells through the
+German ß spelling of its « ss », and the Turkish « bağış » (a donation) matched every
+« bağışıklık » (the immune system) as its prefix.
+"""
+
+from vigipub.detect import Detector
+from vigipub.detect.fold import term_variants
+from vigipub.extract import document_from_text
+
+
+def _genres(text: str, url: str, language: str) -> set[str]:
+    analysis = Detector.default().analyze(document_from_text(text, url, language_hint=language))
+    return {f.subkind for f in analysis.findings if f.kind == "genre"}
+
+
+def test_the_german_sharp_s_spelling_is_a_variant_of_german_terms_only() -> None:
+    # « Strasse » and « Straße » are one German word; fold keeps the length, so ß is one « s »
+    assert term_variants("Strasse", "de") == {"strasse", "strase"}
+    assert term_variants("IPSS", "pt") == {"ipss"}
+    assert term_variants("associados", "pt") == {"associados"}
+    # ligatures of other languages are kept for every language (« cœur », « Cæsar »)
+    assert term_variants("coeur", "fr") == {"coeur", "cour"}
+    # no language given: every variant (the former behaviour, for callers outside a lexicon)
+    assert "ips" in term_variants("IPSS")
+
+
+def test_induced_pluripotent_cells_are_not_a_portuguese_charity() -> None:
+    text = (
+        "Células iPS: as células-tronco pluripotentes induzidas são reprogramadas em laboratório. "
+        "A nossa clínica oferece terapia com células-tronco para o autismo."
+    )
+    assert "patient_association" not in _genres(text, "https://clinica.example/ips", "pt")
+    # the charity's status itself still reads as an association
+    charity = "Somos uma IPSS que apoia as famílias. A terapia com células-tronco ainda é experimental."
+    assert "patient_association" in _genres(charity, "https://apoio.example/", "pt")
+
+
+def test_the_immune_system_is_not_a_donation_in_turkish() -> None:
+    text = (
+        "Kök hücre tedavisi bağışıklık sistemini düzenler. "
+        "Kliniğimizde kök hücre tedavisi uyguluyoruz ve bağışıklık sistemini güçlendiriyoruz."
+    )
+    assert "patient_association" not in _genres(text, "https://klinik.example/", "tr")
+    appeal = "Kök hücre araştırmaları için bağışlarınızla destek olun. Bağış yapmak için tıklayın."
+    assert "patient_association" in _genres(appeal, "https://vakif.example/", "tr")
