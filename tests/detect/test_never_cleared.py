@@ -63,3 +63,22 @@ def test_a_short_page_without_a_therapy_is_uncertain_only_with_something_of_an_o
     )
     page = Detector.default().analyze(prices)
     assert page.verdict == "uncertain" and any("trop peu de texte" in r for r in page.reasons), page.reasons
+
+
+def test_a_short_cart_page_of_a_plant_cell_cosmetic_is_not_left_for_a_human() -> None:
+    """A cosmetics shop's cart: a price and « cellules souches végétales » (plant cells, no cell
+    therapy). The short page with a price stays uncertain only when nothing says its product
+    is a cosmetic; here its words do, and a site of three such pages was « incertain »."""
+    cart = document_from_html(
+        "<html lang='fr'><body><h1>Votre panier</h1><p>Sérum Éclat aux cellules souches végétales de pomme"
+        " – 49,90 €</p><p>Commander</p></body></html>".encode(),
+        "https://cosmetiques.example/panier",
+    )
+    page = Detector.default().analyze(cart)
+    assert page.verdict == "not_promotion", page.reasons
+    # the same cart without a word of what it sells stays for a human to read
+    bare = document_from_html(
+        "<html lang='fr'><body><h1>Votre panier</h1><p>Cure Éclat – 49,90 €</p><p>Commander</p></body></html>".encode(),
+        "https://boutique.example/panier",
+    )
+    assert Detector.default().analyze(bare).verdict == "uncertain"

@@ -362,8 +362,11 @@ class VerdictModel:
         verdict: Verdict
         # a short page that names no therapy is left to a human only when it holds something of an
         # offer (a claim, a story, a booking or a price: part of a site's offer, or a page whose
-        # text a script draws); a legal notice or a contact page of 127 characters holds none
-        if text_chars < self.min_text_chars and not has_therapy and _offer_bits(page):
+        # text a script draws); a legal notice or a contact page of 127 characters holds none,
+        # and a shop's cart that says its product is a cosmetic (« cellules souches végétales »,
+        # plant cells: no cell therapy) needs no human either
+        cosmetic = any(f.kind == "genre" and f.subkind == "cosmetic" for f in findings)
+        if text_chars < self.min_text_chars and not has_therapy and not cosmetic and _offer_bits(page):
             verdict = "uncertain"
             rules.append(self._reason("too_little_text", n=text_chars))
         elif foreign:
