@@ -13,7 +13,13 @@ from urllib.parse import urlsplit
 from vigipub.evidence.core import Producer, params_digest
 from vigipub.evidence.document import Block, Document, structured_identity_start
 from vigipub.evidence.findings import Finding, PageAnalysis
-from vigipub.evidence.vocabulary import COSMETIC_GENRE, GENERIC_FAMILIES, THERAPY_FAMILIES, VESICLE_FAMILIES
+from vigipub.evidence.vocabulary import (
+    COSMETIC_GENRE,
+    GENERIC_FAMILIES,
+    SUPPLEMENT_GENRE,
+    THERAPY_FAMILIES,
+    VESICLE_FAMILIES,
+)
 
 from . import patterns
 from ._fast import make_finding
@@ -73,6 +79,9 @@ _GENERIC_TRANSPLANT = "generic_transplant"
 _NON_BLOOD_FAMILIES = frozenset({"mesenchymal_stem_cells", "adipose_cells", "placental_cells", "exosomes", "secretome"})
 #: the cue naming a plant, which may be what made a sentence's exosomes (_drop_plant_vesicles)
 _PLANT_SOURCE = "plant_source"
+#: the cue of a food supplement (« complément alimentaire »): beside the body's own stem cells
+#: it says « libère » or « stimule », its unnamed stem cells are no product (_drop_supplement_cells)
+_SUPPLEMENT = "food_supplement"
 #: reporting cues that frame a page (a study, clinics in the third person) without making
 #: the claims of their sentence reported
 _FRAME_CUES = frozenset({"about_providers", "research", "quotation"})
@@ -383,6 +392,9 @@ class Detector:
                 # « crème aux cellules souches végétales »: a cosmetic's ingredient
                 self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_cells")
         _drop_generic_transplants(groups, self._generic_transplant_ids)
+        for span in _drop_supplement_cells(groups, cues):
+            # weight enough for the page's genre from one mention (a repeated cue counts once)
+            self._add(groups, "genre", SUPPLEMENT_GENRE, span, "", span[0], "cue.food_supplement", 1.5)
         _drop_denied_approvals(groups)
         by_sentence: dict[tuple[int, int], set[str]] = {}
         for kind, _sub, s, e in groups:
@@ -1057,6 +1069,33 @@ def _drop_denied_approvals(groups: dict[tuple[str, str, int, int], _Group]) -> N
     denied = {k[2:] for k in groups if k[0] == "reporting_context" and k[1] == "unauthorised"}
     for span in denied:
         groups.pop(("genre", "authorised_medicine_info", *span), None)
+
+
+def _drop_supplement_cells(
+    groups: dict[tuple[str, str, int, int], _Group], cues: dict[tuple[int, int], set[str]]
+) -> list[tuple[int, int]]:
+    """Drop the unnamed stem cells of a food supplement's page: one that calls its product a
+    food supplement (« complément alimentaire ») and speaks of the body's own stem cells that
+    it releases or stimulates (« favorise la libération de vos cellules souches », "circulating
+    stem cells"). The capsules hold no cell; « vos cellules souches adultes » in the next
+    sentence are the reader's own, no therapy of interest.
+
+    Only the generic family (« cellules souches ») goes: cells the page names as a product's
+    (mesenchymal, cord blood, exosomes) stay, whatever else it sells; and nothing goes on a page
+    whose protocol administers the stem cells (« trois perfusions de cellules souches et un
+    complément alimentaire pour stimuler vos cellules souches » is a clinic's treatment).
+
+    Returns the sentences calling the product a supplement (the page's genre).
+    """
+    supplement = [span for span, subkinds in cues.items() if _SUPPLEMENT in subkinds]
+    if not supplement or not any(_RESIDENT_CELLS in subkinds for subkinds in cues.values()):
+        return []
+    cells = [k for k in groups if k[0] == "therapy" and k[1] == "stem_cells"]
+    if any(("offer", "protocol", *k[2:]) in groups for k in cells):
+        return []  # the stem cells are what a protocol administers (a « cure » of capsules is none)
+    for key in cells:
+        del groups[key]
+    return supplement
 
 
 def _drop_generic_transplants(groups: dict[tuple[str, str, int, int], _Group], generic_ids: frozenset[str]) -> None:

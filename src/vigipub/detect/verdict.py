@@ -30,7 +30,7 @@ import yaml
 
 from vigipub.evidence.document import Document
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import SUPPLEMENT_GENRE, THERAPY_FAMILIES
 
 from . import features as feats
 from .errors import LexiconError
@@ -381,6 +381,8 @@ class VerdictModel:
             verdict = "not_promotion"
             score = min(score, 0.1)
             rules.append(self._reason("no_therapy"))
+            if genre == SUPPLEMENT_GENRE:
+                rules.append(self._reason("food_supplement"))
         elif veterinary:
             # the patients are animals: a veterinary medicine, outside the human-medicine rules
             verdict = "not_promotion"

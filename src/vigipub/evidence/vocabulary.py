@@ -151,9 +151,13 @@ FRANCE_SIGNALS: Final[frozenset[str]] = frozenset({
 #: a cosmetic's page (« produit cosmétique », an INCI list, plants' stem cells or exosomes): its
 #: claims are about the skin, and its site never raises it to the promotion of a therapy
 COSMETIC_GENRE: Final = "cosmetic"
+#: a food supplement's page (« complément alimentaire ») that speaks of the body's own stem cells
+#: it « releases »: the capsules hold no cell (detect.detector._drop_supplement_cells)
+SUPPLEMENT_GENRE: Final = "food_supplement"
 GENRES: Final[frozenset[str]] = frozenset({
     "clinic", "broker", "news", "regulator", "science", "clinical_trial", "encyclopedia",
-    "authorised_medicine_info", "patient_association", "veterinary", "cosmetic", "unknown",
+    "authorised_medicine_info", "patient_association", "veterinary", "cosmetic", "food_supplement",
+    "unknown",
 })
 
 #: call_to_action subkinds
