@@ -38,6 +38,8 @@ def test_a_clinic_that_did_not_answer_the_journalists_questions_makes_the_page_n
         ("https://www.stemcells.ox.ac.uk/research", "science"),
         ("https://www.unimelb.edu.au/stem-cells", "science"),
         ("https://clinicaltrials.gov/study/NCT01", "clinical_trial"),  # a named site first
+        ("https://stemcellres.biomedcentral.com/articles/10.1186/x", "science"),  # a publisher
+        ("https://www.frontiersin.org/articles/10.3389/x", "science"),
     ],
 )
 def test_public_bodies_and_universities_are_known_by_their_host(url: str, genre: str) -> None:
@@ -51,7 +53,14 @@ def test_public_bodies_and_universities_are_known_by_their_host(url: str, genre:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://gov-stemcells.com/", "https://www.stemcell.ac/", "https://clinic.example.go/", "https://edu-clinic.mx/"]
+    "url",
+    [
+        "https://gov-stemcells.com/",
+        "https://www.stemcell.ac/",
+        "https://clinic.example.go/",
+        "https://edu-clinic.mx/",
+        "https://www.vegastemcell.com/",  # ends with « cell.com », a publisher's host, as a word
+    ],
 )
 def test_a_clinic_is_no_public_body_for_a_word_of_its_host(url: str) -> None:
     body = "<p>La thérapie par cellules souches mésenchymateuses traite l'arthrose du genou.</p>"
@@ -122,3 +131,18 @@ def test_a_page_that_explains_is_no_journalist(lang: str, own: str, reported: st
 
     assert journalism(own) == []
     assert journalism(reported)
+
+
+def test_numbered_references_are_a_science_cue() -> None:
+    """« [1,2,3] », « [4] »: an article's or an encyclopedia's references, in any language; one « [1] »
+    alone (a clinic's blog citing one study) is not."""
+
+    def cues(body: str) -> list[str]:
+        page = f"<html lang='en'><body><main><p>Natural killer cell therapy for cancer.</p>{body}</main></body></html>"
+        a = Detector.default().analyze(document_from_html(page.encode(), "https://journal.example/", source="file"))
+        return [f.match for f in a.findings if f.entry_ids == ["pattern.citations"]]
+
+    assert cues("<p>NK cells lyse tumour cells [1,2,3]. They release granzymes [4].</p>") == ["[1,2,3]"]
+    assert cues("<p>NK cells lyse tumour cells [1]. They release granzymes [2].</p>") == ["[1]"]
+    assert cues("<p>Our NK cell therapy works [1]. Book a consultation.</p>") == []
+    assert cues("<p>Our NK cell therapy costs [2 500 €]. Array[12] of cells.</p>") == []

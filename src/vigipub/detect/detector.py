@@ -91,6 +91,11 @@ _QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]{12,300}[»”“\"]")
 #: « cellules souches » is 4, and counts (counting the words inside alone, or counting every
 #: term in quotation marks, found fewer promoting pages over 8 fold seeds)
 _QUOTED_MIN_WORDS = 4
+#: numbered references (« [1] », "[4,5,6,7]", "[12–14]"): how articles, reviews and encyclopedias
+#: cite their sources; two of them, or one citing several, make a science cue in any language
+_CITATION = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
+#: how far into the text the references are looked for (a long page's links list aside)
+_CITATION_REACH = 20_000
 _YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
 #: an international phone number (+41 22 123 45 67): on pages in a language without a
 #: lexicon, one of the few language-independent signs of an offer
@@ -778,6 +783,11 @@ class Detector:
                     break
                 span = sidx.sentence(m.start(), m.end())
                 self._add(groups, "reporting_context", "quotation", span, m.group()[:80], m.start(), "pattern.quotation", 1.0)
+            cited = list(_CITATION.finditer(text, 0, _CITATION_REACH))
+            if len({c.group() for c in cited}) >= 2 or any(not c.group().strip("[]").isdigit() for c in cited):
+                first = cited[0]
+                span = sidx.sentence(first.start(), first.end())
+                self._add(groups, "genre", "science", span, first.group(), first.start(), "pattern.citations", 0.6)
             for count, m in enumerate(m for m in _YEAR.finditer(text) if not patterns.not_chronology(text, m)):
                 if count >= 5:
                     break
