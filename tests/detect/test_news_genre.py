@@ -146,3 +146,15 @@ def test_numbered_references_are_a_science_cue() -> None:
     assert cues("<p>NK cells lyse tumour cells [1]. They release granzymes [2].</p>") == ["[1]"]
     assert cues("<p>Our NK cell therapy works [1]. Book a consultation.</p>") == []
     assert cues("<p>Our NK cell therapy costs [2 500 €]. Array[12] of cells.</p>") == []
+
+
+def test_references_on_a_site_named_after_the_therapy_keep_the_site_name_s_span() -> None:
+    """The references' cue and the host's therapy name are both found on the page's first sentence
+    (a variable shared by the two once gave the host's finding the reference's match)."""
+    page = (
+        "<html lang='en'><body><main><p>Stem cell therapy for knee osteoarthritis.</p>"
+        "<p>Stem cells repair cartilage [1,2]. They reduce pain [3].</p></main></body></html>"
+    )
+    a = Detector.default().analyze(document_from_html(page.encode(), "https://stemcellknee.example/", source="file"))
+    named = [f for f in a.findings if f.entry_ids == ["host.therapy_name"]]
+    assert named and named[0].start == 0 and named[0].quote.startswith("Stem cell therapy"), named

@@ -785,9 +785,9 @@ class Detector:
                 self._add(groups, "reporting_context", "quotation", span, m.group()[:80], m.start(), "pattern.quotation", 1.0)
             cited = list(_CITATION.finditer(text, 0, _CITATION_REACH))
             if len({c.group() for c in cited}) >= 2 or any(not c.group().strip("[]").isdigit() for c in cited):
-                first = cited[0]
-                span = sidx.sentence(first.start(), first.end())
-                self._add(groups, "genre", "science", span, first.group(), first.start(), "pattern.citations", 0.6)
+                cite = cited[0]
+                span = sidx.sentence(cite.start(), cite.end())
+                self._add(groups, "genre", "science", span, cite.group(), cite.start(), "pattern.citations", 0.6)
             for count, m in enumerate(m for m in _YEAR.finditer(text) if not patterns.not_chronology(text, m)):
                 if count >= 5:
                     break
