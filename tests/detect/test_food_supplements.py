@@ -58,3 +58,22 @@ def test_a_supplement_page_naming_a_product_s_cells_keeps_them() -> None:
     )
     _verdict, _genre, therapies = _analyze(text, "fr")
     assert "umbilical_cord_cells" in therapies
+
+
+def test_the_stem_cells_of_a_page_naming_plants_stem_cells_are_the_plants() -> None:
+    """« des actifs à base de cellules souches végétales » then « les cellules souches ainsi
+    diffusées »: the same plants' cells, a cosmetic's ingredient (an aesthetic doctor's hair page)."""
+    text = (
+        "Le soin associe l'oxygénothérapie et des actifs à base de cellules souches végétales. "
+        "Les cellules souches ainsi diffusées revitalisent le cuir chevelu et freinent la chute des cheveux. "
+        "Une séance dure vingt minutes."
+    )
+    verdict, _genre, therapies = _analyze(text, "fr", "https://esthetique.example/cheveux")
+    assert not therapies and verdict == "not_promotion", (verdict, therapies)
+    # a page that also names human cells of a kind speaks of them: its stem cells stay
+    human = (
+        "Contrairement aux cellules souches végétales des crèmes, nous utilisons les cellules souches "
+        "mésenchymateuses de votre graisse. Les cellules souches sont réinjectées dans le genou."
+    )
+    _verdict, _genre, therapies = _analyze(human, "fr", "https://clinique.example/genou")
+    assert {"mesenchymal_stem_cells", "stem_cells"} <= therapies, therapies

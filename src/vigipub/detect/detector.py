@@ -1084,28 +1084,38 @@ def _drop_denied_approvals(groups: dict[tuple[str, str, int, int], _Group]) -> N
 def _drop_supplement_cells(
     groups: dict[tuple[str, str, int, int], _Group], cues: dict[tuple[int, int], set[str]]
 ) -> list[tuple[int, int]]:
-    """Drop the unnamed stem cells of a food supplement's page: one that calls its product a
-    food supplement (« complément alimentaire ») and speaks of the body's own stem cells that
-    it releases or stimulates (« favorise la libération de vos cellules souches », "circulating
-    stem cells"). The capsules hold no cell; « vos cellules souches adultes » in the next
-    sentence are the reader's own, no therapy of interest.
+    """Drop the unnamed stem cells of a page whose stem cells are no product of interest:
+
+    - a food supplement's page, one that calls its product a food supplement (« complément
+      alimentaire ») and speaks of the body's own stem cells that it releases or stimulates
+      (« favorise la libération de vos cellules souches », "circulating stem cells"): the
+      capsules hold no cell; « vos cellules souches adultes » in the next sentence are the
+      reader's own;
+    - a page naming plants' stem cells (« principi attivi a base di cellule staminali vegetali »)
+      and no human cells of a kind (mesenchymal, adipose, cord blood…): « le cellule staminali da
+      essa veicolate » two sentences later are the same plants' cells, a cosmetic's ingredient.
 
     Only the generic family (« cellules souches ») goes: cells the page names as a product's
     (mesenchymal, cord blood, exosomes) stay, whatever else it sells; and nothing goes on a page
     whose protocol administers the stem cells (« trois perfusions de cellules souches et un
     complément alimentaire pour stimuler vos cellules souches » is a clinic's treatment).
 
-    Returns the sentences calling the product a supplement (the page's genre).
+    Returns the sentences calling the product a supplement (the page's genre; a plant's cells
+    already gave theirs, a cosmetic's).
     """
     supplement = [span for span, subkinds in cues.items() if _SUPPLEMENT in subkinds]
-    if not supplement or not any(_RESIDENT_CELLS in subkinds for subkinds in cues.values()):
+    released = bool(supplement) and any(_RESIDENT_CELLS in subkinds for subkinds in cues.values())
+    plants = any(_PLANT_CELLS in subkinds for subkinds in cues.values()) and not any(
+        k[0] == "therapy" and k[1] in _CELL_FAMILIES - GENERIC_FAMILIES - {"stem_cells"} for k in groups
+    )
+    if not released and not plants:
         return []
     cells = [k for k in groups if k[0] == "therapy" and k[1] == "stem_cells"]
     if any(("offer", "protocol", *k[2:]) in groups for k in cells):
         return []  # the stem cells are what a protocol administers (a « cure » of capsules is none)
     for key in cells:
         del groups[key]
-    return supplement
+    return supplement if released else []
 
 
 def _drop_generic_transplants(groups: dict[tuple[str, str, int, int], _Group], generic_ids: frozenset[str]) -> None:
