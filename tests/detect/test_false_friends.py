@@ -46,3 +46,42 @@ def test_the_immune_system_is_not_a_donation_in_turkish() -> None:
     assert "patient_association" not in _genres(text, "https://klinik.example/", "tr")
     appeal = "Kök hücre araştırmaları için bağışlarınızla destek olun. Bağış yapmak için tıklayın."
     assert "patient_association" in _genres(appeal, "https://vakif.example/", "tr")
+
+
+def _therapies(text: str, url: str, language: str) -> set[str]:
+    analysis = Detector.default().analyze(document_from_text(text, url, language_hint=language))
+    return {f.subkind for f in analysis.findings if f.kind == "therapy"}
+
+
+def test_an_acronym_alone_names_no_therapy() -> None:
+    """« MSC » in a political story is the shipping company (a news page of the bench WARC);
+    beside the cells it abbreviates, it stays."""
+    news = (
+        "Le secrétaire général a été directeur financier de l'armateur italo-suisse MSC. "
+        "Il a conclu des contrats entre MSC et le port du Havre."
+    )
+    assert _therapies(news, "https://journal.example/politique", "fr") == set()
+    clinic = "Les cellules souches mésenchymateuses (MSC) sont injectées dans le genou. Les MSC réparent le cartilage."
+    assert "mesenchymal_stem_cells" in _therapies(clinic, "https://clinique.example/", "fr")
+
+
+def test_the_umbilical_cord_alone_is_a_birth_story() -> None:
+    birth = "Le papa a coupé le cordon ombilical. Notre fille pesait 3,2 kg à la naissance."
+    assert _therapies(birth, "https://parents.example/naissance", "fr") == set()
+    bank = (
+        "Les cellules souches issues du cordon ombilical de votre bébé peuvent être conservées. "
+        "Nous injectons ces cellules souches aux enfants autistes."
+    )
+    assert "umbilical_cord_cells" in _therapies(bank, "https://banque.example/", "fr")
+    assert _therapies("The midwife clamped the umbilical cord.", "https://birth.example/", "en") == set()
+    assert _therapies("Die Hebamme hat die Nabelschnur durchtrennt.", "https://geburt.example/", "de") == set()
+
+
+def test_forms_no_shipping_company_takes_name_the_cells_alone() -> None:
+    """« hUC-MSC », "MSCs", « DC-CIK »: no company nor degree is written so; a cord bank's « conservazione
+    del cordone ombelicale » is cord banking, no birth story."""
+    text = "El instituto recomienda el uso de hUC-MSC para el tratamiento de la esclerosis múltiple."
+    assert _therapies(text, "https://instituto.example/em", "es") == {"mesenchymal_stem_cells"}
+    assert _therapies("Our MSCs are expanded in the lab.", "https://lab.example/", "en") == {"mesenchymal_stem_cells"}
+    bank = "Sanzioni contro le banche private per la conservazione del cordone ombelicale."
+    assert _therapies(bank, "https://agcm.example/", "it") == {"umbilical_cord_cells"}

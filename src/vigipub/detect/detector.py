@@ -79,6 +79,8 @@ _GENERIC_TRANSPLANT = "generic_transplant"
 _NON_BLOOD_FAMILIES = frozenset({"mesenchymal_stem_cells", "adipose_cells", "placental_cells", "exosomes", "secretome"})
 #: the cue naming a plant, which may be what made a sentence's exosomes (_drop_plant_vesicles)
 _PLANT_SOURCE = "plant_source"
+#: the id endings of therapy entries that only hint at a therapy (_drop_lone_hints)
+_HINT_SUFFIXES = (".acronym", ".tissue")
 #: the cue of a food supplement (« complément alimentaire »): beside the body's own stem cells
 #: it says « libère » or « stimule », its unnamed stem cells are no product (_drop_supplement_cells)
 _SUPPLEMENT = "food_supplement"
@@ -134,6 +136,12 @@ class Detector:
         #: host suffix -> (its rank in the lexicon's list, genre): the first listed suffix wins
         #: (taken from the lexicon when the detector is built, like the automata)
         self._genre_rank = {suffix: (i, g) for i, (suffix, g) in enumerate(lexicon.genre_hosts.items())}
+        #: therapy entries that only hint at a therapy: acronyms (ids ending in « .acronym »: MSC,
+        #: TIL, CIK…) and the source tissue alone (« .tissue »: « cordon ombilical »); they name a
+        #: therapy only beside another therapy finding (_drop_lone_hints)
+        self._hint_ids = frozenset(
+            e.id for e in lexicon.entries if e.kind == "therapy" and e.id.endswith(_HINT_SUFFIXES)
+        )
         #: genre cues naming a transplant of unnamed stem cells (_drop_generic_transplants)
         self._generic_transplant_ids = frozenset(
             e.id for e in lexicon.entries if e.attributes.get("cue") == _GENERIC_TRANSPLANT
@@ -396,6 +404,7 @@ class Detector:
             if _PLANT_CELLS in subkinds:
                 # « crème aux cellules souches végétales »: a cosmetic's ingredient
                 self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_cells")
+        _drop_lone_hints(groups, self._hint_ids)
         _drop_generic_transplants(groups, self._generic_transplant_ids)
         for span in _drop_supplement_cells(groups, cues):
             # weight enough for the page's genre from one mention (a repeated cue counts once)
@@ -1079,6 +1088,23 @@ def _drop_denied_approvals(groups: dict[tuple[str, str, int, int], _Group]) -> N
     denied = {k[2:] for k in groups if k[0] == "reporting_context" and k[1] == "unauthorised"}
     for span in denied:
         groups.pop(("genre", "authorised_medicine_info", *span), None)
+
+
+def _drop_lone_hints(groups: dict[tuple[str, str, int, int], _Group], hint_ids: frozenset[str]) -> None:
+    """Drop the therapies only hinted at (an acronym, the source tissue alone) on a page naming
+    no therapy otherwise.
+
+    « MSC » is the mesenchymal stem cells of a clinic's page that names them, and the world's
+    largest shipping company in a newspaper (« l'armateur italo-suisse MSC »); « МСК » is
+    Moscow's time; « TIL », « CIK » are words or names elsewhere; « couper le cordon ombilical »
+    is a birth story. Beside any other therapy finding, the hint stays: it abbreviates, or
+    gives the source of, a therapy the page names.
+    """
+    therapies = [k for k in groups if k[0] == "therapy"]
+    lone = [k for k in therapies if all(i in hint_ids for i in groups[k].entry_ids)]
+    if lone and len(lone) == len(therapies):
+        for key in lone:
+            del groups[key]
 
 
 def _drop_supplement_cells(
