@@ -74,9 +74,9 @@ def test_the_bar_draws_one_line_per_capture_and_stops_with_the_last_report() -> 
     bar.close()
     bar.close()  # closing twice is harmless
     text = out.getvalue()
-    assert "captured 5 pages, queued 0, skipped 2" in text
-    assert "captured 2 pages, queued 1, skipped 0, rendered 1" in text
-    assert describe(CaptureProgress(3, 0, 1, 2)) == "captured 3 pages, queued 0, skipped 1, rendered 2"
+    assert "5 pages capturées, 0 en attente, 2 écartées" in text
+    assert "2 pages capturées, 1 en attente, 0 écartées, 1 rendues par le navigateur" in text
+    assert describe(CaptureProgress(3, 0, 1, 2)) == "3 pages capturées, 0 en attente, 1 écartées, 2 rendues par le navigateur"
     with capture_bar(quiet=True) as none:
         assert none is None
 
@@ -94,3 +94,14 @@ def test_the_capture_stage_never_draws() -> None:
                 else []
             )
             assert not any(n.split(".")[0] in {"rich", "click", "tqdm"} for n in names), path.name
+
+
+def test_the_pipeline_s_steps_are_said_in_french_on_the_command_line() -> None:
+    """The command line reads the case application's French catalogue (the same msgids as the
+    web's job progress); a message that is no step is printed as it is."""
+    from vigipub.cli.progress import step_in_french
+    from vigipub.pipeline import Step
+
+    assert step_in_french(Step("capturing {url}", url="https://clinique.example/")) == "capture de https://clinique.example/"
+    assert step_in_french(Step("analysing {count} captured documents", count=3)) == "analyse des 3 documents capturés"
+    assert step_in_french("une ligne quelconque") == "une ligne quelconque"

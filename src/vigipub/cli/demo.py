@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from vigipub.cli.progress import capture_bar
+from vigipub.cli.progress import capture_bar, step_in_french
 from vigipub.cli.summary import print_summaries
 from vigipub.pipeline import InvestigateOptions, investigate, prepare_output_dir
 
@@ -44,7 +44,7 @@ def command(out_dir: Path | None, browser: bool | None, max_pages: int) -> None:
                                                       case_ref=f"DEMO-{site_id}", operator="vigipub demo"))
             with capture_bar() as bar:
                 summaries.append(investigate(url, out_dir / site_id, options,
-                                             progress=lambda m: err.print(f"[dim]·[/dim] {m}"),
+                                             progress=lambda m: err.print(f"[dim]·[/dim] {step_in_french(m)}"),
                                              capture_progress=bar))
             names.append(site_id)
     print_summaries(summaries, names)

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 
 from vigipub.cli.options import crawl_options
-from vigipub.cli.progress import capture_bar
+from vigipub.cli.progress import capture_bar, step_in_french
 from vigipub.cli.summary import print_summaries
 from vigipub.evidence import InputError
 from vigipub.pipeline import InvestigateOptions, investigate, investigate_recording, resume_investigation
@@ -55,7 +55,7 @@ def command(
     err = Console(stderr=True)
 
     def say(message: str) -> None:
-        err.print(f"[dim]·[/dim] {message}")
+        err.print(f"[dim]·[/dim] {step_in_french(message)}")
 
     if recording is not None:
         if resume:

@@ -1,9 +1,13 @@
-"""The capture's progress bar on the terminal (the capture itself only reports counts)."""
+"""What an inspector reads while an investigation runs, in French: the capture's progress bar
+(the capture itself only reports counts) and the pipeline's steps."""
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -13,10 +17,34 @@ if TYPE_CHECKING:  # the capture stage is imported only when a capture runs
     from vigipub.capture import CaptureProgress
 
 
+#: the case application's French catalogue, which holds every step of the pipeline
+#: (``vigipub.web.steps``; read as a file: the command line does not load Django)
+_CATALOGUE = Path(__file__).resolve().parents[1] / "web" / "locale" / "fr" / "LC_MESSAGES" / "django.mo"
+
+
+@lru_cache(maxsize=1)
+def _french() -> gettext.NullTranslations:
+    try:
+        with _CATALOGUE.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    except OSError:  # pragma: no cover - the catalogue ships with the package
+        return gettext.NullTranslations()
+
+
+def step_in_french(message: str) -> str:
+    """A pipeline step (``vigipub.pipeline.Step``: an English template and its values) in French;
+    any other message as it is."""
+    template = getattr(message, "template", None)
+    values = getattr(message, "values", None)
+    if not isinstance(template, str) or not isinstance(values, dict):
+        return str(message)
+    return _french().gettext(template).format(**values)
+
+
 def describe(status: CaptureProgress) -> str:
-    """One line: ``captured 12 pages, queued 30, skipped 4, rendered 10``."""
-    rendered = f", rendered {status.rendered}" if status.rendered is not None else ""
-    return f"captured {status.pages} pages, queued {status.queued}, skipped {status.skipped}{rendered}"
+    """One line: ``12 pages capturées, 30 en attente, 4 écartées, 10 rendues par le navigateur``."""
+    rendered = f", {status.rendered} rendues par le navigateur" if status.rendered is not None else ""
+    return f"{status.pages} pages capturées, {status.queued} en attente, {status.skipped} écartées{rendered}"
 
 
 class CaptureBar:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from vigipub.cli.progress import capture_bar
+from vigipub.cli.progress import capture_bar, step_in_french
 from vigipub.evidence.errors import VigipubError
 from vigipub.pipeline import recheck
 
@@ -53,7 +53,7 @@ def command(dossier: Path, out_dir: Path | None, allow_private: bool, proxy: str
         result = recheck(
             dossier, out_dir, allow_private=allow_private, proxy=proxy, second_proxy=second_proxy,
             browser=browser, page_timeout=page_timeout, max_pages=max_pages, follow_moves=not no_follow_moves,
-            progress=lambda m: err.print(f"[dim]·[/dim] {m}"), capture_progress=bar, recording=recording,
+            progress=lambda m: err.print(f"[dim]·[/dim] {step_in_french(m)}"), capture_progress=bar, recording=recording,
         )
     report = result.report
     click.echo(f"verdict: {result.verdict.value}")
