@@ -48,4 +48,5 @@ def command(out_dir: Path | None, browser: bool | None, max_pages: int) -> None:
                                              capture_progress=bar))
             names.append(site_id)
     print_summaries(summaries, names)
-    Console().print(f"done in {time.monotonic() - started:.1f} s; dossiers under {out_dir}")
+    elapsed = f"{time.monotonic() - started:.1f}".replace(".", ",")
+    Console().print(f"terminé en {elapsed} s ; dossiers dans {out_dir}")
