@@ -82,7 +82,7 @@ _PLANT_SOURCE = "plant_source"
 #: the id endings of therapy entries that only hint at a therapy (_drop_lone_hints)
 _HINT_SUFFIXES = (".acronym", ".tissue")
 #: the cue of a food supplement (« complément alimentaire »): beside the body's own stem cells
-#: it says « libère » or « stimule », its unnamed stem cells are no product (_drop_supplement_cells)
+#: it says « libère » or « stimule », its unnamed stem cells are no product (_drop_stem_cells_of_no_product)
 _SUPPLEMENT = "food_supplement"
 #: reporting cues that frame a page (a study, clinics in the third person) without making
 #: the claims of their sentence reported
@@ -406,7 +406,7 @@ class Detector:
                 self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_cells")
         _drop_lone_hints(groups, self._hint_ids)
         _drop_generic_transplants(groups, self._generic_transplant_ids)
-        for span in _drop_supplement_cells(groups, cues):
+        for span in _drop_stem_cells_of_no_product(groups, cues):
             # weight enough for the page's genre from one mention (a repeated cue counts once)
             self._add(groups, "genre", SUPPLEMENT_GENRE, span, "", span[0], "cue.food_supplement", 1.5)
         _drop_denied_approvals(groups)
@@ -1107,7 +1107,7 @@ def _drop_lone_hints(groups: dict[tuple[str, str, int, int], _Group], hint_ids: 
             del groups[key]
 
 
-def _drop_supplement_cells(
+def _drop_stem_cells_of_no_product(
     groups: dict[tuple[str, str, int, int], _Group], cues: dict[tuple[int, int], set[str]]
 ) -> list[tuple[int, int]]:
     """Drop the unnamed stem cells of a page whose stem cells are no product of interest:

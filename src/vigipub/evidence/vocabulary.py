@@ -152,7 +152,7 @@ FRANCE_SIGNALS: Final[frozenset[str]] = frozenset({
 #: claims are about the skin, and its site never raises it to the promotion of a therapy
 COSMETIC_GENRE: Final = "cosmetic"
 #: a food supplement's page (« complément alimentaire ») that speaks of the body's own stem cells
-#: it « releases »: the capsules hold no cell (detect.detector._drop_supplement_cells)
+#: it « releases »: the capsules hold no cell (detect.detector._drop_stem_cells_of_no_product)
 SUPPLEMENT_GENRE: Final = "food_supplement"
 GENRES: Final[frozenset[str]] = frozenset({
     "clinic", "broker", "news", "regulator", "science", "clinical_trial", "encyclopedia",
