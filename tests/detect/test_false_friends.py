@@ -85,3 +85,24 @@ def test_forms_no_shipping_company_takes_name_the_cells_alone() -> None:
     assert _therapies("Our MSCs are expanded in the lab.", "https://lab.example/", "en") == {"mesenchymal_stem_cells"}
     bank = "Sanzioni contro le banche private per la conservazione del cordone ombelicale."
     assert _therapies(bank, "https://agcm.example/", "it") == {"umbilical_cord_cells"}
+
+
+def _cues(text: str, url: str, language: str, kind: str) -> set[str]:
+    analysis = Detector.default().analyze(document_from_text(text, url, language_hint=language))
+    return {f.subkind for f in analysis.findings if f.kind == kind}
+
+
+def test_a_cell_suspension_is_no_authority_s_suspension() -> None:
+    """« Suspensão de células expandidas por cultivo celular » is a product's form (a Brazilian
+    clinic's list of procedures), "cell suspension" too; an authority's suspension is still one."""
+    clinic = "Terapia com células-tronco: suspensão de células expandidas por cultivo celular."
+    assert "unauthorised" not in _cues(clinic, "https://clinica.example/", "pt", "reporting_context")
+    en = "The stromal vascular fraction cell suspension is injected into the knee with stem cells."
+    assert "unauthorised" not in _cues(en, "https://clinic.example/", "en", "reporting_context")
+    measure = "A Anvisa determinou a suspensão das atividades da clínica de células-tronco."
+    assert "unauthorised" in _cues(measure, "https://noticias.example/", "pt", "reporting_context")
+
+
+def test_associated_findings_are_no_association() -> None:
+    text = "Dois achados estão associados ao autismo. A terapia com células-tronco melhora a comunicação."
+    assert "patient_association" not in _cues(text, "https://clinica.example/", "pt", "genre")
