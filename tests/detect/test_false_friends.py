@@ -106,3 +106,19 @@ def test_a_cell_suspension_is_no_authority_s_suspension() -> None:
 def test_associated_findings_are_no_association() -> None:
     text = "Dois achados estão associados ao autismo. A terapia com células-tronco melhora a comunicação."
     assert "patient_association" not in _cues(text, "https://clinica.example/", "pt", "genre")
+
+
+def test_biology_s_words_are_no_trial_nor_closure() -> None:
+    """Cells « recruit » other cells (a clinic's mechanism), "interventional orthopedics" is a
+    specialty, "the body begins to shut down" is a disease's course: none is a trial registry's
+    or an authority's word. A trial recruiting patients, a clinic shut down, still are."""
+    recruit = "Las células madre emiten señales que provocan el reclutamiento de otras células en el área dañada."
+    assert "clinical_trial" not in _cues(recruit, "https://clinica.example/", "es", "genre")
+    ortho = "Our interventional orthopedics team injects stem cells into the knee."
+    assert "clinical_trial" not in _cues(ortho, "https://clinic.example/", "en", "genre")
+    course = "In late Alzheimer's disease the body begins to shut down; stem cell therapy may help."
+    assert "unauthorised" not in _cues(course, "https://clinic.example/", "en", "reporting_context")
+    trial = "L'essai de thérapie cellulaire par cellules souches est en cours de recrutement des patients."
+    assert "clinical_trial" in _cues(trial, "https://essai.example/", "fr", "genre")
+    closed = "The stem cell clinic was shut down by the state health department."
+    assert "unauthorised" in _cues(closed, "https://news.example/", "en", "reporting_context")
