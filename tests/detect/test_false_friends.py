@@ -122,3 +122,19 @@ def test_biology_s_words_are_no_trial_nor_closure() -> None:
     assert "clinical_trial" in _cues(trial, "https://essai.example/", "fr", "genre")
     closed = "The stem cell clinic was shut down by the state health department."
     assert "unauthorised" in _cues(closed, "https://news.example/", "en", "reporting_context")
+
+
+def test_a_numbered_phase_is_a_trial_s_only_beside_a_trial_or_a_study() -> None:
+    step = "FASE 1: il prelievo delle cellule staminali mesenchimali è una procedura semplice e indolore."
+    assert "clinical_trial" not in _cues(step, "https://clinica.example/", "it", "genre")
+    trial = "ELIANA was a global phase 2 pivotal trial of CAR-T cells in 79 patients."
+    assert "clinical_trial" in _cues(trial, "https://hcp.example/", "en", "genre")
+
+
+def test_turkish_what_we_call_is_no_reported_speech() -> None:
+    """« snovya dediğimiz zar » is "the membrane we call synovium"; « dedim » is the writer's own
+    « I said »; « dedi » is someone's speech."""
+    text = "Kök hücre tedavisi: snovya dediğimiz eklem zarı iltihaplanır. Denenmektedir dedim."
+    assert "journalism" not in _cues(text, "https://klinik.example/", "tr", "reporting_context")
+    news = "Kök hücre tedavisi hakkında konuşan doktor, tedavinin deneysel olduğunu söyledi ve 'dikkatli olun' dedi."
+    assert "journalism" in _cues(news, "https://haber.example/", "tr", "reporting_context")
