@@ -138,3 +138,11 @@ def test_turkish_what_we_call_is_no_reported_speech() -> None:
     assert "journalism" not in _cues(text, "https://klinik.example/", "tr", "reporting_context")
     news = "Kök hücre tedavisi hakkında konuşan doktor, tedavinin deneysel olduğunu söyledi ve 'dikkatli olun' dedi."
     assert "journalism" in _cues(news, "https://haber.example/", "tr", "reporting_context")
+
+
+def test_a_double_layer_is_no_effect() -> None:
+    """"a double-layered sheet", "double-blind": no claim; "doubles the number of" still is."""
+    text = "Exosomes have a phospholipid membrane, a double-layered sheet of fat. The trial of stem cells was double-blind."
+    assert "treat" not in _cues(text, "https://skincare.example/", "en", "claim")
+    claim = "Our stem cell therapy doubles the number of new hair follicles."
+    assert "treat" in _cues(claim, "https://clinic.example/", "en", "claim")
