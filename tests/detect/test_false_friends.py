@@ -1,9 +1,10 @@
-"""Words that a lexicon term matches by accident: another language's spelling, a longer word.
+"""Words that a lexicon term matches by accident: another language's spelling, a longer word,
+another sense (a cell suspension, cells recruiting cells, a clinic's « FASE 1 »), an acronym.
 
-Each case here was a genre cue firing on pages it says nothing about (found reading the real
-excerpts): the Portuguese « IPSS » (a charity's legal status) matched "iPS" cells through the
-German ß spelling of its « ss », and the Turkish « bağış » (a donation) matched every
-« bağışıklık » (the immune system) as its prefix.
+Each case here was a cue firing on pages it says nothing about, found reading the real excerpts
+and the bench WARC: the Portuguese « IPSS » (a charity's legal status) matched "iPS" cells through
+the German ß spelling of its « ss », the Turkish « bağış » (a donation) matched every
+« bağışıklık » (the immune system) as its prefix, « MSC » in a newspaper is a shipping company.
 """
 
 from vigipub.detect import Detector
@@ -11,9 +12,18 @@ from vigipub.detect.fold import term_variants
 from vigipub.extract import document_from_text
 
 
-def _genres(text: str, url: str, language: str) -> set[str]:
+def _cues(text: str, url: str, language: str, kind: str) -> set[str]:
+    """The subkinds of the findings of ``kind`` on a page of ``text``."""
     analysis = Detector.default().analyze(document_from_text(text, url, language_hint=language))
-    return {f.subkind for f in analysis.findings if f.kind == "genre"}
+    return {f.subkind for f in analysis.findings if f.kind == kind}
+
+
+def _genres(text: str, url: str, language: str) -> set[str]:
+    return _cues(text, url, language, "genre")
+
+
+def _therapies(text: str, url: str, language: str) -> set[str]:
+    return _cues(text, url, language, "therapy")
 
 
 def test_the_german_sharp_s_spelling_is_a_variant_of_german_terms_only() -> None:
@@ -48,11 +58,6 @@ def test_the_immune_system_is_not_a_donation_in_turkish() -> None:
     assert "patient_association" in _genres(appeal, "https://vakif.example/", "tr")
 
 
-def _therapies(text: str, url: str, language: str) -> set[str]:
-    analysis = Detector.default().analyze(document_from_text(text, url, language_hint=language))
-    return {f.subkind for f in analysis.findings if f.kind == "therapy"}
-
-
 def test_an_acronym_alone_names_no_therapy() -> None:
     """« MSC » in a political story is the shipping company (a news page of the bench WARC);
     beside the cells it abbreviates, it stays."""
@@ -85,11 +90,6 @@ def test_forms_no_shipping_company_takes_name_the_cells_alone() -> None:
     assert _therapies("Our MSCs are expanded in the lab.", "https://lab.example/", "en") == {"mesenchymal_stem_cells"}
     bank = "Sanzioni contro le banche private per la conservazione del cordone ombelicale."
     assert _therapies(bank, "https://agcm.example/", "it") == {"umbilical_cord_cells"}
-
-
-def _cues(text: str, url: str, language: str, kind: str) -> set[str]:
-    analysis = Detector.default().analyze(document_from_text(text, url, language_hint=language))
-    return {f.subkind for f in analysis.findings if f.kind == kind}
 
 
 def test_a_cell_suspension_is_no_authority_s_suspension() -> None:

@@ -34,6 +34,11 @@ A lexicon file (``lexicons/<lang>.yaml``) lists entries::
 
 Unknown keys are refused (a misspelt ``with`` would silently widen an entry).
 
+A therapy entry whose id ends in ``.acronym`` (« MSC ») or ``.tissue`` (« cordon ombilical »)
+only hints at a therapy: the detector keeps its findings only on a page that names a therapy
+otherwise (``detector._drop_lone_hints``: « MSC » is also a shipping company, the cord a birth
+story's).
+
 ``common.yaml`` holds the language-independent catalogue (diseases with ICD-10 codes).
 """
 
