@@ -454,7 +454,7 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
     head = tree.head or root
     title_node = head.css_first("title")
     if title_node is not None:
-        parts.title = _collapse(title_node.text(deep=True))
+        parts.title = _collapse(title_node.text_lexbor())
     _read_meta(tree, parts)
     # JSON-LD is read only when the raw input holds "ld+json" (checked lazily, on the first
     # candidate script: the substring search costs a pass over the whole page).
@@ -523,7 +523,7 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
                 if has_jsonld is None:
                     has_jsonld = (b"ld+json" in html) if isinstance(html, bytes) else ("ld+json" in html)
                 if has_jsonld and node.css_matches(_JSONLD_SELECTOR):
-                    raw = node.text(deep=True)[:50_000]
+                    raw = node.text_lexbor()[:50_000]
                     _jsonld_types(raw, types)
                     if identity_scripts < _MAX_IDENTITY_SCRIPTS and '"address"' in raw:
                         # a few scripts at most: a hostile page may hold thousands
@@ -545,8 +545,10 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
         if url is None:
             continue
         if tag_id == _TAG_A:
-            # _collapse() inlined, as in _blocks()
-            label = node.text().strip()
+            # _collapse() inlined, as in _blocks(). text_lexbor() is text(deep=True) (the
+            # descendants' text nodes in document order; comments and a template's content
+            # left out) concatenated by lexbor itself: no Python text collector per link.
+            label = node.text_lexbor().strip()
             if not label.isprintable() or "  " in label:
                 label = " ".join(label.split())
             label = label[:300]
