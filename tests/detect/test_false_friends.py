@@ -146,3 +146,20 @@ def test_a_double_layer_is_no_effect() -> None:
     assert "treat" not in _cues(text, "https://skincare.example/", "en", "claim")
     claim = "Our stem cell therapy doubles the number of new hair follicles."
     assert "treat" in _cues(claim, "https://clinic.example/", "en", "claim")
+
+
+def test_a_patient_s_quoted_story_is_no_report() -> None:
+    """On a clinic's testimonials page, « "Our son … he said 'mama' for the first time" » is a
+    testimonial: neither a quotation cue nor "said" frames a report there. In a newspaper the
+    verb that introduces the story (« raconte sa mère ») still does."""
+    page = (
+        'Stem cell therapy for autism at our clinic. "Our son Leo is autistic and did not speak. Two months '
+        "after the stem cells he said 'mama' for the first time. Thank you!\" Book your consultation."
+    )
+    cues = _cues(page, "https://clinic.example/testimonials", "en", "reporting_context")
+    assert not cues & {"quotation", "journalism"}, cues
+    news = (
+        "Thérapie par cellules souches : « Mon fils ne parlait pas, après les cellules souches il a dit "
+        "maman », raconte sa mère au journal."
+    )
+    assert "journalism" in _cues(news, "https://journal.example/", "fr", "reporting_context")

@@ -787,10 +787,19 @@ class Detector:
                 self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.date", 0.5)
             # quoted speech and years: the frame of a report (who said what, when)
             quoted = (m for m in _QUOTED.finditer(text) if len(m.group().split()) >= _QUOTED_MIN_WORDS)
+            # a patient's story in quotation marks (« "Our son … he said 'mama' for the first
+            # time" » on a clinic's testimonials page) is a testimonial, not the frame of a report:
+            # neither a quotation cue nor the speech verbs inside it ("he said 'mama'")
+            stories = {(k[2], k[3]) for k, g in groups.items() if k[0] == "testimonial" and "inferred" not in g.attributes}
             for count, m in enumerate(quoted):
                 if count >= 5:
                     break
                 span = sidx.sentence(m.start(), m.end())
+                if any(m.start() <= start + 1 and start < m.end() for start, _end in stories):
+                    for key in [k for k in groups if k[0] == "reporting_context" and k[1] == "journalism"]:
+                        if m.start() <= key[2] + 1 and key[3] <= m.end() + 1:
+                            del groups[key]
+                    continue
                 self._add(groups, "reporting_context", "quotation", span, m.group()[:80], m.start(), "pattern.quotation", 1.0)
             cited = list(_CITATION.finditer(text, 0, _CITATION_REACH))
             if len({c.group() for c in cited}) >= 2 or any(not c.group().strip("[]").isdigit() for c in cited):
