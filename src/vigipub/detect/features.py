@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from vigipub.evidence.findings import Finding
-from vigipub.evidence.vocabulary import NOT_MEDICINES_ALONE, THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import COSMETIC_GENRE, NOT_MEDICINES_ALONE, THERAPY_FAMILIES
 
 #: therapy families the features do not count (a PRP page is not a cell therapy page)
 WEAK_THERAPIES = NOT_MEDICINES_ALONE
@@ -179,6 +179,12 @@ def is_veterinary(findings: Iterable[Finding]) -> bool:
             cue = f.match.lower() or f.entry_ids[0]
             (owner if f.attributes.get("cue") == "owner" else practice).add(cue)
     return bool(practice and owner) or len(owner) >= 2
+
+
+def says_cosmetic(findings: Iterable[Finding]) -> bool:
+    """The page says its product is a cosmetic (« produit cosmétique », an INCI list, plants'
+    stem cells or exosomes): a cue of the ``cosmetic`` genre, however weak."""
+    return any(f.kind == "genre" and f.subkind == COSMETIC_GENRE for f in findings)
 
 
 def _dated(f: Finding) -> bool:

@@ -24,11 +24,7 @@ from collections import Counter
 
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
 from vigipub.evidence.sites import site_of
-from vigipub.evidence.vocabulary import (
-    COSMETIC_GENRE,
-    THERAPY_FAMILIES,
-    VESICLE_FAMILIES,
-)
+from vigipub.evidence.vocabulary import THERAPY_FAMILIES, VESICLE_FAMILIES
 
 from . import features as feats
 from .operator import is_legal_notice
@@ -219,7 +215,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
             out.append(page)
             continue
         own_therapy = bool(grouped.therapy)
-        if not own_therapy and any(f.kind == "genre" and f.subkind == COSMETIC_GENRE for f in findings):
+        if not own_therapy and feats.says_cosmetic(findings):
             # a shop's page of another product, a cosmetic (« Sérum aux exosomes de rose… Produit
             # cosmétique »): its price and its claims on the skin are not the site's therapy's
             out.append(page)

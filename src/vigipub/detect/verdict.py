@@ -30,7 +30,7 @@ import yaml
 
 from vigipub.evidence.document import Document
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
-from vigipub.evidence.vocabulary import COSMETIC_GENRE, SUPPLEMENT_GENRE, THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import SUPPLEMENT_GENRE, THERAPY_FAMILIES
 
 from . import features as feats
 from .errors import LexiconError
@@ -365,8 +365,12 @@ class VerdictModel:
         # text a script draws); a legal notice or a contact page of 127 characters holds none,
         # and a shop's cart that says its product is a cosmetic (« cellules souches végétales »,
         # plant cells: no cell therapy) needs no human either
-        cosmetic = any(f.kind == "genre" and f.subkind == COSMETIC_GENRE for f in findings)
-        if text_chars < self.min_text_chars and not has_therapy and not cosmetic and _offer_bits(page):
+        if (
+            text_chars < self.min_text_chars
+            and not has_therapy
+            and not feats.says_cosmetic(findings)
+            and _offer_bits(page)
+        ):
             verdict = "uncertain"
             rules.append(self._reason("too_little_text", n=text_chars))
         elif foreign:
