@@ -163,3 +163,20 @@ def test_a_patient_s_quoted_story_is_no_report() -> None:
         "maman », raconte sa mère au journal."
     )
     assert "journalism" in _cues(news, "https://journal.example/", "fr", "reporting_context")
+
+
+def test_a_disease_s_figures_from_an_authority_are_no_report() -> None:
+    """« selon les données de la Commission européenne » backs a disease's figures on a
+    clinic's page as in a newspaper: no reporting cue there. A source's words about the therapy
+    itself are reported (in any of the languages that have such an entry)."""
+    page = (
+        "Traitement de la lombalgie par cellules souches. La lombalgie touche 67 millions de personnes "
+        "dans l'Union européenne, selon les données de la Commission européenne."
+    )
+    assert "journalism" not in _cues(page, "https://clinique.example/lombalgie", "fr", "reporting_context")
+    english = "Stem cell therapy for COPD. According to the World Health Organization, COPD is a leading cause of death."
+    assert "journalism" not in _cues(english, "https://clinic.example/copd", "en", "reporting_context")
+    news = "Stem cells may cure thalassaemia, according to the agency's chief at a press conference."
+    assert "journalism" in _cues(news, "https://news.example/", "en", "reporting_context")
+    spanish = "Según un estudio, las células madre no curan el autismo."
+    assert "journalism" in _cues(spanish, "https://diario.example/", "es", "reporting_context")

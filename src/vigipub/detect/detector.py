@@ -79,6 +79,9 @@ _GENERIC_TRANSPLANT = "generic_transplant"
 _NON_BLOOD_FAMILIES = frozenset({"mesenchymal_stem_cells", "adipose_cells", "placental_cells", "exosomes", "secretome"})
 #: the cue naming a plant, which may be what made a sentence's exosomes (_drop_plant_vesicles)
 _PLANT_SOURCE = "plant_source"
+#: reporting cues naming the source of a fact (« selon les données de… », "according to"): a
+#: report only where their sentence names the therapy (_drop_unrelated_sources)
+_SOURCE = "source"
 #: the id endings of therapy entries that only hint at a therapy (_drop_lone_hints)
 _HINT_SUFFIXES = (".acronym", ".tissue")
 #: the cue of a food supplement (« complément alimentaire »): beside the body's own stem cells
@@ -142,6 +145,8 @@ class Detector:
         self._hint_ids = frozenset(
             e.id for e in lexicon.entries if e.kind == "therapy" and e.id.endswith(_HINT_SUFFIXES)
         )
+        #: reporting cues naming the source of a fact (_drop_unrelated_sources)
+        self._source_ids = frozenset(e.id for e in lexicon.entries if e.attributes.get("cue") == _SOURCE)
         #: genre cues naming a transplant of unnamed stem cells (_drop_generic_transplants)
         self._generic_transplant_ids = frozenset(
             e.id for e in lexicon.entries if e.attributes.get("cue") == _GENERIC_TRANSPLANT
@@ -406,6 +411,7 @@ class Detector:
                 self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_cells")
         _drop_lone_hints(groups, self._hint_ids)
         _drop_generic_transplants(groups, self._generic_transplant_ids)
+        _drop_unrelated_sources(groups, self._source_ids)
         for span in _drop_stem_cells_of_no_product(groups, cues):
             # weight enough for the page's genre from one mention (a repeated cue counts once)
             self._add(groups, "genre", SUPPLEMENT_GENRE, span, "", span[0], "cue.food_supplement", 1.5)
@@ -1169,6 +1175,30 @@ def _drop_generic_transplants(groups: dict[tuple[str, str, int, int], _Group], g
         k
         for k, g in groups.items()
         if k[0] == "genre" and g.entry_ids and all(i in generic_ids for i in g.entry_ids)
+    ]:
+        del groups[key]
+
+
+def _drop_unrelated_sources(groups: dict[tuple[str, str, int, int], _Group], source_ids: frozenset[str]) -> None:
+    """Drop the cues naming the source of a fact in a sentence that names no therapy.
+
+    « La lombalgie touche 67 millions de personnes, selon les données de la Commission
+    européenne », "According to the CDC, Alzheimer's cases will triple": a clinic quotes an
+    authority for its disease's figures as often as a newspaper does (in the real corpus,
+    "according to" stood on as many promoting pages as on others). Where the sentence names
+    the cells or the product ("stem cells may cure thalassaemia, according to the agency's
+    chief"), someone's words about the therapy are reported, and the cue stays.
+    """
+    if not source_ids:
+        return
+    about_therapy = {k[2:] for k in groups if k[0] == "therapy"}
+    for key in [
+        k
+        for k, g in groups.items()
+        if k[0] == "reporting_context"
+        and k[2:] not in about_therapy
+        and g.entry_ids
+        and all(i in source_ids for i in g.entry_ids)
     ]:
         del groups[key]
 
