@@ -118,6 +118,10 @@ NOT_FIGURES = [
     ("en", "Stem cell injections in Houston: I recommend them 100%."),
     ("fr", "Le traitement par cellules souches est financé à 100 % par notre partenaire."),
     ("de", "Stammzelltherapie: 100 % empfehlenswert."),
+    # how common the disease is: a share of the population, not of the treated patients
+    ("it", "Cellule staminali per l'artrosi, che colpisce il 10% della popolazione adulta e il 50% delle persone oltre i 60 anni."),
+    ("fr", "Les cellules souches contre l'arthrose, qui touche 17 % de la population."),
+    ("en", "Stem cells for osteoarthritis, which affects 30% of adults."),
 ]
 FIGURES = [
     ("fr", "Je recommande ces cellules souches : 80 % de mes douleurs ont disparu.", "80 %"),
@@ -127,6 +131,7 @@ FIGURES = [
     ("es", "Las células madre regeneran el cartílago 5 veces más rápido.", "5 veces"),
     ("fr", "Nos cellules souches réparent le cartilage jusqu'à 10 fois plus vite que la chirurgie.", "10 fois"),
     ("pt", "As células-tronco reparam a cartilagem até 10 vezes mais rápido.", "10 vezes"),
+    ("en", "Stem cells for osteoarthritis: 80% of our patients improved.", "80%"),
 ]
 
 
@@ -137,12 +142,12 @@ def _figures(language: str, sentence: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("language", "sentence"), NOT_FIGURES)
-def test_a_frequency_or_an_instalment_is_no_efficacy_figure(language: str, sentence: str) -> None:
+def test_a_frequency_an_instalment_or_a_prevalence_is_no_efficacy_figure(language: str, sentence: str) -> None:
     assert _figures(language, sentence) == []
 
 
 @pytest.mark.parametrize(("language", "sentence", "figure"), FIGURES)
-def test_a_multiplier_comparing_effects_is_an_efficacy_figure(language: str, sentence: str, figure: str) -> None:
+def test_a_figure_comparing_effects_is_an_efficacy_figure(language: str, sentence: str, figure: str) -> None:
     assert _figures(language, sentence) == [figure]
 
 

@@ -153,7 +153,14 @@ _NOT_EFFECT_BEFORE = re.compile(
 )
 _NOT_EFFECT_AFTER = re.compile(
     r"\s*(?:recommand\w*|recommend\w*|empfehl\w*|recomendad\w*|raccomandat\w*|aanbevolen|rembours\w*"
-    r"|reimbursed|covered|erstattet|financ\w*)",
+    r"|reimbursed|covered|erstattet|financ\w*)"
+    # a share of the population a disease affects (« 10 % de la population », "50% of adults",
+    # « il 50% delle persone oltre i 60 anni »): how common it is, no effect of a treatment
+    r"|\s*(?:of|de|des|du|della|delle|degli|dei|dos|das|da|der|van)\s+(?:the\s+|la\s+|las\s+|los\s+|de\s+)?"
+    r"(?:general\s+|adult\s+|world'?s\s+)?(?:population|popolazione|poblaci[oó]n|popula[cç][aã]o|bev[oö]lkerung|bevolking"
+    r"|adults|adultes|adulti|adultos|erwachsenen|volwassenen"
+    r"|(?:people|personnes|persone|personas|pessoas|menschen|mensen)\s+(?:over|above|aged|de\s+plus\s+de|[aâ]g[ée]es|oltre"
+    r"|sopra|mayores|acima|[uü]ber|ouder))",
     re.I,
 )
 
