@@ -180,3 +180,21 @@ def test_a_disease_s_figures_from_an_authority_are_no_report() -> None:
     assert "journalism" in _cues(news, "https://news.example/", "en", "reporting_context")
     spanish = "Según un estudio, las células madre no curan el autismo."
     assert "journalism" in _cues(spanish, "https://diario.example/", "es", "reporting_context")
+
+
+def test_minimal_risks_are_a_safety_claim_not_a_caveat() -> None:
+    """« con riesgos y complicaciones mínimas » says the therapy is safe: a claim, and its
+    « riesgos » no caveat; the risks a regulator warns of still are one."""
+    page = "La terapia con células madre regenera los tejidos, con riesgos y complicaciones mínimas."
+    assert "safety" in _cues(page, "https://clinica.example/", "es", "claim")
+    assert "refutation" not in _cues(page, "https://clinica.example/", "es", "reporting_context")
+    warning = "La agencia advierte de los riesgos de las terapias con células madre no autorizadas."
+    assert "refutation" in _cues(warning, "https://agencia.example/", "es", "reporting_context")
+
+
+def test_a_cord_donation_is_no_charity() -> None:
+    """"umbilical cord donation" is a cord bank's or a clinic's source, not a gift to a charity."""
+    page = "Our stem cell therapy uses cells from umbilical cord donation, with consent of each family."
+    assert "patient_association" not in _genres(page, "https://clinic.example/", "en")
+    charity = "Stem cell research needs you: make a donation to our association today."
+    assert "patient_association" in _genres(charity, "https://charity.example/", "en")
