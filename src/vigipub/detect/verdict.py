@@ -406,7 +406,9 @@ class VerdictModel:
                 rules.append(self._reason("never_cleared"))
         else:
             verdict = "uncertain"
-        if verdict != "promotion" and has_therapy and not foreign and not veterinary and _explicit_offer(page, values):
+        # stated on a page the score already calls promotion too: a rule an inspector can check
+        # is a firmer reason than a probability
+        if has_therapy and not foreign and not veterinary and _explicit_offer(page, values):
             # The real excerpts the score learned from are the first lines of a page's main text:
             # they almost never hold the provider's own offer and its booking or price, so the
             # score cannot weigh an offer it never saw. A clinic that offers the therapy in its
