@@ -198,3 +198,12 @@ def test_a_cord_donation_is_no_charity() -> None:
     assert "patient_association" not in _genres(page, "https://clinic.example/", "en")
     charity = "Stem cell research needs you: make a donation to our association today."
     assert "patient_association" in _genres(charity, "https://charity.example/", "en")
+
+
+def test_a_patient_s_medical_history_is_no_encyclopedia() -> None:
+    """"your medical history", "a family history of autism": a clinic's and a trial's words, no
+    encyclopedia's section; an encyclopedia still reads as one."""
+    page = "Stem cell therapy for autism: send us your medical history and tell us of any family history of autism."
+    assert "encyclopedia" not in _genres(page, "https://clinic.example/", "en")
+    article = "Stem cell therapy. From Wikipedia, the free encyclopedia. See also: regenerative medicine."
+    assert "encyclopedia" in _genres(article, "https://wiki.example/", "en")
