@@ -207,3 +207,12 @@ def test_a_patient_s_medical_history_is_no_encyclopedia() -> None:
     assert "encyclopedia" not in _genres(page, "https://clinic.example/", "en")
     article = "Stem cell therapy. From Wikipedia, the free encyclopedia. See also: regenerative medicine."
     assert "encyclopedia" in _genres(article, "https://wiki.example/", "en")
+
+
+def test_a_phrase_written_with_hyphens_is_the_same_phrase() -> None:
+    """« Aloe-vera-Exosomen », "cord-blood": a lexicon's phrase matches its hyphenated spelling."""
+    assert term_variants("Aloe vera", "de") >= {"aloe vera", "aloe-vera"}
+    assert term_variants("stem-cell", "en") == {"stem-cell"}
+    assert "mesenchymal_stem_cells" in _therapies(
+        "Our clinic offers mesenchymal-stem-cells injections for knee pain.", "https://clinic.example/", "en"
+    )

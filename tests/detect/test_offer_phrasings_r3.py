@@ -205,6 +205,26 @@ def test_exosomes_a_plant_made_are_not_a_therapy(lang: str, sentence: str) -> No
     assert not {"exosomes", "secretome"} & _families(_analyze(lang, sentence))
 
 
+def test_a_page_whose_exosomes_a_plant_made_names_no_therapy() -> None:
+    """Written for this test, after a hair clinic's page: once a sentence says the exosomes come
+    from a plant (written with hyphens, as German compounds are), the page's other sentences
+    speak of the same product; beside human cells, they would not."""
+    plant = _analyze(
+        "de",
+        "Die Exosomenbehandlung ist ein innovatives Verfahren für die Kopfhaut.",
+        "Abgeleitet von hochwertigen Quellen (häufig pflanzlich, z. B. Aloe-vera-Exosomen) stärkt die Therapie die Haare.",
+        "Die Exosomen-Formulierung wird mit Microneedling angewendet.",
+    )
+    assert not {"exosomes", "secretome"} & _families(plant)
+    assert plant.verdict == "not_promotion"
+    human = _analyze(
+        "de",
+        "Die Exosomenbehandlung mit Exosomen aus mesenchymalen Stammzellen stärkt die Haare.",
+        "Anders als Aloe-vera-Exosomen wirken sie in der Tiefe.",
+    )
+    assert "exosomes" in _families(human)
+
+
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [

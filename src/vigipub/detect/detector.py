@@ -403,7 +403,8 @@ class Detector:
         if groups and any(_COOKIE_NOTICE in subkinds for subkinds in cues.values()):
             _drop_cookie_notices(groups, cues, sidx)
         if plants:
-            for span in _drop_plant_vesicles(groups, plants, folded):
+            dropped = _drop_plant_vesicles(groups, plants, folded)
+            for span in dropped + (_plant_page_vesicles(groups) if dropped else []):
                 self._add(groups, "genre", COSMETIC_GENRE, span, "", span[0], "cue.plant_vesicles")
         for span, subkinds in cues.items():
             if _PLANT_CELLS in subkinds:
@@ -1238,6 +1239,23 @@ def _drop_plant_vesicles(
                 dropped.append(key[2:])
                 break
     return dropped
+
+
+def _plant_page_vesicles(groups: dict[tuple[str, str, int, int], _Group]) -> list[tuple[int, int]]:
+    """Once a sentence has named a plant as its exosomes' source, drop the page's other exosome
+    findings when the page names no cells at all: „Die Exosomenbehandlung … Abgeleitet von
+    Quellen (häufig pflanzlich, z. B. Aloe-vera-Exosomen)“ describes one product, the plant's,
+    in every sentence. A page naming human cells beside them (« exosomes dérivés de cellules
+    souches mésenchymateuses, et non de plantes ») keeps its exosomes.
+
+    Called once :func:`_drop_plant_vesicles` has dropped a sentence's vesicles. Returns the
+    sentences whose vesicles were dropped here."""
+    therapies = [k for k in groups if k[0] == "therapy"]
+    if not therapies or any(k[1] not in VESICLE_FAMILIES for k in therapies):
+        return []
+    for key in therapies:
+        del groups[key]
+    return sorted({k[2:] for k in therapies})
 
 
 def _reporting_sentences(groups: dict[tuple[str, str, int, int], _Group]) -> set[tuple[int, int]]:

@@ -121,6 +121,10 @@ def term_variants(term: str, language: str | None = None) -> set[str]:
     """Folded forms of a lexicon term of ``language``, including ligature spellings (the German
     ß only for German terms, or when the language is not given)."""
     out = {fold(term)}
+    if " " in term.strip() and "-" not in term:
+        # a phrase is written with hyphens too (« Aloe-vera-Exosomen », "cord-blood cells",
+        # « cellules-souches »): the same words, one spelling more
+        out.add(fold("-".join(term.split())))
     for plain, lig, languages in _LIGATURES:
         if plain in term.lower() and (language is None or languages is None or language in languages):
             out.add(fold(term.lower().replace(plain, lig)))
