@@ -122,6 +122,9 @@ NOT_FIGURES = [
     ("it", "Cellule staminali per l'artrosi, che colpisce il 10% della popolazione adulta e il 50% delle persone oltre i 60 anni."),
     ("fr", "Les cellules souches contre l'arthrose, qui touche 17 % de la population."),
     ("en", "Stem cells for osteoarthritis, which affects 30% of adults."),
+    ("es", "Células madre para el autismo, que afecta a 1 de cada 36 niños."),
+    ("fr", "Cellules souches et autisme : l'autisme touche 1 enfant sur 100."),
+    ("en", "Stem cells for erectile dysfunction: the prevalence of ED was 52% in men aged 40 to 70."),
 ]
 FIGURES = [
     ("fr", "Je recommande ces cellules souches : 80 % de mes douleurs ont disparu.", "80 %"),

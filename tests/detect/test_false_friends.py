@@ -216,3 +216,25 @@ def test_a_phrase_written_with_hyphens_is_the_same_phrase() -> None:
     assert "mesenchymal_stem_cells" in _therapies(
         "Our clinic offers mesenchymal-stem-cells injections for knee pain.", "https://clinic.example/", "en"
     )
+
+
+def test_a_paper_s_methods_section_not_the_word_methods() -> None:
+    """"Unlike traditional methods" (a clinic), « ces méthodes » (a newspaper): no science genre;
+    a paper's "Materials and methods" is one."""
+    page = "Unlike traditional methods that only manage symptoms, our stem cell therapy repairs the tissue."
+    assert "science" not in _genres(page, "https://clinic.example/", "en")
+    paper = "Stem cells in cerebral palsy. Materials and methods: 21 children received stem cells."
+    assert "science" in _genres(paper, "https://journal.example/", "en")
+
+
+def test_french_cells_given_and_effects_in_the_infinitive() -> None:
+    """A clinic's French page that names no « cellules souches »: « trois administrations de
+    cellules » names a cell therapy, « vise à diminuer la spasticité et à améliorer la
+    motricité fine » claims its effect (written for this test, after a probe site)."""
+    page = (
+        "Paralysie cérébrale. Chez l'enfant atteint de paralysie cérébrale, notre programme vise à diminuer la "
+        "spasticité et à améliorer la motricité fine. Le protocole associe trois administrations de cellules "
+        "à une rééducation intensive."
+    )
+    assert "cell_therapy_other" in _therapies(page, "https://clinique.example/paralysie", "fr")
+    assert "treat" in _cues(page, "https://clinique.example/paralysie", "fr", "claim")

@@ -172,7 +172,29 @@ def find_figure(sentence: str) -> re.Match[str] | None:
     fois sans frais ») is no effect: it is skipped, as a percentage that recommends or pays
     (« Je recommande à 100 % », « remboursé à 100 % »).
     """
-    return _percent(sentence) or RATIO_WORDS.search(sentence) or _multiplier(sentence)
+    return _percent(sentence) or _ratio(sentence) or _multiplier(sentence)
+
+
+#: a figure right after a verb of affecting or a word of prevalence is how common the disease is
+#: (« l'autisme touche 1 enfant sur 100 », "affects 1 in 36 children", « afecta a 1 de cada 36
+#: niños », "prevalence of 52%"), no effect of a treatment
+_PREVALENCE_BEFORE = re.compile(
+    r"(?:(?:\baffect(?:s|ing)?|\btouch(?:e|ent|ant)|\bafecta(?:n)?(?:\s+a)?|\bcolpisc(?:e|ono)|\batinge(?:m)?|\bbetr(?:ifft|effen)"
+    r"|\btreft)"
+    r"(?:\s+(?:about|around|approximately|nearly|almost|environ|pr[eè]s\s+de|presque|alrededor\s+de|aproximadamente|casi|circa"
+    r"|quasi|cerca\s+de|quase|ongeveer|bijna|etwa|fast|rund))?"
+    # a word of prevalence, and a few words (what it is of, a verb) before the figure
+    r"|\b(?:prevalen|pr[ée]valen|incidenc|inciden)\w*(?:\s+\S+){0,5}?)\s*$",
+    re.I,
+)
+
+
+def _ratio(sentence: str) -> re.Match[str] | None:
+    for m in RATIO_WORDS.finditer(sentence):
+        if _PREVALENCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+            continue
+        return m
+    return None
 
 
 #: what every match of :data:`PERCENT` holds, lower-cased, besides a percent sign: each of
@@ -191,8 +213,10 @@ def _percent(sentence: str) -> re.Match[str] | None:
         if not any(sign in low for sign in _PERCENT_SIGNS):
             return None
     for m in PERCENT.finditer(sentence):
-        if _NOT_EFFECT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _NOT_EFFECT_AFTER.match(
-            sentence, m.end()
+        if (
+            _NOT_EFFECT_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+            or _NOT_EFFECT_AFTER.match(sentence, m.end())
+            or _PREVALENCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
         ):
             continue
         return m

@@ -199,6 +199,20 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     item_labels: dict[str, str] = model.labels.get("reasons", {}).get("site_rule_items", {})
     out: list[PageAnalysis] = []
     for i, page in enumerate(pages):
+        if page.url in notices and page.verdict == "uncertain":
+            # read alone, a legal notice carries the site's menu (« Exosomes capillaires », « Prendre
+            # rendez-vous »); in its site, those are the template, and the page names the operator
+            reason = model._reason("site_notice")
+            out.append(
+                page.model_copy(
+                    update={
+                        "verdict": "not_promotion",
+                        "reasons": [page.reasons[0], reason, *page.reasons[1:]] if page.reasons else [reason],
+                        "page_verdict": page.verdict,
+                    }
+                )
+            )
+            continue
         if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings or page.url in notices:
             out.append(page)
             continue
