@@ -324,3 +324,22 @@ def test_a_french_section_on_a_subdomain_is_the_same_site() -> None:
     judged = _in_site({"traitement": alone["traitement"], **moved})
     for name in FLAGGED:
         assert judged[name].verdict == "promotion", (name, judged[name].reasons)
+
+
+def test_a_site_of_one_page_is_judged_as_that_page() -> None:
+    """Written for this test: a parent's fundraiser, the clinic's words reported (« La clinique
+    nous a expliqué que 80 % des enfants progressent après le traitement »). Read "together", its
+    findings were judged a second time without the reporting cue of its story sentence, and the
+    one page was raised to promotion; a site of one page has no other page to establish anything."""
+    html = (
+        "<html lang='fr'><head><title>Aidons Léo à suivre son traitement par cellules souches – cagnotte</title></head>"
+        "<body><h1>Aidons Léo, 6 ans, autiste, à partir en Turquie</h1><p>Nous, ses parents, avons découvert une "
+        "clinique d'Istanbul qui propose des injections de cellules souches.</p><p>La clinique nous a expliqué que "
+        "80 % des enfants progressent en langage après le traitement.</p><p>Le traitement coûte 16 900 €, sans "
+        "compter le voyage. Chaque don compte !</p><p>Participer à la cagnotte.</p></body></html>"
+    )
+    detector = Detector.default()
+    alone = detector.analyze(document_from_html(html.encode(), "https://cagnotte.example/leo"))
+    judged = detector.judge_in_sites([alone])
+    assert judged[0].verdict == alone.verdict
+    assert judged[0].page_verdict is None

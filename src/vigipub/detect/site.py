@@ -147,6 +147,12 @@ def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
 
 def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAnalysis]:
     """The pages of one site, each judged again with what the others establish."""
+    if len({p.url for p in pages}) < 2:
+        # one page is its own site: no other page establishes anything (read "together", its
+        # findings would only be judged a second time, less the reporting cues of its stories:
+        # a parent's fundraiser, « La clinique nous a expliqué que 80 % des enfants progressent
+        # après le traitement », was raised so)
+        return list(pages)
     template = _template_quotes(pages)
     # a veterinary site (most of its pages naming a therapy, outside the site's menu and footer,
     # treat animals): its other pages speak of the same animals' treatment, and are never raised
