@@ -117,12 +117,13 @@ _LIGATURES: tuple[tuple[str, str, frozenset[str] | None], ...] = (
 )
 
 
-def term_variants(term: str, language: str | None = None) -> set[str]:
+def term_variants(term: str, language: str | None = None, *, hyphenated: bool = False) -> set[str]:
     """Folded forms of a lexicon term of ``language``, including ligature spellings (the German
-    ß only for German terms, or when the language is not given)."""
+    ß only for German terms, or when the language is not given), and with ``hyphenated`` the
+    phrase's spelling with hyphens."""
     out = {fold(term)}
-    if " " in term.strip() and "-" not in term:
-        # a phrase is written with hyphens too (« Aloe-vera-Exosomen », "cord-blood cells",
+    if hyphenated and " " in term.strip() and "-" not in term:
+        # a name is written with hyphens too (« Aloe-vera-Exosomen », "cord-blood cells",
         # « cellules-souches »): the same words, one spelling more
         out.add(fold("-".join(term.split())))
     for plain, lig, languages in _LIGATURES:

@@ -70,6 +70,9 @@ from vigipub.evidence.vocabulary import (
 from .errors import LexiconError
 from .fold import term_variants
 
+#: kinds whose terms also match their spelling with hyphens (see the automaton's table below)
+_HYPHENATED_KINDS = frozenset({"therapy", "cue", "disease", "manipulation"})
+
 #: libyaml's safe loader when available (10x faster than the pure-Python one)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -379,8 +382,12 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
                     term_variants(term, entry.language)
                 )
             continue
+        # names (of a product, a plant, a disease, a preparation) are written as compounds with
+        # hyphens (« Aloe-vera-Exosomen », "cord-blood"); phrases of claims or reports rarely are,
+        # and their variants would grow the automaton by half again
+        hyphenated = entry.kind in _HYPHENATED_KINDS
         for term in entry.terms:
-            for variant in term_variants(term, entry.language):
+            for variant in term_variants(term, entry.language, hyphenated=hyphenated):
                 indices = table.setdefault(variant, [])
                 if entry.index not in indices:
                     indices.append(entry.index)
