@@ -240,3 +240,23 @@ def test_french_cells_given_and_effects_in_the_infinitive() -> None:
     )
     assert "cell_therapy_other" in _therapies(page, "https://clinique.example/paralysie", "fr")
     assert "treat" in _cues(page, "https://clinique.example/paralysie", "fr", "claim")
+
+
+def test_blindness_as_a_symptom_is_no_warning() -> None:
+    """« ceguera en un ojo » among the symptoms of multiple sclerosis describes the disease; the
+    blindness that followed an injection is the harm a warning reports."""
+    page = "Células madre para la esclerosis múltiple. Los síntomas pueden incluir visión doble y ceguera en un ojo."
+    assert "warning" not in _cues(page, "https://clinica.example/em", "es", "reporting_context")
+    harm = "Tres pacientes sufrieron ceguera tras inyecciones de células madre en una clínica."
+    assert "warning" in _cues(harm, "https://diario.example/", "es", "reporting_context")
+
+
+def test_fat_or_cord_blood_given_is_no_gift_to_a_charity() -> None:
+    """„vielleicht spenden bald junge Frauen Fett“, « donación de sangre de cordón »: tissue given,
+    not a gift to an association; « Donar ahora » on a fundraiser still is one."""
+    page = "Stammzellen aus Fett: vielleicht spenden bald junge Frauen Fett für ihre Familie."
+    assert "patient_association" not in _genres(page, "https://blog.example/", "de")
+    cord = "Células madre de cordón umbilical: la donación de sangre de cordón es altruista."
+    assert "patient_association" not in _genres(cord, "https://banco.example/", "es")
+    appeal = "Ayuda a Martina a viajar para su tratamiento con células madre. Donar ahora."
+    assert "patient_association" in _genres(appeal, "https://campana.example/", "es")
