@@ -260,3 +260,19 @@ def test_fat_or_cord_blood_given_is_no_gift_to_a_charity() -> None:
     assert "patient_association" not in _genres(cord, "https://banco.example/", "es")
     appeal = "Ayuda a Martina a viajar para su tratamiento con células madre. Donar ahora."
     assert "patient_association" in _genres(appeal, "https://campana.example/", "es")
+
+
+def test_some_specialists_say_is_a_report() -> None:
+    """« Selon certains spécialistes, les cellules souches permettent déjà de guérir… »: a
+    newspaper attributing a claim to unnamed experts; the claim is reported."""
+    news = "Selon certains spécialistes, les cellules souches permettent déjà de guérir de nombreuses maladies."
+    analysis = Detector.default().analyze(document_from_text(news, "https://journal.example/", language_hint="fr"))
+    assert "attribution" in {f.subkind for f in analysis.findings if f.kind == "reporting_context"}
+    assert all(f.attributes.get("reported") == "yes" for f in analysis.findings if f.kind == "claim")
+
+
+def test_hair_follicle_stem_cells_grafted_are_the_patient_s_own_tissue() -> None:
+    """« la greffe de cellules souches pileuses » moves the patient's own follicles (a hair
+    clinic's micrograft), as "hair follicle stem cells" do in English: no cell product."""
+    page = "Après le PRP, la greffe de cellules souches pileuses est la solution contre la calvitie."
+    assert "stem_cells" not in _therapies(page, "https://cheveux.example/", "fr")
