@@ -276,3 +276,12 @@ def test_hair_follicle_stem_cells_grafted_are_the_patient_s_own_tissue() -> None
     clinic's micrograft), as "hair follicle stem cells" do in English: no cell product."""
     page = "Après le PRP, la greffe de cellules souches pileuses est la solution contre la calvitie."
     assert "stem_cells" not in _therapies(page, "https://cheveux.example/", "fr")
+
+
+def test_a_paywall_is_no_protective_effect() -> None:
+    """Accents fold: « protège » matched « l'accès à l'article est protégé »; the effect names
+    what it protects (« protège les neurones »)."""
+    page = "Cellules souches et cartilage. L'accès à la totalité de l'article est protégé."
+    assert "treat" not in _cues(page, "https://revue.example/", "fr", "claim")
+    claim = "Nos cellules souches protège les neurones de la dégénérescence."
+    assert "treat" in _cues(claim, "https://clinique.example/", "fr", "claim")
