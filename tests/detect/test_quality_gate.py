@@ -55,7 +55,10 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 #: a cosmetic's: recall 0.581 → 0.606 (nested 0.586 → 0.616); in this protocol the promotion
 #: threshold of one fold fell below a French science explainer (0.72): precision 0.8889, so the
 #: precision floor went from 0.89 to 0.88 on purpose (nested: 0.913 → 0.897, French 0 accused)
-REAL_FLOORS = {"precision": 0.88, "recall": 0.58, "claim_recall": 0.78}
+#: 2026-12-07 (sixth session): misfiring cues removed, the 0.7 floor on the promotion threshold:
+#: recall 0.606 → 0.682 at precision 0.894 (16 fold seeds: 0.620 → 0.671, 0.894 → 0.906); the
+#: recall floor raised from 0.58 to 0.64
+REAL_FLOORS = {"precision": 0.88, "recall": 0.64, "claim_recall": 0.78}
 #: the issue's bound on the share of real pages left to a human
 REAL_MAX_UNCERTAIN = 0.10
 #: per language of the real excerpts, for languages with at least MIN_REAL_POSITIVES promotion pages
@@ -103,8 +106,10 @@ OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.95}
 #: docs/detection.md)
 #: (« explica » no longer a journalism cue in es and pt: one more French page over the French
 #: fold's threshold, 11)
-OUT_OF_LANGUAGE_FLOORS = {"precision": 0.80, "recall": 0.40}
-OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 11
+#: 2026-12-07 (sixth session): 0.879 / 0.465, French accused 7 → 0.892 / 0.572, French accused
+#: 6: floors raised to 0.85 / 0.52 and the French bound lowered to 8
+OUT_OF_LANGUAGE_FLOORS = {"precision": 0.85, "recall": 0.52}
+OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 8
 
 #: our corpus, shipped model, split="all" (aggregates only; no page is special-cased)
 OVERALL_FLOORS = {"precision": 0.97, "recall": 0.93, "claim_recall": 0.90}
