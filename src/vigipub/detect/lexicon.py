@@ -39,6 +39,15 @@ only hints at a therapy: the detector keeps its findings only on a page that nam
 otherwise (``detector._drop_lone_hints``: « MSC » is also a shipping company, the cord a birth
 story's).
 
+An entry's ``attributes: {cue: …}`` tells the code what the entry is for, beyond its kind:
+
+- ``cue: source``: a source named for a fact (« selon les données de… »), a report only in a
+  sentence naming the therapy (``detector._drop_unrelated_sources``);
+- ``cue: generic_transplant``: a transplant of unnamed stem cells, no hospital's page beside
+  mesenchymal, adipose or placental cells (``detector._drop_generic_transplants``);
+- ``cue: owner`` and ``cue: practice``: who runs the site, and that it is a practice
+  (``features``, for the operator's reader).
+
 ``common.yaml`` holds the language-independent catalogue (diseases with ICD-10 codes).
 """
 
