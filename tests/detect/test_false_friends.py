@@ -285,3 +285,16 @@ def test_a_paywall_is_no_protective_effect() -> None:
     assert "treat" not in _cues(page, "https://revue.example/", "fr", "claim")
     claim = "Nos cellules souches protège les neurones de la dégénérescence."
     assert "treat" in _cues(claim, "https://clinique.example/", "fr", "claim")
+
+
+def test_the_writer_s_own_words_and_a_conformity_report_nobody() -> None:
+    """"as I said" is the doctor's own voice, "processed according to standards" a conformity,
+    « de acordo com as necessidades do organismo » a need: none reports someone's words."""
+    own = "Those mesenchymal stem cells, as I said, we concentrate minimally before the injection."
+    assert "journalism" not in _cues(own, "https://clinic.example/", "en", "reporting_context")
+    conformity = "We use exosomes processed in the United States according to standards of the AATB."
+    assert "journalism" not in _cues(conformity, "https://clinic.example/", "en", "reporting_context")
+    need = "As células estaminais transformam-se em células de cada tecido, de acordo com as necessidades do organismo."
+    assert "journalism" not in _cues(need, "https://clinica.example/", "pt", "reporting_context")
+    news = "Stem cells may cure thalassaemia, according to the agency's chief."
+    assert "journalism" in _cues(news, "https://news.example/", "en", "reporting_context")

@@ -70,6 +70,9 @@ _PLANT_CELLS = "plant_cells"
 #: an insurer's refusal to pay (« wordt niet vergoed »): the insurer it names is no hospital genre
 _NON_COVERAGE = "non_coverage"
 _NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, _PLANT_CELLS})
+#: words that hold a reporting cue without reporting anyone: the writer's own speech ("as I
+#: said"), a conformity ("processed according to standards"); the cue inside them is dropped
+_OWN_WORDS = "own_words"
 #: a cookie-consent notice (_drop_cookie_notices), and the longest paragraph taken as one
 _COOKIE_NOTICE = "cookie_notice"
 _NOTICE_MAX_CHARS = 600
@@ -303,6 +306,11 @@ class Detector:
             claim = reach.get("claim")
             if kind == "reporting_context" and claim is not None and claim[0] <= start and end <= claim[1]:
                 continue  # "never had a serious adverse event" is a safety claim, not a warning
+            own_words = reach.get(_OWN_WORDS)
+            if kind == "reporting_context" and own_words is not None and own_words[0] <= start and end <= own_words[1]:
+                continue  # "as I said": the writer's words; "according to standards": a conformity
+            if kind == "cue" and entries[idx].subkind == _OWN_WORDS:
+                reach[_OWN_WORDS] = (start, end)
             refused = reach.get(_NON_COVERAGE)
             if kind == "genre" and refused is not None and refused[0] <= start and end <= refused[1]:
                 continue  # « niet vergoed door de zorgverzekeraar »: an insurer refusing, no hospital's page

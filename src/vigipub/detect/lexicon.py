@@ -45,6 +45,8 @@ An entry's ``attributes: {cue: …}`` tells the code what the entry is for, beyo
   sentence naming the therapy (``detector._drop_unrelated_sources``);
 - ``cue: generic_transplant``: a transplant of unnamed stem cells, no hospital's page beside
   mesenchymal, adipose or placental cells (``detector._drop_generic_transplants``);
+- a ``cue`` entry of subkind ``own_words`` ("as I said", "according to standards"): the reporting
+  cue inside its words is dropped (``detector._drop_nested``);
 - ``cue: owner`` and ``cue: practice``: who runs the site, and that it is a practice
   (``features``, for the operator's reader).
 
