@@ -298,3 +298,12 @@ def test_the_writer_s_own_words_and_a_conformity_report_nobody() -> None:
     assert "journalism" not in _cues(need, "https://clinica.example/", "pt", "reporting_context")
     news = "Stem cells may cure thalassaemia, according to the agency's chief."
     assert "journalism" in _cues(news, "https://news.example/", "en", "reporting_context")
+
+
+def test_a_disease_that_advances_is_no_breakthrough() -> None:
+    """« que esta enfermedad neurodegenerativa avance », « el avance de la enfermedad »: the
+    disease progresses; « un gran avance » is a breakthrough."""
+    page = "Células madre para la ELA: es probable que esta enfermedad neurodegenerativa avance con el tiempo."
+    assert "innovation" not in _cues(page, "https://clinica.example/", "es", "claim")
+    claim = "Nuestra terapia con células madre es un gran avance contra la ELA."
+    assert "innovation" in _cues(claim, "https://clinica.example/", "es", "claim")
