@@ -307,3 +307,13 @@ def test_a_disease_that_advances_is_no_breakthrough() -> None:
     assert "innovation" not in _cues(page, "https://clinica.example/", "es", "claim")
     claim = "Nuestra terapia con células madre es un gran avance contra la ELA."
     assert "innovation" in _cues(claim, "https://clinica.example/", "es", "claim")
+
+
+def test_a_field_s_progress_or_an_organ_s_development_is_no_improvement_in_turkish() -> None:
+    """« bilim alanındaki ilerlemeler », « organların gelişmesini sağlayan »: a field's progress,
+    an organ's development; « belirgin gelişme görüldü » is a patient's improvement, and
+    « hastalığın ilerlemesi durduruluyor » a claim to stop the disease."""
+    page = "Kök hücreler bütün organların gelişmesini sağlayan hücrelerdir. Bilim alanındaki ilerlemeler sürüyor."
+    assert "treat" not in _cues(page, "https://klinik.example/", "tr", "claim")
+    claim = "Kök hücre tedavisinden sonra hastada belirgin gelişme görüldü."
+    assert "treat" in _cues(claim, "https://klinik.example/", "tr", "claim")
