@@ -145,6 +145,19 @@ def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
     return {quote for quote, where in seen.items() if len(where) >= bar}
 
 
+def _cleared(model: VerdictModel, page: PageAnalysis, reason: str) -> PageAnalysis:
+    """``page`` cleared by its site, for ``reason`` (said after the page's own score; its own
+    verdict kept in ``page_verdict``, its score no higher than the clearing threshold)."""
+    return page.model_copy(
+        update={
+            "verdict": "not_promotion",
+            "score": round(min(page.score, model.clear_below), 4),
+            "reasons": [page.reasons[0], reason, *page.reasons[1:]] if page.reasons else [reason],
+            "page_verdict": page.verdict,
+        }
+    )
+
+
 def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAnalysis]:
     """The pages of one site, each judged again with what the others establish."""
     if len({p.url for p in pages}) < 2:
@@ -171,14 +184,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         # site's reason (their own verdict is kept in page_verdict)
         reason = model._reason("site_veterinary", n=len(named_veterinary), total=len(named))
         return [
-            page.model_copy(
-                update={
-                    "verdict": "not_promotion",
-                    "score": round(min(page.score, model.clear_below), 4),
-                    "reasons": [page.reasons[0], reason, *page.reasons[1:]] if page.reasons else [reason],
-                    "page_verdict": page.verdict,
-                }
-            )
+            _cleared(model, page, reason)
             if page.verdict != "not_promotion" and i in named and i not in veterinary
             else page
             for i, page in enumerate(pages)
@@ -208,16 +214,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         if page.url in notices and page.verdict == "uncertain":
             # read alone, a legal notice carries the site's menu (« Exosomes capillaires », « Prendre
             # rendez-vous »); in its site, those are the template, and the page names the operator
-            reason = model._reason("site_notice")
-            out.append(
-                page.model_copy(
-                    update={
-                        "verdict": "not_promotion",
-                        "reasons": [page.reasons[0], reason, *page.reasons[1:]] if page.reasons else [reason],
-                        "page_verdict": page.verdict,
-                    }
-                )
-            )
+            out.append(_cleared(model, page, model._reason("site_notice")))
             continue
         if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings or page.url in notices:
             out.append(page)
