@@ -189,9 +189,14 @@ _PREVALENCE_BEFORE = re.compile(
 )
 
 
+def _after_prevalence(sentence: str, start: int) -> bool:
+    """Whether the figure at ``start`` follows a verb of affecting or a word of prevalence."""
+    return _PREVALENCE_BEFORE.search(sentence, max(0, start - 60), start) is not None
+
+
 def _ratio(sentence: str) -> re.Match[str] | None:
     for m in RATIO_WORDS.finditer(sentence):
-        if _PREVALENCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+        if _after_prevalence(sentence, m.start()):
             continue
         return m
     return None
@@ -216,7 +221,7 @@ def _percent(sentence: str) -> re.Match[str] | None:
         if (
             _NOT_EFFECT_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
             or _NOT_EFFECT_AFTER.match(sentence, m.end())
-            or _PREVALENCE_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+            or _after_prevalence(sentence, m.start())
         ):
             continue
         return m
