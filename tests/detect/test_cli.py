@@ -174,6 +174,9 @@ def test_bench_command_runs_on_a_small_warc(tmp_path: Path) -> None:
     assert data["vigipub"]["pages"] == 3
     assert data["naive_per_entry"]["pages"] == 2
     assert data["vigipub"]["verdicts"].get("promotion") == 1
+    # triage's reading (FastWARC) and analyze's (warcio, SHA-256) judge the pages alike
+    assert data["vigipub_analyze"]["pages"] == 3 and data["paths_agree"] is True
+    assert data["vigipub_analyze"]["findings"] == data["vigipub"]["findings"] > 0
     assert data["speedup_vs_naive_per_language"] > 0
     # the fastest of the timed passes is the one reported, and every pass is listed
     assert data["vigipub"]["passes"] == 3
@@ -205,7 +208,7 @@ def test_bench_plot_draws_each_pipeline_and_the_target(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     drawing = svg.read_text(encoding="utf-8")
     assert drawing.startswith("<svg") and "target 300" in drawing
-    for name in ("vigipub", "naive: one regex per language", "naive: one regex per entry"):
+    for name in ("vigipub triage", "vigipub analyze", "naive: one regex per language", "naive: one regex per entry"):
         assert f">{name}</text>" in drawing
     rate = json.loads(result.output)["vigipub"]["pages_per_cpu_s"]
     assert f">{rate:.0f}</text>" in drawing or f">{rate:.1f}</text>" in drawing
