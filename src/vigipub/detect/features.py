@@ -23,7 +23,7 @@ product and a disease together, a question in a heading): their findings stay, a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from vigipub.evidence.findings import Finding
@@ -131,6 +131,23 @@ def _log_count(findings: Iterable[Finding], cap: int) -> tuple[float, list[str]]
     for f in findings:
         spans.setdefault(_span(f), f.id)
     return math.log1p(min(len(spans), cap)), list(spans.values())[:cap]
+
+
+def _reporting_sentences(reporting: Iterable[Finding]) -> Iterator[Finding]:
+    """The reporting cues counted as sentences: the frame cues have features of their own,
+    and an authority's name counts once however often it comes back. A clinic abroad names
+    the FDA in every paragraph of its "FDA regulations" section (why it treats offshore);
+    a regulator's warning or a news report is told by its other cues (warns, said, approved).
+    """
+    named = False
+    for f in reporting:
+        if f.subkind in _FRAME_CUES:
+            continue
+        if f.subkind == "regulator":
+            if named:
+                continue
+            named = True
+        yield f
 
 
 def _kinds(findings: Iterable[Finding], cap: int) -> tuple[float, list[str]]:
@@ -271,7 +288,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("manipulation", lambda p: _any(p.manipulation), "how the cells are prepared", "flag"),
     Feature(
         "reporting",
-        lambda p: _log_count((f for f in p.reporting if f.subkind not in _FRAME_CUES), 10),
+        lambda p: _log_count(_reporting_sentences(p.reporting), 10),
         "reporting or warning sentences",
     ),
     Feature(
