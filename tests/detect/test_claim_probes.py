@@ -293,6 +293,31 @@ NOT_ONLY: dict[str, list[str]] = {
     ],
 }
 
+# A therapy « proven » for very few conditions is a caution, as patient-information pages
+# write it; the same sentence naming the conditions is a claim (the first of each pair).
+FEW_CONDITIONS: dict[str, tuple[str, str]] = {
+    'fr': (
+        'La thérapie cellulaire a prouvé son efficacité contre ces maladies.',
+        'La thérapie cellulaire a prouvé son efficacité contre très peu de maladies.',
+    ),
+    'es': (
+        'Está demostrado que la terapia celular es eficaz en estas enfermedades.',
+        'Está demostrado que la terapia celular es eficaz en muy pocas enfermedades.',
+    ),
+    'de': (
+        'Die Zelltherapie ist nachweislich wirksam bei diesen Erkrankungen.',
+        'Die Zelltherapie ist nachweislich wirksam bei sehr wenigen Erkrankungen.',
+    ),
+    'it': (
+        'È dimostrato che la terapia cellulare è efficace in queste malattie.',
+        'È dimostrato che la terapia cellulare è efficace in pochissime malattie.',
+    ),
+    'nl': (
+        'Celtherapie is bewezen effectief bij deze aandoeningen.',
+        'Celtherapie is bewezen effectief bij zeer weinig aandoeningen.',
+    ),
+}
+
 # Older generic single-word entries fire on everyday sentences in a clinic page (left as is;
 # on non-clinic pages they are outweighed by genre and reporting cues).
 KNOWN_FALSE_HITS: dict[str, list[str]] = {
@@ -338,6 +363,13 @@ def test_negative_probe_is_left_alone(lang: str, sentence: str) -> None:
 @pytest.mark.parametrize(("lang", "sentence"), _cases(NOT_ONLY))
 def test_not_only_is_a_claim_not_a_negation(lang: str, sentence: str) -> None:
     assert hit(lang, sentence), claims(lang, sentence)
+
+
+@pytest.mark.parametrize("lang", sorted(FEW_CONDITIONS))
+def test_proven_for_very_few_conditions_is_a_caution(lang: str) -> None:
+    claim, caution = FEW_CONDITIONS[lang]
+    assert hit(lang, claim), claims(lang, claim)
+    assert not hit(lang, caution), claims(lang, caution)
 
 
 @pytest.mark.parametrize(("lang", "sentence"), _cases(KNOWN_FALSE_HITS))
