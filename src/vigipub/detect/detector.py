@@ -8,12 +8,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from vigipub.evidence.core import Producer, params_digest
 from vigipub.evidence.document import Block, Document, structured_identity_start
 from vigipub.evidence.findings import Finding, PageAnalysis
 from vigipub.evidence.vocabulary import (
+    ADVERTORIAL_GENRE,
     COSMETIC_GENRE,
     GENERIC_FAMILIES,
     SUPPLEMENT_GENRE,
@@ -107,6 +108,8 @@ _CITATION_REACH = 20_000
 _YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
 #: an international phone number (+41 22 123 45 67): on pages in a language without a
 #: lexicon, one of the few language-independent signs of an offer
+#: what separates the words of an address or a title (see Detector._advertorial_marker)
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){2,4}(?!\d)")
 _NEWS_TYPES = ("newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting")
 _CLINIC_TYPES = ("medicalclinic", "hospital", "physician", "medicalbusiness", "medicalorganization")
@@ -520,6 +523,23 @@ class Detector:
                     )
                     break
 
+    def _advertorial_marker(self, doc: Document) -> tuple[str, str] | None:
+        """("address" or "title", the marker) when the page's address path or title declares it
+        paid content (``common.yaml`` ``advertorial_markers``), else None."""
+        markers = self.lexicon.advertorial_markers
+        if not markers:
+            return None
+        for where, raw in (("address", unquote(urlsplit(doc.url).path)), ("title", doc.title)):
+            if not raw:
+                continue
+            # letters only, as words: « /sonderveroeffentlichung-laboratories-dr.-x » reads as
+            # " sonderveroeffentlichung laboratories dr x "
+            words = " " + " ".join(_NOT_LETTERS.split(fold(raw))).strip() + " "
+            for marker in markers:
+                if f" {marker} " in words:
+                    return where, marker
+        return None
+
     def _add(
         self,
         groups: dict[tuple[str, str, int, int], _Group],
@@ -826,6 +846,23 @@ class Detector:
                     break
                 span = sidx.sentence(m.start(), m.end())
                 self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.year", 0.2)
+        if any(k[0] == "therapy" for k in groups):
+            declared = self._advertorial_marker(doc)
+            if declared is not None:
+                # the publisher says the page is paid content (an advertorial): its title or
+                # address carries the word, the text names no more than the first sentence
+                where, marker = declared
+                self._add(
+                    groups,
+                    "genre",
+                    ADVERTORIAL_GENRE,
+                    first,
+                    "",
+                    first[0],
+                    "page.advertorial",
+                    1.0,
+                    {"marker": marker, "where": where, "url": doc.url if where == "address" else ""},
+                )
         named = next((t for t in self.lexicon.address_therapy_terms if t in host), None)
         if named is not None:
             # the site is named after the therapy (« stemcell-clinic.example »)

@@ -79,7 +79,7 @@ from vigipub.evidence.vocabulary import (
 )
 
 from .errors import LexiconError
-from .fold import term_variants
+from .fold import fold, term_variants
 
 #: kinds whose terms also match their spelling with hyphens (see the automaton's table below)
 _HYPHENATED_KINDS = frozenset({"therapy", "cue", "disease", "manipulation"})
@@ -158,6 +158,9 @@ class Lexicon:
     has_together: bool = False
     #: therapy names looked for inside host names (``common.yaml`` ``address_therapy_terms``)
     address_therapy_terms: tuple[str, ...] = ()
+    #: words declaring paid content, looked for in a page's address and title
+    #: (``common.yaml`` ``advertorial_markers``, folded)
+    advertorial_markers: tuple[str, ...] = ()
     _scanners: dict[frozenset[str] | None, Any] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
@@ -420,6 +423,9 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
     )
     lexicon.automaton = lexicon.scanner(None)[0]
     lexicon.has_together = any(e.together or e.with_kind for e in entries)
+    lexicon.advertorial_markers = tuple(
+        sorted({" ".join(fold(str(t)).split()) for t in (common.get("advertorial_markers") or [])}, key=len, reverse=True)
+    )
     lexicon.address_therapy_terms = tuple(
         sorted({str(t).lower() for t in (common.get("address_therapy_terms") or [])}, key=len, reverse=True)
     )

@@ -30,7 +30,7 @@ import yaml
 
 from vigipub.evidence.document import Document
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
-from vigipub.evidence.vocabulary import SUPPLEMENT_GENRE, THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import ADVERTORIAL_GENRE, SUPPLEMENT_GENRE, THERAPY_FAMILIES
 
 from . import features as feats
 from .errors import LexiconError
@@ -417,6 +417,14 @@ class VerdictModel:
             # bench WARC and no hard negative of our corpus has all of this).
             verdict = "promotion"
             rules.append(self._reason("explicit_offer"))
+        declared = _declared_advertorial(page, genre) if has_therapy and not foreign and not veterinary else None
+        if declared is not None:
+            # The publisher says the page is paid for (an advertorial in a newspaper, a sponsored
+            # article): what it says of the therapy is the advertiser's message, quotes of its
+            # doctors included. The learned score reads it as the news story it is dressed as.
+            verdict = "promotion"
+            where = self.labels.get("reasons", {}).get(f"advertorial_{declared.attributes.get('where')}", "")
+            rules.append(self._reason("advertorial", ou=where, mot=declared.attributes.get("marker", "")))
         reasons = [
             self._reason(
                 "score",
@@ -517,6 +525,25 @@ def _offer_bits(page: feats.PageFindings) -> bool:
         or page.testimonials
         or any(f.subkind in BOOKING_CALLS or f.subkind in _PAYMENT_CALLS for f in page.calls)
     )
+
+
+#: genres that a declared advertorial does not overcome: a regulator's, a trial's or an
+#: authorised medicine's page (a newspaper's genre is the disguise an advertorial takes)
+_NOT_ADVERTISING_GENRES = NON_PROMOTIONAL_GENRES - {"news"}
+
+
+def _declared_advertorial(page: feats.PageFindings, genre: str) -> Finding | None:
+    """The page's advertorial marker (its title or address declares paid content) when the page
+    also names a cell or exosome therapy with claims (its own or quoted) or testimonials;
+    else None."""
+    marker = next((f for f in page.genre if f.subkind == ADVERTORIAL_GENRE), None)
+    if marker is None or genre in _NOT_ADVERTISING_GENRES:
+        return None
+    if not any(f.subkind not in _AUTHORISED_CLASSES for f in page.therapy):
+        return None
+    if not (page.own_claims or page.reported_claims or page.testimonials):
+        return None
+    return marker
 
 
 def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:

@@ -104,7 +104,7 @@ LABELS_FR: dict[str, dict[str, str]] = {
                  "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",
                  "encyclopedia": "encyclopédie", "authorised_medicine_info": "information sur un médicament autorisé",
                  "patient_association": "association de patients", "veterinary": "site vétérinaire",
-                 "food_supplement": "complément alimentaire",
+                 "food_supplement": "complément alimentaire", "advertorial": "contenu publicitaire déclaré (publireportage)",
                  "cosmetic": "produit cosmétique", "unknown": "genre indéterminé"},
 }  # fmt: skip
 

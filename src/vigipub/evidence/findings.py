@@ -65,6 +65,8 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     "authorised_abroad": "autorisation étrangère invoquée",
     "medical_tourism_only": "simple intermédiaire selon le site",
     "in_house": "fabriqué par le prestataire",
+    # genres
+    "advertorial": "contenu publicitaire déclaré",
 }  # fmt: skip
 
 

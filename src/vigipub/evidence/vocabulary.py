@@ -154,10 +154,13 @@ COSMETIC_GENRE: Final = "cosmetic"
 #: a food supplement's page (« complément alimentaire ») that speaks of the body's own stem cells
 #: it « releases »: the capsules hold no cell (detect.detector._drop_stem_cells_of_no_product)
 SUPPLEMENT_GENRE: Final = "food_supplement"
+#: paid content, as its publisher declares it in the page's title or address (an advertorial,
+#: a sponsored article): told by the detector, never by a lexicon entry
+ADVERTORIAL_GENRE: Final = "advertorial"
 GENRES: Final[frozenset[str]] = frozenset({
     "clinic", "broker", "news", "regulator", "science", "clinical_trial", "encyclopedia",
     "authorised_medicine_info", "patient_association", "veterinary", "cosmetic", "food_supplement",
-    "unknown",
+    ADVERTORIAL_GENRE, "unknown",
 })
 
 #: call_to_action subkinds

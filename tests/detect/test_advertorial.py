@@ -1,0 +1,73 @@
+"""Paid content declared by its publisher (an advertorial in a newspaper, a sponsored article).
+
+The pages are written for these tests. A regional newspaper's advertorial for a dendritic-cell
+laboratory reads like a news story (a doctor quoted, a date, third person): the learned score
+alone leaves it. The word by which the newspaper declares it paid content, in the page's
+address or title, makes what it says of the therapy the advertiser's message.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vigipub.detect import Detector
+from vigipub.extract import document_from_html
+
+STORY = """
+<p>Ulm, 12. März 2026 – Nur eine Handvoll Labore bieten die dendritische Zelltherapie an.</p>
+<p>Die dendritischen Zellen werden aus dem Eigenblut des Patienten hergestellt und wieder
+gespritzt. „Die Zellen erkennen den Feind, die Tumorzellen, und greifen den Krebs an“, erklärt
+Professor Berger. „Unsere Therapie verlängert das Leben unserer Patienten deutlich.“</p>
+<p>Rund 4000 Patienten hat das Labor nach eigenen Angaben behandelt.</p>
+"""
+
+
+def _analyse(url: str, title: str, body: str = STORY):  # type: ignore[no-untyped-def]
+    page = f"<html lang='de'><head><title>{title}</title></head><body><main>{body}</main></body></html>"
+    return Detector.default().analyze(document_from_html(page.encode(), url, source="file"))
+
+
+def _declared(analysis) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    return [f.attributes for f in analysis.findings if f.kind == "genre" and f.subkind == "advertorial"]
+
+
+def test_an_advertorial_declared_in_the_address_is_promotion_with_its_reason() -> None:
+    a = _analyse(
+        "https://www.zeitung.example/lokales/sonderveroeffentlichung-labor-berger-123.html",
+        "Labor Berger: Hoffnung mit dendritischen Zellen",
+    )
+    assert a.verdict == "promotion"
+    assert _declared(a)[0]["where"] == "address"
+    assert _declared(a)[0]["marker"] == "sonderveroeffentlichung"
+    reason = next(r for r in a.reasons if r.startswith("contenu publicitaire déclaré"))
+    assert "« sonderveroeffentlichung »" in reason and "L. 5122-1" in reason
+
+
+def test_the_same_story_without_the_declaration_is_left_to_the_score() -> None:
+    a = _analyse("https://www.zeitung.example/lokales/labor-berger-123.html", "Labor Berger: Hoffnung mit dendritischen Zellen")
+    assert not _declared(a)
+    assert not any(r.startswith("contenu publicitaire déclaré") for r in a.reasons)
+    assert a.verdict != "promotion"
+
+
+@pytest.mark.parametrize(
+    "title", ["Advertorial: Hoffnung mit dendritischen Zellen", "Gesponserter Beitrag – Labor Berger"]
+)
+def test_an_advertorial_declared_in_the_title_is_promotion(title: str) -> None:
+    a = _analyse("https://www.zeitung.example/lokales/labor-berger-123.html", title)
+    assert _declared(a)[0]["where"] == "title"
+    assert a.verdict == "promotion"
+
+
+def test_ad_labels_in_the_text_declare_nothing() -> None:
+    # a newspaper's article carries « Anzeige » over unrelated ads and "Sponsored" in its menu
+    body = "<nav>Home Sponsored Sport</nav>" + STORY.replace("</p>\n<p>Rund", "</p><p>Anzeige</p><p>Rund")
+    a = _analyse("https://www.zeitung.example/lokales/labor-berger-123.html", "Labor Berger", body)
+    assert not _declared(a)
+
+
+def test_a_declared_advertorial_for_an_authorised_car_t_is_not_this_rule() -> None:
+    body = """<p>Die CAR-T-Zelltherapie ist in der EU zugelassen. Die Uniklinik behandelt Patienten
+    mit Lymphom mit CAR-T-Zellen; die Therapie verlängert das Leben vieler Patienten.</p>"""
+    a = _analyse("https://www.zeitung.example/advertorial/uniklinik-car-t.html", "Uniklinik", body)
+    assert not any(r.startswith("contenu publicitaire déclaré") for r in a.reasons)
