@@ -32,6 +32,12 @@ def test_a_broker_s_blog_page_with_its_reading_time_is_promotion() -> None:
         "Since 2014 our clinic has offered stem cell therapy.",
         "Kök hücre tedavisi fiyatları 2026 yılında açıklandı.",
         "Thérapie par cellules souches : prix 2026 en Turquie.",
+        # a doctor's biography and the page's upkeep date no event of a report either
+        "Le Dr Martin, né en 1979 à Lyon, traite l'arthrose par cellules souches.",
+        "1979 yılında Tokat’ta doğdum; kök hücre tedavisi uyguluyorum.",
+        "Células madre para la rodilla. Última revisión médica: febrero 2026.",
+        "Stem cell therapy for knees. Updated March 2025.",
+        "Stem cell therapy for knees. © 2024 Knee Clinic.",
     ],
 )
 def test_a_founding_year_or_a_price_list_s_year_is_no_chronology(sentence: str) -> None:

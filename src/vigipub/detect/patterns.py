@@ -106,12 +106,23 @@ def signatures(text: str) -> Iterator[re.Match[str]]:
 #: 2010“, « 2015'ten beri ») or the edition of a price list (« prix 2026 », "prices 2026",
 #: „Kosten 2026“, SEO titles of clinics and brokers)
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:depuis|since|seit|desde|dal|dall'anno|sinds|sin|fin dal)\s+(?:(?:l'an|el año|o ano|the year|dem jahr)\s+)?"
+    r"(?:\b(?:depuis|since|seit|desde|dal|dall'anno|sinds|sin|fin dal)\s+(?:(?:l'an|el año|o ano|the year|dem jahr|el|o)\s+)?"
+    # a doctor's birth year on the page's biography (« né en 1979 », "born in 1979"), or the
+    # page's own upkeep (« Última revisión médica: febrero 2026 », "© 2024", "Updated March 2025")
+    r"|©[^\d.!?]{0,3}"
+    r"|\b(?:born|née?|geboren|nacid[oa]|nat[oa]|nascid[oa]|copyright|updated|reviewed|mis\s+à\s+jour"
+    r"|actualizad[oa]|revisi[oó]n\s+m[ée]dica|[úu]ltima\s+revisi[oó]n|aktualisiert|letzte\s+aktualisierung"
+    r"|aggiornat[oa]|ultimo\s+aggiornamento|atualizad[oa]|bijgewerkt|g[üu]ncelleme)\b[^\d.!?]{0,25}"
     r"|\b(?:prix|tarifs?|co[uû]ts?|prices?|pricing|costs?|preise|kosten|precios?|costos?|costes?|prezzi|costi|"
     r"pre[çc]os?|custos?|prijzen|fiyat(?:lar[ıi])?|[üu]cret(?:leri)?)\s+(?:(?:in|en|em|im|nel|di|de|du|of)\s+)?)$",
     re.I,
 )
-_YEAR_AFTER = re.compile(r"['’]?(?:[dt][ae]n)\s+(?:beri|bu yana)\b", re.I)
+_YEAR_AFTER = re.compile(
+    r"['’]?(?:[dt][ae]n)\s+(?:beri|bu yana)\b"
+    # « 1979 yılında Tokat’ta doğdum » (I was born in 1979 in Tokat): a biography
+    r"|\s+y[ıi]l[ıi]nda\s+[^.!?\d]{0,30}do[ğg]d",
+    re.I,
+)
 #: a four-digit postal code in an address, not a year: after a street number and its comma
 #: (« Meir 12, 2000 Antwerpen ») or a country prefix (« CH-2000 Neuchâtel », « B-2018 »), and
 #: before the town's capitalised name
