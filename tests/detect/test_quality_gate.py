@@ -58,7 +58,10 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 #: 2026-12-07 (sixth session): misfiring cues removed, the 0.7 floor on the promotion threshold:
 #: recall 0.606 → 0.682 at precision 0.912 (16 fold seeds: 0.620 → 0.678, 0.894 → 0.909); the
 #: recall floor raised from 0.58 to 0.64
-REAL_FLOORS = {"precision": 0.88, "recall": 0.64, "claim_recall": 0.78}
+#: 2026-12-07 (seventh session): an authority named once, cautions, advertorials, biographies:
+#: 0.912 / 0.682 → 0.914 / 0.702 (16 fold seeds: 0.909 / 0.678 → 0.917 / 0.694); the recall
+#: floor raised from 0.64 to 0.66
+REAL_FLOORS = {"precision": 0.88, "recall": 0.66, "claim_recall": 0.78}
 #: the issue's bound on the share of real pages left to a human
 REAL_MAX_UNCERTAIN = 0.10
 #: per language of the real excerpts, for languages with at least MIN_REAL_POSITIVES promotion pages
@@ -109,7 +112,8 @@ OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.95}
 #: 2026-12-07 (sixth session): 0.879 / 0.465, French accused 7 → 0.893 / 0.583, French accused
 #: 7 (7 of 12 French promotion pages found, 5 before): floors raised to 0.85 / 0.52 and the
 #: French bound lowered to 8
-OUT_OF_LANGUAGE_FLOORS = {"precision": 0.85, "recall": 0.52}
+#: (seventh session: 0.898 / 0.610, French accused 7, found 8: the recall floor raised to 0.55)
+OUT_OF_LANGUAGE_FLOORS = {"precision": 0.85, "recall": 0.55}
 OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 8
 
 #: our corpus, shipped model, split="all" (aggregates only; no page is special-cased)

@@ -110,6 +110,7 @@ def _triage_path(path: Path, detector: Any) -> Iterator[tuple[Any, int]]:
     name = path.name
     with open(path, "rb") as fh:
         for record in iter_records(fh, str(path)):
+            # the row is built as triage builds it (and dropped): its cost is part of the work
             row = record_row(record, name)
             analysis = analyse_raw(record, name, analyze)
             row.update(analysis_fields(analysis))
