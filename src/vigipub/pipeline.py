@@ -39,7 +39,7 @@ from vigipub.evidence import (
 )
 from vigipub.evidence.core import sha256_file, utc_now
 from vigipub.evidence.seal import UNFINISHED_MARKER
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import GENERIC_FAMILIES, THERAPY_FAMILIES
 
 if TYPE_CHECKING:
     from vigipub.capture import ProgressCallback
@@ -415,7 +415,9 @@ def summarise(url: str, dossier: Path, findings: FindingsFile, qualification: Qu
     if verdict == "not_promotion" and france == "undetermined":
         france = "n/a"  # no promotion: the link to France is not examined
     measure = qualification.measure.kind if qualification.measure else "none"
-    therapies = sorted(therapy_families(promotion))
+    # the specific families first, the umbrella words (« thérapie cellulaire », « vaccin contre le
+    # cancer ») after them
+    therapies = sorted(therapy_families(promotion), key=lambda f: (f in GENERIC_FAMILIES, f))
     # by URL: a page captured as served and as rendered by the browser is one page
     n_pages, n_promotion = len({p.url for p in pages}), len({p.url for p in promotion})
     return SiteSummary(url, verdict, n_pages, n_promotion, len(claims), france, measure, dossier, therapies)

@@ -124,6 +124,7 @@ class ReviewedPage:
 
 _CATEGORY = {
     "dendritic_cells": "dendritic_cell_clinic",
+    "cancer_vaccine": "dendritic_cell_clinic",
     "exosomes": "exosome_clinic",
     "secretome": "exosome_clinic",
     "gene_therapy": "gene_therapy_company",

@@ -1014,7 +1014,9 @@ class Detector:
 
 #: families naming cells, which may be the source of such a product
 _CELL_FAMILIES = frozenset(
-    family for family, (_fr, _en, atmp) in THERAPY_FAMILIES.items() if atmp and family != "gene_therapy"
+    family
+    for family, (_fr, _en, atmp) in THERAPY_FAMILIES.items()
+    if atmp and family not in ("gene_therapy", "cancer_vaccine")
 )
 #: « exosomes dérivés de | issus de | derived from | aus | derivati da… cellules »: words (folded)
 #: saying that what follows made the product

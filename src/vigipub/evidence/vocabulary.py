@@ -37,6 +37,10 @@ _FAMILIES: Final[dict[str, tuple[str, bool]]] = {
     # results are never taken for the site's medicine's)
     "surgery": ("hair transplant or cosmetic surgery", False),
     "cell_therapy_other": ("cell therapy", True),
+    # « vaccin contre le cancer » named without its make: dendritic cells (a clinic's usual
+    # offer), tumour cells, peptides or messenger RNA; an advanced therapy only for the first,
+    # the second and the last, so a candidate until the page says which
+    "cancer_vaccine": ("therapeutic cancer vaccine", True),
 }
 
 #: the French names of the families, lawyer-editable (therapy_names_fr.yaml)
@@ -100,7 +104,7 @@ COMBINED_THERAPY_FR: Final[str] = _COMBINED_FR
 NOT_MEDICINES_ALONE: Final[frozenset[str]] = frozenset({"prp", "surgery"})
 #: families named by umbrella words (« médecine régénérative », "cell therapy" in general): too
 #: broad to decide alone when a specific family is named too (the product, its cells, the registers)
-GENERIC_FAMILIES: Final[frozenset[str]] = frozenset({"cell_therapy_other"})
+GENERIC_FAMILIES: Final[frozenset[str]] = frozenset({"cell_therapy_other", "cancer_vaccine"})
 
 
 def family_article(label: str) -> str | None:

@@ -196,6 +196,10 @@ def product_label_of(therapies: Iterable[tuple[str, str]]) -> str | None:
             counts[fam] = counts.get(fam, 0.0) + (0.5 if fam in GENERIC_FAMILIES else 1.0)
     if not counts:
         return None
+    # a « vaccin contre le cancer » on a site that names dendritic cells is that dendritic-cell
+    # vaccine: its mentions name the dendritic-cell product (Iaso Health's « vaccin » is its TCD)
+    if "cancer_vaccine" in counts and "dendritic_cells" in counts:
+        counts["dendritic_cells"] += 2 * counts.pop("cancer_vaccine")
 
     def most_named(families: Iterable[str]) -> str:
         return max(families, key=lambda fam: (counts[fam], -order[fam]))
