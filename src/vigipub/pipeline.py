@@ -693,7 +693,11 @@ def write_dossier_documents(
     if qualification.conclusion == "no_violation":
         decision_html = render_no_decision(qualification, site_url=site_url)
     else:
+        from vigipub.evidence.findings import declared_paid_content
+
         operator = findings.operator
+        if declared_paid_content(p for p in findings.pages if p.verdict == "promotion"):
+            operator = None  # an advertorial: the site's publisher is not the advertiser
         # the operator named by the site's own legal notice (the report marks it « à vérifier »)
         decision_html = render_decision_draft(
             qualification,

@@ -71,3 +71,26 @@ def test_a_declared_advertorial_for_an_authorised_car_t_is_not_this_rule() -> No
     mit Lymphom mit CAR-T-Zellen; die Therapie verlängert das Leben vieler Patienten.</p>"""
     a = _analyse("https://www.zeitung.example/advertorial/uniklinik-car-t.html", "Uniklinik", body)
     assert not any(r.startswith("contenu publicitaire déclaré") for r in a.reasons)
+
+
+def test_the_draft_does_not_target_the_newspaper_that_published_an_advertorial() -> None:
+    from datetime import date
+
+    from vigipub.evidence.findings import OperatorIdentity, declared_paid_content
+    from vigipub.qualify.facts import build_facts
+
+    newspaper = OperatorIdentity(name="Zeitung Verlag GmbH", address="Marktplatz 1, 89073 Ulm", country="DE")
+    advert = _analyse("https://www.zeitung.example/lokales/sonderveroeffentlichung-labor-berger-123.html", "Labor Berger")
+    assert advert.verdict == "promotion" and declared_paid_content([advert])
+    facts = build_facts([advert], [], date_of_facts=date(2026, 3, 12), operator=newspaper)
+    assert facts.company is None  # the advertiser is to be named by the inspector
+    # a clinic's own page: its legal notice's operator stands in for the company
+    clinic = _analyse(
+        "https://labor-berger.example/behandlung.html",
+        "Labor Berger",
+        "<p>Unsere Klinik bietet die dendritische Zelltherapie an. Die Therapie verlängert das Leben"
+        " unserer Patienten deutlich. Vereinbaren Sie jetzt einen Termin: Preis 9.800 Euro.</p>",
+    )
+    assert clinic.verdict == "promotion" and not declared_paid_content([clinic])
+    facts = build_facts([clinic], [], date_of_facts=date(2026, 3, 12), operator=newspaper)
+    assert facts.company is not None and facts.company.name == "Zeitung Verlag GmbH"

@@ -31,7 +31,7 @@ from vigipub.evidence import (
     RecordRef,
     utc_now,
 )
-from vigipub.evidence.findings import SUBKIND_LABELS_FR, subkind_name_fr
+from vigipub.evidence.findings import SUBKIND_LABELS_FR, declared_paid_content, subkind_name_fr
 from vigipub.evidence.french import PLACEHOLDER_OPEN, compare_key, unwrap_quote, with_article
 from vigipub.evidence.french import join as french_join
 from vigipub.evidence.french import long_date as fr_date
@@ -374,7 +374,16 @@ def _blocking(qualification: Qualification | None, findings: FindingsFile, decis
     if qualification.conclusion == "undetermined":
         out.extend(qualification.questions[:6])
     operator = findings.operator
-    if operator is None or not operator.name:
+    paid = [p.url for p in findings.pages if p.verdict == "promotion" and declared_paid_content([p])]
+    if paid:
+        # an advertorial: the company to write to is the advertiser, whom the site's legal
+        # notice does not name (the draft leaves the company's field to fill)
+        out.append(
+            "Identifier l’annonceur : la page "
+            + paid[0]
+            + " se déclare contenu publicitaire (publireportage) ; l’éditeur du site n’est pas la société visée."
+        )
+    elif operator is None or not operator.name:
         out.append("Identifier l’éditeur du site (aucune mention légale lisible) avant d’adresser un courrier.")
     else:
         out.append(f"Vérifier l’identité de l’éditeur relevée sur le site ({operator.name}) avant tout courrier.")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
 from pydantic import Field
 
 from .core import SCHEMA_VERSION, Frozen, Producer, RecordRef
-from .vocabulary import NOT_MEDICINES_ALONE, THERAPY_FAMILIES
+from .vocabulary import ADVERTORIAL_GENRE, NOT_MEDICINES_ALONE, THERAPY_FAMILIES
 
 FindingKind = Literal[
     "therapy",  # a product or technique (stem cells, dendritic cells, exosomes…)
@@ -237,3 +237,13 @@ def speaks_of_no_medicine(page: PageAnalysis) -> Callable[[Finding], bool]:
         return families <= NOT_MEDICINES_ALONE
 
     return other
+
+
+def declared_paid_content(promoting: Iterable[PageAnalysis]) -> bool:
+    """A promoting page is declared paid content by its publisher (an advertorial in a newspaper).
+
+    It is the advertiser's message: the site's operator, the publisher its legal notice names, is
+    not the company a draft targets, so the draft leaves the company's field for the inspector to
+    fill with the advertiser.
+    """
+    return any(f.kind == "genre" and f.subkind == ADVERTORIAL_GENRE for p in promoting for f in p.findings)

@@ -40,7 +40,13 @@ from datetime import date
 from typing import Any, Literal
 
 from vigipub.evidence.case import Case, Company, Event, LetterScope
-from vigipub.evidence.findings import Finding, OperatorIdentity, PageAnalysis, speaks_of_no_medicine
+from vigipub.evidence.findings import (
+    Finding,
+    OperatorIdentity,
+    PageAnalysis,
+    declared_paid_content,
+    speaks_of_no_medicine,
+)
 from vigipub.evidence.qualification import MeasureKind
 from vigipub.evidence.registers import AuthorisationAnswer
 from vigipub.evidence.vocabulary import (
@@ -550,7 +556,8 @@ def build_facts(
         for r in raised:
             facts.append(_case_file_fact(r.fact_id, "defence", r.raised_as or "other", r.quote, on=r.on))
     url = site_url or (websites[0] if websites else None) or (pages[0].url if pages else None)
-    if company is None and operator is not None and operator.name:
+    advertorial = declared_paid_content(p for p, v in zip(pages, verdicts, strict=True) if v == "promotion")
+    if company is None and operator is not None and operator.name and not advertorial:
         company = Company(
             name=operator.name,
             addresses=[operator.address] if operator.address else [],
