@@ -38,6 +38,7 @@ from vigipub.evidence import (
     write_json,
 )
 from vigipub.evidence.core import sha256_file, utc_now
+from vigipub.evidence.findings import declared_paid_content
 from vigipub.evidence.seal import UNFINISHED_MARKER
 from vigipub.evidence.vocabulary import GENERIC_FAMILIES, THERAPY_FAMILIES
 
@@ -693,8 +694,6 @@ def write_dossier_documents(
     if qualification.conclusion == "no_violation":
         decision_html = render_no_decision(qualification, site_url=site_url)
     else:
-        from vigipub.evidence.findings import declared_paid_content
-
         operator = findings.operator
         if declared_paid_content(p for p in findings.pages if p.verdict == "promotion"):
             operator = None  # an advertorial: the site's publisher is not the advertiser

@@ -106,10 +106,10 @@ _CITATION = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 #: how far into the text the references are looked for (a long page's links list aside)
 _CITATION_REACH = 20_000
 _YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
-#: an international phone number (+41 22 123 45 67): on pages in a language without a
-#: lexicon, one of the few language-independent signs of an offer
 #: what separates the words of an address or a title (see Detector._advertorial_marker)
 _NOT_LETTERS = re.compile(r"[^a-z]+")
+#: an international phone number (+41 22 123 45 67): on pages in a language without a
+#: lexicon, one of the few language-independent signs of an offer
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){2,4}(?!\d)")
 _NEWS_TYPES = ("newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting")
 _CLINIC_TYPES = ("medicalclinic", "hospital", "physician", "medicalbusiness", "medicalorganization")
