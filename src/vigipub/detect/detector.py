@@ -861,7 +861,7 @@ class Detector:
                     first[0],
                     "page.advertorial",
                     1.0,
-                    {"marker": marker, "where": where, "url": doc.url if where == "address" else ""},
+                    {"marker": marker, "where": where},
                 )
         named = next((t for t in self.lexicon.address_therapy_terms if t in host), None)
         if named is not None:

@@ -133,7 +133,7 @@ def _log_count(findings: Iterable[Finding], cap: int) -> tuple[float, list[str]]
     return math.log1p(min(len(spans), cap)), list(spans.values())[:cap]
 
 
-def _reporting_sentences(reporting: Iterable[Finding]) -> Iterator[Finding]:
+def _counted_reporting(reporting: Iterable[Finding]) -> Iterator[Finding]:
     """The reporting cues counted as sentences: the frame cues have features of their own,
     and an authority's name counts once however often it comes back. A clinic abroad names
     the FDA in every paragraph of its "FDA regulations" section (why it treats offshore);
@@ -288,7 +288,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("manipulation", lambda p: _any(p.manipulation), "how the cells are prepared", "flag"),
     Feature(
         "reporting",
-        lambda p: _log_count(_reporting_sentences(p.reporting), 10),
+        lambda p: _log_count(_counted_reporting(p.reporting), 10),
         "reporting or warning sentences",
     ),
     Feature(

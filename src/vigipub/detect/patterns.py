@@ -108,8 +108,8 @@ def signatures(text: str) -> Iterator[re.Match[str]]:
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:depuis|since|seit|desde|dal|dall'anno|sinds|sin|fin dal)\s+(?:(?:l'an|el año|o ano|the year|dem jahr|el|o)\s+)?"
     # a doctor's birth year on the page's biography (« né en 1979 », "born in 1979"), or the
-    # page's own upkeep (« Última revisión médica: febrero 2026 », "© 2024", "Updated March 2025")
-    r"|©[^\d.!?]{0,3}"
+    # page's own upkeep (« Última revisión médica: febrero 2026 », "Updated March 2025"; "© 2024"
+    # is left out by _YEAR itself)
     r"|\b(?:born|née?|geboren|nacid[oa]|nat[oa]|nascid[oa]|copyright|updated|reviewed|mis\s+à\s+jour"
     r"|actualizad[oa]|revisi[oó]n\s+m[ée]dica|[úu]ltima\s+revisi[oó]n|aktualisiert|letzte\s+aktualisierung"
     r"|aggiornat[oa]|ultimo\s+aggiornamento|atualizad[oa]|bijgewerkt|g[üu]ncelleme)\b[^\d.!?]{0,25}"

@@ -423,7 +423,7 @@ class VerdictModel:
             # article): what it says of the therapy is the advertiser's message, quotes of its
             # doctors included. The learned score reads it as the news story it is dressed as.
             verdict = "promotion"
-            where = self.labels.get("reasons", {}).get(f"advertorial_{declared.attributes.get('where')}", "")
+            where = self._reason(f"advertorial_{declared.attributes.get('where')}")
             rules.append(self._reason("advertorial", ou=where, mot=declared.attributes.get("marker", "")))
         reasons = [
             self._reason(
