@@ -17,6 +17,7 @@ from vigipub.evidence.vocabulary import (
     ADVERTORIAL_GENRE,
     COSMETIC_GENRE,
     GENERIC_FAMILIES,
+    JOB_POSTING_GENRE,
     SUPPLEMENT_GENRE,
     THERAPY_FAMILIES,
     VESICLE_FAMILIES,
@@ -540,6 +541,21 @@ class Detector:
                     return where, marker
         return None
 
+    def _job_posting_marker(self, doc: Document) -> tuple[str, str] | None:
+        """("address" or "title", the marker) when a whole segment of the page's address path
+        (« /de/karriere/… ») or words of its title (« Stellenangebot : … ») declare a job
+        advertisement (``common.yaml`` ``job_posting_segments`` and ``job_posting_titles``)."""
+        for segment in unquote(urlsplit(doc.url).path).split("/"):
+            words = " ".join(_NOT_LETTERS.split(fold(segment))).strip()
+            if words in self.lexicon.job_posting_segments:
+                return "address", words
+        if doc.title:
+            words = " " + " ".join(_NOT_LETTERS.split(fold(doc.title))).strip() + " "
+            for marker in self.lexicon.job_posting_titles:
+                if f" {marker} " in words:
+                    return "title", marker
+        return None
+
     def _add(
         self,
         groups: dict[tuple[str, str, int, int], _Group],
@@ -847,22 +863,17 @@ class Detector:
                 span = sidx.sentence(m.start(), m.end())
                 self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.year", 0.2)
         if any(k[0] == "therapy" for k in groups):
-            declared = self._advertorial_marker(doc)
-            if declared is not None:
-                # the publisher says the page is paid content (an advertorial): its title or
-                # address carries the word, the text names no more than the first sentence
-                where, marker = declared
-                self._add(
-                    groups,
-                    "genre",
-                    ADVERTORIAL_GENRE,
-                    first,
-                    "",
-                    first[0],
-                    "page.advertorial",
-                    1.0,
-                    {"marker": marker, "where": where},
-                )
+            # what the publisher says the page is, by its title or address (the text names no
+            # more than the first sentence): paid content (an advertorial), or a job
+            # advertisement (a careers page)
+            for genre, entry_id, declared in (
+                (ADVERTORIAL_GENRE, "page.advertorial", self._advertorial_marker(doc)),
+                (JOB_POSTING_GENRE, "page.job_posting", self._job_posting_marker(doc)),
+            ):
+                if declared is not None:
+                    where, marker = declared
+                    attributes = {"marker": marker, "where": where}
+                    self._add(groups, "genre", genre, first, "", first[0], entry_id, 1.0, attributes)
         named = next((t for t in self.lexicon.address_therapy_terms if t in host), None)
         if named is not None:
             # the site is named after the therapy (« stemcell-clinic.example »)

@@ -161,6 +161,10 @@ class Lexicon:
     #: words declaring paid content, looked for in a page's address and title
     #: (``common.yaml`` ``advertorial_markers``, folded)
     advertorial_markers: tuple[str, ...] = ()
+    #: how a page's address segment or title declares a job advertisement (``common.yaml``
+    #: ``job_posting_segments`` and ``job_posting_titles``, folded)
+    job_posting_segments: frozenset[str] = frozenset()
+    job_posting_titles: tuple[str, ...] = ()
     _scanners: dict[frozenset[str] | None, Any] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
@@ -323,6 +327,12 @@ def _word_pattern(variant: str, head: bool, tail: bool) -> str:
     return first + (rf"(?<!\w{first})" if head else "") + re.escape(variant[1:]) + (r"(?!\w)" if tail else "")
 
 
+def _folded_phrases(raw: Any) -> tuple[str, ...]:
+    """A list of phrases of ``common.yaml`` folded as the detector reads an address or a title
+    (no accents, lower case, single spaces), longest first."""
+    return tuple(sorted({" ".join(fold(str(t)).split()) for t in (raw or [])}, key=len, reverse=True))
+
+
 def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
     """Load and compile the lexicons of ``languages`` from ``folder``."""
     import hashlib
@@ -423,9 +433,9 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
     )
     lexicon.automaton = lexicon.scanner(None)[0]
     lexicon.has_together = any(e.together or e.with_kind for e in entries)
-    lexicon.advertorial_markers = tuple(
-        sorted({" ".join(fold(str(t)).split()) for t in (common.get("advertorial_markers") or [])}, key=len, reverse=True)
-    )
+    lexicon.advertorial_markers = _folded_phrases(common.get("advertorial_markers"))
+    lexicon.job_posting_segments = frozenset(_folded_phrases(common.get("job_posting_segments")))
+    lexicon.job_posting_titles = _folded_phrases(common.get("job_posting_titles"))
     lexicon.address_therapy_terms = tuple(
         sorted({str(t).lower() for t in (common.get("address_therapy_terms") or [])}, key=len, reverse=True)
     )

@@ -30,7 +30,12 @@ import yaml
 
 from vigipub.evidence.document import Document
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
-from vigipub.evidence.vocabulary import ADVERTORIAL_GENRE, SUPPLEMENT_GENRE, THERAPY_FAMILIES
+from vigipub.evidence.vocabulary import (
+    ADVERTORIAL_GENRE,
+    JOB_POSTING_GENRE,
+    SUPPLEMENT_GENRE,
+    THERAPY_FAMILIES,
+)
 
 from . import features as feats
 from .errors import LexiconError
@@ -408,7 +413,8 @@ class VerdictModel:
             verdict = "uncertain"
         # stated on a page the score already calls promotion too: a rule an inspector can check
         # is a firmer reason than a probability
-        if has_therapy and not foreign and not veterinary and _explicit_offer(page, values):
+        explicit = has_therapy and not foreign and not veterinary and _explicit_offer(page, values)
+        if explicit:
             # The real excerpts the score learned from are the first lines of a page's main text:
             # they almost never hold the provider's own offer and its booking or price, so the
             # score cannot weigh an offer it never saw. A clinic that offers the therapy in its
@@ -423,8 +429,19 @@ class VerdictModel:
             # article): what it says of the therapy is the advertiser's message, quotes of its
             # doctors included. The learned score reads it as the news story it is dressed as.
             verdict = "promotion"
-            where = self._reason(f"advertorial_{declared.attributes.get('where')}")
+            where = self._reason(f"declared_{declared.attributes.get('where')}")
             rules.append(self._reason("advertorial", ou=where, mot=declared.attributes.get("marker", "")))
+        job = next((f for f in page.genre if f.subkind == JOB_POSTING_GENRE), None)
+        if job is not None and declared is None and not explicit and verdict != "not_promotion":
+            # A careers page recruits staff (a technician for the GMP laboratory, a nurse for the
+            # infusions): it describes the therapy's making to candidates, not to patients, and
+            # the learned score reads its « GMP », « Zellkultur » as a clinic's credentials. Its
+            # findings stay in the site's evidence; the pages that address patients are judged
+            # on their own.
+            verdict = "not_promotion"
+            score = min(score, self.clear_below)
+            where = self._reason(f"declared_{job.attributes.get('where')}")
+            rules.append(self._reason("job_posting", ou=where, mot=job.attributes.get("marker", "")))
         reasons = [
             self._reason(
                 "score",

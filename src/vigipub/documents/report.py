@@ -105,6 +105,7 @@ LABELS_FR: dict[str, dict[str, str]] = {
                  "encyclopedia": "encyclopédie", "authorised_medicine_info": "information sur un médicament autorisé",
                  "patient_association": "association de patients", "veterinary": "site vétérinaire",
                  "food_supplement": "complément alimentaire", "advertorial": "contenu publicitaire déclaré (publireportage)",
+                 "job_posting": "offre d'emploi",
                  "cosmetic": "produit cosmétique", "unknown": "genre indéterminé"},
 }  # fmt: skip
 

@@ -67,6 +67,7 @@ SUBKIND_LABELS_FR: dict[str, str] = {
     "in_house": "fabriqué par le prestataire",
     # genres
     "advertorial": "contenu publicitaire déclaré",
+    "job_posting": "offre d'emploi",
 }  # fmt: skip
 
 

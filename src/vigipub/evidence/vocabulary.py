@@ -161,10 +161,13 @@ SUPPLEMENT_GENRE: Final = "food_supplement"
 #: paid content, as its publisher declares it in the page's title or address (an advertorial,
 #: a sponsored article): told by the detector, never by a lexicon entry
 ADVERTORIAL_GENRE: Final = "advertorial"
+#: a job advertisement (a careers page, « Stellenangebot », « offre d'emploi »), as its address
+#: or title declares it: it addresses candidates, not patients; told by the detector only
+JOB_POSTING_GENRE: Final = "job_posting"
 GENRES: Final[frozenset[str]] = frozenset({
     "clinic", "broker", "news", "regulator", "science", "clinical_trial", "encyclopedia",
     "authorised_medicine_info", "patient_association", "veterinary", "cosmetic", "food_supplement",
-    ADVERTORIAL_GENRE, "unknown",
+    ADVERTORIAL_GENRE, JOB_POSTING_GENRE, "unknown",
 })
 
 #: call_to_action subkinds
