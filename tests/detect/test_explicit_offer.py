@@ -106,3 +106,33 @@ def test_a_consumer_article_quoting_a_price_and_advising_a_doctor_is_no_offer() 
         "https://magazine.example.fr/sante/exosomes",
     )
     assert analysis.verdict != "promotion", analysis.reasons
+
+
+STATUS_IN_ITS_OWN_VOICE = (
+    "Maladie de Parkinson : notre protocole de cellules souches\n\n"
+    "Ces traitements par cellules souches ne sont pas autorisés en France : c'est pourquoi nos patients "
+    "français viennent à Madrid.\n\n"
+    "Trois perfusions de cellules souches mésenchymateuses ralentissent la progression de la maladie de "
+    "Parkinson.\n\nProtocole complet : 18 000 €. Réservez votre consultation."
+)
+
+
+def test_a_legal_status_the_provider_states_in_its_own_voice_frames_nothing() -> None:
+    """« Pas autorisés en France : c'est pourquoi nos patients viennent à Madrid » is the clinic's
+    pitch to French patients, not a report about the clinic."""
+    analysis = Detector.default().analyze(document_from_text(STATUS_IN_ITS_OWN_VOICE, "https://clinica.example/fr/parkinson"))
+    assert any(f.kind == "reporting_context" and f.subkind == "unauthorised" for f in analysis.findings)
+    assert analysis.verdict == "promotion"
+    assert any(r.startswith("offre explicite") for r in analysis.reasons)
+
+
+def test_the_same_status_told_by_a_newspaper_still_frames_the_page() -> None:
+    # the status is said by the reporter, and the clinic's words are attributed: a report
+    text = STATUS_IN_ITS_OWN_VOICE.replace(
+        "Ces traitements par cellules souches ne sont pas autorisés en France : c'est pourquoi nos patients "
+        "français viennent à Madrid.",
+        "Ces traitements ne sont pas autorisés en France, rappelle l'agence. « Nos patients français viennent "
+        "à Madrid », reconnaît le directeur de la clinique.",
+    )
+    analysis = Detector.default().analyze(document_from_text(text, "https://journal.example/enquete"))
+    assert not any(r.startswith("offre explicite") for r in analysis.reasons)

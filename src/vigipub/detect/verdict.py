@@ -563,6 +563,21 @@ def _declared_advertorial(page: feats.PageFindings, genre: str) -> Finding | Non
     return marker
 
 
+#: reporting cues that state a legal status (« pas autorisés en France », "not FDA approved"):
+#: spoken by the provider itself, they frame nothing
+_STATUS_CUES = frozenset({"unauthorised", "regulator"})
+
+
+def _framing_reporting(page: feats.PageFindings) -> list[Finding]:
+    """The page's reporting cues that frame it as speaking *about* an offer: all of them but a
+    legal status stated in a sentence where the provider speaks (« Ces traitements ne sont pas
+    autorisés en France : c'est pourquoi nos patients français viennent à Madrid » is the
+    clinic's own pitch to French patients). A news story quoting a clinic keeps its other cues
+    (« reconnaît le directeur », a date, an attribution), which are never set aside."""
+    spoken = {(f.url, f.start, f.end) for f in page.genre if f.subkind in feats.PROVIDER_GENRES}
+    return [f for f in page.reporting if f.subkind not in _STATUS_CUES or (f.url, f.start, f.end) not in spoken]
+
+
 def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
     """The provider offers a cell or exosome therapy itself.
 
@@ -571,7 +586,8 @@ def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
     clinic"), or the reader invited both to book and to pay (« Réservez votre consultation »
     and « 450 € par séance »: who sells and takes appointments is the provider, even when it
     never says « nous »); no reporting cue or reporting genre (a news story quoting a clinic's
-    offer is not the clinic's page); and either a call to action (booking, price, consultation,
+    offer is not the clinic's page), a legal status the provider states in its own voice aside
+    (:func:`_framing_reporting`); and either a call to action (booking, price, consultation,
     contact) with a disease, an own claim, a testimonial or a described protocol, or a treatment
     heading (the therapy and a disease in one heading) over the protocol or the preparation of
     the cells the page describes itself (« Le protocole comprend quatre injections… », "the
@@ -582,7 +598,7 @@ def _explicit_offer(page: feats.PageFindings, values: dict[str, float]) -> bool:
     if not (
         any(f.subkind not in _AUTHORISED_CLASSES for f in page.therapy)
         and (values.get("provider_voice", 0.0) > 0 or sells)
-        and not page.reporting
+        and not _framing_reporting(page)
         and values.get("genre_reporting", 0.0) == 0
     ):
         return False
