@@ -18,6 +18,7 @@ from vigipub.evidence.vocabulary import (
     COSMETIC_GENRE,
     GENERIC_FAMILIES,
     JOB_POSTING_GENRE,
+    NOT_MEDICINES_ALONE,
     SUPPLEMENT_GENRE,
     THERAPY_FAMILIES,
     VESICLE_FAMILIES,
@@ -436,6 +437,9 @@ class Detector:
         self._signed_stories(doc, text, folded, sidx, groups)
         self._french_storytellers(sidx, groups)
         self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
+        blood = _blood_cancers_only(groups)
+        if blood is not None:
+            self._add(groups, "genre", "authorised_medicine_info", blood, "", blood[0], "pattern.blood_cancers_only", 0.8)
         findings = self._findings(doc, folded, sidx, groups, by_sentence, cues, warnings)
         hidden = structured_identity_start(doc.blocks)
         if hidden is not None:
@@ -1179,6 +1183,32 @@ def _drop_lone_hints(groups: dict[tuple[str, str, int, int], _Group], hint_ids: 
     if lone and len(lone) == len(therapies):
         for key in lone:
             del groups[key]
+
+
+#: the blood cancers, the established indications of a stem-cell (bone-marrow, blood or cord
+#: blood) transplant, and the families that name such a transplant
+_BLOOD_CANCERS = frozenset({"leukaemia", "lymphoma"})
+_TRANSPLANT_FAMILIES = frozenset({"stem_cells", "bone_marrow_cells", "umbilical_cord_cells", "cell_therapy_other"})
+
+
+def _blood_cancers_only(groups: dict[tuple[str, str, int, int], _Group]) -> tuple[int, int] | None:
+    """The sentence of the first blood cancer when a page's stem cells are a transplant for
+    blood cancers only: every disease it names is a leukaemia or a lymphoma (or « cancer »),
+    and every therapy a stem-cell, bone-marrow or cord-blood transplant. That is a hospital's
+    haematology, a cord-blood bank or a report on the established use: a stem-cell transplant
+    for a blood cancer is the standard of care (the cells keep their essential function, not a
+    medicine of advanced therapy), never what clinics abroad sell for autism or MS. A
+    mesenchymal, dendritic, NK or exosome product on the page, or any other disease, and this
+    is not said."""
+    diseases = [(s, e) for kind, sub, s, e in groups if kind == "disease" and sub in _BLOOD_CANCERS]
+    if not diseases:
+        return None
+    for kind, sub, _s, _e in groups:
+        if (kind == "disease" and sub not in _BLOOD_CANCERS and sub != "cancer") or (
+            kind == "therapy" and sub not in _TRANSPLANT_FAMILIES and sub not in NOT_MEDICINES_ALONE
+        ):
+            return None
+    return min(diseases)
 
 
 def _drop_stem_cells_of_no_product(

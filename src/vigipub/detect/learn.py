@@ -84,7 +84,10 @@ class TrainParams:
     folds: int = 10
     inner_folds: int = 5
     target_precision: float = 0.9
-    max_uncertain: float = 0.09
+    #: 0.09 until the blood-cancer cue: the held-out folds then left 10.1 % of the real pages
+    #: uncertain (over the issue's 10 %), 8 fold seeds 8.4 %; the band's floor only moves pages
+    #: between uncertain and not_promotion (precision and recall unchanged)
+    max_uncertain: float = 0.085
     #: never accuse below this calibrated probability: over the inner folds' pages, precision
     #: stays near the target over a wide band (0.90-0.93 from 0.80 down to 0.65 with one
     #: refit), so the lowest probability reaching it moved from 0.78 to 0.65 as a few pages
