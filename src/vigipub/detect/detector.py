@@ -870,14 +870,21 @@ class Detector:
             # what the publisher says the page is, by its title or address (the text names no
             # more than the first sentence): paid content (an advertorial), or a job
             # advertisement (a careers page)
-            for genre, entry_id, declared in (
+            for declared_genre, entry_id, declared in (
                 (ADVERTORIAL_GENRE, "page.advertorial", self._advertorial_marker(doc)),
                 (JOB_POSTING_GENRE, "page.job_posting", self._job_posting_marker(doc)),
             ):
                 if declared is not None:
                     where, marker = declared
                     attributes = {"marker": marker, "where": where}
-                    self._add(groups, "genre", genre, first, "", first[0], entry_id, 1.0, attributes)
+                    self._add(groups, "genre", declared_genre, first, "", first[0], entry_id, 1.0, attributes)
+        charity = next((w for w in self.lexicon.charity_host_words if w in host), None)
+        if charity is not None:
+            # the site is a foundation's (« fondationhmr.ca », "uzafoundation.be"): it raises
+            # funds and informs, as an association does (a cue as weak as « faire un don »)
+            self._add(
+                groups, "genre", "patient_association", first, "", first[0], "host.charity", 0.8, {"host": host, "term": charity}
+            )
         named = next((t for t in self.lexicon.address_therapy_terms if t in host), None)
         if named is not None:
             # the site is named after the therapy (« stemcell-clinic.example »)
