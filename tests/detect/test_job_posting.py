@@ -92,3 +92,21 @@ def test_a_careers_page_that_books_and_prices_the_therapy_is_still_an_offer() ->
     a = _analyse("https://www.klinik.example/karriere/stammzelltherapie", "Stammzelltherapie", body)
     assert _reason(a) is None
     assert a.verdict == "promotion"
+
+
+def test_a_careers_page_is_not_raised_by_its_promoting_site() -> None:
+    # the clinic's treatment page promotes the therapy; its careers page names « GMP » and the
+    # culture of the cells (claims on a clinic's page), and stays what it is: a job advertisement
+    treatment = """<h1>Stammzelltherapie bei Arthrose</h1>
+    <p>Unsere Klinik behandelt Arthrose mit Stammzellen aus Ihrem eigenen Fettgewebe. Die
+    Stammzelltherapie regeneriert den Knorpel und lindert die Schmerzen dauerhaft.</p>
+    <p>Preis: 4.900 € pro Behandlung. Jetzt Termin vereinbaren!</p>"""
+    pages = [
+        _analyse("https://www.klinik.example/stammzelltherapie", "Stammzelltherapie", treatment),
+        _analyse("https://www.klinik.example/karriere/biologielaborant", "Biologielaborant/in"),
+        _analyse("https://www.klinik.example/impressum", "Impressum", "<p>Klinik Auental GmbH, Musterstraße 1</p>"),
+    ]
+    judged = Detector.default().judge_in_sites(pages)
+    assert judged[0].verdict == "promotion"
+    assert judged[1].verdict == "not_promotion"
+    assert judged[1].page_verdict is None  # its own verdict, untouched by the site

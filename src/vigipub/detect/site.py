@@ -24,7 +24,7 @@ from collections import Counter
 
 from vigipub.evidence.findings import Contribution, Finding, PageAnalysis, Verdict
 from vigipub.evidence.sites import site_of
-from vigipub.evidence.vocabulary import THERAPY_FAMILIES, VESICLE_FAMILIES
+from vigipub.evidence.vocabulary import JOB_POSTING_GENRE, THERAPY_FAMILIES, VESICLE_FAMILIES
 
 from . import features as feats
 from .operator import is_legal_notice
@@ -192,11 +192,14 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     # a legal notice (« mentions légales », Impressum) names the operator and its professional
     # body (« Zuständige Ärztekammer »): it neither offers nor reports, and is never raised
     notices = {p.url for p in pages if is_legal_notice(p.url, p.title)}
+    # a job advertisement (the careers page: « Stellenangebot », /karriere/) addresses
+    # candidates: its « GMP » and « Zellkultur » are the work, not the site's offer to patients
+    jobs = {p.url for p in pages if any(f.kind == "genre" and f.subkind == JOB_POSTING_GENRE for f in p.findings)}
     established = [p for p in pages if p.verdict == "promotion"]
     if not established:
         # No page says it all: the site as a whole may (claims on one page, prices on another,
         # stories on a third). Its pages' own findings are judged together.
-        read = [p for p in pages if p.language != OTHER_LANGUAGE and p.url not in notices]
+        read = [p for p in pages if p.language != OTHER_LANGUAGE and p.url not in notices | jobs]
         together = _site_findings(
             [f for p in read for f in p.findings if " ".join(f.quote.split()) not in template]
         )
@@ -216,7 +219,12 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
             # rendez-vous »); in its site, those are the template, and the page names the operator
             out.append(_cleared(model, page, model._reason("site_notice")))
             continue
-        if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings or page.url in notices:
+        if (
+            page.verdict == "promotion"
+            or page.language == OTHER_LANGUAGE
+            or not page.findings
+            or page.url in notices | jobs
+        ):
             out.append(page)
             continue
         # the page's own findings, without the site's repeated menu and footer, nor the reported
