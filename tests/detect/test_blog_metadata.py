@@ -38,6 +38,7 @@ def test_a_broker_s_blog_page_with_its_reading_time_is_promotion() -> None:
         "Células madre para la rodilla. Última revisión médica: febrero 2026.",
         "Stem cell therapy for knees. Updated March 2025.",
         "Stem cell therapy for knees. © 2024 Knee Clinic.",
+        "Stem cell therapy for knees. 2024 © StemCell Therapy is proudly powered by WordPress",
     ],
 )
 def test_a_founding_year_or_a_price_list_s_year_is_no_chronology(sentence: str) -> None:

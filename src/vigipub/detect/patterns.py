@@ -119,6 +119,8 @@ _YEAR_BEFORE = re.compile(
 )
 _YEAR_AFTER = re.compile(
     r"['’]?(?:[dt][ae]n)\s+(?:beri|bu yana)\b"
+    # the year of a site's copyright line written year first ("2024 © StemCell Therapy")
+    r"|\s*(?:©|\(c\)\s)"
     # « 1979 yılında Tokat’ta doğdum » (I was born in 1979 in Tokat): a biography
     r"|\s+y[ıi]l[ıi]nda\s+[^.!?\d]{0,30}do[ğg]d",
     re.I,
