@@ -61,7 +61,11 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 #: 2026-12-07 (seventh session): an authority named once, cautions, advertorials, biographies:
 #: 0.912 / 0.682 → 0.914 / 0.702 (16 fold seeds: 0.909 / 0.678 → 0.917 / 0.694); the recall
 #: floor raised from 0.64 to 0.66
-REAL_FLOORS = {"precision": 0.88, "recall": 0.66, "claim_recall": 0.78}
+#: 2026-12-07 (eighth session): "studies" in general no research frame, job advertisements,
+#: transplants for blood cancers, foundations' hosts: 0.914 / 0.702 → 0.953 / 0.717 (8 fold
+#: seeds 1-8: 0.926 / 0.711 → 0.942 / 0.719; seeds 9-16: 0.922 / 0.707 → 0.945 / 0.713); the
+#: floors raised to 0.92 / 0.69
+REAL_FLOORS = {"precision": 0.92, "recall": 0.69, "claim_recall": 0.78}
 #: the issue's bound on the share of real pages left to a human
 REAL_MAX_UNCERTAIN = 0.10
 #: per language of the real excerpts, for languages with at least MIN_REAL_POSITIVES promotion pages
@@ -73,7 +77,9 @@ FRENCH_MIN_CLAIM_RECALL = 0.85
 #: foreign clinics' pages written like science explainers: one is found at this operating
 #: point (the others are the first candidates for the uncertain band, not for an accusation).
 FRENCH = "fr"
-FRENCH_MAX_FALSE_ACCUSATIONS = 1
+#: (0 since the eighth session: the Montreal hospital foundation's page, accused until then, is
+#: read with its host's cue of a charity)
+FRENCH_MAX_FALSE_ACCUSATIONS = 0
 MIN_REAL_POSITIVES = 10
 #: largest share of false accusations per category of real non-promotion pages (measured, third
 #: round: news 1/107, regulator 0/13, authorised 0/12, trial 0/16, consumer guide 0/19, patient
@@ -113,7 +119,8 @@ OURS_CV_FLOORS = {"precision": 0.98, "recall": 0.93, "claim_recall": 0.95}
 #: 7 (7 of 12 French promotion pages found, 5 before): floors raised to 0.85 / 0.52 and the
 #: French bound lowered to 8
 #: (seventh session: 0.898 / 0.610, French accused 7, found 8: the recall floor raised to 0.55)
-OUT_OF_LANGUAGE_FLOORS = {"precision": 0.85, "recall": 0.55}
+#: (eighth session: 0.922 / 0.631, French accused 7, found 9: floors raised to 0.88 / 0.59)
+OUT_OF_LANGUAGE_FLOORS = {"precision": 0.88, "recall": 0.59}
 OUT_OF_LANGUAGE_FRENCH_MAX_FALSE_ACCUSATIONS = 8
 
 #: our corpus, shipped model, split="all" (aggregates only; no page is special-cased)
