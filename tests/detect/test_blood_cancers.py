@@ -66,3 +66,19 @@ def test_a_product_clinics_sell_on_the_page_and_it_is_not_said(product: str) -> 
 def test_no_blood_cancer_and_it_is_not_said() -> None:
     text = "Stem cell transplant\n\nOur stem cell transplant helps patients with cancer. Book your consultation."
     assert _cue(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Neustart des Immunsystems mittels hämatopoetischer Stammzelltransplantation ist risikoreich.",
+        "Die Transplantation der blutbildenden Stammzellen erfolgt in spezialisierten Zentren.",
+        "Die autologe Stammzelltransplantation wird bei Multipler Sklerose nur als Ultima Ratio eingesetzt.",
+    ],
+)
+def test_the_transplant_s_declined_german_words_are_a_cue_of_authorised_care(sentence: str) -> None:
+    analysis = Detector.default().analyze(document_from_text(sentence, "https://ms-gesellschaft.example/hsct"))
+    assert any(
+        f.kind == "genre" and f.subkind == "authorised_medicine_info" and "de.genre.authorised.hsct.declined" in f.entry_ids
+        for f in analysis.findings
+    ), analysis.findings
