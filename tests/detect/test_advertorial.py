@@ -94,3 +94,30 @@ def test_the_draft_does_not_target_the_newspaper_that_published_an_advertorial()
     assert clinic.verdict == "promotion" and not declared_paid_content([clinic])
     facts = build_facts([clinic], [], date_of_facts=date(2026, 3, 12), operator=newspaper)
     assert facts.company is not None and facts.company.name == "Zeitung Verlag GmbH"
+
+
+RELEASE = """
+<p>Nashville, TN – March 12, 2026 – Placenta stem cell treatments bring new hope to children
+with cerebral palsy. "After two infusions my daughter could speak clearly for the first time,"
+her mother said. The Regenera Institute has treated more than 400 children.</p>
+"""
+
+
+@pytest.mark.parametrize("host", ["www.prweb.com", "pressexposure.com", "www.einpresswire.com"])
+def test_a_release_on_a_paid_wire_is_its_senders_message(host: str) -> None:
+    a = _analyse(f"https://{host}/releases/placenta-stem-cells-cerebral-palsy", "Placenta Stem Cells Bring Hope", RELEASE)
+    assert _declared(a) == [{"marker": host.removeprefix("www."), "where": "host", "weight": "1"}]
+    assert a.verdict == "promotion"
+    reason = next(r for r in a.reasons if r.startswith("communiqué de presse diffusé par un service payant"))
+    assert f"« {host.removeprefix('www.')} »" in reason and "L. 5122-1" in reason
+
+
+def test_the_same_release_in_a_newspaper_is_left_to_the_score() -> None:
+    a = _analyse("https://www.tennessean.example/story/placenta-stem-cells", "Placenta Stem Cells Bring Hope", RELEASE)
+    assert not _declared(a)
+    assert not any(r.startswith("communiqué de presse diffusé") for r in a.reasons)
+
+
+def test_a_host_that_only_ends_like_a_wire_is_none() -> None:
+    a = _analyse("https://notprweb.com/releases/placenta", "Placenta Stem Cells Bring Hope", RELEASE)
+    assert not _declared(a)

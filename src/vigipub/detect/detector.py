@@ -530,7 +530,12 @@ class Detector:
 
     def _advertorial_marker(self, doc: Document) -> tuple[str, str] | None:
         """("address" or "title", the marker) when the page's address path or title declares it
-        paid content (``common.yaml`` ``advertorial_markers``), else None."""
+        paid content (``common.yaml`` ``advertorial_markers``); ("host", the wire) when the page
+        is on a paid press-release wire (``paid_release_hosts``); else None."""
+        host = (urlsplit(doc.url).hostname or "").lower()
+        wire = next((h for h in self.lexicon.paid_release_hosts if host == h or host.endswith("." + h)), None)
+        if wire is not None:
+            return "host", wire
         markers = self.lexicon.advertorial_markers
         if not markers:
             return None

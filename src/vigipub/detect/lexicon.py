@@ -165,6 +165,8 @@ class Lexicon:
     #: ``job_posting_segments`` and ``job_posting_titles``, folded)
     job_posting_segments: frozenset[str] = frozenset()
     job_posting_titles: tuple[str, ...] = ()
+    #: hosts of paid press-release wires (``common.yaml`` ``paid_release_hosts``)
+    paid_release_hosts: frozenset[str] = frozenset()
     #: words that name a foundation inside a host name (``common.yaml`` ``charity_host_words``)
     charity_host_words: tuple[str, ...] = ()
     _scanners: dict[frozenset[str] | None, Any] = field(
@@ -438,6 +440,7 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
     lexicon.advertorial_markers = _folded_phrases(common.get("advertorial_markers"))
     lexicon.job_posting_segments = frozenset(_folded_phrases(common.get("job_posting_segments")))
     lexicon.job_posting_titles = _folded_phrases(common.get("job_posting_titles"))
+    lexicon.paid_release_hosts = frozenset(str(h).lower() for h in (common.get("paid_release_hosts") or []))
     lexicon.charity_host_words = tuple(str(w).lower() for w in (common.get("charity_host_words") or []))
     lexicon.address_therapy_terms = tuple(
         sorted({str(t).lower() for t in (common.get("address_therapy_terms") or [])}, key=len, reverse=True)

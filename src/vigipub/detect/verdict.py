@@ -429,8 +429,11 @@ class VerdictModel:
             # article): what it says of the therapy is the advertiser's message, quotes of its
             # doctors included. The learned score reads it as the news story it is dressed as.
             verdict = "promotion"
-            where = self._reason(f"declared_{declared.attributes.get('where')}")
-            rules.append(self._reason("advertorial", ou=where, mot=declared.attributes.get("marker", "")))
+            if declared.attributes.get("where") == "host":
+                rules.append(self._reason("paid_release", site=declared.attributes.get("marker", "")))
+            else:
+                where = self._reason(f"declared_{declared.attributes.get('where')}")
+                rules.append(self._reason("advertorial", ou=where, mot=declared.attributes.get("marker", "")))
         job = next((f for f in page.genre if f.subkind == JOB_POSTING_GENRE), None)
         if job is not None and declared is None and not explicit and verdict != "not_promotion":
             # A careers page recruits staff (a technician for the GMP laboratory, a nurse for the

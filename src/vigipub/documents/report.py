@@ -104,7 +104,7 @@ LABELS_FR: dict[str, dict[str, str]] = {
                  "science": "publication scientifique", "clinical_trial": "registre d’essais cliniques",
                  "encyclopedia": "encyclopédie", "authorised_medicine_info": "information sur un médicament autorisé",
                  "patient_association": "association de patients", "veterinary": "site vétérinaire",
-                 "food_supplement": "complément alimentaire", "advertorial": "contenu publicitaire déclaré (publireportage)",
+                 "food_supplement": "complément alimentaire", "advertorial": "contenu publicitaire déclaré (publireportage, communiqué diffusé contre paiement)",
                  "job_posting": "offre d'emploi",
                  "cosmetic": "produit cosmétique", "unknown": "genre indéterminé"},
 }  # fmt: skip
@@ -382,7 +382,8 @@ def _blocking(qualification: Qualification | None, findings: FindingsFile, decis
         out.append(
             "Identifier l’annonceur : la page "
             + paid[0]
-            + " se déclare contenu publicitaire (publireportage) ; l’éditeur du site n’est pas la société visée."
+            + " est un contenu publicitaire déclaré (publireportage, ou communiqué diffusé contre paiement) ;"
+            + " l’éditeur du site n’est pas la société visée."
         )
     elif operator is None or not operator.name:
         out.append("Identifier l’éditeur du site (aucune mention légale lisible) avant d’adresser un courrier.")
