@@ -331,10 +331,27 @@ def _word_pattern(variant: str, head: bool, tail: bool) -> str:
     return first + (rf"(?<!\w{first})" if head else "") + re.escape(variant[1:]) + (r"(?!\w)" if tail else "")
 
 
-def _folded_phrases(raw: Any) -> tuple[str, ...]:
+#: what separates the words of an address or a title, as the detector reads them
+_NOT_ASCII_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _words_list(common: dict[str, Any], key: str, where: str) -> list[str]:
+    """``common.yaml``'s ``key``: a list of non-empty words or phrases (absent: none). A single
+    string or a mapping there is an editing slip (« job_posting_segments: careers » would be read
+    letter by letter): said, with the key, rather than matched."""
+    raw = common.get(key)
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
+        raise LexiconError(f"{key} must be a list of words or phrases, each in quotes or on its own", where=where)
+    return raw
+
+
+def _folded_phrases(raw: list[str]) -> tuple[str, ...]:
     """A list of phrases of ``common.yaml`` folded as the detector reads an address or a title
-    (no accents, lower case, single spaces), longest first."""
-    return tuple(sorted({" ".join(fold(str(t)).split()) for t in (raw or [])}, key=len, reverse=True))
+    (no accents, lower case, letters only: « Offres d'emploi » reads « offres d emploi »),
+    longest first."""
+    return tuple(sorted({" ".join(_NOT_ASCII_LETTERS.split(fold(t))).strip() for t in raw}, key=len, reverse=True))
 
 
 def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
@@ -437,13 +454,14 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
     )
     lexicon.automaton = lexicon.scanner(None)[0]
     lexicon.has_together = any(e.together or e.with_kind for e in entries)
-    lexicon.advertorial_markers = _folded_phrases(common.get("advertorial_markers"))
-    lexicon.job_posting_segments = frozenset(_folded_phrases(common.get("job_posting_segments")))
-    lexicon.job_posting_titles = _folded_phrases(common.get("job_posting_titles"))
-    lexicon.paid_release_hosts = frozenset(str(h).lower() for h in (common.get("paid_release_hosts") or []))
-    lexicon.charity_host_words = tuple(str(w).lower() for w in (common.get("charity_host_words") or []))
+    where = str(common_path)
+    lexicon.advertorial_markers = _folded_phrases(_words_list(common, "advertorial_markers", where))
+    lexicon.job_posting_segments = frozenset(_folded_phrases(_words_list(common, "job_posting_segments", where)))
+    lexicon.job_posting_titles = _folded_phrases(_words_list(common, "job_posting_titles", where))
+    lexicon.paid_release_hosts = frozenset(h.lower() for h in _words_list(common, "paid_release_hosts", where))
+    lexicon.charity_host_words = tuple(w.lower() for w in _words_list(common, "charity_host_words", where))
     lexicon.address_therapy_terms = tuple(
-        sorted({str(t).lower() for t in (common.get("address_therapy_terms") or [])}, key=len, reverse=True)
+        sorted({t.lower() for t in _words_list(common, "address_therapy_terms", where)}, key=len, reverse=True)
     )
     return lexicon
 
