@@ -197,6 +197,9 @@ def test_human_exosomes_are_still_a_therapy() -> None:
         ("de", "Das Serum enthält Exosomen aus Äpfeln und Hyaluronsäure."),
         ("es", "El sérum contiene exosomas derivados de rosa damascena."),
         ("it", "Il siero contiene esosomi estratti dalla rosa damascena."),
+        # the product's name first, its plant's vesicles further on
+        ("en", "Our MiniProtein Exosome Ampoule, like all our products, is vegan and features Centella "
+               "asiatica-derived plant exosomes."),  # fmt: skip
     ],
 )
 def test_exosomes_a_plant_made_are_not_a_therapy(lang: str, sentence: str) -> None:

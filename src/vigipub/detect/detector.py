@@ -1055,6 +1055,12 @@ _FROM_CELLS = re.compile(
 )
 #: « MSC-derived exosomes », „aus Stammzellen gewonnene Exosomen“: the cells first
 _DERIVED_BEFORE = re.compile(r"^[\s\-]*(?:d[ée]riv\w*|derived|gewonnen\w*|abgeleitet\w*|derivat\w*|derivad\w*)?[\s\-]*$")
+#: vesicles named just after a plant (« Centella asiatica-derived plant exosomes », "rose
+#: exosomes", « Apfel-Exosomen »): the plant's, wherever the sentence's first vesicles were
+_PLANT_VESICLES_AFTER = re.compile(
+    r"[\s\-]*(?:d[ée]riv\w*|derived|gewonnen\w*|abgeleitet\w*|derivat\w*|derivad\w*)?[\s\-]*(?:plant\s+|vegetal\w*\s+)?"
+    r"(?:exosom|exossom|vesicul|vesicle|vesikel|nanovesic)"
+)
 _AND = re.compile(r"(?<!\w)(?:et|and|und|y|e|en|ve|ou|or|oder|o|ou|als auch|sowie|ainsi que|as well as)(?!\w)")
 #: characters between the two names, at most
 _SOURCE_GAP = 40
@@ -1335,6 +1341,12 @@ def _drop_plant_vesicles(
                     dropped.append(key[2:])
                     break
             elif p_end <= v_start and _DERIVED_BEFORE.match(folded[p_end:v_start]):
+                del groups[key]
+                dropped.append(key[2:])
+                break
+            if _PLANT_VESICLES_AFTER.match(folded, p_end) and not cells:
+                # the plant's vesicles named further on, after the product's own name: « Our
+                # … Exosome Ampoule … features Centella asiatica-derived plant exosomes »
                 del groups[key]
                 dropped.append(key[2:])
                 break
