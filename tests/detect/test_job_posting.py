@@ -71,6 +71,9 @@ def test_a_job_advertisement_declared_in_the_title(title: str) -> None:
         "https://www.zeitung.example/sport/nach-unfall-kaempft-um-karriere.html",
         # instructions for use are not a job
         "https://www.boutique.example/mode-d-emploi/serum-cellules-souches",
+        # a doctor's biography: his career, not the clinic's careers page
+        "https://www.clinique.example/equipe/dr-martin/carriere",
+        "https://www.clinic.example/team/dr-smith/career",
     ],
 )
 def test_a_word_inside_a_slug_declares_nothing(url: str) -> None:
