@@ -120,14 +120,22 @@ class Triager:
 
     def row(self, record: RawRecord, warc_file: str) -> dict[str, Any]:
         """The row of one record: the per-record function both engines run."""
-        row = record_row(record, warc_file)
         if record.kind != "pdf" and self.prefilter is not None:
             hit = self.prefilter.match(record.payload)
             if hit is None:
-                return row
+                return record_row(record, warc_file)
+            row, _analysis = self.judged(record, warc_file)
             row["prefilter_term"] = hit.term
-        row.update(analysis_fields(self.analyse(record, warc_file)), tier="detection")
-        return row
+            return row
+        return self.judged(record, warc_file)[0]
+
+    def judged(self, record: RawRecord, warc_file: str) -> tuple[dict[str, Any], PageAnalysis]:
+        """The row of a record that passed the pre-filter (or of every record, without one),
+        with the analysis it was filled from (``vigipub bench`` counts its findings)."""
+        analysis = self.analyse(record, warc_file)
+        row = record_row(record, warc_file)
+        row.update(analysis_fields(analysis), tier="detection")
+        return row, analysis
 
     def analyse(self, record: RawRecord, warc_file: str) -> PageAnalysis:
         """The full extraction and detection of one record (no pre-filter)."""

@@ -27,7 +27,8 @@ import re
 import resource
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -96,34 +97,33 @@ def _analyze_path(path: Path, detector: Any) -> Iterator[tuple[Any, int]]:
         seen = stats.bytes
 
 
-def _triage_path(path: Path, detector: Any) -> Iterator[tuple[Any, int]]:
+def _triage_path(path: Path, triager: Any) -> Iterator[tuple[Any, int]]:
     """``vigipub triage``'s work on each record, its pre-filter off (FastWARC, extraction,
-    detection, the row): (analysis, payload bytes) per page."""
+    detection, the row: ``Triager.judged``): (analysis, payload bytes) per page."""
     from vigipub.batch.records import iter_records
-    from vigipub.batch.rows import analyse_raw, analysis_fields, record_row
-    from vigipub.extract import document_from_html, document_from_pdf
-
-    def analyze(payload: bytes, url: str, *, content_type: str | None, record: Any, pdf: bool = False) -> Any:
-        make = document_from_pdf if pdf else document_from_html
-        return detector.analyze(make(payload, url, content_type=content_type, record=record))
 
     name = path.name
     with open(path, "rb") as fh:
         for record in iter_records(fh, str(path)):
             # the row is built as triage builds it (and dropped): its cost is part of the work
-            row = record_row(record, name)
-            analysis = analyse_raw(record, name, analyze)
-            row.update(analysis_fields(analysis))
+            _row, analysis = triager.judged(record, name)
             yield analysis, len(record.payload)
 
 
-#: the two ways vigipub reads a WARC, by name (see the module's docstring)
-PATHS = {"triage": _triage_path, "analyze": _analyze_path}
+#: a way of reading a WARC: the path in, (analysis, payload bytes) per page out
+Reader = Callable[[Path], Iterator[tuple[Any, int]]]
 
 
-def _vigipub_pass(
-    path: Path, limit: int | None, detector: Any, track_rss: bool, how: str = "triage"
-) -> dict[str, Any]:
+def _readers(detector: Any) -> dict[str, Reader]:
+    """The two ways vigipub reads a WARC, by name (see the module's docstring), built once and
+    outside the timed passes."""
+    from vigipub.batch.rows import Triager
+
+    triager = Triager(prefilter="off")
+    return {"triage": partial(_triage_path, triager=triager), "analyze": partial(_analyze_path, detector=detector)}
+
+
+def _vigipub_pass(path: Path, limit: int | None, read: Reader, track_rss: bool) -> dict[str, Any]:
     """One timed pass of reading + extraction + detection over the WARC."""
     verdicts: dict[str, int] = {}
     findings = 0
@@ -131,7 +131,7 @@ def _vigipub_pass(
     rss: list[tuple[int, float]] = [(0, _rss_mb())] if track_rss else []
     pages = 0
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    for analysis, size in PATHS[how](path, detector):
+    for analysis, size in read(path):
         verdicts[analysis.verdict] = verdicts.get(analysis.verdict, 0) + 1
         findings += len(analysis.findings)
         payload_bytes += size
@@ -184,20 +184,21 @@ def run_vigipub(
 
     detector = Detector.default()
     warm_up()
+    readers = _readers(detector)
     if warmup:
-        for how in PATHS:
-            _vigipub_pass(path, warmup, detector, track_rss=False, how=how)
+        for read in readers.values():
+            _vigipub_pass(path, warmup, read, track_rss=False)
     # A long batch job keeps its compiled lexicons and models for its whole life: moving them
     # out of the collector's sight (gc.freeze) is what a batch worker should do, and saves
     # the periodic full collections that would otherwise rescan them.
     gc.freeze()
     repeat = max(1, repeat)
-    passes: dict[str, list[dict[str, Any]]] = {how: [] for how in PATHS}
+    passes: dict[str, list[dict[str, Any]]] = {how: [] for how in readers}
     for i in range(repeat):
-        for how in PATHS:
+        for how, read in readers.items():
             # memory is sampled along the last pass: by then the bounded caches (per-language
             # automata) are built, so growth there would be a leak
-            passes[how].append(_vigipub_pass(path, limit, detector, track_rss=(i == repeat - 1), how=how))
+            passes[how].append(_vigipub_pass(path, limit, read, track_rss=(i == repeat - 1)))
     return {how: _summary(runs) for how, runs in passes.items()}
 
 
