@@ -27,7 +27,7 @@ from vigipub.evidence.vocabulary import (
 from . import patterns
 from ._fast import make_finding
 from .fold import fold
-from .lexicon import LANGUAGES, Lexicon, load_lexicon
+from .lexicon import LANGUAGES, Lexicon, address_words, load_lexicon
 from .sentences import SentenceIndex
 from .verdict import VerdictModel, load_verdict_model
 
@@ -108,8 +108,6 @@ _CITATION = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 #: how far into the text the references are looked for (a long page's links list aside)
 _CITATION_REACH = 20_000
 _YEAR = re.compile(r"(?<![©\d])(?<!© )\b(?:19[5-9]\d|20[0-3]\d)\b(?![.,]\d)")
-#: what separates the words of an address or a title (see Detector._advertorial_marker)
-_NOT_LETTERS = re.compile(r"[^a-z]+")
 #: an international phone number (+41 22 123 45 67): on pages in a language without a
 #: lexicon, one of the few language-independent signs of an offer
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){2,4}(?!\d)")
@@ -528,42 +526,29 @@ class Detector:
                     )
                     break
 
-    def _advertorial_marker(self, doc: Document) -> tuple[str, str] | None:
-        """("address" or "title", the marker) when the page's address path or title declares it
-        paid content (``common.yaml`` ``advertorial_markers``); ("host", the wire) when the page
-        is on a paid press-release wire (``paid_release_hosts``); else None."""
-        host = (urlsplit(doc.url).hostname or "").lower()
+    def _advertorial_marker(self, host: str, path: str, title: str | None) -> tuple[str, str] | None:
+        """("host", the wire) when the page is on a paid press-release wire
+        (``common.yaml`` ``paid_release_hosts``); ("address" or "title", the marker) when its
+        address path or title declares it paid content (``advertorial_markers``); else None."""
         wire = next((h for h in self.lexicon.paid_release_hosts if host == h or host.endswith("." + h)), None)
         if wire is not None:
             return "host", wire
-        markers = self.lexicon.advertorial_markers
-        if not markers:
-            return None
-        for where, raw in (("address", unquote(urlsplit(doc.url).path)), ("title", doc.title)):
-            if not raw:
-                continue
-            # letters only, as words: « /sonderveroeffentlichung-laboratories-dr.-x » reads as
-            # " sonderveroeffentlichung laboratories dr x "
-            words = " " + " ".join(_NOT_LETTERS.split(fold(raw))).strip() + " "
-            for marker in markers:
-                if f" {marker} " in words:
-                    return where, marker
+        for where, raw in (("address", path), ("title", title)):
+            marker = _marker_in(raw, self.lexicon.advertorial_markers)
+            if marker is not None:
+                return where, marker
         return None
 
-    def _job_posting_marker(self, doc: Document) -> tuple[str, str] | None:
+    def _job_posting_marker(self, path: str, title: str | None) -> tuple[str, str] | None:
         """("address" or "title", the marker) when a whole segment of the page's address path
         (« /de/karriere/… ») or words of its title (« Stellenangebot : … ») declare a job
         advertisement (``common.yaml`` ``job_posting_segments`` and ``job_posting_titles``)."""
-        for segment in unquote(urlsplit(doc.url).path).split("/"):
-            words = " ".join(_NOT_LETTERS.split(fold(segment))).strip()
+        for segment in path.split("/"):
+            words = address_words(segment)
             if words in self.lexicon.job_posting_segments:
                 return "address", words
-        if doc.title:
-            words = " " + " ".join(_NOT_LETTERS.split(fold(doc.title))).strip() + " "
-            for marker in self.lexicon.job_posting_titles:
-                if f" {marker} " in words:
-                    return "title", marker
-        return None
+        marker = _marker_in(title, self.lexicon.job_posting_titles)
+        return ("title", marker) if marker is not None else None
 
     def _add(
         self,
@@ -805,7 +790,8 @@ class Detector:
                 1.0,
                 {"evidence": "; ".join(locales)[:300]},
             )
-        host = (urlsplit(doc.url).hostname or "").lower()
+        address = urlsplit(doc.url)
+        host = (address.hostname or "").lower()
         if host.endswith(".fr"):
             self._add(
                 groups,
@@ -872,12 +858,13 @@ class Detector:
                 span = sidx.sentence(m.start(), m.end())
                 self._add(groups, "genre", "news", span, m.group(), m.start(), "pattern.year", 0.2)
         if any(k[0] == "therapy" for k in groups):
-            # what the publisher says the page is, by its title or address (the text names no
-            # more than the first sentence): paid content (an advertorial), or a job
-            # advertisement (a careers page)
+            # what the publisher says the page is, by its host, address or title (the text names
+            # no more than the first sentence): paid content (an advertorial, a paid wire's
+            # release), or a job advertisement (a careers page)
+            path = unquote(address.path)
             for declared_genre, entry_id, declared in (
-                (ADVERTORIAL_GENRE, "page.advertorial", self._advertorial_marker(doc)),
-                (JOB_POSTING_GENRE, "page.job_posting", self._job_posting_marker(doc)),
+                (ADVERTORIAL_GENRE, "page.advertorial", self._advertorial_marker(host, path, doc.title)),
+                (JOB_POSTING_GENRE, "page.job_posting", self._job_posting_marker(path, doc.title)),
             ):
                 if declared is not None:
                     where, marker = declared
@@ -1053,13 +1040,15 @@ _FROM_CELLS = re.compile(
     r"derivat\w*|provenient\w*|ottenut\w*|derivad\w*|procedent\w*|obtenid\w*|afkomstig|uit|"
     r"t[üu]retil\w*|kaynakl\w*|de|des|du|d'|da|dalla|dalle|dal|della|delle|di|del|van)(?!\w)"
 )
+#: what may stand between a source and the vesicles it made, the source first: « -derived »,
+#: „gewonnene“, « dérivés »…
+_DERIVED = r"[\s\-]*(?:d[ée]riv\w*|derived|gewonnen\w*|abgeleitet\w*|derivat\w*|derivad\w*)?[\s\-]*"
 #: « MSC-derived exosomes », „aus Stammzellen gewonnene Exosomen“: the cells first
-_DERIVED_BEFORE = re.compile(r"^[\s\-]*(?:d[ée]riv\w*|derived|gewonnen\w*|abgeleitet\w*|derivat\w*|derivad\w*)?[\s\-]*$")
+_DERIVED_BEFORE = re.compile(rf"^{_DERIVED}$")
 #: vesicles named just after a plant (« Centella asiatica-derived plant exosomes », "rose
 #: exosomes", « Apfel-Exosomen »): the plant's, wherever the sentence's first vesicles were
 _PLANT_VESICLES_AFTER = re.compile(
-    r"[\s\-]*(?:d[ée]riv\w*|derived|gewonnen\w*|abgeleitet\w*|derivat\w*|derivad\w*)?[\s\-]*(?:plant\s+|vegetal\w*\s+)?"
-    r"(?:exosom|exossom|vesicul|vesicle|vesikel|nanovesic)"
+    rf"{_DERIVED}(?:plant\s+|vegetal\w*\s+)?(?:exosom|exossom|vesicul|vesicle|vesikel|nanovesic)"
 )
 _AND = re.compile(r"(?<!\w)(?:et|and|und|y|e|en|ve|ou|or|oder|o|ou|als auch|sowie|ainsi que|as well as)(?!\w)")
 #: characters between the two names, at most
@@ -1207,6 +1196,15 @@ def _drop_lone_hints(groups: dict[tuple[str, str, int, int], _Group], hint_ids: 
 #: blood) transplant, and the families that name such a transplant
 _BLOOD_CANCERS = frozenset({"leukaemia", "lymphoma"})
 _TRANSPLANT_FAMILIES = frozenset({"stem_cells", "bone_marrow_cells", "umbilical_cord_cells", "cell_therapy_other"})
+
+
+def _marker_in(raw: str | None, markers: tuple[str, ...]) -> str | None:
+    """The first of ``markers`` (``common.yaml`` phrases, read by :func:`address_words`) found as
+    whole words in ``raw`` (an address path or a title), else None."""
+    if not raw or not markers:
+        return None
+    words = f" {address_words(raw)} "
+    return next((m for m in markers if f" {m} " in words), None)
 
 
 def _blood_cancers_only(groups: dict[tuple[str, str, int, int], _Group]) -> tuple[int, int] | None:

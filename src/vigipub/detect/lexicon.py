@@ -335,6 +335,14 @@ def _word_pattern(variant: str, head: bool, tail: bool) -> str:
 _NOT_ASCII_LETTERS = re.compile(r"[^a-z]+")
 
 
+def address_words(text: str) -> str:
+    """The words of an address's path segment or of a title, as ``common.yaml``'s lists are
+    matched against them: folded (no accents, lower case), letters only, single spaces
+    (« /sonderveroeffentlichung-labor-dr.-x » reads « sonderveroeffentlichung labor dr x »,
+    « Offres d'emploi » reads « offres d emploi »)."""
+    return " ".join(_NOT_ASCII_LETTERS.split(fold(text))).strip()
+
+
 def _words_list(common: dict[str, Any], key: str, where: str) -> list[str]:
     """``common.yaml``'s ``key``: a list of non-empty words or phrases (absent: none). A single
     string or a mapping there is an editing slip (« job_posting_segments: careers » would be read
@@ -348,10 +356,9 @@ def _words_list(common: dict[str, Any], key: str, where: str) -> list[str]:
 
 
 def _folded_phrases(raw: list[str]) -> tuple[str, ...]:
-    """A list of phrases of ``common.yaml`` folded as the detector reads an address or a title
-    (no accents, lower case, letters only: « Offres d'emploi » reads « offres d emploi »),
-    longest first."""
-    return tuple(sorted({" ".join(_NOT_ASCII_LETTERS.split(fold(t))).strip() for t in raw}, key=len, reverse=True))
+    """A list of phrases of ``common.yaml`` read as the detector reads an address or a title
+    (:func:`address_words`), longest first."""
+    return tuple(sorted({address_words(t) for t in raw}, key=len, reverse=True))
 
 
 def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:

@@ -241,7 +241,8 @@ def speaks_of_no_medicine(page: PageAnalysis) -> Callable[[Finding], bool]:
 
 
 def declared_paid_content(promoting: Iterable[PageAnalysis]) -> bool:
-    """A promoting page is declared paid content by its publisher (an advertorial in a newspaper).
+    """A promoting page is declared paid content by its publisher (an advertorial in a newspaper,
+    a release on a paid press-release wire).
 
     It is the advertiser's message: the site's operator, the publisher its legal notice names, is
     not the company a draft targets, so the draft leaves the company's field for the inspector to

@@ -159,7 +159,8 @@ COSMETIC_GENRE: Final = "cosmetic"
 #: it « releases »: the capsules hold no cell (detect.detector._drop_stem_cells_of_no_product)
 SUPPLEMENT_GENRE: Final = "food_supplement"
 #: paid content, as its publisher declares it in the page's title or address (an advertorial,
-#: a sponsored article): told by the detector, never by a lexicon entry
+#: a sponsored article), or a release on a paid press-release wire: told by the detector, never
+#: by a lexicon entry
 ADVERTORIAL_GENRE: Final = "advertorial"
 #: a job advertisement (a careers page, « Stellenangebot », « offre d'emploi »), as its address
 #: or title declares it: it addresses candidates, not patients; told by the detector only
