@@ -195,11 +195,13 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     # a job advertisement (the careers page: « Stellenangebot », /karriere/) addresses
     # candidates: its « GMP » and « Zellkultur » are the work, not the site's offer to patients
     jobs = {p.url for p in pages if any(f.kind == "genre" and f.subkind == JOB_POSTING_GENRE for f in p.findings)}
+    # pages that neither offer nor report, and that their site never raises
+    apart = notices | jobs
     established = [p for p in pages if p.verdict == "promotion"]
     if not established:
         # No page says it all: the site as a whole may (claims on one page, prices on another,
         # stories on a third). Its pages' own findings are judged together.
-        read = [p for p in pages if p.language != OTHER_LANGUAGE and p.url not in notices | jobs]
+        read = [p for p in pages if p.language != OTHER_LANGUAGE and p.url not in apart]
         together = _site_findings(
             [f for p in read for f in p.findings if " ".join(f.quote.split()) not in template]
         )
@@ -219,12 +221,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
             # rendez-vous »); in its site, those are the template, and the page names the operator
             out.append(_cleared(model, page, model._reason("site_notice")))
             continue
-        if (
-            page.verdict == "promotion"
-            or page.language == OTHER_LANGUAGE
-            or not page.findings
-            or page.url in notices | jobs
-        ):
+        if page.verdict == "promotion" or page.language == OTHER_LANGUAGE or not page.findings or page.url in apart:
             out.append(page)
             continue
         # the page's own findings, without the site's repeated menu and footer, nor the reported
