@@ -24,6 +24,17 @@ CASES = {
         ("tr", "Merkezimizde yüzlerce hasta bu yöntemle tedavi edildi."),
         ("nl", "In onze kliniek zijn al honderden patiënten behandeld."),
     ],
+    # the provider's own experience, in its voice, with no count (« notre expérience clinique
+    # préliminaire »), or its patients treated on its premises
+    "own_experience": [
+        ("fr", "Notre expérience clinique préliminaire confirme l'intérêt de ce traitement."),
+        ("en", "Patients treated at our clinic come from over 40 countries."),
+        ("de", "Unsere klinische Erfahrung mit dieser Methode ist sehr gut."),
+        ("es", "Los pacientes tratados en nuestra clínica vienen de 30 países."),
+        ("it", "La nostra esperienza clinica con questa tecnica è molto positiva."),
+        ("pt", "Os pacientes tratados em nossas instalações vêm de 20 países."),
+        ("nl", "Onze klinische ervaring met deze methode is zeer goed."),
+    ],
     "results": [
         ("fr", "La plupart des patients constatent les premiers résultats au bout de six semaines."),
         ("en", "Most patients report less pain within a few weeks."),
@@ -57,7 +68,7 @@ CASES = {
 }
 #: experience and volume are listed as inferred evidence (weighed, they moved a model fitted
 #: without French pages to accuse one more French page: docs/detection.md, fourth round)
-INFERRED = {"experience"}
+INFERRED = {"experience", "own_experience"}
 CTAS = [
     ("fr", "Demandez un rendez-vous en ligne"),
     ("en", "Book appointment now"),
@@ -87,7 +98,12 @@ def _findings(lang: str, *paragraphs: str) -> list:  # type: ignore[type-arg]
     return Detector.default().analyze(doc).findings
 
 
+#: classes whose phrasings are terms of another class's entry
+ENTRY = {"own_experience": "experience"}
+
+
 def _r4(findings: list, cls: str) -> list:  # type: ignore[type-arg]
+    cls = ENTRY.get(cls, cls)
     return [f for f in findings if any(e.endswith(f".r4_{cls}") for e in f.entry_ids)]
 
 
