@@ -318,6 +318,31 @@ FEW_CONDITIONS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# "There is currently no proven treatment" frames what follows in its sentence as a caution, as
+# science explainers and patient-information pages write it (the first of each pair a claim).
+NO_PROVEN_TREATMENT: dict[str, tuple[str, str]] = {
+    'fr': (
+        'Les cellules souches permettent de guérir la paralysie cérébrale.',
+        "Il n'existe actuellement aucun traitement éprouvé permettant de guérir la paralysie cérébrale.",
+    ),
+    'es': (
+        'Las células madre permiten curar la parálisis cerebral.',
+        'Hoy no existe ningún tratamiento probado que permita curar la parálisis cerebral.',
+    ),
+    'it': (
+        'Le cellule staminali permettono di guarire la paralisi cerebrale.',
+        'Non esiste attualmente alcun trattamento che permetta di guarire la paralisi cerebrale.',
+    ),
+    'de': (
+        'Stammzellen können die Zerebralparese heilen.',
+        'Es gibt derzeit keine nachgewiesene Therapie, die die Zerebralparese heilen kann.',
+    ),
+    'nl': (
+        'Stamcellen kunnen hersenverlamming genezen.',
+        'Er is momenteel geen bewezen behandeling die hersenverlamming kan genezen.',
+    ),
+}
+
 # Older generic single-word entries fire on everyday sentences in a clinic page (left as is;
 # on non-clinic pages they are outweighed by genre and reporting cues).
 KNOWN_FALSE_HITS: dict[str, list[str]] = {
@@ -378,3 +403,10 @@ def test_known_false_hit_still_fires(lang: str, sentence: str) -> None:
     assert hit(lang, sentence), found
     # the new probe-driven entries (".p3_") are never the cause
     assert not any(".p3_" in e for _s, ids, _a in found for e in ids), found
+
+
+@pytest.mark.parametrize("lang", sorted(NO_PROVEN_TREATMENT))
+def test_no_proven_treatment_is_a_caution(lang: str) -> None:
+    claim, caution = NO_PROVEN_TREATMENT[lang]
+    assert hit(lang, claim), claims(lang, claim)
+    assert not hit(lang, caution), claims(lang, caution)
