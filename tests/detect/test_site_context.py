@@ -343,3 +343,34 @@ def test_a_site_of_one_page_is_judged_as_that_page() -> None:
     judged = detector.judge_in_sites([alone])
     assert judged[0].verdict == alone.verdict
     assert judged[0].page_verdict is None
+
+
+#: a Lyon practice (exosomes for hair, fat-derived cells for the knee) whose menu names both
+#: therapies and a disease on every page; its privacy policy says one sentence of its own
+SITE_PRIVACY = Path(__file__).resolve().parent / "fixtures" / "clinic_site_privacy"
+
+
+def test_a_page_left_uncertain_by_the_site_s_menu_alone_is_cleared_in_its_site() -> None:
+    alone = _pages(SITE_PRIVACY, "https://cabinet-verdier.example", section="")
+    # read alone, the privacy policy is uncertain: the menu's « Cellules souches et arthrose »,
+    # « Avis patients », « Rendez-vous »
+    assert alone["confidentialite"].verdict == "uncertain"
+    judged = _in_site(alone)
+    page = judged["confidentialite"]
+    assert page.verdict == "not_promotion" and page.page_verdict == "uncertain"
+    assert any("gabarit du site" in r for r in page.reasons), page.reasons
+    for name in ("index", "exosomes", "arthrose", "tarifs", "avis"):
+        assert judged[name].verdict == "promotion", (name, judged[name].reasons)
+
+
+def test_a_page_with_an_offer_of_its_own_is_not_cleared_by_the_site_s_menu() -> None:
+    from vigipub.detect.site import _template_cleared, _template_quotes
+
+    alone = _pages(SITE_PRIVACY, "https://cabinet-verdier.example", section="")
+    # the FAQ answers « Y a-t-il un risque de rejet ? » with « aucun rejet »: had it been left
+    # uncertain, what it says of the therapy is its own and a human reads it
+    pages = {**alone, "faq": alone["faq"].model_copy(update={"verdict": "uncertain"})}
+    model = Detector.default().model
+    cleared = dict(zip(pages, _template_cleared(model, list(pages.values()), _template_quotes(list(pages.values()))), strict=True))
+    assert cleared["faq"].verdict == "uncertain"
+    assert cleared["confidentialite"].verdict == "not_promotion"

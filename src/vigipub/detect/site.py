@@ -211,7 +211,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
             established = [p for p in pages if p.verdict == "uncertain"] or list(pages)
     therapy = _site_therapy(established) if established else None
     if therapy is None:
-        return list(pages)
+        return _template_cleared(model, list(pages), template)
     label, ids, named_on = therapy
     item_labels: dict[str, str] = model.labels.get("reasons", {}).get("site_rule_items", {})
     out: list[PageAnalysis] = []
@@ -296,6 +296,48 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
                 }
             )
         )
+    return _template_cleared(model, out, template)
+
+
+def _template_cleared(model: VerdictModel, pages: list[PageAnalysis], template: set[str]) -> list[PageAnalysis]:
+    """``pages`` with each page left uncertain only by its site's template cleared.
+
+    Read alone, a privacy policy or a contact page carries the site's menu and footer
+    (« Exosomes cheveux et peau », « Avis patients », « Devis gratuit »), which may be enough
+    for a human to be asked to read it. In its site, those are the template, the same on every
+    page. A page uncertain on its own is cleared with the site's reason (its own verdict kept
+    in ``page_verdict``) when its own findings, less the template, hold nothing of an offer of
+    its own (no therapy, disease, claim, story, price or description of the cells' preparation:
+    a broker's FAQ answering « Y a-t-il des risques ? » with « aucun rejet » keeps its verdict)
+    and would be ``not_promotion``. A page that the site context raised, or one in a language
+    we cannot read, keeps its verdict.
+    """
+    if not template:
+        return pages
+    out = []
+    for page in pages:
+        if page.verdict != "uncertain" or page.page_verdict is not None or page.language == OTHER_LANGUAGE:
+            out.append(page)
+            continue
+        own = [f for f in page.findings if " ".join(f.quote.split()) not in template]
+        if len(own) == len(page.findings):
+            out.append(page)  # nothing of the template: its uncertainty is its own
+            continue
+        own = _site_findings(own)
+        grouped = feats.PageFindings.of(own)
+        if (
+            grouped.therapy
+            or grouped.disease
+            or grouped.own_claims
+            or grouped.reported_claims
+            or grouped.testimonials
+            or grouped.manipulation
+            or any(f.subkind in ("price", "package") for f in grouped.calls)
+        ):
+            out.append(page)  # something of an offer of its own: a human reads it
+            continue
+        alone = model.judge(own, model.min_text_chars, language=page.language, text=TextScore.of_analysis(page, model))
+        out.append(_cleared(model, page, model._reason("site_template")) if alone.verdict == "not_promotion" else page)
     return out
 
 
