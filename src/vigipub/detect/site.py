@@ -140,9 +140,19 @@ def _template_quotes(pages: list[PageAnalysis]) -> set[str]:
     seen: dict[str, set[str]] = {}
     for page in pages:
         for f in page.findings:
-            seen.setdefault(" ".join(f.quote.split()), set()).add(page.url)
+            seen.setdefault(_quote_key(f), set()).add(page.url)
     bar = max(_TEMPLATE_MIN_PAGES, len(urls) // 2)
     return {quote for quote, where in seen.items() if len(where) >= bar}
+
+
+def _quote_key(f: Finding) -> str:
+    """A finding's quote as the template compares it (white space collapsed)."""
+    return " ".join(f.quote.split())
+
+
+def _off_template(findings: list[Finding], template: set[str]) -> list[Finding]:
+    """``findings`` less those quoting a sentence of the site's template."""
+    return [f for f in findings if _quote_key(f) not in template]
 
 
 def _cleared(model: VerdictModel, page: PageAnalysis, reason: str) -> PageAnalysis:
@@ -174,7 +184,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
     named = {
         i
         for i, p in enumerate(pages)
-        if any(f.kind == "therapy" and " ".join(f.quote.split()) not in template for f in p.findings)
+        if any(f.kind == "therapy" for f in _off_template(p.findings, template))
     }
     veterinary = {i for i, p in enumerate(pages) if feats.is_veterinary(p.findings)}
     named_veterinary = named & veterinary
@@ -203,7 +213,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         # stories on a third). Its pages' own findings are judged together.
         read = [p for p in pages if p.language != OTHER_LANGUAGE and p.url not in apart]
         together = _site_findings(
-            [f for p in read for f in p.findings if " ".join(f.quote.split()) not in template]
+            _off_template([f for p in read for f in p.findings], template)
         )
         # the site's text reads as its pages' texts do on average
         text = TextScore(sum(TextScore.of_analysis(p, model).total for p in read) / len(read)) if read else None
@@ -228,7 +238,7 @@ def judge_in_site(model: VerdictModel, pages: list[PageAnalysis]) -> list[PageAn
         # speech cue of a patient's story (« “I can walk again,” says Laura, 44 » is how a clinic
         # shows its testimonials, not a report of somebody else's words)
         findings = _site_findings(
-            [f for f in page.findings if " ".join(f.quote.split()) not in template]
+            _off_template(page.findings, template)
         )
         grouped = feats.PageFindings.of(findings)
         values, _evidence = feats.compute(findings, grouped)
@@ -319,7 +329,7 @@ def _template_cleared(model: VerdictModel, pages: list[PageAnalysis], template: 
         if page.verdict != "uncertain" or page.page_verdict is not None or page.language == OTHER_LANGUAGE:
             out.append(page)
             continue
-        own = [f for f in page.findings if " ".join(f.quote.split()) not in template]
+        own = _off_template(page.findings, template)
         if len(own) == len(page.findings):
             out.append(page)  # nothing of the template: its uncertainty is its own
             continue
