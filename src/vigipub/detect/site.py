@@ -335,16 +335,10 @@ def _template_cleared(model: VerdictModel, pages: list[PageAnalysis], template: 
             continue
         own = _site_findings(own)
         grouped = feats.PageFindings.of(own)
-        if (
-            grouped.therapy
-            or grouped.disease
-            or grouped.own_claims
-            or grouped.reported_claims
-            or grouped.testimonials
-            or grouped.manipulation
-            or any(f.subkind in ("price", "package") for f in grouped.calls)
-        ):
-            out.append(page)  # something of an offer of its own: a human reads it
+        if grouped.therapy or grouped.disease or grouped.reported_claims or _site_items(grouped):
+            # something of an offer of its own (what the site rule would raise, or a therapy,
+            # a disease, a claim it reports): a human reads it
+            out.append(page)
             continue
         alone = model.judge(own, model.min_text_chars, language=page.language, text=TextScore.of_analysis(page, model))
         out.append(_cleared(model, page, model._reason("site_template")) if alone.verdict == "not_promotion" else page)

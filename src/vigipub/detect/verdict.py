@@ -426,8 +426,9 @@ class VerdictModel:
         declared = _declared_advertorial(page, genre) if has_therapy and not foreign and not veterinary else None
         if declared is not None:
             # The publisher says the page is paid for (an advertorial in a newspaper, a sponsored
-            # article, a release on a paid wire): what it says of the therapy is the advertiser's message, quotes of its
-            # doctors included. The learned score reads it as the news story it is dressed as.
+            # article, a release on a paid wire): what it says of the therapy is the advertiser's
+            # message, quotes of its doctors included. The learned score reads it as the news
+            # story it is dressed as.
             verdict = "promotion"
             if declared.attributes.get("where") == "host":
                 rules.append(self._reason("paid_release", site=declared.attributes.get("marker", "")))
@@ -554,8 +555,8 @@ _NOT_ADVERTISING_GENRES = NON_PROMOTIONAL_GENRES - {"news"}
 
 def _declared_advertorial(page: feats.PageFindings, genre: str) -> Finding | None:
     """The page's advertorial marker (its title or address declares paid content, or it is on a
-    paid press-release wire) when the page also names a cell or exosome therapy with claims (its own or quoted) or testimonials;
-    else None."""
+    paid press-release wire) when the page also names a cell or exosome therapy with claims (its
+    own or quoted) or testimonials; else None."""
     marker = next((f for f in page.genre if f.subkind == ADVERTORIAL_GENRE), None)
     if marker is None or genre in _NOT_ADVERTISING_GENRES:
         return None
