@@ -15,6 +15,7 @@ from vigipub.extract import (
     ExtractError,
     ExtractIntegrityError,
     ExtractStats,
+    document_from_excerpt,
     document_from_html,
     document_from_pdf,
     document_from_text,
@@ -245,4 +246,30 @@ def test_a_pdf_page_s_lines_make_paragraphs() -> None:
         "Tarif du protocole complet (4 injections) : 16 900 €. Réservez au +90 212 000 00 00.",
         "12/7/26, 7:35 AM Brochure",
         "file:///brochure.html 1/1",
+    ]
+
+
+def test_a_text_or_pdf_drops_the_invisible_characters_of_the_page_it_was_copied_from() -> None:
+    """A text pasted from a page keeps its soft hyphens and zero-width spaces (typography
+    plugins, builders); left in, they split the lexicons' terms and the page reads as nothing.
+    Texts and PDFs drop them as the HTML walker does; a soft hyphen ending a PDF's printed line
+    joins the word it broke."""
+    from vigipub.detect import Detector
+    from vigipub.extract.build import _pdf_blocks
+
+    text = (
+        "Traitement de l'autisme par cel\u200blules sou\u00adches\n\n"
+        "Notre clinique propose une thérapie par cellules souches mésenchyma\u00adteuses qui améliore "
+        "les symptômes de l'autisme chez 80 % des enfants. Prix : 9 500 €."
+    )
+    doc = document_from_excerpt(text, "https://clinique.test/autisme")
+    assert not any(c in doc.text for c in "\u00ad\u200b")
+    assert doc.text.startswith("Traitement de l'autisme par cellules souches")
+    therapies = {f.subkind for f in Detector.default().analyze(doc).findings if f.kind == "therapy"}
+    assert {"stem_cells", "mesenchymal_stem_cells"} <= therapies
+
+    page = "Unsere Stamm\u00ad\nzellen\u200b-Therapie wirkt.\nZWNJ in می\u200cخواهم bleibt."
+    assert [b for b, _tag in _pdf_blocks(page, "pdf-page-1")] == [
+        "Unsere Stammzellen-Therapie wirkt.",
+        "ZWNJ in می\u200cخواهم bleibt.",
     ]

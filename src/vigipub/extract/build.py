@@ -17,7 +17,7 @@ from vigipub.evidence.markup import MAX_NESTING, flatten_deep_markup, nesting_es
 from . import language as lang_mod
 from ._fast import make_blocks, make_links
 from .charset import declares_utf8, decode, looks_binary
-from .html import parse_html, strip_shortcodes
+from .html import clean_invisible, parse_html, strip_shortcodes
 
 #: HTML bytes parsed at most; larger payloads are cut (with a warning) so that a 50 MB page
 #: costs the same as a 16 MB one.
@@ -240,6 +240,10 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
 def _text_blocks(text: str, tag: str) -> list[tuple[str, str]]:
+    # a text keeps the soft hyphens and zero-width spaces of the page it was copied from
+    # (« Stamm\u00adzellen »): dropped as the HTML walker drops them, or they split terms
+    if not text.isascii():
+        text = clean_invisible(text)
     out: list[tuple[str, str]] = []
     for para in _PARAGRAPH.split(text):
         # Single newlines inside a paragraph are line wrapping, not a block boundary.
@@ -252,6 +256,8 @@ def _text_blocks(text: str, tag: str) -> list[tuple[str, str]]:
 #: typographic ligatures a PDF's text holds as one character (« ﬁ », « ﬀ », « ﬃ »): « eﬃcace »
 #: must read « efficace » for the lexicons
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+#: a word broken at a printed line's end by a soft hyphen
+_SOFT_BREAK = re.compile("\u00ad[ \t]*\r?\n[ \t]*")
 #: what ends a line that ends its paragraph (a sentence, a label, a quotation)
 _LINE_ENDS_PARAGRAPH = (".", "!", "?", ":", "»", "”", '"', "…")
 #: a line shorter than this share of the page's longest line ends its paragraph (a heading, the
@@ -268,7 +274,10 @@ def _pdf_blocks(text: str, tag: str) -> list[tuple[str, str]]:
     the last sentence, are never one block.
     """
     out: list[tuple[str, str]] = []
-    for para in _PARAGRAPH.split(text.translate(_LIGATURES)):
+    if not text.isascii():
+        # a soft hyphen ending a printed line joins the word it broke (« Stamm\u00ad\nzellen »)
+        text = clean_invisible(_SOFT_BREAK.sub("", text.translate(_LIGATURES)))
+    for para in _PARAGRAPH.split(text):
         lines = [" ".join(line.split()) for line in para.splitlines()]
         lines = [line for line in lines if line]
         if not lines:

@@ -155,10 +155,10 @@ def _clean(text: str) -> str:
     Every invisible character is non-printable, so the fast path never needs this.
     """
     # isascii() reads a flag: most texts that get here are ASCII with a newline or a tab.
-    return " ".join((text if text.isascii() else _clean_invisible(text)).split())
+    return " ".join((text if text.isascii() else clean_invisible(text)).split())
 
 
-def _clean_invisible(text: str) -> str:
+def clean_invisible(text: str) -> str:
     """``text`` without its invisible characters (see _INVISIBLE and _LATIN_JOINER)."""
     # These C-speed searches cost a tenth of a str.translate() with a dict.
     for char in _INVISIBLE:
@@ -184,7 +184,7 @@ def _lines(text: str) -> list[str]:
     out: list[str] = []
     joinable = False
     # invisible characters dropped once for all the lines (_clean() without the collapse)
-    for raw in _clean_invisible(text).split(_LINE):
+    for raw in clean_invisible(text).split(_LINE):
         line = " ".join(raw.split())
         if not line:
             joinable = False
@@ -292,7 +292,7 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
                     truncated = True
                     break
                 continue
-            text = " ".join((text if text.isascii() else _clean_invisible(text)).split())
+            text = " ".join((text if text.isascii() else clean_invisible(text)).split())
             if not text:  # only invisible characters (Wix's "&#8203;" paragraphs)
                 continue
         if tag == "td" or tag == "th":
