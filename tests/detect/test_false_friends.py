@@ -209,6 +209,36 @@ def test_a_patient_s_medical_history_is_no_encyclopedia() -> None:
     assert "encyclopedia" in _genres(article, "https://wiki.example/", "en")
 
 
+def test_an_encyclopedia_s_section_titles_count_only_as_titles() -> None:
+    """« Note legali » in an Italian clinic's footer, « La nostra storia » in its menu, a patient's
+    « mi historia », a clinic's "References available on request": ordinary words, no
+    encyclopedia. The same words standing alone as a section's title (« Storia[modifica] »,
+    « 2. Geschichte », "References") are an encyclopedia's sections."""
+    from vigipub.extract import document_from_html
+
+    detector = Detector.default()
+    clinic = (
+        '<html lang="it"><body><nav><a href="/s">La nostra storia</a></nav>'
+        "<p>Le nostre cellule staminali curano l'artrosi.</p>"
+        '<footer><a href="/n">Note legali</a> <a href="/p">Privacy</a></footer></body></html>'
+    )
+    analysis = detector.analyze(document_from_html(clinic.encode(), "https://clinica.example/"))
+    assert "encyclopedia" not in {f.subkind for f in analysis.findings if f.kind == "genre"}
+    assert "encyclopedia" not in _genres("Esta es mi historia con las células madre.", "https://blog.example/", "es")
+    assert "encyclopedia" not in _genres(
+        "Stem cell therapy for knee pain. References available on request.", "https://clinic.example/", "en"
+    )
+    article = (
+        '<html lang="it"><body><p>Le cellule staminali sono cellule non specializzate.</p>'
+        "<h2>Storia[modifica | modifica wikitesto]</h2><p>Le prime ricerche.</p><h2>Note</h2><ol><li>Rossi</li></ol>"
+        "</body></html>"
+    )
+    analysis = detector.analyze(document_from_html(article.encode(), "https://enciclopedia.example/"))
+    assert [f.quote for f in analysis.findings if f.subkind == "encyclopedia"] == ["Storia[modifica", "Note"]
+    assert "encyclopedia" in _genres("Stammzellen\n\n2. Geschichte\n\nDie ersten Versuche.", "https://lexikon.example/", "de")
+    assert "encyclopedia" in _genres("Stem cells.\n\nReferences", "https://wiki.example/", "en")
+
+
 def test_a_phrase_written_with_hyphens_is_the_same_phrase() -> None:
     """« Aloe-vera-Exosomen », "cord-blood": a name in the lexicon (a therapy, a plant, a disease)
     matches its hyphenated spelling."""

@@ -79,6 +79,9 @@ _OWN_WORDS = "own_words"
 #: a cookie-consent notice (_drop_cookie_notices), and the longest paragraph taken as one
 _COOKIE_NOTICE = "cookie_notice"
 _NOTICE_MAX_CHARS = 600
+#: a newsletter named in a sentence (« Inscrivez-vous à notre newsletter »): its sign-up is no
+#: call to action (_drop_newsletter_calls)
+_NEWSLETTER = "newsletter"
 #: genre cues of a transplant of unnamed stem cells (« autogreffe de cellules souches »), and the
 #: families that make such a transplant no haematologist's (_drop_generic_transplants)
 _GENERIC_TRANSPLANT = "generic_transplant"
@@ -247,6 +250,8 @@ class Detector:
             kind_blocks: dict[str, set[int]] = {}
             for match in out:
                 entry = entries[match[2]]
+                if entry.heading and not _whole_block(folded, sidx, match[0], match[1]):
+                    continue
                 if entry.together or entry.with_kind:
                     s, e = sidx.sentence(match[0], match[1])
                     if entry.together and not entry.accepts_sentence(folded[s:e]):
@@ -413,6 +418,8 @@ class Detector:
                     group.attributes.pop("inferred", None)
         if groups and any(_COOKIE_NOTICE in subkinds for subkinds in cues.values()):
             _drop_cookie_notices(groups, cues, sidx)
+        if groups and any(_NEWSLETTER in subkinds for subkinds in cues.values()):
+            _drop_newsletter_calls(groups, cues)
         if plants:
             dropped = _drop_plant_vesicles(groups, plants, folded)
             for span in dropped + (_plant_page_vesicles(groups) if dropped else []):
@@ -1165,6 +1172,15 @@ def _drop_cookie_notices(
         del groups[key]
 
 
+def _drop_newsletter_calls(groups: dict[tuple[str, str, int, int], _Group], cues: dict[tuple[int, int], set[str]]) -> None:
+    """Drop the calls to action of a sentence offering a newsletter: « Inscrivez-vous à notre
+    newsletter », "Sign up for our newsletter" stand in every site's footer, a newspaper's too,
+    and sign no one up for a treatment (the words « inscrivez-vous », "sign up" do elsewhere)."""
+    spans = {span for span, subkinds in cues.items() if _NEWSLETTER in subkinds}
+    for key in [k for k in groups if k[0] == "call_to_action" and k[2:] in spans]:
+        del groups[key]
+
+
 def _drop_denied_approvals(groups: dict[tuple[str, str, int, int], _Group]) -> None:
     """Drop the authorised-medicine genre of a sentence that says the product is not approved:
     "It hasn't been approved by the FDA for hair restoration", « n'est pas autorisé par l'ANSM »
@@ -1375,6 +1391,21 @@ def _reporting_sentences(groups: dict[tuple[str, str, int, int], _Group]) -> set
     do not: "Studies confirm that our stem cells regenerate cartilage" is the clinic's claim.
     """
     return {(s, e) for kind, sub, s, e in groups if kind == "reporting_context" and sub not in _FRAME_CUES}
+
+
+#: what a section's title may carry beside its name: an encyclopedia's edit links
+#: (« Storia[modifica | modifica wikitesto] »)
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+
+
+def _whole_block(folded: str, sidx: SentenceIndex, start: int, end: int) -> bool:
+    """Whether the term at ``folded[start:end]`` is its block's only word or words: a section's
+    title (« 2. Storia », "References[edit]"), the rest being numbers, punctuation, edit links."""
+    bs, be = sidx.block_span(sidx.block_of(start))
+    while end < be and folded[end].isalnum():
+        end += 1  # a prefix entry's word goes to its end (« Kaynakçalar »)
+    rest = _BRACKETED.sub("", folded[bs:start] + " " + folded[end:be])
+    return not any(c.isalpha() for c in rest)
 
 
 def _is_heading(text: str, block: Block) -> bool:

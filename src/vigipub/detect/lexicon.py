@@ -31,6 +31,10 @@ A lexicon file (``lexicons/<lang>.yaml``) lists entries::
                                         # verb (« régulent », "break down") is a claim only
                                         # where the cells or exosomes are named (« Elles
                                         # régulent… » follows the sentence naming them)
+      heading: true                     # the term counts only as a block of its own, a
+                                        # section's title (an encyclopedia's « Storia »,
+                                        # "References"), not the word in a sentence or a
+                                        # footer's link (« Note legali »)
 
 Unknown keys are refused (a misspelt ``with`` would silently widen an entry).
 
@@ -126,6 +130,9 @@ class Entry:
     together: tuple[re.Pattern[str], ...] = ()
     #: a kind of match the paragraph (or the one before) must also hold (``with_kind``), or ""
     with_kind: str = ""
+    #: the term counts only as a block of its own: a section's title (« Storia », « Note »,
+    #: "References" of an encyclopedia), not the word in a sentence or a footer's « Note legali »
+    heading: bool = False
 
     def accepts_sentence(self, folded_sentence: str) -> bool:
         """Whether the sentence holds a word of every ``with`` group (always, without one)."""
@@ -154,7 +161,7 @@ class Lexicon:
     sentence_cues: dict[tuple[str, str], Any] = field(default_factory=dict)
     #: folded term -> entry indices (in entry order): what every automaton is built from
     table: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
-    #: whether any entry has ``with`` groups or a ``with_kind`` (the match loop checks them only then)
+    #: whether any entry has ``with`` groups, a ``with_kind`` or ``heading`` (the match loop checks them only then)
     has_together: bool = False
     #: therapy names looked for inside host names (``common.yaml`` ``address_therapy_terms``)
     address_therapy_terms: tuple[str, ...] = ()
@@ -300,6 +307,7 @@ ENTRY_KEYS = frozenset(
         "scope",
         "with",
         "with_kind",
+        "heading",
     }
 )
 
@@ -460,7 +468,7 @@ def load_lexicon(folder: Path | None = None, languages: tuple[str, ...] = LANGUA
         {key: tuple(indices) for key, indices in table.items()},
     )
     lexicon.automaton = lexicon.scanner(None)[0]
-    lexicon.has_together = any(e.together or e.with_kind for e in entries)
+    lexicon.has_together = any(e.together or e.with_kind or e.heading for e in entries)
     where = str(common_path)
     lexicon.advertorial_markers = _folded_phrases(_words_list(common, "advertorial_markers", where))
     lexicon.job_posting_segments = frozenset(_folded_phrases(_words_list(common, "job_posting_segments", where)))
@@ -505,6 +513,7 @@ def _entry(
         scope=str(raw.get("scope", "page")),
         together=_together(raw.get("with"), language),
         with_kind=str(raw.get("with_kind") or ""),
+        heading=bool(raw.get("heading", False)),
     )
 
 
