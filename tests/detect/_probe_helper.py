@@ -13,6 +13,8 @@ _CONTEXT = {
     "es": "Nuestra clínica ofrece terapia con células madre.",
     "nl": "Onze kliniek biedt stamceltherapie aan.",
     "fr": "Notre clinique propose la thérapie par cellules souches.",
+    "en": "Our clinic offers stem cell therapy.",
+    "pt": "A nossa clínica oferece terapia com células estaminais.",
 }
 
 _DETECTOR = None

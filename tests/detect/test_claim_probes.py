@@ -410,3 +410,19 @@ def test_no_proven_treatment_is_a_caution(lang: str) -> None:
     claim, caution = NO_PROVEN_TREATMENT[lang]
     assert hit(lang, claim), claims(lang, claim)
     assert not hit(lang, caution), claims(lang, caution)
+
+
+#: the patient no longer suffers (written for this test, after a probe site's treatment page)
+NO_LONGER_SUFFERS = {
+    "fr": "La plupart de nos patients ne souffrent plus après trois mois.",
+    "en": "Most of our patients no longer suffer after three months.",
+    "de": "Die meisten unserer Patienten leiden nicht mehr nach drei Monaten.",
+    "es": "La mayoría de nuestros pacientes ya no sufren después de tres meses.",
+    "it": "La maggior parte dei nostri pazienti non soffrono più dopo tre mesi.",
+    "pt": "A maioria dos nossos pacientes já não sofre após três meses.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NO_LONGER_SUFFERS))
+def test_a_patient_who_no_longer_suffers_is_a_claim(lang: str) -> None:
+    assert hit(lang, NO_LONGER_SUFFERS[lang]), claims(lang, NO_LONGER_SUFFERS[lang])

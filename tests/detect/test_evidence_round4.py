@@ -184,3 +184,38 @@ def test_signing_up_for_a_treatment_is_still_a_call() -> None:
     assert [f.subkind for f in found if f.kind == "call_to_action"] == ["booking"]
     found = _findings("fr", "Inscrivez-vous à notre lettre d'information.")
     assert not [f for f in found if f.kind == "call_to_action"]
+
+
+#: a blog's comment form, as WordPress prints it in each language
+COMMENT_FORMS = {
+    "fr": "Votre adresse e-mail ne sera pas publiée. Enregistrer mon nom, mon e-mail et mon site dans le navigateur.",
+    "en": "Your email address will not be published. Save my name, email, and website in this browser.",
+    "de": "Deine E-Mail-Adresse wird nicht veröffentlicht. Meinen Namen, meine E-Mail-Adresse im Browser speichern.",
+    "es": "Tu dirección de correo electrónico no será publicada. Guarda mi nombre, correo electrónico y web.",
+    "it": "Il tuo indirizzo email non sarà pubblicato. Salva il mio nome, email e sito web in questo browser.",
+    "pt": "O seu endereço de email não será publicado. Salvar meus dados neste navegador.",
+    "nl": "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *.",
+    "tr": "E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COMMENT_FORMS))
+def test_a_comment_form_s_notices_are_no_story(lang: str) -> None:
+    """« Enregistrer mon nom, mon e-mail… » is a form's, not a patient's first person: a comment
+    form's notices are dropped with their paragraph, as a cookie notice is."""
+    found = _findings(lang, "Texte.", COMMENT_FORMS[lang])
+    assert not [f.quote for f in found if f.quote and f.quote in COMMENT_FORMS[lang]], lang
+
+
+def test_a_byline_is_a_weak_news_cue() -> None:
+    """A byline (« Publié le 12 mars 2024 par admin ») tops every blog post, a clinic's too: it
+    weighs less than a newspaper's mark (« Par la rédaction, 12 mars 2024 »)."""
+
+    def genre_reporting(paragraph: str) -> float:
+        html = f"<html lang='fr'><body><h1>{THERAPY['fr']}</h1><p>{paragraph}</p></body></html>"
+        doc = document_from_html(html.encode("utf-8"), "https://clinic.example/")
+        return Detector.default().analyze(doc).features["genre_reporting"]
+
+    byline = genre_reporting("Publié le 12 mars 2024 par admin.")
+    assert 0 < byline < 1.0
+    assert genre_reporting("Par la rédaction, 12 mars 2024.") == 1.0

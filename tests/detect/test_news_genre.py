@@ -12,7 +12,7 @@ from vigipub.detect import Detector
 from vigipub.extract import document_from_html
 
 _INVESTIGATION = """<html lang="fr"><head><title>Enquête</title><meta property="og:type" content="article"></head><body>
-<p>Par Claire Vidal, publié le 14 mars 2026.</p>
+<p>Par Claire Vidal, journaliste, publié le 14 mars 2026.</p>
 <p>Ces promesses n'ont aucune base scientifique, rappelle un pédopsychiatre du CHU de Bordeaux.</p>
 <p>L'ANSM estime que ces injections sont des médicaments de thérapie innovante sans autorisation.</p>
 <p>Contactée, la clinique n'a pas répondu à nos questions.</p>

@@ -78,6 +78,9 @@ _NOT_PRODUCT_CELLS = frozenset({_RESIDENT_CELLS, _PLANT_CELLS})
 _OWN_WORDS = "own_words"
 #: a cookie-consent notice (_drop_cookie_notices), and the longest paragraph taken as one
 _COOKIE_NOTICE = "cookie_notice"
+#: a comment form's notices (« Votre adresse e-mail ne sera pas publiée »), dropped as a cookie notice is
+_FORM_NOTICE = "form_notice"
+_NOTICES = frozenset({_COOKIE_NOTICE, _FORM_NOTICE})
 _NOTICE_MAX_CHARS = 600
 #: a newsletter named in a sentence (« Inscrivez-vous à notre newsletter »): its sign-up is no
 #: call to action (_drop_newsletter_calls)
@@ -416,7 +419,8 @@ class Detector:
                     # a sentence the lexicon reads as a claim outright is not only inferred
                     # because an inferred-only entry (an effect verb beside a therapy) came first
                     group.attributes.pop("inferred", None)
-        if groups and any(_COOKIE_NOTICE in subkinds for subkinds in cues.values()):
+        notices = any(_NOTICES & subkinds for subkinds in cues.values())
+        if groups and notices:
             _drop_cookie_notices(groups, cues, sidx)
         if groups and any(_NEWSLETTER in subkinds for subkinds in cues.values()):
             _drop_newsletter_calls(groups, cues)
@@ -441,6 +445,10 @@ class Detector:
         self._regex_findings(doc, text, folded, sidx, groups, cues, by_sentence)
         self._signed_stories(doc, text, folded, sidx, groups)
         self._french_storytellers(sidx, groups)
+        if notices:
+            # the first person of a notice (« Enregistrer mon nom », "Save my preferences") made
+            # no story either
+            _drop_cookie_notices(groups, cues, sidx)
         self._page_signals(doc, text, sidx, groups, by_sentence, block_langs)
         blood = _blood_cancers_only(groups)
         if blood is not None:
@@ -1162,10 +1170,12 @@ def _drop_cookie_notices(
     """Drop what was found in a cookie-consent notice: « Nous utilisons des cookies pour
     améliorer votre expérience » is no protocol (« nous utilisons ») nor a claim, on every page
     a browser renders. The notice is its paragraph when that is short (its other sentences,
-    « En cliquant sur Accepter… », belong to it), else the sentence naming the cookies."""
+    « En cliquant sur Accepter… », belong to it), else the sentence naming the cookies. A
+    comment form's notices go the same way: « Enregistrer mon nom, mon e-mail et mon site
+    web… » is no patient's story."""
     spans: list[tuple[int, int]] = []
     for (s, e), subkinds in cues.items():
-        if _COOKIE_NOTICE in subkinds:
+        if _NOTICES & subkinds:
             bs, be = sidx.block_span(sidx.block_of(s))
             spans.append((bs, be) if be - bs <= _NOTICE_MAX_CHARS else (s, e))
     for key in [k for k in groups if any(s <= k[2] and k[3] <= e for s, e in spans)]:
