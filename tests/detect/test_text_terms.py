@@ -163,3 +163,42 @@ def test_the_text_of_a_page_naming_no_therapy_is_not_read_and_counts_as_average(
     assert not unread.read and unread.total == detector.model.text_mean
     (c,) = unread.contributions
     assert c.feature == "terms_unread" and "moyenne" in c.label and c.weight == pytest.approx(detector.model.text_mean, abs=1e-4)
+
+
+def test_a_menu_is_not_read_however_long_and_terms_are_located_in_the_page() -> None:
+    """The text component reads the page's own text, not its navigation menu: a 200-entry
+    mega-menu (« Notre équipe », « Espace patient ») used to fill the whole reading window, so a
+    newspaper's page read as its menu. A term found after the menu is located in the page."""
+    from vigipub.detect.terms import Reading
+
+    model = _model({"nos patients": 0.9, "notre equipe": 0.8, "arthrose": -0.4})
+    detector = Detector(default_lexicon(), model)
+    menu = "".join(f"<li><a href='/{i}'>Notre équipe {i}</a></li>" for i in range(200))
+    with_menu = CLINIC.replace("<body>", f"<body><header><nav><ul>{menu}</ul></nav></header>", 1)
+    assert with_menu != CLINIC
+    doc = document_from_html(with_menu.encode(), "https://clinique.example/")
+    assert sum(b.tag == "nav" for b in doc.blocks) == 200
+    reading = Reading.of(doc)
+    assert "équipe" not in reading.text and reading.text.startswith(doc.text[doc.blocks[200].start :][:20])
+    analysis = detector.analyze(doc)
+    alone = detector.analyze(document_from_html(CLINIC.encode(), "https://clinique.example/"))
+    assert analysis.features["terms"] == pytest.approx(alone.features["terms"]) == pytest.approx(0.5)
+    for c in (c for c in analysis.contributions if c.feature == "term"):
+        assert c.start is not None and c.end is not None and doc.text[c.start : c.end] == c.quote
+        assert c.start > doc.blocks[199].end
+
+
+def test_an_organisation_s_team_in_a_menu_is_no_provider_speaking() -> None:
+    """« Notre équipe » in a menu is a section of any organisation's site (a health agency's
+    too); in a sentence, the provider speaks."""
+    detector = Detector.default()
+
+    def clinic_genre(html: str) -> list[str]:
+        doc = document_from_html(html.encode(), "https://agence.example/")
+        return [f.quote for f in detector.analyze(doc).findings if f.kind == "genre" and f.subkind == "clinic"]
+
+    menu = "<nav><ul><li><a href='/'>Accueil</a></li><li><a href='/e'>Notre équipe</a></li></ul></nav>"
+    page = "<p>Les injections d'exosomes ne sont pas autorisées.</p>"
+    assert clinic_genre(f"<html lang='fr'><body><header>{menu}</header><main>{page}</main></body></html>") == []
+    spoken = "<p>Notre équipe injecte des exosomes.</p>"
+    assert clinic_genre(f"<html lang='fr'><body>{spoken}</body></html>") == ["Notre équipe injecte des exosomes."]

@@ -27,6 +27,7 @@ def _packaged_model() -> Path:
 def examples_from(pages: list[Any], analyses: list[Any]) -> list[Any]:
     """Training examples from labelled pages and their analyses."""
     from vigipub.detect.learn import Example
+    from vigipub.detect.terms import Reading
 
     return [
         Example(
@@ -40,7 +41,7 @@ def examples_from(pages: list[Any], analyses: list[Any]) -> list[Any]:
             text_chars=len(page.document.text.strip()),
             foreign=analysis.language == "other",
             page_language=analysis.language,
-            text=page.document.text,
+            text=Reading.of(page.document).text,  # its menus aside, as a judged page's
         )
         for page, analysis in zip(pages, analyses, strict=True)
     ]

@@ -94,6 +94,8 @@ _PLANT_SOURCE = "plant_source"
 #: reporting cues naming the source of a fact (« selon les données de… », "according to"): a
 #: report only where their sentence names the therapy (_drop_unrelated_sources)
 _SOURCE = "source"
+#: genre cues naming a section of any organisation's site (« Notre équipe »)
+_SECTION = "section"
 #: the id endings of therapy entries that only hint at a therapy (_drop_lone_hints)
 _HINT_SUFFIXES = (".acronym", ".tissue")
 #: the cue of a food supplement (« complément alimentaire »): beside the body's own stem cells
@@ -159,6 +161,9 @@ class Detector:
         )
         #: reporting cues naming the source of a fact (_drop_unrelated_sources)
         self._source_ids = frozenset(e.id for e in lexicon.entries if e.attributes.get("cue") == _SOURCE)
+        #: genre cues that name a section of any organisation's site (« Notre équipe »): no
+        #: genre where they stand in a menu
+        self._section_ids = frozenset(e.id for e in lexicon.entries if e.attributes.get("cue") == _SECTION)
         #: genre cues naming a transplant of unnamed stem cells (_drop_generic_transplants)
         self._generic_transplant_ids = frozenset(
             e.id for e in lexicon.entries if e.attributes.get("cue") == _GENERIC_TRANSPLANT
@@ -986,6 +991,13 @@ class Detector:
                 # product, they are not in it (the qualification's families leave them out), nor
                 # is their culture a manipulation of the product
                 attrs = {**attrs, "source": "yes"}
+            if kind == "genre" and blocks and g.entry_ids and all(i in self._section_ids for i in g.entry_ids):
+                block = sidx.block_of(s)
+                if blocks[block].tag == "nav" and blocks[block].end >= e:
+                    # a menu's « Notre équipe », "Our team": a section of any organisation's site,
+                    # a newspaper's or a health agency's too, not the page speaking (with a
+                    # therapy named, "Our team" in its menu made a health unit's warning an offer)
+                    continue
             # where the page put it: the block of its sentence, looked up once
             block = sidx.block_of(s) if blocks and (kind in _MENU_KINDS or kind in _HEADING_KINDS) else -1
             if block >= 0 and kind in _MENU_KINDS:

@@ -52,7 +52,9 @@ An entry's ``attributes: {cue: …}`` tells the code what the entry is for, beyo
 - a ``cue`` entry of subkind ``own_words`` ("as I said", "according to standards"): the reporting
   cue inside its words is dropped (``detector._drop_nested``);
 - ``cue: owner`` and ``cue: practice``: who runs the site, and that it is a practice
-  (``features``, for the operator's reader).
+  (``features``, for the operator's reader);
+- ``cue: section``: a genre cue that is also a section of any organisation's site (« Notre
+  équipe », "Our team"): dropped where it stands in a navigation menu (``detector._findings``).
 
 ``common.yaml`` holds the language-independent catalogue (diseases with ICD-10 codes).
 """

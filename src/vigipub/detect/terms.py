@@ -22,9 +22,12 @@ Only the retained terms and their weights ship, in the model file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+
+from vigipub.evidence.document import Document
 
 from .fold import fold
 
@@ -54,6 +57,47 @@ def terms_of(text: str, max_chars: int = DEFAULT_CHARS, folded: str | None = Non
         if len(words) > 1:
             out.update(map(" ".join, pairwise(words)))
     return out
+
+
+#: the tag of a navigation menu's blocks (vigipub.extract.html)
+_MENU_TAG = "nav"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The text the text component reads: a page's text less its navigation menus.
+
+    A menu's entries are the site's, not the page's: a 200-entry mega-menu took the whole
+    reading window (and a newspaper's page read as its menu's « Notre équipe », « Espace
+    patient »). ``pieces`` gives, for each block kept, where it starts in ``text`` and in the
+    page's text, so that a term found here is located in the page.
+    """
+
+    text: str
+    pieces: tuple[tuple[int, int], ...] = ((0, 0),)
+
+    @classmethod
+    def of(cls, doc: Document, max_chars: int = DEFAULT_CHARS) -> Reading:
+        blocks = doc.blocks
+        if not any(b.tag == _MENU_TAG for b in blocks):
+            return cls(doc.text)
+        parts: list[str] = []
+        pieces: list[tuple[int, int]] = []
+        at = 0
+        for b in blocks:
+            if b.tag == _MENU_TAG:
+                continue
+            pieces.append((at, b.start))
+            parts.append(doc.text[b.start : b.end])
+            at += b.end - b.start + 1  # the blocks are joined by a line break (a sentence break)
+            if at >= max_chars:
+                break
+        return cls("\n".join(parts), tuple(pieces) or ((0, 0),))
+
+    def in_page(self, offset: int) -> int:
+        """Where ``offset`` of the reading is in the page's text."""
+        start, origin = self.pieces[bisect_right(self.pieces, (offset, float("inf"))) - 1]
+        return origin + offset - start
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from vigipub.evidence.vocabulary import (
 from . import features as feats
 from .errors import LexiconError
 from .fold import fold
-from .terms import DEFAULT_CHARS, locate, terms_of
+from .terms import DEFAULT_CHARS, Reading, locate, terms_of
 
 #: kept for callers of the earlier module
 STRONG_CLAIMS = feats.STRONG_CLAIMS
@@ -118,11 +118,14 @@ class TextScore:
         return cls(sum(weights.get(t, 0.0) for t in terms))
 
     @classmethod
-    def of_text(cls, model: VerdictModel, text: str) -> TextScore:
-        """The score of a page's text, the terms that weighed most located in it."""
+    def of_text(cls, model: VerdictModel, text: str | Reading) -> TextScore:
+        """The score of a page's text (less its menus: :class:`Reading`), the terms that weighed
+        most located in the page."""
         weights = model.terms
         if not weights:
             return cls(0.0)
+        reading = text if isinstance(text, Reading) else Reading(text)
+        text = reading.text
         folded = fold(text[: model.text_chars])
         present = [(t, w) for t in terms_of(text, model.text_chars, folded) if (w := weights.get(t))]
         if not present:
@@ -136,6 +139,7 @@ class TextScore:
         for term, weight in sorted(shown, key=lambda tw: -abs(tw[1])):
             hit = locate(text, term, model.text_chars, folded)
             written = text[hit.start : hit.end] if hit is not None else term
+            start = reading.in_page(hit.start) if hit is not None else None
             out.append(
                 Contribution.model_construct(
                     feature=TERM_FEATURE,
@@ -144,8 +148,8 @@ class TextScore:
                     weight=round(weight, 4),
                     findings=[],
                     quote=written if hit is not None else None,
-                    start=hit.start if hit is not None else None,
-                    end=hit.end if hit is not None else None,
+                    start=start,
+                    end=start + len(written) if start is not None else None,
                 )
             )
         rest = len(present) - len(shown)
@@ -308,7 +312,7 @@ class VerdictModel:
         # The text component reads the pages the score decides only: a therapy of interest
         # named, in a language we read (a page without is never promotion by itself; its
         # site's context, if any, judges it with the average text: TextScore.of_analysis).
-        text = TextScore.of_text(self, doc.text) if reads_text(findings, foreign) else None
+        text = TextScore.of_text(self, Reading.of(doc, self.text_chars)) if reads_text(findings, foreign) else None
         j = self.judge(findings, len(doc.text.strip()), foreign=foreign, language=doc.language, text=text)
         return PageAnalysis.model_construct(
             url=doc.url,

@@ -261,6 +261,12 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
     for node in reversed(inline):
         node.unwrap()
     body.merge_text_nodes()
+    # the text of a navigation menu, however deep its lists (« <nav><ul><li> »), is the menu's:
+    # its blocks are tagged "nav" (the detector marks what it finds there as a menu's entries,
+    # and the verdict's text component reads the page's own text, not a 200-entry mega-menu)
+    in_nav = {
+        n.mem_id for nav in body.css("nav") for n in nav.traverse(include_text=True, skip_empty=True) if n.text_content
+    }
     blocks: list[tuple[str, str]] = []
     truncated = False
     append = blocks.append
@@ -283,6 +289,8 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
             continue
         parent = node.parent
         tag = (parent.tag if parent is not None else None) or "body"
+        if in_nav and node.mem_id in in_nav:
+            tag = "nav"
         if not text.isprintable() or "  " in text:
             if not text.isascii() and _LINE in text:  # broken by <br>: a block per sentence run
                 lines = _lines(text)
