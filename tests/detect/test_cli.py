@@ -246,3 +246,45 @@ def test_eval_repeats_the_cross_validation_over_shuffled_folds(tmp_path: Path) -
     assert table.exit_code == 0 and "shuffled grouped folds" in table.output, table.output
     for bad in (["--seeds", "1-2"], ["--cv", "--seeds", "one"]):
         assert runner.invoke(eval_command, [str(corpus), *bad]).exit_code != 0
+
+
+def test_eval_templates_wraps_each_page_and_counts_what_changed(tmp_path: Path) -> None:
+    """``--templates``: each page judged plain and in each template; JSON and table; refused with
+    --cv (it judges with the shipped model)."""
+    from vigipub.cli.robustness import TEMPLATES, wrap
+    from vigipub.extract import document_from_excerpt
+
+    corpus = _mini_corpus(tmp_path / "c")
+    runner = CliRunner()
+    as_json = runner.invoke(eval_command, [str(corpus), "--templates", "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    result = json.loads(as_json.output)
+    assert list(result["templates"]) == ["text", *TEMPLATES]
+    for counts in result["templates"].values():
+        assert counts["pages"] == 3 and 0 <= counts["promotion_lost"] <= counts["changed"] <= 3
+    table = runner.invoke(eval_command, [str(corpus), "--templates"])
+    assert table.exit_code == 0 and "mega_menu" in table.output and "accusations gained" in table.output
+    refused = runner.invoke(eval_command, [str(corpus), "--templates", "--cv"])
+    assert refused.exit_code != 0
+
+    # the page's text is inside each template, its language's words around it
+    doc = document_from_excerpt("Thérapie par cellules souches\nNotre clinique soigne l'arthrose.", "https://c.example/")
+    for template in TEMPLATES:
+        page = wrap(template, doc)
+        assert "<h1>Thérapie par cellules souches</h1><p>Notre clinique soigne l&#x27;arthrose.</p>" in page
+    assert "Votre adresse e-mail ne sera pas publiée" in wrap("blog", doc)
+    assert wrap("mega_menu", doc).count("<li>") == 168
+
+
+def test_our_test_pages_keep_their_verdicts_in_every_template() -> None:
+    """A gate: wrapped in a site's template, a blog's or a mega-menu, no page of our corpus's test
+    split changes its verdict (before the templates' words were read as such, a blog's byline and
+    comment form, and a mega-menu's sections, took verdicts away)."""
+    from vigipub.cli import corpora
+    from vigipub.cli.robustness import measure
+
+    pages = corpora.load(corpora.default_corpus(), "test")
+    assert len(pages) > 100
+    result = measure(pages)
+    changed = {name: c["examples"] for name, c in result["templates"].items() if c["changed"]}
+    assert not changed

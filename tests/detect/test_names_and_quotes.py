@@ -121,3 +121,32 @@ def test_walking_without_pain_is_an_outcome_not_a_painless_procedure(detector: D
 
 def test_a_french_quote_that_ends_its_paragraph_keeps_its_closing_mark() -> None:
     assert _sentences("Il dit : « Je remarche. »") == ["Il dit : « Je remarche. »"]
+
+
+def test_a_german_date_s_ordinal_ends_no_sentence() -> None:
+    """« am 12. März 2024 »: the day's full stop is an ordinal's; a number ending a sentence
+    before another word still ends it."""
+    assert _sentences("Veröffentlicht am 12. März 2024 von admin. Stammzellen heilen.") == [
+        "Veröffentlicht am 12. März 2024 von admin.",
+        "Stammzellen heilen.",
+    ]
+    assert _sentences("Wir behandeln seit 2012. Mai kommt bald.") == ["Wir behandeln seit 2012.", "Mai kommt bald."]
+    assert _sentences("Die Patienten waren 12. Danach ging es besser.") == [
+        "Die Patienten waren 12.",
+        "Danach ging es besser.",
+    ]
+
+
+def test_a_turkish_legal_notice_is_no_warning(detector: Detector) -> None:
+    """« Yasal Uyarı » is the link to a Turkish site's legal notice; « uyarı » elsewhere warns."""
+
+    def warnings(html: str) -> list[str]:
+        doc = document_from_html(html.encode(), "https://klinik.example/")
+        return [f.quote for f in detector.analyze(doc).findings if f.kind == "reporting_context"]
+
+    footer = "<footer><a href='/y'>Yasal Uyarı</a> · <a href='/g'>Gizlilik Politikası</a></footer>"
+    assert warnings(f"<html lang='tr'><body><p>Kök hücre tedavisi.</p>{footer}</body></html>") == []
+    warned = "<p>Uzmanlar kök hücre tedavisi konusunda uyarı yaptı.</p>"
+    assert warnings(f"<html lang='tr'><body>{warned}</body></html>") == [
+        "Uzmanlar kök hücre tedavisi konusunda uyarı yaptı."
+    ]

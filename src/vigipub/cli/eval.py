@@ -486,6 +486,10 @@ def _repeats_table(console: Any, repeats: dict[str, Any]) -> None:
 @click.option("--seeds", "seeds_text", default=None, metavar="N-M|N,M",
               help="With --cv: repeat it with sites shuffled into folds by each seed (e.g. 1-8) and print each "
                    "run's figures of the real pages and their mean (the tables are the first seed's).")
+@click.option("--templates", "templates", is_flag=True,
+              help="Judge every page plain and wrapped in ordinary site templates (cookie notice, menus, "
+                   "share buttons, newsletter, a blog's byline and comment form, a mega-menu) and count the "
+                   "verdicts each template changed.")
 def command(
     corpora: tuple[Path, ...],
     split: str,
@@ -495,6 +499,7 @@ def command(
     show_pages: bool,
     plot_file: Path | None,
     seeds_text: str | None,
+    templates: bool,
 ) -> None:
     """Measure detection quality (precision, recall, F1, uncertain share, claim recall).
 
@@ -510,6 +515,11 @@ def command(
     seeds = parse_seeds(seeds_text)
     if seeds and not cv:
         raise InputError("--seeds repeats the cross-validation: give --cv as well", where="vigipub eval")
+    if templates:
+        if cv or plot_file is not None:
+            raise InputError("--templates judges with the shipped model: no --cv, --seeds nor --plot", where="vigipub eval")
+        _templates(folders, split, fmt)
+        return
     progress = None
     if cv and fmt == "table":
         def progress(n: int, total: int) -> None:
@@ -562,3 +572,52 @@ def command(
                 f"predicted={p['predicted']:14} score={p['score']:.2f} genre={p['genre']} "
                 f"quotes={p['quotes_found']}/{p['quotes']}"
             )
+
+
+def _templates(folders: list[Path], split: str, fmt: str) -> None:
+    """``--templates``: the verdicts that ordinary site templates change (:mod:`vigipub.cli.robustness`)."""
+    from vigipub.cli import corpora as corpora_mod
+    from vigipub.cli.robustness import measure
+
+    pages = []
+    for folder in folders:
+        pages += corpora_mod.load(folder, split)
+    with _bar(len(pages), fmt) as step:
+        result = measure(pages, step)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if sys.stdout.isatty() else 180)
+    console.print(f"[bold]{result['mode']}[/bold] — model {result['model']}")
+    t = Table(title=f"vigipub eval --templates ({len(pages)} pages, split={split})")
+    for column in ("rendering", "verdicts changed", "promotion lost", "accusations gained", "mean |Δ score|"):
+        t.add_column(column, justify="left" if column == "rendering" else "right")
+    for name, c in result["templates"].items():
+        label = "as the corpus reads it (text)" if name == "text" else name
+        t.add_row(label, str(c["changed"]), str(c["promotion_lost"]), str(c["accusations_gained"]),
+                  f"{c['mean_score_shift']:.3f}")
+    console.print(t)
+    for name, c in result["templates"].items():
+        for line in c["examples"]:
+            console.print(f"  {name}: {line}")
+
+
+def _bar(total: int, fmt: str) -> Any:
+    """A progress bar on the terminal (none for JSON output): a callable advancing it."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar() -> Any:
+        if fmt == "json" or not sys.stderr.isatty():
+            yield None
+            return
+        from rich.progress import Progress
+
+        with Progress(transient=True) as progress:
+            task = progress.add_task("judging the renderings", total=total)
+            yield lambda n, _total: progress.update(task, completed=n)
+
+    return bar()

@@ -72,6 +72,11 @@ _ABBREV = frozenset(
         "ss",
     }
 )
+#: a month's name after a German date's ordinal day (« 12. März »): no sentence ends there
+_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+    r"|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\b"
+)
 MAX_SENTENCE = 600
 _CLAUSE = re.compile(r"[;:,—–]\s")
 
@@ -120,6 +125,8 @@ class SentenceIndex:
                     continue
                 if last.isdigit() and cut < end and text[cut].isdigit():
                     continue
+                if last.isdigit() and len(last) <= 2 and _MONTH.match(text, cut, end):
+                    continue  # a German date's ordinal (« am 12. März 2024 »)
             stop = at + len(m.group().rstrip())
             if text[stop - 1] in "•·|":
                 stop -= 1  # a separator ends the sentence before it (« Tarifs | Clinique X »)
