@@ -246,7 +246,9 @@ _ALTERNATE_SELECTOR = "link[rel=alternate][hreflang]"
 _JSONLD_SELECTOR = 'script[type="application/ld+json"]'
 
 
-def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[list[tuple[str, str]], bool]:
+def _blocks(
+    body: LexborNode, budget: int, inline: list[LexborNode], navs: list[LexborNode]
+) -> tuple[list[tuple[str, str]], bool]:
     """Visible text blocks of ``body``: one per text node once inline tags are unwrapped.
 
     Unwrapping and merging run in lexbor (C); Python then only sees the block elements and
@@ -264,9 +266,8 @@ def _blocks(body: LexborNode, budget: int, inline: list[LexborNode]) -> tuple[li
     # the text of a navigation menu, however deep its lists (« <nav><ul><li> »), is the menu's:
     # its blocks are tagged "nav" (the detector marks what it finds there as a menu's entries,
     # and the verdict's text component reads the page's own text, not a 200-entry mega-menu)
-    in_nav = {
-        n.mem_id for nav in body.css("nav") for n in nav.traverse(include_text=True, skip_empty=True) if n.text_content
-    }
+    # (``navs``: the page's <nav> elements, found by the page walk; their subtrees only are read)
+    in_nav = {n.mem_id for nav in navs for n in nav.traverse(include_text=True, skip_empty=True)}
     blocks: list[tuple[str, str]] = []
     truncated = False
     append = blocks.append
@@ -393,6 +394,7 @@ _TAG_A = _tag_id("a")
 _TAG_LINK = _tag_id("link")
 _TAG_SCRIPT = _tag_id("script")
 _TAG_BR = _tag_id("br")
+_TAG_NAV = _tag_id("nav")
 _TAG_TEXT = int(LexborHTMLParser("<body>t").body.child.tag_id)  # type: ignore[union-attr]
 _TAG_COMMENT = int(LexborHTMLParser("<body><!--c-->").body.child.tag_id)  # type: ignore[union-attr]
 #: removed before the text nodes are merged: invisible elements and ``<wbr>`` (a line-break
@@ -400,7 +402,7 @@ _TAG_COMMENT = int(LexborHTMLParser("<body><!--c-->").body.child.tag_id)  # type
 _SKIP_IDS = frozenset(_tag_id(t) for t in SKIP_TAG_LIST) | {_tag_id("wbr")}
 _INLINE_IDS = frozenset(_tag_id(t) for t in INLINE_TAGS)
 #: elements the page walk acts on: links, invisible elements, inline elements, line breaks
-_PAGE_IDS = _SKIP_IDS | _INLINE_IDS | {_TAG_A, _TAG_LINK, _TAG_BR, _TAG_COMMENT}
+_PAGE_IDS = _SKIP_IDS | _INLINE_IDS | {_TAG_A, _TAG_LINK, _TAG_BR, _TAG_COMMENT, _TAG_NAV}
 
 
 def _is_alternate_link(node: LexborNode, attrs: dict[str, str | None]) -> bool:
@@ -482,6 +484,7 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
     invisible: list[LexborNode] = []
     inline: list[LexborNode] = []
     breaks: list[LexborNode] = []
+    navs: list[LexborNode] = []
     # One walk over the elements for the links, the JSON-LD scripts, the invisible elements
     # and the inline ones, dispatched on lexbor's tag ids: half the cost of one selector query
     # (which also walks the whole tree), and the same elements in the same (document) order.
@@ -510,6 +513,9 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
         else:
             if tag_id == _TAG_BR:
                 breaks.append(node)
+                continue
+            if tag_id == _TAG_NAV:
+                navs.append(node)
                 continue
             if tag_id == _TAG_COMMENT:
                 # React and Vue server rendering put "<!-- -->" between the text nodes of one
@@ -583,7 +589,7 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
         blocks.append((_collapse(description), "meta"))
     body = tree.body
     if body is not None:
-        body_blocks, parts.truncated = _blocks(body, max_chars, inline)
+        body_blocks, parts.truncated = _blocks(body, max_chars, inline, navs)
         blocks.extend(body_blocks)
     # last, where a footer stands: the operator's reader looks there, and the quote it keeps
     # is this line of the document's text, tagged as read from the structured data
