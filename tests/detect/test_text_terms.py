@@ -166,7 +166,7 @@ def test_the_text_of_a_page_naming_no_therapy_is_not_read_and_counts_as_average(
 
 
 def test_a_menu_is_not_read_however_long_and_terms_are_located_in_the_page() -> None:
-    """The text component reads the page's own text, not its navigation menu: a 200-entry
+    """The text component reads the page's own text, not its navigation menu nor its footer: a 200-entry
     mega-menu (« Notre équipe », « Espace patient ») used to fill the whole reading window, so a
     newspaper's page read as its menu. A term found after the menu is located in the page."""
     from vigipub.detect.terms import Reading
@@ -175,9 +175,10 @@ def test_a_menu_is_not_read_however_long_and_terms_are_located_in_the_page() -> 
     detector = Detector(default_lexicon(), model)
     menu = "".join(f"<li><a href='/{i}'>Notre équipe {i}</a></li>" for i in range(200))
     with_menu = CLINIC.replace("<body>", f"<body><header><nav><ul>{menu}</ul></nav></header>", 1)
+    with_menu = with_menu.replace("</body>", "<footer><p>Notre équipe, 8 rue X, Lyon</p></footer></body>")
     assert with_menu != CLINIC
     doc = document_from_html(with_menu.encode(), "https://clinique.example/")
-    assert sum(b.tag == "nav" for b in doc.blocks) == 200
+    assert sum(b.tag == "nav" for b in doc.blocks) == 200 and doc.blocks[-1].tag == "footer"
     reading = Reading.of(doc)
     assert "équipe" not in reading.text and reading.text.startswith(doc.text[doc.blocks[200].start :][:20])
     analysis = detector.analyze(doc)

@@ -8,7 +8,8 @@ model over those words:
 
 - the **terms** of a page are the distinct accent- and case-folded words (letters only, two
   or more) and pairs of consecutive words (within a sentence) of its first ``max_chars``
-  characters: the title, the first headings and paragraphs, where a page says what it is;
+  characters, its menus and footer aside (:class:`Reading`): the title, the first headings and
+  paragraphs, where a page says what it is;
 - a term is in the model only when it was seen on at least ``min_hosts`` distinct *sites* of
   the training pages (:mod:`vigipub.detect.learn`), so that no site's own vocabulary (its
   name, its doctor, its town) can be learned;
@@ -59,17 +60,17 @@ def terms_of(text: str, max_chars: int = DEFAULT_CHARS, folded: str | None = Non
     return out
 
 
-#: the tag of a navigation menu's blocks (vigipub.extract.html)
-_MENU_TAG = "nav"
+#: the tags of a navigation menu's and a footer's blocks (vigipub.extract.html)
+_SITE_TAGS = frozenset({"nav", "footer"})
 
 
 @dataclass(frozen=True)
 class Reading:
-    """The text the text component reads: a page's text less its navigation menus.
+    """The text the text component reads: a page's text less its navigation menus and footer.
 
-    A menu's entries are the site's, not the page's: a 200-entry mega-menu took the whole
-    reading window (and a newspaper's page read as its menu's « Notre équipe », « Espace
-    patient »). ``pieces`` gives, for each block kept, where it starts in ``text`` and in the
+    A menu's entries and a footer's lines are the site's, not the page's: a 200-entry mega-menu
+    took the whole reading window (and a newspaper's page read as its menu's « Notre équipe »,
+    « Espace patient »), and a short page read its footer's « Alle Rechte vorbehalten ». ``pieces`` gives, for each block kept, where it starts in ``text`` and in the
     page's text, so that a term found here is located in the page.
     """
 
@@ -79,13 +80,13 @@ class Reading:
     @classmethod
     def of(cls, doc: Document, max_chars: int = DEFAULT_CHARS) -> Reading:
         blocks = doc.blocks
-        if not any(b.tag == _MENU_TAG for b in blocks):
+        if not any(b.tag in _SITE_TAGS for b in blocks):
             return cls(doc.text)
         parts: list[str] = []
         pieces: list[tuple[int, int]] = []
         at = 0
         for b in blocks:
-            if b.tag == _MENU_TAG:
+            if b.tag in _SITE_TAGS:
                 continue
             pieces.append((at, b.start))
             parts.append(doc.text[b.start : b.end])

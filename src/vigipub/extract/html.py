@@ -247,7 +247,7 @@ _JSONLD_SELECTOR = 'script[type="application/ld+json"]'
 
 
 def _blocks(
-    body: LexborNode, budget: int, inline: list[LexborNode], navs: list[LexborNode]
+    body: LexborNode, budget: int, inline: list[LexborNode], regions: list[tuple[str, LexborNode]]
 ) -> tuple[list[tuple[str, str]], bool]:
     """Visible text blocks of ``body``: one per text node once inline tags are unwrapped.
 
@@ -263,11 +263,13 @@ def _blocks(
     for node in reversed(inline):
         node.unwrap()
     body.merge_text_nodes()
-    # the text of a navigation menu, however deep its lists (« <nav><ul><li> »), is the menu's:
-    # its blocks are tagged "nav" (the detector marks what it finds there as a menu's entries,
-    # and the verdict's text component reads the page's own text, not a 200-entry mega-menu)
-    # (``navs``: the page's <nav> elements, found by the page walk; their subtrees only are read)
-    in_nav = {n.mem_id for nav in navs for n in nav.traverse(include_text=True, skip_empty=True)}
+    # the text of a navigation menu, however deep its lists (« <nav><ul><li> »), is the menu's,
+    # and a footer's is the site's: their blocks are tagged "nav" and "footer" (the detector
+    # marks what it finds in a menu as a menu's entries; the verdict's text component reads the
+    # page's own text, not a 200-entry mega-menu nor « Alle Rechte vorbehalten »). ``regions``:
+    # the page's <footer> and <nav> elements, found by the page walk, in that order (a menu in
+    # a footer is a menu); only their subtrees are read.
+    region_of = {n.mem_id: tag for tag, el in regions for n in el.traverse(include_text=True, skip_empty=True)}
     blocks: list[tuple[str, str]] = []
     truncated = False
     append = blocks.append
@@ -290,8 +292,8 @@ def _blocks(
             continue
         parent = node.parent
         tag = (parent.tag if parent is not None else None) or "body"
-        if in_nav and node.mem_id in in_nav:
-            tag = "nav"
+        if region_of:
+            tag = region_of.get(node.mem_id, tag)
         if not text.isprintable() or "  " in text:
             if not text.isascii() and _LINE in text:  # broken by <br>: a block per sentence run
                 lines = _lines(text)
@@ -395,6 +397,7 @@ _TAG_LINK = _tag_id("link")
 _TAG_SCRIPT = _tag_id("script")
 _TAG_BR = _tag_id("br")
 _TAG_NAV = _tag_id("nav")
+_TAG_FOOTER = _tag_id("footer")
 _TAG_TEXT = int(LexborHTMLParser("<body>t").body.child.tag_id)  # type: ignore[union-attr]
 _TAG_COMMENT = int(LexborHTMLParser("<body><!--c-->").body.child.tag_id)  # type: ignore[union-attr]
 #: removed before the text nodes are merged: invisible elements and ``<wbr>`` (a line-break
@@ -402,7 +405,7 @@ _TAG_COMMENT = int(LexborHTMLParser("<body><!--c-->").body.child.tag_id)  # type
 _SKIP_IDS = frozenset(_tag_id(t) for t in SKIP_TAG_LIST) | {_tag_id("wbr")}
 _INLINE_IDS = frozenset(_tag_id(t) for t in INLINE_TAGS)
 #: elements the page walk acts on: links, invisible elements, inline elements, line breaks
-_PAGE_IDS = _SKIP_IDS | _INLINE_IDS | {_TAG_A, _TAG_LINK, _TAG_BR, _TAG_COMMENT, _TAG_NAV}
+_PAGE_IDS = _SKIP_IDS | _INLINE_IDS | {_TAG_A, _TAG_LINK, _TAG_BR, _TAG_COMMENT, _TAG_NAV, _TAG_FOOTER}
 
 
 def _is_alternate_link(node: LexborNode, attrs: dict[str, str | None]) -> bool:
@@ -485,6 +488,7 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
     inline: list[LexborNode] = []
     breaks: list[LexborNode] = []
     navs: list[LexborNode] = []
+    footers: list[LexborNode] = []
     # One walk over the elements for the links, the JSON-LD scripts, the invisible elements
     # and the inline ones, dispatched on lexbor's tag ids: half the cost of one selector query
     # (which also walks the whole tree), and the same elements in the same (document) order.
@@ -516,6 +520,9 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
                 continue
             if tag_id == _TAG_NAV:
                 navs.append(node)
+                continue
+            if tag_id == _TAG_FOOTER:
+                footers.append(node)
                 continue
             if tag_id == _TAG_COMMENT:
                 # React and Vue server rendering put "<!-- -->" between the text nodes of one
@@ -589,7 +596,9 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
         blocks.append((_collapse(description), "meta"))
     body = tree.body
     if body is not None:
-        body_blocks, parts.truncated = _blocks(body, max_chars, inline, navs)
+        body_blocks, parts.truncated = _blocks(
+            body, max_chars, inline, [("footer", f) for f in footers] + [("nav", n) for n in navs]
+        )
         blocks.extend(body_blocks)
     # last, where a footer stands: the operator's reader looks there, and the quote it keeps
     # is this line of the document's text, tagged as read from the structured data
