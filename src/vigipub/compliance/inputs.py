@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from vigipub.evidence import CapturedPage, CaptureManifest, Document, Finding, FindingsFile, PageAnalysis
 from vigipub.evidence.compliance import CaptureLink, EvidencePointer, Side
+from vigipub.evidence.document import MENU_TAG
 from vigipub.evidence.findings import speaks_of_no_medicine
 from vigipub.evidence.sites import registrable_domain
 
@@ -89,7 +90,7 @@ class CaptureView:
         return site_key(url) == self.manifest.scope
 
 
-_LABEL_TAGS = frozenset({"title", "h1", "h2", "h3", "h4", "h5", "h6", "button", "nav"})
+_LABEL_TAGS = frozenset({"title", "h1", "h2", "h3", "h4", "h5", "h6", "button", MENU_TAG})
 
 
 def _is_label(document: Document, starts: list[int], finding: Finding) -> bool:

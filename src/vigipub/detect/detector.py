@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from vigipub.evidence.core import Producer, params_digest
-from vigipub.evidence.document import Block, Document, structured_identity_start
+from vigipub.evidence.document import MENU_TAG, Block, Document, structured_identity_start
 from vigipub.evidence.findings import Finding, PageAnalysis
 from vigipub.evidence.vocabulary import (
     ADVERTORIAL_GENRE,
@@ -991,13 +991,17 @@ class Detector:
                 # product, they are not in it (the qualification's families leave them out), nor
                 # is their culture a manipulation of the product
                 attrs = {**attrs, "source": "yes"}
-            if kind == "genre" and blocks and g.entry_ids and all(i in self._section_ids for i in g.entry_ids):
-                block = sidx.block_of(s)
-                if blocks[block].tag == "nav" and blocks[block].end >= e:
-                    # a menu's « Notre équipe », "Our team": a section of any organisation's site,
-                    # a newspaper's or a health agency's too, not the page speaking (with a
-                    # therapy named, "Our team" in its menu made a health unit's warning an offer)
-                    continue
+            if (
+                kind == "genre"
+                and blocks
+                and g.entry_ids
+                and all(i in self._section_ids for i in g.entry_ids)
+                and _in_menu(blocks[sidx.block_of(s)], e)
+            ):
+                # a menu's « Notre équipe », "Our team": a section of any organisation's site, a
+                # newspaper's or a health agency's too, not the page speaking (with a therapy
+                # named, "Our team" in its menu made a health unit's warning an offer)
+                continue
             # where the page put it: the block of its sentence, looked up once
             block = sidx.block_of(s) if blocks and (kind in _MENU_KINDS or kind in _HEADING_KINDS) else -1
             if block >= 0 and kind in _MENU_KINDS:
@@ -1005,7 +1009,7 @@ class Detector:
                     # the paragraph a story sentence stands in: a patient's story of three
                     # sentences is one testimonial, not three (the decision counts stories)
                     attrs = {**attrs, "block": str(block)}
-                if blocks[block].end >= e and blocks[block].tag == "nav":
+                if _in_menu(blocks[block], e):
                     # a menu entry (« Témoignages », « Devis gratuit »): evidence that the site has
                     # such a section, never a sentence to quote (the verdict still counts it)
                     attrs = {**attrs, "menu": "yes"}
@@ -1019,7 +1023,7 @@ class Detector:
                     heading = headings[block] = _is_heading(text, blocks[block])
                 if heading:
                     attrs = {**attrs, "heading": "yes"}
-                if blocks[block].end >= e and blocks[block].tag == "nav":
+                if _in_menu(blocks[block], e):
                     # « Accueil Vaccin dendritique Résultats »: the menu names the therapy; the
                     # report lists the page's sentences, not its menu (the verdict reads as before)
                     attrs = {**attrs, "menu": "yes"}
@@ -1428,6 +1432,11 @@ def _whole_block(folded: str, sidx: SentenceIndex, start: int, end: int) -> bool
         end += 1  # a prefix entry's word goes to its end (« Kaynakçalar »)
     rest = _BRACKETED.sub("", folded[bs:start] + " " + folded[end:be])
     return not any(c.isalpha() for c in rest)
+
+
+def _in_menu(block: Block, end: int) -> bool:
+    """Whether a finding ending at ``end`` stands in ``block``, a navigation menu's entry."""
+    return block.tag == MENU_TAG and block.end >= end
 
 
 def _is_heading(text: str, block: Block) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from vigipub.evidence.document import Document
+from vigipub.evidence.document import FOOTER_TAG, MENU_TAG, Document
 
 from .fold import fold
 
@@ -60,8 +60,8 @@ def terms_of(text: str, max_chars: int = DEFAULT_CHARS, folded: str | None = Non
     return out
 
 
-#: the tags of a navigation menu's and a footer's blocks (vigipub.extract.html)
-_SITE_TAGS = frozenset({"nav", "footer"})
+#: the blocks of a navigation menu and a footer: the site's text, not the page's
+_SITE_TAGS = frozenset({MENU_TAG, FOOTER_TAG})
 
 
 @dataclass(frozen=True)

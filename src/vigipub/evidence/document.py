@@ -16,6 +16,11 @@ DocumentSource = Literal["http", "rendered", "pdf", "file", "text"]
 #: (« SAS Bellecour Esthétique — 14 place Bellecour, 69002 Lyon, FR »): extraction writes it at
 #: the end of the text, the operator's reader takes its name and address
 STRUCTURED_IDENTITY_TAG = "jsonld"
+#: the tags of the blocks inside a page's navigation menu and its footer, however deep their
+#: lists: the site's, not the page's own text (extraction sets them; the detector marks a menu's
+#: findings as its entries, the verdict's text component reads neither)
+MENU_TAG = "nav"
+FOOTER_TAG = "footer"
 #: how such a line is written, by extraction and read by the operator's reader: the name, this
 #: dash (a legal name may hold a comma, « Clínica Regenera, S.L. »), the address; or a registration
 #: number after the schema.org property that holds it (« vatID FR12345678901 »)

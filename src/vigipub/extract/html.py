@@ -16,8 +16,10 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from vigipub.evidence.document import (
+    FOOTER_TAG,
     IDENTITY_REGISTRATION_KEYS,
     IDENTITY_SEPARATOR,
+    MENU_TAG,
     STRUCTURED_IDENTITY_TAG,
 )
 
@@ -264,7 +266,7 @@ def _blocks(
         node.unwrap()
     body.merge_text_nodes()
     # the text of a navigation menu, however deep its lists (« <nav><ul><li> »), is the menu's,
-    # and a footer's is the site's: their blocks are tagged "nav" and "footer" (the detector
+    # and a footer's is the site's: their blocks are tagged MENU_TAG and FOOTER_TAG (the detector
     # marks what it finds in a menu as a menu's entries; the verdict's text component reads the
     # page's own text, not a 200-entry mega-menu nor « Alle Rechte vorbehalten »). ``regions``:
     # the page's <footer> and <nav> elements, found by the page walk, in that order (a menu in
@@ -597,7 +599,7 @@ def parse_html(html: str | bytes, base_url: str, *, max_chars: int, drop_clones:
     body = tree.body
     if body is not None:
         body_blocks, parts.truncated = _blocks(
-            body, max_chars, inline, [("footer", f) for f in footers] + [("nav", n) for n in navs]
+            body, max_chars, inline, [(FOOTER_TAG, f) for f in footers] + [(MENU_TAG, n) for n in navs]
         )
         blocks.extend(body_blocks)
     # last, where a footer stands: the operator's reader looks there, and the quote it keeps
