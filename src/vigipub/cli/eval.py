@@ -22,6 +22,8 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,6 +236,13 @@ def _row(page: Any, judgement_verdict: str, score: float, genre: str, findings: 
     }
 
 
+def _load(folders: list[Path], split: str) -> list[Any]:
+    """The labelled pages of ``folders``, in order."""
+    from vigipub.cli import corpora as corpora_mod
+
+    return [page for folder in folders for page in corpora_mod.load(folder, split)]
+
+
 def evaluate_corpora(
     corpora: list[Path],
     split: str = "all",
@@ -248,13 +257,10 @@ def evaluate_corpora(
     seed, and ``repeats`` holds each run's figures of the real pages and their mean (the
     returned tables are the first seed's).
     """
-    from vigipub.cli import corpora as corpora_mod
     from vigipub.detect import Detector
 
     detector = Detector.default()
-    pages = []
-    for folder in corpora:
-        pages += corpora_mod.load(folder, split)
+    pages = _load(corpora, split)
     analyses = [detector.analyze(p.document) for p in pages]
     if cv and seeds:
         result, repeats = _repeated(pages, analyses, seeds, progress, by_language)
@@ -576,12 +582,9 @@ def command(
 
 def _templates(folders: list[Path], split: str, fmt: str) -> None:
     """``--templates``: the verdicts that ordinary site templates change (:mod:`vigipub.cli.robustness`)."""
-    from vigipub.cli import corpora as corpora_mod
     from vigipub.cli.robustness import measure
 
-    pages = []
-    for folder in folders:
-        pages += corpora_mod.load(folder, split)
+    pages = _load(folders, split)
     with _bar(len(pages), fmt) as step:
         result = measure(pages, step)
     if fmt == "json":
@@ -605,19 +608,14 @@ def _templates(folders: list[Path], split: str, fmt: str) -> None:
             console.print(f"  {name}: {line}")
 
 
-def _bar(total: int, fmt: str) -> Any:
-    """A progress bar on the terminal (none for JSON output): a callable advancing it."""
-    from contextlib import contextmanager
+@contextmanager
+def _bar(total: int, fmt: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on the terminal (none for JSON output or a pipe): a callable advancing it."""
+    if fmt == "json" or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
 
-    @contextmanager
-    def bar() -> Any:
-        if fmt == "json" or not sys.stderr.isatty():
-            yield None
-            return
-        from rich.progress import Progress
-
-        with Progress(transient=True) as progress:
-            task = progress.add_task("judging the renderings", total=total)
-            yield lambda n, _total: progress.update(task, completed=n)
-
-    return bar()
+    with Progress(transient=True) as progress:
+        task = progress.add_task("judging the renderings", total=total)
+        yield lambda n, _total: progress.update(task, completed=n)
